@@ -1,0 +1,33 @@
+// GET /api/ask?q=...: the question in, the answer's JSON contract out.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { toJson } from '../../core/answer.js';
+import type { Handler } from '../handler.js';
+import { isServiceAnswer } from '../../service/answers.js';
+import { clientAddress } from './client-address.js';
+import { sendError, sendJson } from './json.js';
+
+export const MAX_QUESTION_LENGTH = 2_000;
+
+export async function handleAsk(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  handler: Handler,
+  trustProxy: boolean,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return sendError(res, 405, 'method not allowed', 'use GET /api/ask?q=<question>', { allow: 'GET, HEAD' });
+  }
+  const q = url.searchParams.get('q');
+  if (q === null) return sendError(res, 400, 'missing q', 'ask with GET /api/ask?q=/cpulevel%20Standard_D4s_v5');
+  if (q.trim() === '') return sendError(res, 400, 'empty q', 'put a question in q, e.g. /api/ask?q=/azlinux%20help');
+  if (q.length > MAX_QUESTION_LENGTH) {
+    return sendError(res, 414, 'q too long', `a question is at most ${MAX_QUESTION_LENGTH} characters; this one has ${q.length}`);
+  }
+  const answer = await handler({ platform: 'http', userId: `ip:${clientAddress(req, trustProxy)}`, text: q });
+  if (isServiceAnswer(answer) && answer.code === 'cooldown') {
+    return sendJson(res, 429, toJson(answer), { 'retry-after': String(answer.retryAfterSeconds ?? 1) });
+  }
+  if (isServiceAnswer(answer) && answer.code === 'internal') return sendJson(res, 500, toJson(answer));
+  sendJson(res, 200, toJson(answer));
+}

@@ -1,0 +1,127 @@
+// The HTTP surface (node:http): health and readiness for the platform, the JSON API, and Slack's
+// Events API endpoint mounted from the Slack surface when Slack runs in HTTP mode.
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Handler, Surface } from '../handler.js';
+import type { Logger } from '../../service/logger.js';
+import { newRequestId } from '../../service/handler.js';
+import { handleAsk } from './ask-route.js';
+import { sendError, sendJson } from './json.js';
+
+export interface HttpSurfaceOptions {
+  handler: Handler;
+  logger: Logger;
+  /** one entry per configured dependency (slack, discord, store): true when it can serve */
+  readiness: () => Record<string, boolean>;
+  /** Slack's request listener, once Slack runs in HTTP mode; undefined means /slack/events is 404 */
+  slackEvents?: () => RequestListener | undefined;
+  trustProxy?: boolean;
+}
+
+export interface HttpSurface extends Surface {
+  readonly server: Server;
+  listen(port: number, host: string): Promise<AddressInfo>;
+  /** stop taking new work: /api/ask and /slack/events answer 503, /readyz answers 503 */
+  startDraining(): void;
+  /** requests being served right now */
+  inFlight(): number;
+}
+
+const notFoundHint = 'try GET /api/ask?q=/azlinux%20help, /healthz or /readyz';
+
+export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
+  const { handler, logger, readiness } = options;
+  let draining = false;
+  let listening = false;
+  const active = new Set<ServerResponse>();
+  let idle: (() => void) | undefined;
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    const health = path === '/healthz' || path === '/readyz';
+    if (health && req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendError(res, 405, 'method not allowed', `use GET ${path}`, { allow: 'GET, HEAD' });
+    }
+    if (path === '/healthz') return sendJson(res, 200, { ok: true, draining });
+    if (path === '/readyz') {
+      const checks = readiness();
+      const waiting = Object.entries(checks).filter(([, ok]) => !ok).map(([name]) => name);
+      if (draining) return sendJson(res, 503, { error: 'shutting down', hint: 'this instance is draining; send traffic elsewhere', checks });
+      if (waiting.length > 0)
+        return sendJson(res, 503, { error: `not ready: ${waiting.join(', ')}`, hint: `waiting for ${waiting.join(' and ')} to connect`, checks });
+      return sendJson(res, 200, { ok: true, checks });
+    }
+    if (path === '/api/ask') {
+      if (draining) return sendError(res, 503, 'shutting down', 'retry in a moment; another instance will answer', { connection: 'close', 'retry-after': '1' });
+      return handleAsk(req, res, url, handler, options.trustProxy ?? false);
+    }
+    if (path === '/slack/events') {
+      const listener = options.slackEvents?.();
+      if (!listener) return sendError(res, 404, 'not found', 'Slack is not running in HTTP mode here (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, without SLACK_APP_TOKEN)');
+      if (req.method !== 'POST') return sendError(res, 405, 'method not allowed', 'Slack posts events with POST', { allow: 'POST' });
+      if (draining) return sendError(res, 503, 'shutting down', 'Slack will retry the delivery', { connection: 'close' });
+      return new Promise<void>((resolve) => {
+        res.once('close', resolve);
+        listener(req, res);
+      });
+    }
+    return sendError(res, 404, 'not found', notFoundHint);
+  }
+
+  const server = createServer((req, res) => {
+    active.add(res);
+    const started = process.hrtime.bigint();
+    if (draining) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      active.delete(res);
+      logger.debug(
+        { method: req.method, path: (req.url ?? '').split('?')[0], status: res.statusCode, durationMs: Number(process.hrtime.bigint() - started) / 1e6 },
+        'http',
+      );
+      if (active.size === 0) idle?.();
+    });
+    route(req, res).catch((err: unknown) => {
+      const ref = newRequestId();
+      logger.error({ ref, err, path: (req.url ?? '').split('?')[0] }, 'http request failed');
+      if (!res.headersSent) sendError(res, 500, 'internal error', `sorry; quote reference ${ref} if it keeps happening`);
+      else res.destroy();
+    });
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  return {
+    name: 'http',
+    server,
+    isReady: () => listening && !draining,
+    inFlight: () => active.size,
+    startDraining() {
+      draining = true;
+    },
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          listening = true;
+          resolve(server.address() as AddressInfo);
+        });
+      });
+    },
+    async stop() {
+      draining = true;
+      if (active.size > 0) await new Promise<void>((resolve) => (idle = resolve));
+      if (!listening) return;
+      listening = false;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

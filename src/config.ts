@@ -1,0 +1,195 @@
+// Configuration: read once from the environment, validated with zod, refused at start with a message
+// that names the variable and says how to fix it. Values are never logged; see describeConfig().
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  /** set: Socket Mode; unset: HTTP mode at POST /slack/events */
+  appToken?: string;
+  apiUrl?: string;
+}
+
+export interface DiscordConfig {
+  token: string;
+  apiUrl?: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: LogLevel;
+  slack?: SlackConfig;
+  discord?: DiscordConfig;
+  redis?: { url: string; tlsVerify: boolean };
+  cooldown: { max: number; windowSeconds: number };
+  /** auto: the console runs when no platform is configured and stdin is a terminal or a pipe */
+  console: 'auto' | 'off';
+  /** take the client address for the HTTP API's cooldown from the last X-Forwarded-For entry */
+  trustProxy: boolean;
+}
+
+/** A configuration problem the operator can fix; `message` is one line, safe to print (no values). */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly problems: { variable: string; message: string }[],
+  ) {
+    super(
+      problems.length === 1
+        ? `Configuration error: ${problems[0]!.message}`
+        : `Configuration errors (${problems.length}): ${problems.map((p) => p.message).join(' | ')}`,
+    );
+  }
+}
+
+const noSpace = (what: string) =>
+  z.string().refine((s) => !/\s/.test(s), { message: `${what} contains whitespace; paste it again without spaces or newlines` });
+
+const httpUrl = (name: string) =>
+  z
+    .string()
+    .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), {
+      message: `${name} must be an http(s) URL, e.g. https://slack.com/api/`,
+    });
+
+const intIn = (name: string, min: number, max: number, example: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, { message: `${name} must be a whole number from ${min} to ${max}, e.g. ${name}=${example}` })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, {
+      message: `${name} must be a whole number from ${min} to ${max}, e.g. ${name}=${example}`,
+    });
+
+const bool = (name: string) =>
+  z
+    .string()
+    .transform((s) => s.toLowerCase())
+    .refine((s) => ['true', 'false', '1', '0', 'yes', 'no'].includes(s), {
+      message: `${name} must be true or false`,
+    })
+    .transform((s) => s === 'true' || s === '1' || s === 'yes');
+
+/** The variables this service reads. Each one's messages name it; none echoes a value. */
+const EnvSchema = z.object({
+  PORT: intIn('PORT', 0, 65535, '3000').default(3000),
+  HOST: z
+    .string()
+    .regex(/^[0-9A-Za-z.:-]+$/, { message: 'HOST must be an interface address such as 0.0.0.0 or 127.0.0.1' })
+    .default('0.0.0.0'),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (default info)` })
+    .default('info'),
+  SLACK_BOT_TOKEN: noSpace('SLACK_BOT_TOKEN')
+    .refine((s) => /^(xoxe\.)?xoxb-/.test(s), {
+      message:
+        'SLACK_BOT_TOKEN must be a bot token starting with xoxb- (OAuth & Permissions > Bot User OAuth Token); xoxp- user tokens and xapp- app tokens do not go here',
+    })
+    .optional(),
+  SLACK_SIGNING_SECRET: noSpace('SLACK_SIGNING_SECRET').optional(),
+  SLACK_APP_TOKEN: noSpace('SLACK_APP_TOKEN')
+    .refine((s) => s.startsWith('xapp-'), {
+      message: 'SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information > App-Level Tokens, scope connections:write)',
+    })
+    .optional(),
+  SLACK_API_URL: httpUrl('SLACK_API_URL').optional(),
+  DISCORD_TOKEN: noSpace('DISCORD_TOKEN')
+    .refine((s) => !/^Bot /i.test(s) && s.length >= 10, {
+      message: 'DISCORD_TOKEN must be the bare bot token from the Developer Portal (Bot > Reset Token), without a "Bot " prefix',
+    })
+    .optional(),
+  DISCORD_API_URL: httpUrl('DISCORD_API_URL').optional(),
+  REDIS_URL: z
+    .string()
+    .refine((s) => URL.canParse(s) && /^rediss?:$/.test(new URL(s).protocol) && new URL(s).hostname !== '', {
+      message: 'REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379 (unset it to keep state in memory)',
+    })
+    .optional(),
+  REDIS_TLS_VERIFY: bool('REDIS_TLS_VERIFY').default(true),
+  COOLDOWN_MAX: intIn('COOLDOWN_MAX', 0, 100_000, '10').default(10),
+  COOLDOWN_WINDOW_SECONDS: intIn('COOLDOWN_WINDOW_SECONDS', 1, 86_400, '60').default(60),
+  CONSOLE: z
+    .enum(['auto', 'off'], { message: 'CONSOLE must be auto (default) or off' })
+    .default('auto'),
+  TRUST_PROXY: bool('TRUST_PROXY').default(false),
+});
+
+type Env = Record<string, string | undefined>;
+
+/** Parse the environment once. Empty values count as unset. Throws ConfigError. */
+export function loadConfig(env: Env): Config {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(EnvSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') input[key] = value.trim();
+  }
+  const parsed = EnvSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const variable = String(issue.path[0] ?? 'environment');
+        // zod's own messages for a wrong type would echo nothing secret, but keep ours when we have one
+        const message = issue.message.includes(variable) ? issue.message : `${variable}: ${issue.message}`;
+        return { variable, message };
+      }),
+    );
+  }
+  const e = parsed.data;
+  const problems: { variable: string; message: string }[] = [];
+  const need = (variable: string, message: string) => problems.push({ variable, message });
+
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET)
+    need(
+      'SLACK_SIGNING_SECRET',
+      'SLACK_SIGNING_SECRET is missing: SLACK_BOT_TOKEN is set, so Slack also needs the signing secret (Basic Information > App Credentials), or unset SLACK_BOT_TOKEN',
+    );
+  if (!e.SLACK_BOT_TOKEN) {
+    for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL'] as const)
+      if (e[name])
+        need(name, `${name} is set but SLACK_BOT_TOKEN is not: set SLACK_BOT_TOKEN (xoxb-...) too, or unset ${name}`);
+  }
+  if (e.DISCORD_API_URL && !e.DISCORD_TOKEN)
+    need('DISCORD_API_URL', 'DISCORD_API_URL is set but DISCORD_TOKEN is not: set DISCORD_TOKEN too, or unset DISCORD_API_URL');
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    ...(e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
+      ? {
+          slack: {
+            botToken: e.SLACK_BOT_TOKEN,
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+            ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
+          },
+        }
+      : {}),
+    ...(e.DISCORD_TOKEN
+      ? { discord: { token: e.DISCORD_TOKEN, ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}) } }
+      : {}),
+    ...(e.REDIS_URL ? { redis: { url: e.REDIS_URL, tlsVerify: e.REDIS_TLS_VERIFY } } : {}),
+    cooldown: { max: e.COOLDOWN_MAX, windowSeconds: e.COOLDOWN_WINDOW_SECONDS },
+    console: e.CONSOLE,
+    trustProxy: e.TRUST_PROXY,
+  };
+}
+
+/** What is configured, without a single value: safe to log at start-up. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  return {
+    port: config.port,
+    slack: config.slack ? (config.slack.appToken ? 'socket-mode' : 'http') : 'off',
+    slackApiOverride: Boolean(config.slack?.apiUrl),
+    discord: config.discord ? 'gateway' : 'off',
+    discordApiOverride: Boolean(config.discord?.apiUrl),
+    store: config.redis ? 'redis' : 'memory',
+    cooldown: config.cooldown,
+    logLevel: config.logLevel,
+  };
+}

@@ -1,0 +1,105 @@
+// The Handler every adapter receives: cooldown, thread memory, the core's answer, one log line per
+// question, and an apology with a reference id (logged with the stack) when anything throws.
+import { randomBytes } from 'node:crypto';
+import type { Answer } from '../core/answer.js';
+import { askInThread, type AskFn } from '../core/conversation.js';
+import type { KeyValueStore } from '../core/store.js';
+import type { Handler, Platform, Question } from '../adapters/handler.js';
+import { apologyAnswer, cooldownAnswer, isServiceAnswer } from './answers.js';
+import { Cooldown } from './cooldown.js';
+import type { Logger } from './logger.js';
+
+export const MAX_TEXT = 4_000;
+const TRUNCATED = ' …(truncated)';
+
+export interface HandlerOptions {
+  ask: AskFn;
+  store: KeyValueStore;
+  logger: Logger;
+  cooldown: {
+    max: number;
+    windowSeconds: number;
+    /** platforms that never cool down (default: the local console, which has one user) */
+    exempt?: Platform[];
+    now?: () => number;
+  };
+}
+
+export interface ServiceHandler extends Handler {
+  /** questions being answered right now */
+  inFlight(): number;
+  /** resolves when no question is being answered (or after timeoutMs) */
+  drain(timeoutMs?: number): Promise<void>;
+}
+
+export const newRequestId = (): string => randomBytes(6).toString('base64url');
+
+export function createHandler(options: HandlerOptions): ServiceHandler {
+  const { ask, store, logger } = options;
+  const cooldown = new Cooldown(store, options.cooldown);
+  const exempt = new Set<Platform>(options.cooldown.exempt ?? ['console']);
+  const pending = new Set<Promise<unknown>>();
+
+  async function answer(question: Question, reqId: string): Promise<Answer> {
+    const text = typeof question.text === 'string' ? question.text : '';
+    const platform = question.platform;
+    if (!exempt.has(platform)) {
+      let verdict: Awaited<ReturnType<Cooldown['take']>> = { allowed: true };
+      try {
+        verdict = await cooldown.take(`${platform}:${String(question.userId)}`);
+      } catch (err) {
+        // A guard that cannot count lets the question through rather than silencing everyone.
+        logger.warn({ reqId, platform, err }, 'cooldown check failed; answering anyway');
+      }
+      if (!verdict.allowed)
+        return cooldownAnswer(text, options.cooldown.max, options.cooldown.windowSeconds, verdict.retryAfterSeconds);
+    }
+    const result = await askInThread(ask, store, question.threadKey || undefined, text);
+    if (typeof result?.text !== 'string' || result.text.trim() === '') throw new Error(`core returned an answer without text (kind ${String(result?.kind)})`);
+    if (result.text.length > MAX_TEXT) {
+      logger.warn({ reqId, kind: result.kind, length: result.text.length }, 'answer text over the limit; truncated');
+      return { ...result, text: result.text.slice(0, MAX_TEXT - TRUNCATED.length) + TRUNCATED };
+    }
+    return result;
+  }
+
+  const handler = async (question: Question): Promise<Answer> => {
+    const reqId = newRequestId();
+    const started = process.hrtime.bigint();
+    const work = answer(question, reqId).then(
+      (result) => {
+        const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+        const fields = { reqId, platform: question.platform, kind: result.kind, durationMs, thread: Boolean(question.threadKey) };
+        if (isServiceAnswer(result) && result.code === 'cooldown') logger.info({ ...fields, user: question.userId }, 'cooldown');
+        else logger.info(fields, 'answered');
+        return result;
+      },
+      (err: unknown) => {
+        const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+        logger.error({ reqId, ref: reqId, platform: question.platform, durationMs, err }, 'question failed');
+        return apologyAnswer(typeof question.text === 'string' ? question.text : '', reqId);
+      },
+    );
+    pending.add(work);
+    try {
+      return await work;
+    } finally {
+      pending.delete(work);
+    }
+  };
+
+  return Object.assign(handler, {
+    inFlight: () => pending.size,
+    async drain(timeoutMs = 10_000): Promise<void> {
+      const deadline = Date.now() + timeoutMs;
+      while (pending.size > 0 && Date.now() < deadline) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          Promise.allSettled([...pending]),
+          new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now())))),
+        ]);
+        clearTimeout(timer);
+      }
+    },
+  });
+}

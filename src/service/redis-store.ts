@@ -1,0 +1,80 @@
+// KeyValueStore on Redis (ioredis), so several replicas share thread memory, cooldowns and Slack
+// event de-duplication. Values are JSON; claim is SET NX EX, atomic across every client.
+import { Redis, type RedisOptions } from 'ioredis';
+import type { KeyValueStore } from '../core/store.js';
+
+export interface RedisStoreOptions {
+  url: string;
+  /** prepended to every key, so one Redis can serve several bots */
+  prefix?: string;
+  /** false for providers with self-signed certificates on rediss:// (Heroku Redis) */
+  tlsVerify?: boolean;
+  /** ms before a command is given up on (default 2,000) */
+  commandTimeout?: number;
+}
+
+const seconds = (ttl: number): number => Math.max(1, Math.ceil(ttl));
+
+export class RedisStore implements KeyValueStore {
+  readonly client: Redis;
+  private readonly prefix: string;
+
+  constructor(options: RedisStoreOptions) {
+    this.prefix = options.prefix ?? 'azlinux:';
+    const redisOptions: RedisOptions = {
+      lazyConnect: true,
+      connectTimeout: 5_000,
+      commandTimeout: options.commandTimeout ?? 2_000,
+      maxRetriesPerRequest: 1,
+      // Keep reconnecting in the background (a Redis restart must not kill the bot), backing off to 2 s.
+      retryStrategy: (times) => Math.min(times * 200, 2_000),
+      ...(options.url.startsWith('rediss:') && options.tlsVerify === false ? { tls: { rejectUnauthorized: false } } : {}),
+    };
+    this.client = new Redis(options.url, redisOptions);
+    // Errors surface on the commands that fail; without a listener ioredis would print each reconnect.
+    this.client.on('error', () => {});
+  }
+
+  /** Connect and check with PING; rejects with the connection error (never the URL). */
+  async connect(): Promise<void> {
+    const errors: Error[] = [];
+    const onError = (err: Error) => errors.push(err);
+    this.client.on('error', onError);
+    try {
+      await this.client.connect();
+      await this.client.ping();
+    } catch (err) {
+      const cause = errors[0] ?? err;
+      this.client.disconnect();
+      throw new Error(`cannot reach Redis: ${(cause as Error).message ?? String(cause)}`);
+    } finally {
+      this.client.off('error', onError);
+    }
+  }
+
+  isReady(): boolean {
+    return this.client.status === 'ready';
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const raw = await this.client.get(this.prefix + key);
+    return raw === null ? undefined : (JSON.parse(raw) as T);
+  }
+
+  async set<T>(key: string, value: T, ttlSeconds: number): Promise<void> {
+    await this.client.set(this.prefix + key, JSON.stringify(value ?? null), 'EX', seconds(ttlSeconds));
+  }
+
+  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+    return (await this.client.set(this.prefix + key, '1', 'EX', seconds(ttlSeconds), 'NX')) === 'OK';
+  }
+
+  async close(): Promise<void> {
+    if (this.client.status === 'end') return;
+    try {
+      await this.client.quit();
+    } catch {
+      this.client.disconnect();
+    }
+  }
+}
