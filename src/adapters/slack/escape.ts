@@ -1,0 +1,132 @@
+// Text crossing the Slack boundary, both ways.
+//
+// In: Slack escapes &, <, > and wraps mentions, channels and links in <...>; the core wants plain words.
+// Out: the core speaks plain text, which may echo what a user typed. Before it goes into mrkdwn it is
+// escaped (&, <, > per https://docs.slack.dev/messaging/formatting-message-text#escaping), broadcast
+// words are defused with a zero-width joiner, and formatting characters that could open or close
+// bold/italic/strike/code are swapped for look-alikes, so nothing a user typed can ping a channel or
+// change how the answer looks.
+import { TRUNCATION_MARK } from './limits.js';
+
+const ZWJ = '\u200D';
+
+/** Slack's entity escaping, in the order that keeps it reversible. */
+function escapeEntities(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** @channel, @here, @everyone (any case) lose their power; so does a bare <!...> special mention. */
+function defuseBroadcasts(text: string): string {
+  return text.replace(/@(channel|here|everyone)\b/gi, `@${ZWJ}$1`).replace(/<([!@#])/g, `<${ZWJ}$1`);
+}
+
+const LOOKALIKE: Record<string, string> = {
+  '*': '\u2217', // ∗ asterisk operator
+  _: '\u02CD', // ˍ modifier letter low macron
+  '~': '\u223C', // ∼ tilde operator
+  '`': '\u02CB', // ˋ modifier letter grave accent
+};
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Replace *, _, ~ and ` where they could open or close formatting (next to a space, punctuation or
+ * either end). Inside a word (Standard_D4s_v5, sse4_1) they cannot, and they stay as typed.
+ */
+function defuseFormatting(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i] as string;
+    const swap = LOOKALIKE[ch];
+    if (swap === undefined) {
+      out += ch;
+      continue;
+    }
+    const before = i > 0 ? (text[i - 1] as string) : '';
+    const after = i + 1 < text.length ? (text[i + 1] as string) : '';
+    const inWord = WORD.test(before) && WORD.test(after);
+    out += inWord ? ch : swap;
+  }
+  return out;
+}
+
+const URL_RE = /https?:\/\/[^\s<>|]+/g;
+
+/** Plain text -> mrkdwn that renders exactly as written: no pings, no accidental formatting. */
+export function mrkdwn(plain: string): string {
+  let out = '';
+  let last = 0;
+  // URLs keep their characters (Slack links them); only the prose around them is defused.
+  for (const m of plain.matchAll(URL_RE)) {
+    const at = m.index ?? 0;
+    out += defuseFormatting(plain.slice(last, at));
+    out += m[0];
+    last = at + m[0].length;
+  }
+  out += defuseFormatting(plain.slice(last));
+  return defuseBroadcasts(escapeEntities(out));
+}
+
+/** Plain text for inside a ``` code block: escaped, no fence can close early, no pings. */
+export function mrkdwnCode(plain: string): string {
+  return defuseBroadcasts(escapeEntities(plain.replace(/`/g, LOOKALIKE['`'] as string)));
+}
+
+/** Text for a plain_text object (header, button): Slack shows it literally; only pings are defused. */
+export function plainText(plain: string): string {
+  return defuseBroadcasts(plain);
+}
+
+/** A mrkdwn link; http(s) only, anything else is shown as its title alone. */
+export function mrkdwnLink(url: string, title: string): string {
+  const label = mrkdwn(title.replace(/\|/g, '\u00A6'));
+  if (!/^https?:\/\//i.test(url)) return label;
+  const href = url.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C');
+  return `<${href}|${label}>`;
+}
+
+/**
+ * Slack's wire text -> the plain words the core expects. Mentions of `botUserId` disappear; other
+ * mentions, channels and links become their readable form; entities are decoded.
+ */
+export function fromSlackText(text: string, botUserId?: string): string {
+  const replaced = text.replace(/<([^<>]*)>/g, (_whole, inner: string) => {
+    const [target = '', label] = inner.split('|', 2) as [string, string | undefined];
+    if (target.startsWith('@')) {
+      const id = target.slice(1);
+      if (botUserId !== undefined && id === botUserId) return '';
+      return label !== undefined ? `@${label}` : `@${id}`;
+    }
+    if (target.startsWith('#')) return label !== undefined ? `#${label}` : target;
+    if (target.startsWith('!')) {
+      const special = target.slice(1).split('^', 1)[0] ?? '';
+      if (label !== undefined) return label;
+      return `@${special}`;
+    }
+    if (label !== undefined) return label;
+    return target.replace(/^mailto:/, '');
+  });
+  return decodeEntities(replaced).replace(/[ \t]+/g, ' ').trim();
+}
+
+/**
+ * Cut `text` to at most `max` characters, ending with the visible truncation mark. Never splits an
+ * &entity; or a surrogate pair, so the result is still valid mrkdwn.
+ */
+export function truncate(text: string, max: number, mark: string = TRUNCATION_MARK): string {
+  if (text.length <= max) return text;
+  if (max <= mark.length) return mark.slice(0, Math.max(0, max));
+  let cut = max - mark.length;
+  const amp = text.lastIndexOf('&', cut);
+  if (amp >= 0 && cut - amp < 6) {
+    const semi = text.indexOf(';', amp);
+    if (semi === -1 || semi >= cut) cut = amp;
+  }
+  const lastCode = text.charCodeAt(cut - 1);
+  if (lastCode >= 0xd800 && lastCode <= 0xdbff) cut -= 1;
+  return text.slice(0, cut) + mark;
+}

@@ -1,0 +1,178 @@
+// Slack input -> Question -> injected Handler -> Answer -> Block Kit. No domain knowledge here:
+// which answers stay private is read off the answer's kind and visibility hint, nothing else.
+import type { App } from '@slack/bolt';
+import type { Answer } from '../../core/answer.js';
+import type { KeyValueStore } from '../../core/store.js';
+import type { Handler, Question } from '../handler.js';
+import type { SlackMessage } from './blocks.js';
+import { fromSlackText } from './escape.js';
+import type { InFlight } from './inflight.js';
+import type { SlackLogger } from './logger.js';
+import { renderAnswer, SHARE_ACTION_ID } from './render.js';
+import { decodeShare, encodeShare } from './share.js';
+
+export const SLASH_COMMANDS = ['/azlinux', '/cpulevel'] as const;
+
+/** How long an event id is remembered: Slack's retries come within minutes, give them an hour. */
+export const EVENT_DEDUPE_TTL_SECONDS = 60 * 60;
+
+/** Kinds that only the asker sees, whatever the answer's visibility says. */
+const ALWAYS_PRIVATE = new Set<Answer['kind']>(['error', 'not-found', 'help', 'clarify']);
+
+export interface ListenerDeps {
+  handler: Handler;
+  store: KeyValueStore;
+  logger: SlackLogger;
+  inFlight: InFlight;
+  /** false once stop() began: new work is left unacknowledged for Slack to deliver elsewhere */
+  accepting: () => boolean;
+}
+
+export function isPublic(answer: Answer): boolean {
+  return answer.visibility === 'public' && !ALWAYS_PRIVATE.has(answer.kind);
+}
+
+export function isShareable(answer: Answer): boolean {
+  return !ALWAYS_PRIVATE.has(answer.kind);
+}
+
+/** The thread a mention belongs to, stable across replicas and redeliveries. */
+export function threadKeyOf(team: string, channel: string, threadTs: string): string {
+  return `slack:${team}:${channel}:${threadTs}`;
+}
+
+const SORRY: SlackMessage = {
+  text: 'Sorry, something went wrong while answering that. Please try again in a moment.',
+  blocks: [
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: ':warning: Sorry, something went wrong while answering that. Please try again in a moment.' },
+    },
+  ],
+};
+
+const EXPIRED: SlackMessage = {
+  text: 'That answer can no longer be shared; please ask again.',
+  blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'That answer can no longer be shared; please ask again.' } }],
+};
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  const { handler, store, logger, inFlight } = deps;
+
+  const ask = async (question: Question): Promise<Answer | undefined> => {
+    try {
+      return await handler(question);
+    } catch (error) {
+      logger.error(`slack: handler failed: ${describe(error)}`);
+      return undefined;
+    }
+  };
+
+  // Work arriving after stop() began is not taken on: Bolt leaves it unacked (HTTP mode already
+  // answered 503 before getting here; in Socket Mode Slack redelivers it to another connection).
+  app.use(async ({ next }) => {
+    if (deps.accepting()) await next();
+  });
+
+  for (const name of SLASH_COMMANDS) {
+    app.command(name, async ({ command, ack, respond }) =>
+      inFlight.run(async () => {
+        await ack();
+        const text = `${command.command} ${fromSlackText(command.text ?? '')}`.trim();
+        const answer = await ask({ platform: 'slack', userId: command.user_id, text });
+        try {
+          if (answer === undefined) {
+            await respond({ response_type: 'ephemeral', ...SORRY });
+            return;
+          }
+          const pub = isPublic(answer);
+          const message = renderAnswer(answer, {
+            askedBy: pub ? command.user_id : undefined,
+            shareValue: !pub && isShareable(answer) ? await encodeShare(text, store) : undefined,
+          });
+          await respond({ response_type: pub ? 'in_channel' : 'ephemeral', ...message });
+          logger.info(`slack: answered ${command.command} (${answer.kind}, ${pub ? 'in_channel' : 'ephemeral'})`);
+        } catch (error) {
+          logger.error(`slack: could not respond to ${command.command}: ${describe(error)}`);
+        }
+      }),
+    );
+  }
+
+  app.action({ type: 'block_actions', action_id: SHARE_ACTION_ID }, async ({ ack, action, body, respond }) =>
+    inFlight.run(async () => {
+      await ack();
+      try {
+        const question = await decodeShare('value' in action ? action.value : undefined, store);
+        if (question === undefined) {
+          await respond({ response_type: 'ephemeral', replace_original: false, ...EXPIRED });
+          return;
+        }
+        const answer = await ask({ platform: 'slack', userId: body.user.id, text: question });
+        if (answer === undefined) {
+          await respond({ response_type: 'ephemeral', replace_original: false, ...SORRY });
+          return;
+        }
+        if (!isShareable(answer)) {
+          // e.g. a cooldown error on the re-ask: tell the asker, post nothing in the channel
+          await respond({ response_type: 'ephemeral', replace_original: false, ...renderAnswer(answer) });
+          return;
+        }
+        await respond({
+          response_type: 'in_channel',
+          replace_original: false,
+          ...renderAnswer(answer, { askedBy: body.user.id }),
+        });
+        // The private copy has served its purpose.
+        await respond({ delete_original: true });
+        logger.info(`slack: shared an answer in channel (${answer.kind})`);
+      } catch (error) {
+        logger.error(`slack: could not share: ${describe(error)}`);
+      }
+    }),
+  );
+
+  app.event('app_mention', async ({ event, body, context, client }) =>
+    inFlight.run(async () => {
+      const eventId = body.event_id;
+      if (eventId && !(await store.claim(`slack:event:${eventId}`, EVENT_DEDUPE_TTL_SECONDS))) {
+        logger.info(`slack: skipped a redelivered event (${eventId}, retry ${context.retryNum ?? 0})`);
+        return;
+      }
+      const team = body.team_id ?? event.team ?? context.teamId ?? 'T';
+      const threadTs = event.thread_ts ?? event.ts;
+      const question: Question = {
+        platform: 'slack',
+        userId: event.user ?? event.bot_id ?? 'unknown',
+        threadKey: threadKeyOf(team, event.channel, threadTs),
+        text: fromSlackText(event.text, context.botUserId),
+      };
+      const answer = await ask(question);
+      try {
+        const message = answer === undefined ? SORRY : renderAnswer(answer);
+        if ((answer === undefined || answer.kind === 'error') && event.user !== undefined) {
+          await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts: threadTs, ...message });
+        } else {
+          await client.chat.postMessage({
+            channel: event.channel,
+            thread_ts: threadTs,
+            unfurl_links: false,
+            unfurl_media: false,
+            ...message,
+          });
+        }
+        logger.info(`slack: answered a mention (${answer?.kind ?? 'failure'})`);
+      } catch (error) {
+        logger.error(`slack: could not reply to a mention: ${describe(error)}`);
+      }
+    }),
+  );
+
+  app.error(async (error) => {
+    logger.error(`slack: ${describe(error)}`);
+  });
+}

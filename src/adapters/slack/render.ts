@@ -1,0 +1,233 @@
+// Answer -> Block Kit. Pure: the same answer always gives the same message, and every message fits
+// Slack's limits (limits.ts) whatever the answer holds; what does not fit is cut visibly.
+//
+// Layout: header (title) · summary · facts as fields · detail sections · caveats · "did you mean" ·
+// sources (context: linked title + as-of date) · optional "Share in channel" button.
+// When something must go, detail sections go first, then facts; the title, the summary, the sources,
+// the suggestions and the caveats are kept (caveats cut to one section at worst).
+import type { Answer, Fact, Section, Source } from '../../core/answer.js';
+import {
+  blockTextLength,
+  type ActionsBlock,
+  type Block,
+  type ContextBlock,
+  type MrkdwnObject,
+  type SectionBlock,
+  type SlackMessage,
+} from './blocks.js';
+import { mrkdwn, mrkdwnCode, mrkdwnLink, plainText, truncate } from './escape.js';
+import { SLACK_LIMITS as L, TRUNCATION_MARK } from './limits.js';
+
+export const SHARE_ACTION_ID = 'azlinux_share';
+
+export interface RenderOptions {
+  /** Value for a "Share in channel" button (see share.ts). Omitted: no button. */
+  shareValue?: string;
+  /** Slack user id credited on a message everyone sees: "<@U…> asked: `/cpulevel …`". */
+  askedBy?: string;
+}
+
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+const MAX_TITLE_IN_SECTION = 200;
+const MAX_LABEL = 100;
+const MAX_CELL = 40;
+const MAX_SOURCE_TITLE = 150;
+const MAX_QUERY_ECHO = 200;
+
+const VERDICT_MARK = { yes: ':white_check_mark:', no: ':x:', depends: ':warning:' } as const;
+
+function md(text: string): MrkdwnObject {
+  return { type: 'mrkdwn', text };
+}
+
+function sectionOf(text: string): SectionBlock {
+  return { type: 'section', text: md(truncate(text, L.sectionText)) };
+}
+
+function headerBlock(answer: Answer): Block {
+  const title = answer.title.trim() || answer.kind;
+  return { type: 'header', text: { type: 'plain_text', text: plainText(truncate(title, L.headerText)), emoji: true } };
+}
+
+function summaryBlock(answer: Answer): SectionBlock | undefined {
+  const summary = answer.summary.trim();
+  if (summary === '') return undefined;
+  const mark = answer.kind === 'compat' ? `${VERDICT_MARK[answer.verdict]} ` : '';
+  return sectionOf(mark + mrkdwn(truncate(summary, L.sectionText)));
+}
+
+function creditBlock(answer: Answer, userId: string | undefined): ContextBlock | undefined {
+  if (userId === undefined || !SLACK_USER_ID.test(userId)) return undefined;
+  const query = truncate(answer.query.replace(/\s+/g, ' ').trim(), MAX_QUERY_ECHO);
+  const asked = query === '' ? '' : `: \`${mrkdwnCode(query)}\``;
+  return { type: 'context', elements: [md(`<@${userId}> asked${asked}`)] };
+}
+
+function factField(fact: Fact): MrkdwnObject {
+  const label = `*${mrkdwn(truncate(fact.label.trim() || '·', MAX_LABEL))}*`;
+  const room = L.fieldText - label.length - 1;
+  return md(`${label}\n${truncate(mrkdwn(fact.value.trim() || '—'), room)}`);
+}
+
+function factBlocks(facts: Fact[]): SectionBlock[] {
+  const blocks: SectionBlock[] = [];
+  for (let i = 0; i < facts.length; i += L.sectionFields) {
+    blocks.push({ type: 'section', fields: facts.slice(i, i + L.sectionFields).map(factField) });
+  }
+  return blocks;
+}
+
+function formatTable(table: NonNullable<Section['table']>): string {
+  const cell = (s: string | undefined): string => truncate((s ?? '').replace(/\s+/g, ' '), MAX_CELL, '…');
+  const rows = [table.columns.map(cell), ...table.rows.map((r) => table.columns.map((_, i) => cell(r[i])))];
+  const widths = table.columns.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const [head = [], ...body] = rows;
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}
+
+/** A code block whose content is cut at a line boundary to fit `room` characters, fences included. */
+function codeBlock(content: string, room: number): string {
+  const fence = '```';
+  const inner = room - 2 * fence.length;
+  if (content.length <= inner) return fence + content + fence;
+  const markLine = `\n${TRUNCATION_MARK}`;
+  let cut = content.lastIndexOf('\n', inner - markLine.length);
+  if (cut <= 0) cut = Math.max(0, inner - markLine.length);
+  return fence + truncate(content.slice(0, cut), cut, '') + markLine + fence;
+}
+
+function detailBlock(section: Section): SectionBlock | undefined {
+  const parts: string[] = [];
+  const title = section.title.trim();
+  if (title !== '') parts.push(`*${mrkdwn(truncate(title, MAX_TITLE_IN_SECTION))}*`);
+  const lines = (section.lines ?? []).filter((l) => l.trim() !== '');
+  if (lines.length > 0) parts.push(lines.map((l) => mrkdwn(l)).join('\n'));
+  let text = truncate(parts.join('\n'), L.sectionText);
+  if (section.table && section.table.columns.length > 0 && !text.endsWith(TRUNCATION_MARK)) {
+    const room = L.sectionText - text.length - 1;
+    const minimum = 6 + TRUNCATION_MARK.length + 40;
+    text += room >= minimum ? `${text ? '\n' : ''}${codeBlock(mrkdwnCode(formatTable(section.table)), room)}` : `\n${TRUNCATION_MARK}`;
+  }
+  return text.trim() === '' ? undefined : sectionOf(text);
+}
+
+function caveatsBlock(caveats: string[]): SectionBlock | undefined {
+  const items = caveats.map((c) => c.trim()).filter((c) => c !== '');
+  if (items.length === 0) return undefined;
+  return sectionOf(`:warning: *Caveats*\n${items.map((c) => `• ${mrkdwn(c)}`).join('\n')}`);
+}
+
+function suggestionsBlock(answer: Answer): SectionBlock | undefined {
+  const names = [...answer.suggestions, ...(answer.kind === 'clarify' ? answer.choices : [])];
+  const unique = [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))];
+  if (unique.length === 0) return undefined;
+  const code = (n: string): string => `\`${mrkdwnCode(truncate(n.replace(/\s+/g, ' '), MAX_QUERY_ECHO))}\``;
+  if (answer.kind === 'clarify') return sectionOf(`*Which one did you mean?*\n${unique.map((n) => `• ${code(n)}`).join('\n')}`);
+  return sectionOf(`*Did you mean:* ${unique.map(code).join(', ')}?`);
+}
+
+function sourceElement(source: Source): MrkdwnObject {
+  const link = mrkdwnLink(source.url, truncate(source.title.trim() || source.url, MAX_SOURCE_TITLE));
+  const asOf = source.asOf ? ` · as of ${mrkdwn(source.asOf)}` : '';
+  return md(truncate(`${link}${asOf}`, L.contextText));
+}
+
+function sourcesBlock(sources: Source[]): ContextBlock | undefined {
+  const seen = new Set<string>();
+  const unique = sources.filter((s) => {
+    const key = `${s.url}\u0000${s.title}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (unique.length === 0) return undefined;
+  const max = L.contextElements;
+  const shown = unique.length > max ? unique.slice(0, max - 1) : unique;
+  const elements = shown.map(sourceElement);
+  if (unique.length > max) elements.push(md(`…and ${unique.length - shown.length} more sources`));
+  return { type: 'context', elements };
+}
+
+function shareBlock(value: string): ActionsBlock {
+  return {
+    type: 'actions',
+    block_id: 'azlinux_share',
+    elements: [
+      {
+        type: 'button',
+        action_id: SHARE_ACTION_ID,
+        text: { type: 'plain_text', text: 'Share in channel', emoji: true },
+        value: value.slice(0, L.buttonValue),
+      },
+    ],
+  };
+}
+
+function noticeBlock(omitted: number): ContextBlock {
+  const what = omitted === 1 ? '1 more part' : `${omitted} more parts`;
+  return { type: 'context', elements: [md(`${TRUNCATION_MARK} ${what} of this answer not shown here.`)] };
+}
+
+/** truncate(), closing a ``` fence the cut left open. */
+function truncateBalanced(text: string, max: number): string {
+  const cut = truncate(text, max - 3);
+  if (cut === text) return text;
+  const fences = cut.match(/```/g)?.length ?? 0;
+  if (fences % 2 === 0) return cut;
+  return `${cut.slice(0, cut.length - TRUNCATION_MARK.length)}\`\`\`${TRUNCATION_MARK}`;
+}
+
+interface Candidate {
+  block: SectionBlock;
+  /** lower survives longer */
+  priority: number;
+}
+
+const total = (blocks: Block[]): number => blocks.reduce((n, b) => n + blockTextLength(b), 0);
+const present = <T>(x: T | undefined): x is T => x !== undefined;
+
+/** Render an answer as a Slack message (Block Kit + plain fallback) within Slack's limits. */
+export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
+  const head: Block[] = [headerBlock(answer), creditBlock(answer, options.askedBy), summaryBlock(answer)].filter(present);
+  const tail: Block[] = [
+    sourcesBlock(answer.sources),
+    options.shareValue !== undefined ? shareBlock(options.shareValue) : undefined,
+  ].filter(present);
+
+  const middle: Candidate[] = [
+    ...factBlocks(answer.facts).map((block) => ({ block, priority: 2 })),
+    ...answer.sections.map(detailBlock).filter(present).map((block) => ({ block, priority: 3 })),
+    ...[caveatsBlock(answer.caveats)].filter(present).map((block) => ({ block, priority: 1 })),
+    ...[suggestionsBlock(answer)].filter(present).map((block) => ({ block, priority: 0 })),
+  ];
+
+  const notice = noticeBlock(middle.length);
+  let blocksLeft = L.blocks - head.length - tail.length - 1;
+  let charsLeft = L.totalBlockText - total(head) - total(tail) - blockTextLength(notice);
+  const kept = new Map<number, SectionBlock>();
+  const order = middle.map((c, i) => ({ ...c, i })).sort((a, b) => a.priority - b.priority || a.i - b.i);
+  for (const { block, i } of order) {
+    if (blocksLeft <= 0) break;
+    const size = blockTextLength(block);
+    if (size <= charsLeft) {
+      kept.set(i, block);
+      blocksLeft -= 1;
+      charsLeft -= size;
+    } else if (block.text !== undefined && charsLeft >= 200) {
+      kept.set(i, { type: 'section', text: md(truncateBalanced(block.text.text, charsLeft)) });
+      blocksLeft -= 1;
+      charsLeft = 0;
+    }
+  }
+
+  const omitted = middle.length - kept.size;
+  const body = middle.flatMap((_, i) => {
+    const b = kept.get(i);
+    return b ? [b] : [];
+  });
+  const blocks: Block[] = [...head, ...body, ...(omitted > 0 ? [noticeBlock(omitted)] : []), ...tail];
+
+  const fallback = answer.text.trim() || answer.summary.trim() || answer.title.trim() || answer.kind;
+  return { text: truncate(mrkdwn(fallback), L.messageText), blocks };
+}

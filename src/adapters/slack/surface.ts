@@ -1,0 +1,214 @@
+// The Slack surface: one factory that checks its options, verifies the bot token (auth.test), wires
+// the listeners and hands back a Surface main.ts can watch and stop.
+//
+// HTTP mode (no appToken): nothing listens by itself. Mount `requestListener` on the service's
+// node:http server for POST /slack/events, or call listen() (tests, a standalone process).
+// Socket Mode (appToken given): Bolt's SocketModeReceiver connects out; no port is needed.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { KeyValueStore } from '../../core/store.js';
+import type { Handler, Surface } from '../handler.js';
+import { InFlight } from './inflight.js';
+import { registerListeners } from './listeners.js';
+import { consoleLogger, toBoltLogger, type SlackLogger } from './logger.js';
+import { EventsReceiver, SLACK_EVENTS_PATH } from './receiver.js';
+
+export { SLACK_EVENTS_PATH };
+
+export interface SlackSurfaceOptions {
+  /** Bot token, xoxb-… (SLACK_BOT_TOKEN) */
+  botToken: string;
+  /** Signing secret (SLACK_SIGNING_SECRET); required in HTTP mode, unused in Socket Mode */
+  signingSecret?: string;
+  /** App-level token, xapp-… (SLACK_APP_TOKEN): selects Socket Mode */
+  appToken?: string;
+  /** Web API base (SLACK_API_URL), e.g. https://slack-gov.com/api/ or a test fake; default https://slack.com/api/ */
+  apiUrl?: string;
+  handler: Handler;
+  /** event de-duplication and long share payloads; share it between replicas */
+  store: KeyValueStore;
+  logger?: SlackLogger;
+  /** how long stop() waits for replies in flight before closing anyway (default 10 s) */
+  drainTimeoutMs?: number;
+}
+
+export interface SlackSurface extends Surface {
+  readonly name: 'slack';
+  readonly mode: 'http' | 'socket';
+  /** HTTP mode: a node:http listener for POST /slack/events (other paths: 404). Socket Mode: always 503. */
+  readonly requestListener: (req: IncomingMessage, res: ServerResponse) => void;
+  /** The bot's own user id, from auth.test */
+  readonly botUserId: string;
+  /** HTTP mode only: serve requestListener on its own server (tests, a standalone process). */
+  listen(port: number, host?: string): Promise<AddressInfo>;
+}
+
+export type SlackSurfaceErrorCode = 'slack_bad_options' | 'slack_auth_failed' | 'slack_connect_failed';
+
+export class SlackSurfaceError extends Error {
+  readonly code: SlackSurfaceErrorCode;
+  constructor(code: SlackSurfaceErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SlackSurfaceError';
+    this.code = code;
+  }
+}
+
+function badOptions(message: string): SlackSurfaceError {
+  return new SlackSurfaceError('slack_bad_options', message);
+}
+
+/** The Web API base Bolt expects: an http(s) URL ending in '/'. */
+export function normaliseApiUrl(apiUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(apiUrl);
+  } catch {
+    throw badOptions(`SLACK_API_URL "${apiUrl}" is not a URL; use e.g. https://slack.com/api/`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw badOptions(`SLACK_API_URL must be an http(s) URL, got ${url.protocol}`);
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+function checkOptions(options: SlackSurfaceOptions): void {
+  if (!options.botToken) throw badOptions('SLACK_BOT_TOKEN is empty; set it to the bot token (xoxb-…) from the app\'s OAuth page');
+  if (options.appToken !== undefined && options.appToken !== '') {
+    if (!options.appToken.startsWith('xapp-')) {
+      throw badOptions('SLACK_APP_TOKEN must be an app-level token (xapp-…) with the connections:write scope');
+    }
+  } else if (!options.signingSecret) {
+    throw badOptions(
+      'SLACK_SIGNING_SECRET is required for HTTP mode (or set SLACK_APP_TOKEN to use Socket Mode instead)',
+    );
+  }
+  if (typeof options.handler !== 'function') throw badOptions('createSlackSurface needs a handler');
+  if (options.store === undefined) throw badOptions('createSlackSurface needs a store');
+}
+
+const unavailable = (_req: IncomingMessage, res: ServerResponse): void => {
+  res.writeHead(503);
+  res.end();
+};
+
+/** Start the Slack surface. Rejects with a SlackSurfaceError naming what to fix. */
+export async function createSlackSurface(options: SlackSurfaceOptions): Promise<SlackSurface> {
+  checkOptions(options);
+  const logger = options.logger ?? consoleLogger;
+  const boltLogger = toBoltLogger(logger);
+  const inFlight = new InFlight();
+  const socketMode = Boolean(options.appToken);
+  const clientOptions = options.apiUrl ? { slackApiUrl: normaliseApiUrl(options.apiUrl) } : {};
+
+  let accepting = true;
+  let ready = false;
+  let stopping: Promise<void> | undefined;
+  let server: Server | undefined;
+
+  // auth.test once, up front: a bad token stops start-up with a message, and Bolt is handed the ids so
+  // it does not call it again.
+  let identity: { botUserId: string; botId: string };
+  try {
+    const auth = await new webApi.WebClient(options.botToken, { ...clientOptions, logger: boltLogger }).auth.test();
+    if (!auth.user_id || !auth.bot_id) throw new Error('auth.test named no bot user; is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
+    identity = { botUserId: auth.user_id, botId: auth.bot_id };
+  } catch (error) {
+    throw new SlackSurfaceError(
+      'slack_auth_failed',
+      `Slack rejected SLACK_BOT_TOKEN (auth.test: ${error instanceof Error ? error.message : String(error)})`,
+      { cause: error },
+    );
+  }
+
+  const httpReceiver = socketMode
+    ? undefined
+    : new EventsReceiver({ signingSecret: options.signingSecret ?? '', logger: boltLogger, inFlight });
+  const socketReceiver = socketMode
+    ? new SocketModeReceiver({
+        appToken: options.appToken ?? '',
+        logger: boltLogger,
+        installerOptions: { clientOptions: { ...clientOptions } },
+      })
+    : undefined;
+
+  const app = new App({
+    token: options.botToken,
+    ...identity,
+    ...(socketReceiver ? { socketMode: true, receiver: socketReceiver } : { receiver: httpReceiver }),
+    clientOptions: { ...clientOptions },
+    logger: boltLogger,
+    convoStore: false,
+  });
+
+  registerListeners(app, {
+    handler: options.handler,
+    store: options.store,
+    logger,
+    inFlight,
+    accepting: () => accepting,
+  });
+
+  if (socketReceiver) {
+    socketReceiver.client.on('connected', () => {
+      ready = stopping === undefined;
+    });
+    for (const state of ['disconnecting', 'disconnected', 'reconnecting'] as const) {
+      socketReceiver.client.on(state, () => {
+        ready = false;
+      });
+    }
+    try {
+      await app.start();
+    } catch (error) {
+      throw new SlackSurfaceError(
+        'slack_connect_failed',
+        `Socket Mode could not connect (check SLACK_APP_TOKEN): ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
+    }
+  }
+  ready = true;
+
+  const drainTimeoutMs = options.drainTimeoutMs ?? 10_000;
+
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      accepting = false;
+      await httpReceiver?.stop();
+      const drained = await inFlight.drain(drainTimeoutMs);
+      if (!drained) logger.warn(`slack: stopped with ${inFlight.size} replies still in flight after ${drainTimeoutMs} ms`);
+      ready = false;
+      if (socketMode) await app.stop();
+      if (server !== undefined) {
+        const s = server;
+        server = undefined;
+        await new Promise<void>((resolve) => {
+          s.close(() => resolve());
+          s.closeIdleConnections();
+        });
+      }
+    })();
+    return stopping;
+  };
+
+  return {
+    name: 'slack',
+    mode: socketMode ? 'socket' : 'http',
+    botUserId: identity.botUserId,
+    requestListener: httpReceiver?.requestListener ?? unavailable,
+    isReady: () => ready,
+    stop,
+    listen(port: number, host = '127.0.0.1'): Promise<AddressInfo> {
+      if (httpReceiver === undefined) return Promise.reject(badOptions('listen() is for HTTP mode; Socket Mode needs no port'));
+      if (server !== undefined) return Promise.reject(badOptions('listen() was already called'));
+      const s = createServer(httpReceiver.requestListener);
+      server = s;
+      return new Promise((resolve, reject) => {
+        s.once('error', reject);
+        s.listen(port, host, () => resolve(s.address() as AddressInfo));
+      });
+    },
+  };
+}
