@@ -1,0 +1,120 @@
+// Slash commands and autocomplete: interaction -> text grammar -> Handler -> embeds.
+import {
+  ApplicationCommandOptionType,
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  type InteractionReplyOptions,
+} from 'discord.js';
+import type { Answer } from '../../core/answer.js';
+import type { Handler, Question } from '../handler.js';
+import { autocompleteChoices, type CompleteFn } from './autocomplete.js';
+import { toQuestionText } from './grammar.js';
+import { renderAnswer } from './render.js';
+import { NO_MENTIONS, problemReply, settleWithin, type DiscordLogger } from './replies.js';
+import { placeKey } from './threads.js';
+
+/** Help and problems are only for the asker, whatever `public` says. */
+const ALWAYS_PRIVATE: ReadonlySet<Answer['kind']> = new Set(['help', 'error', 'not-found']);
+
+export interface InteractionDeps {
+  handler: Handler;
+  complete: CompleteFn;
+  logger: DiscordLogger;
+  deferAfterMs: number;
+}
+
+/** String and boolean options by name, flattened out of a subcommand. */
+function optionValues(data: readonly CommandInteractionOption[]): Record<string, string | boolean | undefined> {
+  const out: Record<string, string | boolean | undefined> = {};
+  for (const o of data) {
+    if (o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup) {
+      Object.assign(out, optionValues(o.options ?? []));
+    } else if (typeof o.value === 'string' || typeof o.value === 'boolean') {
+      out[o.name] = o.value;
+    }
+  }
+  return out;
+}
+
+function threadKeyOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction): string | undefined {
+  if (!interaction.channelId) return undefined;
+  return placeKey({
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    inThread: interaction.channel?.isThread() ?? false,
+  });
+}
+
+export async function answerCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
+  const parsed = toQuestionText({
+    command: interaction.commandName,
+    subcommand: interaction.options.getSubcommand(false),
+    options: optionValues(interaction.options.data),
+  });
+  if (!parsed.ok) {
+    await interaction.reply({ ...problemReply(parsed.message), flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const question: Question = {
+    platform: 'discord',
+    userId: interaction.user.id,
+    text: parsed.text,
+  };
+  const threadKey = threadKeyOf(interaction);
+  if (threadKey) question.threadKey = threadKey;
+
+  const pending = deps.handler(question);
+  // Answer straight away when the handler is quick; otherwise defer (Discord allows 3 s) and edit.
+  const early = await settleWithin(pending, deps.deferAfterMs);
+  if (early) {
+    await interaction.reply(replyFor(early.ok ? early.value : undefined, parsed.public, deps, early.ok ? undefined : early.error));
+    return;
+  }
+  await interaction.deferReply(parsed.public ? {} : { flags: MessageFlags.Ephemeral });
+  let reply: InteractionReplyOptions;
+  try {
+    reply = replyFor(await pending, parsed.public, deps);
+  } catch (error) {
+    reply = replyFor(undefined, parsed.public, deps, error);
+  }
+  const wantsEphemeral = reply.flags === MessageFlags.Ephemeral;
+  if (parsed.public && wantsEphemeral) {
+    // deferred in public but the answer must stay private: drop the placeholder, answer privately
+    await interaction.deleteReply().catch(() => undefined);
+    await interaction.followUp(reply);
+    return;
+  }
+  const { flags: _flags, ...edit } = reply;
+  await interaction.editReply(edit);
+}
+
+function replyFor(answer: Answer | undefined, shared: boolean, deps: InteractionDeps, error?: unknown): InteractionReplyOptions {
+  if (!answer) {
+    deps.logger.error({ err: error }, 'discord: handler failed');
+    return { ...problemReply('Something went wrong answering that. Please try again in a moment.'), flags: MessageFlags.Ephemeral };
+  }
+  const ephemeral = !shared || ALWAYS_PRIVATE.has(answer.kind);
+  return {
+    embeds: renderAnswer(answer),
+    allowedMentions: NO_MENTIONS,
+    ...(ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
+  };
+}
+
+export async function answerAutocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const filled: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(optionValues(interaction.options.data))) {
+    if (typeof value === 'string') filled[name] = value;
+  }
+  const choices = autocompleteChoices(deps.complete, {
+    command: interaction.commandName,
+    subcommand: interaction.options.getSubcommand(false),
+    focused: focused.name,
+    partial: String(focused.value ?? ''),
+    options: filled,
+  });
+  await interaction.respond(choices);
+}

@@ -1,0 +1,64 @@
+// "@bot what is azure linux 4 based on?" -> an answer in the same thread or as a reply, with no intent
+// beyond Guilds + GuildMessages + DirectMessages: Discord still sends the content of messages that
+// mention the bot (and of DMs), so the privileged MessageContent intent is not needed.
+import type { Message } from 'discord.js';
+import type { KeyValueStore } from '../../core/store.js';
+import type { Handler, Question } from '../handler.js';
+import { renderAnswer } from './render.js';
+import { NO_MENTIONS, problemReply, settleWithin, type DiscordLogger } from './replies.js';
+import { messageThreadKey, rememberChain } from './threads.js';
+
+export interface MentionDeps {
+  handler: Handler;
+  store: KeyValueStore;
+  logger: DiscordLogger;
+  deferAfterMs: number;
+}
+
+const SEEN_TTL_SECONDS = 10 * 60;
+
+/** The message with every mention of the bot removed and whitespace tidied. */
+export function stripMention(content: string, botId: string): string {
+  return content
+    .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Whether this message is for us: a person (not a bot, webhook or system message) mentioning us, or any DM. */
+export function isForBot(message: Message, botId: string): boolean {
+  if (message.author.bot || message.author.id === botId || message.webhookId || message.system) return false;
+  if (!message.inGuild()) return true;
+  return message.mentions.users.has(botId);
+}
+
+export async function answerMention(message: Message, botId: string, deps: MentionDeps): Promise<void> {
+  // Discord may deliver an event twice (e.g. across a resume); answer it once, whichever replica sees it.
+  if (!(await deps.store.claim(`discord:seen:${message.id}`, SEEN_TTL_SECONDS))) return;
+
+  const text = stripMention(message.content, botId) || '/azlinux help';
+  const { threadKey, root } = await messageThreadKey(
+    deps.store,
+    { guildId: message.guildId, channelId: message.channelId, inThread: message.channel.isThread() },
+    { id: message.id, repliesTo: message.reference?.messageId ?? null },
+  );
+  const question: Question = { platform: 'discord', userId: message.author.id, threadKey, text };
+
+  const pending = deps.handler(question);
+  let settled = await settleWithin(pending, deps.deferAfterMs);
+  if (!settled) {
+    // slow answer: show "typing…" meanwhile (best effort; it lasts ~10 s)
+    if ('sendTyping' in message.channel) await message.channel.sendTyping().catch(() => undefined);
+    settled = await pending.then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+  }
+  if (!settled.ok) deps.logger.error({ err: settled.error }, 'discord: handler failed');
+  const body = settled.ok
+    ? { embeds: renderAnswer(settled.value), allowedMentions: NO_MENTIONS }
+    : problemReply('Something went wrong answering that. Please try again in a moment.');
+
+  const sent = await message.reply({ ...body, failIfNotExists: false });
+  if (root) await rememberChain(deps.store, root, [message.id, sent.id]);
+}

@@ -1,0 +1,153 @@
+// The Discord surface: a discord.js gateway client wired to an injected Handler. No domain knowledge here.
+import { Client, Events, GatewayIntentBits, MessageFlags, Partials, type ClientOptions, type Interaction, type Message } from 'discord.js';
+import { MemoryStore, type KeyValueStore } from '../../core/store.js';
+import type { Handler, Surface } from '../handler.js';
+import type { CompleteFn } from './autocomplete.js';
+import { answerAutocomplete, answerCommand, type InteractionDeps } from './interactions.js';
+import { DEFER_AFTER_MS } from './limits.js';
+import { answerMention, isForBot, type MentionDeps } from './mentions.js';
+import { NO_MENTIONS, problemReply, silentLogger, type DiscordLogger } from './replies.js';
+
+export interface DiscordSurfaceOptions {
+  /** bot token (DISCORD_TOKEN) */
+  token: string;
+  /**
+   * REST base as discord.js means it, e.g. "https://discord.com/api" (the default) or
+   * "http://127.0.0.1:8080/api" (DISCORD_API_URL). The gateway URL then comes from its GET /gateway/bot.
+   */
+  apiUrl?: string;
+  handler: Handler;
+  /** ranked completions for autocomplete; the core's `complete` */
+  complete: CompleteFn;
+  /** remembers reply chains and de-duplicates deliveries; shared (Redis) when several processes run */
+  store?: KeyValueStore;
+  logger?: DiscordLogger;
+  /**
+   * Shards this process runs. Leave unset for one shard, or when started by discord.js's ShardingManager
+   * (which passes SHARDS / SHARD_COUNT to the child itself). 'auto' = Discord's recommended count, all here.
+   */
+  shards?: number | number[] | 'auto';
+  shardCount?: number;
+  /** defer a slash command (and show typing for a mention) when the handler takes longer than this */
+  deferAfterMs?: number;
+  /** how long stop() waits for replies in flight */
+  drainTimeoutMs?: number;
+}
+
+export interface DiscordSurface extends Surface {
+  readonly name: 'discord';
+  /** the underlying discord.js client (for ShardingManager broadcastEval, diagnostics) */
+  readonly client: Client;
+}
+
+/** Guilds + GuildMessages + DirectMessages: enough to see mentions and DMs. No privileged intent. */
+export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+
+/** "https://discord.com/api/v10/" -> "https://discord.com/api" (discord.js appends the version itself). */
+export function restBase(apiUrl: string): string {
+  return apiUrl.replace(/\/+$/, '').replace(/\/v\d+$/, '');
+}
+
+export async function createDiscordSurface(options: DiscordSurfaceOptions): Promise<DiscordSurface> {
+  const logger = options.logger ?? silentLogger;
+  const ownStore = options.store ? undefined : new MemoryStore();
+  const store = options.store ?? ownStore!;
+  const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+
+  const clientOptions: ClientOptions = {
+    intents: INTENTS,
+    // DM channels are not cached ahead of time; let discord.js build them from the event
+    partials: [Partials.Channel],
+    allowedMentions: NO_MENTIONS,
+    failIfNotExists: false,
+  };
+  if (options.apiUrl) clientOptions.rest = { api: restBase(options.apiUrl) };
+  if (options.shards !== undefined) clientOptions.shards = options.shards;
+  if (options.shardCount !== undefined) clientOptions.shardCount = options.shardCount;
+  const client = new Client(clientOptions);
+
+  let stopping = false;
+  const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>, what: string) => {
+    const p = work.catch((err: unknown) => logger.warn({ err }, `discord: ${what} failed`)).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  };
+
+  // Readiness follows the shards: false while any of them is reconnecting.
+  const up = new Set<number>();
+  let clientReady = false;
+  client.once(Events.ClientReady, (c) => {
+    clientReady = true;
+    logger.info({ user: c.user.id, guilds: c.guilds.cache.size, shards: [...c.ws.shards.keys()] }, 'discord: ready');
+  });
+  client.on(Events.ShardReady, (id) => up.add(id));
+  client.on(Events.ShardResume, (id, replayed) => {
+    up.add(id);
+    logger.info({ shard: id, replayed }, 'discord: shard resumed');
+  });
+  client.on(Events.ShardReconnecting, (id) => {
+    up.delete(id);
+    logger.warn({ shard: id }, 'discord: shard reconnecting');
+  });
+  client.on(Events.ShardDisconnect, (event, id) => {
+    up.delete(id);
+    logger.error({ shard: id, code: event.code }, 'discord: shard disconnected for good');
+  });
+  client.on(Events.ShardError, (err, id) => logger.warn({ err, shard: id }, 'discord: shard error'));
+  client.on(Events.Error, (err) => logger.error({ err }, 'discord: client error'));
+
+  const interactionDeps: InteractionDeps = { handler: options.handler, complete: options.complete, logger, deferAfterMs };
+  const mentionDeps: MentionDeps = { handler: options.handler, store, logger, deferAfterMs };
+
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    if (interaction.isAutocomplete()) {
+      track(answerAutocomplete(interaction, interactionDeps), 'autocomplete');
+    } else if (interaction.isChatInputCommand()) {
+      if (stopping) {
+        track(
+          interaction
+            .reply({ ...problemReply('Restarting — please ask again in a moment.'), flags: MessageFlags.Ephemeral })
+            .then(() => undefined),
+          'refusal',
+        );
+        return;
+      }
+      track(answerCommand(interaction, interactionDeps), `/${interaction.commandName}`);
+    }
+  });
+
+  client.on(Events.MessageCreate, (message: Message) => {
+    const me = client.user?.id;
+    if (stopping || !me || !isForBot(message, me)) return;
+    track(answerMention(message, me, mentionDeps), 'mention');
+  });
+
+  try {
+    await client.login(options.token);
+  } catch (err) {
+    await client.destroy().catch(() => undefined);
+    await ownStore?.close();
+    throw err;
+  }
+
+  return {
+    name: 'discord',
+    client,
+    isReady: () => !stopping && clientReady && client.ws.shards.size > 0 && up.size === client.ws.shards.size,
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      const drain = Promise.allSettled([...inFlight]);
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, options.drainTimeoutMs ?? 10_000);
+      });
+      await Promise.race([drain, timeout]);
+      clearTimeout(timer);
+      if (inFlight.size > 0) logger.warn({ unfinished: inFlight.size }, 'discord: stopped with replies still in flight');
+      await client.destroy();
+      await ownStore?.close();
+      logger.info({}, 'discord: stopped');
+    },
+  };
+}

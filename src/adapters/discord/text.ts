@@ -1,0 +1,42 @@
+// String helpers for Discord output: visible truncation, mention neutralising, markdown escaping.
+
+export const ELLIPSIS = '…';
+
+/**
+ * Cut `text` to at most `max` UTF-16 code units (the stricter way to count Discord's limits), ending
+ * in "…" when anything was dropped. Never splits a surrogate pair.
+ */
+export function truncate(text: string, max: number): string {
+  if (max <= 0) return '';
+  if (text.length <= max) return text;
+  if (max === 1) return ELLIPSIS;
+  let cut = max - 1;
+  const last = text.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut -= 1; // high surrogate whose pair would be cut off
+  return text.slice(0, cut).trimEnd() + ELLIPSIS;
+}
+
+/**
+ * Defuse every mention-like token so text can never ping, even if a message is sent without
+ * `allowedMentions` by mistake: @everyone, @here, <@user>, <@!user>, <@&role>.
+ * A zero-width space after the @ keeps the text readable.
+ */
+export function neutraliseMentions(text: string): string {
+  return text
+    .replace(/@(everyone|here)/gi, '@\u200b$1')
+    .replace(/<@([!&]?)(\d+)>/g, '<@\u200b$1$2>');
+}
+
+/** Escape Discord markdown in plain text (the core speaks plain text, Discord renders markdown). */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\*_~`|[\]]/g, '\\$&')
+    .replace(/^(\s*)([>#])/gm, '$1\\$2');
+}
+
+/** A markdown link whose label and URL cannot break out of the link syntax. */
+export function link(label: string, url: string): string {
+  const safeLabel = label.replace(/[[\]\\]/g, (c) => `\\${c}`);
+  const safeUrl = url.replace(/[()\s<>]/g, (c) => encodeURIComponent(c));
+  return `[${safeLabel}](${safeUrl})`;
+}
