@@ -1,0 +1,67 @@
+// Small helpers every answer builder shares.
+import type { Answer, Fact, Section, Source } from '../answer.js';
+import type { Catalog, CpuInfo, SeriesInfo } from '../catalog.js';
+import type { DistroRelease, Distro, LevelName } from '../../data/schema.js';
+
+/** Everything optional in an answer, defaulted; the builder names kind, title and summary. */
+type Optional = 'facts' | 'sections' | 'caveats' | 'suggestions' | 'sources' | 'visibility' | 'context';
+export type Draft = (Answer extends infer A ? (A extends Answer ? Omit<A, Optional | 'text'> : never) : never) &
+  Partial<Pick<Answer, Optional>>;
+
+export function finish(draft: Draft): Answer {
+  return {
+    facts: [],
+    sections: [],
+    caveats: [],
+    suggestions: [],
+    sources: [],
+    visibility: 'private',
+    context: {},
+    ...draft,
+    text: '',
+  } as Answer;
+}
+
+export function fact(label: string, value: string | number | null | undefined): Fact[] {
+  return value === null || value === undefined || value === '' ? [] : [{ label, value: String(value) }];
+}
+
+export function uniqueSources(...lists: Source[][]): Source[] {
+  const seen = new Set<string>();
+  const out: Source[] = [];
+  for (const list of lists) {
+    for (const s of list) {
+      if (seen.has(s.url)) continue;
+      seen.add(s.url);
+      out.push(s);
+    }
+  }
+  return out;
+}
+
+export function levelSources(catalog: Catalog): Source[] {
+  return catalog.levels.sources.slice(0, 1);
+}
+
+export function cpuLabel(cpu: CpuInfo): string {
+  const lvl = cpu.model.arch === 'Arm64' ? cpu.model.armArch ?? 'Arm64' : cpu.level ?? 'below x86-64-v1';
+  return `${cpu.model.model} (${cpu.model.codename}): ${lvl}`;
+}
+
+export function seriesCpuSources(series: SeriesInfo): Source[] {
+  return uniqueSources(series.record.sources, ...series.cpus.map((c) => c.model.sources.slice(0, 1)));
+}
+
+export function generationsText(gens: number[] | null, complete = true): string {
+  if (!gens || gens.length === 0) return 'not stated in the docs';
+  const t = gens.map((g) => `Gen ${g}`).join(' and ');
+  return complete ? t : `${t} (the other generation is not stated)`;
+}
+
+export function releaseLabel(distro: Distro, release: DistroRelease | null): string {
+  return release ? `${distro.name} ${release.version}` : distro.name;
+}
+
+export function levelText(level: LevelName | null): string {
+  return level ?? 'unknown';
+}

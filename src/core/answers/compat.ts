@@ -1,0 +1,159 @@
+// Will this distro release run on this VM size? Weighs architecture, Hyper-V generation and x86-64 level.
+import type { Answer, Verdict } from '../answer.js';
+import type { Catalog, SeriesInfo } from '../catalog.js';
+import type { Distro, DistroRelease, LevelName } from '../../data/schema.js';
+import { levelRank } from '../levels.js';
+import { listOf } from '../text.js';
+import { fact, finish, levelSources, releaseLabel, seriesCpuSources, uniqueSources } from './build.js';
+import { isRetired, levelFacts, seriesCaveats } from './vm.js';
+
+export interface Judgement {
+  verdict: Verdict;
+  reasons: string[];
+  shortfall: string[];
+  required: LevelName | null;
+}
+
+const ARCH_NAMES: Record<'x64' | 'Arm64', string[]> = { x64: ['x86_64', 'amd64', 'x64'], Arm64: ['aarch64', 'arm64'] };
+
+/** What a release needs on Azure: its Azure images' level when they need more than the archive. */
+export function requiredLevel(rel: DistroRelease): LevelName | null {
+  return rel.azureImageBaseline ?? rel.x86_64Baseline;
+}
+
+export function judge(series: SeriesInfo, distro: Distro, rel: DistroRelease): Judgement {
+  const rec = series.record;
+  const name = releaseLabel(distro, rel);
+  const reasons: string[] = [];
+  const required = requiredLevel(rel);
+  let verdict: Verdict = 'yes';
+  const worse = (v: Verdict) => {
+    if (v === 'no' || (v === 'depends' && verdict === 'yes')) verdict = v;
+  };
+
+  // Architecture
+  if (rel.arches.length === 0) {
+    reasons.push(`The sources do not confirm which architectures ${name} ships for.`);
+    worse('depends');
+  } else if (!rel.arches.some((a) => ARCH_NAMES[rec.arch].includes(a.toLowerCase()))) {
+    reasons.push(`${rec.series} is ${rec.arch}, and ${name} ships only for ${rel.arches.join(', ')}.`);
+    worse('no');
+  } else {
+    reasons.push(`${name} ships for ${rec.arch === 'x64' ? 'x86_64' : 'aarch64'}, which ${rec.series} is.`);
+  }
+
+  // Hyper-V generation
+  const needGens = rel.azureImageGenerations;
+  if (needGens && needGens.length > 0) {
+    const gens = rec.generations;
+    if (!gens) {
+      reasons.push(`${name} images need Generation ${needGens.join(' or ')}; the docs state no generation for ${rec.series}.`);
+      worse('depends');
+    } else if (gens.some((g) => needGens.includes(g))) {
+      reasons.push(`${name} images need Generation ${needGens.join(' or ')}, which ${rec.series} supports.`);
+    } else if (rec.generationsComplete) {
+      reasons.push(`${name} images need Generation ${needGens.join(' or ')}, but ${rec.series} supports only Generation ${gens.join(' and ')}.`);
+      worse('no');
+    } else {
+      reasons.push(`${name} images need Generation ${needGens.join(' or ')}; the docs state only Generation ${gens.join(', ')} for ${rec.series}.`);
+      worse('depends');
+    }
+  }
+
+  // x86-64 level (x64 only)
+  let shortfall: string[] = [];
+  if (rec.arch === 'x64') {
+    const need = required ?? 'x86-64-v1';
+    const needText = required ? `${name} needs ${required}` : `No x86-64 minimum is documented for ${name}, so the original x86-64 (v1) is assumed`;
+    if (series.cpus.length === 0) {
+      reasons.push(`${needText}; the docs name no processor for ${rec.series}, so the level cannot be checked.`);
+      worse('depends');
+    } else {
+      shortfall = series.cpus.filter((c) => !c.level || levelRank(c.level) < levelRank(need)).map((c) => c.model.model);
+      if (shortfall.length === 0) {
+        reasons.push(`${needText}; ${rec.series} guarantees ${series.guaranteed}.`);
+      } else if (shortfall.length === series.cpus.length) {
+        reasons.push(`${needText}; every processor ${rec.series} may land on falls short (${listOf(shortfall)}).`);
+        worse('no');
+      } else {
+        const lows = series.cpus.filter((c) => shortfall.includes(c.model.model)).map((c) => `${c.model.model} (${c.level})`);
+        reasons.push(`${needText}; ${rec.series} may land on ${listOf(lows, 'or')}, which fall${lows.length === 1 ? 's' : ''} short.`);
+        worse('depends');
+      }
+    }
+  }
+  return { verdict, reasons, shortfall, required };
+}
+
+export function compatAnswer(
+  catalog: Catalog,
+  query: string,
+  target: { series: SeriesInfo; size?: string },
+  distro: Distro,
+  rel: DistroRelease,
+  defaultedRelease: boolean,
+): Answer {
+  const { series } = target;
+  const subject = target.size ?? `${series.record.series} series`;
+  const name = releaseLabel(distro, rel);
+  const j = judge(series, distro, rel);
+  const word = { yes: 'Yes', no: 'No', depends: 'It depends' }[j.verdict];
+  const caveats = [...rel.caveats, ...seriesCaveats(series)];
+  if (defaultedRelease && distro.releases.length > 1) caveats.unshift(`No release named, so this is about the newest: ${name}.`);
+  if (isRetired(series)) caveats.unshift(`${series.record.series} is retired.`);
+  return finish({
+    kind: 'compat',
+    query,
+    title: `${name} on ${subject}`,
+    summary: `${word}: ${j.reasons.find((r) => /short|only|cannot|not confirm|no generation|state only/.test(r)) ?? j.reasons[j.reasons.length - 1]}`,
+    verdict: j.verdict,
+    reasons: j.reasons,
+    size: target.size ?? series.record.series,
+    series: series.record.series,
+    distro: distro.id,
+    release: rel.version,
+    shortfall: j.shortfall,
+    facts: [
+      ...fact('Verdict', j.verdict),
+      ...fact('Needs', j.required ?? 'no documented minimum'),
+      ...levelFacts(series),
+      ...fact('Falls short', j.shortfall.join(', ')),
+    ],
+    sections: [{ title: 'Why', lines: j.reasons }],
+    caveats,
+    sources: uniqueSources(rel.sources.slice(0, 3), seriesCpuSources(series), levelSources(catalog)),
+    context: { distro: distro.id, release: rel.version, ...(target.size ? { size: target.size } : {}), series: series.record.series },
+  });
+}
+
+/** "Which sizes can run RHEL 10?": every current series whose verdict is yes. */
+export function distroSizesAnswer(catalog: Catalog, query: string, distro: Distro, rel: DistroRelease): Answer {
+  const name = releaseLabel(distro, rel);
+  const yes: string[] = [];
+  const depends: string[] = [];
+  for (const s of catalog.series) {
+    if (isRetired(s)) continue;
+    const v = judge(s, distro, rel).verdict;
+    if (v === 'yes') yes.push(s.record.series);
+    else if (v === 'depends') depends.push(s.record.series);
+  }
+  const required = requiredLevel(rel) ?? 'x86-64-v1';
+  return finish({
+    kind: 'level',
+    query,
+    title: `Azure series that can run ${name}`,
+    summary: `${yes.length} current series always can run ${name} (it needs ${required}${
+      rel.azureImageGenerations ? ` and Generation ${rel.azureImageGenerations.join('/')}` : ''
+    }); ${depends.length} depend on the processor or undocumented facts.`,
+    level: required,
+    series: yes,
+    facts: [...fact('Needs', required), ...fact('Always', `${yes.length} series`), ...fact('Depends', `${depends.length} series`)],
+    sections: [
+      { title: `Always (${yes.length})`, lines: [yes.join(', ') || 'none'] },
+      { title: `Depends (${depends.length})`, lines: [depends.join(', ') || 'none'] },
+    ],
+    caveats: rel.caveats,
+    sources: uniqueSources(rel.sources.slice(0, 3), levelSources(catalog)),
+    context: { distro: distro.id, release: rel.version },
+  });
+}

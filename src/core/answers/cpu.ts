@@ -1,0 +1,104 @@
+// Answers about CPU models, pasted flags and `ld.so --help` output.
+import type { Answer } from '../answer.js';
+import type { Catalog, CpuInfo } from '../catalog.js';
+import type { LevelName } from '../../data/schema.js';
+import { levelOfFlags, LEVELS } from '../levels.js';
+import { fact, finish, levelSources, uniqueSources } from './build.js';
+
+export function cpuAnswer(catalog: Catalog, query: string, cpu: CpuInfo): Answer {
+  const m = cpu.model;
+  const series = catalog.series.filter((s) => s.cpus.includes(cpu)).map((s) => s.record.series);
+  const arm = m.arch === 'Arm64';
+  const next = cpu.level ? LEVELS[LEVELS.indexOf(cpu.level) + 1] : undefined;
+  return finish({
+    kind: 'cpu',
+    query,
+    title: m.model,
+    summary: arm
+      ? `${m.model} is an Arm64 processor (${m.armArch ?? 'Arm'}, ${m.codename}): x86-64 levels do not apply.`
+      : `${m.model} (${m.codename}) is ${cpu.level ?? 'below x86-64-v1'}.`,
+    processor: m.model,
+    arch: m.arch,
+    level: cpu.level,
+    facts: [
+      ...fact('Vendor', m.vendor),
+      ...fact('Codename', m.codename),
+      ...fact('Microarchitecture', `${m.microarchitecture}${m.microarchitectureExact ? '' : ' (nearest archspec node)'}`),
+      ...(arm ? fact('Arm architecture', m.armArch) : fact('x86-64 level', cpu.level)),
+      ...(next && cpu.missingForNext.length ? fact(`Missing for ${next}`, cpu.missingForNext.join(' ')) : []),
+      ...fact('Azure series', series.length ? series.join(', ') : 'none documented'),
+    ],
+    caveats: [
+      ...m.caveats,
+      ...(arm ? [] : ['The level is computed from the processor\'s feature set; a VM may expose fewer features than its host.']),
+    ],
+    sources: uniqueSources(m.sources, levelSources(catalog)),
+    context: { cpu: m.model },
+  });
+}
+
+/** Several CPU models share a codename ("Milan"): answer for the family when they agree. */
+export function codenameAnswer(catalog: Catalog, query: string, typed: string, cpus: CpuInfo[]): Answer {
+  if (cpus.length === 1) return cpuAnswer(catalog, query, cpus[0]!);
+  const levels = new Set(cpus.map((c) => c.level));
+  if (levels.size === 1) {
+    const first = cpus[0]!;
+    const a = cpuAnswer(catalog, query, first);
+    return {
+      ...a,
+      title: `${first.model.codename}`,
+      summary: `Every ${first.model.codename} part Azure documents (${cpus.map((c) => c.model.model).join(', ')}) is ${first.level ?? 'Arm64'}.`,
+    };
+  }
+  return finish({
+    kind: 'clarify',
+    query,
+    title: `Which “${typed}”?`,
+    summary: `“${typed}” matches several processors with different levels; name one:`,
+    choices: cpus.map((c) => c.model.model),
+    suggestions: cpus.map((c) => c.model.model),
+  });
+}
+
+/** A pasted /proc/cpuinfo flags line (or any list of flags). */
+export function flagsAnswer(catalog: Catalog, query: string, flags: string[]): Answer {
+  const r = levelOfFlags(flags, catalog.levels);
+  const next = r.level ? LEVELS[LEVELS.indexOf(r.level) + 1] : 'x86-64-v1';
+  return finish({
+    kind: 'flags',
+    query: query,
+    title: 'Level from CPU flags',
+    summary: r.level
+      ? `These flags make ${r.level}.${next ? ` ${next} also needs: ${r.missingForNext.join(' ')}.` : ' That is the highest level.'}`
+      : `These flags do not reach x86-64-v1 (missing: ${r.missingForNext.join(' ')}).`,
+    level: r.level,
+    missingForNext: r.missingForNext,
+    facts: [
+      ...fact('Level', r.level ?? 'below x86-64-v1'),
+      ...(next ? fact(`Missing for ${next}`, r.missingForNext.join(' ')) : []),
+      ...fact('Flags read', flags.length),
+    ],
+    caveats: [
+      'The kernel prints no osxsave flag; xsave stands in for it. glibc also checks that the OS enabled the AVX state, which no flags line shows: `ld.so --help` is the final word.',
+    ],
+    sources: levelSources(catalog),
+  });
+}
+
+/** `ld.so --help` output: the glibc-hwcaps subdirectories marked "supported". */
+export function ldsoAnswer(catalog: Catalog, query: string, supported: LevelName[]): Answer {
+  const level: LevelName = supported.length ? supported[supported.length - 1]! : 'x86-64-v1';
+  const next = LEVELS[LEVELS.indexOf(level) + 1];
+  const missing = next ? catalog.levels.levels.find((l) => l.level === next)!.cpuinfoFlags : [];
+  return finish({
+    kind: 'flags',
+    query,
+    title: 'Level from ld.so --help',
+    summary: `glibc on this machine says ${level}${supported.length ? '' : ' (no glibc-hwcaps level is supported)'}.`,
+    level,
+    missingForNext: missing,
+    facts: [...fact('Level', level), ...(next ? fact(`${next} needs`, missing.join(' ')) : [])],
+    caveats: ['This is what glibc detected at run time inside this machine, after the hypervisor and kernel: the most reliable answer.'],
+    sources: levelSources(catalog),
+  });
+}

@@ -1,0 +1,161 @@
+// Answers about distributions: upstream and lineage, releases, kernel, package manager, support dates.
+import type { Answer, LineageLink } from '../answer.js';
+import type { Catalog } from '../catalog.js';
+import type { Distro, DistroRelease, Relation } from '../../data/schema.js';
+import { fact, finish, releaseLabel, uniqueSources } from './build.js';
+
+export type DistroFacet = 'overview' | 'upstream' | 'lineage' | 'kernel' | 'package-manager' | 'eol' | 'status' | 'arches' | 'baseline';
+
+const RELATION_WORDS: Record<Relation, string> = {
+  'derived-from': 'is derived from',
+  'rebuild-of': 'is a rebuild of',
+  'built-from-sources-of': 'is built from sources of',
+  independent: 'is an independent root',
+};
+
+/** Walk upstream edges to the root: the first non-independent edge at each step. */
+export function lineageChain(catalog: Catalog, distro: Distro, release: DistroRelease | null): LineageLink[] {
+  const chain: LineageLink[] = [];
+  const seen = new Set<string>();
+  let cur: { distro: Distro; release: DistroRelease | null } | null = { distro, release };
+  while (cur && chain.length < 12) {
+    const key = `${cur.distro.id}@${cur.release?.version ?? ''}`;
+    if (seen.has(key)) break;
+    seen.add(key);
+    const rel: DistroRelease | null = cur.release ?? catalog.newestRelease(cur.distro);
+    const edges: DistroRelease['upstream'] = rel.upstream.filter((e) => e.relation !== 'independent');
+    const edge: DistroRelease['upstream'][number] | undefined = edges.find((e) => e.relation !== 'built-from-sources-of') ?? edges[0];
+    if (!edge) {
+      chain.push({ distro: cur.distro.id, release: cur.release?.version ?? null, relation: 'independent' });
+      break;
+    }
+    chain.push({ distro: cur.distro.id, release: cur.release?.version ?? null, relation: edge.relation });
+    const up = catalog.distroById(edge.distro);
+    if (!up) break;
+    cur = { distro: up, release: edge.version ? catalog.findRelease(up, edge.version) : null };
+    if (!cur.release && edge.version) {
+      chain.push({ distro: up.id, release: edge.version, relation: 'independent' });
+      break;
+    }
+  }
+  return chain;
+}
+
+export function lineageAnswer(catalog: Catalog, query: string, distro: Distro, release: DistroRelease | null, facet: DistroFacet): Answer {
+  const rel = release ?? catalog.newestRelease(distro);
+  const chain = lineageChain(catalog, distro, rel);
+  const name = releaseLabel(distro, rel);
+  const direct = rel.upstream.map((e) => {
+    const up = catalog.distroById(e.distro);
+    const upName = up ? up.name : e.distro;
+    return e.relation === 'independent'
+      ? `${name} is its own root (independent).`
+      : `${name} ${RELATION_WORDS[e.relation]} ${upName}${e.version ? ` ${e.version}` : ''}.`;
+  });
+  const chainText = chain
+    .map((l) => {
+      const d = catalog.distroById(l.distro);
+      return `${d?.name ?? l.distro}${l.release ? ` ${l.release}` : ''}`;
+    })
+    .join(' → ');
+  const summary =
+    direct.find((d) => !d.endsWith('(independent).')) ?? (direct[0] ?? `${name}: no upstream recorded.`);
+  return finish({
+    kind: 'lineage',
+    query,
+    title: facet === 'lineage' ? `Lineage of ${name}` : `Upstream of ${name}`,
+    summary: rel.upstream.length > 1 ? `${summary} ${direct.filter((d) => d !== summary).join(' ')}`.trim() : summary,
+    distro: distro.id,
+    release: rel.version,
+    chain,
+    facts: [...fact('Chain', chainText), ...releaseFacts(rel)],
+    sections: [{ title: 'Upstream edges', lines: direct.length ? direct : ['none recorded'] }],
+    caveats: releaseCaveats(distro, rel, release === null),
+    sources: rel.sources,
+    context: { distro: distro.id, release: rel.version },
+  });
+}
+
+export function distroAnswer(catalog: Catalog, query: string, distro: Distro, release: DistroRelease | null, facet: DistroFacet): Answer {
+  if (facet === 'upstream' || facet === 'lineage') return lineageAnswer(catalog, query, distro, release, facet);
+  const rel = release ?? catalog.newestRelease(distro);
+  const name = releaseLabel(distro, rel);
+  const summaries: Record<Exclude<DistroFacet, 'upstream' | 'lineage'>, string> = {
+    overview: `${name}: ${statusOf(rel, catalog.asOf)}${rel.packageManager ? `, ${rel.packageManager}` : ''}${rel.kernel ? `, kernel ${rel.kernel}` : ''}.`,
+    kernel: rel.kernel ? `${name} ships kernel ${rel.kernel}.` : `The sources name no kernel for ${name}.`,
+    'package-manager': rel.packageManager ? `${name} uses ${rel.packageManager}.` : `The sources name no package manager for ${name}.`,
+    eol: rel.eol
+      ? `${name} ${rel.eol < catalog.asOf ? 'reached' : 'reaches'} end of life on ${rel.eol}.`
+      : `No end-of-life date is published for ${name}.`,
+    status: `${name} is ${statusOf(rel, catalog.asOf)}.`,
+    arches: `${name} ships for ${rel.arches.join(', ') || 'architectures not confirmed in the sources'}.`,
+    baseline: baselineSummary(name, rel),
+  };
+  return finish({
+    kind: 'distro',
+    query,
+    title: name,
+    summary: summaries[facet],
+    distro: distro.id,
+    release: rel.version,
+    facts: releaseFacts(rel, catalog.asOf),
+    caveats: releaseCaveats(distro, rel, release === null),
+    sources: rel.sources,
+    context: { distro: distro.id, release: rel.version },
+  });
+}
+
+export function releasesAnswer(catalog: Catalog, query: string, distro: Distro): Answer {
+  const rows = distro.releases.map((r) => [
+    r.version,
+    statusOf(r, catalog.asOf),
+    r.released ?? '—',
+    r.eol ?? '—',
+    r.x86_64Baseline ?? '—',
+  ]);
+  return finish({
+    kind: 'releases',
+    query,
+    title: `${distro.name} releases`,
+    summary: `${distro.name}: ${distro.releases.map((r) => r.version).join(', ')} (newest first).`,
+    distro: distro.id,
+    releases: distro.releases.map((r) => r.version),
+    facts: [...fact('Vendor', distro.vendor), ...fact('Releases', distro.releases.length)],
+    sections: [{ title: 'Releases', table: { columns: ['Release', 'Status', 'Released', 'End of life', 'x86-64 baseline'], rows } }],
+    sources: uniqueSources(...distro.releases.map((r) => r.sources.slice(0, 2))),
+    context: { distro: distro.id },
+  });
+}
+
+export function statusOf(rel: DistroRelease, today: string): string {
+  if (rel.status === 'preview') return 'in preview';
+  if (rel.eol && rel.eol < today) return `end of life since ${rel.eol}`;
+  return 'generally available';
+}
+
+function baselineSummary(name: string, rel: DistroRelease): string {
+  const base = rel.x86_64Baseline ? `${name} needs ${rel.x86_64Baseline}` : `No x86-64 baseline is documented for ${name}`;
+  return rel.azureImageBaseline && rel.azureImageBaseline !== rel.x86_64Baseline
+    ? `${base}; its Azure images need ${rel.azureImageBaseline}.`
+    : `${base}.`;
+}
+
+function releaseFacts(rel: DistroRelease, today?: string) {
+  return [
+    ...(today ? fact('Status', statusOf(rel, today)) : []),
+    ...fact('Released', rel.released),
+    ...fact('End of life', rel.eol),
+    ...fact('Package manager', rel.packageManager),
+    ...fact('Kernel', rel.kernel),
+    ...fact('x86-64 baseline', rel.x86_64Baseline),
+    ...fact('Azure images need', rel.azureImageBaseline),
+    ...fact('Azure image generations', rel.azureImageGenerations?.map((g) => `Gen ${g}`).join(', ')),
+    ...fact('Architectures', rel.arches.join(', ')),
+  ];
+}
+
+function releaseCaveats(distro: Distro, rel: DistroRelease, defaulted: boolean): string[] {
+  const out = [...rel.caveats];
+  if (defaulted && distro.releases.length > 1) out.unshift(`No release named, so this is about the newest: ${distro.name} ${rel.version}.`);
+  return out;
+}

@@ -1,0 +1,77 @@
+// Help, "did you mean", clarifying questions, comparisons and kind refusals.
+import type { Answer } from '../answer.js';
+import type { Catalog, SeriesInfo } from '../catalog.js';
+import { levelFacts } from './vm.js';
+import { finish } from './build.js';
+
+export const HELP_LINES = [
+  '/azlinux upstream [release] — what Azure Linux is built from (newest release by default)',
+  '/azlinux releases [distro] — releases with status, dates and x86-64 baseline',
+  '/azlinux lineage <distro> [release] — the chain of upstreams to the root',
+  '/azlinux compat <size> [distro [release]] — will it boot? yes / no / depends, and why',
+  '/cpulevel <size> — processors, guaranteed and best x86-64 level, generations',
+  '/cpulevel <cpu model> — e.g. 8370C, EPYC 7763, Cobalt 100',
+  '/cpulevel x86-64-v3 — which series guarantee a level',
+  '/cpulevel flags <flags…> — or paste a /proc/cpuinfo flags line or `ld.so --help` output',
+  'Or just ask: “can I run RHEL 10 on a D2s v3?”, “what is azure linux 4 based on?”, “Dsv5 vs Dasv5”',
+  'Add the word `public` at the end to share an answer in the channel.',
+];
+
+export function helpAnswer(query: string, topic?: 'azlinux' | 'cpulevel', note?: string): Answer {
+  const lines = topic === 'cpulevel' ? HELP_LINES.slice(4, 8) : topic === 'azlinux' ? HELP_LINES.slice(0, 4) : HELP_LINES;
+  return finish({
+    kind: 'help',
+    query,
+    title: topic ? `/${topic} help` : 'azlinux-bot help',
+    summary: note ?? 'I answer where Linux distributions come from and which x86-64 level Azure VM sizes guarantee.',
+    sections: [{ title: 'Commands', lines }],
+  });
+}
+
+export function notFoundAnswer(query: string, what: string, suggestions: string[], hint?: string): Answer {
+  return finish({
+    kind: 'not-found',
+    query,
+    title: 'Not found',
+    summary: `I don't know ${what}.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : ''}${hint ? ` ${hint}` : ''}`,
+    suggestions,
+  });
+}
+
+export function clarifyAnswer(query: string, question: string, choices: string[]): Answer {
+  return finish({
+    kind: 'clarify',
+    query,
+    title: 'Which one?',
+    summary: `${question} ${choices.slice(0, 8).map((c) => `\`${c}\``).join(', ')}${choices.length > 8 ? ` (and ${choices.length - 8} more)` : ''}.`,
+    choices,
+    suggestions: choices.slice(0, 8),
+  });
+}
+
+export function errorAnswer(query: string, message: string): Answer {
+  return finish({ kind: 'error', query, title: 'Sorry', summary: message });
+}
+
+/** Side by side: "Dsv5 vs Dasv5". */
+export function compareAnswer(_catalog: Catalog, query: string, items: SeriesInfo[], labels: string[]): Answer {
+  const rows = items.map((s, i) => [
+    labels[i]!,
+    s.record.arch,
+    ...(levelFacts(s).map((f) => f.value).slice(0, 1)),
+    s.best ?? '—',
+    s.cpus.map((c) => c.model.model).join(', ') || 'not documented',
+  ]);
+  const summary = items
+    .map((s, i) => `${labels[i]} ${s.record.arch === 'Arm64' ? 'is Arm64' : s.guaranteed ? `guarantees ${s.guaranteed}` : 'has no documented processor'}`)
+    .join('; ');
+  return finish({
+    kind: 'compare',
+    query,
+    title: labels.join(' vs '),
+    summary: `${summary}.`,
+    items: labels,
+    sections: [{ title: 'Side by side', table: { columns: ['Name', 'Arch', 'Guaranteed', 'Best', 'Processors'], rows } }],
+    sources: [...new Map(items.flatMap((s) => s.record.sources).map((x) => [x.url, x])).values()],
+  });
+}

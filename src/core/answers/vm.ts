@@ -1,0 +1,170 @@
+// Answers about VM sizes and series: processors, guaranteed and best level, generations, caveats.
+import type { Answer, Section } from '../answer.js';
+import type { Catalog, SeriesInfo, SizeInfo } from '../catalog.js';
+import type { LevelName } from '../../data/schema.js';
+import { levelRank, LEVELS } from '../levels.js';
+import { listOf } from '../text.js';
+import { cpuLabel, fact, finish, generationsText, levelSources, seriesCpuSources, uniqueSources } from './build.js';
+
+const GUEST_CAVEAT =
+  'Levels come from the documented host processors; a guest can see fewer features than its host (AVX-512 has been seen hidden). To be sure, paste `ld.so --help` or the /proc/cpuinfo flags line from inside the VM.';
+
+export function sizeAnswer(catalog: Catalog, query: string, info: SizeInfo): Answer {
+  const { size, series } = info;
+  const rec = series.record;
+  const facts = [
+    ...fact('Series', rec.series),
+    ...fact('vCPUs', size.constrainedFrom ? `${size.vcpus} (constrained from ${size.constrainedFrom})` : size.vcpus),
+    ...fact('Memory', `${size.memoryGiB} GiB`),
+    ...fact('Architecture', rec.arch),
+    ...levelFacts(series),
+    ...fact('Hyper-V generations', generationsText(rec.generations, rec.generationsComplete)),
+    ...fact('Status', statusText(series)),
+  ];
+  const caveats = seriesCaveats(series);
+  if (size.constrainedFrom) caveats.push(`Constrained-vCPU size: same hardware and processors as ${size.constrainedFrom}, so the same level.`);
+  return finish({
+    kind: 'vm-size',
+    query,
+    title: size.name,
+    summary: levelSummary(size.name, series),
+    size: size.name,
+    series: rec.series,
+    arch: rec.arch,
+    processors: series.cpus.map((c) => c.model.model),
+    guaranteedLevel: series.guaranteed,
+    bestLevel: series.best,
+    generations: rec.generations,
+    facts,
+    sections: processorSection(series),
+    caveats,
+    sources: uniqueSources(seriesCpuSources(series), levelSources(catalog)),
+    context: { size: size.name, series: rec.series },
+  });
+}
+
+export function seriesAnswer(catalog: Catalog, query: string, series: SeriesInfo): Answer {
+  const rec = series.record;
+  const names = rec.sizes.map((s) => s.name);
+  return finish({
+    kind: 'series',
+    query,
+    title: `${rec.series} series`,
+    summary: levelSummary(`The ${rec.series} series`, series),
+    series: rec.series,
+    arch: rec.arch,
+    sizes: names,
+    processors: series.cpus.map((c) => c.model.model),
+    guaranteedLevel: series.guaranteed,
+    bestLevel: series.best,
+    generations: rec.generations,
+    facts: [
+      ...fact('Family', rec.family),
+      ...fact('Architecture', rec.arch),
+      ...levelFacts(series),
+      ...fact('Hyper-V generations', generationsText(rec.generations, rec.generationsComplete)),
+      ...fact('Sizes', `${names.length} (${names[0]} … ${names[names.length - 1]})`),
+      ...fact('Status', statusText(series)),
+    ],
+    sections: [...processorSection(series), { title: 'Sizes', lines: [names.join(', ')] }],
+    caveats: seriesCaveats(series),
+    sources: uniqueSources(seriesCpuSources(series), levelSources(catalog)),
+    context: { series: rec.series },
+  });
+}
+
+/** "Which series guarantee x86-64-v3?" */
+export function levelAnswer(catalog: Catalog, query: string, level: LevelName): Answer {
+  const rank = levelRank(level);
+  const meets = catalog.series.filter((s) => s.guaranteed && levelRank(s.guaranteed) >= rank && !isRetired(s));
+  const maybe = catalog.series.filter(
+    (s) => s.guaranteed && levelRank(s.guaranteed) < rank && s.best && levelRank(s.best) >= rank && !isRetired(s),
+  );
+  const step = catalog.levels.levels.find((l) => l.level === level)!;
+  const names = meets.map((s) => s.record.series);
+  const sections: Section[] = [{ title: `Series that guarantee ${level} (${names.length})`, lines: [names.join(', ') || 'none'] }];
+  if (maybe.length > 0)
+    sections.push({
+      title: `May land on a ${level} processor, not guaranteed (${maybe.length})`,
+      lines: [maybe.map((s) => `${s.record.series} (guarantees ${s.guaranteed})`).join(', ')],
+    });
+  sections.push({
+    title: `What ${level} needs`,
+    lines: [
+      `Flags (cpuinfo spelling) on top of ${LEVELS[rank - 2] ?? 'nothing'}: ${step.cpuinfoFlags.join(' ')}`,
+      'Levels are cumulative: every flag of the lower levels too.',
+    ],
+  });
+  return finish({
+    kind: 'level',
+    query,
+    title: `Azure series that guarantee ${level}`,
+    summary: `${names.length} current x64 series guarantee ${level} on every processor they may land on${
+      maybe.length ? `; ${maybe.length} more may or may not` : ''
+    }.`,
+    level,
+    series: names,
+    facts: [...fact('Level', level), ...fact('Guaranteed by', `${names.length} series`), ...fact('Sometimes', `${maybe.length} series`)],
+    sections,
+    caveats: [
+      'Retired series and Arm64 series are left out; series with no documented processor cannot guarantee anything.',
+      GUEST_CAVEAT,
+    ],
+    sources: uniqueSources(levelSources(catalog), [{ title: 'Microsoft Learn: Azure VM sizes', url: 'https://learn.microsoft.com/en-us/azure/virtual-machines/sizes/overview', asOf: catalog.asOf }]),
+  });
+}
+
+export function levelFacts(series: SeriesInfo) {
+  if (series.record.arch === 'Arm64') return fact('x86-64 level', 'none (Arm64)');
+  if (series.cpus.length === 0) return fact('Guaranteed level', 'unknown (no processor documented)');
+  return [
+    ...fact('Guaranteed level', series.guaranteed),
+    ...(series.best !== series.guaranteed ? fact('Best level', series.best) : []),
+  ];
+}
+
+function levelSummary(subject: string, series: SeriesInfo): string {
+  const rec = series.record;
+  if (rec.arch === 'Arm64') {
+    const arm = [...new Set(series.cpus.map((c) => c.model.armArch).filter(Boolean))].join(' / ');
+    return `${subject} is Arm64 (${series.cpus.map((c) => c.model.model).join(', ') || 'Arm processor'}${arm ? `, ${arm}` : ''}): no x86-64 level applies.`;
+  }
+  if (series.cpus.length === 0) return `${subject} has no documented processor, so no x86-64 level can be guaranteed.`;
+  if (series.guaranteed === series.best)
+    return `${subject} guarantees ${series.guaranteed} (${listOf(series.cpus.map((c) => c.model.model), 'or')}).`;
+  const low = series.cpus.filter((c) => c.level === series.guaranteed).map((c) => c.model.model);
+  return `${subject} guarantees ${series.guaranteed} and may reach ${series.best}: it can land on ${listOf(low, 'or')}, which stops at ${series.guaranteed}.`;
+}
+
+function processorSection(series: SeriesInfo): Section[] {
+  if (series.cpus.length === 0) return [];
+  return [
+    {
+      title: series.cpus.length > 1 ? `May land on any of ${series.cpus.length} processors` : 'Processor',
+      lines: series.cpus.map(cpuLabel),
+    },
+  ];
+}
+
+export function isRetired(series: SeriesInfo): boolean {
+  return series.record.retirement?.status === 'retired';
+}
+
+function statusText(series: SeriesInfo): string | null {
+  const r = series.record.retirement;
+  const parts: string[] = [];
+  if (series.record.preview) parts.push('preview');
+  if (r) parts.push(r.status === 'retired' ? `retired${r.date ? ` ${r.date}` : ''}` : `retirement announced${r.date ? ` for ${r.date}` : ''}`);
+  return parts.length ? parts.join('; ') : 'generally available';
+}
+
+export function seriesCaveats(series: SeriesInfo): string[] {
+  const rec = series.record;
+  const out = [...rec.caveats];
+  if (rec.arch === 'x64' && series.cpus.length === 0) out.push('The docs name no processor for this series.');
+  if (rec.retirement?.status === 'retired') out.push(`This series is retired${rec.retirement.date ? ` (${rec.retirement.date})` : ''}.`);
+  else if (rec.retirement) out.push(`Retirement announced${rec.retirement.date ? ` for ${rec.retirement.date}` : ''}.`);
+  if (rec.preview) out.push('This series is in preview.');
+  if (rec.arch === 'x64' && series.cpus.length > 0) out.push(GUEST_CAVEAT);
+  return out;
+}

@@ -1,0 +1,140 @@
+// The knowledge, indexed for answering: every name people type mapped to its record, and every
+// level computed once from CPU features. Built once at start-up from the validated data.
+import type { CpuModel, Distro, DistroRelease, LevelName, LevelsTable, VmSeries, VmSize } from '../data/schema.js';
+import type { Knowledge } from '../data/load.js';
+import { highestLevel, levelOfFlags, lowestLevel, type LevelResult } from './levels.js';
+import { keyOf, sizeKeyOf } from './text.js';
+
+export interface CpuInfo {
+  model: CpuModel;
+  /** computed from features; null for Arm parts */
+  level: LevelName | null;
+  missingForNext: string[];
+}
+
+export interface SeriesInfo {
+  record: VmSeries;
+  cpus: CpuInfo[];
+  /** lowest level across its processors (null: Arm, or no processor documented) */
+  guaranteed: LevelName | null;
+  best: LevelName | null;
+}
+
+export interface SizeInfo {
+  size: VmSize;
+  series: SeriesInfo;
+}
+
+export interface ReleaseRef {
+  distro: Distro;
+  release: DistroRelease;
+}
+
+export class Catalog {
+  readonly levels: LevelsTable;
+  readonly asOf: string;
+  readonly cpus = new Map<string, CpuInfo>();
+  readonly series: SeriesInfo[] = [];
+  readonly sizes: SizeInfo[] = [];
+  readonly distros: Distro[];
+
+  /** size key ("d4sv5") -> sizes with that key (normally one) */
+  readonly sizeByKey = new Map<string, SizeInfo[]>();
+  /** series key ("dsv5") -> series */
+  readonly seriesByKey = new Map<string, SeriesInfo>();
+  /** cpu key ("8370c", "epyc7763", "xeonplatinum8370c") -> models */
+  readonly cpuByKey = new Map<string, CpuInfo[]>();
+  /** codename key ("icelake", "milan") -> models */
+  readonly cpuByCodename = new Map<string, CpuInfo[]>();
+  /** distro alias key ("rockylinux", "rocky", "mariner") -> distro */
+  readonly distroByKey = new Map<string, Distro>();
+  /** release alias key ("rhel10", "azl3", "noble") -> release */
+  readonly releaseByKey = new Map<string, ReleaseRef>();
+  /** a dotted version that only one distro uses ("26.04" -> Ubuntu 26.04 LTS) */
+  readonly releaseByVersion = new Map<string, ReleaseRef>();
+
+  constructor(knowledge: Knowledge) {
+    this.levels = knowledge.levels;
+    this.asOf = knowledge.asOf;
+    this.distros = knowledge.distros;
+
+    for (const model of knowledge.cpus) {
+      const r: LevelResult =
+        model.arch === 'x64' ? levelOfFlags(model.features, this.levels) : { level: null, missingForNext: [] };
+      const info: CpuInfo = { model, level: r.level, missingForNext: r.missingForNext };
+      this.cpus.set(model.model, info);
+      for (const k of [model.model, ...model.keys]) push(this.cpuByKey, keyOf(k), info);
+      push(this.cpuByKey, keyOf(model.model.replace(/^(Intel|AMD|NVIDIA|Microsoft|Ampere)\s+/i, '')), info);
+      for (const part of model.codename.split(/[(/,)]/)) {
+        const k = keyOf(part);
+        if (k.length >= 3) push(this.cpuByCodename, k, info);
+      }
+    }
+
+    for (const record of knowledge.series) {
+      const cpus = record.processors.map((p) => this.cpus.get(p)).filter((c): c is CpuInfo => c !== undefined);
+      const levels = cpus.map((c) => c.level);
+      const x64 = record.arch === 'x64' && cpus.length > 0 && levels.every((l) => l !== null);
+      const info: SeriesInfo = {
+        record,
+        cpus,
+        guaranteed: x64 ? lowestLevel(levels) : null,
+        best: x64 ? highestLevel(levels) : null,
+      };
+      this.series.push(info);
+      this.seriesByKey.set(sizeKeyOf(record.series), info);
+      for (const size of record.sizes) {
+        const s: SizeInfo = { size, series: info };
+        this.sizes.push(s);
+        push(this.sizeByKey, sizeKeyOf(size.name), s);
+      }
+    }
+
+    const byVersion = new Map<string, ReleaseRef[]>();
+    for (const distro of knowledge.distros) {
+      for (const alias of [distro.id, distro.name, ...distro.aliases]) {
+        const k = keyOf(alias);
+        if (k && !this.distroByKey.has(k)) this.distroByKey.set(k, distro);
+      }
+      for (const release of distro.releases) {
+        for (const alias of release.aliases) this.releaseByKey.set(keyOf(alias), { distro, release });
+        const head = versionHead(release.version);
+        if (/^\d+\.\d+$/.test(head)) push(byVersion, head, { distro, release });
+      }
+    }
+    for (const [version, refs] of byVersion) if (refs.length === 1) this.releaseByVersion.set(version, refs[0]!);
+  }
+
+  /** Release of a distro by a typed version: "10", "4" (-> 4.0), "26.04", "26.04 lts"; null if none. */
+  findRelease(distro: Distro, typed: string): DistroRelease | null {
+    const want = typed.toLowerCase().trim();
+    const exact = distro.releases.find((r) => r.version.toLowerCase() === want);
+    if (exact) return exact;
+    const head = (r: DistroRelease) => versionHead(r.version);
+    return (
+      distro.releases.find((r) => head(r) === want) ??
+      distro.releases.find((r) => head(r) === `${want}.0` || head(r).replace(/\.0$/, '') === want) ??
+      null
+    );
+  }
+
+  distroById(id: string): Distro | undefined {
+    return this.distros.find((d) => d.id === id);
+  }
+
+  /** Newest release: releases are stored newest first. */
+  newestRelease(distro: Distro): DistroRelease {
+    return distro.releases[0]!;
+  }
+}
+
+/** "26.04 LTS" -> "26.04", "45 (in development)" -> "45" */
+export function versionHead(version: string): string {
+  return version.toLowerCase().split(/[\s(]/)[0]!;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}

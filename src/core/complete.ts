@@ -1,0 +1,83 @@
+// Autocomplete: ranked names for a partly typed size, distro, release, CPU or level (Discord: ≤ 25).
+import type { Catalog } from './catalog.js';
+import { keyOf, sizeKeyOf } from './text.js';
+
+export type CompleteField = 'size' | 'distro' | 'release' | 'cpu' | 'level';
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+export interface CompleteOptions {
+  /** for releases: the distro already chosen (id or alias) */
+  distro?: string;
+  limit?: number;
+}
+
+/** Rank: exact key first, then prefix matches (shorter first), then substring matches. */
+function rank(query: string, key: string): number {
+  if (!query) return 2;
+  if (key === query) return 0;
+  if (key.startsWith(query)) return 1;
+  if (key.includes(query)) return 3;
+  return -1;
+}
+
+function ranked(query: string, items: Array<{ key: string; choice: Choice }>, limit: number): Choice[] {
+  return items
+    .map((it) => ({ r: rank(query, it.key), len: it.key.length, it }))
+    .filter((x) => x.r >= 0)
+    .sort((a, b) => a.r - b.r || a.len - b.len || a.it.choice.name.localeCompare(b.it.choice.name))
+    .slice(0, limit)
+    .map((x) => x.it.choice);
+}
+
+export function completeWith(catalog: Catalog, field: CompleteField, partial: string, options: CompleteOptions = {}): Choice[] {
+  const limit = Math.min(Math.max(options.limit ?? 25, 1), 25);
+  const typed = String(partial ?? '').slice(0, 100);
+  switch (field) {
+    case 'size': {
+      const q = sizeKeyOf(typed);
+      const sizes = catalog.sizes.map((s) => ({ key: sizeKeyOf(s.size.name), choice: { name: s.size.name, value: s.size.name } }));
+      return ranked(q, sizes, limit);
+    }
+    case 'distro': {
+      const q = keyOf(typed);
+      const items = catalog.distros.flatMap((d) =>
+        [d.name, d.id, ...d.aliases].map((alias) => ({ key: keyOf(alias), choice: { name: d.name, value: d.id } })),
+      );
+      return dedupe(ranked(q, items, 200)).slice(0, limit);
+    }
+    case 'release': {
+      const q = keyOf(typed);
+      const distroKey = options.distro ? keyOf(options.distro) : '';
+      const chosen = distroKey ? catalog.distroByKey.get(distroKey) : undefined;
+      const distros = chosen ? [chosen] : catalog.distros;
+      const items = distros.flatMap((d) =>
+        d.releases.map((r) => {
+          const name = `${d.name} ${r.version}`.slice(0, 100);
+          return { key: chosen ? keyOf(r.version) : keyOf(name), choice: { name, value: `${d.id} ${r.version.split(/[\s(]/)[0]}`.slice(0, 100) } };
+        }),
+      );
+      return ranked(q, items, limit);
+    }
+    case 'cpu': {
+      const q = keyOf(typed);
+      const items = [...catalog.cpuByKey.entries()].flatMap(([key, cpus]) =>
+        cpus.map((c) => ({ key, choice: { name: c.model.model.slice(0, 100), value: c.model.model.slice(0, 100) } })),
+      );
+      return dedupe(ranked(q, items, 400)).slice(0, limit);
+    }
+    case 'level': {
+      const q = keyOf(typed);
+      const items = catalog.levels.levels.map((l) => ({ key: keyOf(l.level), choice: { name: l.level, value: l.level } }));
+      return ranked(q.replace(/^v/, 'x8664v'), items, limit).length ? ranked(q.replace(/^v/, 'x8664v'), items, limit) : ranked('', items, limit);
+    }
+  }
+}
+
+function dedupe(choices: Choice[]): Choice[] {
+  const seen = new Set<string>();
+  return choices.filter((c) => (seen.has(c.value) ? false : (seen.add(c.value), true)));
+}

@@ -1,0 +1,230 @@
+// Finding the things a question names — VM sizes and series, CPU models, distros and releases,
+// x86-64 levels — anywhere in a sentence, typed loosely. Deterministic: longest match wins.
+import type { Distro, LevelName } from '../data/schema.js';
+import type { Catalog, CpuInfo, ReleaseRef, SeriesInfo, SizeInfo } from './catalog.js';
+import { normaliseFlag } from './levels.js';
+import { keyOf, sizeKeyOf, wordsOf } from './text.js';
+
+export interface Entities {
+  sizes: SizeInfo[];
+  series: SeriesInfo[];
+  cpus: CpuInfo[];
+  /** a codename that names several CPU models ("milan") */
+  codenames: Array<{ typed: string; cpus: CpuInfo[] }>;
+  /** distros named with a release */
+  releases: ReleaseRef[];
+  /** distros named without a release (or with one we do not know: see badReleases) */
+  distros: Distro[];
+  /** "rhel 11": the distro is known, the release is not */
+  badReleases: Array<{ distro: Distro; typed: string }>;
+  levels: LevelName[];
+  /** words that look like a name we should know but do not ("d4s_v99", "gentooo") */
+  unknown: string[];
+}
+
+/** Aliases that are ordinary words too: only taken when a release follows or "linux" is attached. */
+const WEAK_ALIASES = new Set(['el', 'rl', 'ol', 'arch', 'stream', 'leap', 'sle', 'cos', 'acl', 'mint', 'centos stream', 'sles']);
+/** Words that never start a name. */
+const STOP = new Set(['a', 'an', 'the', 'on', 'in', 'of', 'to', 'i', 'is', 'it', 'and', 'or', 'vs', 'for', 'my', 'me', 'can', 'run']);
+/** Things people type for a level that are not flags: "avx512" means the AVX-512 foundation set (v4). */
+const LEVEL_WORDS: Record<string, LevelName> = {
+  avx512: 'x86-64-v4',
+  avx512f: 'x86-64-v4',
+  sse42: 'x86-64-v2',
+  sse41: 'x86-64-v2',
+};
+
+const MAX_NGRAM = 4;
+
+export function findEntities(catalog: Catalog, text: string): Entities {
+  const found: Entities = {
+    sizes: [],
+    series: [],
+    cpus: [],
+    codenames: [],
+    releases: [],
+    distros: [],
+    badReleases: [],
+    levels: [],
+    unknown: [],
+  };
+  const words = wordsOf(text);
+  const original = text.split(/[^\p{L}\p{N}_\-.+]+/u).filter(Boolean);
+  const flagLevel = flagLevels(catalog);
+
+  let i = 0;
+  while (i < words.length) {
+    const taken = matchAt(catalog, words, original, i, found, flagLevel);
+    i += Math.max(1, taken);
+  }
+  return dedupe(found);
+}
+
+/** Try every kind of name starting at word i, longest first; returns how many words were used. */
+function matchAt(
+  catalog: Catalog,
+  words: string[],
+  original: string[],
+  i: number,
+  found: Entities,
+  flagLevel: Map<string, LevelName>,
+): number {
+  const w = words[i]!;
+  if (STOP.has(w)) return 1;
+
+  for (let n = Math.min(MAX_NGRAM, words.length - i); n >= 1; n--) {
+    const joined = words.slice(i, i + n).join('');
+    const sizeKey = sizeKeyOf(joined);
+
+    const sizes = catalog.sizeByKey.get(sizeKey);
+    if (sizes && sizeKey.length >= 2 && /\d/.test(sizeKey)) {
+      found.sizes.push(...sizes);
+      return n;
+    }
+    const series = catalog.seriesByKey.get(seriesKeyOf(joined));
+    if (series && isSeriesMention(series, words, original, i, n)) {
+      found.series.push(series);
+      return n + (words[i + n] === 'series' ? 1 : 0);
+    }
+    const cpus = catalog.cpuByKey.get(keyOf(joined));
+    if (cpus && keyOf(joined).length >= 3) {
+      found.cpus.push(...cpus);
+      return n;
+    }
+    const release = catalog.releaseByKey.get(keyOf(joined));
+    if (release) {
+      found.releases.push(release);
+      return n;
+    }
+    const distro = catalog.distroByKey.get(keyOf(joined));
+    if (distro) {
+      const used = takeDistro(catalog, distro, words, i, n, found);
+      if (used > 0) return used;
+    }
+  }
+
+  // "rocky9", "alma10", "ubuntu24.04": a distro alias glued to a version
+  const glued = /^([a-z][a-z-]*?)-?(\d+(?:\.\d+)?)$/.exec(w);
+  if (glued) {
+    const distro = catalog.distroByKey.get(keyOf(glued[1]!));
+    if (distro && !WEAK_ALIASES.has(glued[1]!)) {
+      const release = catalog.findRelease(distro, glued[2]!);
+      if (release) found.releases.push({ distro, release });
+      else found.badReleases.push({ distro, typed: glued[2]! });
+      return 1;
+    }
+  }
+
+  const codename = catalog.cpuByCodename.get(keyOf(w + (words[i + 1] ?? '')));
+  if (codename && words[i + 1]) {
+    found.codenames.push({ typed: `${w} ${words[i + 1]}`, cpus: codename });
+    return 2;
+  }
+  const codename1 = catalog.cpuByCodename.get(keyOf(w));
+  if (codename1 && w.length >= 4) {
+    found.codenames.push({ typed: w, cpus: codename1 });
+    return 1;
+  }
+
+  const level = levelOf(w, flagLevel, catalog);
+  if (level) {
+    found.levels.push(level);
+    return 1;
+  }
+  const bareVersion = catalog.releaseByVersion.get(w);
+  if (bareVersion) {
+    found.releases.push(bareVersion);
+    return 1;
+  }
+
+  if (looksLikeSize(w)) found.unknown.push(w);
+  return 1;
+}
+
+function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number, n: number, found: Entities): number {
+  const phrase = words.slice(i, i + n).join(' ');
+  let next = words[i + n];
+  let used = n;
+  if (next === 'linux' || next === 'os') {
+    used++;
+    next = words[i + used];
+  }
+  const version = next && /^\d/.test(next) ? next : undefined;
+  const weak = WEAK_ALIASES.has(phrase) && used === n;
+  if (weak && !version) return 0;
+  if (version) {
+    const release = catalog.findRelease(distro, version.replace(/\.$/, ''));
+    // "lts" after "24.04" belongs to the release
+    const after = words[i + used + 1] === 'lts' ? 1 : 0;
+    if (release) {
+      found.releases.push({ distro, release });
+      return used + 1 + after;
+    }
+    if (!/^\d{3,}$/.test(version) || version.length <= 4) {
+      found.badReleases.push({ distro, typed: version });
+      return used + 1;
+    }
+  }
+  found.distros.push(distro);
+  return used;
+}
+
+/** Series keys keep the letters: "Dsv5" -> "dsv5", "D-series" -> "d". */
+function seriesKeyOf(joined: string): string {
+  return sizeKeyOf(joined).replace(/series$/, '');
+}
+
+/** Short series names ("A", "NC", "Fs") are ordinary words: only taken as "A-series" or "NC series". */
+function isSeriesMention(series: SeriesInfo, words: string[], original: string[], i: number, n: number): boolean {
+  const key = seriesKeyOf(words.slice(i, i + n).join(''));
+  if (key.length >= 3) return true;
+  const typed = words.slice(i, i + n).join('');
+  if (typed.endsWith('series')) return true;
+  if (words[i + n] === 'series') return true;
+  // typed exactly as Microsoft writes it, upper case, e.g. "HB" or "NC"
+  return key.length === 2 && original[i] === series.record.series && /^[A-Z]{2}$/.test(series.record.series);
+}
+
+function flagLevels(catalog: Catalog): Map<string, LevelName> {
+  const cached = flagLevelCache.get(catalog);
+  if (cached) return cached;
+  const map = new Map<string, LevelName>();
+  for (const step of catalog.levels.levels) {
+    if (step.level === 'x86-64-v1') continue;
+    for (const flag of step.cpuinfoFlags) map.set(keyOf(flag), step.level);
+  }
+  flagLevelCache.set(catalog, map);
+  return map;
+}
+const flagLevelCache = new WeakMap<Catalog, Map<string, LevelName>>();
+
+/** "x86-64-v3", "x86_64_v3", "v3", "avx2", "avx-512", "sse4.2" -> a level. */
+export function levelOf(word: string, flagLevel: Map<string, LevelName>, catalog: Catalog): LevelName | null {
+  const k = keyOf(word);
+  const m = /^(?:x8664)?v([1-4])$/.exec(k) ?? /^x8664v?([1-4])$/.exec(k);
+  if (m) return `x86-64-v${m[1]}` as LevelName;
+  if (LEVEL_WORDS[k]) return LEVEL_WORDS[k]!;
+  const flag = keyOf(normaliseFlag(word, catalog.levels));
+  if (flag === 'xsave' || flag === 'abm') return null; // too obscure to be a question about a level
+  return flagLevel.get(flag) ?? null;
+}
+
+/** Something shaped like a VM size or series name: letters then digits, or "standard_...". */
+function looksLikeSize(word: string): boolean {
+  return /^(standard|basic)[_-]/.test(word) || /^[a-z]{1,4}\d{1,4}[a-z-]*(_v\d+|v\d+)?$/.test(word);
+}
+
+function dedupe(e: Entities): Entities {
+  const uniq = <T>(xs: T[]) => [...new Set(xs)];
+  const releases: ReleaseRef[] = [];
+  for (const r of e.releases) if (!releases.some((x) => x.release === r.release)) releases.push(r);
+  return {
+    ...e,
+    sizes: uniq(e.sizes),
+    series: uniq(e.series),
+    cpus: uniq(e.cpus),
+    releases,
+    distros: uniq(e.distros).filter((d) => !releases.some((r) => r.distro === d)),
+    levels: uniq(e.levels),
+  };
+}

@@ -1,0 +1,46 @@
+// "Did you mean": the closest known names to an unknown one.
+
+/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), capped for speed. */
+export function editDistance(a: string, b: string, cap = 8): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  let prev2 = new Array<number>(cols).fill(0);
+  let prev = Array.from({ length: cols }, (_, j) => j);
+  for (let i = 1; i < rows; i++) {
+    const cur = new Array<number>(cols);
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > cap) return cap + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[cols - 1]!;
+}
+
+/**
+ * The `count` closest candidates to `query` (both already reduced to keys), best first.
+ * A candidate that starts with the query ranks as if it were one edit away.
+ */
+export function closest<T>(query: string, candidates: Iterable<[key: string, value: T]>, count = 3): T[] {
+  const best = new Map<T, { d: number; len: number }>();
+  const limit = Math.max(2, Math.ceil(query.length / 2));
+  for (const [key, value] of candidates) {
+    let d = editDistance(query, key, limit);
+    if (query.length >= 2 && key.startsWith(query)) d = Math.min(d, 1);
+    if (d > limit) continue;
+    const had = best.get(value);
+    if (!had || d < had.d || (d === had.d && key.length < had.len)) best.set(value, { d, len: key.length });
+  }
+  return [...best.entries()]
+    .sort((x, y) => x[1].d - y[1].d || x[1].len - y[1].len)
+    .slice(0, count)
+    .map(([value]) => value);
+}

@@ -1,0 +1,42 @@
+// What is being asked, from the words around the names: upstream, kernel, compat, comparison, ...
+import type { DistroFacet } from './answers/distro.js';
+
+export interface Intent {
+  help: boolean;
+  greeting: boolean;
+  compat: boolean;
+  compare: boolean;
+  /** "which sizes / series ..." */
+  list: boolean;
+  /** "don't", "not", "without" */
+  negated: boolean;
+  /** a follow-up shape: "and on X?", "what about X?" */
+  followUp: boolean;
+  facet: DistroFacet | null;
+}
+
+const FACETS: Array<[DistroFacet, RegExp]> = [
+  ['lineage', /\b(lineage|family tree|ancestry|ancestors|ancestor|genealogy|chain|tree)\b/],
+  ['upstream', /\b(based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|clone|comes? from|built (from|on)|made from|origin|parent)\b/],
+  ['kernel', /\bkernels?\b/],
+  ['package-manager', /\b(package manager|package management|pkg manager|dnf5?|yum|apt|tdnf|zypper|apk|pacman|packages?)\b/],
+  ['eol', /\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?)\b/],
+  ['status', /\b(preview|ga|generally available|released|release date|stable|beta|available yet|out yet)\b/],
+  ['arches', /\b(architectures?|arches|arm64|aarch64)\b/],
+  ['baseline', /\b(baseline|minimum (cpu|level)|required level|needs? which level|what level does)\b/],
+  ['overview', /\b(called now|new name|renamed|rename|what is|what's|whats|tell me about)\b/],
+];
+
+export function readIntent(lower: string): Intent {
+  const facet = FACETS.find(([, re]) => re.test(lower))?.[0] ?? null;
+  return {
+    help: /\b(help|what can you do|how do (i|you) use|commands|usage|how does this work)\b/.test(lower) || /^\s*\?+\s*$/.test(lower),
+    greeting: /^\W*(hi|hello|hey|yo|hiya|howdy|hallo|hola|bonjour|good (morning|afternoon|evening)|thanks|thank you|ty)\b/.test(lower),
+    compat: /\b(run|runs|running|boot|boots|install|installs|work|works|support|supports|supported|compatible|compat|deploy|launch|use it|start)\b|\bon (an? |the )?\w/.test(lower),
+    compare: /\b(vs\.?|versus|compare|compared|comparison|difference|differ|or)\b/.test(lower),
+    list: /\b(which|what|list|all|any|show)\b[^?]*\b(sizes?|series|vms?|skus?|machines?|instances?)\b/.test(lower) || /\bguarantee/.test(lower),
+    negated: /\b(don'?t|doesn'?t|not|without|no|lack|lacks|missing)\b/.test(lower),
+    followUp: /^\W*(and|what about|how about|also|same for|and what about)\b/.test(lower),
+    facet,
+  };
+}

@@ -1,0 +1,44 @@
+// Text clean-up shared by the parser and the name index: one definition of "the same name".
+
+/** Longest input the parser reads; longer input is cut (flags pastes fit easily). */
+export const MAX_INPUT = 20_000;
+
+/** Unicode-normalise, drop control characters (keeping newlines and tabs), cap the length. */
+export function cleanInput(raw: string): string {
+  return raw
+    .slice(0, MAX_INPUT)
+    .normalize('NFKC')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, ' ')
+    .trim();
+}
+
+/** A lookup key: lower case, letters and digits only ("Standard_D4s_v5" -> "standardd4sv5"). */
+export function keyOf(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Key for VM sizes and series: keyOf without a leading "standard"/"basic" prefix kept apart. */
+export function sizeKeyOf(name: string): string {
+  return keyOf(name).replace(/^standard/, '');
+}
+
+/** Words of a sentence: split on anything that is not a letter, digit, '_', '-', '.' or '+'. */
+export function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}_\-.+]+/u)
+    .map((w) => w.replace(/^[-.]+|[-.]+$/g, ''))
+    .filter((w) => w.length > 0);
+}
+
+/** Shorten to max characters, marking the cut visibly. */
+export function truncate(text: string, max: number, mark = '…'): string {
+  if (text.length <= max) return text;
+  return text.slice(0, Math.max(0, max - mark.length)) + mark;
+}
+
+/** Join with commas and a final "and": ["a","b","c"] -> "a, b and c". */
+export function listOf(items: string[], last = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
+}
