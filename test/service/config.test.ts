@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, describeConfig, loadConfig } from '../../src/config.js';
+
+const SECRET = 'zz-very-secret-signing-value-zz';
+
+function refusal(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error(`accepted ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig', () => {
+  it('defaults to the console-capable local setup: port 3000, memory store, cooldown 10 per 60 s', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', logLevel: 'info', cooldown: { max: 10, windowSeconds: 60 }, console: 'auto' });
+    expect(config.slack).toBeUndefined();
+    expect(config.discord).toBeUndefined();
+    expect(config.redis).toBeUndefined();
+  });
+
+  it('reads Slack HTTP mode, Socket Mode, Discord, Redis and the overrides', () => {
+    const http = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
+    expect(http.slack).toEqual({ botToken: 'xoxb-1', signingSecret: 's', apiUrl: 'http://127.0.0.1:9/api/' });
+    const socket = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_APP_TOKEN: 'xapp-1' });
+    expect(socket.slack?.appToken).toBe('xapp-1');
+    const discord = loadConfig({ DISCORD_TOKEN: 'abc.def.ghijkl', DISCORD_API_URL: 'http://127.0.0.1:9/api', PORT: '0', REDIS_URL: 'rediss://h.example:6380', REDIS_TLS_VERIFY: 'false' });
+    expect(discord.discord).toEqual({ token: 'abc.def.ghijkl', apiUrl: 'http://127.0.0.1:9/api' });
+    expect(discord.port).toBe(0);
+    expect(discord.redis).toEqual({ url: 'rediss://h.example:6380', tlsVerify: false });
+  });
+
+  it('treats empty and blank values as unset', () => {
+    expect(loadConfig({ PORT: '', SLACK_BOT_TOKEN: '  ' }).slack).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: '-1' }, 'PORT'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET'],
+    [{ SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_APP_TOKEN'],
+    [{ SLACK_SIGNING_SECRET: SECRET }, 'SLACK_SIGNING_SECRET'],
+    [{ SLACK_BOT_TOKEN: 'xoxp-1', SLACK_SIGNING_SECRET: SECRET }, 'SLACK_BOT_TOKEN'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, SLACK_APP_TOKEN: 'xoxb-2' }, 'SLACK_APP_TOKEN'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: 'ftp://gov.example/api' }, 'SLACK_API_URL'],
+    [{ DISCORD_API_URL: 'http://127.0.0.1:1/api' }, 'DISCORD_API_URL'],
+    [{ DISCORD_TOKEN: 'Bot abcdefghijklmnop' }, 'DISCORD_TOKEN'],
+    [{ COOLDOWN_MAX: 'ten' }, 'COOLDOWN_MAX'],
+    [{ COOLDOWN_WINDOW_SECONDS: '0' }, 'COOLDOWN_WINDOW_SECONDS'],
+    [{ CONSOLE: 'maybe' }, 'CONSOLE'],
+    [{ TRUST_PROXY: 'sometimes' }, 'TRUST_PROXY'],
+  ])('refuses %j naming %s, on one line, without echoing a value', (env, variable) => {
+    const err = refusal(env as Record<string, string>);
+    expect(err.problems.map((p) => p.variable)).toContain(variable);
+    expect(err.message).toContain(variable);
+    expect(err.message).not.toContain('\n');
+    for (const value of Object.values(env)) if (value.length > 4) expect(err.message).not.toContain(value);
+  });
+
+  it('reports every problem at once', () => {
+    const err = refusal({ PORT: 'x', LOG_LEVEL: 'loud' });
+    expect(err.problems.map((p) => p.variable).sort()).toEqual(['LOG_LEVEL', 'PORT']);
+  });
+
+  it('describes what is configured without any secret', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-secret-token', SLACK_SIGNING_SECRET: SECRET, DISCORD_TOKEN: 'discord-secret-token', REDIS_URL: 'redis://:pw-secret@127.0.0.1:1' });
+    const text = JSON.stringify(describeConfig(config));
+    expect(text).toContain('"slack":"http"');
+    expect(text).toContain('"store":"redis"');
+    for (const secret of ['xoxb-secret-token', SECRET, 'discord-secret-token', 'pw-secret']) expect(text).not.toContain(secret);
+  });
+});
