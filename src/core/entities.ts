@@ -70,7 +70,7 @@ function matchAt(
   flagLevel: Map<string, LevelName>,
 ): number {
   const w = words[i]!;
-  if (STOP.has(w)) return 1;
+  if (STOP.has(w) && words[i + 1] !== 'series') return 1;
 
   for (let n = Math.min(MAX_NGRAM, words.length - i); n >= 1; n--) {
     const joined = words.slice(i, i + n).join('');

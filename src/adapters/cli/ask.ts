@@ -1,6 +1,7 @@
 // `npm run --silent ask -- [--json] <question>`: one answer, or one answer per stdin line.
 // Exit codes: 0 answered, 1 not found (any line, in stdin mode), 2 usage error.
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 import { ask } from '../../core/index.js';
 import type { Answer } from '../../core/answer.js';
 import { formatForTerminal } from './format.js';
@@ -53,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
   return notFound ? 1 : 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (err: unknown) => {

@@ -1,0 +1,67 @@
+// Compat verdicts weigh architecture, Hyper-V generation and level, and name who falls short.
+import { describe, expect, test } from 'vitest';
+import { ask, catalog } from '../../src/core/index.js';
+import { judge } from '../../src/core/answers/compat.js';
+import { levelRank } from '../../src/core/levels.js';
+
+function compat(q: string) {
+  const a = ask(q);
+  expect(a.kind, `${q} -> ${a.text}`).toBe('compat');
+  if (a.kind !== 'compat') throw new Error('not compat');
+  return a;
+}
+
+describe('compat verdicts', () => {
+  test('RHEL 10 on Standard_D1 depends, naming the v2 processors', () => {
+    const a = compat('can I run RHEL 10 on Standard_D1');
+    expect(a.verdict).toBe('depends');
+    expect(a.shortfall.length).toBeGreaterThan(0);
+    for (const p of a.shortfall) expect(a.text).toContain(p);
+    expect(a.text).toContain('x86-64-v3');
+  });
+
+  test('Azure Linux 4.0 needs Generation 2: a Gen1-only series is a no', () => {
+    const a = compat('/azlinux compat Standard_A2_v2');
+    expect(a.distro).toBe('azure-linux');
+    expect(a.release).toBe('4.0');
+    expect(a.verdict).toBe('no');
+    expect(a.reasons.join(' ')).toMatch(/Generation 2/);
+  });
+
+  test('the default distro of /azlinux compat is the newest Azure Linux', () => {
+    const a = compat('/azlinux compat Standard_D4s_v5');
+    expect(a.distro).toBe('azure-linux');
+    expect(a.verdict).toBe('yes');
+  });
+
+  test('RHEL 10 on a D2s v3 (Haswell floor, v3) is a yes', () => {
+    expect(compat('can I run RHEL 10 on a D2s v3?').verdict).toBe('yes');
+  });
+
+  test('Arm sizes answer by architecture', () => {
+    const a = compat('/azlinux compat Standard_D4ps_v5 azure linux 4');
+    expect(a.verdict).toBe('yes');
+    expect(a.text).toMatch(/aarch64|Arm64/);
+  });
+
+  test('every series: the verdict agrees with its processors and the release requirement', () => {
+    const c = catalog();
+    const rhel = c.distroById('rhel')!;
+    const rhel10 = c.findRelease(rhel, '10')!;
+    for (const s of c.series) {
+      const j = judge(s, rhel, rhel10);
+      if (s.record.arch === 'Arm64') {
+        expect(j.verdict, s.record.series).toBe(rhel10.arches.includes('aarch64') ? 'yes' : 'no');
+        continue;
+      }
+      if (s.cpus.length === 0) {
+        expect(j.verdict, s.record.series).toBe('depends');
+        continue;
+      }
+      const short = s.cpus.filter((cpu) => levelRank(cpu.level!) < levelRank('x86-64-v3'));
+      expect(j.shortfall.sort(), s.record.series).toEqual(short.map((x) => x.model.model).sort());
+      const expected = short.length === 0 ? 'yes' : short.length === s.cpus.length ? 'no' : 'depends';
+      expect(j.verdict, s.record.series).toBe(expected);
+    }
+  });
+});
