@@ -22,6 +22,8 @@ export interface Config {
   port: number;
   host: string;
   logLevel: LogLevel;
+  /** LOG_LEVEL was set (the console then logs at that level instead of warnings only) */
+  logLevelFromEnv: boolean;
   slack?: SlackConfig;
   discord?: DiscordConfig;
   redis?: { url: string; tlsVerify: boolean };
@@ -160,6 +162,7 @@ export function loadConfig(env: Env): Config {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
+    logLevelFromEnv: input.LOG_LEVEL !== undefined,
     ...(e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
       ? {
           slack: {

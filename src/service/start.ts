@@ -1,0 +1,224 @@
+// One process, every configured surface: the HTTP server on $PORT always (health, readiness, the JSON
+// API, Slack's events in HTTP mode), Slack and Discord when configured, or, when nothing is configured
+// and stdin is a terminal or a pipe, the local console alone.
+import type { RequestListener } from 'node:http';
+import type { Readable, Writable } from 'node:stream';
+import { pino, type DestinationStream } from 'pino';
+import { ask as coreAsk, complete as coreComplete } from '../core/index.js';
+import type { AskFn } from '../core/conversation.js';
+import { MemoryStore, type KeyValueStore } from '../core/store.js';
+import type { Surface } from '../adapters/handler.js';
+import { startConsole, type ConsoleSurface } from '../adapters/cli/console.js';
+import { createDiscordSurface, type DiscordSurface } from '../adapters/discord/surface.js';
+import { createSlackSurface, type SlackSurface } from '../adapters/slack/surface.js';
+import { createHttpSurface, type HttpSurface } from '../adapters/http/server.js';
+import { describeConfig, loadConfig, type Config } from '../config.js';
+import { createHandler, type ServiceHandler } from './handler.js';
+import { createLogger, type Logger } from './logger.js';
+import { RedisStore } from './redis-store.js';
+import { stdinKind, type StdinKind } from './stdin.js';
+
+/** Replies in flight get this long to finish once stopping begins; the process deadline is 10 s. */
+export const DRAIN_MS = 8_000;
+
+export interface ServiceOptions {
+  /** default: process.stdin / process.stdout (console mode only) */
+  stdin?: Readable;
+  stdout?: Writable;
+  /** default: detected from file descriptor 0 */
+  stdinKind?: StdinKind;
+  /** where log lines go (default stdout; stderr in console mode) */
+  logDestination?: DestinationStream;
+  /** replace the core (tests) */
+  ask?: AskFn;
+}
+
+export interface RunningService {
+  readonly config: Config;
+  readonly mode: 'console' | 'server';
+  readonly logger: Logger;
+  readonly handler: ServiceHandler;
+  readonly store: KeyValueStore;
+  /** server mode: the HTTP surface and its base URL */
+  readonly http?: HttpSurface;
+  readonly url?: string;
+  /** the platform surfaces, as they come up */
+  readonly surfaces: Surface[];
+  /** resolves once every configured surface has started; rejects with a StartupError */
+  readonly started: Promise<void>;
+  /** resolves with the exit code once the service has stopped (console mode: after end of input) */
+  readonly done: Promise<number>;
+  /** stop taking new work, finish replies in flight, stop every surface, close the store */
+  stop(reason: string, exitCode?: number): Promise<number>;
+}
+
+/** Start-up failed after configuration was accepted (a platform refused the token, Redis unreachable...). */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+}
+
+const oneLine = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 300);
+
+/** Throws ConfigError before anything starts, StartupError when the store or the HTTP port fails. */
+export async function startService(env: Record<string, string | undefined>, options: ServiceOptions = {}): Promise<RunningService> {
+  const config = loadConfig(env);
+  const kind = options.stdinKind ?? stdinKind();
+  const platforms = Boolean(config.slack || config.discord);
+  const mode = config.console === 'auto' && !platforms && kind !== 'none' ? 'console' : 'server';
+
+  // Console mode keeps stdout for answers: logs go to stderr, and only warnings unless LOG_LEVEL asks.
+  const level = mode === 'console' && !config.logLevelFromEnv ? 'warn' : config.logLevel;
+  const logger = createLogger(level, options.logDestination ?? pino.destination({ fd: mode === 'console' ? 2 : 1, sync: true }));
+
+  let store: KeyValueStore;
+  let redis: RedisStore | undefined;
+  if (config.redis) {
+    redis = new RedisStore({ url: config.redis.url, tlsVerify: config.redis.tlsVerify });
+    try {
+      await redis.connect();
+    } catch (err) {
+      throw new StartupError(`REDIS_URL: ${oneLine(err)}; check the URL and that Redis accepts connections from here`);
+    }
+    store = redis;
+  } else {
+    store = new MemoryStore();
+  }
+
+  const handler = createHandler({ ask: options.ask ?? coreAsk, store, logger, cooldown: config.cooldown });
+  logger.info({ mode, ...describeConfig(config) }, 'starting');
+
+  const surfaces: Surface[] = [];
+  let stopping: Promise<number> | undefined;
+  let resolveDone!: (code: number) => void;
+  const done = new Promise<number>((resolve) => (resolveDone = resolve));
+
+  if (mode === 'console') {
+    const consoleSurface: ConsoleSurface = startConsole(handler, {
+      input: options.stdin ?? process.stdin,
+      output: options.stdout ?? process.stdout,
+    });
+    surfaces.push(consoleSurface);
+    const service: RunningService = {
+      config, mode, logger, handler, store, surfaces,
+      started: Promise.resolve(),
+      done,
+      stop: (reason, exitCode = 0) => (stopping ??= shutdown(reason, exitCode)),
+    };
+    consoleSurface.done.then(
+      () => service.stop('end of input'),
+      (err: unknown) => {
+        logger.error({ err }, 'console failed');
+        return service.stop('console failed', 1);
+      },
+    );
+    return service;
+
+    async function shutdown(reason: string, exitCode: number): Promise<number> {
+      logger.info({ reason }, 'stopping');
+      await consoleSurface.stop();
+      await handler.drain(DRAIN_MS);
+      await store.close();
+      resolveDone(exitCode);
+      return exitCode;
+    }
+  }
+
+  // Server mode. Bind the port first (Heroku wants it within 60 s); platforms connect behind it and
+  // /readyz says which are not there yet.
+  let slack: SlackSurface | undefined;
+  let discord: DiscordSurface | undefined;
+  const slackStarting: RequestListener = (_req, res) => {
+    res.writeHead(503, { 'retry-after': '1' }).end();
+  };
+  const http = createHttpSurface({
+    handler,
+    logger,
+    trustProxy: config.trustProxy,
+    readiness: () => ({
+      ...(config.slack ? { slack: slack?.isReady() ?? false } : {}),
+      ...(config.discord ? { discord: discord?.isReady() ?? false } : {}),
+      ...(redis ? { store: redis.isReady() } : {}),
+    }),
+    ...(config.slack && !config.slack.appToken ? { slackEvents: () => slack?.requestListener ?? slackStarting } : {}),
+  });
+  let url: string;
+  try {
+    const address = await http.listen(config.port, config.host);
+    url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+    logger.info({ port: address.port }, 'http listening');
+  } catch (err) {
+    await store.close();
+    throw new StartupError(`PORT: cannot listen on ${config.host}:${config.port} (${oneLine(err)}); pick a free port`);
+  }
+
+  const starts: Promise<unknown>[] = [];
+  if (config.slack) {
+    const { botToken, signingSecret, appToken, apiUrl } = config.slack;
+    starts.push(
+      createSlackSurface({
+        botToken, signingSecret,
+        ...(appToken ? { appToken } : {}),
+        ...(apiUrl ? { apiUrl } : {}),
+        handler, store,
+        logger: logger.child({ surface: 'slack' }),
+        drainTimeoutMs: DRAIN_MS,
+      }).then(
+        (s) => {
+          slack = s;
+          surfaces.push(s);
+          logger.info({ surface: 'slack', mode: s.mode }, 'slack started');
+          if (stopping) return s.stop();
+        },
+        (err: unknown) => {
+          throw new StartupError(`Slack could not start: ${oneLine(err)}`, { cause: err });
+        },
+      ),
+    );
+  }
+  if (config.discord) {
+    starts.push(
+      createDiscordSurface({
+        token: config.discord.token,
+        ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}),
+        handler, store,
+        complete: coreComplete,
+        logger: logger.child({ surface: 'discord' }),
+        drainTimeoutMs: DRAIN_MS,
+      }).then(
+        (s) => {
+          discord = s;
+          surfaces.push(s);
+          logger.info({ surface: 'discord' }, 'discord started');
+          if (stopping) return s.stop();
+        },
+        (err: unknown) => {
+          throw new StartupError(`Discord could not start: ${oneLine(err)}`, { cause: err });
+        },
+      ),
+    );
+  }
+  // Every start settles before `started` does, so a failed one leaves nothing half-connected behind.
+  const started = Promise.allSettled(starts).then((results) => {
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  });
+  started.catch(() => undefined); // the caller decides; do not let it become an unhandled rejection
+
+  async function shutdown(reason: string, exitCode: number): Promise<number> {
+    logger.info({ reason, inFlight: handler.inFlight(), httpInFlight: http.inFlight() }, 'stopping');
+    http.startDraining();
+    await Promise.allSettled(starts);
+    const results = await Promise.allSettled([...surfaces.map((s) => s.stop()), http.stop()]);
+    for (const r of results) if (r.status === 'rejected') logger.error({ err: r.reason }, 'a surface failed to stop');
+    await handler.drain(DRAIN_MS);
+    await store.close();
+    logger.info({ reason, exitCode }, 'stopped');
+    resolveDone(exitCode);
+    return exitCode;
+  }
+
+  return {
+    config, mode, logger, handler, store, http, url, surfaces, started, done,
+    stop: (reason, exitCode = 0) => (stopping ??= shutdown(reason, exitCode)),
+  };
+}
