@@ -34,8 +34,9 @@ const LOOKALIKE: Record<string, string> = {
 const WORD = /[\p{L}\p{N}]/u;
 
 /**
- * Replace *, _, ~ and ` where they could open or close formatting (next to a space, punctuation or
- * either end). Inside a word (Standard_D4s_v5, sse4_1) they cannot, and they stay as typed.
+ * Replace *, _ and ~ where they could open or close formatting (next to a space, punctuation or
+ * either end), and every stray `. Inside a word (Standard_D4s_v5, sse4_1) *, _ and ~ cannot take
+ * effect, and they stay as typed.
  */
 function defuseFormatting(text: string): string {
   let out = '';
@@ -49,26 +50,45 @@ function defuseFormatting(text: string): string {
     const before = i > 0 ? (text[i - 1] as string) : '';
     const after = i + 1 < text.length ? (text[i + 1] as string) : '';
     const inWord = WORD.test(before) && WORD.test(after);
-    out += inWord ? ch : swap;
+    out += inWord && ch !== '`' ? ch : swap; // a stray backtick is never left to pair up
   }
   return out;
 }
 
-const URL_RE = /https?:\/\/[^\s<>|]+/g;
+const URL_RE = /https?:\/\/[^\s<>|`]+/g;
 
-/** Plain text -> mrkdwn that renders exactly as written: no pings, no accidental formatting. */
-export function mrkdwn(plain: string): string {
+/** Prose: URLs keep their characters (Slack links them); everything around them is defused. */
+function prose(plain: string): string {
   let out = '';
   let last = 0;
-  // URLs keep their characters (Slack links them); only the prose around them is defused.
   for (const m of plain.matchAll(URL_RE)) {
     const at = m.index ?? 0;
     out += defuseFormatting(plain.slice(last, at));
     out += m[0];
     last = at + m[0].length;
   }
-  out += defuseFormatting(plain.slice(last));
-  return defuseBroadcasts(escapeEntities(out));
+  return out + defuseFormatting(plain.slice(last));
+}
+
+/** `code` spans on one line: the one piece of markup the core's plain text uses. */
+const CODE_SPAN = /`([^`\s](?:[^`\n]*[^`\s])?)`/g;
+
+/**
+ * Plain text -> mrkdwn that renders exactly as written: no pings, no accidental formatting.
+ * Balanced `code` spans stay code (their content shown literally); every other formatting
+ * character that could take effect is swapped for a look-alike.
+ */
+export function mrkdwn(plain: string): string {
+  const safe = (text: string): string => defuseBroadcasts(escapeEntities(text));
+  let out = '';
+  let last = 0;
+  for (const m of plain.matchAll(CODE_SPAN)) {
+    const at = m.index ?? 0;
+    out += safe(prose(plain.slice(last, at)));
+    out += `\`${safe(m[1] ?? '')}\``;
+    last = at + m[0].length;
+  }
+  return out + safe(prose(plain.slice(last)));
 }
 
 /** Plain text for inside a ``` code block: escaped, no fence can close early, no pings. */

@@ -46,7 +46,7 @@ function sectionOf(text: string): SectionBlock {
 
 function headerBlock(answer: Answer): Block {
   const title = answer.title.trim() || answer.kind;
-  return { type: 'header', text: { type: 'plain_text', text: plainText(truncate(title, L.headerText)), emoji: true } };
+  return { type: 'header', text: { type: 'plain_text', text: truncate(plainText(title), L.headerText), emoji: true } };
 }
 
 function summaryBlock(answer: Answer): SectionBlock | undefined {
@@ -122,6 +122,8 @@ function suggestionsBlock(answer: Answer): SectionBlock | undefined {
   const names = [...answer.suggestions, ...(answer.kind === 'clarify' ? answer.choices : [])];
   const unique = [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))];
   if (unique.length === 0) return undefined;
+  // The summary often already says "did you mean `a`, `b`?"; do not say it twice.
+  if (unique.every((n) => answer.summary.includes(n))) return undefined;
   const code = (n: string): string => `\`${mrkdwnCode(truncate(n.replace(/\s+/g, ' '), MAX_QUERY_ECHO))}\``;
   if (answer.kind === 'clarify') return sectionOf(`*Which one did you mean?*\n${unique.map((n) => `• ${code(n)}`).join('\n')}`);
   return sectionOf(`*Did you mean:* ${unique.map(code).join(', ')}?`);

@@ -1,0 +1,225 @@
+// A loopback fake of the parts of Slack the surface talks to, on 127.0.0.1 only:
+// - the Web API under /api/<method> (auth.test, chat.postMessage, chat.postEphemeral,
+//   apps.connections.open; anything else answers {ok:true}), recording method, body and token;
+// - response_url endpoints under /response/<id>, recording each post;
+// - a Socket Mode WebSocket under /socket, for the Socket Mode test.
+// Messages are checked against Slack's limits; a message Slack would refuse is refused here too
+// (invalid_blocks / msg_blocks_too_long) and its problems recorded, so tests can demand none.
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse as parseQuery } from 'node:querystring';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { slackMessageProblems } from './slack-blocks.js';
+
+export type Json = Record<string, unknown>;
+
+export interface ApiCall {
+  method: string;
+  body: Json;
+  /** the Authorization header as sent */
+  auth: string | undefined;
+  /** what was wrong with the message, if it carried one */
+  problems: string[];
+}
+
+export interface ResponsePost {
+  id: string;
+  body: Json;
+  problems: string[];
+}
+
+export const FAKE_IDS = { team: 'T0TEST', botUser: 'UBOT', bot: 'B0BOT', app: 'A0APP' } as const;
+
+function parseBody(raw: string, contentType: string | undefined): Json {
+  if (raw === '') return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Json;
+  const form = parseQuery(raw);
+  const out: Json = {};
+  for (const [k, v] of Object.entries(form)) {
+    const value = Array.isArray(v) ? v[0] : v;
+    if (typeof value === 'string' && /^[[{]/.test(value)) {
+      try {
+        out[k] = JSON.parse(value);
+        continue;
+      } catch {
+        // a plain string that happens to start with a bracket
+      }
+    }
+    out[k] = value;
+  }
+  return out;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponsePost[] = [];
+  /** envelopes the Socket Mode client acknowledged */
+  readonly socketAcks: Json[] = [];
+  /** auth.test answers {ok:false, error:'invalid_auth'} when set */
+  rejectAuth = false;
+
+  private server: Server | undefined;
+  private wss: WebSocketServer | undefined;
+  private sockets = new Set<WebSocket>();
+  private ts = 1_700_000_000;
+  private listeners: Array<() => void> = [];
+
+  get port(): number {
+    return (this.server?.address() as AddressInfo).port;
+  }
+
+  /** Web API base with the trailing slash Bolt needs */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  async start(): Promise<this> {
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server = createServer((req, res) => {
+      void this.route(req, res).catch((error: unknown) => json(res, 500, { ok: false, error: String(error) }));
+    });
+    this.server.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/socket')) return void socket.destroy();
+      this.wss?.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+    });
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    return this;
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss?.close();
+    const s = this.server;
+    this.server = undefined;
+    if (s) {
+      s.closeAllConnections();
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+    }
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves once `predicate` holds (checked after every recorded call), or rejects after `timeoutMs`. */
+  waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 3000): Promise<T> {
+    const now = predicate();
+    if (now) return Promise.resolve(now);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.listeners = this.listeners.filter((l) => l !== check);
+        reject(new Error(`FakeSlack.waitFor timed out after ${timeoutMs} ms`));
+      }, timeoutMs);
+      const check = (): void => {
+        const value = predicate();
+        if (!value) return;
+        clearTimeout(timer);
+        this.listeners = this.listeners.filter((l) => l !== check);
+        resolve(value);
+      };
+      this.listeners.push(check);
+    });
+  }
+
+  /** Socket Mode: send one envelope to every connected client. */
+  sendEnvelope(envelope: Json): void {
+    const text = JSON.stringify(envelope);
+    for (const ws of this.sockets) ws.send(text);
+  }
+
+  get socketCount(): number {
+    return this.sockets.size;
+  }
+
+  private notify(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
+  private onSocket(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => {
+      this.sockets.delete(ws);
+      this.notify();
+    });
+    ws.on('message', (data) => {
+      this.socketAcks.push(JSON.parse(String(data)) as Json);
+      this.notify();
+    });
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: FAKE_IDS.app } }));
+    this.notify();
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const body = parseBody(await readBody(req), req.headers['content-type']);
+
+    const response = /^\/response\/([^/]+)$/.exec(url.pathname);
+    if (response && req.method === 'POST') {
+      const problems = body['delete_original'] === true ? [] : slackMessageProblems(body);
+      this.responses.push({ id: response[1] ?? '', body, problems });
+      this.notify();
+      if (problems.length > 0) return json(res, 400, { ok: false, error: 'invalid_blocks', errors: problems });
+      return json(res, 200, { ok: true });
+    }
+
+    const api = /^\/api\/([\w.]+)$/.exec(url.pathname);
+    if (!api || req.method !== 'POST') return json(res, 404, { ok: false, error: 'unknown_method' });
+    const method = api[1] ?? '';
+    const carriesMessage = method === 'chat.postMessage' || method === 'chat.postEphemeral' || method === 'chat.update';
+    const problems = carriesMessage ? slackMessageProblems(body) : [];
+    this.calls.push({ method, body, auth: req.headers.authorization, problems });
+    this.notify();
+
+    if (problems.length > 0) {
+      const tooLong = problems.some((p) => p.startsWith('msg_blocks_too_long'));
+      return json(res, 200, { ok: false, error: tooLong ? 'msg_blocks_too_long' : 'invalid_blocks', errors: problems });
+    }
+    switch (method) {
+      case 'auth.test':
+        if (this.rejectAuth) return json(res, 200, { ok: false, error: 'invalid_auth' });
+        return json(res, 200, {
+          ok: true,
+          url: 'https://fake.slack.test/',
+          team: 'Fake Team',
+          user: 'azlinux',
+          team_id: FAKE_IDS.team,
+          user_id: FAKE_IDS.botUser,
+          bot_id: FAKE_IDS.bot,
+          is_enterprise_install: false,
+        });
+      case 'chat.postMessage': {
+        this.ts += 1;
+        const ts = `${this.ts}.000100`;
+        return json(res, 200, { ok: true, channel: body['channel'], ts, message: { ...body, ts, bot_id: FAKE_IDS.bot } });
+      }
+      case 'chat.postEphemeral':
+        this.ts += 1;
+        return json(res, 200, { ok: true, message_ts: `${this.ts}.000200` });
+      case 'apps.connections.open':
+        return json(res, 200, { ok: true, url: `ws://127.0.0.1:${this.port}/socket` });
+      default:
+        return json(res, 200, { ok: true });
+    }
+  }
+}
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  return new FakeSlack().start();
+}
