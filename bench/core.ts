@@ -1,0 +1,112 @@
+// (1) The core: ns per ask() over a mixed question set, and the console's stream path per line
+// (readline -> handler -> terminal text -> writable) beside the bare floor of the same path that
+// writes a fixed string instead of answering.
+import { createInterface } from 'node:readline';
+import { Readable, Writable } from 'node:stream';
+import { ask } from '../src/core/index.js';
+import { MemoryStore } from '../src/core/store.js';
+import { startConsole } from '../src/adapters/cli/console.js';
+import { createHandler } from '../src/service/handler.js';
+import { createLogger } from '../src/service/logger.js';
+import { quantile, round } from './stats.js';
+
+export const QUESTIONS = [
+  '/azlinux',
+  '/azlinux upstream',
+  '/azlinux upstream 3.0',
+  '/azlinux releases',
+  '/azlinux lineage rocky 10',
+  '/azlinux compat Standard_D4s_v5',
+  '/azlinux compat d2s v3 rhel 10',
+  '/azlinux help',
+  '/cpulevel Standard_D4s_v5',
+  '/cpulevel Standard_D1',
+  '/cpulevel EPYC 7763',
+  '/cpulevel x86-64-v3',
+  '/cpulevel flags sse4_2 popcnt avx avx2 bmi1 bmi2 fma movbe',
+  '/cpulevel help',
+  'what is azure linux based on?',
+  'can I run RHEL 10 on a D2s v3?',
+  'which cpu is behind standard_e8ds_v5',
+  'what is rocky 10 downstream of',
+  'ubuntu 26.04 on Standard_B2s?',
+  'hello there',
+  'Standard_D8ps_v6',
+  'mariner',
+  'zzzz not a thing',
+];
+
+export interface CoreResult {
+  questions: number;
+  asks: number;
+  askMedianNs: number;
+  askP99Ns: number;
+  askMeanNs: number;
+  consolePerLineNs: number;
+  floorPerLineNs: number;
+  lines: number;
+}
+
+function nullSink(): Writable {
+  return new Writable({
+    write(_chunk, _enc, done) {
+      done();
+    },
+  });
+}
+
+function linesInput(count: number): Readable {
+  const text = Array.from({ length: count }, (_, i) => QUESTIONS[i % QUESTIONS.length]).join('\n') + '\n';
+  return Readable.from([text]);
+}
+
+async function floorPath(count: number): Promise<number> {
+  const out = nullSink();
+  const rl = createInterface({ input: linesInput(count), crlfDelay: Infinity, terminal: false });
+  const started = process.hrtime.bigint();
+  for await (const line of rl) if (line.trim()) out.write('a fixed answer of modest length, the same for every line\n\n');
+  return Number(process.hrtime.bigint() - started) / count;
+}
+
+async function consolePath(count: number): Promise<number> {
+  const store = new MemoryStore();
+  const handler = createHandler({ ask, store, logger: createLogger('silent'), cooldown: { max: 0, windowSeconds: 60 } });
+  const started = process.hrtime.bigint();
+  const surface = startConsole(handler, { input: linesInput(count), output: nullSink(), interactive: false });
+  await surface.done;
+  const ns = Number(process.hrtime.bigint() - started) / count;
+  await store.close();
+  return ns;
+}
+
+export async function benchCore(budgetMs = 4_000): Promise<CoreResult> {
+  // warm up the catalog and the JIT
+  for (let i = 0; i < 2_000; i++) ask(QUESTIONS[i % QUESTIONS.length]!);
+  const samples: number[] = [];
+  const until = Date.now() + budgetMs;
+  let i = 0;
+  while (Date.now() < until) {
+    for (let k = 0; k < 200; k++, i++) {
+      const q = QUESTIONS[i % QUESTIONS.length]!;
+      const t0 = process.hrtime.bigint();
+      ask(q);
+      samples.push(Number(process.hrtime.bigint() - t0));
+    }
+  }
+  const sorted = Float64Array.from(samples).sort();
+  const lines = 20_000;
+  await floorPath(2_000);
+  await consolePath(2_000);
+  const floor = await floorPath(lines);
+  const consoleNs = await consolePath(lines);
+  return {
+    questions: QUESTIONS.length,
+    asks: samples.length,
+    askMedianNs: round(quantile(sorted, 0.5)),
+    askP99Ns: round(quantile(sorted, 0.99)),
+    askMeanNs: round(samples.reduce((a, b) => a + b, 0) / samples.length),
+    consolePerLineNs: round(consoleNs),
+    floorPerLineNs: round(floor),
+    lines,
+  };
+}
