@@ -7,6 +7,7 @@ import { answerAutocomplete, answerCommand, type InteractionDeps } from './inter
 import { DEFER_AFTER_MS } from './limits.js';
 import { answerMention, isForBot, type MentionDeps } from './mentions.js';
 import { NO_MENTIONS, problemReply, silentLogger, type DiscordLogger } from './replies.js';
+import { restBase } from './rest-base.js';
 
 export interface DiscordSurfaceOptions {
   /** bot token (DISCORD_TOKEN) */
@@ -42,11 +43,6 @@ export interface DiscordSurface extends Surface {
 
 /** Guilds + GuildMessages + DirectMessages: enough to see mentions and DMs. No privileged intent. */
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
-
-/** "https://discord.com/api/v10/" -> "https://discord.com/api" (discord.js appends the version itself). */
-export function restBase(apiUrl: string): string {
-  return apiUrl.replace(/\/+$/, '').replace(/\/v\d+$/, '');
-}
 
 export async function createDiscordSurface(options: DiscordSurfaceOptions): Promise<DiscordSurface> {
   const logger = options.logger ?? silentLogger;

@@ -37,6 +37,6 @@ export function escapeMarkdown(text: string): string {
 /** A markdown link whose label and URL cannot break out of the link syntax. */
 export function link(label: string, url: string): string {
   const safeLabel = label.replace(/[[\]\\]/g, (c) => `\\${c}`);
-  const safeUrl = url.replace(/[()\s<>]/g, (c) => encodeURIComponent(c));
+  const safeUrl = url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return `[${safeLabel}](${safeUrl})`;
 }

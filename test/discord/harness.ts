@@ -1,0 +1,50 @@
+// Start the loopback fake Discord and a real discord.js client (through createDiscordSurface) against it.
+import type { Handler, Question } from '../../src/adapters/handler.js';
+import type { CompleteFn } from '../../src/adapters/discord/autocomplete.js';
+import { createDiscordSurface, type DiscordSurface, type DiscordSurfaceOptions } from '../../src/adapters/discord/surface.js';
+import { FakeDiscord } from '../fakes/discord/index.js';
+
+export interface Harness {
+  fake: FakeDiscord;
+  surface: DiscordSurface;
+  questions: Question[];
+  close(): Promise<void>;
+}
+
+export async function waitUntil(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export async function startHarness(
+  handler: Handler,
+  complete: CompleteFn,
+  extra: Partial<DiscordSurfaceOptions> = {},
+): Promise<Harness> {
+  const fake = await new FakeDiscord({ heartbeatIntervalMs: 500 }).start();
+  const questions: Question[] = [];
+  const recording: Handler = (q) => {
+    questions.push(q);
+    return handler(q);
+  };
+  let surface: DiscordSurface;
+  try {
+    surface = await createDiscordSurface({ token: 'fake-bot-token', apiUrl: fake.apiUrl, handler: recording, complete, ...extra });
+    await waitUntil(() => surface.isReady(), 10_000, 'the surface to be ready');
+  } catch (err) {
+    await fake.stop();
+    throw err;
+  }
+  return {
+    fake,
+    surface,
+    questions,
+    async close() {
+      await surface.stop();
+      await fake.stop();
+    },
+  };
+}
