@@ -1,0 +1,405 @@
+// The Slack surface end to end over loopback: real Bolt, real HTTP, signed requests, a fake Slack API.
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Handler } from '../../src/adapters/handler.js';
+import { createSlackSurface, SLACK_EVENTS_PATH } from '../../src/adapters/slack/surface.js';
+import type { Answer } from '../../src/core/answer.js';
+import { askInThread } from '../../src/core/conversation.js';
+import { MemoryStore, type KeyValueStore } from '../../src/core/store.js';
+import { allText } from '../fakes/slack-blocks.js';
+import { FAKE_IDS, startFakeSlack, type Json } from '../fakes/slack-api.js';
+import { commandPayload, mentionEnvelope, SlackSender, shareActionPayload } from '../fakes/slack-sign.js';
+import { fixtures } from './fixtures.js';
+import { BOT_TOKEN, captureLogger, SIGNING_SECRET, sleep, startHarness, type Harness } from './harness.js';
+import { stubAsk as ask } from './stub-core.js';
+
+const PING = /<!(channel|here|everyone|subteam)|@(channel|here|everyone)\b/i;
+
+/** The production wiring, minus cooldown and logging: the core behind thread memory. */
+const coreHandler = (store: KeyValueStore): Handler => (q) => askInThread(ask, store, q.threadKey, q.text);
+
+const open: Harness[] = [];
+async function harness(...args: Parameters<typeof startHarness>): Promise<Harness> {
+  const h = await startHarness(...args);
+  open.push(h);
+  return h;
+}
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((h) => h.close()));
+});
+
+function buttonValue(body: Json): string | undefined {
+  const blocks = (body['blocks'] ?? []) as Array<{ type: string; elements?: Array<{ value?: string }> }>;
+  return blocks.find((b) => b.type === 'actions')?.elements?.[0]?.value;
+}
+
+describe('Slack surface: start-up', () => {
+  it('verifies the bot token with auth.test against SLACK_API_URL (slash added) and is then ready', async () => {
+    const fake = await startFakeSlack();
+    try {
+      const surface = await createSlackSurface({
+        botToken: BOT_TOKEN,
+        signingSecret: SIGNING_SECRET,
+        apiUrl: fake.apiUrl.replace(/\/$/, ''),
+        handler: coreHandler(new MemoryStore()),
+        store: new MemoryStore(),
+        logger: captureLogger(),
+      });
+      expect(fake.callsTo('auth.test')).toHaveLength(1);
+      expect(fake.callsTo('auth.test')[0]?.auth).toBe(`Bearer ${BOT_TOKEN}`);
+      expect(surface).toMatchObject({ name: 'slack', mode: 'http', botUserId: FAKE_IDS.botUser });
+      expect(surface.isReady()).toBe(true);
+      await surface.stop();
+      expect(surface.isReady()).toBe(false);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('a rejected token stops start-up with a coded error naming SLACK_BOT_TOKEN', async () => {
+    const fake = await startFakeSlack();
+    fake.rejectAuth = true;
+    try {
+      const starting = createSlackSurface({
+        botToken: BOT_TOKEN,
+        signingSecret: SIGNING_SECRET,
+        apiUrl: fake.apiUrl,
+        handler: coreHandler(new MemoryStore()),
+        store: new MemoryStore(),
+        logger: captureLogger(),
+      });
+      await expect(starting).rejects.toMatchObject({ code: 'slack_auth_failed', message: expect.stringContaining('SLACK_BOT_TOKEN') });
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('refuses bad option combinations before any network call, saying how to fix them', async () => {
+    const base = { botToken: BOT_TOKEN, handler: coreHandler(new MemoryStore()), store: new MemoryStore() };
+    await expect(createSlackSurface({ ...base })).rejects.toMatchObject({ code: 'slack_bad_options', message: expect.stringContaining('SLACK_SIGNING_SECRET') });
+    await expect(createSlackSurface({ ...base, appToken: 'xoxb-wrong' })).rejects.toMatchObject({ code: 'slack_bad_options', message: expect.stringContaining('xapp-') });
+    await expect(createSlackSurface({ ...base, signingSecret: 's', apiUrl: 'ftp://x' })).rejects.toMatchObject({ code: 'slack_bad_options' });
+    await expect(createSlackSurface({ ...base, botToken: '', signingSecret: 's' })).rejects.toMatchObject({ code: 'slack_bad_options' });
+  });
+});
+
+describe('Slack surface: slash commands', () => {
+  it('/cpulevel Standard_D4s_v5: acked within 3 s, answered privately on the response_url with Block Kit', async () => {
+    const h = await harness(coreHandler);
+    const res = await h.sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5', h.fake.responseUrl('abc')));
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(3000);
+    const post = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'abc'));
+    expect(post.problems).toEqual([]);
+    expect(post.body['response_type']).toBe('ephemeral');
+    expect(String(post.body['text'])).toContain('x86-64-v4');
+    expect(allText(post.body['blocks']).join('\n')).toContain('x86-64-v4');
+    expect(buttonValue(post.body)).toBe('q:/cpulevel Standard_D4s_v5');
+    expect(h.questions).toEqual([{ platform: 'slack', userId: 'U0ASKER', text: '/cpulevel Standard_D4s_v5' }]);
+    // answered over response_url, not by posting as the bot
+    expect(h.fake.calls.map((c) => c.method)).toEqual(['auth.test']);
+  });
+
+  it('acks before the answer is ready (a slow handler does not hold the 3 s ack)', async () => {
+    const h = await harness((store) => async (q) => {
+      await sleep(1500);
+      return coreHandler(store)(q);
+    });
+    const res = await h.sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5', h.fake.responseUrl('slow')));
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(1000);
+    expect(h.fake.responses).toHaveLength(0);
+    await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'slow'), 5000);
+  });
+
+  it('the Share button re-posts the same answer in the channel and removes the private copy', async () => {
+    const h = await harness(coreHandler);
+    await h.sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5', h.fake.responseUrl('ask')));
+    const first = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'ask'));
+    const value = buttonValue(first.body);
+    expect(value).toBeDefined();
+
+    const res = await h.sender.action(shareActionPayload(value ?? '', h.fake.responseUrl('share')));
+    expect(res.status).toBe(200);
+    const posts = await h.fake.waitFor(() => {
+      const p = h.fake.responses.filter((r) => r.id === 'share');
+      return p.length === 2 ? p : undefined;
+    });
+    const [shared, removed] = posts;
+    expect(shared?.problems).toEqual([]);
+    expect(shared?.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(shared?.body['text']).toBe(first.body['text']);
+    const sharedText = allText(shared?.body['blocks']).join('\n');
+    expect(sharedText).toContain('<@U0ASKER> asked: `/cpulevel Standard_D4s_v5`');
+    expect(sharedText).toContain('x86-64-v4');
+    expect(buttonValue(shared?.body ?? {})).toBeUndefined();
+    expect(removed?.body).toEqual({ delete_original: true });
+  });
+
+  it('a question too long for a button value is parked in the store and still shares', async () => {
+    const long = `Standard_D4s_v5 ${'x'.repeat(2500)}`;
+    const h = await harness(coreHandler);
+    await h.sender.command(commandPayload('/cpulevel', long, h.fake.responseUrl('long')));
+    const first = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'long'));
+    const value = buttonValue(first.body) ?? '';
+    expect(value).toMatch(/^k:[0-9a-f-]{36}$/);
+    await h.sender.action(shareActionPayload(value, h.fake.responseUrl('long-share')));
+    const shared = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'long-share'));
+    expect(shared.body['response_type']).toBe('in_channel');
+    expect(h.questions.at(-1)?.text).toBe(`/cpulevel ${long}`);
+  });
+
+  it('an expired share says so privately and posts nothing in the channel', async () => {
+    const h = await harness(coreHandler);
+    await h.sender.action(shareActionPayload('k:00000000-0000-0000-0000-000000000000', h.fake.responseUrl('gone')));
+    const post = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'gone'));
+    expect(post.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(post.body['text'])).toContain('ask again');
+  });
+
+  it('the `public` word answers in the channel, with no Share button', async () => {
+    const h = await harness(coreHandler);
+    await h.sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5 public', h.fake.responseUrl('pub')));
+    const post = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'pub'));
+    expect(post.body['response_type']).toBe('in_channel');
+    expect(String(post.body['text'])).toContain('x86-64-v4');
+    expect(buttonValue(post.body)).toBeUndefined();
+  });
+
+  it('help, not-found and errors stay private even when public was asked for', async () => {
+    const answers: Answer[] = [
+      { ...fixtures.help, visibility: 'public' },
+      { ...fixtures['not-found'], visibility: 'public' },
+      { ...fixtures.error, visibility: 'public' },
+    ];
+    let i = 0;
+    const h = await harness(() => async () => answers[i++]!);
+    for (const [n] of answers.entries()) {
+      await h.sender.command(commandPayload('/azlinux', 'whatever public', h.fake.responseUrl(`p${n}`)));
+      const post = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === `p${n}`));
+      expect(post.body['response_type']).toBe('ephemeral');
+      expect(buttonValue(post.body)).toBeUndefined();
+    }
+  });
+
+  it('a handler that throws gets a private apology, not silence', async () => {
+    const h = await harness(() => async () => {
+      throw new Error('boom');
+    });
+    await h.sender.command(commandPayload('/azlinux', 'upstream', h.fake.responseUrl('boom')));
+    const post = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'boom'));
+    expect(post.body['response_type']).toBe('ephemeral');
+    expect(String(post.body['text'])).toContain('something went wrong');
+    expect(h.logger.lines.some((l) => l.startsWith('error') && l.includes('boom'))).toBe(true);
+  });
+
+  it('an answer beyond Slack\'s limits is cut visibly and Slack accepts it', async () => {
+    const huge: Answer = {
+      ...fixtures['vm-size'],
+      summary: 'S'.repeat(20_000),
+      facts: Array.from({ length: 200 }, (_, n) => ({ label: `Fact ${n}`, value: 'v'.repeat(500) })),
+      sections: Array.from({ length: 60 }, (_, n) => ({ title: `Section ${n}`, lines: ['l'.repeat(2000)] })),
+    };
+    const h = await harness(() => async () => huge);
+    await h.sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5', h.fake.responseUrl('huge')));
+    const post = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'huge'));
+    expect(post.problems).toEqual([]);
+    expect((post.body['blocks'] as unknown[]).length).toBeLessThanOrEqual(50);
+    expect(allText(post.body['blocks']).join('\n')).toContain('…(truncated)');
+    expect(h.logger.lines.some((l) => l.startsWith('error'))).toBe(false);
+  });
+});
+
+describe('Slack surface: mentions in threads', () => {
+  it('answers in the thread under the mention, naming Fedora 43', async () => {
+    const h = await harness(coreHandler);
+    const res = await h.sender.event(mentionEnvelope({ text: '<@UBOT> what is azure linux 4 based on?', ts: '1700000100.000100' }));
+    expect(res.status).toBe(200);
+    const [post] = await h.fake.waitFor(() => (h.fake.callsTo('chat.postMessage').length ? h.fake.callsTo('chat.postMessage') : undefined));
+    expect(post?.problems).toEqual([]);
+    expect(post?.auth).toBe(`Bearer ${BOT_TOKEN}`);
+    expect(post?.body).toMatchObject({ channel: 'C0CHAN', thread_ts: '1700000100.000100' });
+    expect(String(post?.body['text'])).toContain('Fedora 43');
+    expect(h.questions[0]).toEqual({
+      platform: 'slack',
+      userId: 'U0ASKER',
+      threadKey: 'slack:T0TEST:C0CHAN:1700000100.000100',
+      text: 'what is azure linux 4 based on?',
+    });
+  });
+
+  it('a follow-up mention in the same thread leans on what the thread established', async () => {
+    const h = await harness(coreHandler);
+    await h.sender.event(mentionEnvelope({ text: '<@UBOT> what is azure linux 4 based on?', ts: '1700000200.000100' }));
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length === 1);
+    await h.sender.event(
+      mentionEnvelope({ text: '<@UBOT> and is it in preview?', ts: '1700000260.000100', threadTs: '1700000200.000100' }),
+    );
+    const posts = await h.fake.waitFor(() => (h.fake.callsTo('chat.postMessage').length === 2 ? h.fake.callsTo('chat.postMessage') : undefined));
+    const followUp = posts[1];
+    expect(followUp?.body['thread_ts']).toBe('1700000200.000100');
+    expect(h.questions[1]?.threadKey).toBe(h.questions[0]?.threadKey);
+    expect(String(followUp?.body['text'])).toMatch(/Azure Linux 4/);
+    expect(String(followUp?.body['text'])).toMatch(/preview/i);
+  });
+
+  it('the same event delivered twice (X-Slack-Retry-Num: 1) is answered once', async () => {
+    const h = await harness(coreHandler);
+    const envelope = mentionEnvelope({ text: '<@UBOT> what is azure linux 4 based on?', ts: '1700000300.000100', eventId: 'Ev0DUP' });
+    expect((await h.sender.event(envelope)).status).toBe(200);
+    expect((await h.sender.event(envelope, { retryNum: 1, retryReason: 'http_timeout' })).status).toBe(200);
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length >= 1);
+    await sleep(300);
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(h.questions).toHaveLength(1);
+  });
+
+  it('two replicas sharing a store answer a redelivered event once between them', async () => {
+    const fake = await startFakeSlack();
+    const store = new MemoryStore();
+    try {
+      const a = await harness(coreHandler, { fake, store });
+      const b = await harness(coreHandler, { fake, store });
+      const envelope = mentionEnvelope({ text: '<@UBOT> what is azure linux 4 based on?', ts: '1700000400.000100', eventId: 'Ev0REPLICA' });
+      await Promise.all([a.sender.event(envelope), b.sender.event(envelope, { retryNum: 1 })]);
+      await fake.waitFor(() => fake.callsTo('chat.postMessage').length >= 1);
+      await sleep(300);
+      expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    } finally {
+      await Promise.all(open.splice(0).map((h) => h.close()));
+      await fake.close();
+      await store.close();
+    }
+  });
+
+  it('user text "<!channel> @here" never comes back as a ping, in a mention or a command', async () => {
+    const h = await harness(coreHandler);
+    await h.sender.event(mentionEnvelope({ text: '<@UBOT> <!channel> @here <!subteam^S0|@ops> @everyone', ts: '1700000500.000100' }));
+    await h.sender.command(commandPayload('/cpulevel', '<!channel> @here', h.fake.responseUrl('ping')));
+    const post = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage')[0]);
+    const response = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'ping'));
+    for (const text of [...allText(post.body), ...allText(response.body)]) {
+      expect(text).not.toMatch(PING);
+    }
+  });
+
+  it('a handler error on a mention is told only to the asker (ephemeral, in the thread)', async () => {
+    const h = await harness(() => async () => ({ ...fixtures.error, summary: 'Too many questions; wait a minute.' }));
+    await h.sender.event(mentionEnvelope({ text: '<@UBOT> hi', ts: '1700000600.000100' }));
+    const [post] = await h.fake.waitFor(() => (h.fake.callsTo('chat.postEphemeral').length ? h.fake.callsTo('chat.postEphemeral') : undefined));
+    expect(post?.body).toMatchObject({ channel: 'C0CHAN', user: 'U0ASKER', thread_ts: '1700000600.000100' });
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+});
+
+describe('Slack surface: request verification', () => {
+  it('a forged signature gets 401 and causes no API call and no reply', async () => {
+    const h = await harness(coreHandler);
+    const forged = await h.sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5', h.fake.responseUrl('forged')), {
+      signature: `v0=${'0'.repeat(64)}`,
+    });
+    const forgedEvent = await h.sender.event(mentionEnvelope({ text: '<@UBOT> hi', ts: '1700000700.000100' }), { signature: 'v0=deadbeef' });
+    expect(forged.status).toBe(401);
+    expect(forgedEvent.status).toBe(401);
+    await sleep(300);
+    expect(h.fake.calls.map((c) => c.method)).toEqual(['auth.test']);
+    expect(h.fake.responses).toHaveLength(0);
+    expect(h.questions).toHaveLength(0);
+  });
+
+  it('a stale timestamp (older than 5 minutes), even correctly signed, gets 401 and causes nothing', async () => {
+    const h = await harness(coreHandler);
+    const timestamp = Math.floor(Date.now() / 1000) - 6 * 60;
+    const res = await h.sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5', h.fake.responseUrl('stale')), { timestamp });
+    expect(res.status).toBe(401);
+    await sleep(300);
+    expect(h.fake.calls.map((c) => c.method)).toEqual(['auth.test']);
+    expect(h.fake.responses).toHaveLength(0);
+    expect(h.questions).toHaveLength(0);
+  });
+
+  it('echoes the url_verification challenge', async () => {
+    const h = await harness(coreHandler);
+    const res = await h.sender.event({ token: 't', challenge: 'c-3po-challenge', type: 'url_verification' });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ challenge: 'c-3po-challenge' });
+  });
+
+  it('other paths and methods are not Slack\'s', async () => {
+    const h = await harness(coreHandler);
+    expect((await fetch(h.eventsUrl.replace('/slack/events', '/elsewhere'), { method: 'POST' })).status).toBe(404);
+    expect((await fetch(h.eventsUrl)).status).toBe(405);
+  });
+});
+
+describe('Slack surface: mounted on a shared server, and stopping', () => {
+  it('requestListener serves /slack/events on a server that also serves /healthz', async () => {
+    const fake = await startFakeSlack();
+    const surface = await createSlackSurface({
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
+      apiUrl: fake.apiUrl,
+      handler: coreHandler(new MemoryStore()),
+      store: new MemoryStore(),
+      logger: captureLogger(),
+    });
+    const server = createServer((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (path === '/healthz') return void res.end('ok');
+      if (path === SLACK_EVENTS_PATH) return surface.requestListener(req, res);
+      res.writeHead(404).end();
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const port = (server.address() as AddressInfo).port;
+    try {
+      expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).text()).toBe('ok');
+      const sender = new SlackSender(`http://127.0.0.1:${port}${SLACK_EVENTS_PATH}`, SIGNING_SECRET);
+      expect((await sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5', fake.responseUrl('mounted')))).status).toBe(200);
+      const post = await fake.waitFor(() => fake.responses.find((r) => r.id === 'mounted'));
+      expect(String(post.body['text'])).toContain('x86-64-v4');
+      await surface.stop();
+      // stopped: Slack is told to try again elsewhere; the host server keeps serving its own routes
+      expect((await sender.command(commandPayload('/cpulevel', 'x', fake.responseUrl('late')))).status).toBe(503);
+      expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).text()).toBe('ok');
+    } finally {
+      server.close();
+      await fake.close();
+    }
+  });
+
+  it('stop() waits for a reply in flight, refuses new work meanwhile, then closes', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let entered = false;
+    const h = await harness((store) => async (q) => {
+      entered = true;
+      await gate;
+      return coreHandler(store)(q);
+    });
+    await h.sender.event(mentionEnvelope({ text: '<@UBOT> what is azure linux 4 based on?', ts: '1700000800.000100' }));
+    while (!entered) await sleep(10);
+
+    let stopped = false;
+    const stopping = h.surface.stop().then(() => {
+      stopped = true;
+    });
+    await sleep(200);
+    expect(stopped).toBe(false);
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    const late = await h.sender.event(mentionEnvelope({ text: '<@UBOT> hi', ts: '1700000801.000100' }));
+    expect(late.status).toBe(503);
+
+    release();
+    await stopping;
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(String(h.fake.callsTo('chat.postMessage')[0]?.body['text'])).toContain('Fedora 43');
+    expect(h.surface.isReady()).toBe(false);
+    await expect(fetch(h.eventsUrl, { method: 'POST' })).rejects.toThrow();
+    expect(h.questions).toHaveLength(1);
+  });
+});
