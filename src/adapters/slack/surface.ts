@@ -111,7 +111,14 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
   // it does not call it again.
   let identity: { botUserId: string; botId: string };
   try {
-    const auth = await new webApi.WebClient(options.botToken, { ...clientOptions, logger: boltLogger }).auth.test();
+    const verifier = new webApi.WebClient(options.botToken, {
+      ...clientOptions,
+      logger: boltLogger,
+      // fail start-up in seconds, not the client's default half hour of retries
+      retryConfig: { retries: 3, factor: 2 },
+      timeout: 10_000,
+    });
+    const auth = await verifier.auth.test();
     if (!auth.user_id || !auth.bot_id) throw new Error('auth.test named no bot user; is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
     identity = { botUserId: auth.user_id, botId: auth.bot_id };
   } catch (error) {

@@ -1,0 +1,88 @@
+// Socket Mode over loopback: apps.connections.open on the fake API hands out a ws:// URL on the same
+// fake, which says hello and then pushes envelopes the way Slack does.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSlackSurface, type SlackSurface } from '../../src/adapters/slack/surface.js';
+import { askInThread } from '../../src/core/conversation.js';
+import { MemoryStore } from '../../src/core/store.js';
+import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
+import { commandPayload, mentionEnvelope } from '../fakes/slack-sign.js';
+import { BOT_TOKEN, captureLogger } from './harness.js';
+import { stubAsk as ask } from './stub-core.js';
+
+const APP_TOKEN = 'xapp-1-test';
+
+let fake: FakeSlack;
+let store: MemoryStore;
+let surface: SlackSurface | undefined;
+
+beforeEach(async () => {
+  fake = await startFakeSlack();
+  store = new MemoryStore();
+});
+
+afterEach(async () => {
+  await surface?.stop();
+  surface = undefined;
+  await fake.close();
+  await store.close();
+});
+
+async function start(): Promise<SlackSurface> {
+  surface = await createSlackSurface({
+    botToken: BOT_TOKEN,
+    appToken: APP_TOKEN,
+    apiUrl: fake.apiUrl,
+    handler: (q) => askInThread(ask, store, q.threadKey, q.text),
+    store,
+    logger: captureLogger(),
+  });
+  return surface;
+}
+
+describe('Slack surface: Socket Mode', () => {
+  it('connects with the app token, is ready after hello, needs no signing secret and no port', async () => {
+    const s = await start();
+    expect(s.mode).toBe('socket');
+    expect(s.isReady()).toBe(true);
+    expect(fake.socketCount).toBe(1);
+    const open = fake.callsTo('apps.connections.open');
+    expect(open).toHaveLength(1);
+    expect(open[0]?.auth).toBe(`Bearer ${APP_TOKEN}`);
+    await expect(s.listen(0)).rejects.toMatchObject({ code: 'slack_bad_options' });
+  });
+
+  it('acks a mention envelope over the socket, answers in the thread once despite a redelivery', async () => {
+    await start();
+    const payload = mentionEnvelope({ text: '<@UBOT> what is azure linux 4 based on?', ts: '1700000900.000100', eventId: 'Ev0SOCK' });
+    fake.sendEnvelope({ envelope_id: 'env-1', type: 'events_api', payload, accepts_response_payload: false, retry_attempt: 0, retry_reason: '' });
+    fake.sendEnvelope({ envelope_id: 'env-2', type: 'events_api', payload, accepts_response_payload: false, retry_attempt: 1, retry_reason: 'timeout' });
+    const [post] = await fake.waitFor(() => (fake.callsTo('chat.postMessage').length ? fake.callsTo('chat.postMessage') : undefined));
+    expect(post?.body).toMatchObject({ channel: 'C0CHAN', thread_ts: '1700000900.000100' });
+    expect(String(post?.body['text'])).toContain('Fedora 43');
+    await fake.waitFor(() => fake.socketAcks.length >= 2 || undefined);
+    expect(fake.socketAcks.map((a) => a['envelope_id']).sort()).toEqual(['env-1', 'env-2']);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('acks a slash command envelope and answers on its response_url', async () => {
+    await start();
+    fake.sendEnvelope({
+      envelope_id: 'env-cmd',
+      type: 'slash_commands',
+      payload: commandPayload('/cpulevel', 'Standard_D4s_v5', fake.responseUrl('sock')),
+      accepts_response_payload: true,
+    });
+    const post = await fake.waitFor(() => fake.responses.find((r) => r.id === 'sock'));
+    expect(post.body['response_type']).toBe('ephemeral');
+    expect(String(post.body['text'])).toContain('x86-64-v4');
+    expect(fake.socketAcks.some((a) => a['envelope_id'] === 'env-cmd')).toBe(true);
+  });
+
+  it('stop() disconnects and is no longer ready', async () => {
+    const s = await start();
+    await s.stop();
+    expect(s.isReady()).toBe(false);
+    await fake.waitFor(() => fake.socketCount === 0 || undefined);
+  });
+});
