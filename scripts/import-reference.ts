@@ -1,0 +1,47 @@
+// npm run data:import — rebuilds src/data/*.json from ../shared/reference.
+//
+// Reads the reference set, builds the four tables (scripts/reference/build-*.ts, with the hand-curated
+// additions in scripts/reference-overrides.ts), validates them exactly as the product will at start-up
+// (validateKnowledge), and only then writes them. Run it again after the reference changes; the data
+// tests fail when the committed tables differ from what this script would write.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DataError, validateKnowledge } from '../src/data/load.js';
+import { FILES } from '../src/data/checks.js';
+import { buildTables } from './reference/build-all.js';
+import { formatJson } from './reference/format-json.js';
+import { readReference } from './reference/read.js';
+
+const DATA_DIR = new URL('../src/data/', import.meta.url);
+
+function main(): void {
+  const ref = readReference();
+  const tables = buildTables(ref);
+  const knowledge = validateKnowledge(tables);
+
+  const out: Array<[string, unknown]> = [
+    [FILES.levels, tables.levels],
+    [FILES.cpus, tables.cpus],
+    [FILES.series, tables.series],
+    [FILES.distros, tables.distros],
+  ];
+  for (const [name, value] of out) writeFileSync(new URL(name, DATA_DIR), formatJson(value));
+
+  const sizes = knowledge.series.flatMap((s) => s.sizes);
+  console.log(`read ${ref.dir}`);
+  console.log(`wrote ${fileURLToPath(DATA_DIR)}{${out.map(([n]) => n).join(',')}}`);
+  console.log(
+    `${knowledge.series.length} series, ${sizes.length} sizes (${sizes.filter((z) => z.constrainedFrom).length} constrained), ` +
+      `${knowledge.cpus.length} CPU models, ${knowledge.distros.length} distros, ` +
+      `${knowledge.distros.reduce((n, d) => n + d.releases.length, 0)} releases; as of ${knowledge.asOf}`,
+  );
+}
+
+try {
+  main();
+} catch (err) {
+  if (err instanceof DataError) {
+    console.error(err.message);
+    process.exitCode = 1;
+  } else throw err;
+}

@@ -1,0 +1,25 @@
+// Builds the four src/data tables from the reference. Pure: no file is written here.
+import type { CpuModel, Distro, LevelsTable, VmSeries } from '../../src/data/schema.js';
+import { REFERENCE_COMPILED } from '../reference-overrides.js';
+import { buildCpuModels } from './build-cpu-models.js';
+import { buildDistros } from './build-distros.js';
+import { buildLevels } from './build-levels.js';
+import { buildVmSeries } from './build-vm-series.js';
+import type { Reference } from './types.js';
+
+export interface DataTables {
+  levels: LevelsTable;
+  cpus: { asOf: string; models: CpuModel[] };
+  series: { asOf: string; series: VmSeries[] };
+  distros: { asOf: string; distros: Distro[] };
+}
+
+export function buildTables(ref: Reference): DataTables {
+  const levels = buildLevels(ref);
+  return {
+    levels,
+    cpus: { asOf: REFERENCE_COMPILED, models: buildCpuModels(ref, levels) },
+    series: { asOf: REFERENCE_COMPILED, series: buildVmSeries(ref) },
+    distros: { asOf: REFERENCE_COMPILED, distros: buildDistros(ref) },
+  };
+}

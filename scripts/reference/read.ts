@@ -1,0 +1,27 @@
+// Reads the reference files. Only the importer and the data tests call this.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Reference } from './types.js';
+
+/** ../shared/reference, relative to the repository root (this file is scripts/reference/read.ts). */
+export const DEFAULT_REFERENCE_DIR = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
+
+function readJson(dir: string, name: string): unknown {
+  return JSON.parse(readFileSync(`${dir.replace(/\/?$/, '/')}${name}`, 'utf8'));
+}
+
+export function readReference(dir: string = process.env.REFERENCE_DIR ?? DEFAULT_REFERENCE_DIR): Reference {
+  const cpus = readJson(dir, 'cpu-models.json') as Reference['cpus'];
+  const extra = readJson(dir, 'cpu-models-extra.json') as Reference['cpus'];
+  return {
+    dir,
+    series: readJson(dir, 'azure-vm-series.json') as Reference['series'],
+    aliases: (readJson(dir, 'processor-aliases.json') as { aliases: Reference['aliases'] }).aliases,
+    cpus: [...cpus, ...extra],
+    extraCpuModels: extra.map((m) => m.model),
+    generations: readJson(dir, 'azure-vm-generations.json') as Reference['generations'],
+    levels: readJson(dir, 'x86-64-levels.json') as Reference['levels'],
+    archspec: readJson(dir, 'archspec-microarchitectures.json') as Reference['archspec'],
+    distros: (readJson(dir, 'distros.json') as { distros: Reference['distros'] }).distros,
+  };
+}
