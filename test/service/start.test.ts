@@ -1,0 +1,211 @@
+// The whole service as it runs in production: startService (in-process) and src/main.ts (spawned),
+// with Slack and Discord replaced by their loopback fakes.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startService, type RunningService } from '../../src/service/start.js';
+import { run, type ProcessLike } from '../../src/service/run.js';
+import { FakeDiscord, interaction, type RecordedRequest } from '../fakes/discord/index.js';
+import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
+import { SlackSender, commandPayload } from '../fakes/slack-sign.js';
+import { logSink } from './support/log-sink.js';
+import { freePort } from './support/redis-server.js';
+import { reap, spawnMain, waitFor, type Spawned } from './support/processes.js';
+import { startReplySink } from './support/reply-sink.js';
+
+const SECRET = 'e2e-signing-secret-5f3c2a1b';
+const SLACK_TOKEN = 'xoxb-e2e-secret-token-123';
+const DISCORD_TOKEN = 'discord-e2e-secret-token-456';
+
+let slack: FakeSlack;
+let discord: FakeDiscord;
+beforeAll(async () => {
+  slack = await startFakeSlack();
+  discord = await new FakeDiscord({ heartbeatIntervalMs: 500 }).start();
+});
+afterAll(async () => {
+  await slack?.close();
+  await discord?.stop();
+});
+
+const running: RunningService[] = [];
+const spawned: Spawned[] = [];
+afterEach(async () => {
+  for (const s of running.splice(0)) await s.stop('test over');
+  for (const s of spawned.splice(0)) reap(s);
+});
+
+function platformEnv(port = 0): Record<string, string> {
+  return {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SLACK_BOT_TOKEN: SLACK_TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    DISCORD_TOKEN,
+    DISCORD_API_URL: discord.apiUrl,
+  };
+}
+
+const getJson = async (url: string) => {
+  const res = await fetch(url);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+const callbackOf = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/interactions/${id}/`);
+
+describe('startService with Slack (HTTP mode), Discord and HTTP in one process', () => {
+  it('serves every surface; /readyz is ready only once both platforms are connected', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // Hold Discord's gateway lookup so the service is up while Discord is still connecting.
+    discord.rest.route('GET', /^\/gateway\/bot$/, async () => {
+      await gate;
+      return { status: 200, body: { url: discord.gateway.url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 1, max_concurrency: 1 } } };
+    });
+    const logs = logSink();
+    const service = await startService({ ...platformEnv(), LOG_LEVEL: 'debug' }, { stdinKind: 'none', logDestination: logs.stream });
+    running.push(service);
+    expect(service.mode).toBe('server');
+    const base = service.url!;
+
+    expect((await getJson(`${base}/healthz`)).status).toBe(200);
+    const waiting = await waitFor(async () => {
+      const r = await getJson(`${base}/readyz`);
+      return r.status === 503 && (r.body.checks as Record<string, boolean>).slack === true ? r : undefined;
+    }, 10_000, 'slack up, discord still connecting');
+    expect(waiting.body).toMatchObject({ error: 'not ready: discord', checks: { slack: true, discord: false } });
+
+    release();
+    await service.started;
+    const ready = await waitFor(async () => ((await getJson(`${base}/readyz`)).status === 200 ? true : undefined), 10_000, 'readyz 200');
+    expect(ready).toBe(true);
+
+    // HTTP API: the real core's JSON contract
+    const api = await getJson(`${base}/api/ask?q=${encodeURIComponent('/cpulevel Standard_D4s_v5')}`);
+    expect(api.status).toBe(200);
+    expect(api.body).toMatchObject({ kind: 'vm-size', size: 'Standard_D4s_v5', query: '/cpulevel Standard_D4s_v5' });
+    expect(String(api.body.text).length).toBeGreaterThan(0);
+
+    // Slack: a signed slash command on the shared port, answered on its response_url
+    const sender = new SlackSender(`${base}/slack/events`, SECRET);
+    const ack = await sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5', slack.responseUrl('e2e-1')));
+    expect(ack.status).toBe(200);
+    const reply = await slack.waitFor(() => slack.responses.find((r) => r.id === 'e2e-1'));
+    expect(JSON.stringify(reply.body)).toContain('Standard_D4s_v5');
+    expect(reply.problems).toEqual([]);
+
+    // Discord: a slash command through the gateway, answered through the interaction callback
+    const i = interaction({ name: 'cpulevel', options: { size: 'Standard_D4s_v5' } });
+    discord.gateway.dispatch('INTERACTION_CREATE', i);
+    const callback = await discord.rest.waitFor(callbackOf(i.id));
+    expect(JSON.stringify(callback.body)).toContain('Standard_D4s_v5');
+    expect(callback.body.data.allowed_mentions).toMatchObject({ parse: [] });
+
+    // One log line per question, with request id, platform, kind and duration; never a secret.
+    const answered = logs.lines().filter((l) => l.msg === 'answered');
+    expect(answered.map((l) => l.platform).sort()).toEqual(['discord', 'http', 'slack']);
+    for (const l of answered) expect(l).toMatchObject({ reqId: expect.any(String), kind: 'vm-size', durationMs: expect.any(Number) });
+
+    expect(await service.stop('test')).toBe(0);
+    expect(await service.done).toBe(0);
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+    for (const secret of [SECRET, SLACK_TOKEN, DISCORD_TOKEN]) expect(logs.text()).not.toContain(secret);
+  });
+
+  it('stops start-up with exit code 1 and a one-line reason when Slack refuses the token', async () => {
+    slack.rejectAuth = true;
+    const stderr: string[] = [];
+    const proc: ProcessLike = {
+      on: () => proc,
+      exit: (code: number) => {
+        throw new Error(`exit(${code}) called`);
+      },
+      stderr: { write: (s: string) => stderr.push(s) },
+    };
+    const logs = logSink();
+    try {
+      const code = await run({ ...platformEnv(), DISCORD_TOKEN: '', DISCORD_API_URL: '' }, proc, { stdinKind: 'none', logDestination: logs.stream });
+      expect(code).toBe(1);
+    } finally {
+      slack.rejectAuth = false;
+    }
+    expect(stderr.join('')).toMatch(/^azlinux-bot: Slack could not start: .*SLACK_BOT_TOKEN.*\n$/);
+    expect(stderr.join('')).not.toContain(SLACK_TOKEN);
+    expect(logs.text()).not.toContain(SLACK_TOKEN);
+  });
+});
+
+describe('src/main.ts as a process', () => {
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-only-the-token' }, 'SLACK_SIGNING_SECRET'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('refuses %j: exit 2, one line naming %s, no stack trace', async (env, variable) => {
+    const p = spawnMain(env as Record<string, string>);
+    spawned.push(p);
+    const { code, stderr, stdout } = await p.exited;
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(variable);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr).not.toContain('xoxb-only-the-token');
+    expect(stdout).toBe('');
+  });
+
+  it('with nothing configured and piped input, answers each line on stdout and exits 0 at end of input', async () => {
+    const p = spawnMain({ PORT: String(await freePort()) }, 'pipe');
+    spawned.push(p);
+    p.child.stdin!.end('/azlinux upstream\n\n/cpulevel Standard_D4s_v5\n');
+    const { code, stdout, stderr } = await p.exited;
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Fedora/);
+    expect(stdout).toMatch(/Standard_D4s_v5/);
+    expect(stdout).not.toMatch(/^\{"level"/m); // logs stay off stdout in console mode
+    expect(stderr).toBe('');
+  });
+
+  it('SIGTERM under load: stops taking work, finishes every reply in flight, exits 0 within 10 s', async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const sink = await startReplySink(600);
+    // Discord's interaction callbacks take their time too, so those replies are in flight as well.
+    const discordDone: number[] = [];
+    discord.rest.route('POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, async () => {
+      await new Promise((r) => setTimeout(r, 600));
+      discordDone.push(Date.now());
+      return { status: 204 };
+    });
+    const p = spawnMain({ ...platformEnv(port), LOG_LEVEL: 'info', COOLDOWN_MAX: '1000' });
+    spawned.push(p);
+    try {
+      await waitFor(async () => ((await fetch(`${base}/readyz`)).status === 200 ? true : undefined), 20_000, 'the service to be ready');
+      const sender = new SlackSender(`${base}/slack/events`, SECRET);
+      const commands = 12;
+      const acks = await Promise.all(
+        Array.from({ length: commands }, (_, n) => sender.command(commandPayload('/cpulevel', n % 2 ? 'Standard_D2s_v3' : 'x86-64-v3', sink.url(`c${n}`), `U${n}`))),
+      );
+      expect(acks.map((a) => a.status)).toEqual(Array(commands).fill(200));
+      const interactions = Array.from({ length: 4 }, (_, n) => interaction({ name: 'cpulevel', options: { size: n % 2 ? 'Standard_D4s_v5' : 'Standard_B2s' } }));
+      for (const i of interactions) discord.gateway.dispatch('INTERACTION_CREATE', i);
+      await waitFor(() => (sink.arrived() === commands ? true : undefined), 5_000, 'every Slack reply under way');
+
+      const signalled = Date.now();
+      p.child.kill('SIGTERM');
+      // New work is refused while the drain runs (readiness goes first); what was accepted is still answered.
+      const readyz = await waitFor(() => fetch(`${base}/readyz`).then((r) => (r.status === 503 ? 503 : undefined), () => 'refused'), 5_000, 'readyz to drop');
+      expect([503, 'refused']).toContain(readyz);
+      const during = await fetch(`${base}/api/ask?q=help`).then((r) => r.status, () => 'refused');
+      expect([503, 'refused']).toContain(during);
+
+      const exit = await p.exited;
+      expect(exit.code).toBe(0);
+      expect(exit.at - signalled).toBeLessThan(10_000);
+      expect(sink.delivered).toHaveLength(commands);
+      for (const d of sink.delivered) expect(d.at).toBeLessThanOrEqual(exit.at);
+      expect(discordDone).toHaveLength(interactions.length);
+      for (const at of discordDone) expect(at).toBeLessThanOrEqual(exit.at);
+      expect(exit.stdout).toContain('"msg":"stopped"');
+      for (const secret of [SECRET, SLACK_TOKEN, DISCORD_TOKEN]) expect(exit.stdout + exit.stderr).not.toContain(secret);
+    } finally {
+      await sink.close();
+    }
+  });
+});
