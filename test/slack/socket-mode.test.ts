@@ -7,7 +7,7 @@ import { MemoryStore } from '../../src/core/store.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
 import { commandPayload, mentionEnvelope } from '../fakes/slack-sign.js';
 import { BOT_TOKEN, captureLogger } from './harness.js';
-import { stubAsk as ask } from './stub-core.js';
+import { ask } from '../../src/core/index.js';
 
 const APP_TOKEN = 'xapp-1-test';
 

@@ -13,7 +13,7 @@ import { FAKE_IDS, startFakeSlack, type Json } from '../fakes/slack-api.js';
 import { commandPayload, mentionEnvelope, SlackSender, shareActionPayload } from '../fakes/slack-sign.js';
 import { fixtures } from './fixtures.js';
 import { BOT_TOKEN, captureLogger, SIGNING_SECRET, sleep, startHarness, type Harness } from './harness.js';
-import { stubAsk as ask } from './stub-core.js';
+import { ask } from '../../src/core/index.js';
 
 const PING = /<!(channel|here|everyone|subteam)|@(channel|here|everyone)\b/i;
 
