@@ -20,6 +20,11 @@ describe('toQuestionText', () => {
     ['/azlinux compat Standard_D2s_v3 rhel 10', az('compat', { size: 'Standard_D2s_v3', distro: 'rhel', release: '10' })],
     ['/azlinux compat d2s v3 ubuntu 24.04 LTS', az('compat', { size: 'd2s  v3', distro: 'ubuntu', release: '24.04   LTS' })],
     ['/azlinux help', az('help')],
+    // autocompleted releases name their distro: not repeated, and enough on their own
+    ['/azlinux compat Standard_D2s_v3 rhel 10', az('compat', { size: 'Standard_D2s_v3', distro: 'rhel', release: 'rhel 10' })],
+    ['/azlinux compat Standard_D2s_v3 rocky-linux 10', az('compat', { size: 'Standard_D2s_v3', release: 'rocky-linux 10' })],
+    ['/azlinux lineage rocky-linux 10', az('lineage', { distro: 'rocky-linux', release: 'rocky-linux 10' })],
+    ['/azlinux upstream azure-linux 4.0', az('upstream', { release: 'azure-linux 4.0' })],
     ['/cpulevel Standard_D4s_v5', cpu({ size: 'Standard_D4s_v5' })],
     ['/cpulevel EPYC 7763', cpu({ cpu: 'EPYC 7763' })],
     ['/cpulevel x86-64-v3', cpu({ level: 'x86-64-v3' })],

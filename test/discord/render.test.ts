@@ -90,7 +90,7 @@ describe('renderAnswer', () => {
       summary: 'I do not know **Xeon** [click](https://evil.example) `code`',
       sources: [{ title: 'a](https://evil.example) [b', url: 'https://ok.example/a_(b)', asOf: '2026-01-01' }],
     });
-    expect(embed!.description).toBe('I do not know \\*\\*Xeon\\*\\* \\[click\\](https://evil.example) \\`code\\`');
+    expect(embed!.description).toBe('I do not know \\*\\*Xeon\\*\\* \\[click\\](https://evil.example) `code`');
     expect(embed!.fields!.find((f) => f.name === 'Sources')!.value).toBe(
       '[a\\](https://evil.example) \\[b](https://ok.example/a_%28b%29) · as of 2026-01-01',
     );

@@ -183,6 +183,17 @@ describe('mentions', () => {
     expect(h.fake.rest.requests.slice(mark).filter((r) => r.method === 'POST' && r.path.endsWith('/messages'))).toHaveLength(1);
   });
 
+  test('a DM needs no mention and is its own conversation', async () => {
+    const dmChannel = '1200000000000000900';
+    const dm = { ...message({ content: 'what is azure linux 4 based on?', channelId: dmChannel }), channel_type: 1, guild_id: undefined, member: undefined };
+    delete dm.guild_id;
+    delete dm.member;
+    h.fake.gateway.dispatch('MESSAGE_CREATE', dm);
+    const post = await h.fake.rest.waitFor((r) => r.method === 'POST' && r.path === `/channels/${dmChannel}/messages`);
+    expect(post.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(h.questions.at(-1)).toMatchObject({ threadKey: `discord:dm:${dmChannel}`, text: 'what is azure linux 4 based on?' });
+  });
+
   test('the same message delivered twice is answered once', async () => {
     const m = message({ content: `<@${BOT_ID}> twice`, mentions: [botUser] });
     h.fake.gateway.dispatch('MESSAGE_CREATE', m);

@@ -25,6 +25,18 @@ function words(...parts: (string | undefined)[]): string {
   return parts.filter((p): p is string => p !== undefined).join(' ');
 }
 
+/**
+ * "distro release" for the grammar. Autocompleted releases already name their distro ("rhel 10"), so a
+ * release that starts with the chosen distro stands alone instead of repeating it.
+ */
+function distroRelease(distro: string | undefined, release: string | undefined): (string | undefined)[] {
+  if (distro && release && release.toLowerCase().startsWith(`${distro.toLowerCase()} `)) return [release];
+  return [distro, release];
+}
+
+/** A bare version ("10", "24.04") says nothing about which distribution it belongs to. */
+const isBareVersion = (release: string) => /^[\d.]+$/.test(release);
+
 export function toQuestionText(input: CommandInput): GrammarResult {
   const o = input.options;
   const shared = o[OPT.public] === true;
@@ -38,18 +50,18 @@ export function toQuestionText(input: CommandInput): GrammarResult {
       case SUB.lineage: {
         const distro = arg(o[OPT.distro]);
         if (!distro) return { ok: false, message: 'Tell me which distribution: `/azlinux lineage distro:rhel`.' };
-        return { ok: true, public: shared, text: words('/azlinux lineage', distro, arg(o[OPT.release])) };
+        return { ok: true, public: shared, text: words('/azlinux lineage', ...distroRelease(distro, arg(o[OPT.release]))) };
       }
       case SUB.compat: {
         const size = arg(o[OPT.size]);
         if (!size) return { ok: false, message: 'Tell me which VM size: `/azlinux compat size:Standard_D2s_v3`.' };
         const distro = arg(o[OPT.distro]);
         const release = arg(o[OPT.release]);
-        // the grammar is positional: a release needs its distro in front of it
-        if (release && !distro) {
+        // the grammar is positional: a bare version needs its distro in front of it
+        if (release && !distro && isBareVersion(release)) {
           return { ok: false, message: 'A release needs its distribution: add `distro:` (e.g. `distro:rhel release:10`).' };
         }
-        return { ok: true, public: shared, text: words('/azlinux compat', size, distro, release) };
+        return { ok: true, public: shared, text: words('/azlinux compat', size, ...distroRelease(distro, release)) };
       }
       case SUB.help:
         return { ok: true, public: false, text: '/azlinux help' };

@@ -9,8 +9,6 @@ import { ELLIPSIS, escapeMarkdown, link, neutraliseMentions, truncate } from './
 const BUDGET = {
   summary: 1000,
   facts: 1800,
-  sources: 1024,
-  caveats: 800,
   suggestions: 300,
   footer: 160,
 } as const;
@@ -38,34 +36,44 @@ export function renderAnswer(answer: Answer): APIEmbed[] {
   const summary = clip(escapeMarkdown(clean(answer.summary)), BUDGET.summary);
 
   const fields: APIEmbedField[] = [];
-  const reserved = [answer.sources, answer.caveats, answer.suggestions].filter((l) => l.length > 0).length;
+  const caveatLines = answer.caveats.map((c) => `• ${escapeMarkdown(clean(c))}`);
+  const sourceLines = answer.sources.map(sourceLine);
+  const reserved = (answer.suggestions.length > 0 ? 1 : 0) + (caveatLines.length > 0 ? 2 : 0) + (sourceLines.length > 0 ? 3 : 0);
   const facts = packFacts(answer.facts, EMBED_LIMITS.fields - reserved, BUDGET.facts);
   shortened ||= facts.shortened;
   fields.push(...facts.fields);
 
-  const groups: { name: string; items: string[]; budget: number; join: string }[] = [
-    { name: 'Caveats', items: answer.caveats.map((c) => `• ${escapeMarkdown(clean(c))}`), budget: BUDGET.caveats, join: '\n' },
-    { name: 'Did you mean', items: answer.suggestions.map((s) => `\`${clean(s).replace(/`/g, 'ˋ')}\``), budget: BUDGET.suggestions, join: ', ' },
-    { name: 'Sources', items: answer.sources.map(sourceLine), budget: BUDGET.sources, join: '\n' },
-  ];
-  for (const group of groups) {
-    if (group.items.length === 0 || fields.length >= EMBED_LIMITS.fields) continue;
-    const packed = packList(group.items, Math.min(group.budget, EMBED_LIMITS.fieldValue), group.join);
+  if (answer.suggestions.length > 0) {
+    const items = answer.suggestions.map((s) => `\`${clean(s).replace(/`/g, 'ˋ')}\``);
+    const packed = packList(items, BUDGET.suggestions, ', ');
     shortened ||= packed.shortened;
-    fields.push({ name: group.name, value: packed.text, inline: false });
+    fields.push({ name: 'Did you mean', value: packed.text, inline: false });
   }
 
-  const newest = newestAsOf(answer.sources);
-  const fieldChars = fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
-  // Description: the summary, then the detail sections, in whatever room the rest leaves.
+  // Caveats and sources get one field each for sure, and more (2 and 3 at most) from whatever the title, facts
+  // and the full description leave of the 6,000 (caveats first: they are what keeps an answer honest).
   const footerRoom = BUDGET.footer;
-  const descriptionRoom = Math.min(
-    EMBED_LIMITS.description,
-    EMBED_LIMITS.total - title.length - fieldChars - footerRoom,
-  );
+  const charsOf = (list: APIEmbedField[]) => list.reduce((n, f) => n + f.name.length + f.value.length, 0);
+  const wanted = packDescription(summary, answer.sections, EMBED_LIMITS.description).text.length;
+  const need = (lines: string[]) => lines.reduce((n, l) => n + l.length + 1, 0);
+  const base = (lines: string[]) => Math.min(need(lines), EMBED_LIMITS.fieldValue);
+  let extra = EMBED_LIMITS.total - title.length - charsOf(fields) - footerRoom - wanted - base(caveatLines) - base(sourceLines) - 60;
+  for (const [name, lines, maxFields] of [['Caveats', caveatLines, 2], ['Sources', sourceLines, 3]] as const) {
+    if (lines.length === 0) continue;
+    // (+200 a field: lines go into a field whole, so a field may end well short of 1,024)
+    const more = Math.max(0, Math.min(need(lines) - base(lines) + 200 * (maxFields - 1), EMBED_LIMITS.fieldValue * (maxFields - 1), extra));
+    extra -= more;
+    const packed = packFields(name, lines, Math.max(base(lines), EMBED_LIMITS.fieldValue) + more, maxFields);
+    shortened ||= packed.shortened;
+    fields.push(...packed.fields);
+  }
+
+  // Description: the summary, then the detail sections, in whatever room the rest leaves.
+  const descriptionRoom = Math.min(EMBED_LIMITS.description, EMBED_LIMITS.total - title.length - charsOf(fields) - footerRoom);
   const body = packDescription(summary, answer.sections, descriptionRoom);
   shortened ||= body.shortened;
 
+  const newest = newestAsOf(answer.sources);
   const footerParts = [newest ? `Data checked as of ${newest}` : '', shortened ? SHORTENED_NOTE : ''].filter(Boolean);
   const embed: APIEmbed = {
     title,
@@ -100,7 +108,7 @@ function colourOf(answer: Answer): number {
 
 function sourceLine(source: Source): string {
   const asOf = `as of ${source.asOf}`;
-  const title = clean(source.title);
+  const title = clean(source.title).replace(/\s+/g, ' ');
   const full = `${link(truncate(title, 200), source.url)} · ${asOf}`;
   // a link cannot be cut without breaking it: fall back to the title alone when the URL is absurdly long
   return full.length <= 400 ? full : `${escapeMarkdown(truncate(title, 200))} · ${asOf}`;
@@ -141,6 +149,49 @@ function packFacts(
     left -= name.length + value.length;
   }
   return { fields, shortened };
+}
+
+/**
+ * Lines spread over up to `maxFields` fields of ≤ 1,024 characters ("Sources", "Sources (more)", ...),
+ * `room` characters in all; whatever does not fit is counted in a final "… and N more".
+ */
+function packFields(
+  name: string,
+  lines: string[],
+  room: number,
+  maxFields: number,
+): { fields: APIEmbedField[]; shortened: boolean } {
+  const fields: APIEmbedField[] = [];
+  let left = room;
+  let rest = lines;
+  while (rest.length > 0) {
+    const fieldName = fields.length === 0 ? name : `${name} (more)`;
+    const lastField = fields.length === maxFields - 1;
+    const cap = Math.min(EMBED_LIMITS.fieldValue, left - fieldName.length);
+    let value = '';
+    let taken = 0;
+    for (const line of rest) {
+      const next = value ? `${value}\n${line}` : line;
+      if (next.length > cap) break;
+      value = next;
+      taken++;
+    }
+    if (taken === rest.length) {
+      fields.push({ name: fieldName, value, inline: false });
+      return { fields, shortened: false };
+    }
+    const roomForMore = fields.length > 0 && cap < 80;
+    if (lastField || taken === 0 || roomForMore || left - fieldName.length - value.length < 120) {
+      // the last field we may use: say how many lines are left out
+      const packed = packList(rest, Math.max(1, cap), '\n');
+      if (cap > 0) fields.push({ name: fieldName, value: packed.text, inline: false });
+      return { fields, shortened: true };
+    }
+    fields.push({ name: fieldName, value, inline: false });
+    left -= fieldName.length + value.length;
+    rest = rest.slice(taken);
+  }
+  return { fields, shortened: false };
 }
 
 /** Join items until `max` characters, then say how many were left out. */

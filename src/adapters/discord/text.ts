@@ -27,11 +27,19 @@ export function neutraliseMentions(text: string): string {
     .replace(/<@([!&]?)(\d+)>/g, '<@\u200b$1$2>');
 }
 
-/** Escape Discord markdown in plain text (the core speaks plain text, Discord renders markdown). */
+/**
+ * Escape Discord markdown in plain text (the core speaks plain text, Discord renders markdown), keeping
+ * the core's inline code spans (`ld.so --help`) as code.
+ */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\*_~`|[\]]/g, '\\$&')
-    .replace(/^(\s*)([>#])/gm, '$1\\$2');
+  const escape = (plain: string) => plain.replace(/[\\*_~`|[\]]/g, '\\$&').replace(/^(\s*)([>#])/gm, '$1\\$2');
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(/`[^`\n]+`/g)) {
+    out += escape(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + escape(text.slice(last));
 }
 
 /** A markdown link whose label and URL cannot break out of the link syntax. */

@@ -159,6 +159,7 @@ export function message(spec: MessageSpec) {
   return {
     id: nextId(),
     channel_id: channelId,
+    channel_type: inThread ? 11 : 0,
     guild_id: GUILD_ID,
     author,
     member: { roles: [], joined_at: now(), deaf: false, mute: false, flags: 0 },
