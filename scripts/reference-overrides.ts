@@ -108,7 +108,7 @@ export const SERIES_CAVEATS: Readonly<Record<string, readonly string[]>> = {
     'One size is spelled two ways on the page (Standard_M304bs_2_v4 in the size table, Standard_M304bs_4_v4 in the storage and network tables); the size-table spelling is used.',
   ],
   Mbdsv4: [
-    'The network table misspells three sizes (Standard_M48bds_v3, Standard_128bds_3_v4, Standard_176bds_4_v4); the size-table names are used.',
+    'The network table misspells three sizes (Standard_M48bds_v3, Standard_128bds_3_v4 and Standard_176bds_4_v4); the size-table names are used.',
   ],
   HBv5: [
     'Two sizes are also spelled Standard_HB368_336rsv5 and Standard_HB368_288rsv5 in the storage and network tables; the size-table spellings (with a hyphen and _v5) are used.',
@@ -121,7 +121,7 @@ export const SERIES_CAVEATS: Readonly<Record<string, readonly string[]>> = {
     'Whether the page version used is the newest could not be confirmed (AVN §4).',
   ],
   Mbsv3: [
-    'The specs give a range up to 416 vCPUs and 3,800 GiB, but the page lists sizes only up to 176 vCPUs and 1,536 GiB.',
+    'The specs give a range up to 416 vCPUs and 3,800 GiB, while the largest size listed has 176 vCPUs and 1,536 GiB.',
   ],
   HC: ['The specs give 32-44 vCPUs, yet the page also lists the 16-vCPU constrained size Standard_HC44-16rs.'],
   'Mdsv3 Very High Memory': [
@@ -137,11 +137,11 @@ export const SERIES_CAVEATS: Readonly<Record<string, readonly string[]>> = {
   ],
   // AVN §5 "Page/include mix-ups"
   DCesv6: [
-    'The DCesv6 page pulls its summary and specs from files named for DCesv5; a separate DCesv6 specs file names the same CPU.',
+    'On the DCesv6 page the summary and specs come from include files named after DCesv5; a separate DCesv6 specs file gives the same CPU.',
   ],
-  DCedsv6: ['The size-table caption on the page says DCesv6 although the sizes are DCedsv6.'],
+  DCedsv6: ['The caption of the DCedsv6 size table names DCesv6, a slip on the page.'],
   Ebdsv6: [
-    'The Ebdsv6 page pulls the Edsv6 summary and specs, and its local-storage table lists Edsv6 size names; the dedicated Ebdsv6 specs file is used here.',
+    'The Ebdsv6 page reuses the Edsv6 summary and specs, and its local-storage table shows Edsv6 size names; this data uses the separate Ebdsv6 specs file.',
   ],
   ND_GB200_v6: ['The remote-storage table gives 316 data disks where the specs say 16.'],
   // AVN §5 "Retirement lists disagree over time"
@@ -186,7 +186,7 @@ export const SERIES_CAVEATS: Readonly<Record<string, readonly string[]>> = {
   NVv2: ['No retirement statement was found for this old series.'],
   H: ['No retirement statement was found for this old series.'],
   // GEN ND H100 v5
-  ND_H100_v5: ['The page says Generation 2 VMs and Marketplace images are required.'],
+  ND_H100_v5: ['Its page requires Generation 2 and images from the Marketplace.'],
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -314,7 +314,7 @@ export const CPU_CAVEATS: Readonly<Record<string, readonly string[]>> = {
   ],
   'AMD EPYC 7763v': ['The Dasv4 specs mislabel this CPU as Genoa; it is a Milan (Zen 3) part.'],
   'AMD EPYC 7452V': [
-    'Printed with a "V" suffix on the 2020 Dav3/Dasv3 preview page, which does not explain it; Zen 2 is taken from the 7452 model number.',
+    'Only the 2020 Dav3/Dasv3 preview page prints this "V" variant, without explaining the letter; it is treated as a Zen 2 part because the EPYC 7452 is one.',
   ],
   'NVIDIA Grace': ["Azure's pages do not call Grace an Arm CPU; Arm64 (Neoverse V2 cores) comes from general knowledge."],
 };
@@ -435,7 +435,7 @@ export const RELEASE_OVERRIDES: Readonly<Record<string, ReleaseOverride>> = {
       'Public preview: no general-availability or end-of-life date has been published.',
       'Microsoft documents x86-64-v2 as the minimum. x86-64-v3 appears only in a Fedora 45 change proposal for optional extra packages; no source makes v3 mandatory for Azure Linux 4.0.',
       'Azure images are Generation 2 only; there is no x86_64 Generation 1 image during the preview.',
-      'Preview components are not yet signed for Secure Boot.',
+      'Secure Boot cannot be relied on yet: the preview\'s components are not signed for it.',
       'Built from Fedora 43 sources; Fedora 43 reaches end of life around 2026-12-09 and no rebase plan has been published.',
       'Supported only on Azure (VMs, scale sets, AKS hosts and container images).',
     ],
@@ -521,7 +521,7 @@ export const RELEASE_OVERRIDES: Readonly<Record<string, ReleaseOverride>> = {
   'rhel@9': { aliases: ['rhel9', 'rhel 9', 'el9'] },
   'rhel@8': {
     aliases: ['rhel8', 'rhel 8', 'el8'],
-    caveats: ['The x86-64 baseline is inferred: Red Hat describes RHEL 9 as the release that raised it to v2.'],
+    caveats: ["The x86-64 baseline is inferred: RHEL 9 was the release that raised Red Hat's baseline to v2."],
   },
   // DJ almalinux 10; CLN §6; DESIGN "AlmaLinux 10 has a v2 build"
   'almalinux@10': {
@@ -622,7 +622,7 @@ export const RELEASE_OVERRIDES: Readonly<Record<string, ReleaseOverride>> = {
   },
   'cbl-delridge@10': {
     caveats: [
-      'Numbered after its Debian 10 base. All facts come from secondary reporting; it was retired around November 2022 when Cloud Shell moved to CBL-Mariner.',
+      'Numbered after its Debian 10 base. All facts come from secondary reporting, which says it was retired in about November 2022, when Azure Cloud Shell switched to CBL-Mariner.',
     ],
   },
 };

@@ -61,6 +61,7 @@ export interface RefCpuModel {
   level: string | null;
   armArch: string | null;
   azureUsageDocumented: boolean;
+  notes: string[];
   levelDerivation?: {
     missingForV2: string[];
     missingForV3: string[];

@@ -21,6 +21,13 @@ const words = (slug: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** At most about 60 characters, cut at a word. */
+const short = (text: string): string => {
+  if (text.length <= 60) return text;
+  const cut = text.slice(0, 60);
+  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+};
+
 const basename = (path: string): string => path.split('/').filter(Boolean).pop() ?? path;
 
 /** Branch names with a slash that appear in the distro sources' GitHub addresses. */
@@ -51,7 +58,7 @@ export function titleForUrl(url: string): string {
   const u = new URL(url);
   const host = u.hostname.replace(/^www\./, '');
   const parts = u.pathname.split('/').filter(Boolean);
-  const last = parts.length > 0 ? words(parts[parts.length - 1]!) : '';
+  const last = parts.length > 0 ? short(words(parts[parts.length - 1]!)) : '';
   switch (host) {
     case 'github.com':
       return githubTitle(parts);

@@ -1,6 +1,6 @@
 // The one loader: reads the four JSON tables beside this module, validates every record against its
 // zod schema and every cross-table rule, and returns the knowledge or throws one DataError that lists
-// every problem found. The product never reads the reference set (../shared): only these files.
+// every problem found. These files are the only knowledge the product reads at run time.
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import {
