@@ -15,8 +15,8 @@ import { renderAnswer } from './render.js';
 import { NO_MENTIONS, problemReply, settleWithin, type DiscordLogger } from './replies.js';
 import { placeKey } from './threads.js';
 
-/** Help and problems are only for the asker, whatever `public` says. */
-const ALWAYS_PRIVATE: ReadonlySet<Answer['kind']> = new Set(['help', 'error', 'not-found']);
+/** Help, problems and questions back are only for the asker, whatever `public` says (as on Slack). */
+const ALWAYS_PRIVATE: ReadonlySet<Answer['kind']> = new Set(['help', 'error', 'not-found', 'clarify']);
 
 export interface InteractionDeps {
   handler: Handler;

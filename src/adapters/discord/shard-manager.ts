@@ -13,7 +13,14 @@ if (!token) {
 }
 const script = fileURLToPath(new URL('../../main.js', import.meta.url));
 const manager = new ShardingManager(script, { token, totalShards: 'auto', respawn: true, mode: 'process' });
-manager.on('shardCreate', (shard) => console.log(JSON.stringify({ msg: 'discord: shard launched', shard: shard.id })));
+manager.on('shardCreate', (shard) => {
+  // Each child is a whole service (main.js): give it a free port for its health endpoints, no console,
+  // and no Slack (served by the web process; N copies would answer everything N times).
+  const env = shard.env as Record<string, string | undefined>;
+  Object.assign(env, { PORT: '0', CONSOLE: 'off' });
+  for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL']) delete env[name];
+  console.log(JSON.stringify({ msg: 'discord: shard launched', shard: shard.id, of: manager.totalShards }));
+});
 
 // SIGTERM: stop respawning and let every child drain its replies (each handles SIGTERM itself).
 process.once('SIGTERM', () => {
