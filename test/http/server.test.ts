@@ -77,6 +77,7 @@ describe('HTTP surface', () => {
     ['/api/ask?q=%20%20', 400, 'empty q'],
     ['/api/ask?q=<2,001 characters>', 414, 'q too long'],
     ['/nope', 404, 'not found'],
+    ['//', 404, 'not found'],
     ['/slack/events', 404, 'not found'],
   ])('%s -> %i {error, hint}', async (path, status, error) => {
     const { base } = await start();

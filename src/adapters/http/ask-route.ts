@@ -11,14 +11,14 @@ export const MAX_QUESTION_LENGTH = 2_000;
 export async function handleAsk(
   req: IncomingMessage,
   res: ServerResponse,
-  url: URL,
+  query: URLSearchParams,
   handler: Handler,
   trustProxy: boolean,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return sendError(res, 405, 'method not allowed', 'use GET /api/ask?q=<question>', { allow: 'GET, HEAD' });
   }
-  const q = url.searchParams.get('q');
+  const q = query.get('q');
   if (q === null) return sendError(res, 400, 'missing q', 'ask with GET /api/ask?q=/cpulevel%20Standard_D4s_v5');
   if (q.trim() === '') return sendError(res, 400, 'empty q', 'put a question in q, e.g. /api/ask?q=/azlinux%20help');
   if (q.length > MAX_QUESTION_LENGTH) {

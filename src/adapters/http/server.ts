@@ -37,8 +37,11 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
   let idle: (() => void) | undefined;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = url.pathname;
+    // Split by hand: new URL() refuses some request targets ("//", "//x") that must still get a 404.
+    const target = req.url ?? '/';
+    const at = target.indexOf('?');
+    const path = at < 0 ? target : target.slice(0, at);
+    const query = new URLSearchParams(at < 0 ? '' : target.slice(at + 1));
     const health = path === '/healthz' || path === '/readyz';
     if (health && req.method !== 'GET' && req.method !== 'HEAD') {
       return sendError(res, 405, 'method not allowed', `use GET ${path}`, { allow: 'GET, HEAD' });
@@ -54,7 +57,7 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
     }
     if (path === '/api/ask') {
       if (draining) return sendError(res, 503, 'shutting down', 'retry in a moment; another instance will answer', { connection: 'close', 'retry-after': '1' });
-      return handleAsk(req, res, url, handler, options.trustProxy ?? false);
+      return handleAsk(req, res, query, handler, options.trustProxy ?? false);
     }
     if (path === '/slack/events') {
       const listener = options.slackEvents?.();
