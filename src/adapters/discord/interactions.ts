@@ -65,9 +65,11 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, de
   const threadKey = threadKeyOf(interaction);
   if (threadKey) question.threadKey = threadKey;
 
+  const started = Date.now();
   const pending = deps.handler(question);
   // Answer straight away when the handler is quick; otherwise defer (Discord allows 3 s) and edit.
-  const early = await settleWithin(pending, deps.deferAfterMs);
+  // The clock starts before the handler is called, in case it does synchronous work up front.
+  const early = await settleWithin(pending, Math.max(0, deps.deferAfterMs - (Date.now() - started)));
   if (early) {
     await interaction.reply(replyFor(early.ok ? early.value : undefined, parsed.public, deps, early.ok ? undefined : early.error));
     return;

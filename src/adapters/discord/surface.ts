@@ -118,6 +118,13 @@ export async function createDiscordSurface(options: DiscordSurfaceOptions): Prom
     track(answerMention(message, me, mentionDeps), 'mention');
   });
 
+  // Load the completion tables now, before connecting, so the first autocomplete (3 s, no deferral) is quick.
+  try {
+    options.complete('size', '', { limit: 1 });
+  } catch (err) {
+    logger.warn({ err }, 'discord: autocomplete warm-up failed');
+  }
+
   try {
     await client.login(options.token);
   } catch (err) {
