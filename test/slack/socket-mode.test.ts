@@ -79,6 +79,41 @@ describe('Slack surface: Socket Mode', () => {
     expect(fake.socketAcks.some((a) => a['envelope_id'] === 'env-cmd')).toBe(true);
   });
 
+  it('stop() disconnects at once, still finishes the reply in flight, then resolves', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let entered = false;
+    surface = await createSlackSurface({
+      botToken: BOT_TOKEN,
+      appToken: APP_TOKEN,
+      apiUrl: fake.apiUrl,
+      handler: async (q) => {
+        entered = true;
+        await gate;
+        return askInThread(ask, store, q.threadKey, q.text);
+      },
+      store,
+      logger: captureLogger(),
+    });
+    const payload = mentionEnvelope({ text: '<@UBOT> what is azure linux 4 based on?', ts: '1700001000.000100' });
+    fake.sendEnvelope({ envelope_id: 'env-slow', type: 'events_api', payload, accepts_response_payload: false, retry_attempt: 0 });
+    while (!entered) await new Promise((r) => setTimeout(r, 10));
+
+    let stopped = false;
+    const stopping = surface.stop().then(() => {
+      stopped = true;
+    });
+    await fake.waitFor(() => fake.socketCount === 0 || undefined);
+    expect(surface.isReady()).toBe(false);
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(String(fake.callsTo('chat.postMessage')[0]?.body['text'])).toContain('Fedora 43');
+  });
+
   it('stop() disconnects and is no longer ready', async () => {
     const s = await start();
     await s.stop();

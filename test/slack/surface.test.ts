@@ -274,6 +274,18 @@ describe('Slack surface: mentions in threads', () => {
     }
   });
 
+  it('a store that cannot claim (Redis down) answers anyway rather than stay silent', async () => {
+    const broken = new MemoryStore();
+    broken.claim = async () => {
+      throw new Error('ECONNREFUSED');
+    };
+    const h = await harness(coreHandler, { store: broken });
+    await h.sender.event(mentionEnvelope({ text: '<@UBOT> what is azure linux 4 based on?', ts: '1700000450.000100' }));
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length === 1 || undefined);
+    expect(h.logger.lines.some((l) => l.startsWith('warn') && l.includes('ECONNREFUSED'))).toBe(true);
+    await broken.close();
+  });
+
   it('user text "<!channel> @here" never comes back as a ping, in a mention or a command', async () => {
     const h = await harness(coreHandler);
     await h.sender.event(mentionEnvelope({ text: '<@UBOT> <!channel> @here <!subteam^S0|@ops> @everyone', ts: '1700000500.000100' }));
@@ -390,6 +402,7 @@ describe('Slack surface: mounted on a shared server, and stopping', () => {
     });
     await sleep(200);
     expect(stopped).toBe(false);
+    expect(h.surface.isReady()).toBe(false); // /readyz turns the router away while draining
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
     const late = await h.sender.event(mentionEnvelope({ text: '<@UBOT> hi', ts: '1700000801.000100' }));
     expect(late.status).toBe(503);

@@ -24,8 +24,6 @@ export interface ListenerDeps {
   store: KeyValueStore;
   logger: SlackLogger;
   inFlight: InFlight;
-  /** false once stop() began: new work is left unacknowledged for Slack to deliver elsewhere */
-  accepting: () => boolean;
 }
 
 export function isPublic(answer: Answer): boolean {
@@ -72,16 +70,31 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     }
   };
 
-  // Work arriving after stop() began is not taken on: Bolt leaves it unacked (HTTP mode already
-  // answered 503 before getting here; in Socket Mode Slack redelivers it to another connection).
-  app.use(async ({ next }) => {
-    if (deps.accepting()) await next();
-  });
+  // An ack that cannot be delivered (the socket closing under it) must not cost the user the answer:
+  // the response_url stays valid for 30 minutes.
+  const safeAck = async (ack: () => Promise<void>): Promise<void> => {
+    try {
+      await ack();
+    } catch (error) {
+      logger.warn(`slack: ack failed: ${describe(error)}`);
+    }
+  };
+
+  /** First delivery of this event id? A store failure answers rather than risk silence. */
+  const firstDelivery = async (eventId: string | undefined): Promise<boolean> => {
+    if (!eventId) return true;
+    try {
+      return await store.claim(`slack:event:${eventId}`, EVENT_DEDUPE_TTL_SECONDS);
+    } catch (error) {
+      logger.warn(`slack: could not claim event ${eventId}, answering anyway: ${describe(error)}`);
+      return true;
+    }
+  };
 
   for (const name of SLASH_COMMANDS) {
     app.command(name, async ({ command, ack, respond }) =>
       inFlight.run(async () => {
-        await ack();
+        await safeAck(ack);
         const text = `${command.command} ${fromSlackText(command.text ?? '')}`.trim();
         const answer = await ask({ platform: 'slack', userId: command.user_id, text });
         try {
@@ -105,7 +118,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   app.action({ type: 'block_actions', action_id: SHARE_ACTION_ID }, async ({ ack, action, body, respond }) =>
     inFlight.run(async () => {
-      await ack();
+      await safeAck(ack);
       try {
         const question = await decodeShare('value' in action ? action.value : undefined, store);
         if (question === undefined) {
@@ -138,9 +151,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   app.event('app_mention', async ({ event, body, context, client }) =>
     inFlight.run(async () => {
-      const eventId = body.event_id;
-      if (eventId && !(await store.claim(`slack:event:${eventId}`, EVENT_DEDUPE_TTL_SECONDS))) {
-        logger.info(`slack: skipped a redelivered event (${eventId}, retry ${context.retryNum ?? 0})`);
+      if (!(await firstDelivery(body.event_id))) {
+        logger.info(`slack: skipped a redelivered event (${body.event_id}, retry ${context.retryNum ?? 0})`);
         return;
       }
       const team = body.team_id ?? event.team ?? context.teamId ?? 'T';

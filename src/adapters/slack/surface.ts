@@ -102,7 +102,6 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
   const socketMode = Boolean(options.appToken);
   const clientOptions = options.apiUrl ? { slackApiUrl: normaliseApiUrl(options.apiUrl) } : {};
 
-  let accepting = true;
   let ready = false;
   let stopping: Promise<void> | undefined;
   let server: Server | undefined;
@@ -149,13 +148,7 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
     convoStore: false,
   });
 
-  registerListeners(app, {
-    handler: options.handler,
-    store: options.store,
-    logger,
-    inFlight,
-    accepting: () => accepting,
-  });
+  registerListeners(app, { handler: options.handler, store: options.store, logger, inFlight });
 
   if (socketReceiver) {
     socketReceiver.client.on('connected', () => {
@@ -180,14 +173,20 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
 
   const drainTimeoutMs = options.drainTimeoutMs ?? 10_000;
 
+  // Stopping: report not ready at once (so /readyz turns the router away), take no new work (HTTP:
+  // 503, which Slack retries elsewhere; Socket Mode: disconnect, so Slack sends envelopes to other
+  // connections), let replies in flight finish (they only need the Web API / response_url), close.
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
-      accepting = false;
+      ready = false;
       await httpReceiver?.stop();
+      if (socketMode) {
+        await app.stop().catch((error: unknown) => {
+          logger.warn(`slack: socket disconnect failed: ${error instanceof Error ? error.message : String(error)}`);
+        });
+      }
       const drained = await inFlight.drain(drainTimeoutMs);
       if (!drained) logger.warn(`slack: stopped with ${inFlight.size} replies still in flight after ${drainTimeoutMs} ms`);
-      ready = false;
-      if (socketMode) await app.stop();
       if (server !== undefined) {
         const s = server;
         server = undefined;
