@@ -66,7 +66,7 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, de
   if (threadKey) question.threadKey = threadKey;
 
   const started = Date.now();
-  const pending = deps.handler(question);
+  const pending = (async () => deps.handler(question))(); // a synchronous throw becomes a rejection
   // Answer straight away when the handler is quick; otherwise defer (Discord allows 3 s) and edit.
   // The clock starts before the handler is called, in case it does synchronous work up front.
   const early = await settleWithin(pending, Math.max(0, deps.deferAfterMs - (Date.now() - started)));

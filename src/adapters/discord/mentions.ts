@@ -44,7 +44,7 @@ export async function answerMention(message: Message, botId: string, deps: Menti
   );
   const question: Question = { platform: 'discord', userId: message.author.id, threadKey, text };
 
-  const pending = deps.handler(question);
+  const pending = (async () => deps.handler(question))(); // a synchronous throw becomes a rejection
   let settled = await settleWithin(pending, deps.deferAfterMs);
   if (!settled) {
     // slow answer: show "typing…" meanwhile (best effort; it lasts ~10 s)
