@@ -4,6 +4,13 @@
 // additions in scripts/reference-overrides.ts), validates them exactly as the product will at start-up
 // (validateKnowledge), and only then writes them. Run it again after the reference changes; the data
 // tests fail when the committed tables differ from what this script would write.
+//
+// Dates: VM series sources carry the page's ms.date (source.date in azure-vm-series.json); CPU and level
+// sources, which have none, carry the reference's compilation date 2026-11-27. distros.json records no
+// date per source: a source gets the date of the snapshot it clearly belongs to (notes/distro-notes.md:
+// microsoft/azurelinux git mirror 2026-04-30, azure-management-docs / Learn Azure Linux pages 2026-08-20,
+// endoflife.date 2026-08-22), every other one 2026-11-27. See DISTRO_SOURCE_SNAPSHOTS in
+// scripts/reference-overrides.ts, where every hand-curated addition lives.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DataError, validateKnowledge } from '../src/data/load.js';
