@@ -118,7 +118,7 @@ export const SERIES_CAVEATS: Readonly<Record<string, readonly string[]>> = {
   Esv6: ['Standard_E192is_v6 lists 1,832 GiB although the specs give 1,024 GiB as the series maximum.'],
   Edsv6: [
     'Standard_E192ids_v6 lists 1,832 GiB although the specs give 1,024 GiB as the series maximum.',
-    'Whether the page version used is the newest could not be confirmed (AVN §4).',
+    'Whether the page version used is the newest could not be confirmed.',
   ],
   Mbsv3: [
     'The specs give a range up to 416 vCPUs and 3,800 GiB, while the largest size listed has 176 vCPUs and 1,536 GiB.',
@@ -180,7 +180,7 @@ export const SERIES_CAVEATS: Readonly<Record<string, readonly string[]>> = {
   Ddsv6: [
     'Two versions of the page disagree: one stops at Standard_D128ds_v6, the other (used here, matching the specs) also lists Standard_D192ds_v6.',
   ],
-  Ddsv5: ['Whether the page version used is the newest could not be confirmed (AVN §4).'],
+  Ddsv5: ['Whether the page version used is the newest could not be confirmed.'],
   Fasv6: [PAGE_STILL_PREVIEW],
   Falsv6: [PAGE_STILL_PREVIEW],
   NVv2: ['No retirement statement was found for this old series.'],
