@@ -72,6 +72,7 @@ describe('loadKnowledge', () => {
     ];
     expect(caveats.length).toBeGreaterThan(100);
     for (const c of caveats) {
+      expect(c, 'internal note references do not belong in answers').not.toMatch(/§|\b(AVN|CLN|DN|DJ|VMS|CPU notes)\b/);
       const w = norm(c);
       for (let i = 0; i + 8 <= w.length; i++) expect(grams.has(w.slice(i, i + 8).join(' ')), c).toBe(false);
     }
