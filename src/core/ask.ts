@@ -4,10 +4,10 @@ import type { Answer, ConversationContext } from './answer.js';
 import type { Catalog, SeriesInfo, SizeInfo } from './catalog.js';
 import type { Distro, DistroRelease, LevelName } from '../data/schema.js';
 import { compatAnswer, distroSizesAnswer } from './answers/compat.js';
-import { codenameAnswer, cpuAnswer, flagsAnswer, ldsoAnswer } from './answers/cpu.js';
+import { armFlagsAnswer, codenameAnswer, cpuAnswer, flagsAnswer, ldsoAnswer } from './answers/cpu.js';
 import { distroAnswer, lineageAnswer, releasesAnswer, type DistroFacet } from './answers/distro.js';
 import { clarifyAnswer, compareAnswer, errorAnswer, helpAnswer, notFoundAnswer } from './answers/meta.js';
-import { levelAnswer, seriesAnswer, sizeAnswer } from './answers/vm.js';
+import { levelAnswer, levelVerdict, seriesAnswer, sizeAnswer } from './answers/vm.js';
 import { findEntities, type Entities } from './entities.js';
 import { closest } from './fuzzy.js';
 import { readIntent, type Intent } from './intent.js';
@@ -22,7 +22,7 @@ export function askWith(catalog: Catalog, rawText: string, context: Conversation
   let text = cleanInput(raw).replace(/^(<@[A-Z0-9]+>|@\S+)\s*/i, '');
   const publicWord = /(^|\s)public[.!]?$/i.test(text);
   if (publicWord) text = text.replace(/(^|\s)public[.!]?$/i, '').trim();
-  const answer = route(catalog, raw.slice(0, 2000), text, context);
+  const answer = route(catalog, raw, text, context);
   answer.visibility = publicWord && !['help', 'error', 'not-found'].includes(answer.kind) ? 'public' : 'private';
   answer.text = renderText(answer);
   return answer;
@@ -105,7 +105,10 @@ function cpulevelCommand(catalog: Catalog, query: string, rest: string): Answer 
   if (e.cpus.length && !e.sizes.length && !e.series.length) return cpuAnswer(catalog, query, e.cpus[0]!);
   if (e.codenames.length && !e.sizes.length && !e.series.length) return codenameAnswer(catalog, query, e.codenames[0]!.typed, e.codenames[0]!.cpus);
   const targets = vmTargets(e);
-  if (targets.length >= 2) return compareAnswer(catalog, query, targets.map((t) => t.series), targets.map((t) => t.label));
+  if (targets.length >= 2) return compareAnswer(query, targets.map((t) => t.series), targets.map((t) => t.label));
+  const ambiguous = ambiguousSize(catalog, query, e, rest);
+  if (ambiguous) return ambiguous;
+  if (e.cpus.length >= 2) return compareAnswer(query, e.cpus, e.cpus.map((c) => c.model.model));
   const target = pickTarget(catalog, e, rest, query);
   if ('answer' in target) return target.answer;
   return target.size ? sizeAnswer(catalog, query, target.sizeInfo!) : seriesAnswer(catalog, query, target.series);
@@ -122,6 +125,13 @@ function pastedLevelAnswer(catalog: Catalog, query: string, text: string): Answe
     supported.sort((a, b) => levelRank(a) - levelRank(b));
     return ldsoAnswer(catalog, query, supported);
   }
+  const isa = /isa_1\s*=\s*0x([0-9a-f]+)/i.exec(text);
+  if (isa) {
+    const bits = parseInt(isa[1]!, 16);
+    const supported = (['x86-64-v2', 'x86-64-v3', 'x86-64-v4'] as LevelName[]).filter((_, i) => (bits >> (i + 1)) & 1 && (bits & ((2 << (i + 1)) - 1)) === (2 << (i + 1)) - 1);
+    return ldsoAnswer(catalog, query, bits & 1 ? supported : []);
+  }
+  if (/(?:^|\n)\s*Features\s*:\s*(fp|asimd)\b/i.test(text)) return armFlagsAnswer(catalog, query);
   const flagsLine = /(?:^|\n)\s*flags\s*:\s*([^\n]*)/i.exec(text);
   if (flagsLine) return flagsAnswer(catalog, query, flagWords(flagsLine[1]!));
   const words = flagWords(text);
@@ -137,18 +147,30 @@ function flagWords(text: string): string[] {
 
 // ---------------------------------------------------------------- plain words
 
+/** Longer than any real question: a paste that is not flags or ld.so output. */
+const MAX_QUESTION = 1000;
+
 function plainWords(catalog: Catalog, query: string, text: string, context: ConversationContext): Answer {
+  if (text.length > MAX_QUESTION)
+    return helpAnswer(query, undefined, `That is ${text.length.toLocaleString('en')} characters and not a flags line or \`ld.so --help\` output; ask one question at a time.`);
+  const answer = plainAnswer(catalog, query, text, context, findEntities(catalog, text));
+  return answer;
+}
+
+function plainAnswer(catalog: Catalog, query: string, text: string, context: ConversationContext, e: Entities): Answer {
   const lower = text.toLowerCase();
-  const e = findEntities(catalog, text);
   const intent = readIntent(lower);
   const targets = vmTargets(e);
   const hasDistro = e.releases.length > 0 || e.distros.length > 0;
   const nothing = !targets.length && !hasDistro && !e.cpus.length && !e.codenames.length && !e.levels.length && !e.badReleases.length;
+  const read = (a: Answer) => withCorrections(a, e);
 
   if (nothing) {
+    const ambiguous = ambiguousSize(catalog, query, e, text);
+    if (ambiguous) return ambiguous;
     const fromContext = contextAnswer(catalog, query, e, intent, context);
     if (fromContext) return fromContext;
-    if (e.unknown.length) return unknownSize(catalog, query, e.unknown[0]!);
+    if (e.unknown.length) return unknownName(catalog, query, e.unknown[0]!);
     if (intent.help || intent.greeting || !wordsOf(text).length) return helpAnswer(query);
     return guess(catalog, query, text);
   }
@@ -159,30 +181,48 @@ function plainWords(catalog: Catalog, query: string, text: string, context: Conv
   const ambiguous = ambiguousSize(catalog, query, e, text);
   if (ambiguous) return ambiguous;
 
-  // Two machines: a comparison.
+  // Two machines (or two CPUs): a comparison. "compare it with X" compares with the thread's machine.
+  const ctxTarget = contextTarget(catalog, context);
+  if (targets.length === 1 && intent.compare && !hasDistro && ctxTarget && ctxTarget.label !== targets[0]!.label) targets.unshift(ctxTarget);
   if (targets.length >= 2 && (intent.compare || !hasDistro)) {
-    return compareAnswer(catalog, query, targets.map((t) => t.series), targets.map((t) => t.label));
+    return compareAnswer(query, targets.map((t) => t.series), targets.map((t) => t.label));
   }
+  if (!targets.length && e.cpus.length >= 2) return compareAnswer(query, e.cpus, e.cpus.map((c) => c.model.model));
+
   // A machine and a distro: a compat verdict (from the question, or the thread).
   const release = firstRelease(catalog, e);
-  const target = targets[0] ?? (hasDistro && (intent.compat || intent.followUp) ? contextTarget(catalog, context) : undefined);
-  if (target && release) return compatAnswer(catalog, query, target, release.distro, release.release, release.defaulted);
+  const target = targets[0] ?? (hasDistro && (intent.compat || intent.followUp) ? ctxTarget : undefined);
+  if (target && release) return read(compatAnswer(catalog, query, target, release.distro, release.release, release.defaulted));
   if (target && !hasDistro && context.distro && (intent.compat || intent.followUp)) {
     const ctx = contextRelease(catalog, context);
     if (ctx) return compatAnswer(catalog, query, target, ctx.distro, ctx.release, false);
   }
-  if (target) return target.sizeInfo ? sizeAnswer(catalog, query, target.sizeInfo) : seriesAnswer(catalog, query, target.series);
+  if (target) return machineAnswer(catalog, query, target, e.levels[0]);
 
   if (release) {
-    if (intent.list && (intent.compat || /\bsizes?|series|vms?\b/.test(lower))) return distroSizesAnswer(catalog, query, release.distro, release.release);
-    if (/\breleases\b|\bversions\b/.test(lower) && !release.explicit) return releasesAnswer(catalog, query, release.distro);
+    if (intent.list && (intent.compat || /\b(sizes?|series|vms?)\b/.test(lower))) return read(distroSizesAnswer(catalog, query, release.distro, release.release));
+    if (/\breleases\b|\bversions\b/.test(lower) && !release.explicit) return read(releasesAnswer(catalog, query, release.distro));
     const facet: DistroFacet = intent.facet ?? 'overview';
-    return distroAnswer(catalog, query, release.distro, release.explicit ? release.release : null, facet);
+    return read(distroAnswer(catalog, query, release.distro, release.explicit ? release.release : null, facet));
   }
   if (e.cpus.length) return cpuAnswer(catalog, query, e.cpus[0]!);
   if (e.codenames.length) return codenameAnswer(catalog, query, e.codenames[0]!.typed, e.codenames[0]!.cpus);
-  if (e.levels.length) return levelAnswer(catalog, query, e.levels[0]!);
+  if (e.levels.length && ctxTarget && (intent.pronoun || !intent.list)) return machineAnswer(catalog, query, ctxTarget, e.levels[0]);
+  if (e.levels.length) return levelAnswer(catalog, query, e.levels[0]!, intent.negated);
   return helpAnswer(query);
+}
+
+/** A size or series answer; when a level was named too, it opens with the straight yes/no. */
+function machineAnswer(catalog: Catalog, query: string, target: Target, level?: LevelName): Answer {
+  const a = target.sizeInfo ? sizeAnswer(catalog, query, target.sizeInfo) : seriesAnswer(catalog, query, target.series);
+  if (level) a.summary = `${levelVerdict(target.series, level)} ${a.summary}`;
+  return a;
+}
+
+/** Say which typos were read as which names, so a wrong guess is visible. */
+function withCorrections(a: Answer, e: Entities): Answer {
+  for (const c of e.corrections) a.caveats.unshift(`Read “${c.typed.slice(0, 40)}” as ${c.meant}.`);
+  return a;
 }
 
 /** A question naming nothing new, in a thread that has established something. */
@@ -191,6 +231,7 @@ function contextAnswer(catalog: Catalog, query: string, e: Entities, intent: Int
   const ctxRelease = contextRelease(catalog, context);
   const ctxTarget = contextTarget(catalog, context);
   if (ctxRelease && ctxTarget && intent.compat) return compatAnswer(catalog, query, ctxTarget, ctxRelease.distro, ctxRelease.release, false);
+  if (ctxRelease && intent.list) return distroSizesAnswer(catalog, query, ctxRelease.distro, ctxRelease.release);
   if (ctxRelease && intent.facet) return distroAnswer(catalog, query, ctxRelease.distro, ctxRelease.release, intent.facet);
   if (ctxTarget && (intent.followUp || /\b(level|cpu|processor|generation|gen|avx)/.test(query.toLowerCase())))
     return ctxTarget.sizeInfo ? sizeAnswer(catalog, query, ctxTarget.sizeInfo) : seriesAnswer(catalog, query, ctxTarget.series);
@@ -216,11 +257,20 @@ function vmTargets(e: Entities): Target[] {
 function pickTarget(catalog: Catalog, e: Entities, typed: string, query: string): Target | { answer: Answer } {
   const t = vmTargets(e)[0];
   if (t) return t;
+  if (CPU_WORDS.test(typed)) return { answer: unknownCpu(catalog, query, typed) };
   const word = e.unknown[0] ?? wordsOf(typed)[0] ?? typed;
-  return { answer: unknownSize(catalog, query, word) };
+  return { answer: unknownName(catalog, query, word) };
 }
 
-function unknownSize(catalog: Catalog, query: string, word: string): Answer {
+const CPU_WORDS = /\b(xeon|epyc|opteron|intel|amd|cobalt|ampere|altra|grace|core i\d)\b/i;
+
+function unknownCpu(catalog: Catalog, query: string, typed: string): Answer {
+  const key = keyOf(typed);
+  const names = closest(key, [...catalog.cpuByKey.entries()].flatMap(([k, cpus]) => cpus.map((c) => [k, c.model.model] as [string, string])));
+  return notFoundAnswer(query, `a processor called \`${typed.slice(0, 60)}\``, names, 'Azure documents the processors behind its sizes; try a model number like `8370C` or `EPYC 7763`.');
+}
+
+function unknownName(catalog: Catalog, query: string, word: string): Answer {
   const key = sizeKeyOf(word);
   const sizes = closest(key, catalog.sizes.map((s) => [sizeKeyOf(s.size.name), s.size.name] as [string, string]));
   const series = closest(key, catalog.series.map((s) => [sizeKeyOf(s.record.series), s.record.series] as [string, string]), 1);
@@ -274,19 +324,25 @@ function contextTarget(catalog: Catalog, context: ConversationContext): Target |
   return undefined;
 }
 
-/** "D2" names Standard_D2 but also D2_v2 … D2_v5: ask which, unless "Standard_" or a version was typed. */
+/** "D2" names Standard_D2 but also D2_v2 … D2_v5 ("E2" names only versioned sizes): ask which,
+ * unless "Standard_" or a version was typed. */
 function ambiguousSize(catalog: Catalog, query: string, e: Entities, text: string): Answer | null {
+  if (e.sizes.length > 1 || /standard[_ ]/i.test(text)) return null;
   const s = e.sizes[0];
-  if (!s || e.sizes.length > 1) return null;
-  const key = sizeKeyOf(s.size.name);
-  if (/v\d+$/.test(key) || /standard[_ ]/i.test(text)) return null;
-  const siblings = [2, 3, 4, 5, 6, 7].flatMap((v) => catalog.sizeByKey.get(`${key}v${v}`) ?? []);
+  const key = s ? sizeKeyOf(s.size.name) : e.unknown.map(sizeKeyOf).find((k) => /^[a-z]{1,3}\d+[a-z]*$/.test(k));
+  if (!key || /v\d+$/.test(key)) return null;
+  const siblings = catalog.sizes.filter((x) => {
+    const k = sizeKeyOf(x.size.name);
+    return k !== key && k.startsWith(key) && /^s?(v\d+)?$/.test(k.slice(key.length));
+  });
   if (!siblings.length) return null;
-  return clarifyAnswer(query, `\`${key.toUpperCase()}\` could be several sizes; which one?`, [s.size.name, ...siblings.map((x) => x.size.name)]);
+  const choices = [...(s ? [s.size.name] : []), ...siblings.map((x) => x.size.name)];
+  return clarifyAnswer(query, `\`${key.toUpperCase()}\` could be ${choices.length} sizes; which one?`, choices);
 }
 
 /** Nothing recognised: suggest the closest names of any kind to the longest word. */
 function guess(catalog: Catalog, query: string, text: string): Answer {
+  if (CPU_WORDS.test(text)) return unknownCpu(catalog, query, text.replace(/^.*?\b(?=xeon|epyc|opteron|intel|amd|cobalt|ampere|altra|grace)/i, '').slice(0, 60));
   const word = wordsOf(text).sort((a, b) => b.length - a.length)[0] ?? '';
   const key = keyOf(word);
   const candidates: Array<[string, string]> = [

@@ -3,7 +3,8 @@
 import type { Distro, LevelName } from '../data/schema.js';
 import type { Catalog, CpuInfo, ReleaseRef, SeriesInfo, SizeInfo } from './catalog.js';
 import { normaliseFlag } from './levels.js';
-import { keyOf, sizeKeyOf, wordsOf } from './text.js';
+import { editDistance } from './fuzzy.js';
+import { keyOf, sizeKeyOf, splitWords } from './text.js';
 
 export interface Entities {
   sizes: SizeInfo[];
@@ -20,19 +21,21 @@ export interface Entities {
   levels: LevelName[];
   /** words that look like a name we should know but do not ("d4s_v99", "gentooo") */
   unknown: string[];
+  /** typos read as a known name: "fedroa" -> "Fedora" */
+  corrections: Array<{ typed: string; meant: string }>;
 }
 
 /** Aliases that are ordinary words too: only taken when a release follows or "linux" is attached. */
-const WEAK_ALIASES = new Set(['el', 'rl', 'ol', 'arch', 'stream', 'leap', 'sle', 'cos', 'acl', 'mint', 'centos stream', 'sles']);
+const WEAK_ALIASES = new Set(['el', 'rl', 'ol', 'arch', 'stream', 'leap', 'sle', 'cos', 'acl']);
 /** Words that never start a name. */
 const STOP = new Set(['a', 'an', 'the', 'on', 'in', 'of', 'to', 'i', 'is', 'it', 'and', 'or', 'vs', 'for', 'my', 'me', 'can', 'run']);
 /** Things people type for a level that are not flags: "avx512" means the AVX-512 foundation set (v4). */
-const LEVEL_WORDS: Record<string, LevelName> = {
-  avx512: 'x86-64-v4',
-  avx512f: 'x86-64-v4',
-  sse42: 'x86-64-v2',
-  sse41: 'x86-64-v2',
-};
+const LEVEL_WORDS = new Map<string, LevelName>([
+  ['avx512', 'x86-64-v4'],
+  ['avx512f', 'x86-64-v4'],
+  ['sse42', 'x86-64-v2'],
+  ['sse41', 'x86-64-v2'],
+]);
 
 const MAX_NGRAM = 4;
 
@@ -47,9 +50,10 @@ export function findEntities(catalog: Catalog, text: string): Entities {
     badReleases: [],
     levels: [],
     unknown: [],
+    corrections: [],
   };
-  const words = wordsOf(text);
-  const original = text.split(/[^\p{L}\p{N}_\-.+]+/u).filter(Boolean);
+  const original = splitWords(text);
+  const words = original.map((w) => w.toLowerCase());
   const flagLevel = flagLevels(catalog);
 
   let i = 0;
@@ -98,7 +102,8 @@ function matchAt(
     }
     const distro = catalog.distroByKey.get(keyOf(joined));
     if (distro) {
-      const used = takeDistro(catalog, distro, words, i, n, found);
+      const acronym = n === 1 && /^[A-Z]{2,4}$/.test(original[i] ?? '');
+      const used = takeDistro(catalog, distro, words, i, n, found, acronym);
       if (used > 0) return used;
     }
   }
@@ -137,11 +142,33 @@ function matchAt(
     return 1;
   }
 
-  if (looksLikeSize(w)) found.unknown.push(w);
+  if (looksLikeSize(w)) {
+    found.unknown.push(w);
+    return 1;
+  }
+  const typo = distroTypo(catalog, w);
+  if (typo) {
+    found.corrections.push({ typed: w, meant: typo.name });
+    return takeDistro(catalog, typo, words, i, 1, found, true);
+  }
   return 1;
 }
 
-function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number, n: number, found: Entities): number {
+/** "fedroa", "ubunut": one slip (two in a long word) from a distro name people type. */
+function distroTypo(catalog: Catalog, word: string): Distro | null {
+  if (word.length < 5 || !/^[a-z]+$/.test(word)) return null;
+  const limit = word.length >= 8 ? 2 : 1;
+  let best: { d: number; distro: Distro } | null = null;
+  for (const [key, distro] of catalog.distroByKey) {
+    if (key.length < 5 || Math.abs(key.length - word.length) > limit) continue;
+    const d = editDistance(word, key, limit);
+    if (d <= limit && (!best || d < best.d)) best = { d, distro };
+  }
+  return best?.distro ?? null;
+}
+
+
+function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number, n: number, found: Entities, acronym = false): number {
   const phrase = words.slice(i, i + n).join(' ');
   let next = words[i + n];
   let used = n;
@@ -150,7 +177,7 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
     next = words[i + used];
   }
   const version = next && /^\d/.test(next) ? next : undefined;
-  const weak = WEAK_ALIASES.has(phrase) && used === n;
+  const weak = WEAK_ALIASES.has(phrase) && used === n && !acronym;
   if (weak && !version) return 0;
   if (version) {
     const release = catalog.findRelease(distro, version.replace(/\.$/, ''));
@@ -203,7 +230,8 @@ export function levelOf(word: string, flagLevel: Map<string, LevelName>, catalog
   const k = keyOf(word);
   const m = /^(?:x8664)?v([1-4])$/.exec(k) ?? /^x8664v?([1-4])$/.exec(k);
   if (m) return `x86-64-v${m[1]}` as LevelName;
-  if (LEVEL_WORDS[k]) return LEVEL_WORDS[k]!;
+  const named = LEVEL_WORDS.get(k);
+  if (named) return named;
   const flag = keyOf(normaliseFlag(word, catalog.levels));
   if (flag === 'xsave' || flag === 'abm') return null; // too obscure to be a question about a level
   return flagLevel.get(flag) ?? null;

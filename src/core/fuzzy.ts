@@ -31,7 +31,8 @@ export function editDistance(a: string, b: string, cap = 8): number {
  */
 export function closest<T>(query: string, candidates: Iterable<[key: string, value: T]>, count = 3): T[] {
   const best = new Map<T, { d: number; len: number }>();
-  const limit = Math.max(2, Math.ceil(query.length / 2));
+  // generous: an unknown name should still get its nearest neighbours, just not absurd ones
+  const limit = Math.max(3, Math.ceil(query.length * 0.75));
   for (const [key, value] of candidates) {
     let d = editDistance(query, key, limit);
     if (query.length >= 2 && key.startsWith(query)) d = Math.min(d, 1);

@@ -12,6 +12,8 @@ export interface Intent {
   negated: boolean;
   /** a follow-up shape: "and on X?", "what about X?" */
   followUp: boolean;
+  /** "it", "this one": leans on what the thread is about */
+  pronoun: boolean;
   facet: DistroFacet | null;
 }
 
@@ -34,9 +36,13 @@ export function readIntent(lower: string): Intent {
     greeting: /^\W*(hi|hello|hey|yo|hiya|howdy|hallo|hola|bonjour|good (morning|afternoon|evening)|thanks|thank you|ty)\b/.test(lower),
     compat: /\b(run|runs|running|boot|boots|install|installs|work|works|support|supports|supported|compatible|compat|deploy|launch|use it|start)\b|\bon (an? |the )?\w/.test(lower),
     compare: /\b(vs\.?|versus|compare|compared|comparison|difference|differ|or)\b/.test(lower),
-    list: /\b(which|what|list|all|any|show)\b[^?]*\b(sizes?|series|vms?|skus?|machines?|instances?)\b/.test(lower) || /\bguarantee/.test(lower),
+    list:
+      /\b(which|what|list|all|any|show)\b[^?]*\b(sizes?|series|vms?|skus?|machines?|instances?)\b/.test(lower) ||
+      /\b(sizes?|series|vms?) (for|that|which)\b|\bwhere (can|could|do|should) (i|we|you)\b/.test(lower) ||
+      /\bguarantee/.test(lower),
     negated: /\b(don'?t|doesn'?t|not|without|no|lack|lacks|missing)\b/.test(lower),
     followUp: /^\W*(and|what about|how about|also|same for|and what about)\b/.test(lower),
+    pronoun: /\b(it|its|this|that|this one|that one)\b/.test(lower),
     facet,
   };
 }

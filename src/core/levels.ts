@@ -14,7 +14,8 @@ export interface LevelResult {
 /** Normalise one typed flag to /proc/cpuinfo spelling: lower case, '-' and '.' as '_', aliases applied. */
 export function normaliseFlag(flag: string, table: LevelsTable): string {
   const plain = flag.trim().toLowerCase().replace(/[-.]/g, '_');
-  return table.flagAliases[plain] ?? plain;
+  // own properties only: "__proto__" typed by a user is not an alias
+  return Object.hasOwn(table.flagAliases, plain) ? table.flagAliases[plain]! : plain;
 }
 
 export function levelOfFlags(flags: Iterable<string>, table: LevelsTable): LevelResult {

@@ -22,13 +22,21 @@ export function sizeKeyOf(name: string): string {
   return keyOf(name).replace(/^standard/, '');
 }
 
-/** Words of a sentence: split on anything that is not a letter, digit, '_', '-', '.' or '+'. */
+/** Words of a sentence, case kept: split on anything that is not a letter, digit, '_', '-', '.' or '+'. */
+export function splitWords(text: string): string[] {
+  return (
+    text
+      // "D4s_v5のCPU": a Latin name glued to another script is still a word of its own
+      .replace(/(?<=[A-Za-z0-9_])(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])(?=[A-Za-z0-9_])/g, ' ')
+      .split(/[^\p{L}\p{N}_\-.+]+/u)
+      .map((w) => w.replace(/^[-.]+|[-.]+$/g, ''))
+      .filter((w) => w.length > 0)
+  );
+}
+
+/** Words of a sentence, lower case (aligned with splitWords). */
 export function wordsOf(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}_\-.+]+/u)
-    .map((w) => w.replace(/^[-.]+|[-.]+$/g, ''))
-    .filter((w) => w.length > 0);
+  return splitWords(text).map((w) => w.toLowerCase());
 }
 
 /** Shorten to max characters, marking the cut visibly. */

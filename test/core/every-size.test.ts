@@ -33,6 +33,13 @@ describe('loose spellings resolve to the canonical name', () => {
   test.each(rows.filter((r) => r.size.name.startsWith('Standard_')).map((r) => [r.size.name] as const))('%s', (name) => {
     for (const typed of variants(name)) {
       const a = ask(`/cpulevel ${typed}`);
+      // A name with no version typed without "Standard_" ("D2", "B2s") may mean a newer version too:
+      // then the bot asks which, and the exact size must be among the choices.
+      if (a.kind === 'clarify') {
+        expect(/_v\d+$/.test(name) || /standard/i.test(typed), typed).toBe(false);
+        expect(a.choices, typed).toContain(name);
+        continue;
+      }
       expect(a.kind, typed).toBe('vm-size');
       if (a.kind === 'vm-size') expect(a.size, typed).toBe(name);
     }

@@ -31,12 +31,13 @@ export function judge(series: SeriesInfo, distro: Distro, rel: DistroRelease): J
     if (v === 'no' || (v === 'depends' && verdict === 'yes')) verdict = v;
   };
 
-  // Architecture
-  if (rel.arches.length === 0) {
+  // Architecture (a documented x86-64 baseline says it ships for x86_64 even where the list is empty)
+  const arches = rel.arches.length === 0 && rel.x86_64Baseline ? ['x86_64'] : rel.arches;
+  if (arches.length === 0) {
     reasons.push(`The sources do not confirm which architectures ${name} ships for.`);
     worse('depends');
-  } else if (!rel.arches.some((a) => ARCH_NAMES[rec.arch].includes(a.toLowerCase()))) {
-    reasons.push(`${rec.series} is ${rec.arch}, and ${name} ships only for ${rel.arches.join(', ')}.`);
+  } else if (!arches.some((a) => ARCH_NAMES[rec.arch].includes(a.toLowerCase()))) {
+    reasons.push(`${rec.series} is ${rec.arch}, and ${name} ships only for ${arches.join(', ')}${arches === rel.arches ? '' : ' as far as the sources confirm'}.`);
     worse('no');
   } else {
     reasons.push(`${name} ships for ${rec.arch === 'x64' ? 'x86_64' : 'aarch64'}, which ${rec.series} is.`);

@@ -85,6 +85,20 @@ export function flagsAnswer(catalog: Catalog, query: string, flags: string[]): A
   });
 }
 
+/** A /proc/cpuinfo "Features" line is an Arm CPU: no x86-64 level applies. */
+export function armFlagsAnswer(catalog: Catalog, query: string): Answer {
+  return finish({
+    kind: 'flags',
+    query,
+    title: 'Arm CPU features',
+    summary: 'That is an Arm64 (aarch64) CPU’s Features line: x86-64 levels do not apply. Check that the distro ships aarch64.',
+    level: null,
+    missingForNext: [],
+    facts: fact('Architecture', 'Arm64 (aarch64)'),
+    sources: levelSources(catalog),
+  });
+}
+
 /** `ld.so --help` output: the glibc-hwcaps subdirectories marked "supported". */
 export function ldsoAnswer(catalog: Catalog, query: string, supported: LevelName[]): Answer {
   const level: LevelName = supported.length ? supported[supported.length - 1]! : 'x86-64-v1';

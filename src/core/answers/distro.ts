@@ -98,7 +98,7 @@ export function distroAnswer(catalog: Catalog, query: string, distro: Distro, re
     summary: summaries[facet],
     distro: distro.id,
     release: rel.version,
-    facts: releaseFacts(rel, catalog.asOf),
+    facts: [...releaseFacts(rel, catalog.asOf), ...fact('Also known as', distro.aliases.slice(0, 6).join(', '))],
     caveats: releaseCaveats(distro, rel, release === null),
     sources: rel.sources,
     context: { distro: distro.id, release: rel.version },

@@ -1,8 +1,7 @@
 // Help, "did you mean", clarifying questions, comparisons and kind refusals.
 import type { Answer } from '../answer.js';
-import type { Catalog, SeriesInfo } from '../catalog.js';
-import { levelFacts } from './vm.js';
-import { finish } from './build.js';
+import type { CpuInfo, SeriesInfo } from '../catalog.js';
+import { finish, uniqueSources } from './build.js';
 
 export const HELP_LINES = [
   '/azlinux upstream [release] — what Azure Linux is built from (newest release by default)',
@@ -53,25 +52,25 @@ export function errorAnswer(query: string, message: string): Answer {
   return finish({ kind: 'error', query, title: 'Sorry', summary: message });
 }
 
-/** Side by side: "Dsv5 vs Dasv5". */
-export function compareAnswer(_catalog: Catalog, query: string, items: SeriesInfo[], labels: string[]): Answer {
-  const rows = items.map((s, i) => [
-    labels[i]!,
-    s.record.arch,
-    ...(levelFacts(s).map((f) => f.value).slice(0, 1)),
-    s.best ?? '—',
-    s.cpus.map((c) => c.model.model).join(', ') || 'not documented',
-  ]);
-  const summary = items
-    .map((s, i) => `${labels[i]} ${s.record.arch === 'Arm64' ? 'is Arm64' : s.guaranteed ? `guarantees ${s.guaranteed}` : 'has no documented processor'}`)
-    .join('; ');
+/** Side by side: "Dsv5 vs Dasv5", "8370C vs EPYC 7763". */
+export function compareAnswer(query: string, items: Array<SeriesInfo | CpuInfo>, labels: string[]): Answer {
+  const rows = items.map((it, i) =>
+    'record' in it
+      ? [labels[i]!, it.record.arch, it.guaranteed ?? '—', it.best ?? '—', it.cpus.map((c) => c.model.model).join(', ') || 'not documented']
+      : [labels[i]!, it.model.arch, it.level ?? '—', it.level ?? '—', `${it.model.model} (${it.model.codename})`],
+  );
+  const said = (it: SeriesInfo | CpuInfo, label: string) => {
+    if ('record' in it)
+      return `${label} ${it.record.arch === 'Arm64' ? 'is Arm64' : it.guaranteed ? `guarantees ${it.guaranteed}` : 'has no documented processor'}`;
+    return `${label} ${it.model.arch === 'Arm64' ? 'is Arm64' : `is ${it.level}`}`;
+  };
   return finish({
     kind: 'compare',
     query,
     title: labels.join(' vs '),
-    summary: `${summary}.`,
+    summary: `${items.map((it, i) => said(it, labels[i]!)).join('; ')}.`,
     items: labels,
     sections: [{ title: 'Side by side', table: { columns: ['Name', 'Arch', 'Guaranteed', 'Best', 'Processors'], rows } }],
-    sources: [...new Map(items.flatMap((s) => s.record.sources).map((x) => [x.url, x])).values()],
+    sources: uniqueSources(...items.map((it) => ('record' in it ? it.record.sources : it.model.sources))),
   });
 }

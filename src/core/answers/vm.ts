@@ -73,17 +73,24 @@ export function seriesAnswer(catalog: Catalog, query: string, series: SeriesInfo
   });
 }
 
-/** "Which series guarantee x86-64-v3?" */
-export function levelAnswer(catalog: Catalog, query: string, level: LevelName): Answer {
+/** "Which series guarantee x86-64-v3?" — or, negated, which do not. */
+export function levelAnswer(catalog: Catalog, query: string, level: LevelName, negated = false): Answer {
   const rank = levelRank(level);
-  const meets = catalog.series.filter((s) => s.guaranteed && levelRank(s.guaranteed) >= rank && !isRetired(s));
-  const maybe = catalog.series.filter(
-    (s) => s.guaranteed && levelRank(s.guaranteed) < rank && s.best && levelRank(s.best) >= rank && !isRetired(s),
-  );
+  const current = catalog.series.filter((s) => s.guaranteed && !isRetired(s));
+  const meets = current.filter((s) => levelRank(s.guaranteed!) >= rank);
+  const below = current.filter((s) => levelRank(s.guaranteed!) < rank);
+  const maybe = below.filter((s) => s.best && levelRank(s.best) >= rank);
   const step = catalog.levels.levels.find((l) => l.level === level)!;
-  const names = meets.map((s) => s.record.series);
-  const sections: Section[] = [{ title: `Series that guarantee ${level} (${names.length})`, lines: [names.join(', ') || 'none'] }];
-  if (maybe.length > 0)
+  const names = (negated ? below : meets).map((s) => s.record.series);
+  const sections: Section[] = negated
+    ? [
+        {
+          title: `Series that do not guarantee ${level} (${below.length})`,
+          lines: below.map((s) => `${s.record.series}: guarantees ${s.guaranteed}${s.best !== s.guaranteed ? `, may reach ${s.best}` : ''}`),
+        },
+      ]
+    : [{ title: `Series that guarantee ${level} (${names.length})`, lines: [names.join(', ') || 'none'] }];
+  if (!negated && maybe.length > 0)
     sections.push({
       title: `May land on a ${level} processor, not guaranteed (${maybe.length})`,
       lines: [maybe.map((s) => `${s.record.series} (guarantees ${s.guaranteed})`).join(', ')],
@@ -95,16 +102,17 @@ export function levelAnswer(catalog: Catalog, query: string, level: LevelName): 
       'Levels are cumulative: every flag of the lower levels too.',
     ],
   });
+  const summary = negated
+    ? `${below.length} current x64 series do not guarantee ${level}: they may land on a processor below it${maybe.length ? ` (${maybe.length} of them sometimes reach it)` : ''}.`
+    : `${names.length} current x64 series guarantee ${level} on every processor they may land on${maybe.length ? `; ${maybe.length} more may or may not` : ''}.`;
   return finish({
     kind: 'level',
     query,
-    title: `Azure series that guarantee ${level}`,
-    summary: `${names.length} current x64 series guarantee ${level} on every processor they may land on${
-      maybe.length ? `; ${maybe.length} more may or may not` : ''
-    }.`,
+    title: `Azure series that ${negated ? 'do not guarantee' : 'guarantee'} ${level}`,
+    summary,
     level,
     series: names,
-    facts: [...fact('Level', level), ...fact('Guaranteed by', `${names.length} series`), ...fact('Sometimes', `${maybe.length} series`)],
+    facts: [...fact('Level', level), ...fact('Guaranteed by', `${meets.length} series`), ...fact('Not guaranteed by', `${below.length} series`)],
     sections,
     caveats: [
       'Retired series and Arm64 series are left out; series with no documented processor cannot guarantee anything.',
@@ -112,6 +120,17 @@ export function levelAnswer(catalog: Catalog, query: string, level: LevelName): 
     ],
     sources: uniqueSources(levelSources(catalog), [{ title: 'Microsoft Learn: Azure VM sizes', url: 'https://learn.microsoft.com/en-us/azure/virtual-machines/sizes/overview', asOf: catalog.asOf }]),
   });
+}
+
+/** "Does Dsv3 guarantee AVX2?": the straight yes/no that opens a size or series answer. */
+export function levelVerdict(series: SeriesInfo, level: LevelName): string {
+  const name = series.record.series;
+  if (series.record.arch === 'Arm64') return `No: ${name} is Arm64; x86-64 levels do not apply.`;
+  if (!series.guaranteed) return `Unknown: the docs name no processor for ${name}.`;
+  if (levelRank(series.guaranteed) >= levelRank(level)) return `Yes: ${name} guarantees ${series.guaranteed}, which includes ${level}.`;
+  if (series.best && levelRank(series.best) >= levelRank(level))
+    return `Not guaranteed: ${name} guarantees only ${series.guaranteed}; it reaches ${level} only on some of its processors.`;
+  return `No: ${name} stops at ${series.guaranteed}.`;
 }
 
 export function levelFacts(series: SeriesInfo) {
