@@ -288,20 +288,35 @@ describe('Slack surface: mentions in threads', () => {
 
   it('user text "<!channel> @here" never comes back as a ping, in a mention or a command', async () => {
     const h = await harness(coreHandler);
+    const replies = () => h.fake.calls.filter((c) => c.method.startsWith('chat.'));
     await h.sender.event(mentionEnvelope({ text: '<@UBOT> <!channel> @here <!subteam^S0|@ops> @everyone', ts: '1700000500.000100' }));
+    await h.sender.event(
+      mentionEnvelope({ text: '<@UBOT> what is azure linux 4 based on? <!here> @channel', ts: '1700000501.000100' }),
+    );
     await h.sender.command(commandPayload('/cpulevel', '<!channel> @here', h.fake.responseUrl('ping')));
-    const post = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage')[0]);
+    await h.sender.command(commandPayload('/azlinux', 'lineage @here', h.fake.responseUrl('echo')));
+    await h.fake.waitFor(() => replies().length === 2 || undefined);
     const response = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'ping'));
-    for (const text of [...allText(post.body), ...allText(response.body)]) {
+    const echo = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'echo'));
+    expect(h.questions.map((q) => q.text)).toContain('@channel @here @ops @everyone');
+    // the core echoes the unknown name back; it arrives defused
+    expect(String(echo.body['text'])).toContain('@\u200Dhere');
+    for (const text of [...replies().flatMap((c) => allText(c.body)), ...allText(response.body), ...allText(echo.body)]) {
       expect(text).not.toMatch(PING);
     }
   });
 
-  it('a handler error on a mention is told only to the asker (ephemeral, in the thread)', async () => {
-    const h = await harness(() => async () => ({ ...fixtures.error, summary: 'Too many questions; wait a minute.' }));
-    await h.sender.event(mentionEnvelope({ text: '<@UBOT> hi', ts: '1700000600.000100' }));
-    const [post] = await h.fake.waitFor(() => (h.fake.callsTo('chat.postEphemeral').length ? h.fake.callsTo('chat.postEphemeral') : undefined));
-    expect(post?.body).toMatchObject({ channel: 'C0CHAN', user: 'U0ASKER', thread_ts: '1700000600.000100' });
+  it('errors, help and not-found on a mention are told only to the asker (ephemeral, in the thread)', async () => {
+    const private_ = [{ ...fixtures.error, summary: 'Too many questions; wait a minute.' }, fixtures.help, fixtures['not-found']];
+    let i = 0;
+    const h = await harness(() => async () => private_[i++]!);
+    for (const [n] of private_.entries()) {
+      const ts = `170000060${n}.000100`;
+      await h.sender.event(mentionEnvelope({ text: '<@UBOT> hi', ts }));
+      const post = await h.fake.waitFor(() => h.fake.callsTo('chat.postEphemeral')[n]);
+      expect(post.body).toMatchObject({ channel: 'C0CHAN', user: 'U0ASKER', thread_ts: ts });
+      expect(post.problems).toEqual([]);
+    }
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 });

@@ -166,7 +166,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       const answer = await ask(question);
       try {
         const message = answer === undefined ? SORRY : renderAnswer(answer);
-        if ((answer === undefined || answer.kind === 'error') && event.user !== undefined) {
+        // Help, not-found, clarifying questions and errors are for the asker only, here as everywhere.
+        if ((answer === undefined || ALWAYS_PRIVATE.has(answer.kind)) && event.user !== undefined) {
           await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts: threadTs, ...message });
         } else {
           await client.chat.postMessage({

@@ -192,7 +192,8 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
         server = undefined;
         await new Promise<void>((resolve) => {
           s.close(() => resolve());
-          s.closeIdleConnections();
+          if (drained) s.closeIdleConnections();
+          else s.closeAllConnections();
         });
       }
     })();
