@@ -4,18 +4,18 @@
 import type { RequestListener } from 'node:http';
 import type { Readable, Writable } from 'node:stream';
 import { pino, type DestinationStream } from 'pino';
-import { ask as coreAsk, complete as coreComplete } from '../core/index.js';
+import { ask as coreAsk, catalog as coreCatalog, complete as coreComplete } from '../core/index.js';
 import type { AskFn } from '../core/conversation.js';
 import { MemoryStore, type KeyValueStore } from '../core/store.js';
 import type { Surface } from '../adapters/handler.js';
-import { startConsole, type ConsoleSurface } from '../adapters/cli/console.js';
-import { createDiscordSurface, type DiscordSurface } from '../adapters/discord/surface.js';
-import { createSlackSurface, type SlackSurface } from '../adapters/slack/surface.js';
+import type { ConsoleSurface } from '../adapters/cli/console.js';
+import type { DiscordSurface } from '../adapters/discord/surface.js';
+import type { SlackSurface } from '../adapters/slack/surface.js';
 import { createHttpSurface, type HttpSurface } from '../adapters/http/server.js';
 import { describeConfig, loadConfig, type Config } from '../config.js';
 import { createHandler, type ServiceHandler } from './handler.js';
 import { createLogger, type Logger } from './logger.js';
-import { RedisStore } from './redis-store.js';
+import type { RedisStore } from './redis-store.js';
 import { stdinKind, type StdinKind } from './stdin.js';
 
 /** Replies in flight get this long to finish once stopping begins; the process deadline is 10 s. */
@@ -70,9 +70,20 @@ export async function startService(env: Record<string, string | undefined>, opti
   const level = mode === 'console' && !config.logLevelFromEnv ? 'warn' : config.logLevel;
   const logger = createLogger(level, options.logDestination ?? pino.destination({ fd: mode === 'console' ? 2 : 1, sync: true }));
 
+  // Load and validate the knowledge now, not on the first question: a bad table stops start-up here.
+  if (!options.ask) {
+    try {
+      coreCatalog();
+    } catch (err) {
+      throw new StartupError(`the knowledge tables did not load: ${oneLine(err)}`);
+    }
+  }
+
   let store: KeyValueStore;
   let redis: RedisStore | undefined;
   if (config.redis) {
+    // Platform SDKs and ioredis load only when configured: start-up time and memory follow what runs.
+    const { RedisStore } = await import('./redis-store.js');
     redis = new RedisStore({ url: config.redis.url, tlsVerify: config.redis.tlsVerify });
     try {
       await redis.connect();
@@ -93,6 +104,7 @@ export async function startService(env: Record<string, string | undefined>, opti
   const done = new Promise<number>((resolve) => (resolveDone = resolve));
 
   if (mode === 'console') {
+    const { startConsole } = await import('../adapters/cli/console.js');
     const consoleSurface: ConsoleSurface = startConsole(handler, {
       input: options.stdin ?? process.stdin,
       output: options.stdout ?? process.stdout,
@@ -155,14 +167,14 @@ export async function startService(env: Record<string, string | undefined>, opti
   if (config.slack) {
     const { botToken, signingSecret, appToken, apiUrl } = config.slack;
     starts.push(
-      createSlackSurface({
+      import('../adapters/slack/surface.js').then(({ createSlackSurface }) => createSlackSurface({
         botToken, signingSecret,
         ...(appToken ? { appToken } : {}),
         ...(apiUrl ? { apiUrl } : {}),
         handler, store,
         logger: logger.child({ surface: 'slack' }),
         drainTimeoutMs: DRAIN_MS,
-      }).then(
+      })).then(
         (s) => {
           slack = s;
           surfaces.push(s);
@@ -176,15 +188,16 @@ export async function startService(env: Record<string, string | undefined>, opti
     );
   }
   if (config.discord) {
+    const { token, apiUrl } = config.discord;
     starts.push(
-      createDiscordSurface({
-        token: config.discord.token,
-        ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}),
+      import('../adapters/discord/surface.js').then(({ createDiscordSurface }) => createDiscordSurface({
+        token,
+        ...(apiUrl ? { apiUrl } : {}),
         handler, store,
         complete: coreComplete,
         logger: logger.child({ surface: 'discord' }),
         drainTimeoutMs: DRAIN_MS,
-      }).then(
+      })).then(
         (s) => {
           discord = s;
           surfaces.push(s);
