@@ -16,13 +16,16 @@ import { renderText } from './render-text.js';
 import { cleanInput, keyOf, sizeKeyOf, wordsOf } from './text.js';
 
 const AZURE_LINUX = 'azure-linux';
+/** The answer echoes the input as `query`, cut to this many characters. */
+export const QUERY_ECHO_LIMIT = 2000;
 
 export function askWith(catalog: Catalog, rawText: string, context: ConversationContext = {}): Answer {
   const raw = typeof rawText === 'string' ? rawText : String(rawText ?? '');
   let text = cleanInput(raw).replace(/^(<@[A-Z0-9]+>|@\S+)\s*/i, '');
   const publicWord = /(^|\s)public[.!]?$/i.test(text);
   if (publicWord) text = text.replace(/(^|\s)public[.!]?$/i, '').trim();
-  const answer = route(catalog, raw, text, context);
+  const query = raw.length <= QUERY_ECHO_LIMIT ? raw : `${raw.slice(0, QUERY_ECHO_LIMIT - 1)}…`;
+  const answer = route(catalog, query, text, context);
   answer.visibility = publicWord && !['help', 'error', 'not-found'].includes(answer.kind) ? 'public' : 'private';
   answer.text = renderText(answer);
   return answer;

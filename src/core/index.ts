@@ -2,6 +2,7 @@
 import { loadKnowledge } from '../data/load.js';
 import type { Answer, ConversationContext } from './answer.js';
 import { askWith } from './ask.js';
+export { QUERY_ECHO_LIMIT } from './ask.js';
 import { Catalog } from './catalog.js';
 import { completeWith, type Choice, type CompleteField, type CompleteOptions } from './complete.js';
 
