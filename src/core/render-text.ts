@@ -1,23 +1,34 @@
-// The plain-text rendering every answer carries (terminal, fallbacks, JSON `text`): at most 4,000 characters.
+// The plain-text rendering every answer carries (terminal, fallbacks, JSON `text`): at most 4,000
+// characters. When it must be cut, detail sections go first; the answer, caveats and sources stay.
 import type { Answer } from './answer.js';
 import { truncate } from './text.js';
 
 export const TEXT_LIMIT = 4000;
+const CUT = '\n…(truncated)';
 
 export function renderText(a: Answer): string {
-  const out: string[] = [a.title, a.summary];
-  if (a.facts.length) out.push('', ...a.facts.map((f) => `${f.label}: ${f.value}`));
+  const head = [a.title, a.summary];
+  if (a.facts.length) head.push('', ...a.facts.map((f) => `${f.label}: ${f.value}`));
+
+  const detail: string[] = [];
   for (const s of a.sections) {
-    out.push('', `${s.title}:`);
-    if (s.lines) out.push(...s.lines.map((l) => `  ${l}`));
-    if (s.table) {
-      out.push(`  ${s.table.columns.join(' | ')}`);
-      out.push(...s.table.rows.map((r) => `  ${r.join(' | ')}`));
-    }
+    detail.push('', `${s.title}:`);
+    if (s.lines) detail.push(...s.lines.map((l) => `  ${l}`));
+    if (s.table) detail.push(`  ${s.table.columns.join(' | ')}`, ...s.table.rows.map((r) => `  ${r.join(' | ')}`));
   }
-  if (a.caveats.length) out.push('', 'Caveats:', ...a.caveats.map((c) => `  - ${c}`));
-  if (a.suggestions.length && a.kind !== 'clarify' && a.kind !== 'not-found') out.push('', `Did you mean: ${a.suggestions.join(', ')}`);
-  if (a.sources.length) out.push('', 'Sources:', ...a.sources.map((s) => `  - ${s.title} (checked ${s.asOf}) ${s.url}`));
-  const text = out.join('\n').trim();
-  return truncate(text, TEXT_LIMIT, '\n…(truncated)');
+
+  const tail: string[] = [];
+  if (a.caveats.length) tail.push('', 'Caveats:', ...a.caveats.map((c) => `  - ${c}`));
+  if (a.suggestions.length && a.kind !== 'clarify' && a.kind !== 'not-found') tail.push('', `Did you mean: ${a.suggestions.join(', ')}`);
+  if (a.sources.length) tail.push('', 'Sources:', ...a.sources.map((s) => `  - ${s.title} (checked ${s.asOf}) ${s.url}`));
+
+  const full = [...head, ...detail, ...tail].join('\n').trim();
+  if (full.length <= TEXT_LIMIT) return full;
+
+  // Too long: keep the answer and the citations, shorten the detail in between.
+  const headText = truncate(head.join('\n').trim(), 1500, '…');
+  const tailText = truncate(tail.join('\n'), 1800, CUT);
+  const room = TEXT_LIMIT - headText.length - tailText.length - CUT.length - 1;
+  const detailText = room > 0 ? truncate(detail.join('\n'), room, CUT) : CUT;
+  return truncate(`${headText}\n${detailText}${tailText}`, TEXT_LIMIT, CUT);
 }

@@ -92,7 +92,7 @@ export function levelAnswer(catalog: Catalog, query: string, level: LevelName, n
     : [{ title: `Series that guarantee ${level} (${names.length})`, lines: [names.join(', ') || 'none'] }];
   if (!negated && maybe.length > 0)
     sections.push({
-      title: `May land on a ${level} processor, not guaranteed (${maybe.length})`,
+      title: `May land on an ${level} processor, not guaranteed (${maybe.length})`,
       lines: [maybe.map((s) => `${s.record.series} (guarantees ${s.guaranteed})`).join(', ')],
     });
   sections.push({
