@@ -20,6 +20,7 @@ export async function run(
   env: Record<string, string | undefined>,
   proc: ProcessLike = process,
   options: ServiceOptions = {},
+  deadlineMs = SHUTDOWN_DEADLINE_MS,
 ): Promise<number> {
   let service: RunningService;
   try {
@@ -39,9 +40,9 @@ export async function run(
 
   const stop = (reason: string, exitCode = 0) => {
     const deadline = setTimeout(() => {
-      logger.error({ reason, deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown deadline passed; exiting with work unfinished');
+      logger.error({ reason, deadlineMs }, 'shutdown deadline passed; exiting with work unfinished');
       proc.exit(1);
-    }, SHUTDOWN_DEADLINE_MS);
+    }, deadlineMs);
     deadline.unref();
     return service.stop(reason, exitCode);
   };

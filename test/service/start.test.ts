@@ -133,6 +133,42 @@ describe('startService with Slack (HTTP mode), Discord and HTTP in one process',
   });
 });
 
+describe('run(): the process around the service', () => {
+  it('exits 1 with a log line when a reply in flight outlasts the shutdown deadline', async () => {
+    const port = await freePort();
+    const sink = await startReplySink(60_000); // a response_url that never answers in time
+    const handlers = new Map<string, () => void>();
+    const exits: number[] = [];
+    const proc = {
+      on: (event: string, listener: () => void) => {
+        handlers.set(event, listener);
+        return proc;
+      },
+      exit: (code: number) => {
+        exits.push(code);
+      },
+      stderr: { write: () => true },
+    } as unknown as ProcessLike;
+    const logs = logSink();
+    const env = { ...platformEnv(port), DISCORD_TOKEN: '', DISCORD_API_URL: '' };
+    const running = run(env, proc, { stdinKind: 'none', logDestination: logs.stream }, 300);
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await waitFor(async () => ((await fetch(`${base}/readyz`)).status === 200 ? true : undefined), 10_000, 'ready');
+      const ack = await new SlackSender(`${base}/slack/events`, SECRET).command(commandPayload('/cpulevel', 'Standard_D4s_v5', sink.url('stuck')));
+      expect(ack.status).toBe(200);
+      await waitFor(() => (sink.arrived() === 1 ? true : undefined), 5_000, 'the reply to be under way');
+      handlers.get('SIGTERM')!();
+      await waitFor(() => (exits.length > 0 ? true : undefined), 3_000, 'the deadline');
+      expect(exits).toEqual([1]);
+      expect(logs.lines().find((l) => l.msg === 'shutdown deadline passed; exiting with work unfinished')).toMatchObject({ level: 50, deadlineMs: 300 });
+    } finally {
+      await sink.close(); // the stuck reply fails now, so the drain ends and the service stops
+      await running;
+    }
+  });
+});
+
 describe('src/main.ts as a process', () => {
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
