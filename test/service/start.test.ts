@@ -110,6 +110,28 @@ describe('startService with Slack (HTTP mode), Discord and HTTP in one process',
     for (const secret of [SECRET, SLACK_TOKEN, DISCORD_TOKEN]) expect(logs.text()).not.toContain(secret);
   });
 
+  it('runs Slack in Socket Mode when SLACK_APP_TOKEN is set: no /slack/events, readiness follows the socket', async () => {
+    const service = await startService(
+      { PORT: '0', HOST: '127.0.0.1', SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_APP_TOKEN: 'xapp-e2e-app-token', SLACK_API_URL: slack.apiUrl },
+      { stdinKind: 'none', logDestination: logSink().stream },
+    );
+    running.push(service);
+    await service.started;
+    const base = service.url!;
+    expect(await getJson(`${base}/readyz`)).toMatchObject({ status: 200, body: { checks: { slack: true } } });
+    expect((await fetch(`${base}/slack/events`, { method: 'POST', body: '' })).status).toBe(404);
+    slack.sendEnvelope({
+      envelope_id: 'env-e2e',
+      type: 'slash_commands',
+      payload: commandPayload('/cpulevel', 'Standard_D4s_v5', slack.responseUrl('sock-e2e')),
+      accepts_response_payload: true,
+    });
+    const reply = await slack.waitFor(() => slack.responses.find((r) => r.id === 'sock-e2e'));
+    expect(JSON.stringify(reply.body)).toContain('Standard_D4s_v5');
+    expect(await service.stop('test')).toBe(0);
+    await slack.waitFor(() => (slack.socketCount === 0 ? true : undefined));
+  });
+
   it('stops start-up with exit code 1 and a one-line reason when Slack refuses the token', async () => {
     slack.rejectAuth = true;
     const stderr: string[] = [];
