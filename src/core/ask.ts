@@ -13,7 +13,7 @@ import { closest } from './fuzzy.js';
 import { readIntent, type Intent } from './intent.js';
 import { levelRank, normaliseFlag } from './levels.js';
 import { renderText } from './render-text.js';
-import { cleanInput, keyOf, sizeKeyOf, wordsOf } from './text.js';
+import { cleanInput, echo, keyOf, sizeKeyOf, wordsOf } from './text.js';
 
 const AZURE_LINUX = 'azure-linux';
 /** The answer echoes the input as `query`, cut to this many characters. */
@@ -38,7 +38,7 @@ function route(catalog: Catalog, query: string, text: string, context: Conversat
     return name!.toLowerCase() === 'azlinux' ? azlinuxCommand(catalog, query, rest!.trim()) : cpulevelCommand(catalog, query, rest!.trim());
   }
   if (text.startsWith('/')) {
-    return helpAnswer(query, undefined, `Unknown command \`${text.split(/\s/)[0]!.slice(0, 40)}\`. The commands are /azlinux and /cpulevel.`);
+    return helpAnswer(query, undefined, `Unknown command \`${echo(text.split(/\s/)[0]!)}\`. The commands are /azlinux and /cpulevel.`);
   }
   const pasted = pastedLevelAnswer(catalog, query, text);
   if (pasted) return pasted;
@@ -90,7 +90,7 @@ function azlinuxCommand(catalog: Catalog, query: string, rest: string): Answer {
     case 'help':
       return helpAnswer(query, 'azlinux');
     default:
-      return helpAnswer(query, 'azlinux', `Unknown subcommand \`${sub.slice(0, 40)}\`. Try one of: upstream, releases, lineage, compat, help.`);
+      return helpAnswer(query, 'azlinux', `Unknown subcommand \`${echo(sub)}\`. Try one of: upstream, releases, lineage, compat, help.`);
   }
 }
 
@@ -179,7 +179,7 @@ function plainAnswer(catalog: Catalog, query: string, text: string, context: Con
   }
   if (e.badReleases.length && !e.releases.length) {
     const bad = e.badReleases[0]!;
-    return notFoundAnswer(query, `${bad.distro.name} ${bad.typed}`, bad.distro.releases.map((r) => `${bad.distro.name} ${r.version}`).slice(0, 3));
+    return notFoundAnswer(query, `${bad.distro.name} ${echo(bad.typed)}`, bad.distro.releases.map((r) => `${bad.distro.name} ${r.version}`).slice(0, 3));
   }
   const ambiguous = ambiguousSize(catalog, query, e, text);
   if (ambiguous) return ambiguous;
@@ -224,7 +224,7 @@ function machineAnswer(catalog: Catalog, query: string, target: Target, level?: 
 
 /** Say which typos were read as which names, so a wrong guess is visible. */
 function withCorrections(a: Answer, e: Entities): Answer {
-  for (const c of e.corrections) a.caveats.unshift(`Read “${c.typed.slice(0, 40)}” as ${c.meant}.`);
+  for (const c of e.corrections) a.caveats.unshift(`Read “${echo(c.typed)}” as ${c.meant}.`);
   return a;
 }
 
@@ -270,7 +270,7 @@ const CPU_WORDS = /\b(xeon|epyc|opteron|intel|amd|cobalt|ampere|altra|grace|core
 function unknownCpu(catalog: Catalog, query: string, typed: string): Answer {
   const key = keyOf(typed);
   const names = closest(key, [...catalog.cpuByKey.entries()].flatMap(([k, cpus]) => cpus.map((c) => [k, c.model.model] as [string, string])));
-  return notFoundAnswer(query, `a processor called \`${typed.slice(0, 60)}\``, names, 'Azure documents the processors behind its sizes; try a model number like `8370C` or `EPYC 7763`.');
+  return notFoundAnswer(query, `a processor called \`${echo(typed)}\``, names, 'Azure documents the processors behind its sizes; try a model number like `8370C` or `EPYC 7763`.');
 }
 
 function unknownName(catalog: Catalog, query: string, word: string): Answer {
@@ -278,7 +278,7 @@ function unknownName(catalog: Catalog, query: string, word: string): Answer {
   const sizes = closest(key, catalog.sizes.map((s) => [sizeKeyOf(s.size.name), s.size.name] as [string, string]));
   const series = closest(key, catalog.series.map((s) => [sizeKeyOf(s.record.series), s.record.series] as [string, string]), 1);
   const suggestions = [...sizes, ...series].slice(0, 3);
-  return notFoundAnswer(query, `a VM size or series called \`${word.slice(0, 60)}\``, suggestions, 'Sizes look like `Standard_D4s_v5` (loose spellings like `d4s v5` work too).');
+  return notFoundAnswer(query, `a VM size or series called \`${echo(word)}\``, suggestions, 'Sizes look like `Standard_D4s_v5` (loose spellings like `d4s v5` work too).');
 }
 
 function pickRelease(catalog: Catalog, e: Entities, query: string): { distro: Distro; release: DistroRelease | null } | { answer: Answer } {
@@ -289,7 +289,7 @@ function pickRelease(catalog: Catalog, e: Entities, query: string): { distro: Di
   const bad = e.badReleases[0];
   if (bad)
     return {
-      answer: notFoundAnswer(query, `${bad.distro.name} ${bad.typed}`, bad.distro.releases.map((x) => `${bad.distro.name} ${x.version}`).slice(0, 3)),
+      answer: notFoundAnswer(query, `${bad.distro.name} ${echo(bad.typed)}`, bad.distro.releases.map((x) => `${bad.distro.name} ${x.version}`).slice(0, 3)),
     };
   const typed = e.unknown[0] ?? query.split(/\s+/).slice(-1)[0] ?? '';
   return { answer: unknownDistro(catalog, query, typed) };
@@ -297,7 +297,7 @@ function pickRelease(catalog: Catalog, e: Entities, query: string): { distro: Di
 
 function unknownDistro(catalog: Catalog, query: string, typed: string): Answer {
   const names = closest(keyOf(typed), [...catalog.distroByKey.entries()].map(([k, d]) => [k, d.name] as [string, string]));
-  return notFoundAnswer(query, `a distribution called \`${typed.slice(0, 60)}\``, names);
+  return notFoundAnswer(query, `a distribution called \`${echo(typed)}\``, names);
 }
 
 function firstRelease(catalog: Catalog, e: Entities): { distro: Distro; release: DistroRelease; defaulted: boolean; explicit: boolean } | null {
@@ -355,7 +355,7 @@ function guess(catalog: Catalog, query: string, text: string): Answer {
   ];
   const suggestions = key.length >= 3 ? closest(key, candidates) : [];
   if (!suggestions.length) return helpAnswer(query, undefined, "I didn't recognise a VM size, distribution, CPU or level in that.");
-  return notFoundAnswer(query, `\`${word.slice(0, 60)}\``, suggestions);
+  return notFoundAnswer(query, `\`${echo(word)}\``, suggestions);
 }
 
 export { errorAnswer };

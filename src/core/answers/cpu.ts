@@ -3,6 +3,7 @@ import type { Answer } from '../answer.js';
 import type { Catalog, CpuInfo } from '../catalog.js';
 import type { LevelName } from '../../data/schema.js';
 import { levelOfFlags, LEVELS } from '../levels.js';
+import { echo } from '../text.js';
 import { fact, finish, levelSources, uniqueSources } from './build.js';
 
 export function cpuAnswer(catalog: Catalog, query: string, cpu: CpuInfo): Answer {
@@ -53,8 +54,8 @@ export function codenameAnswer(catalog: Catalog, query: string, typed: string, c
   return finish({
     kind: 'clarify',
     query,
-    title: `Which “${typed}”?`,
-    summary: `“${typed}” matches several processors with different levels; name one:`,
+    title: `Which “${echo(typed)}”?`,
+    summary: `“${echo(typed)}” matches several processors with different levels; name one:`,
     choices: cpus.map((c) => c.model.model),
     suggestions: cpus.map((c) => c.model.model),
   });
