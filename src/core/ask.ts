@@ -138,8 +138,8 @@ function pastedLevelAnswer(catalog: Catalog, query: string, text: string): Answe
   const flagsLine = /(?:^|\n)\s*flags\s*:\s*([^\n]*)/i.exec(text);
   if (flagsLine) return flagsAnswer(catalog, query, flagWords(flagsLine[1]!));
   const words = flagWords(text);
-  const known = new Set(catalog.levels.levels.flatMap((l) => l.cpuinfoFlags));
-  const hits = words.filter((w) => known.has(normaliseFlag(w, catalog.levels))).length;
+  if (words.length < 6) return null;
+  const hits = words.filter((w) => catalog.levelFlags.has(normaliseFlag(w, catalog.levels))).length;
   if (hits >= 6 && hits >= words.length * 0.4) return flagsAnswer(catalog, query, words);
   return null;
 }

@@ -50,11 +50,14 @@ export class Catalog {
   readonly distroByKey = new Map<string, Distro>();
   /** release alias key ("rhel10", "azl3", "noble") -> release */
   readonly releaseByKey = new Map<string, ReleaseRef>();
+  /** every flag some level needs, in /proc/cpuinfo spelling */
+  readonly levelFlags: ReadonlySet<string>;
   /** a dotted version that only one distro uses ("26.04" -> Ubuntu 26.04 LTS) */
   readonly releaseByVersion = new Map<string, ReleaseRef>();
 
   constructor(knowledge: Knowledge) {
     this.levels = knowledge.levels;
+    this.levelFlags = new Set(knowledge.levels.levels.flatMap((l) => l.cpuinfoFlags));
     this.asOf = knowledge.asOf;
     this.distros = knowledge.distros;
 

@@ -154,9 +154,21 @@ function matchAt(
   return 1;
 }
 
-/** "fedroa", "ubunut": one slip (two in a long word) from a distro name people type. */
+/** "fedroa", "ubunut": one slip (two in a long word) from a distro name people type.
+ * Remembered per word: ordinary words ("downstream", "guarantee") come up in every other question. */
 function distroTypo(catalog: Catalog, word: string): Distro | null {
   if (word.length < 5 || !/^[a-z]+$/.test(word)) return null;
+  let memo = typoMemo.get(catalog);
+  if (!memo) typoMemo.set(catalog, (memo = new Map()));
+  if (memo.has(word)) return memo.get(word)!;
+  const found = nearestDistro(catalog, word);
+  if (memo.size > 10_000) memo.clear();
+  memo.set(word, found);
+  return found;
+}
+const typoMemo = new WeakMap<Catalog, Map<string, Distro | null>>();
+
+function nearestDistro(catalog: Catalog, word: string): Distro | null {
   const limit = word.length >= 8 ? 2 : 1;
   let best: { d: number; distro: Distro } | null = null;
   for (const [key, distro] of catalog.distroByKey) {
