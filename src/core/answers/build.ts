@@ -65,3 +65,9 @@ export function releaseLabel(distro: Distro, release: DistroRelease | null): str
 export function levelText(level: LevelName | null): string {
   return level ?? 'unknown';
 }
+
+/** "Dsv3", but "the D series" where the bare name would read as a letter. */
+export function seriesName(series: SeriesInfo): string {
+  const name = series.record.series;
+  return /\d/.test(name) ? name : `the ${name} series`;
+}

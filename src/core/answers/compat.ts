@@ -4,7 +4,7 @@ import type { Catalog, SeriesInfo } from '../catalog.js';
 import type { Distro, DistroRelease, LevelName } from '../../data/schema.js';
 import { levelRank } from '../levels.js';
 import { listOf } from '../text.js';
-import { fact, finish, levelSources, releaseLabel, seriesCpuSources, uniqueSources } from './build.js';
+import { fact, finish, levelSources, releaseLabel, seriesCpuSources, seriesName, uniqueSources } from './build.js';
 import { isRetired, levelFacts, seriesCaveats } from './vm.js';
 
 export interface Judgement {
@@ -22,7 +22,7 @@ export function requiredLevel(rel: DistroRelease): LevelName | null {
 }
 
 export function judge(series: SeriesInfo, distro: Distro, rel: DistroRelease): Judgement {
-  const rec = series.record;
+  const rec = { ...series.record, series: seriesName(series) };
   const name = releaseLabel(distro, rel);
   const reasons: string[] = [];
   const required = requiredLevel(rel);

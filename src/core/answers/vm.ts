@@ -4,7 +4,7 @@ import type { Catalog, SeriesInfo, SizeInfo } from '../catalog.js';
 import type { LevelName } from '../../data/schema.js';
 import { levelRank, LEVELS } from '../levels.js';
 import { listOf } from '../text.js';
-import { cpuLabel, fact, finish, generationsText, levelSources, seriesCpuSources, uniqueSources } from './build.js';
+import { cpuLabel, fact, finish, generationsText, levelSources, seriesCpuSources, seriesName, uniqueSources } from './build.js';
 
 const GUEST_CAVEAT =
   'Levels come from the documented host processors; a guest can see fewer features than its host (AVX-512 has been seen hidden). To be sure, paste `ld.so --help` or the /proc/cpuinfo flags line from inside the VM.';
@@ -124,7 +124,7 @@ export function levelAnswer(catalog: Catalog, query: string, level: LevelName, n
 
 /** "Does Dsv3 guarantee AVX2?": the straight yes/no that opens a size or series answer. */
 export function levelVerdict(series: SeriesInfo, level: LevelName): string {
-  const name = series.record.series;
+  const name = seriesName(series);
   if (series.record.arch === 'Arm64') return `No: ${name} is Arm64; x86-64 levels do not apply.`;
   if (!series.guaranteed) return `Unknown: the docs name no processor for ${name}.`;
   if (levelRank(series.guaranteed) >= levelRank(level)) return `Yes: ${name} guarantees ${series.guaranteed}, which includes ${level}.`;
@@ -152,7 +152,7 @@ function levelSummary(subject: string, series: SeriesInfo): string {
   if (series.guaranteed === series.best)
     return `${subject} guarantees ${series.guaranteed} (${listOf(series.cpus.map((c) => c.model.model), 'or')}).`;
   const low = series.cpus.filter((c) => c.level === series.guaranteed).map((c) => c.model.model);
-  return `${subject} guarantees ${series.guaranteed} and may reach ${series.best}: it can land on ${listOf(low, 'or')}, which stops at ${series.guaranteed}.`;
+  return `${subject} guarantees ${series.guaranteed} and may reach ${series.best}: it can land on ${listOf(low, 'or')}, which ${low.length > 1 ? 'stop' : 'stops'} at ${series.guaranteed}.`;
 }
 
 function processorSection(series: SeriesInfo): Section[] {
