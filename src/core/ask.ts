@@ -6,7 +6,7 @@ import type { Distro, DistroRelease, LevelName } from '../data/schema.js';
 import { compatAnswer, distroSizesAnswer } from './answers/compat.js';
 import { armFlagsAnswer, codenameAnswer, cpuAnswer, flagsAnswer, ldsoAnswer } from './answers/cpu.js';
 import { distroAnswer, lineageAnswer, releasesAnswer, type DistroFacet } from './answers/distro.js';
-import { clarifyAnswer, compareAnswer, errorAnswer, helpAnswer, notFoundAnswer } from './answers/meta.js';
+import { clarifyAnswer, compareAnswer, helpAnswer, notFoundAnswer } from './answers/meta.js';
 import { levelAnswer, levelVerdict, seriesAnswer, sizeAnswer } from './answers/vm.js';
 import { findEntities, type Entities } from './entities.js';
 import { closest } from './fuzzy.js';
@@ -358,4 +358,3 @@ function guess(catalog: Catalog, query: string, text: string): Answer {
   return notFoundAnswer(query, `\`${echo(word)}\``, suggestions);
 }
 
-export { errorAnswer };

@@ -1,8 +1,11 @@
 // The core's public face: ask and complete over the knowledge loaded (and validated) once.
 import { loadKnowledge } from '../data/load.js';
 import type { Answer, ConversationContext } from './answer.js';
-import { askWith } from './ask.js';
-export { QUERY_ECHO_LIMIT } from './ask.js';
+import { askWith, QUERY_ECHO_LIMIT } from './ask.js';
+import { errorAnswer as makeErrorAnswer } from './answers/meta.js';
+import { renderText } from './render-text.js';
+
+export { QUERY_ECHO_LIMIT };
 import { Catalog } from './catalog.js';
 import { completeWith, type Choice, type CompleteField, type CompleteOptions } from './complete.js';
 
@@ -20,6 +23,13 @@ export function catalog(): Catalog {
 /** Answer one question. Pure over in-memory data; never throws for any input. */
 export function ask(text: string, context?: ConversationContext): Answer {
   return askWith(catalog(), text, context);
+}
+
+/** An error answer made outside the core (a cooldown, a failure), rendered like every other answer. */
+export function errorAnswer(query: string, title: string, summary: string): Answer & { kind: 'error' } {
+  const answer = makeErrorAnswer(query.length <= QUERY_ECHO_LIMIT ? query : `${query.slice(0, QUERY_ECHO_LIMIT - 1)}…`, title, summary);
+  answer.text = renderText(answer);
+  return answer;
 }
 
 /** Ranked completions for a partly typed name (at most 25). */

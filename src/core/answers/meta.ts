@@ -48,8 +48,9 @@ export function clarifyAnswer(query: string, question: string, choices: string[]
   });
 }
 
-export function errorAnswer(query: string, message: string): Answer {
-  return finish({ kind: 'error', query, title: 'Sorry', summary: message });
+/** An answer for something that went wrong around the question (too many questions, a failure). */
+export function errorAnswer(query: string, title: string, summary: string): Answer & { kind: 'error' } {
+  return finish({ kind: 'error', query, title, summary }) as Answer & { kind: 'error' };
 }
 
 /** Side by side: "Dsv5 vs Dasv5", "8370C vs EPYC 7763". */
