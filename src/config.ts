@@ -105,6 +105,11 @@ const EnvSchema = z.object({
     })
     .optional(),
   DISCORD_API_URL: httpUrl('DISCORD_API_URL').optional(),
+  DISCORD_GATEWAY: z
+    .enum(['auto', 'off'], {
+      message: 'DISCORD_GATEWAY must be auto (default: connect when DISCORD_TOKEN is set) or off (this process runs no Discord client, e.g. the web process beside a shard manager)',
+    })
+    .default('auto'),
   REDIS_URL: z
     .string()
     .refine((s) => URL.canParse(s) && /^rediss?:$/.test(new URL(s).protocol) && new URL(s).hostname !== '', {
@@ -173,7 +178,7 @@ export function loadConfig(env: Env): Config {
           },
         }
       : {}),
-    ...(e.DISCORD_TOKEN
+    ...(e.DISCORD_TOKEN && e.DISCORD_GATEWAY === 'auto'
       ? { discord: { token: e.DISCORD_TOKEN, ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}) } }
       : {}),
     ...(e.REDIS_URL ? { redis: { url: e.REDIS_URL, tlsVerify: e.REDIS_TLS_VERIFY } } : {}),

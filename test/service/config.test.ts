@@ -33,6 +33,12 @@ describe('loadConfig', () => {
     expect(discord.redis).toEqual({ url: 'rediss://h.example:6380', tlsVerify: false });
   });
 
+  it('DISCORD_GATEWAY=off keeps this process off the gateway (the web process beside a shard manager)', () => {
+    expect(loadConfig({ DISCORD_TOKEN: 'abc.def.ghijkl', DISCORD_GATEWAY: 'off' }).discord).toBeUndefined();
+    expect(loadConfig({ DISCORD_TOKEN: 'abc.def.ghijkl', DISCORD_GATEWAY: 'auto' }).discord?.token).toBe('abc.def.ghijkl');
+    expect(() => loadConfig({ DISCORD_GATEWAY: 'maybe' })).toThrow(/DISCORD_GATEWAY must be auto/);
+  });
+
   it('treats empty and blank values as unset', () => {
     expect(loadConfig({ PORT: '', SLACK_BOT_TOKEN: '  ' }).slack).toBeUndefined();
   });
