@@ -48,8 +48,9 @@ export function cpuLabel(cpu: CpuInfo): string {
   return `${cpu.model.model} (${cpu.model.codename}): ${lvl}`;
 }
 
+/** The series' own pages, then where its processors' features come from (archspec, not other size pages). */
 export function seriesCpuSources(series: SeriesInfo): Source[] {
-  return uniqueSources(series.record.sources, ...series.cpus.map((c) => c.model.sources.slice(0, 1)));
+  return uniqueSources(series.record.sources, ...series.cpus.map((c) => c.model.sources.filter((s) => /archspec/.test(s.url))));
 }
 
 export function generationsText(gens: number[] | null, complete = true): string {
