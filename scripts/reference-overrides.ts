@@ -56,6 +56,15 @@ export const NVME_ONLY_IMAGE_SERIES: readonly string[] = [
 
 const GB_LIKE_G_GS =
   'A retired-sizes list from January 2024 already showed G and GS as retired, while the 2025-2026 lists show the retirement as announced for 2028-11-15; the later lists are followed.';
+// CPU (AMD Opteron 4171 HE, Intel Xeon E5-2660: azureSeries, 2018 benchmark page); AVN §4 "No processor in any stored doc"
+const CLASSIC_A_HOSTS =
+  'A 2018 Microsoft benchmark page showed classic A-series VMs on the AMD Opteron 4171 HE (x86-64-v1) and the Intel Xeon E5-2660 (x86-64-v2). No size page names a processor, so nothing is guaranteed; expect no more than x86-64-v1.';
+// CPU (Intel Xeon E5-2660: "A0-A7 and Av2 (historical, per 2018 benchmark page)")
+const AV2_HISTORICAL =
+  'The same 2018 benchmark page also listed Av2 on the Sandy Bridge Xeon E5-2660 (x86-64-v2). Current Av2 pages do not name it, so it is left out of the guarantee; an old host could still be found.';
+// CPU (Intel Xeon E5-2698B v3: azureSeries "G/GS"); AVN §4 "only indirect: Ls has the same CPU performance as G/GS"
+const G_GS_HOSTS =
+  'G and GS are tied to the Haswell Xeon E5-2698B v3 (x86-64-v3) only indirectly, through the Ls page; no G or GS page names a processor, so no level is guaranteed.';
 const N_SERIES_2023 =
   'Microsoft sources give two retirement dates: 2023-09-06 in the lifecycle lists and August 31, 2023 on an Azure Machine Learning page; the lifecycle date is used.';
 const NV_V3_V4_ANNOUNCED =
@@ -145,8 +154,11 @@ export const SERIES_CAVEATS: Readonly<Record<string, readonly string[]>> = {
   ],
   ND_GB200_v6: ['The remote-storage table gives 316 data disks where the specs say 16.'],
   // AVN §5 "Retirement lists disagree over time"
-  G: [GB_LIKE_G_GS],
-  GS: [GB_LIKE_G_GS],
+  G: [GB_LIKE_G_GS, G_GS_HOSTS],
+  GS: [GB_LIKE_G_GS, G_GS_HOSTS],
+  A: [CLASSIC_A_HOSTS],
+  'Basic A': [CLASSIC_A_HOSTS],
+  Av2: [AV2_HISTORICAL],
   NC: [N_SERIES_2023],
   NCv2: [N_SERIES_2023],
   ND: [N_SERIES_2023],

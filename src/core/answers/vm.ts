@@ -180,10 +180,15 @@ function statusText(series: SeriesInfo): string | null {
 export function seriesCaveats(series: SeriesInfo): string[] {
   const rec = series.record;
   const out = [...rec.caveats];
-  if (rec.arch === 'x64' && series.cpus.length === 0) out.push('The docs name no processor for this series.');
-  if (rec.retirement?.status === 'retired') out.push(`This series is retired${rec.retirement.date ? ` (${rec.retirement.date})` : ''}.`);
-  else if (rec.retirement) out.push(`Retirement announced${rec.retirement.date ? ` for ${rec.retirement.date}` : ''}.`);
-  if (rec.preview) out.push('This series is in preview.');
+  const said = (re: RegExp) => out.some((c) => re.test(c));
+  if (rec.arch === 'x64' && series.cpus.length === 0 && !said(/no processor/i)) out.push('The docs name no processor for this series.');
+  if (rec.retirement && !said(/retire/i))
+    out.push(
+      rec.retirement.status === 'retired'
+        ? `This series is retired${rec.retirement.date ? ` (${rec.retirement.date})` : ''}.`
+        : `Retirement announced${rec.retirement.date ? ` for ${rec.retirement.date}` : ''}.`,
+    );
+  if (rec.preview && !said(/preview/i)) out.push('This series is in preview.');
   if (rec.arch === 'x64' && series.cpus.length > 0) out.push(GUEST_CAVEAT);
   return out;
 }
