@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromSlackText, mrkdwn, mrkdwnCode, mrkdwnLink, plainText, truncate } from '../../src/adapters/slack/escape.js';
+import { questionText } from '../fuzz/arbitraries.js';
+import { referenceMrkdwn, referenceMrkdwnCode, referenceMrkdwnLink, referencePlainText } from './escape-reference.js';
 
 describe('fromSlackText: Slack wire text -> plain words', () => {
   it('drops the bot mention and keeps the question', () => {
@@ -71,5 +74,29 @@ describe('truncate', () => {
     const emoji = truncate('abcdefg😀😀😀😀😀😀😀😀😀😀', 21);
     expect(emoji.endsWith('…(truncated)')).toBe(true);
     expect(/[\uD800-\uDBFF]…/.test(emoji)).toBe(false);
+  });
+});
+
+describe('the fast escaping gives exactly what the character-by-character version gave', () => {
+  // Text dense in what the escaping acts on: formatting characters at word edges and inside words,
+  // code spans, URLs, entities, broadcasts, astral letters and lone surrogates next to an underscore.
+  const piece = fc.constantFrom(
+    '*', '_', '~', '`', '```', '&', '<', '>', '|', '@here', '@Channel', '@everyoneX', '<!here>', '<@U1>', '<#C1>',
+    'https://a.example/x_y*z~w', 'http://b.example/`q`', 'Standard_D4s_v5', 'sse4_2', '`code span`', '` x`', 'a_', '_b',
+    'é_é', 'Ⅻ_1', '𝐀_𝐁', '\uD835_', '_\uDC00', '\u200d', ' ', '\n', '\t', '.', ',', '2_3', 'x*y', '~s~',
+  );
+  const dense = fc.array(fc.oneof(piece, fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 40 }).map((p) => p.join(''));
+  const text = fc.oneof(dense, questionText);
+
+  it('mrkdwn, mrkdwnCode, plainText and mrkdwnLink', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(mrkdwn(t)).toBe(referenceMrkdwn(t));
+        expect(mrkdwnCode(t)).toBe(referenceMrkdwnCode(t));
+        expect(plainText(t)).toBe(referencePlainText(t));
+        expect(mrkdwnLink('https://x.example/a_b?c=1&d=<2>|', t)).toBe(referenceMrkdwnLink('https://x.example/a_b?c=1&d=<2>|', t));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

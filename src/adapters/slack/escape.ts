@@ -10,18 +10,33 @@ import { TRUNCATION_MARK } from './limits.js';
 
 const ZWJ = '\u200D';
 
+// Every function here runs over every piece of text in every answer, so each one first checks, with one
+// native scan, whether there is anything to do at all; most text has no &, <, >, @ or formatting
+// characters, and then it costs a scan and no copy. (A per-character loop here once cost more than the
+// core's whole answer.)
+
+const ENTITY_CHARS = /[&<>]/;
+
 /** Slack's entity escaping, in the order that keeps it reversible. */
 function escapeEntities(text: string): string {
+  if (!ENTITY_CHARS.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
+const BROADCAST = /@(channel|here|everyone)\b/gi;
+const SPECIAL_MENTION = /<([!@#])/g;
+
 /** @channel, @here, @everyone (any case) lose their power; so does a bare <!...> special mention. */
 function defuseBroadcasts(text: string): string {
-  return text.replace(/@(channel|here|everyone)\b/gi, `@${ZWJ}$1`).replace(/<([!@#])/g, `<${ZWJ}$1`);
+  let out = text;
+  if (out.includes('@')) out = out.replace(BROADCAST, `@${ZWJ}$1`);
+  if (out.includes('<')) out = out.replace(SPECIAL_MENTION, `<${ZWJ}$1`);
+  return out;
 }
 
 const LOOKALIKE: Record<string, string> = {
@@ -30,8 +45,17 @@ const LOOKALIKE: Record<string, string> = {
   '~': '\u223C', // ∼ tilde operator
   '`': '\u02CB', // ˋ modifier letter grave accent
 };
+const BACKTICK_LOOKALIKE = '\u02CB';
 
 const WORD = /[\p{L}\p{N}]/u;
+const FORMATTING = /[*_~`]/;
+const FORMATTING_ALL = /[*_~`]/g;
+
+/** Is this UTF-16 code unit a letter or a digit? (NaN, off either end of the text: no.) */
+function isWordUnit(code: number): boolean {
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return code === code && WORD.test(String.fromCharCode(code));
+}
 
 /**
  * Replace *, _ and ~ where they could open or close formatting (next to a space, punctuation or
@@ -39,26 +63,19 @@ const WORD = /[\p{L}\p{N}]/u;
  * effect, and they stay as typed.
  */
 function defuseFormatting(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i] as string;
-    const swap = LOOKALIKE[ch];
-    if (swap === undefined) {
-      out += ch;
-      continue;
-    }
-    const before = i > 0 ? (text[i - 1] as string) : '';
-    const after = i + 1 < text.length ? (text[i + 1] as string) : '';
-    const inWord = WORD.test(before) && WORD.test(after);
-    out += inWord && ch !== '`' ? ch : swap; // a stray backtick is never left to pair up
-  }
-  return out;
+  if (!FORMATTING.test(text)) return text;
+  return text.replace(FORMATTING_ALL, (ch: string, at: number) => {
+    if (ch === '`') return BACKTICK_LOOKALIKE; // a stray backtick is never left to pair up
+    return isWordUnit(text.charCodeAt(at - 1)) && isWordUnit(text.charCodeAt(at + 1)) ? ch : (LOOKALIKE[ch] as string);
+  });
 }
 
 const URL_RE = /https?:\/\/[^\s<>|`]+/g;
 
 /** Prose: URLs keep their characters (Slack links them); everything around them is defused. */
 function prose(plain: string): string {
+  if (!FORMATTING.test(plain)) return plain; // nothing to defuse, in a URL or out of one
+  if (!plain.includes('http')) return defuseFormatting(plain);
   let out = '';
   let last = 0;
   for (const m of plain.matchAll(URL_RE)) {
@@ -70,6 +87,12 @@ function prose(plain: string): string {
   return out + defuseFormatting(plain.slice(last));
 }
 
+/** Escaped for mrkdwn: entities, then broadcasts (no `<` is left to start a special mention). */
+function safe(text: string): string {
+  const escaped = escapeEntities(text);
+  return escaped.includes('@') ? escaped.replace(BROADCAST, `@${ZWJ}$1`) : escaped;
+}
+
 /** `code` spans on one line: the one piece of markup the core's plain text uses. */
 const CODE_SPAN = /`([^`\s](?:[^`\n]*[^`\s])?)`/g;
 
@@ -79,7 +102,7 @@ const CODE_SPAN = /`([^`\s](?:[^`\n]*[^`\s])?)`/g;
  * character that could take effect is swapped for a look-alike.
  */
 export function mrkdwn(plain: string): string {
-  const safe = (text: string): string => defuseBroadcasts(escapeEntities(text));
+  if (!plain.includes('`')) return safe(prose(plain));
   let out = '';
   let last = 0;
   for (const m of plain.matchAll(CODE_SPAN)) {
@@ -93,7 +116,7 @@ export function mrkdwn(plain: string): string {
 
 /** Plain text for inside a ``` code block: escaped, no fence can close early, no pings. */
 export function mrkdwnCode(plain: string): string {
-  return defuseBroadcasts(escapeEntities(plain.replace(/`/g, LOOKALIKE['`'] as string)));
+  return safe(plain.includes('`') ? plain.replace(/`/g, BACKTICK_LOOKALIKE) : plain);
 }
 
 /** Text for a plain_text object (header, button): Slack shows it literally; only pings are defused. */
