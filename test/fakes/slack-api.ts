@@ -2,6 +2,9 @@
 // - the Web API under /api/<method> (auth.test, chat.postMessage, chat.postEphemeral,
 //   apps.connections.open; anything else answers {ok:true}), recording method, body and token;
 // - response_url endpoints under /response/<id>, recording each post;
+// - messages in acks: a slash command's ack body (HTTP, handed over by SlackSender) or its Socket Mode
+//   ack payload is shown by Slack just like a response_url post, so it is recorded beside them
+//   (`via: 'ack'`), checked the same way;
 // - a Socket Mode WebSocket under /socket, for the Socket Mode test.
 // Messages are checked against Slack's limits; a message Slack would refuse is refused here too
 // (invalid_blocks / msg_blocks_too_long) and its problems recorded, so tests can demand none.
@@ -27,6 +30,42 @@ export interface ResponsePost {
   id: string;
   body: Json;
   problems: string[];
+  /** posted to the response_url, or carried by the command's ack (which Slack shows the same way) */
+  via: 'response_url' | 'ack';
+}
+
+/** A message in an ack, as Slack would show it: JSON with text or blocks. Anything else is not one. */
+export function ackMessage(body: string): Json | undefined {
+  if (body.trim() === '') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+    const json = parsed as Json;
+    return 'text' in json || 'blocks' in json ? json : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Running fakes by origin, so a sender can hand the fake behind a response_url what its ack carried. */
+const running = new Map<string, FakeSlack>();
+
+/**
+ * Slack showing the message a slash command's ack carried: recorded on the fake that serves
+ * `responseUrl`, as if posted there. False when no running fake serves that URL.
+ */
+export function showAckMessage(responseUrl: string, message: Json): boolean {
+  let url: URL;
+  try {
+    url = new URL(responseUrl);
+  } catch {
+    return false;
+  }
+  const fake = running.get(url.origin);
+  const id = /^\/response\/([^/]+)$/.exec(url.pathname)?.[1];
+  if (fake === undefined || id === undefined) return false;
+  fake.recordAck(id, message);
+  return true;
 }
 
 export const FAKE_IDS = { team: 'T0TEST', botUser: 'UBOT', bot: 'B0BOT', app: 'A0APP' } as const;
@@ -75,6 +114,8 @@ export class FakeSlack {
   private sockets = new Set<WebSocket>();
   private ts = 1_700_000_000;
   private listeners: Array<() => void> = [];
+  /** Socket Mode: the response_url of each slash command envelope sent, by envelope id */
+  private envelopeResponseUrls = new Map<string, string>();
 
   get port(): number {
     return (this.server?.address() as AddressInfo).port;
@@ -100,13 +141,21 @@ export class FakeSlack {
     });
     this.server.listen(0, '127.0.0.1');
     await once(this.server, 'listening');
+    running.set(`http://127.0.0.1:${this.port}`, this);
     return this;
+  }
+
+  /** A message Slack got in an ack for the command whose response_url ends in `id`. */
+  recordAck(id: string, body: Json): void {
+    this.responses.push({ id, body, problems: slackMessageProblems(body), via: 'ack' });
+    this.notify();
   }
 
   async close(): Promise<void> {
     for (const ws of this.sockets) ws.terminate();
     this.wss?.close();
     const s = this.server;
+    if (s) running.delete(`http://127.0.0.1:${this.port}`);
     this.server = undefined;
     if (s) {
       s.closeAllConnections();
@@ -140,6 +189,10 @@ export class FakeSlack {
 
   /** Socket Mode: send one envelope to every connected client. */
   sendEnvelope(envelope: Json): void {
+    const payload = envelope['payload'] as Json | undefined;
+    if (envelope['type'] === 'slash_commands' && typeof payload?.['response_url'] === 'string') {
+      this.envelopeResponseUrls.set(String(envelope['envelope_id']), payload['response_url']);
+    }
     const text = JSON.stringify(envelope);
     for (const ws of this.sockets) ws.send(text);
   }
@@ -159,7 +212,14 @@ export class FakeSlack {
       this.notify();
     });
     ws.on('message', (data) => {
-      this.socketAcks.push(JSON.parse(String(data)) as Json);
+      const ack = JSON.parse(String(data)) as Json;
+      this.socketAcks.push(ack);
+      // A slash command's ack payload is shown like a response_url post.
+      const responseUrl = this.envelopeResponseUrls.get(String(ack['envelope_id']));
+      const payload = ack['payload'] as Json | undefined;
+      if (responseUrl !== undefined && payload !== undefined && ('text' in payload || 'blocks' in payload)) {
+        showAckMessage(responseUrl, payload);
+      }
       this.notify();
     });
     ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: FAKE_IDS.app } }));
@@ -173,7 +233,7 @@ export class FakeSlack {
     const response = /^\/response\/([^/]+)$/.exec(url.pathname);
     if (response && req.method === 'POST') {
       const problems = body['delete_original'] === true ? [] : slackMessageProblems(body);
-      this.responses.push({ id: response[1] ?? '', body, problems });
+      this.responses.push({ id: response[1] ?? '', body, problems, via: 'response_url' });
       this.notify();
       if (problems.length > 0) return json(res, 400, { ok: false, error: 'invalid_blocks', errors: problems });
       return json(res, 200, { ok: true });

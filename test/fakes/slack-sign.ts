@@ -3,6 +3,7 @@
 // X-Slack-Request-Timestamp. Slash commands go as application/x-www-form-urlencoded, Events API
 // envelopes as JSON, interactivity payloads as a form with one `payload=<json>` field.
 import { createHmac } from 'node:crypto';
+import { ackMessage, showAckMessage, type Json } from './slack-api.js';
 
 export function slackSignature(secret: string, timestamp: number, body: string): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
@@ -21,6 +22,8 @@ export interface SendOptions {
 export interface SentResponse {
   status: number;
   body: string;
+  /** the response's content-type, '' when none */
+  contentType: string;
   /** milliseconds from sending to the full response */
   ms: number;
 }
@@ -43,11 +46,20 @@ export class SlackSender {
     const started = performance.now();
     const res = await fetch(this.url, { method: 'POST', headers, body });
     const text = await res.text();
-    return { status: res.status, body: text, ms: performance.now() - started };
+    return { status: res.status, body: text, contentType: res.headers.get('content-type') ?? '', ms: performance.now() - started };
   }
 
-  command(fields: Record<string, string>, options?: SendOptions): Promise<SentResponse> {
-    return this.send(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', options);
+  /**
+   * A slash command. Like Slack, a message in a 200 ack (JSON with text or blocks) is shown to the
+   * user: when the command's response_url belongs to a running FakeSlack, the message is recorded there
+   * as a response with `via: 'ack'`. `ackMessage` on the result gives it too.
+   */
+  async command(fields: Record<string, string>, options?: SendOptions): Promise<SentResponse & { ackMessage?: Json }> {
+    const res = await this.send(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', options);
+    const message = res.status === 200 && res.contentType.startsWith('application/json') ? ackMessage(res.body) : undefined;
+    if (message === undefined) return res;
+    if (fields['response_url'] !== undefined) showAckMessage(fields['response_url'], message);
+    return { ...res, ackMessage: message };
   }
 
   event(envelope: Record<string, unknown>, options?: SendOptions): Promise<SentResponse> {

@@ -65,7 +65,7 @@ describe('Slack surface: Socket Mode', () => {
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
-  it('acks a slash command envelope and answers on its response_url', async () => {
+  it('answers a slash command envelope in its ack payload, nothing on the response_url', async () => {
     await start();
     fake.sendEnvelope({
       envelope_id: 'env-cmd',
@@ -73,10 +73,12 @@ describe('Slack surface: Socket Mode', () => {
       payload: commandPayload('/cpulevel', 'Standard_D4s_v5', fake.responseUrl('sock')),
       accepts_response_payload: true,
     });
-    const post = await fake.waitFor(() => fake.responses.find((r) => r.id === 'sock'));
-    expect(post.body['response_type']).toBe('ephemeral');
-    expect(String(post.body['text'])).toContain('x86-64-v4');
-    expect(fake.socketAcks.some((a) => a['envelope_id'] === 'env-cmd')).toBe(true);
+    const ack = await fake.waitFor(() => fake.socketAcks.find((a) => a['envelope_id'] === 'env-cmd'));
+    const payload = ack['payload'] as Record<string, unknown>;
+    expect(payload['response_type']).toBe('ephemeral');
+    expect(String(payload['text'])).toContain('x86-64-v4');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fake.responses.map((r) => [r.id, r.via, r.problems])).toEqual([['sock', 'ack', []]]);
   });
 
   it('stop() disconnects at once, still finishes the reply in flight, then resolves', async () => {

@@ -8,9 +8,9 @@ import { createSlackSurface, SLACK_EVENTS_PATH } from '../../src/adapters/slack/
 import type { Answer } from '../../src/core/answer.js';
 import { askInThread } from '../../src/core/conversation.js';
 import { MemoryStore, type KeyValueStore } from '../../src/core/store.js';
-import { allText } from '../fakes/slack-blocks.js';
+import { allText, slackMessageProblems } from '../fakes/slack-blocks.js';
 import { FAKE_IDS, startFakeSlack, type Json } from '../fakes/slack-api.js';
-import { commandPayload, mentionEnvelope, SlackSender, shareActionPayload } from '../fakes/slack-sign.js';
+import { commandPayload, mentionEnvelope, SlackSender, shareActionPayload, type SentResponse } from '../fakes/slack-sign.js';
 import { fixtures } from './fixtures.js';
 import { BOT_TOKEN, captureLogger, SIGNING_SECRET, sleep, startHarness, type Harness } from './harness.js';
 import { ask } from '../../src/core/index.js';
@@ -85,52 +85,105 @@ describe('Slack surface: start-up', () => {
   });
 });
 
+/** The message a slash command's ack carried (the HTTP response to Slack's signed request). */
+function ackBody(res: SentResponse): Json {
+  expect(res.status).toBe(200);
+  expect(res.contentType).toMatch(/^application\/json/);
+  return JSON.parse(res.body) as Json;
+}
+
 describe('Slack surface: slash commands', () => {
-  it('/cpulevel Standard_D4s_v5: acked within 3 s, answered privately on the response_url with Block Kit', async () => {
+  it('/cpulevel Standard_D4s_v5: answered privately in the ack itself (within 3 s), Block Kit Slack accepts', async () => {
     const h = await harness(coreHandler);
     const res = await h.sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5', h.fake.responseUrl('abc')));
-    expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(3000);
-    const post = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'abc'));
-    expect(post.problems).toEqual([]);
-    expect(post.body['response_type']).toBe('ephemeral');
-    expect(String(post.body['text'])).toContain('x86-64-v4');
-    expect(allText(post.body['blocks']).join('\n')).toContain('x86-64-v4');
-    expect(buttonValue(post.body)).toBe('q:/cpulevel Standard_D4s_v5');
+    const body = ackBody(res);
+    expect(slackMessageProblems(body)).toEqual([]);
+    expect(body['response_type']).toBe('ephemeral');
+    expect(String(body['text'])).toContain('x86-64-v4');
+    expect(allText(body['blocks']).join('\n')).toContain('x86-64-v4');
+    expect(buttonValue(body)).toBe('q:/cpulevel Standard_D4s_v5');
     expect(h.questions).toEqual([{ platform: 'slack', userId: 'U0ASKER', text: '/cpulevel Standard_D4s_v5' }]);
-    // answered over response_url, not by posting as the bot
+    // one exchange: nothing on the response_url (only the ack, as Slack shows it), nothing posted as the bot
+    await sleep(200);
+    expect(h.fake.responses.map((r) => [r.id, r.via])).toEqual([['abc', 'ack']]);
     expect(h.fake.calls.map((c) => c.method)).toEqual(['auth.test']);
   });
 
-  it('acks before the answer is ready (a slow handler does not hold the 3 s ack)', async () => {
+  it('a handler slower than the ack budget: acked empty at the budget (under 3 s), answered on the response_url', async () => {
     const h = await harness((store) => async (q) => {
-      await sleep(1500);
+      await sleep(2300);
       return coreHandler(store)(q);
     });
     const res = await h.sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5', h.fake.responseUrl('slow')));
     expect(res.status).toBe(200);
-    expect(res.ms).toBeLessThan(1000);
+    expect(res.body).toBe('');
+    expect(res.ms).toBeGreaterThanOrEqual(1900); // the default budget, 2 s, was given to the handler
+    expect(res.ms).toBeLessThan(2900);
     expect(h.fake.responses).toHaveLength(0);
-    await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'slow'), 5000);
+    const post = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'slow'), 5000);
+    expect(post.via).toBe('response_url');
+    expect(post.problems).toEqual([]);
+    expect(post.body['response_type']).toBe('ephemeral');
+    expect(String(post.body['text'])).toContain('x86-64-v4');
+    expect(buttonValue(post.body)).toBe('q:/cpulevel Standard_D4s_v5');
+    await sleep(200);
+    expect(h.fake.responses).toHaveLength(1); // answered once, not in the ack as well
+  });
+
+  it('ackBudgetMs sets the budget; stop() waits for a slow answer still owed on the response_url', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const h = await harness(
+      (store) => async (q) => {
+        await gate;
+        return coreHandler(store)(q);
+      },
+      { ackBudgetMs: 100 },
+    );
+    const res = await h.sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5 public', h.fake.responseUrl('owed')));
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('');
+    expect(res.ms).toBeLessThan(1000);
+    let stopped = false;
+    const stopping = h.surface.stop().then(() => {
+      stopped = true;
+    });
+    await sleep(200);
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    const post = h.fake.responses.find((r) => r.id === 'owed');
+    expect(post).toMatchObject({ via: 'response_url', problems: [] });
+    expect(post?.body['response_type']).toBe('in_channel');
+  });
+
+  it('refuses an ack budget that would not leave Slack\'s 3 s', async () => {
+    await expect(
+      createSlackSurface({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, handler: coreHandler(new MemoryStore()), store: new MemoryStore(), ackBudgetMs: 2900 }),
+    ).rejects.toMatchObject({ code: 'slack_bad_options', message: expect.stringContaining('ackBudgetMs') });
   });
 
   it('the Share button re-posts the same answer in the channel and removes the private copy', async () => {
     const h = await harness(coreHandler);
-    await h.sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5', h.fake.responseUrl('ask')));
-    const first = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'ask'));
-    const value = buttonValue(first.body);
+    const first = ackBody(await h.sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5', h.fake.responseUrl('ask'))));
+    const value = buttonValue(first);
     expect(value).toBeDefined();
 
     const res = await h.sender.action(shareActionPayload(value ?? '', h.fake.responseUrl('share')));
     expect(res.status).toBe(200);
+    expect(res.body).toBe(''); // an action's ack carries nothing; the channel post goes to its response_url
     const posts = await h.fake.waitFor(() => {
       const p = h.fake.responses.filter((r) => r.id === 'share');
       return p.length === 2 ? p : undefined;
     });
     const [shared, removed] = posts;
+    expect(shared?.via).toBe('response_url');
     expect(shared?.problems).toEqual([]);
     expect(shared?.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
-    expect(shared?.body['text']).toBe(first.body['text']);
+    expect(shared?.body['text']).toBe(first['text']);
     const sharedText = allText(shared?.body['blocks']).join('\n');
     expect(sharedText).toContain('<@U0ASKER> asked: `/cpulevel Standard_D4s_v5`');
     expect(sharedText).toContain('x86-64-v4');
@@ -141,9 +194,8 @@ describe('Slack surface: slash commands', () => {
   it('a question too long for a button value is parked in the store and still shares', async () => {
     const long = `Standard_D4s_v5 ${'x'.repeat(2500)}`;
     const h = await harness(coreHandler);
-    await h.sender.command(commandPayload('/cpulevel', long, h.fake.responseUrl('long')));
-    const first = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'long'));
-    const value = buttonValue(first.body) ?? '';
+    const first = ackBody(await h.sender.command(commandPayload('/cpulevel', long, h.fake.responseUrl('long'))));
+    const value = buttonValue(first) ?? '';
     expect(value).toMatch(/^k:[0-9a-f-]{36}$/);
     await h.sender.action(shareActionPayload(value, h.fake.responseUrl('long-share')));
     const shared = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'long-share'));
@@ -159,13 +211,14 @@ describe('Slack surface: slash commands', () => {
     expect(String(post.body['text'])).toContain('ask again');
   });
 
-  it('the `public` word answers in the channel, with no Share button', async () => {
+  it('the `public` word answers in the channel (response_type in_channel in the ack), with no Share button', async () => {
     const h = await harness(coreHandler);
-    await h.sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5 public', h.fake.responseUrl('pub')));
-    const post = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'pub'));
-    expect(post.body['response_type']).toBe('in_channel');
-    expect(String(post.body['text'])).toContain('x86-64-v4');
-    expect(buttonValue(post.body)).toBeUndefined();
+    const body = ackBody(await h.sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5 public', h.fake.responseUrl('pub'))));
+    expect(slackMessageProblems(body)).toEqual([]);
+    expect(body['response_type']).toBe('in_channel');
+    expect(String(body['text'])).toContain('x86-64-v4');
+    expect(allText(body['blocks']).join('\n')).toContain('<@U0ASKER> asked: `/cpulevel Standard_D4s_v5 public`');
+    expect(buttonValue(body)).toBeUndefined();
   });
 
   it('help, not-found and errors stay private even when public was asked for', async () => {
@@ -177,21 +230,19 @@ describe('Slack surface: slash commands', () => {
     let i = 0;
     const h = await harness(() => async () => answers[i++]!);
     for (const [n] of answers.entries()) {
-      await h.sender.command(commandPayload('/azlinux', 'whatever public', h.fake.responseUrl(`p${n}`)));
-      const post = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === `p${n}`));
-      expect(post.body['response_type']).toBe('ephemeral');
-      expect(buttonValue(post.body)).toBeUndefined();
+      const body = ackBody(await h.sender.command(commandPayload('/azlinux', 'whatever public', h.fake.responseUrl(`p${n}`))));
+      expect(body['response_type']).toBe('ephemeral');
+      expect(buttonValue(body)).toBeUndefined();
     }
   });
 
-  it('a handler that throws gets a private apology, not silence', async () => {
+  it('a handler that throws gets a private apology in the ack, not silence', async () => {
     const h = await harness(() => async () => {
       throw new Error('boom');
     });
-    await h.sender.command(commandPayload('/azlinux', 'upstream', h.fake.responseUrl('boom')));
-    const post = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'boom'));
-    expect(post.body['response_type']).toBe('ephemeral');
-    expect(String(post.body['text'])).toContain('something went wrong');
+    const body = ackBody(await h.sender.command(commandPayload('/azlinux', 'upstream', h.fake.responseUrl('boom'))));
+    expect(body['response_type']).toBe('ephemeral');
+    expect(String(body['text'])).toContain('something went wrong');
     expect(h.logger.lines.some((l) => l.startsWith('error') && l.includes('boom'))).toBe(true);
   });
 
@@ -203,12 +254,19 @@ describe('Slack surface: slash commands', () => {
       sections: Array.from({ length: 60 }, (_, n) => ({ title: `Section ${n}`, lines: ['l'.repeat(2000)] })),
     };
     const h = await harness(() => async () => huge);
-    await h.sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5', h.fake.responseUrl('huge')));
-    const post = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'huge'));
-    expect(post.problems).toEqual([]);
-    expect((post.body['blocks'] as unknown[]).length).toBeLessThanOrEqual(50);
-    expect(allText(post.body['blocks']).join('\n')).toContain('…(truncated)');
+    const body = ackBody(await h.sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5', h.fake.responseUrl('huge'))));
+    expect(slackMessageProblems(body)).toEqual([]);
+    expect((body['blocks'] as unknown[]).length).toBeLessThanOrEqual(50);
+    expect(allText(body['blocks']).join('\n')).toContain('…(truncated)');
     expect(h.logger.lines.some((l) => l.startsWith('error'))).toBe(false);
+  });
+
+  it('logs nothing per answer at info (the service handler logs each question once)', async () => {
+    const h = await harness(coreHandler);
+    ackBody(await h.sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5', h.fake.responseUrl('quiet'))));
+    await h.sender.event(mentionEnvelope({ text: '<@UBOT> what is azure linux 4 based on?', ts: '1700000150.000100' }));
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length === 1 || undefined);
+    expect(h.logger.lines).toEqual([]);
   });
 });
 
@@ -293,15 +351,13 @@ describe('Slack surface: mentions in threads', () => {
     await h.sender.event(
       mentionEnvelope({ text: '<@UBOT> what is azure linux 4 based on? <!here> @channel', ts: '1700000501.000100' }),
     );
-    await h.sender.command(commandPayload('/cpulevel', '<!channel> @here', h.fake.responseUrl('ping')));
-    await h.sender.command(commandPayload('/azlinux', 'lineage @here', h.fake.responseUrl('echo')));
+    const response = ackBody(await h.sender.command(commandPayload('/cpulevel', '<!channel> @here', h.fake.responseUrl('ping'))));
+    const echo = ackBody(await h.sender.command(commandPayload('/azlinux', 'lineage @here', h.fake.responseUrl('echo'))));
     await h.fake.waitFor(() => replies().length === 2 || undefined);
-    const response = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'ping'));
-    const echo = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === 'echo'));
     expect(h.questions.map((q) => q.text)).toContain('@channel @here @ops @everyone');
     // the core repeats the unknown name with name characters only: "here", never "@here"
-    expect(String(echo.body['text'])).toMatch(/`here`/);
-    for (const text of [...replies().flatMap((c) => allText(c.body)), ...allText(response.body), ...allText(echo.body)]) {
+    expect(String(echo['text'])).toMatch(/`here`/);
+    for (const text of [...replies().flatMap((c) => allText(c.body)), ...allText(response), ...allText(echo)]) {
       expect(text).not.toMatch(PING);
     }
   });
@@ -384,9 +440,8 @@ describe('Slack surface: mounted on a shared server, and stopping', () => {
     try {
       expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).text()).toBe('ok');
       const sender = new SlackSender(`http://127.0.0.1:${port}${SLACK_EVENTS_PATH}`, SIGNING_SECRET);
-      expect((await sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5', fake.responseUrl('mounted')))).status).toBe(200);
-      const post = await fake.waitFor(() => fake.responses.find((r) => r.id === 'mounted'));
-      expect(String(post.body['text'])).toContain('x86-64-v4');
+      const mounted = await sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5', fake.responseUrl('mounted')));
+      expect(String(ackBody(mounted)['text'])).toContain('x86-64-v4');
       await surface.stop();
       // stopped: Slack is told to try again elsewhere; the host server keeps serving its own routes
       expect((await sender.command(commandPayload('/cpulevel', 'x', fake.responseUrl('late')))).status).toBe(503);

@@ -1,6 +1,6 @@
 // Slack input -> Question -> injected Handler -> Answer -> Block Kit. No domain knowledge here:
 // which answers stay private is read off the answer's kind and visibility hint, nothing else.
-import type { App } from '@slack/bolt';
+import type { App, RespondArguments } from '@slack/bolt';
 import type { Answer } from '../../core/answer.js';
 import type { KeyValueStore } from '../../core/store.js';
 import type { Handler, Question } from '../handler.js';
@@ -16,6 +16,13 @@ export const SLASH_COMMANDS = ['/azlinux', '/cpulevel'] as const;
 /** How long an event id is remembered: Slack's retries come within minutes, give them an hour. */
 export const EVENT_DEDUPE_TTL_SECONDS = 60 * 60;
 
+/**
+ * How long a slash command may take to be answered in the ack itself. Slack waits 3 s for the ack;
+ * an answer ready within this budget is the ack's body (one HTTP exchange, no response_url post);
+ * a slower one is acked empty at the budget and follows on the response_url.
+ */
+export const ACK_BUDGET_MS = 2_000;
+
 /** Kinds that only the asker sees, whatever the answer's visibility says. */
 const ALWAYS_PRIVATE = new Set<Answer['kind']>(['error', 'not-found', 'help', 'clarify']);
 
@@ -24,6 +31,8 @@ export interface ListenerDeps {
   store: KeyValueStore;
   logger: SlackLogger;
   inFlight: InFlight;
+  /** see ACK_BUDGET_MS; must stay well under Slack's 3 s */
+  ackBudgetMs?: number;
 }
 
 export function isPublic(answer: Answer): boolean {
@@ -58,8 +67,25 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** What a slash command is answered with, in the ack body or on the response_url. */
+type CommandReply = RespondArguments & { response_type: 'ephemeral' | 'in_channel' };
+
+const SORRY_REPLY: CommandReply = { response_type: 'ephemeral', ...SORRY };
+
+/** `work`'s value if it settles within `ms`, else undefined (work goes on; `work` must not reject). */
+function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms, undefined);
+    void work.then((value) => {
+      clearTimeout(timer);
+      resolve(value);
+    });
+  });
+}
+
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { handler, store, logger, inFlight } = deps;
+  const ackBudgetMs = deps.ackBudgetMs ?? ACK_BUDGET_MS;
 
   const ask = async (question: Question): Promise<Answer | undefined> => {
     try {
@@ -91,24 +117,51 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     }
   };
 
+  /** The reply to a slash command; never rejects (a failure becomes the private apology). */
+  const commandReply = async (userId: string, text: string): Promise<CommandReply> => {
+    const answer = await ask({ platform: 'slack', userId, text });
+    if (answer === undefined) return SORRY_REPLY;
+    try {
+      const pub = isPublic(answer);
+      let shareValue: string | undefined;
+      if (!pub && isShareable(answer)) {
+        try {
+          shareValue = await encodeShare(text, store);
+        } catch (error) {
+          logger.warn(`slack: no Share button, the question could not be parked: ${describe(error)}`);
+        }
+      }
+      const message = renderAnswer(answer, { askedBy: pub ? userId : undefined, shareValue });
+      return { response_type: pub ? 'in_channel' : 'ephemeral', ...message };
+    } catch (error) {
+      logger.error(`slack: could not render an answer (${answer.kind}): ${describe(error)}`);
+      return SORRY_REPLY;
+    }
+  };
+
+  // A slash command is answered in its ack when the answer is ready within the budget (the usual
+  // case: the core answers in microseconds), else acked empty at the budget and answered on the
+  // response_url (valid for 30 minutes) once ready. Slack shows an ack body exactly like a
+  // response_url post: response_type in_channel puts it (and the command) in the channel.
   for (const name of SLASH_COMMANDS) {
     app.command(name, async ({ command, ack, respond }) =>
       inFlight.run(async () => {
-        await safeAck(ack);
         const text = `${command.command} ${fromSlackText(command.text ?? '')}`.trim();
-        const answer = await ask({ platform: 'slack', userId: command.user_id, text });
-        try {
-          if (answer === undefined) {
-            await respond({ response_type: 'ephemeral', ...SORRY });
+        const reply = commandReply(command.user_id, text);
+        const early = await within(reply, ackBudgetMs);
+        if (early !== undefined) {
+          try {
+            await ack(early);
             return;
+          } catch (error) {
+            // e.g. the request timed out under us: the answer still reaches the user this way
+            logger.warn(`slack: could not answer ${command.command} in the ack, using response_url: ${describe(error)}`);
           }
-          const pub = isPublic(answer);
-          const message = renderAnswer(answer, {
-            askedBy: pub ? command.user_id : undefined,
-            shareValue: !pub && isShareable(answer) ? await encodeShare(text, store) : undefined,
-          });
-          await respond({ response_type: pub ? 'in_channel' : 'ephemeral', ...message });
-          logger.info(`slack: answered ${command.command} (${answer.kind}, ${pub ? 'in_channel' : 'ephemeral'})`);
+        } else {
+          await safeAck(ack);
+        }
+        try {
+          await respond(early ?? (await reply));
         } catch (error) {
           logger.error(`slack: could not respond to ${command.command}: ${describe(error)}`);
         }
@@ -178,7 +231,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
             ...message,
           });
         }
-        logger.info(`slack: answered a mention (${answer?.kind ?? 'failure'})`);
       } catch (error) {
         logger.error(`slack: could not reply to a mention: ${describe(error)}`);
       }

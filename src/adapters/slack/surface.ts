@@ -31,6 +31,11 @@ export interface SlackSurfaceOptions {
   logger?: SlackLogger;
   /** how long stop() waits for replies in flight before closing anyway (default 10 s) */
   drainTimeoutMs?: number;
+  /**
+   * A slash command answered within this is answered in the ack body; a slower one is acked empty at
+   * this point and answered on its response_url (default 2 s; at most 2.5 s, Slack waits 3 s).
+   */
+  ackBudgetMs?: number;
 }
 
 export interface SlackSurface extends Surface {
@@ -86,7 +91,14 @@ function checkOptions(options: SlackSurfaceOptions): void {
   }
   if (typeof options.handler !== 'function') throw badOptions('createSlackSurface needs a handler');
   if (options.store === undefined) throw badOptions('createSlackSurface needs a store');
+  const budget = options.ackBudgetMs;
+  if (budget !== undefined && !(budget >= 0 && budget <= MAX_ACK_BUDGET_MS)) {
+    throw badOptions(`ackBudgetMs must be between 0 and ${MAX_ACK_BUDGET_MS} ms (Slack waits 3 s for the ack), got ${budget}`);
+  }
 }
+
+/** Leaves half a second of Slack's 3 s for the ack to travel. */
+const MAX_ACK_BUDGET_MS = 2_500;
 
 const unavailable = (_req: IncomingMessage, res: ServerResponse): void => {
   res.writeHead(503);
@@ -148,7 +160,13 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
     convoStore: false,
   });
 
-  registerListeners(app, { handler: options.handler, store: options.store, logger, inFlight });
+  registerListeners(app, {
+    handler: options.handler,
+    store: options.store,
+    logger,
+    inFlight,
+    ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
+  });
 
   if (socketReceiver) {
     socketReceiver.client.on('connected', () => {
