@@ -1,7 +1,7 @@
 // Small helpers every answer builder shares.
-import type { Answer, Fact, Section, Source } from '../answer.js';
+import type { Answer, Fact, Source } from '../answer.js';
 import type { Catalog, CpuInfo, SeriesInfo } from '../catalog.js';
-import type { DistroRelease, Distro, LevelName } from '../../data/schema.js';
+import type { DistroRelease, Distro } from '../../data/schema.js';
 
 /** Everything optional in an answer, defaulted; the builder names kind, title and summary. */
 type Optional = 'facts' | 'sections' | 'caveats' | 'suggestions' | 'sources' | 'visibility' | 'context';
@@ -63,9 +63,6 @@ export function releaseLabel(distro: Distro, release: DistroRelease | null): str
   return release ? `${distro.name} ${release.version}` : distro.name;
 }
 
-export function levelText(level: LevelName | null): string {
-  return level ?? 'unknown';
-}
 
 /** "Dsv3", but "the D series" where the bare name would read as a letter. */
 export function seriesName(series: SeriesInfo): string {
