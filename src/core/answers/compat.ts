@@ -106,7 +106,7 @@ export function compatAnswer(
     kind: 'compat',
     query,
     title: `${name} on ${subject}`,
-    summary: `${word}: ${j.reasons.find((r) => /short|only|cannot|not confirm|no generation|state only/.test(r)) ?? j.reasons[j.reasons.length - 1]}`,
+    summary: `${word}: ${summaryReason(j, series)}`,
     verdict: j.verdict,
     reasons: j.reasons,
     size: target.size ?? series.record.series,
@@ -116,7 +116,7 @@ export function compatAnswer(
     shortfall: j.shortfall,
     facts: [
       ...fact('Verdict', j.verdict),
-      ...fact('Needs', j.required ?? 'no documented minimum'),
+      ...(series.record.arch === 'Arm64' ? fact('Needs', 'an aarch64 build') : fact('Needs', j.required ?? 'no documented minimum')),
       ...levelFacts(series),
       ...fact('Falls short', j.shortfall.join(', ')),
     ],
@@ -125,6 +125,13 @@ export function compatAnswer(
     sources: uniqueSources(rel.sources.slice(0, 3), seriesCpuSources(series), levelSources(catalog)),
     context: { distro: distro.id, release: rel.version, ...(target.size ? { size: target.size } : {}), series: series.record.series },
   });
+}
+
+/** The reason that decides: what falls short when something does, else the level (x64) or the architecture (Arm). */
+function summaryReason(j: Judgement, series: SeriesInfo): string {
+  const blocking = j.reasons.find((r) => /short|only|cannot|not confirm|no generation|state only/.test(r));
+  if (blocking) return blocking;
+  return series.record.arch === 'Arm64' ? j.reasons[0]! : j.reasons[j.reasons.length - 1]!;
 }
 
 /** "Which sizes can run RHEL 10?": every current series whose verdict is yes. */
