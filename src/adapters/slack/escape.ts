@@ -93,6 +93,9 @@ function safe(text: string): string {
   return escaped.includes('@') ? escaped.replace(BROADCAST, `@${ZWJ}$1`) : escaped;
 }
 
+/** Characters mrkdwn() may change: formatting, entities, broadcasts. Text without any is returned as is. */
+const MRKDWN_ACTIVE = /[*_~`&<>@]/;
+
 /** `code` spans on one line: the one piece of markup the core's plain text uses. */
 const CODE_SPAN = /`([^`\s](?:[^`\n]*[^`\s])?)`/g;
 
@@ -102,6 +105,7 @@ const CODE_SPAN = /`([^`\s](?:[^`\n]*[^`\s])?)`/g;
  * character that could take effect is swapped for a look-alike.
  */
 export function mrkdwn(plain: string): string {
+  if (!MRKDWN_ACTIVE.test(plain)) return plain; // the common case: nothing to escape, defuse or keep
   if (!plain.includes('`')) return safe(prose(plain));
   let out = '';
   let last = 0;

@@ -143,31 +143,30 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   // case: the core answers in microseconds), else acked empty at the budget and answered on the
   // response_url (valid for 30 minutes) once ready. Slack shows an ack body exactly like a
   // response_url post: response_type in_channel puts it (and the command) in the channel.
-  for (const name of SLASH_COMMANDS) {
-    app.command(name, async ({ command, ack, respond }) =>
-      inFlight.run(async () => {
-        const text = `${command.command} ${fromSlackText(command.text ?? '')}`.trim();
-        const reply = commandReply(command.user_id, text);
-        const early = await within(reply, ackBudgetMs);
-        if (early !== undefined) {
-          try {
-            await ack(early);
-            return;
-          } catch (error) {
-            // e.g. the request timed out under us: the answer still reaches the user this way
-            logger.warn(`slack: could not answer ${command.command} in the ack, using response_url: ${describe(error)}`);
-          }
-        } else {
-          await safeAck(ack);
-        }
+  // One listener for all the commands: Bolt runs every listener's matchers on every request.
+  app.command(new RegExp(`^(?:${SLASH_COMMANDS.join('|')})$`), async ({ command, ack, respond }) =>
+    inFlight.run(async () => {
+      const text = `${command.command} ${fromSlackText(command.text ?? '')}`.trim();
+      const reply = commandReply(command.user_id, text);
+      const early = await within(reply, ackBudgetMs);
+      if (early !== undefined) {
         try {
-          await respond(early ?? (await reply));
+          await ack(early);
+          return;
         } catch (error) {
-          logger.error(`slack: could not respond to ${command.command}: ${describe(error)}`);
+          // e.g. the request timed out under us: the answer still reaches the user this way
+          logger.warn(`slack: could not answer ${command.command} in the ack, using response_url: ${describe(error)}`);
         }
-      }),
-    );
-  }
+      } else {
+        await safeAck(ack);
+      }
+      try {
+        await respond(early ?? (await reply));
+      } catch (error) {
+        logger.error(`slack: could not respond to ${command.command}: ${describe(error)}`);
+      }
+    }),
+  );
 
   app.action({ type: 'block_actions', action_id: SHARE_ACTION_ID }, async ({ ack, action, body, respond }) =>
     inFlight.run(async () => {

@@ -43,8 +43,9 @@ export class EventsReceiver implements Receiver {
 
   /** A node:http request listener for POST /slack/events; anything else gets 404/405. */
   readonly requestListener = (req: IncomingMessage, res: ServerResponse): void => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path !== SLACK_EVENTS_PATH) return end(res, 404);
+    const target = req.url ?? '/';
+    const query = target.indexOf('?');
+    if ((query < 0 ? target : target.slice(0, query)) !== SLACK_EVENTS_PATH) return end(res, 404);
     if ((req.method ?? '').toUpperCase() !== 'POST') {
       res.setHeader('Allow', 'POST');
       return end(res, 405);

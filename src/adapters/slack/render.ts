@@ -207,6 +207,14 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
   const notice = noticeBlock(middle.length);
   let blocksLeft = L.blocks - head.length - tail.length - 1;
   let charsLeft = L.totalBlockText - total(head) - total(tail) - blockTextLength(notice);
+  const fallback = answer.text.trim() || answer.summary.trim() || answer.title.trim() || answer.kind;
+  const text = truncate(mrkdwn(fallback), L.messageText);
+
+  // The usual case: everything fits, so nothing is cut and the order stays as built.
+  if (middle.length <= blocksLeft && total(middle.map((c) => c.block)) <= charsLeft) {
+    return { text, blocks: [...head, ...middle.map((c) => c.block), ...tail] };
+  }
+
   const kept = new Map<number, SectionBlock>();
   const order = middle.map((c, i) => ({ ...c, i })).sort((a, b) => a.priority - b.priority || a.i - b.i);
   for (const { block, i } of order) {
@@ -229,7 +237,5 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
     return b ? [b] : [];
   });
   const blocks: Block[] = [...head, ...body, ...(omitted > 0 ? [noticeBlock(omitted)] : []), ...tail];
-
-  const fallback = answer.text.trim() || answer.summary.trim() || answer.title.trim() || answer.kind;
-  return { text: truncate(mrkdwn(fallback), L.messageText), blocks };
+  return { text, blocks };
 }
