@@ -1,0 +1,84 @@
+// The slash commands: /azlinux <subcommand> and /cpulevel <size | cpu | level | flags>.
+import type { Answer } from './answer.js';
+import type { Catalog } from './catalog.js';
+import { compatAnswer } from './answers/compat.js';
+import { codenameAnswer, cpuAnswer, flagsAnswer } from './answers/cpu.js';
+import { lineageAnswer, releasesAnswer } from './answers/distro.js';
+import { compareAnswer, helpAnswer } from './answers/meta.js';
+import { levelAnswer, seriesAnswer, sizeAnswer } from './answers/vm.js';
+import { findEntities } from './entities.js';
+import { flagWords, pastedLevelAnswer } from './pasted.js';
+import { ambiguousSize, pickRelease, pickTarget, vmTargets } from './targets.js';
+import { echo } from './text.js';
+
+const AZURE_LINUX = 'azure-linux';
+
+export function azlinuxCommand(catalog: Catalog, query: string, rest: string): Answer {
+  const [sub = '', ...args] = rest.split(/\s+/);
+  const arg = args.join(' ');
+  switch (sub.toLowerCase()) {
+    case '':
+    case 'upstream':
+    case 'based-on': {
+      const azl = catalog.distroById(AZURE_LINUX)!;
+      if (!arg) return lineageAnswer(catalog, query, azl, null, 'upstream');
+      const e = findEntities(catalog, /^\d/.test(arg) ? `azure linux ${arg}` : arg);
+      const ref = pickRelease(catalog, e, query);
+      if ('answer' in ref) return ref.answer;
+      return lineageAnswer(catalog, query, ref.distro, ref.release, 'upstream');
+    }
+    case 'releases': {
+      if (!arg) return releasesAnswer(catalog, query, catalog.distroById(AZURE_LINUX)!);
+      const ref = pickRelease(catalog, findEntities(catalog, arg), query);
+      if ('answer' in ref) return ref.answer;
+      return releasesAnswer(catalog, query, ref.distro);
+    }
+    case 'lineage': {
+      if (!arg) return helpAnswer(query, 'azlinux', 'Name a distribution: `/azlinux lineage rocky 10`.');
+      const ref = pickRelease(catalog, findEntities(catalog, arg), query);
+      if ('answer' in ref) return ref.answer;
+      return lineageAnswer(catalog, query, ref.distro, ref.release, 'lineage');
+    }
+    case 'compat': {
+      if (!arg) return helpAnswer(query, 'azlinux', 'Name a VM size: `/azlinux compat Standard_D2s_v3 rhel 10`.');
+      const e = findEntities(catalog, arg);
+      const target = pickTarget(catalog, e, arg, query);
+      if ('answer' in target) return target.answer;
+      const hasDistro = e.releases.length || e.distros.length || e.badReleases.length;
+      if (!hasDistro) {
+        const azl = catalog.distroById(AZURE_LINUX)!;
+        return compatAnswer(catalog, query, target, azl, catalog.newestRelease(azl), true);
+      }
+      const ref = pickRelease(catalog, e, query);
+      if ('answer' in ref) return ref.answer;
+      return compatAnswer(catalog, query, target, ref.distro, ref.release ?? catalog.newestRelease(ref.distro), ref.release === null);
+    }
+    case 'help':
+      return helpAnswer(query, 'azlinux');
+    default:
+      return helpAnswer(query, 'azlinux', `Unknown subcommand \`${echo(sub)}\`. Try one of: upstream, releases, lineage, compat, help.`);
+  }
+}
+
+export function cpulevelCommand(catalog: Catalog, query: string, rest: string): Answer {
+  if (!rest || /^help$/i.test(rest)) return helpAnswer(query, 'cpulevel', rest ? undefined : 'Name a VM size, a CPU model, a level or paste flags.');
+  const flagsArg = /^flags\b\s*:?\s*(.*)$/is.exec(rest);
+  if (flagsArg) {
+    if (!flagsArg[1]!.trim()) return helpAnswer(query, 'cpulevel', 'Paste the flags after the word `flags`.');
+    return pastedLevelAnswer(catalog, query, rest) ?? flagsAnswer(catalog, query, flagWords(flagsArg[1]!));
+  }
+  const pasted = pastedLevelAnswer(catalog, query, rest);
+  if (pasted) return pasted;
+  const e = findEntities(catalog, rest);
+  if (e.levels.length && !e.sizes.length && !e.series.length && !e.cpus.length) return levelAnswer(catalog, query, e.levels[0]!);
+  if (e.cpus.length && !e.sizes.length && !e.series.length) return cpuAnswer(catalog, query, e.cpus[0]!);
+  if (e.codenames.length && !e.sizes.length && !e.series.length) return codenameAnswer(catalog, query, e.codenames[0]!.typed, e.codenames[0]!.cpus);
+  const targets = vmTargets(e);
+  if (targets.length >= 2) return compareAnswer(query, targets.map((t) => t.series), targets.map((t) => t.label));
+  const ambiguous = ambiguousSize(catalog, query, e, rest);
+  if (ambiguous) return ambiguous;
+  if (e.cpus.length >= 2) return compareAnswer(query, e.cpus, e.cpus.map((c) => c.model.model));
+  const target = pickTarget(catalog, e, rest, query);
+  if ('answer' in target) return target.answer;
+  return target.size ? sizeAnswer(catalog, query, target.sizeInfo!) : seriesAnswer(catalog, query, target.series);
+}

@@ -1,0 +1,36 @@
+// Pasted machine output: a /proc/cpuinfo flags line (or a bare list of flags), an Arm "Features" line,
+// `ld.so --help` output, or `ld.so --list-diagnostics`' isa_1 bits.
+import type { Answer } from './answer.js';
+import type { Catalog } from './catalog.js';
+import type { LevelName } from '../data/schema.js';
+import { armFlagsAnswer, flagsAnswer, ldsoAnswer } from './answers/cpu.js';
+import { levelRank, normaliseFlag } from './levels.js';
+
+const LDSO_LINE = /^\s*(x86-64-v[234])(\s+\(([^)]*)\))?\s*$/gm;
+
+export function pastedLevelAnswer(catalog: Catalog, query: string, text: string): Answer | null {
+  if (/glibc-hwcaps|\(supported, searched\)|\(supported, masked\)/i.test(text)) {
+    const supported: LevelName[] = [];
+    for (const m of text.matchAll(LDSO_LINE)) if (m[3]?.includes('supported')) supported.push(m[1] as LevelName);
+    supported.sort((a, b) => levelRank(a) - levelRank(b));
+    return ldsoAnswer(catalog, query, supported);
+  }
+  const isa = /isa_1\s*=\s*0x([0-9a-f]+)/i.exec(text);
+  if (isa) {
+    const bits = parseInt(isa[1]!, 16);
+    const supported = (['x86-64-v2', 'x86-64-v3', 'x86-64-v4'] as LevelName[]).filter((_, i) => (bits >> (i + 1)) & 1 && (bits & ((2 << (i + 1)) - 1)) === (2 << (i + 1)) - 1);
+    return ldsoAnswer(catalog, query, bits & 1 ? supported : []);
+  }
+  if (/(?:^|\n)\s*Features\s*:\s*(fp|asimd)\b/i.test(text)) return armFlagsAnswer(catalog, query);
+  const flagsLine = /(?:^|\n)\s*flags\s*:\s*([^\n]*)/i.exec(text);
+  if (flagsLine) return flagsAnswer(catalog, query, flagWords(flagsLine[1]!));
+  const words = flagWords(text);
+  if (words.length < 6) return null;
+  const hits = words.filter((w) => catalog.levelFlags.has(normaliseFlag(w, catalog.levels))).length;
+  if (hits >= 6 && hits >= words.length * 0.4) return flagsAnswer(catalog, query, words);
+  return null;
+}
+
+export function flagWords(text: string): string[] {
+  return text.split(/[\s,]+/).filter((w) => /^[a-z0-9_.-]{2,40}$/i.test(w)).slice(0, 2000);
+}

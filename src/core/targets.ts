@@ -1,0 +1,124 @@
+// Picking the machine and the release a question is about, from what it names or from the thread;
+// and saying what was meant when a name is unknown or could be several.
+import type { Answer, ConversationContext } from './answer.js';
+import type { Catalog, SeriesInfo, SizeInfo } from './catalog.js';
+import type { Distro, DistroRelease } from '../data/schema.js';
+import { clarifyAnswer, helpAnswer, notFoundAnswer } from './answers/meta.js';
+import type { Entities } from './entities.js';
+import { closest } from './fuzzy.js';
+import { echo, keyOf, sizeKeyOf, wordsOf } from './text.js';
+
+export interface Target {
+  series: SeriesInfo;
+  size?: string;
+  sizeInfo?: SizeInfo;
+  label: string;
+}
+
+export function vmTargets(e: Entities): Target[] {
+  return [
+    ...e.sizes.map((s) => ({ series: s.series, size: s.size.name, sizeInfo: s, label: s.size.name })),
+    ...e.series.map((s) => ({ series: s, label: s.record.series })),
+  ];
+}
+
+export function pickTarget(catalog: Catalog, e: Entities, typed: string, query: string): Target | { answer: Answer } {
+  const t = vmTargets(e)[0];
+  if (t) return t;
+  if (CPU_WORDS.test(typed)) return { answer: unknownCpu(catalog, query, typed) };
+  const word = e.unknown[0] ?? wordsOf(typed)[0] ?? typed;
+  return { answer: unknownName(catalog, query, word) };
+}
+
+const CPU_WORDS = /\b(xeon|epyc|opteron|intel|amd|cobalt|ampere|altra|grace|core i\d)\b/i;
+
+function unknownCpu(catalog: Catalog, query: string, typed: string): Answer {
+  const key = keyOf(typed);
+  const names = closest(key, [...catalog.cpuByKey.entries()].flatMap(([k, cpus]) => cpus.map((c) => [k, c.model.model] as [string, string])));
+  return notFoundAnswer(query, `a processor called \`${echo(typed)}\``, names, 'Azure documents the processors behind its sizes; try a model number like `8370C` or `EPYC 7763`.');
+}
+
+export function unknownName(catalog: Catalog, query: string, word: string): Answer {
+  const key = sizeKeyOf(word);
+  const sizes = closest(key, catalog.sizes.map((s) => [sizeKeyOf(s.size.name), s.size.name] as [string, string]));
+  const series = closest(key, catalog.series.map((s) => [sizeKeyOf(s.record.series), s.record.series] as [string, string]), 1);
+  const suggestions = [...sizes, ...series].slice(0, 3);
+  return notFoundAnswer(query, `a VM size or series called \`${echo(word)}\``, suggestions, 'Sizes look like `Standard_D4s_v5` (loose spellings like `d4s v5` work too).');
+}
+
+export function pickRelease(catalog: Catalog, e: Entities, query: string): { distro: Distro; release: DistroRelease | null } | { answer: Answer } {
+  const r = e.releases[0];
+  if (r) return { distro: r.distro, release: r.release };
+  const d = e.distros[0];
+  if (d) return { distro: d, release: null };
+  const bad = e.badReleases[0];
+  if (bad)
+    return {
+      answer: notFoundAnswer(query, `${bad.distro.name} ${echo(bad.typed)}`, bad.distro.releases.map((x) => `${bad.distro.name} ${x.version}`).slice(0, 3)),
+    };
+  const typed = e.unknown[0] ?? query.split(/\s+/).slice(-1)[0] ?? '';
+  return { answer: unknownDistro(catalog, query, typed) };
+}
+
+function unknownDistro(catalog: Catalog, query: string, typed: string): Answer {
+  const names = closest(keyOf(typed), [...catalog.distroByKey.entries()].map(([k, d]) => [k, d.name] as [string, string]));
+  return notFoundAnswer(query, `a distribution called \`${echo(typed)}\``, names);
+}
+
+export function firstRelease(catalog: Catalog, e: Entities): { distro: Distro; release: DistroRelease; defaulted: boolean; explicit: boolean } | null {
+  const r = e.releases[0];
+  if (r) return { ...r, defaulted: false, explicit: true };
+  const d = e.distros[0];
+  if (d) return { distro: d, release: catalog.newestRelease(d), defaulted: true, explicit: false };
+  return null;
+}
+
+export function contextRelease(catalog: Catalog, context: ConversationContext): { distro: Distro; release: DistroRelease } | null {
+  const distro = context.distro ? catalog.distroById(context.distro) : undefined;
+  if (!distro) return null;
+  const release = (context.release && catalog.findRelease(distro, context.release)) || catalog.newestRelease(distro);
+  return { distro, release };
+}
+
+export function contextTarget(catalog: Catalog, context: ConversationContext): Target | undefined {
+  if (context.size) {
+    const s = catalog.sizeByKey.get(sizeKeyOf(context.size))?.[0];
+    if (s) return { series: s.series, size: s.size.name, sizeInfo: s, label: s.size.name };
+  }
+  if (context.series) {
+    const s = catalog.seriesByKey.get(sizeKeyOf(context.series));
+    if (s) return { series: s, label: s.record.series };
+  }
+  return undefined;
+}
+
+/** "D2" names Standard_D2 but also D2_v2 … D2_v5 ("E2" names only versioned sizes): ask which,
+ * unless "Standard_" or a version was typed. */
+export function ambiguousSize(catalog: Catalog, query: string, e: Entities, text: string): Answer | null {
+  if (e.sizes.length > 1 || /standard[_ ]/i.test(text)) return null;
+  const s = e.sizes[0];
+  const key = s ? sizeKeyOf(s.size.name) : e.unknown.map(sizeKeyOf).find((k) => /^[a-z]{1,3}\d+[a-z]*$/.test(k));
+  if (!key || /v\d+$/.test(key)) return null;
+  const siblings = catalog.sizes.filter((x) => {
+    const k = sizeKeyOf(x.size.name);
+    return k !== key && k.startsWith(key) && /^s?(v\d+)?$/.test(k.slice(key.length));
+  });
+  if (!siblings.length) return null;
+  const choices = [...(s ? [s.size.name] : []), ...siblings.map((x) => x.size.name)];
+  return clarifyAnswer(query, `\`${key.toUpperCase()}\` could be ${choices.length} sizes; which one?`, choices);
+}
+
+/** Nothing recognised: suggest the closest names of any kind to the longest word. */
+export function guess(catalog: Catalog, query: string, text: string): Answer {
+  if (CPU_WORDS.test(text)) return unknownCpu(catalog, query, text.replace(/^.*?\b(?=xeon|epyc|opteron|intel|amd|cobalt|ampere|altra|grace)/i, '').slice(0, 60));
+  const word = wordsOf(text).sort((a, b) => b.length - a.length)[0] ?? '';
+  const key = keyOf(word);
+  const candidates: Array<[string, string]> = [
+    ...[...catalog.distroByKey.entries()].map(([k, d]) => [k, d.name] as [string, string]),
+    ...catalog.series.map((s) => [sizeKeyOf(s.record.series), s.record.series] as [string, string]),
+    ...[...catalog.cpus.values()].map((c) => [keyOf(c.model.model), c.model.model] as [string, string]),
+  ];
+  const suggestions = key.length >= 3 ? closest(key, candidates) : [];
+  if (!suggestions.length) return helpAnswer(query, undefined, "I didn't recognise a VM size, distribution, CPU or level in that.");
+  return notFoundAnswer(query, `\`${echo(word)}\``, suggestions);
+}
