@@ -108,6 +108,11 @@ export class FakeSlack {
   readonly socketAcks: Json[] = [];
   /** auth.test answers {ok:false, error:'invalid_auth'} when set */
   rejectAuth = false;
+  /** chat.* calls are held this long before Slack answers them, so replies are still in flight */
+  chatDelayMs = 0;
+  /** chat.* calls whose answer has been sent, with when */
+  readonly chatAnswered: Array<{ method: string; at: number }> = [];
+  private held = new Set<() => void>();
 
   private server: Server | undefined;
   private wss: WebSocketServer | undefined;
@@ -226,6 +231,23 @@ export class FakeSlack {
     this.notify();
   }
 
+  /** Answer every held chat.* call now. */
+  releaseHeld(): void {
+    for (const release of [...this.held]) release();
+  }
+
+  private hold(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const release = (): void => {
+        clearTimeout(timer);
+        this.held.delete(release);
+        resolve();
+      };
+      const timer = setTimeout(release, ms);
+      this.held.add(release);
+    });
+  }
+
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = parseBody(await readBody(req), req.headers['content-type']);
@@ -246,6 +268,9 @@ export class FakeSlack {
     const problems = carriesMessage ? slackMessageProblems(body) : [];
     this.calls.push({ method, body, auth: req.headers.authorization, problems });
     this.notify();
+
+    if (carriesMessage && this.chatDelayMs > 0) await this.hold(this.chatDelayMs);
+    if (carriesMessage) res.once('finish', () => this.chatAnswered.push({ method, at: Date.now() }));
 
     if (problems.length > 0) {
       const tooLong = problems.some((p) => p.startsWith('msg_blocks_too_long'));

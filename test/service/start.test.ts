@@ -5,11 +5,10 @@ import { startService, type RunningService } from '../../src/service/start.js';
 import { run, type ProcessLike } from '../../src/service/run.js';
 import { FakeDiscord, interaction, type RecordedRequest } from '../fakes/discord/index.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
-import { SlackSender, commandPayload } from '../fakes/slack-sign.js';
+import { SlackSender, commandPayload, mentionEnvelope } from '../fakes/slack-sign.js';
 import { logSink } from './support/log-sink.js';
 import { freePort } from './support/redis-server.js';
 import { reap, spawnMain, waitFor, type Spawned } from './support/processes.js';
-import { startReplySink } from './support/reply-sink.js';
 
 const SECRET = 'e2e-signing-secret-5f3c2a1b';
 const SLACK_TOKEN = 'xoxb-e2e-secret-token-123';
@@ -158,7 +157,6 @@ describe('startService with Slack (HTTP mode), Discord and HTTP in one process',
 describe('run(): the process around the service', () => {
   it('exits 1 with a log line when a reply in flight outlasts the shutdown deadline', async () => {
     const port = await freePort();
-    const sink = await startReplySink(60_000); // a response_url that never answers in time
     const handlers = new Map<string, () => void>();
     const exits: number[] = [];
     const proc = {
@@ -174,18 +172,22 @@ describe('run(): the process around the service', () => {
     const logs = logSink();
     const env = { ...platformEnv(port), DISCORD_TOKEN: '', DISCORD_API_URL: '' };
     const running = run(env, proc, { stdinKind: 'none', logDestination: logs.stream }, 300);
+    slack.chatDelayMs = 60_000; // Slack never answers the reply in time
+    const posted = () => slack.calls.filter((c) => c.method === 'chat.postMessage').length;
+    const before = posted();
     try {
       const base = `http://127.0.0.1:${port}`;
       await waitFor(async () => ((await fetch(`${base}/readyz`)).status === 200 ? true : undefined), 10_000, 'ready');
-      const ack = await new SlackSender(`${base}/slack/events`, SECRET).command(commandPayload('/cpulevel', 'Standard_D4s_v5', sink.url('stuck')));
+      const ack = await new SlackSender(`${base}/slack/events`, SECRET).event(mentionEnvelope({ text: '<@UBOT> d4s v5', ts: '1700009000.000100' }));
       expect(ack.status).toBe(200);
-      await waitFor(() => (sink.arrived() === 1 ? true : undefined), 5_000, 'the reply to be under way');
+      await waitFor(() => (posted() === before + 1 ? true : undefined), 5_000, 'the reply to be under way');
       handlers.get('SIGTERM')!();
       await waitFor(() => (exits.length > 0 ? true : undefined), 3_000, 'the deadline');
       expect(exits).toEqual([1]);
       expect(logs.lines().find((l) => l.msg === 'shutdown deadline passed; exiting with work unfinished')).toMatchObject({ level: 50, deadlineMs: 300 });
     } finally {
-      await sink.close(); // the stuck reply fails now, so the drain ends and the service stops
+      slack.chatDelayMs = 0;
+      slack.releaseHeld(); // the stuck reply is answered now, so the drain ends and the service stops
       await running;
     }
   });
@@ -223,8 +225,9 @@ describe('src/main.ts as a process', () => {
   it('SIGTERM under load: stops taking work, finishes every reply in flight, exits 0 within 10 s', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const sink = await startReplySink(600);
-    // Discord's interaction callbacks take their time too, so those replies are in flight as well.
+    // Slack takes its time answering chat.postMessage, and Discord its interaction callbacks, so the
+    // replies to mentions and interactions are still in flight when the signal comes.
+    slack.chatDelayMs = 600;
     const discordDone: number[] = [];
     discord.rest.route('POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, async () => {
       await new Promise((r) => setTimeout(r, 600));
@@ -233,17 +236,29 @@ describe('src/main.ts as a process', () => {
     });
     const p = spawnMain({ ...platformEnv(port), LOG_LEVEL: 'info', COOLDOWN_MAX: '1000' });
     spawned.push(p);
+    const posted = () => slack.calls.filter((c) => c.method === 'chat.postMessage');
+    const before = posted().length;
+    const answeredBefore = slack.chatAnswered.length;
     try {
       await waitFor(async () => ((await fetch(`${base}/readyz`)).status === 200 ? true : undefined), 20_000, 'the service to be ready');
       const sender = new SlackSender(`${base}/slack/events`, SECRET);
-      const commands = 12;
+      // Slash commands are answered in the ack body: each one's answer is in its HTTP response.
       const acks = await Promise.all(
-        Array.from({ length: commands }, (_, n) => sender.command(commandPayload('/cpulevel', n % 2 ? 'Standard_D2s_v3' : 'x86-64-v3', sink.url(`c${n}`), `U${n}`))),
+        Array.from({ length: 4 }, (_, n) => sender.command(commandPayload('/cpulevel', n % 2 ? 'Standard_D2s_v3' : 'x86-64-v3', slack.responseUrl(`c${n}`), `U${n}`))),
       );
-      expect(acks.map((a) => a.status)).toEqual(Array(commands).fill(200));
+      expect(acks.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+      for (const a of acks) expect(JSON.stringify(a.ackMessage)).toMatch(/x86-64-v/);
+      const mentions = 12;
+      const events = await Promise.all(
+        Array.from({ length: mentions }, (_, n) =>
+          sender.event(mentionEnvelope({ text: `<@UBOT> ${n % 2 ? 'd2s v3' : 'what is azure linux 4 based on?'}`, ts: `17000091${String(n).padStart(2, '0')}.000100`, user: `UM${n}` })),
+        ),
+      );
+      expect(events.map((a) => a.status)).toEqual(Array(mentions).fill(200));
       const interactions = Array.from({ length: 4 }, (_, n) => interaction({ name: 'cpulevel', options: { size: n % 2 ? 'Standard_D4s_v5' : 'Standard_B2s' } }));
       for (const i of interactions) discord.gateway.dispatch('INTERACTION_CREATE', i);
-      await waitFor(() => (sink.arrived() === commands ? true : undefined), 5_000, 'every Slack reply under way');
+      await waitFor(() => (posted().length === before + mentions ? true : undefined), 5_000, 'every Slack reply under way');
+      expect(slack.chatAnswered.length).toBe(answeredBefore); // none answered yet: all in flight
 
       const signalled = Date.now();
       p.child.kill('SIGTERM');
@@ -256,14 +271,16 @@ describe('src/main.ts as a process', () => {
       const exit = await p.exited;
       expect(exit.code).toBe(0);
       expect(exit.at - signalled).toBeLessThan(10_000);
-      expect(sink.delivered).toHaveLength(commands);
-      for (const d of sink.delivered) expect(d.at).toBeLessThanOrEqual(exit.at);
+      const answered = slack.chatAnswered.slice(answeredBefore);
+      expect(answered).toHaveLength(mentions);
+      for (const d of answered) expect(d.at).toBeLessThanOrEqual(exit.at);
       expect(discordDone).toHaveLength(interactions.length);
       for (const at of discordDone) expect(at).toBeLessThanOrEqual(exit.at);
       expect(exit.stdout).toContain('"msg":"stopped"');
       for (const secret of [SECRET, SLACK_TOKEN, DISCORD_TOKEN]) expect(exit.stdout + exit.stderr).not.toContain(secret);
     } finally {
-      await sink.close();
+      slack.chatDelayMs = 0;
+      slack.releaseHeld();
     }
   });
 });
