@@ -7,10 +7,6 @@ function escapeEntities(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function decodeEntities(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
 /** @channel, @here, @everyone (any case) lose their power; so does a bare <!...> special mention. */
 function defuseBroadcasts(text: string): string {
   return text.replace(/@(channel|here|everyone)\b/gi, `@${ZWJ}$1`).replace(/<([!@#])/g, `<${ZWJ}$1`);
