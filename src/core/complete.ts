@@ -24,11 +24,19 @@ function rank(query: string, key: string): number {
   return -1;
 }
 
-function ranked(query: string, items: Array<{ key: string; choice: Choice }>, limit: number): Choice[] {
+/**
+ * Best match first. Sizes: shorter keys first, then the newest version ("D4s_v7" before "D4s_v5");
+ * distros and releases: in the data's own order (releases are stored newest first).
+ */
+function ranked(query: string, items: Array<{ key: string; choice: Choice }>, limit: number, order: 'sizes' | 'as-stored' = 'as-stored'): Choice[] {
   return items
-    .map((it) => ({ r: rank(query, it.key), len: it.key.length, it }))
+    .map((it, index) => ({ r: rank(query, it.key), len: it.key.length, index, it }))
     .filter((x) => x.r >= 0)
-    .sort((a, b) => a.r - b.r || a.len - b.len || a.it.choice.name.localeCompare(b.it.choice.name))
+    .sort((a, b) =>
+      order === 'sizes'
+        ? a.r - b.r || a.len - b.len || b.it.choice.name.localeCompare(a.it.choice.name, 'en', { numeric: true })
+        : a.r - b.r || a.index - b.index,
+    )
     .slice(0, limit)
     .map((x) => x.it.choice);
 }
@@ -40,7 +48,7 @@ export function completeWith(catalog: Catalog, field: CompleteField, partial: st
     case 'size': {
       const q = sizeKeyOf(typed);
       const sizes = catalog.sizes.map((s) => ({ key: sizeKeyOf(s.size.name), choice: { name: s.size.name, value: s.size.name } }));
-      return ranked(q, sizes, limit);
+      return ranked(q, sizes, limit, 'sizes');
     }
     case 'distro': {
       const q = keyOf(typed);
