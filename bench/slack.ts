@@ -1,5 +1,7 @@
 // (2) Slack over HTTP: signed slash commands under concurrent load (autocannon, loopback) against the
-// whole service (`node dist/src/main.js`, Slack HTTP mode) and against a bare Bolt app that only acks.
+// whole service (`node dist/src/main.js`, Slack HTTP mode) and against a bare Bolt app that only acks,
+// in alternating rounds (bare, bot, bare, bot) so drift on a shared machine hits both alike. Then the
+// bot's stack in steps (slack-steps.ts), once each, to show where its extra time goes.
 // (3) Start-up to the first answered command, and RSS after the load, for both.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -8,12 +10,18 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { startBenchSlack, type BenchSlack } from './fake-slack.js';
+import { SLACK_TEXTS } from './slack-texts.js';
 import { round, sleep } from './stats.js';
 
 const SECRET = 'bench-signing-secret-0123456789abcdef';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
 const BARE = `${here}slack-bare.js`;
+const STEPS = `${here}slack-steps.js`;
+
+type Kind = 'bot' | 'bare' | Step;
+/** The bot's stack in steps; see slack-steps.ts. */
+export type Step = 'receiver-ack' | 'no-core' | 'core';
 
 export interface TargetResult {
   startupMs: number;
@@ -22,6 +30,14 @@ export interface TargetResult {
   latencyP99Ms: number;
   non2xx: number;
   errors: number;
+  /** requests the load generator completed in the measured run */
+  requests: number;
+  /** 200s whose body was a message (response_type and blocks): the answer, in the ack */
+  answeredInAck: number;
+  /** CPU time of the target's main (event-loop) thread per request, µs: what bounds its throughput */
+  cpuUsPerRequest: number;
+  /** CPU time of the whole target process (all threads: GC, compiler) per request, µs */
+  processCpuUsPerRequest: number;
   rssAfterLoadMb: number;
   peakRssMb: number;
 }
@@ -29,11 +45,18 @@ export interface TargetResult {
 export interface SlackResult {
   connections: number;
   durationSec: number;
+  rounds: number;
+  /** means over the rounds */
   bot: TargetResult;
   bareBolt: TargetResult;
-  /** bot requests/s divided by the bare app's */
+  perRound: ({ bot: TargetResult; bareBolt: TargetResult } & Record<Step, TargetResult>)[];
+  /** bot requests/s divided by the bare app's (means over the rounds) */
   ratio: number;
+  /** replies the bot posted to response_url (answers slower than the ack budget; none expected) */
   repliesPosted: number;
+  /** the bot's stack in steps (shorter runs, in the same rounds), means */
+  steps: Record<Step, TargetResult>;
+  stepDurationSec: number;
 }
 
 function freePort(): Promise<number> {
@@ -69,13 +92,19 @@ function signedCommand(responseUrl: string, text: string): { headers: Record<str
   };
 }
 
+/** user + system CPU so far, ms: of the whole process, or of its main thread (whose id is the pid) */
+function cpuMs(pid: number, mainThread = false): number {
+  const fields = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+}
+
 function rssMb(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
   return { rss: round(kb('VmRSS') / 1024, 1), peak: round(kb('VmHWM') / 1024, 1) };
 }
 
-function launch(kind: 'bot' | 'bare', port: number, slack: BenchSlack): ChildProcess {
+function launch(kind: Kind, port: number, slack: BenchSlack): ChildProcess {
   const env = {
     PATH: process.env.PATH ?? '',
     PORT: String(port),
@@ -83,8 +112,10 @@ function launch(kind: 'bot' | 'bare', port: number, slack: BenchSlack): ChildPro
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: slack.apiUrl,
     ...(kind === 'bot' ? { SLACK_BOT_TOKEN: 'xoxb-bench', LOG_LEVEL: 'info' } : {}),
+    ...(kind !== 'bot' && kind !== 'bare' ? { STEP: kind } : {}),
   };
-  return spawn(process.execPath, [kind === 'bot' ? MAIN : BARE], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const script = kind === 'bot' ? MAIN : kind === 'bare' ? BARE : STEPS;
+  return spawn(process.execPath, [script], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 /** ms from spawn until a signed slash command is answered 200 */
@@ -112,24 +143,32 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function measure(kind: 'bot' | 'bare', slack: BenchSlack, connections: number, duration: number): Promise<TargetResult> {
+async function measure(kind: Kind, slack: BenchSlack, connections: number, duration: number, warmUp = 2): Promise<TargetResult> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/slack/events`;
   const started = performance.now();
   const child = launch(kind, port, slack);
   try {
     const startupMs = await waitUntilAnswering(url, slack, started, child);
-    const texts = ['Standard_D4s_v5', 'Standard_D2s_v3', 'x86-64-v3', 'EPYC 7763', 'flags avx2 bmi2 fma movbe'];
     let i = 0;
+    let answeredInAck = 0;
     const requests = [
       {
         method: 'POST',
         path: '/slack/events',
-        setupRequest: (req: import('autocannon').RawRequest) => ({ ...req, ...signedCommand(slack.responseUrl, texts[i++ % texts.length]!) }),
+        setupRequest: (req: import('autocannon').RawRequest) => ({ ...req, ...signedCommand(slack.responseUrl, SLACK_TEXTS[i++ % SLACK_TEXTS.length]!) }),
+        onResponse: (status: number, body: string) => {
+          if (status === 200 && body.includes('"response_type"') && body.includes('"blocks"')) answeredInAck += 1;
+        },
       },
     ];
-    await autocannon({ url, connections, duration: 2, requests }); // warm-up
+    await autocannon({ url, connections, duration: warmUp, requests });
+    answeredInAck = 0;
+    const cpuBefore = cpuMs(child.pid!);
+    const mainBefore = cpuMs(child.pid!, true);
     const result = await autocannon({ url, connections, duration, requests });
+    const mainUsed = cpuMs(child.pid!, true) - mainBefore;
+    const cpuUsed = cpuMs(child.pid!) - cpuBefore;
     await sleep(300);
     const mem = rssMb(child.pid!);
     return {
@@ -139,12 +178,37 @@ async function measure(kind: 'bot' | 'bare', slack: BenchSlack, connections: num
       latencyP99Ms: round(result.latency.p99, 2),
       non2xx: result.non2xx,
       errors: result.errors + result.timeouts,
+      requests: result.requests.total,
+      answeredInAck,
+      cpuUsPerRequest: round((mainUsed * 1000) / Math.max(1, result.requests.total)),
+      processCpuUsPerRequest: round((cpuUsed * 1000) / Math.max(1, result.requests.total)),
       rssAfterLoadMb: mem.rss,
       peakRssMb: mem.peak,
     };
   } finally {
     await stopChild(child);
   }
+}
+
+/** Field by field mean of a few runs (counts summed). */
+function meanOf(runs: TargetResult[]): TargetResult {
+  const mean = (f: (r: TargetResult) => number, digits = 0) => round(runs.reduce((n, r) => n + f(r), 0) / runs.length, digits);
+  const sum = (f: (r: TargetResult) => number) => runs.reduce((n, r) => n + f(r), 0);
+  const last = runs[runs.length - 1]!;
+  return {
+    startupMs: mean((r) => r.startupMs),
+    requestsPerSec: mean((r) => r.requestsPerSec),
+    latencyP50Ms: mean((r) => r.latencyP50Ms, 1),
+    latencyP99Ms: mean((r) => r.latencyP99Ms, 1),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    requests: sum((r) => r.requests),
+    answeredInAck: sum((r) => r.answeredInAck),
+    cpuUsPerRequest: mean((r) => r.cpuUsPerRequest),
+    processCpuUsPerRequest: mean((r) => r.processCpuUsPerRequest),
+    rssAfterLoadMb: last.rssAfterLoadMb,
+    peakRssMb: last.peakRssMb,
+  };
 }
 
 /** Start-up only, a few times each, median of the runs (the load run's figure is one sample). */
@@ -171,19 +235,38 @@ export async function benchStartup(runs = 3): Promise<{ botMs: number; bareBoltM
   }
 }
 
-export async function benchSlack(connections = 20, duration = 10): Promise<SlackResult> {
+const STEP_KINDS = ['receiver-ack', 'no-core', 'core'] as const satisfies readonly Step[];
+
+/** Rounds of bare, bot and the bot's steps in turn, fresh processes each time; means over the rounds. */
+export async function benchSlack(connections = 20, duration = 8, rounds = 2, stepDuration = 5): Promise<SlackResult> {
   const slack = await startBenchSlack();
   try {
-    const bareBolt = await measure('bare', slack, connections, duration);
-    const before = slack.responses();
-    const bot = await measure('bot', slack, connections, duration);
+    const perRound: SlackResult['perRound'] = [];
+    let repliesPosted = 0;
+    for (let r = 0; r < rounds; r++) {
+      const bareBolt = await measure('bare', slack, connections, duration);
+      const before = slack.responses();
+      const bot = await measure('bot', slack, connections, duration);
+      repliesPosted += slack.responses() - before;
+      const steps = {} as Record<Step, TargetResult>;
+      for (const step of STEP_KINDS) steps[step] = await measure(step, slack, connections, stepDuration, 1.5);
+      perRound.push({ bot, bareBolt, ...steps });
+    }
+    const bot = meanOf(perRound.map((p) => p.bot));
+    const bareBolt = meanOf(perRound.map((p) => p.bareBolt));
+    const steps = {} as Record<Step, TargetResult>;
+    for (const step of STEP_KINDS) steps[step] = meanOf(perRound.map((p) => p[step]));
     return {
       connections,
       durationSec: duration,
+      rounds,
       bot,
       bareBolt,
+      perRound,
       ratio: round(bot.requestsPerSec / bareBolt.requestsPerSec, 3),
-      repliesPosted: slack.responses() - before,
+      repliesPosted,
+      steps,
+      stepDurationSec: stepDuration,
     };
   } finally {
     await slack.close();

@@ -130,11 +130,14 @@ export function plainText(plain: string): string {
 
 /** A mrkdwn link; http(s) only, anything else is shown as its title alone. */
 export function mrkdwnLink(url: string, title: string): string {
-  const label = mrkdwn(title.replace(/\|/g, '\u00A6'));
-  if (!/^https?:\/\//i.test(url)) return label;
-  const href = url.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C');
+  const label = mrkdwn(title.includes('|') ? title.replace(/\|/g, '\u00A6') : title);
+  if (!HTTP_URL.test(url)) return label;
+  const href = LINK_UNSAFE.test(url) ? url.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C') : url;
   return `<${href}|${label}>`;
 }
+
+const HTTP_URL = /^https?:\/\//i;
+const LINK_UNSAFE = /[&<>|]/;
 
 /**
  * Slack's wire text -> the plain words the core expects. Mentions of `botUserId` disappear; other
