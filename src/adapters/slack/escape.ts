@@ -49,7 +49,6 @@ const BACKTICK_LOOKALIKE = '\u02CB';
 
 const WORD = /[\p{L}\p{N}]/u;
 const FORMATTING = /[*_~`]/;
-const FORMATTING_ALL = /[*_~`]/g;
 
 /** Is this UTF-16 code unit a letter or a digit? (NaN, off either end of the text: no.) */
 function isWordUnit(code: number): boolean {
@@ -57,34 +56,26 @@ function isWordUnit(code: number): boolean {
   return code === code && WORD.test(String.fromCharCode(code));
 }
 
+/** `code` spans on one line (the one piece of markup the core's plain text uses), URLs, formatting characters. */
+const MARKUP = /`([^`\s](?:[^`\n]*[^`\s])?)`|https?:\/\/[^\s<>|`]+|[*_~`]/g;
+/** A URL (as MARKUP finds them) starts here. */
+const URL_START = /https?:\/\/[^\s<>|`]/y;
+
 /**
- * Replace *, _ and ~ where they could open or close formatting (next to a space, punctuation or
- * either end), and every stray `. Inside a word (Standard_D4s_v5, sse4_1) *, _ and ~ cannot take
- * effect, and they stay as typed.
+ * One pass over plain text, left to right: balanced `code` spans and URLs are kept as they are (Slack
+ * links URLs; code shows its content literally); every stray ` is swapped for a look-alike; so are *, _
+ * and ~ where they could open or close formatting: next to a space, punctuation, either end of the
+ * text, or the start of a URL. Inside a word (Standard_D4s_v5, sse4_1) they cannot take effect, and
+ * stay as typed. (Nothing of theirs directly follows a URL, which only ends at a space, <, >, | or `.)
  */
-function defuseFormatting(text: string): string {
-  if (!FORMATTING.test(text)) return text;
-  return text.replace(FORMATTING_ALL, (ch: string, at: number) => {
-    if (ch === '`') return BACKTICK_LOOKALIKE; // a stray backtick is never left to pair up
-    return isWordUnit(text.charCodeAt(at - 1)) && isWordUnit(text.charCodeAt(at + 1)) ? ch : (LOOKALIKE[ch] as string);
+function defuseFormatting(plain: string): string {
+  return plain.replace(MARKUP, (match: string, _code: string | undefined, at: number) => {
+    if (match.length > 1) return match;
+    if (match === '`') return BACKTICK_LOOKALIKE; // a stray backtick is never left to pair up
+    if (!isWordUnit(plain.charCodeAt(at - 1)) || !isWordUnit(plain.charCodeAt(at + 1))) return LOOKALIKE[match] as string;
+    URL_START.lastIndex = at + 1;
+    return URL_START.test(plain) ? (LOOKALIKE[match] as string) : match;
   });
-}
-
-const URL_RE = /https?:\/\/[^\s<>|`]+/g;
-
-/** Prose: URLs keep their characters (Slack links them); everything around them is defused. */
-function prose(plain: string): string {
-  if (!FORMATTING.test(plain)) return plain; // nothing to defuse, in a URL or out of one
-  if (!plain.includes('http')) return defuseFormatting(plain);
-  let out = '';
-  let last = 0;
-  for (const m of plain.matchAll(URL_RE)) {
-    const at = m.index ?? 0;
-    out += defuseFormatting(plain.slice(last, at));
-    out += m[0];
-    last = at + m[0].length;
-  }
-  return out + defuseFormatting(plain.slice(last));
 }
 
 /** Escaped for mrkdwn: entities, then broadcasts (no `<` is left to start a special mention). */
@@ -96,26 +87,15 @@ function safe(text: string): string {
 /** Characters mrkdwn() may change: formatting, entities, broadcasts. Text without any is returned as is. */
 const MRKDWN_ACTIVE = /[*_~`&<>@]/;
 
-/** `code` spans on one line: the one piece of markup the core's plain text uses. */
-const CODE_SPAN = /`([^`\s](?:[^`\n]*[^`\s])?)`/g;
-
 /**
  * Plain text -> mrkdwn that renders exactly as written: no pings, no accidental formatting.
  * Balanced `code` spans stay code (their content shown literally); every other formatting
- * character that could take effect is swapped for a look-alike.
+ * character that could take effect is swapped for a look-alike. Escaping comes last, over the
+ * whole text: code spans and URLs are escaped too, and a look-alike can end a broadcast word.
  */
 export function mrkdwn(plain: string): string {
   if (!MRKDWN_ACTIVE.test(plain)) return plain; // the common case: nothing to escape, defuse or keep
-  if (!plain.includes('`')) return safe(prose(plain));
-  let out = '';
-  let last = 0;
-  for (const m of plain.matchAll(CODE_SPAN)) {
-    const at = m.index ?? 0;
-    out += safe(prose(plain.slice(last, at)));
-    out += `\`${safe(m[1] ?? '')}\``;
-    last = at + m[0].length;
-  }
-  return out + safe(prose(plain.slice(last)));
+  return safe(FORMATTING.test(plain) ? defuseFormatting(plain) : plain);
 }
 
 /** Plain text for inside a ``` code block: escaped, no fence can close early, no pings. */
