@@ -90,7 +90,7 @@ The bot's stack measured in steps under the same load, in the same rounds (${sla
 ${stepTable}
 
 - The bot's own receiver and Bolt set-up, with the listener reduced to an ack, cost ${receiverVsFloor} per
-  command against the floor (the bot turns off Bolt's conversation store, which it does not use; the stock app has it on).
+  command than the floor (the bot turns off Bolt's conversation store, which it does not use; the stock app has it on).
 - **Answering** (matching the command, rendering Block Kit and escaping it, serialising and sending a 2–6 KB
   JSON body where the floor sends an empty one) adds about ${d(steps['no-core'].cpuUsPerRequest, steps['receiver-ack'].cpuUsPerRequest)} µs.
 - **The core** adds about ${d(steps.core.cpuUsPerRequest, steps['no-core'].cpuUsPerRequest)} µs per command under this load
