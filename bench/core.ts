@@ -42,6 +42,9 @@ export interface CoreResult {
   askMedianNs: number;
   askP99Ns: number;
   askMeanNs: number;
+  /** the same split by form: slash commands vs questions in plain words (issue 5: same order of cost) */
+  slashMedianNs: number;
+  plainMedianNs: number;
   consolePerLineNs: number;
   floorPerLineNs: number;
   lines: number;
@@ -83,6 +86,8 @@ export async function benchCore(budgetMs = 4_000): Promise<CoreResult> {
   // warm up the catalog and the JIT
   for (let i = 0; i < 2_000; i++) ask(QUESTIONS[i % QUESTIONS.length]!);
   const samples: number[] = [];
+  const slash: number[] = [];
+  const plain: number[] = [];
   const until = Date.now() + budgetMs;
   let i = 0;
   while (Date.now() < until) {
@@ -90,7 +95,9 @@ export async function benchCore(budgetMs = 4_000): Promise<CoreResult> {
       const q = QUESTIONS[i % QUESTIONS.length]!;
       const t0 = process.hrtime.bigint();
       ask(q);
-      samples.push(Number(process.hrtime.bigint() - t0));
+      const ns = Number(process.hrtime.bigint() - t0);
+      samples.push(ns);
+      (q.startsWith('/') ? slash : plain).push(ns);
     }
   }
   const sorted = Float64Array.from(samples).sort();
@@ -105,6 +112,8 @@ export async function benchCore(budgetMs = 4_000): Promise<CoreResult> {
     askMedianNs: round(quantile(sorted, 0.5)),
     askP99Ns: round(quantile(sorted, 0.99)),
     askMeanNs: round(samples.reduce((a, b) => a + b, 0) / samples.length),
+    slashMedianNs: round(quantile(Float64Array.from(slash).sort(), 0.5)),
+    plainMedianNs: round(quantile(Float64Array.from(plain).sort(), 0.5)),
     consolePerLineNs: round(consoleNs),
     floorPerLineNs: round(floor),
     lines,

@@ -33,6 +33,7 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
 const { bot, bareBolt, steps } = slack;
 const rows: [string, string, string][] = [
   ['core ask(), median / p99 / mean', `${us(core.askMedianNs)} / ${us(core.askP99Ns)} / ${us(core.askMeanNs)}`, `${core.asks} asks over ${core.questions} questions`],
+  ['core ask() median, slash commands / plain words', `${us(core.slashMedianNs)} / ${us(core.plainMedianNs)}`, 'the same run, split by the form of the question'],
   ['console path per line (bot / bare floor)', `${us(core.consolePerLineNs)} / ${us(core.floorPerLineNs)}`, `${core.lines} lines, readline -> write`],
   ['**Slack signed commands/s (bot / bare Bolt)**', `**${bot.requestsPerSec} / ${bareBolt.requestsPerSec}**`, `**bot at ${pct(slack.ratio)} of the floor** (goal: 90 %); ${slack.connections} connections, ${slack.rounds} alternating rounds of ${slack.durationSec} s, means`],
   ['Slack p99 latency (bot / bare Bolt)', `${bot.latencyP99Ms} ms / ${bareBolt.latencyP99Ms} ms`, `p50 ${bot.latencyP50Ms} / ${bareBolt.latencyP50Ms} ms`],
