@@ -1,6 +1,6 @@
 // The Handler every adapter receives: cooldown, thread memory, the core's answer, one log line per
 // question, and an apology with a reference id (logged with the stack) when anything throws.
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Answer } from '../core/answer.js';
 import { askInThread, type AskFn } from '../core/conversation.js';
 import type { KeyValueStore } from '../core/store.js';
@@ -32,7 +32,8 @@ export interface ServiceHandler extends Handler {
   drain(timeoutMs?: number): Promise<void>;
 }
 
-export const newRequestId = (): string => randomBytes(6).toString('base64url');
+// randomUUID draws from a cached entropy pool: far cheaper per call than randomBytes
+export const newRequestId = (): string => randomUUID().slice(0, 13).replace('-', '');
 
 export function createHandler(options: HandlerOptions): ServiceHandler {
   const { ask, store, logger } = options;
