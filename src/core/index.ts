@@ -1,6 +1,7 @@
 // The core's public face: ask and complete over the knowledge loaded (and validated) once.
 import { loadKnowledge } from '../data/load.js';
 import type { Answer, ConversationContext } from './answer.js';
+import { AnswerCache } from './answer-cache.js';
 import { askWith, QUERY_ECHO_LIMIT } from './ask.js';
 import { errorAnswer as makeErrorAnswer } from './answers/meta.js';
 import { renderText } from './render-text.js';
@@ -20,9 +21,20 @@ export function catalog(): Catalog {
   return shared;
 }
 
-/** Answer one question. Pure over in-memory data; never throws for any input. */
+const answers = new AnswerCache();
+
+function knowsSomething(context: ConversationContext | undefined): boolean {
+  for (const key in context) if (context[key as keyof ConversationContext] !== undefined) return true;
+  return false;
+}
+
+/**
+ * Answer one question. Pure over in-memory data; never throws for any input. An answer given without
+ * thread context is cached and shared, so it comes back frozen: copy it to change it.
+ */
 export function ask(text: string, context?: ConversationContext): Answer {
-  return askWith(catalog(), text, context);
+  if (typeof text !== 'string' || knowsSomething(context)) return askWith(catalog(), text, context);
+  return answers.answer(text, () => askWith(catalog(), text));
 }
 
 /** An error answer made outside the core (a cooldown, a failure), rendered like every other answer. */

@@ -1,6 +1,6 @@
 // Per-user flood guard: at most `max` questions per user per fixed window, counted in the shared
-// KeyValueStore so every replica agrees. Each admitted question claims one numbered slot of the
-// current window (claim = SET NX EX), so two replicas can never hand out the same slot.
+// KeyValueStore so every replica agrees. One atomic increment per question: the count that comes back
+// says whether this question is within the window's allowance.
 import type { KeyValueStore } from '../core/store.js';
 
 export interface CooldownOptions {
@@ -12,6 +12,8 @@ export interface CooldownOptions {
 }
 
 export type CooldownVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+const ALLOWED: CooldownVerdict = Object.freeze({ allowed: true });
 
 export class Cooldown {
   private readonly now: () => number;
@@ -26,21 +28,13 @@ export class Cooldown {
   /** Count one question from `who` (e.g. "slack:U123"); refuse it when the window is full. */
   async take(who: string): Promise<CooldownVerdict> {
     const { max, windowSeconds } = this.options;
-    if (max <= 0) return { allowed: true };
+    if (max <= 0) return ALLOWED;
     const now = this.now();
     const windowMs = windowSeconds * 1000;
     const window = Math.floor(now / windowMs);
-    const base = `cooldown:${who}:${window}`;
-    const ttl = windowSeconds + 1;
-    // The last slot this window handed out is a hint so that a busy user costs one claim, not max.
-    const hint = (await this.store.get<number>(`${base}:n`)) ?? 0;
-    for (let slot = Math.min(Math.max(0, hint), max); slot < max; slot++) {
-      if (await this.store.claim(`${base}:${slot}`, ttl)) {
-        await this.store.set(`${base}:n`, slot + 1, ttl);
-        return { allowed: true };
-      }
-    }
-    await this.store.set(`${base}:n`, max, ttl);
+    // The window's number is in the key, so the counter only has to outlive the window.
+    const count = await this.store.increment(`cooldown:${who}:${window}`, windowSeconds + 1);
+    if (count <= max) return ALLOWED;
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(((window + 1) * windowMs - now) / 1000)) };
   }
 }

@@ -66,7 +66,8 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     base: { service: 'azlinux-bot' },
     redact: { paths: LITERAL_PATHS, censor: CENSOR },
     formatters: { log: redactNested },
-    timestamp: pino.stdTimeFunctions.isoTime,
+    // pino's default time: epoch milliseconds (an ISO string costs a Date per line; pino-pretty and log
+    // platforms read either)
   };
   const logger = destination ? pino(options, destination) : pino(options);
   // Child bindings skip formatters.log; censor them on the way in. Children inherit this child().

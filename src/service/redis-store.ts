@@ -1,5 +1,6 @@
 // KeyValueStore on Redis (ioredis), so several replicas share thread memory, cooldowns and Slack
-// event de-duplication. Values are JSON; claim is SET NX EX, atomic across every client.
+// event de-duplication. Values are JSON; claim is SET NX EX and increment SET NX EX + INCR in one
+// transaction, both atomic across every client.
 import { Redis, type RedisOptions } from 'ioredis';
 import type { KeyValueStore } from '../core/store.js';
 
@@ -67,6 +68,14 @@ export class RedisStore implements KeyValueStore {
 
   async claim(key: string, ttlSeconds: number): Promise<boolean> {
     return (await this.client.set(this.prefix + key, '1', 'EX', seconds(ttlSeconds), 'NX')) === 'OK';
+  }
+
+  async increment(key: string, ttlSeconds: number): Promise<number> {
+    // One round trip, atomic: create the counter with its expiry if absent, then INCR (which keeps it).
+    const results = await this.client.multi().set(this.prefix + key, '0', 'EX', seconds(ttlSeconds), 'NX').incr(this.prefix + key).exec();
+    const [error, count] = results?.[1] ?? [new Error('transaction aborted'), undefined];
+    if (error) throw error;
+    return Number(count);
   }
 
   async close(): Promise<void> {

@@ -68,7 +68,11 @@ export async function startService(env: Record<string, string | undefined>, opti
 
   // Console mode keeps stdout for answers: logs go to stderr, and only warnings unless LOG_LEVEL asks.
   const level = mode === 'console' && !config.logLevelFromEnv ? 'warn' : config.logLevel;
-  const logger = createLogger(level, options.logDestination ?? pino.destination({ fd: mode === 'console' ? 2 : 1, sync: true }));
+  // A server writes its log lines asynchronously (lines logged while a write is under way go out
+  // together in the next one; pino flushes what is left at exit); the console keeps stderr in step
+  // with its answers on stdout.
+  const destination = options.logDestination ?? pino.destination(mode === 'console' ? { fd: 2, sync: true } : { fd: 1, sync: false });
+  const logger = createLogger(level, destination);
 
   // Load and validate the knowledge now, not on the first question: a bad table stops start-up here.
   if (!options.ask) {

@@ -55,6 +55,17 @@ describe('a conversation in one thread', () => {
     await store.close();
   });
 
+  test('increment counts from 1 and keeps the first expiry (a fixed window)', async () => {
+    const store = new MemoryStore();
+    expect(await Promise.all([1, 2, 3].map(() => store.increment('count:w', 1)))).toEqual([1, 2, 3]);
+    await new Promise((r) => setTimeout(r, 600));
+    // A later increment does not push the expiry out: 1.1 s after the first, the window is gone.
+    expect(await store.increment('count:w', 1)).toBe(4);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await store.increment('count:w', 1)).toBe(1);
+    await store.close();
+  });
+
   test('claim is first-come: redelivered events are answered once', async () => {
     const store = new MemoryStore();
     expect(await store.claim('event:Ev1', 60)).toBe(true);

@@ -65,9 +65,11 @@ describe('createHandler', () => {
 
   it('answers kindly when the store fails, and lets questions through when the cooldown cannot count', async () => {
     const { handler, store, log } = setup();
-    store.get = async () => {
+    const down = async (): Promise<never> => {
       throw new Error('store down');
     };
+    store.get = down;
+    store.increment = down;
     expect((await handler({ platform: 'slack', userId: 'U1', text: 'no thread' })).kind).toBe('help');
     expect(log.lines().some((l) => l.msg === 'cooldown check failed; answering anyway')).toBe(true);
     const threaded = await handler({ platform: 'slack', userId: 'U1', threadKey: 't', text: 'in a thread' });
@@ -87,10 +89,10 @@ describe('createHandler', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const { handler, store } = setup();
-    const realGet = store.get.bind(store);
-    store.get = async <T,>(key: string) => {
+    const realIncrement = store.increment.bind(store);
+    store.increment = async (key: string, ttl: number) => {
       await gate;
-      return realGet<T>(key);
+      return realIncrement(key, ttl);
     };
     const answer = handler({ platform: 'slack', userId: 'U1', text: 'slow' });
     expect(handler.inFlight()).toBe(1);

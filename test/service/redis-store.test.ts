@@ -52,6 +52,18 @@ describe('RedisStore', () => {
     expect(await b.claim('event:Ev2', 600)).toBe(false);
   });
 
+  it('increments a counter atomically across clients, keeping its first expiry', async () => {
+    const [a, b] = [await store(), await store()];
+    const counts = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).increment('count:w', 60)));
+    expect([...counts].sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(await a.client.ttl('test:count:w')).toBeGreaterThan(50);
+    await b.increment('count:short', 1);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await a.increment('count:short', 100)).toBe(2);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await b.increment('count:short', 1)).toBe(1);
+  });
+
   it('keeps prefixes apart', async () => {
     const [a, b] = [await store('botA:'), await store('botB:')];
     await a.set('k', 'a', 60);

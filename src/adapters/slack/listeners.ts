@@ -83,6 +83,23 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
   });
 }
 
+// The core hands out the same (frozen) answer to a repeated question, so the reply is kept beside it
+// and rendered once. The last rendering per answer is enough: a public reply credits its asker, so
+// the same answer asked publicly by someone else renders again.
+const replies = new WeakMap<Answer, { askedBy?: string; shareValue?: string; reply: CommandReply }>();
+
+function replyTo(answer: Answer, pub: boolean, userId: string, shareValue: string | undefined): CommandReply {
+  const askedBy = pub ? userId : undefined;
+  const last = replies.get(answer);
+  if (last !== undefined && last.askedBy === askedBy && last.shareValue === shareValue) return last.reply;
+  const reply: CommandReply = Object.freeze({
+    response_type: pub ? 'in_channel' : 'ephemeral',
+    ...renderAnswer(answer, { askedBy, shareValue }),
+  });
+  if (Object.isFrozen(answer)) replies.set(answer, { askedBy, shareValue, reply });
+  return reply;
+}
+
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { handler, store, logger, inFlight } = deps;
   const ackBudgetMs = deps.ackBudgetMs ?? ACK_BUDGET_MS;
@@ -131,8 +148,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
           logger.warn(`slack: no Share button, the question could not be parked: ${describe(error)}`);
         }
       }
-      const message = renderAnswer(answer, { askedBy: pub ? userId : undefined, shareValue });
-      return { response_type: pub ? 'in_channel' : 'ephemeral', ...message };
+      return replyTo(answer, pub, userId, shareValue);
     } catch (error) {
       logger.error(`slack: could not render an answer (${answer.kind}): ${describe(error)}`);
       return SORRY_REPLY;

@@ -95,7 +95,7 @@ export class EventsReceiver implements Receiver {
     });
     const event: ReceiverEvent = {
       body,
-      ack: ack.bind(),
+      ack: serialisingOnce(ack.bind(), res),
       retryNum: http.extractRetryNumFromHTTPRequest(req),
       retryReason: http.extractRetryReasonFromHTTPRequest(req),
     };
@@ -106,6 +106,21 @@ export class EventsReceiver implements Receiver {
       if (!res.headersSent) end(res, 500);
     }
   }
+}
+
+// A frozen ack body is a reply the listeners keep and hand out again (see listeners.ts): it is
+// serialised once and acked as that JSON text (Bolt sends a string body as it is; the content type
+// is set here, as Bolt sets it for an object body).
+const serialised = new WeakMap<object, string>();
+
+function serialisingOnce(ack: (body?: unknown) => Promise<void>, res: ServerResponse): (body?: unknown) => Promise<void> {
+  return (body) => {
+    if (body === null || typeof body !== 'object' || !Object.isFrozen(body) || res.headersSent) return ack(body);
+    let json = serialised.get(body);
+    if (json === undefined) serialised.set(body, (json = JSON.stringify(body)));
+    res.setHeader('content-type', 'application/json');
+    return ack(json);
+  };
 }
 
 function end(res: ServerResponse, status: number): void {

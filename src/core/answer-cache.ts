@@ -1,0 +1,45 @@
+// Recent answers, handed out again. A question asked without thread context has one answer for as
+// long as the process runs (the knowledge is loaded once and never changes), so a repeated question
+// (the same size asked by a whole team, a flood of one command) costs a lookup instead of an answer.
+// Cached answers are shared between callers, so they are frozen, all the way down: a caller that
+// wants a changed answer builds a copy ({ ...answer, text }).
+import type { Answer } from './answer.js';
+
+/** Answers kept (least recently used goes first); a few MB at most. */
+export const ANSWER_CACHE_SIZE = 1_000;
+/** Longer questions (pasted flags lines, ld.so output) are answered afresh: they rarely repeat. */
+export const MAX_CACHED_QUESTION = 300;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+export class AnswerCache {
+  // A Map iterates in insertion order: re-inserting on a hit keeps the least recently used first.
+  private readonly entries = new Map<string, Answer>();
+
+  constructor(readonly capacity = ANSWER_CACHE_SIZE) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The cached answer to `question`, or `answer()`'s (frozen and kept when the question is short enough). */
+  answer(question: string, answer: () => Answer): Answer {
+    if (question.length > MAX_CACHED_QUESTION) return answer();
+    const hit = this.entries.get(question);
+    if (hit !== undefined) {
+      this.entries.delete(question);
+      this.entries.set(question, hit);
+      return hit;
+    }
+    const fresh = deepFreeze(answer());
+    this.entries.set(question, fresh);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    return fresh;
+  }
+}
