@@ -2,7 +2,7 @@
 // process on PORT serving POST /slack/events, measured under the same load as the bot and the floor.
 //   STEP=receiver-ack  the bot's receiver and Bolt App (as surface.ts builds them), a listener that only acks
 //   STEP=no-core       the bot's Slack surface (listeners, renderer, answer in the ack body) over answers
-//                      the core computed once per question at start-up: rendering without asking
+//                      the core computed once per question at start-up (each reply rendered once, then reused)
 //   STEP=core          the same surface asking the core on every command (thread memory included), without
 //                      the service layer (cooldown, request ids, logging) that main.ts adds
 // Env: PORT, SLACK_SIGNING_SECRET, SLACK_API_URL.

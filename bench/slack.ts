@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { startBenchSlack, type BenchSlack } from './fake-slack.js';
-import { SLACK_TEXTS } from './slack-texts.js';
+import { distinctTexts, SLACK_TEXTS } from './slack-texts.js';
 import { round, sleep } from './stats.js';
 
 const SECRET = 'bench-signing-secret-0123456789abcdef';
@@ -19,7 +19,8 @@ const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
 const BARE = `${here}slack-bare.js`;
 const STEPS = `${here}slack-steps.js`;
 
-type Kind = 'bot' | 'bare' | Step;
+/** bot-distinct: the whole bot again, every command a question it has not answered recently */
+type Kind = 'bot' | 'bot-distinct' | 'bare' | Step;
 /** The bot's stack in steps; see slack-steps.ts. */
 export type Step = 'receiver-ack' | 'no-core' | 'core';
 
@@ -48,10 +49,16 @@ export interface SlackResult {
   rounds: number;
   /** means over the rounds */
   bot: TargetResult;
+  /** the bot with every command a different question (the answer cache never helps) */
+  botDistinct: TargetResult;
   bareBolt: TargetResult;
-  perRound: ({ bot: TargetResult; bareBolt: TargetResult } & Record<Step, TargetResult>)[];
+  perRound: ({ bot: TargetResult; botDistinct: TargetResult; bareBolt: TargetResult } & Record<Step, TargetResult>)[];
   /** bot requests/s divided by the bare app's (means over the rounds) */
   ratio: number;
+  /** the same for botDistinct */
+  ratioDistinct: number;
+  /** how many different questions botDistinct cycles through */
+  distinctQuestions: number;
   /** replies the bot posted to response_url (answers slower than the ack budget; none expected) */
   repliesPosted: number;
   /** the bot's stack in steps (shorter runs, in the same rounds), means */
@@ -105,16 +112,17 @@ function rssMb(pid: number): { rss: number; peak: number } {
 }
 
 function launch(kind: Kind, port: number, slack: BenchSlack): ChildProcess {
+  const bot = kind === 'bot' || kind === 'bot-distinct';
   const env = {
     PATH: process.env.PATH ?? '',
     PORT: String(port),
     HOST: '127.0.0.1',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: slack.apiUrl,
-    ...(kind === 'bot' ? { SLACK_BOT_TOKEN: 'xoxb-bench', LOG_LEVEL: 'info' } : {}),
-    ...(kind !== 'bot' && kind !== 'bare' ? { STEP: kind } : {}),
+    ...(bot ? { SLACK_BOT_TOKEN: 'xoxb-bench', LOG_LEVEL: 'info' } : {}),
+    ...(!bot && kind !== 'bare' ? { STEP: kind } : {}),
   };
-  const script = kind === 'bot' ? MAIN : kind === 'bare' ? BARE : STEPS;
+  const script = bot ? MAIN : kind === 'bare' ? BARE : STEPS;
   return spawn(process.execPath, [script], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
@@ -143,7 +151,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function measure(kind: Kind, slack: BenchSlack, connections: number, duration: number, warmUp = 2): Promise<TargetResult> {
+async function measure(kind: Kind, slack: BenchSlack, connections: number, duration: number, warmUp = 2, texts: readonly string[] = SLACK_TEXTS): Promise<TargetResult> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/slack/events`;
   const started = performance.now();
@@ -156,7 +164,7 @@ async function measure(kind: Kind, slack: BenchSlack, connections: number, durat
       {
         method: 'POST',
         path: '/slack/events',
-        setupRequest: (req: import('autocannon').RawRequest) => ({ ...req, ...signedCommand(slack.responseUrl, SLACK_TEXTS[i++ % SLACK_TEXTS.length]!) }),
+        setupRequest: (req: import('autocannon').RawRequest) => ({ ...req, ...signedCommand(slack.responseUrl, texts[i++ % texts.length]!) }),
         onResponse: (status: number, body: string) => {
           if (status === 200 && body.includes('"response_type"') && body.includes('"blocks"')) answeredInAck += 1;
         },
@@ -242,17 +250,20 @@ export async function benchSlack(connections = 20, duration = 8, rounds = 2, ste
   const slack = await startBenchSlack();
   try {
     const perRound: SlackResult['perRound'] = [];
+    const distinct = distinctTexts();
     let repliesPosted = 0;
     for (let r = 0; r < rounds; r++) {
       const bareBolt = await measure('bare', slack, connections, duration);
       const before = slack.responses();
       const bot = await measure('bot', slack, connections, duration);
+      const botDistinct = await measure('bot-distinct', slack, connections, duration, 2, distinct);
       repliesPosted += slack.responses() - before;
       const steps = {} as Record<Step, TargetResult>;
       for (const step of STEP_KINDS) steps[step] = await measure(step, slack, connections, stepDuration, 1.5);
-      perRound.push({ bot, bareBolt, ...steps });
+      perRound.push({ bot, botDistinct, bareBolt, ...steps });
     }
     const bot = meanOf(perRound.map((p) => p.bot));
+    const botDistinct = meanOf(perRound.map((p) => p.botDistinct));
     const bareBolt = meanOf(perRound.map((p) => p.bareBolt));
     const steps = {} as Record<Step, TargetResult>;
     for (const step of STEP_KINDS) steps[step] = meanOf(perRound.map((p) => p[step]));
@@ -261,9 +272,12 @@ export async function benchSlack(connections = 20, duration = 8, rounds = 2, ste
       durationSec: duration,
       rounds,
       bot,
+      botDistinct,
       bareBolt,
       perRound,
       ratio: round(bot.requestsPerSec / bareBolt.requestsPerSec, 3),
+      ratioDistinct: round(botDistinct.requestsPerSec / bareBolt.requestsPerSec, 3),
+      distinctQuestions: distinct.length,
       repliesPosted,
       steps,
       stepDurationSec: stepDuration,

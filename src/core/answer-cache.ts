@@ -6,7 +6,7 @@
 import type { Answer } from './answer.js';
 
 /** Answers kept (least recently used goes first); a few MB at most. */
-export const ANSWER_CACHE_SIZE = 1_000;
+export const ANSWER_CACHE_SIZE = 256;
 /** Longer questions (pasted flags lines, ld.so output) are answered afresh: they rarely repeat. */
 export const MAX_CACHED_QUESTION = 300;
 
