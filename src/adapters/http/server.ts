@@ -41,7 +41,6 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
     const target = req.url ?? '/';
     const at = target.indexOf('?');
     const path = at < 0 ? target : target.slice(0, at);
-    const query = new URLSearchParams(at < 0 ? '' : target.slice(at + 1));
     const health = path === '/healthz' || path === '/readyz';
     if (health && req.method !== 'GET' && req.method !== 'HEAD') {
       return sendError(res, 405, 'method not allowed', `use GET ${path}`, { allow: 'GET, HEAD' });
@@ -57,7 +56,7 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
     }
     if (path === '/api/ask') {
       if (draining) return sendError(res, 503, 'shutting down', 'retry in a moment; another instance will answer', { connection: 'close', 'retry-after': '1' });
-      return handleAsk(req, res, query, handler, options.trustProxy ?? false);
+      return handleAsk(req, res, new URLSearchParams(at < 0 ? '' : target.slice(at + 1)), handler, options.trustProxy ?? false);
     }
     if (path === '/slack/events') {
       const listener = options.slackEvents?.();
@@ -78,10 +77,10 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
     if (draining) res.setHeader('connection', 'close');
     res.once('close', () => {
       active.delete(res);
-      logger.debug(
-        { method: req.method, path: (req.url ?? '').split('?')[0], status: res.statusCode, durationMs: Number(process.hrtime.bigint() - started) / 1e6 },
-        'http',
-      );
+      if (logger.isLevelEnabled('debug')) {
+        const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+        logger.debug({ method: req.method, path: (req.url ?? '').split('?')[0], status: res.statusCode, durationMs }, 'http');
+      }
       if (active.size === 0) idle?.();
     });
     route(req, res).catch((err: unknown) => {
