@@ -84,19 +84,18 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
 }
 
 // The core hands out the same (frozen) answer to a repeated question, so the reply is kept beside it
-// and rendered once. The last rendering per answer is enough: a public reply credits its asker, so
-// the same answer asked publicly by someone else renders again.
+// and rendered once (and frozen, so the receiver serialises it once too). The last rendering per answer
+// is enough: a public reply credits its asker, so the same answer asked publicly by someone else
+// renders again. An answer the core did not keep is rendered for this reply alone.
 const replies = new WeakMap<Answer, { askedBy?: string; shareValue?: string; reply: CommandReply }>();
 
 function replyTo(answer: Answer, pub: boolean, userId: string, shareValue: string | undefined): CommandReply {
   const askedBy = pub ? userId : undefined;
   const last = replies.get(answer);
   if (last !== undefined && last.askedBy === askedBy && last.shareValue === shareValue) return last.reply;
-  const reply: CommandReply = Object.freeze({
-    response_type: pub ? 'in_channel' : 'ephemeral',
-    ...renderAnswer(answer, { askedBy, shareValue }),
-  });
-  if (Object.isFrozen(answer)) replies.set(answer, { askedBy, shareValue, reply });
+  const reply: CommandReply = { response_type: pub ? 'in_channel' : 'ephemeral', ...renderAnswer(answer, { askedBy, shareValue }) };
+  if (!Object.isFrozen(answer)) return reply;
+  replies.set(answer, { askedBy, shareValue, reply: Object.freeze(reply) });
   return reply;
 }
 
