@@ -1,5 +1,5 @@
 // `npm run bench`: figures, never assertions. Writes bench/results.json and bench/RESULTS.md and prints
-// a summary. About a minute and a half on two cores.
+// a summary. About three minutes on two cores.
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';

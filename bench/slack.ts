@@ -246,7 +246,7 @@ export async function benchStartup(runs = 3): Promise<{ botMs: number; bareBoltM
 const STEP_KINDS = ['receiver-ack', 'no-core', 'core'] as const satisfies readonly Step[];
 
 /** Rounds of bare, bot and the bot's steps in turn, fresh processes each time; means over the rounds. */
-export async function benchSlack(connections = 20, duration = 8, rounds = 2, stepDuration = 5): Promise<SlackResult> {
+export async function benchSlack(connections = 20, duration = 8, rounds = 3, stepDuration = 5): Promise<SlackResult> {
   const slack = await startBenchSlack();
   try {
     const perRound: SlackResult['perRound'] = [];
