@@ -83,6 +83,7 @@ describe('autocomplete', () => {
 describe('small pieces', () => {
   test('stripMention removes <@id> and <@!id> only for the bot', () => {
     expect(stripMention('<@42> what is  azure linux <@!42> based on? <@7>', '42')).toBe('what is azure linux based on? <@7>');
+    expect(stripMention('<@&9> what is <@&8> azure linux <@42>', '42', ['9'])).toBe('what is <@&8> azure linux');
   });
 
   test('thread keys: thread and DM are whole conversations; a plain channel has none for commands', () => {

@@ -4,7 +4,7 @@ import { GatewayIntentBits } from 'discord.js';
 import type { Answer } from '../../src/core/answer.js';
 import type { Handler } from '../../src/adapters/handler.js';
 import type { CompleteFn } from '../../src/adapters/discord/autocomplete.js';
-import { BOT_ID, CHANNEL_ID, GUILD_ID, Op, THREAD_ID, interaction, message, botUser, otherBot, type RecordedRequest } from '../fakes/discord/index.js';
+import { BOT_ID, BOT_ROLE_ID, CHANNEL_ID, GUILD_ID, Op, TEAM_ROLE_ID, THREAD_ID, interaction, message, botUser, otherBot, type RecordedRequest } from '../fakes/discord/index.js';
 import { fixtures } from './fixtures.js';
 import { startHarness, waitUntil, type Harness } from './harness.js';
 
@@ -181,6 +181,19 @@ describe('mentions', () => {
     await h.fake.rest.waitFor((r) => r.method === 'POST' && r.body?.message_reference?.message_id === marker.id);
     expect(h.questions.length).toBe(before + 1);
     expect(h.fake.rest.requests.slice(mark).filter((r) => r.method === 'POST' && r.path.endsWith('/messages'))).toHaveLength(1);
+  });
+
+  test('a mention of the bot\'s managed role is a mention of the bot; another role\'s is not', async () => {
+    const before = h.questions.length;
+    const mark = h.fake.rest.requests.length;
+    h.fake.gateway.dispatch('MESSAGE_CREATE', message({ content: `<@&${TEAM_ROLE_ID}> what is azure linux based on?`, mentionRoles: [TEAM_ROLE_ID] }));
+    const m = message({ content: `<@&${BOT_ROLE_ID}> what is azure linux 4 based on? cc <@&${TEAM_ROLE_ID}>`, mentionRoles: [BOT_ROLE_ID, TEAM_ROLE_ID] });
+    h.fake.gateway.dispatch('MESSAGE_CREATE', m);
+    const post = await h.fake.rest.waitFor(postsTo(CHANNEL_ID, mark));
+    expect(post.body.message_reference).toMatchObject({ message_id: m.id });
+    expect(post.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(h.questions.length).toBe(before + 1);
+    expect(h.questions.at(-1)).toMatchObject({ text: `what is azure linux 4 based on? cc <@&${TEAM_ROLE_ID}>` });
   });
 
   test('a DM needs no mention and is its own conversation', async () => {

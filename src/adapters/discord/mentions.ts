@@ -17,26 +17,38 @@ export interface MentionDeps {
 
 const SEEN_TTL_SECONDS = 10 * 60;
 
-/** The message with every mention of the bot removed and whitespace tidied. */
-export function stripMention(content: string, botId: string): string {
+/**
+ * The message with every mention of the bot removed and whitespace tidied: of its user, and of the
+ * roles given (its managed role, which Discord's @-autocomplete offers beside the bot itself).
+ */
+export function stripMention(content: string, botId: string, roleIds: readonly string[] = []): string {
+  const roles = roleIds.length > 0 ? `|<@&(?:${roleIds.join('|')})>` : '';
   return content
-    .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
+    .replace(new RegExp(`<@!?${botId}>${roles}`, 'g'), ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-/** Whether this message is for us: a person (not a bot, webhook or system message) mentioning us, or any DM. */
+/** Ids of the roles this message mentions that are the bot's own managed role (tagged with its id). */
+export function botRolesMentioned(message: Message, botId: string): string[] {
+  return message.mentions.roles.filter((role) => role.tags?.botId === botId).map((role) => role.id);
+}
+
+/**
+ * Whether this message is for us: a person (not a bot, webhook or system message) mentioning us, by
+ * user or by the bot's managed role, or any DM.
+ */
 export function isForBot(message: Message, botId: string): boolean {
   if (message.author.bot || message.author.id === botId || message.webhookId || message.system) return false;
   if (!message.inGuild()) return true;
-  return message.mentions.users.has(botId);
+  return message.mentions.users.has(botId) || botRolesMentioned(message, botId).length > 0;
 }
 
 export async function answerMention(message: Message, botId: string, deps: MentionDeps): Promise<void> {
   // Discord may deliver an event twice (e.g. across a resume); answer it once, whichever replica sees it.
   if (!(await deps.store.claim(`discord:seen:${message.id}`, SEEN_TTL_SECONDS))) return;
 
-  const text = stripMention(message.content, botId) || '/azlinux help';
+  const text = stripMention(message.content, botId, botRolesMentioned(message, botId)) || '/azlinux help';
   const { threadKey, root } = await messageThreadKey(
     deps.store,
     { guildId: message.guildId, channelId: message.channelId, inThread: message.channel.isThread() },

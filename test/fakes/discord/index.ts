@@ -13,6 +13,10 @@ export const CHANNEL_ID = '1200000000000000200';
 export const THREAD_ID = '1200000000000000300';
 export const USER_ID = '1200000000000000400';
 export const OTHER_BOT_ID = '1200000000000000500';
+/** the bot's managed role, which Discord creates when the bot joins a guild */
+export const BOT_ROLE_ID = '1200000000000000600';
+/** an ordinary role */
+export const TEAM_ROLE_ID = '1200000000000000700';
 const COMMAND_IDS: Record<string, string> = { azlinux: '1200000000000000601', cpulevel: '1200000000000000602' };
 
 export const botUser = { id: BOT_ID, username: 'azlinux-bot', discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 };
@@ -57,7 +61,11 @@ export function guildCreate() {
     large: false,
     unavailable: false,
     member_count: 2,
-    roles: [{ id: GUILD_ID, name: '@everyone', color: 0, hoist: false, position: 0, permissions: EVERYONE_PERMS, managed: false, mentionable: false, flags: 0 }],
+    roles: [
+      { id: GUILD_ID, name: '@everyone', color: 0, hoist: false, position: 0, permissions: EVERYONE_PERMS, managed: false, mentionable: false, flags: 0 },
+      { id: BOT_ROLE_ID, name: 'azlinux-bot', color: 0, hoist: false, position: 1, permissions: EVERYONE_PERMS, managed: true, mentionable: true, flags: 0, tags: { bot_id: BOT_ID } },
+      { id: TEAM_ROLE_ID, name: 'platform-team', color: 0, hoist: false, position: 2, permissions: EVERYONE_PERMS, managed: false, mentionable: true, flags: 0 },
+    ],
     emojis: [],
     stickers: [],
     members: [member(botUser), member(humanUser)],
@@ -149,6 +157,8 @@ export interface MessageSpec {
   /** id of the message this one replies to */
   replyTo?: string;
   inThread?: boolean;
+  /** role ids mentioned in the content (<@&id>) */
+  mentionRoles?: string[];
 }
 
 /** MESSAGE_CREATE payload as a bot without the MessageContent intent receives it when mentioned. */
@@ -169,7 +179,7 @@ export function message(spec: MessageSpec) {
     tts: false,
     mention_everyone: false,
     mentions: (spec.mentions ?? []).map((u) => ({ ...u, member: { roles: [], joined_at: now(), deaf: false, mute: false, flags: 0 } })),
-    mention_roles: [],
+    mention_roles: spec.mentionRoles ?? [],
     attachments: [],
     embeds: [],
     components: [],
