@@ -54,6 +54,8 @@ export class Catalog {
   readonly levelFlags: ReadonlySet<string>;
   /** a dotted version that only one distro uses ("26.04" -> Ubuntu 26.04 LTS) */
   readonly releaseByVersion = new Map<string, ReleaseRef>();
+  /** every release by its bare number ("10": RHEL 10, Rocky Linux 10 …; "4": Azure Linux 4.0, Photon OS 4.0) */
+  readonly releasesByNumber = new Map<string, ReleaseRef[]>();
 
   constructor(knowledge: Knowledge) {
     this.levels = knowledge.levels;
@@ -103,6 +105,10 @@ export class Catalog {
         for (const alias of release.aliases) this.releaseByKey.set(keyOf(alias), { distro, release });
         const head = versionHead(release.version);
         if (/^\d+\.\d+$/.test(head)) push(byVersion, head, { distro, release });
+        if (/^\d+(\.\d+)?$/.test(head)) {
+          push(this.releasesByNumber, head, { distro, release });
+          if (head.endsWith('.0')) push(this.releasesByNumber, head.slice(0, -2), { distro, release });
+        }
       }
     }
     for (const [version, refs] of byVersion) if (refs.length === 1) this.releaseByVersion.set(version, refs[0]!);

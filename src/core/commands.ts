@@ -4,7 +4,7 @@ import type { Catalog } from './catalog.js';
 import { compatAnswer } from './answers/compat.js';
 import { codenameAnswer, cpuAnswer, flagsAnswer } from './answers/cpu.js';
 import { lineageAnswer, releasesAnswer } from './answers/distro.js';
-import { compareAnswer, helpAnswer } from './answers/meta.js';
+import { clarifyAnswer, compareAnswer, helpAnswer, notFoundAnswer } from './answers/meta.js';
 import { levelAnswer, seriesAnswer, sizeAnswer } from './answers/vm.js';
 import { findEntities } from './entities.js';
 import { flagWords, pastedLevelAnswer } from './pasted.js';
@@ -46,6 +46,17 @@ export function azlinuxCommand(catalog: Catalog, query: string, rest: string): A
       if ('answer' in target) return target.answer;
       const hasDistro = e.releases.length || e.distros.length || e.badReleases.length;
       if (!hasDistro) {
+        const number = args.find((w) => /^\d+(\.\d+)?$/.test(w));
+        if (number !== undefined) {
+          // "compat D2s_v3 10": a release number without its distribution
+          const refs = catalog.releasesByNumber.get(number) ?? [];
+          const only = refs.length === 1 ? refs[0]! : undefined;
+          if (only) return compatAnswer(catalog, query, target, only.distro, only.release, false);
+          const hint = `Name the distribution too, e.g. \`/azlinux compat ${target.label} rhel 10\`.`;
+          if (refs.length === 0) return notFoundAnswer(query, `a release numbered \`${number}\``, [], hint);
+          const choices = refs.map((r) => `${r.distro.name} ${r.release.version}`);
+          return clarifyAnswer(query, `\`${number}\` is a release of ${refs.length} distributions; which one?`, choices);
+        }
         const azl = catalog.distroById(AZURE_LINUX)!;
         return compatAnswer(catalog, query, target, azl, catalog.newestRelease(azl), true);
       }

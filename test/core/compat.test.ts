@@ -20,6 +20,34 @@ describe('compat verdicts', () => {
     expect(a.text).toContain('x86-64-v3');
   });
 
+  test('a bare release number after the size: every number any release has is read, or asked about', () => {
+    const numbers = new Map<string, { distro: string; version: string; name: string }[]>();
+    for (const d of catalog().distros)
+      for (const r of d.releases) {
+        const head = r.version.toLowerCase().split(/[\s(]/)[0]!;
+        if (!/^\d+(\.\d+)?$/.test(head)) continue;
+        for (const n of new Set([head, head.replace(/\.0$/, '')])) {
+          if (!numbers.has(n)) numbers.set(n, []);
+          numbers.get(n)!.push({ distro: d.id, version: r.version, name: `${d.name} ${r.version}` });
+        }
+      }
+    expect(numbers.get('10')?.length).toBeGreaterThan(3);
+    for (const [n, refs] of numbers) {
+      const a = ask(`/azlinux compat Standard_D2s_v3 ${n}`);
+      if (refs.length === 1) {
+        expect(a, `${n} -> ${a.text}`).toMatchObject({ kind: 'compat', distro: refs[0]!.distro, release: refs[0]!.version, size: 'Standard_D2s_v3' });
+      } else {
+        expect(a.kind, `${n} -> ${a.text}`).toBe('clarify');
+        if (a.kind === 'clarify') expect([...a.choices].sort()).toEqual(refs.map((r) => r.name).sort());
+      }
+    }
+    const unknown = ask('/azlinux compat Standard_D2s_v3 77');
+    expect(unknown.kind).toBe('not-found');
+    expect(unknown.text).toContain('rhel 10');
+    // without a number the default stays Azure Linux's newest release
+    expect(ask('/azlinux compat Standard_D2s_v3')).toMatchObject({ kind: 'compat', distro: 'azure-linux', release: '4.0' });
+  });
+
   test('Azure Linux 4.0 needs Generation 2: a Gen1-only series is a no', () => {
     const a = compat('/azlinux compat Standard_A2_v2');
     expect(a.distro).toBe('azure-linux');
