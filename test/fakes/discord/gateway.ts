@@ -1,6 +1,8 @@
 // Loopback fake of Discord's gateway speaking the real protocol in JSON (what discord.js negotiates when
 // zlib-sync is not installed: ?v=10&encoding=json, no compress): HELLO -> IDENTIFY -> READY (+ GUILD_CREATE),
 // heartbeats ACKed, RESUME -> replay + RESUMED, plus ways to inject dispatches and to drop the connection.
+// Several shards may be connected at once (one session each, by IDENTIFY's shard id); dispatch(),
+// drop() and close() act on the latest session unless given a shard.
 import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -22,6 +24,8 @@ export interface ConnectionRecord {
 
 interface Session {
   id: string;
+  /** IDENTIFY's shard id (0 when unsharded) */
+  shard: number;
   seq: number;
   /** dispatches sent, for replay on RESUME */
   log: GatewayPayload[];
@@ -41,6 +45,7 @@ export class FakeGateway extends EventEmitter {
   readonly connections: ConnectionRecord[] = [];
   private server: WebSocketServer | undefined;
   private session: Session | undefined;
+  private readonly sessions = new Map<number, Session>();
   private sessionCounter = 0;
   private urlValue = '';
   /** answer the next RESUME with INVALID_SESSION (d: false) instead, forcing a fresh IDENTIFY */
@@ -76,21 +81,30 @@ export class FakeGateway extends EventEmitter {
     return this.connections.flatMap((c) => c.received.filter((p) => p.op === op));
   }
 
-  /** Send a dispatch (op 0) to the connected, identified client. */
-  dispatch(t: string, d: unknown): void {
-    const session = this.session;
+  /** Shard ids with an identified, connected session. */
+  connectedShards(): number[] {
+    return [...this.sessions.values()].filter((s) => s.socket !== undefined).map((s) => s.shard).sort((a, b) => a - b);
+  }
+
+  private sessionOf(shard: number | undefined): Session | undefined {
+    return shard === undefined ? this.session : this.sessions.get(shard);
+  }
+
+  /** Send a dispatch (op 0) to the connected, identified client (of that shard). */
+  dispatch(t: string, d: unknown, shard?: number): void {
+    const session = this.sessionOf(shard);
     if (!session?.socket) throw new Error(`no identified connection to dispatch ${t} to`);
     this.sendDispatch(session, t, d);
   }
 
   /** Drop the connection the way a network failure does: no close frame (the client sees 1006). */
-  drop(): void {
-    this.session?.socket?.terminate();
+  drop(shard?: number): void {
+    this.sessionOf(shard)?.socket?.terminate();
   }
 
   /** Close with a code, e.g. 4000 (unknown error, client resumes) or 1000 (client re-identifies). */
-  close(code: number, reason = ''): void {
-    this.session?.socket?.close(code, reason);
+  close(code: number, reason = '', shard?: number): void {
+    this.sessionOf(shard)?.socket?.close(code, reason);
   }
 
   /** Resolves when the client next sends `op` (or has already sent it `count` times in total). */
@@ -146,7 +160,7 @@ export class FakeGateway extends EventEmitter {
       this.emit('payload', payload);
     });
     socket.on('close', () => {
-      if (this.session?.socket === socket) this.session.socket = undefined;
+      for (const session of this.sessions.values()) if (session.socket === socket) session.socket = undefined;
     });
   }
 
@@ -155,9 +169,13 @@ export class FakeGateway extends EventEmitter {
       socket.close(4004, 'Authentication failed');
       return;
     }
-    const session: Session = { id: `session-${++this.sessionCounter}`, seq: 0, log: [], socket };
+    const shard: number = Array.isArray(payload.d.shard) ? Number(payload.d.shard[0]) : 0;
+    const session: Session = { id: `session-${++this.sessionCounter}`, shard, seq: 0, log: [], socket };
     this.session = session;
-    const guilds = this.options.guilds();
+    this.sessions.set(shard, session);
+    // A shard gets the guilds Discord routes to it: (guild_id >> 22) % shard_count === shard_id.
+    const count = Array.isArray(payload.d.shard) ? BigInt(payload.d.shard[1]) : 1n;
+    const guilds = this.options.guilds().filter((g) => (BigInt(String(g.id)) >> 22n) % count === BigInt(shard));
     this.sendDispatch(session, 'READY', {
       v: 10,
       user: this.options.botUser,
@@ -171,13 +189,14 @@ export class FakeGateway extends EventEmitter {
   }
 
   private resume(socket: WebSocket, payload: GatewayPayload): void {
-    const session = this.session;
-    if (this.rejectNextResume || !session || payload.d?.session_id !== session.id) {
+    const session = [...this.sessions.values()].find((s) => s.id === payload.d?.session_id);
+    if (this.rejectNextResume || !session) {
       this.rejectNextResume = false;
       socket.send(JSON.stringify({ op: Op.InvalidSession, d: false }));
       return;
     }
     session.socket = socket;
+    this.session = session;
     for (const missed of session.log.filter((p) => (p.s ?? 0) > (payload.d.seq ?? 0))) socket.send(JSON.stringify(missed));
     this.sendDispatch(session, 'RESUMED', {});
   }
