@@ -116,6 +116,32 @@ describe('Slack surface: Socket Mode', () => {
     expect(String(fake.callsTo('chat.postMessage')[0]?.body['text'])).toContain('Fedora 43');
   });
 
+  it('when Slack recycles the socket, not ready from the close until the new socket says hello', async () => {
+    const s = await start();
+    const readiness: boolean[] = [s.isReady()];
+    const probe = setInterval(() => readiness.push(s.isReady()), 20);
+    try {
+      fake.sendEnvelope({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'fake' } });
+      await fake.waitFor(() => fake.socketCount === 0 || undefined);
+      expect(s.isReady()).toBe(false);
+      // polled: readiness changes on the client's side, after the fake's last event
+      const until = Date.now() + 15_000;
+      while (!(fake.socketCount === 1 && s.isReady()) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      expect(s.isReady()).toBe(true);
+    } finally {
+      clearInterval(probe);
+    }
+    readiness.push(s.isReady());
+    expect(fake.callsTo('apps.connections.open')).toHaveLength(2);
+    // true, then false for the whole gap, then true again: never true while no socket was open
+    const flips = readiness.filter((r, i) => i === 0 || r !== readiness[i - 1]);
+    expect(flips).toEqual([true, false, true]);
+    // and it answers on the new socket
+    fake.sendEnvelope({ envelope_id: 'env-after', type: 'slash_commands', payload: commandPayload('/cpulevel', 'Standard_D4s_v5', fake.responseUrl('after')), accepts_response_payload: true });
+    const ack = await fake.waitFor(() => fake.socketAcks.find((a) => a['envelope_id'] === 'env-after'));
+    expect(String((ack['payload'] as Record<string, unknown>)['text'])).toContain('x86-64-v4');
+  }, 20_000);
+
   it('stop() disconnects and is no longer ready', async () => {
     const s = await start();
     await s.stop();

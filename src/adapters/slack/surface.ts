@@ -172,7 +172,9 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
     socketReceiver.client.on('connected', () => {
       ready = stopping === undefined;
     });
-    for (const state of ['disconnecting', 'disconnected', 'reconnecting'] as const) {
+    // 'close' is the socket going away (Slack recycling it, a network drop): the client waits a few
+    // seconds before 'reconnecting', and nothing is served meanwhile.
+    for (const state of ['close', 'disconnecting', 'disconnected', 'reconnecting'] as const) {
       socketReceiver.client.on(state, () => {
         ready = false;
       });
