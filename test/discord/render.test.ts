@@ -3,7 +3,7 @@ import type { APIEmbed } from 'discord.js';
 import { EMBED_LIMITS } from '../../src/adapters/discord/limits.js';
 import { embedTotal, renderAnswer, renderTable } from '../../src/adapters/discord/render.js';
 import { neutraliseMentions, truncate } from '../../src/adapters/discord/text.js';
-import { allFixtures, fixtures, huge } from './fixtures.js';
+import { allFixtures, fixtures, huge } from '../fixtures/answers.js';
 
 /** Every limit Discord enforces on a message's embeds; a violation would be an API error. */
 function expectWithinLimits(embeds: APIEmbed[]): void {

@@ -2,7 +2,7 @@
 import { afterAll, expect, test } from 'vitest';
 import type { Handler } from '../../src/adapters/handler.js';
 import { BOT_ID, botUser, interaction, message } from '../fakes/discord/index.js';
-import { fixtures } from './fixtures.js';
+import { fixtures } from '../fixtures/answers.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness | undefined;

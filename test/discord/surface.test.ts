@@ -5,7 +5,7 @@ import type { Answer } from '../../src/core/answer.js';
 import type { Handler } from '../../src/adapters/handler.js';
 import type { CompleteFn } from '../../src/adapters/discord/autocomplete.js';
 import { BOT_ID, BOT_ROLE_ID, CHANNEL_ID, GUILD_ID, Op, TEAM_ROLE_ID, THREAD_ID, interaction, message, botUser, otherBot, type RecordedRequest } from '../fakes/discord/index.js';
-import { fixtures } from './fixtures.js';
+import { fixtures } from '../fixtures/answers.js';
 import { startHarness, waitUntil, type Harness } from './harness.js';
 
 const EPHEMERAL = 64;

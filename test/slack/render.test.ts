@@ -5,7 +5,7 @@ import { SLACK_LIMITS, TRUNCATION_MARK } from '../../src/adapters/slack/limits.j
 import { renderAnswer, SHARE_ACTION_ID } from '../../src/adapters/slack/render.js';
 import type { Answer } from '../../src/core/answer.js';
 import { allText, slackMessageProblems } from '../fakes/slack-blocks.js';
-import { allFixtures, fixtures } from './fixtures.js';
+import { allFixtures, fixtures } from '../fixtures/answers.js';
 
 const PING = /<!|@(channel|here|everyone)\b/i;
 
@@ -18,7 +18,7 @@ function textOf(blocks: Block[]): string {
 }
 
 describe('renderAnswer: every kind', () => {
-  for (const answer of allFixtures) {
+  for (const answer of allFixtures()) {
     it(`${answer.kind}: header, summary, fallback and sources, within Slack's limits`, () => {
       const message = renderAnswer(answer);
       expect(slackMessageProblems({ ...message })).toEqual([]);
@@ -45,7 +45,8 @@ describe('renderAnswer: every kind', () => {
 
   it('a compat verdict leads the summary with its mark', () => {
     const { blocks } = renderAnswer(fixtures.compat);
-    expect(textOf(blocks)).toContain(':warning: It depends on the processor you land on.');
+    expect(fixtures.compat.verdict).toBe('depends');
+    expect(textOf(blocks)).toContain(`:warning: ${fixtures.compat.summary}`);
     const yes = renderAnswer({ ...fixtures.compat, verdict: 'yes', summary: 'Yes.' });
     expect(textOf(yes.blocks)).toContain(':white_check_mark: Yes.');
   });
@@ -56,21 +57,27 @@ describe('renderAnswer: every kind', () => {
   });
 
   it('"did you mean" lists every suggestion; clarify asks which one', () => {
+    const code = (names: string[]) => names.map((n) => `\`${n}\``);
     const notFound = textOf(renderAnswer(fixtures['not-found']).blocks);
-    expect(notFound).toContain('*Did you mean:* `Standard_D2s_v5`, `Standard_E2s_v5`, `Standard_F2s_v2`?');
+    expect(fixtures['not-found'].suggestions.length).toBeGreaterThan(1);
+    expect(notFound).toContain(`*Did you mean:* ${code(fixtures['not-found'].suggestions).join(', ')}?`);
     const clarify = textOf(renderAnswer(fixtures.clarify).blocks);
-    expect(clarify).toContain('*Which one did you mean?*\n• `Standard_D4s_v5`\n• `Standard_D4as_v5`\n• `Standard_D4_v5`');
+    expect(fixtures.clarify.choices.length).toBeGreaterThan(1);
+    expect(clarify).toContain(`*Which one did you mean?*\n${code(fixtures.clarify.choices).map((c) => `• ${c}`).join('\n')}`);
   });
 
   it('does not repeat suggestions the summary already names', () => {
-    const answer: Answer = { ...fixtures['not-found'], summary: "I don't know `Standard_Q9`. Did you mean `Standard_D2s_v5`, `Standard_E2s_v5`, `Standard_F2s_v2`?" };
+    const named = fixtures['not-found'].suggestions.map((n) => `\`${n}\``).join(', ');
+    const answer: Answer = { ...fixtures['not-found'], summary: `I don't know \`Standard_Q9\`. Did you mean ${named}?` };
     const text = textOf(renderAnswer(answer).blocks);
-    expect(text).toContain('Did you mean `Standard_D2s_v5`, `Standard_E2s_v5`, `Standard_F2s_v2`?');
+    expect(text).toContain(`Did you mean ${named}?`);
     expect(text).not.toContain('*Did you mean:*');
   });
 
   it('caveats are listed', () => {
-    expect(textOf(renderAnswer(fixtures.distro).blocks)).toContain(':warning: *Caveats*\n• Azure Linux 4.0 is in preview.');
+    const [caveat] = fixtures.compat.caveats;
+    expect(caveat).toBeDefined();
+    expect(textOf(renderAnswer(fixtures.compat).blocks)).toContain(`:warning: *Caveats*\n• ${caveat}`);
   });
 
   it('adds a Share button only when asked, carrying the value', () => {

@@ -11,7 +11,7 @@ import { MemoryStore, type KeyValueStore } from '../../src/core/store.js';
 import { allText, slackMessageProblems } from '../fakes/slack-blocks.js';
 import { FAKE_IDS, startFakeSlack, type Json } from '../fakes/slack-api.js';
 import { commandPayload, mentionEnvelope, SlackSender, shareActionPayload, type SentResponse } from '../fakes/slack-sign.js';
-import { fixtures } from './fixtures.js';
+import { fixtures } from '../fixtures/answers.js';
 import { BOT_TOKEN, captureLogger, SIGNING_SECRET, sleep, startHarness, type Harness } from './harness.js';
 import { ask } from '../../src/core/index.js';
 
