@@ -1,8 +1,9 @@
 // A Bolt Receiver that is only a request listener: it owns no server, so the service can mount it on
 // the node:http server that already serves /healthz, /readyz and /api/ask. Verification, body parsing
-// and acking are Bolt's own (HTTPModuleFunctions, HTTPResponseAck), exactly as its HTTPReceiver does;
-// what this adds is the one thing HTTPReceiver cannot give: each request is tracked until Bolt has
-// finished with it, so stop() can refuse new work and wait for replies in flight.
+// and acking are Bolt's own (HTTPModuleFunctions, HTTPResponseAck), exactly as its HTTPReceiver does,
+// except that a reply the listeners keep is sent as bytes encoded once (ackFor, below). What this adds
+// is the one thing HTTPReceiver cannot give: each request is tracked until Bolt has finished with it,
+// so stop() can refuse new work and wait for replies in flight.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPModuleFunctions as http, HTTPResponseAck, type App, type Logger, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import type { InFlight } from './inflight.js';
@@ -95,7 +96,7 @@ export class EventsReceiver implements Receiver {
     });
     const event: ReceiverEvent = {
       body,
-      ack: serialisingOnce(ack.bind(), res),
+      ack: ackFor(ack, res),
       retryNum: http.extractRetryNumFromHTTPRequest(req),
       retryReason: http.extractRetryReasonFromHTTPRequest(req),
     };
@@ -109,17 +110,20 @@ export class EventsReceiver implements Receiver {
 }
 
 // A frozen ack body is a reply the listeners keep and hand out again (see listeners.ts): it is
-// serialised once and acked as that JSON text (Bolt sends a string body as it is; the content type
-// is set here, as Bolt sets it for an object body).
-const serialised = new WeakMap<object, string>();
+// serialised and UTF-8 encoded once, and sent as those bytes (encoding a 2–6 KB JSON string on every
+// response costs more than the write itself). Anything else is Bolt's ack as it is.
+const encoded = new WeakMap<object, Buffer>();
 
-function serialisingOnce(ack: (body?: unknown) => Promise<void>, res: ServerResponse): (body?: unknown) => Promise<void> {
-  return (body) => {
-    if (body === null || typeof body !== 'object' || !Object.isFrozen(body) || res.headersSent) return ack(body);
-    let json = serialised.get(body);
-    if (json === undefined) serialised.set(body, (json = JSON.stringify(body)));
-    res.setHeader('content-type', 'application/json');
-    return ack(json);
+function ackFor(httpAck: HTTPResponseAck, res: ServerResponse): (body?: unknown) => Promise<void> {
+  const boltAck = httpAck.bind();
+  return async (body) => {
+    if (body === null || typeof body !== 'object' || !Object.isFrozen(body) || res.headersSent) return boltAck(body);
+    let bytes = encoded.get(body);
+    if (bytes === undefined) encoded.set(body, (bytes = Buffer.from(JSON.stringify(body))));
+    // Bolt's own bookkeeping first (acknowledged: a second ack throws; the no-ack timer is cleared)
+    httpAck.ack();
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length });
+    res.end(bytes);
   };
 }
 
