@@ -67,11 +67,12 @@ export function createHandler(options: HandlerOptions): ServiceHandler {
     return result;
   }
 
-  const handler = async (question: Question): Promise<Answer> => {
+  const handler = (question: Question): Promise<Answer> => {
     const reqId = newRequestId();
     const started = process.hrtime.bigint();
-    const work = answer(question, reqId).then(
+    const work: Promise<Answer> = answer(question, reqId).then(
       (result) => {
+        pending.delete(work);
         const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
         const fields = { reqId, platform: question.platform, kind: result.kind, durationMs, thread: Boolean(question.threadKey) };
         if (isServiceAnswer(result) && result.code === 'cooldown') logger.info({ ...fields, user: question.userId }, 'cooldown');
@@ -79,17 +80,14 @@ export function createHandler(options: HandlerOptions): ServiceHandler {
         return result;
       },
       (err: unknown) => {
+        pending.delete(work);
         const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
         logger.error({ reqId, ref: reqId, platform: question.platform, durationMs, err }, 'question failed');
         return apologyAnswer(typeof question.text === 'string' ? question.text : '', reqId);
       },
     );
     pending.add(work);
-    try {
-      return await work;
-    } finally {
-      pending.delete(work);
-    }
+    return work;
   };
 
   return Object.assign(handler, {

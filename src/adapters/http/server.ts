@@ -63,10 +63,8 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
       if (!listener) return sendError(res, 404, 'not found', 'Slack is not running in HTTP mode here (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, without SLACK_APP_TOKEN)');
       if (req.method !== 'POST') return sendError(res, 405, 'method not allowed', 'Slack posts events with POST', { allow: 'POST' });
       if (draining) return sendError(res, 503, 'shutting down', 'Slack will retry the delivery', { connection: 'close' });
-      return new Promise<void>((resolve) => {
-        res.once('close', resolve);
-        listener(req, res);
-      });
+      // The listener answers (and reports its own failures); the server tracks the response until it closes.
+      return listener(req, res);
     }
     return sendError(res, 404, 'not found', notFoundHint);
   }
