@@ -32,13 +32,16 @@ const SLACK_TEXT_LIST = SLACK_TEXTS.map((t) => `\`${t}\``).join(', ');
 const us = (ns: number) => `${(ns / 1000).toFixed(1)} µs`;
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 const { bot, botDistinct, bareBolt, steps } = slack;
+/** each round's bot/bare ratio, as the spread behind the mean */
+const roundRatios = (of: (p: (typeof slack.perRound)[number]) => { requestsPerSec: number }) =>
+  slack.perRound.map((p) => pct(of(p).requestsPerSec / p.bareBolt.requestsPerSec)).join(', ');
 const rows: [string, string, string][] = [
   ['core answer afresh, median / p99 / mean', `${us(core.askMedianNs)} / ${us(core.askP99Ns)} / ${us(core.askMeanNs)}`, `${core.asks} answers over ${core.questions} questions, answer cache bypassed`],
   ['core answer afresh, median: slash commands / plain words', `${us(core.slashMedianNs)} / ${us(core.plainMedianNs)}`, 'the same run, split by the form of the question'],
   ['core ask() of a repeated question, median', us(core.cachedMedianNs), 'the answer cache\'s lookup, the same questions'],
   ['console path per line (bot / bare floor)', `${us(core.consolePerLineNs)} / ${us(core.floorPerLineNs)}`, `${core.lines} lines, readline -> write`],
-  ['**Slack signed commands/s, repeated questions (bot / bare Bolt)**', `**${bot.requestsPerSec} / ${bareBolt.requestsPerSec}**`, `**bot at ${pct(slack.ratio)} of the floor** (goal: 90 %); ${SLACK_TEXTS.length} questions in turn; ${slack.connections} connections, ${slack.rounds} alternating rounds of ${slack.durationSec} s, means`],
-  ['**Slack signed commands/s, every question new (bot / bare Bolt)**', `**${botDistinct.requestsPerSec} / ${bareBolt.requestsPerSec}**`, `**bot at ${pct(slack.ratioDistinct)} of the floor**; ${slack.distinctQuestions} names in turn, so the answer cache never helps`],
+  ['**Slack signed commands/s, repeated questions (bot / bare Bolt)**', `**${bot.requestsPerSec} / ${bareBolt.requestsPerSec}**`, `**bot at ${pct(slack.ratio)} of the floor** (goal: 90 %; rounds: ${roundRatios((p) => p.bot)}); ${SLACK_TEXTS.length} questions in turn; ${slack.connections} connections, ${slack.rounds} alternating rounds of ${slack.durationSec} s, means`],
+  ['**Slack signed commands/s, every question new (bot / bare Bolt)**', `**${botDistinct.requestsPerSec} / ${bareBolt.requestsPerSec}**`, `**bot at ${pct(slack.ratioDistinct)} of the floor** (rounds: ${roundRatios((p) => p.botDistinct)}); ${slack.distinctQuestions} names in turn, so the answer cache never helps`],
   ['Slack p99 latency (repeated / new / bare Bolt)', `${bot.latencyP99Ms} / ${botDistinct.latencyP99Ms} / ${bareBolt.latencyP99Ms} ms`, `p50 ${bot.latencyP50Ms} / ${botDistinct.latencyP50Ms} / ${bareBolt.latencyP50Ms} ms`],
   ['Slack CPU per command (repeated / new / bare Bolt)', `${bot.cpuUsPerRequest} / ${botDistinct.cpuUsPerRequest} / ${bareBolt.cpuUsPerRequest} µs`, `event-loop thread's CPU time / commands (whole process: ${bot.processCpuUsPerRequest} / ${botDistinct.processCpuUsPerRequest} / ${bareBolt.processCpuUsPerRequest} µs)`],
   ['Slack commands answered in the ack (bot, both runs)', `${bot.answeredInAck + botDistinct.answeredInAck} of ${bot.requests + botDistinct.requests}`, `${slack.repliesPosted} answers went to response_url instead (slower than the 2 s ack budget)`],
