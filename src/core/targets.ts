@@ -22,12 +22,24 @@ export function vmTargets(e: Entities): Target[] {
   ];
 }
 
+/** A command's argument names its machine: the first thing typed (`typed`, the argument) when nothing else was found. */
 export function pickTarget(catalog: Catalog, e: Entities, typed: string, query: string): Target | { answer: Answer } {
-  const t = vmTargets(e)[0];
+  const t = vmTargets(e)[0] ?? leadingSeries(catalog, typed);
   if (t) return t;
   if (CPU_WORDS.test(typed)) return { answer: unknownCpu(catalog, query, typed) };
   const word = e.unknown[0] ?? wordsOf(typed)[0] ?? typed;
   return { answer: unknownName(catalog, query, word) };
+}
+
+/**
+ * A series typed by its own name as the first word of a command's argument ("H", "Fs", "nc rhel 10").
+ * In a sentence, short series names are ordinary words (see entities.ts); at the head of a command's
+ * argument, they name the machine.
+ */
+function leadingSeries(catalog: Catalog, typed: string): Target | undefined {
+  const first = typed.trim().split(/\s+/)[0] ?? '';
+  const series = catalog.seriesByKey.get(sizeKeyOf(first));
+  return series && series.record.series.toLowerCase() === first.toLowerCase() ? { series, label: series.record.series } : undefined;
 }
 
 const CPU_WORDS = /\b(xeon|epyc|opteron|intel|amd|cobalt|ampere|altra|grace|core i\d)\b/i;

@@ -46,6 +46,22 @@ describe('loose spellings resolve to the canonical name', () => {
   });
 });
 
+describe('every series answers by its name alone, however short', () => {
+  test.each(refSeries.map((s) => [s.series, s] as const))('%s', (_n, s) => {
+    for (const typed of [s.series, s.series.toLowerCase()]) {
+      const a = ask(`/cpulevel ${typed}`);
+      expect(a.kind, typed).toBe('series');
+      if (a.kind === 'series') {
+        expect(a.series, typed).toBe(s.series);
+        expect(a.guaranteedLevel, typed).toBe(expectedGuarantee(s));
+      }
+    }
+    const compat = ask(`/azlinux compat ${s.series} rhel 10`);
+    expect(compat.kind, s.series).toBe('compat');
+    if (compat.kind === 'compat') expect([compat.series, compat.distro, compat.release]).toEqual([s.series, 'rhel', '10']);
+  });
+});
+
 describe('every series answers by name', () => {
   test.each(refSeries.map((s) => [s.series, s] as const))('%s', (_n, s) => {
     const a = ask(`/cpulevel ${s.series} series`);
