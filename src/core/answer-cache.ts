@@ -1,6 +1,7 @@
-// Recent answers, handed out again. A question asked without thread context has one answer for as
-// long as the process runs (the knowledge is loaded once and never changes), so a repeated question
-// (the same size asked by a whole team, a flood of one command) costs a lookup instead of an answer.
+// Recent answers, handed out again. A question (with what its thread established, if anything) has
+// one answer for as long as the process runs (the knowledge is loaded once and never changes), so a
+// repeated question (the same size asked by a whole team, a flood of one command) costs a lookup
+// instead of an answer. The key is built by the caller (core/index.ts: the text, then the context).
 //
 // A question is admitted on its second asking: one asked once and never again (most of a long tail)
 // is not frozen or kept, so it costs no more than without a cache and leaves only short-lived garbage.
@@ -10,7 +11,7 @@ import type { Answer } from './answer.js';
 
 /** Answers kept (least recently used goes first): a few MB at most. */
 export const ANSWER_CACHE_SIZE = 256;
-/** Longer questions (pasted flags lines, ld.so output) are answered afresh: they rarely repeat. */
+/** Longer keys (pasted flags lines, ld.so output) are answered afresh: they rarely repeat. */
 export const MAX_CACHED_QUESTION = 300;
 /** Questions remembered as asked once, waiting for a second asking (forgotten all at once when full). */
 const SEEN_SIZE = 4 * ANSWER_CACHE_SIZE;

@@ -23,18 +23,33 @@ export function catalog(): Catalog {
 
 const answers = new AnswerCache();
 
-function knowsSomething(context: ConversationContext | undefined): boolean {
-  for (const key in context) if (context[key as keyof ConversationContext] !== undefined) return true;
-  return false;
+/** Every field of a thread's context, in a fixed order: part of the cache key of a question asked in a thread. */
+const CONTEXT_FIELDS = ['distro', 'release', 'size', 'series', 'cpu'] as const satisfies readonly (keyof ConversationContext)[];
+// A field added to ConversationContext but not to CONTEXT_FIELDS would make two threads share an answer.
+const allFieldsKeyed: Exclude<keyof ConversationContext, (typeof CONTEXT_FIELDS)[number]> extends never ? true : never = true;
+void allFieldsKeyed;
+
+/** The text alone when the thread knows nothing; else the text and every context field. */
+function cacheKey(text: string, context: ConversationContext | undefined): string {
+  if (context === undefined) return text;
+  let key = text;
+  let knows = false;
+  for (const field of CONTEXT_FIELDS) {
+    const value = context[field];
+    if (value !== undefined) knows = true;
+    key += `\u0000${value ?? ''}`;
+  }
+  return knows ? key : text;
 }
 
 /**
- * Answer one question. Pure over in-memory data; never throws for any input. An answer given without
- * thread context is cached and shared, so it comes back frozen: copy it to change it.
+ * Answer one question. Pure over in-memory data; never throws for any input. The answer is a function
+ * of the text and the thread's context alone, so it is cached and shared: it may come back frozen, so
+ * copy it to change it.
  */
 export function ask(text: string, context?: ConversationContext): Answer {
-  if (typeof text !== 'string' || knowsSomething(context)) return askWith(catalog(), text, context);
-  return answers.answer(text, () => askWith(catalog(), text));
+  if (typeof text !== 'string') return askWith(catalog(), text, context);
+  return answers.answer(cacheKey(text, context), () => askWith(catalog(), text, context));
 }
 
 /** An error answer made outside the core (a cooldown, a failure), rendered like every other answer. */

@@ -1,10 +1,10 @@
 // The answer cache (src/core/answer-cache.ts): from its second asking on, a question gets the very same
 // answer, frozen all the way down, and that answer is exactly what a fresh ask would give, for every
-// question of the corpus and every catalog name; thread context and long pastes bypass it; the least
-// recently used goes first.
+// question of the corpus and every catalog name; a thread's context is part of the key; long pastes
+// bypass it; the least recently used goes first.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { Answer } from '../../src/core/answer.js';
+import type { Answer, ConversationContext } from '../../src/core/answer.js';
 import { AnswerCache, MAX_CACHED_QUESTION } from '../../src/core/answer-cache.js';
 import { askWith } from '../../src/core/ask.js';
 import { ask, catalog } from '../../src/core/index.js';
@@ -48,14 +48,36 @@ describe('answer cache', () => {
     expect(() => answer.facts.push({ label: 'x', value: 'y' })).toThrow(TypeError);
   });
 
-  test('a question asked with thread context is answered afresh; an empty context is no context', () => {
-    ask('and RHEL 10 on it?');
+  test('a question asked in a thread is kept per context: the same context shares it, another does not', () => {
+    const inD2 = { size: 'Standard_D2s_v3' };
+    const inD4 = { size: 'Standard_D4s_v5' };
+    for (let i = 0; i < 2; i++) ask('and RHEL 10 on it?', { ...inD2 });
+    const d2 = ask('and RHEL 10 on it?', { ...inD2 });
+    expect(ask('and RHEL 10 on it?', { ...inD2 })).toBe(d2);
+    expect(d2).toMatchObject({ kind: 'compat', size: 'Standard_D2s_v3' });
+    for (let i = 0; i < 2; i++) ask('and RHEL 10 on it?', inD4);
+    const d4 = ask('and RHEL 10 on it?', inD4);
+    expect(d4).not.toBe(d2);
+    expect(d4).toMatchObject({ kind: 'compat', size: 'Standard_D4s_v5' });
+    // nothing known is no context at all
+    for (let i = 0; i < 2; i++) ask('and RHEL 10 on it?');
     const plain = ask('and RHEL 10 on it?');
-    const inThread = ask('and RHEL 10 on it?', { size: 'Standard_D2s_v3' });
-    expect(inThread).not.toBe(plain);
-    expect(inThread.kind).toBe('compat');
-    expect(Object.isFrozen(inThread)).toBe(false);
+    expect(plain).not.toBe(d2);
     expect(ask('and RHEL 10 on it?', {})).toBe(plain);
+    expect(ask('and RHEL 10 on it?', { size: undefined })).toBe(plain);
+  });
+
+  test('every corpus question asked with context: the cached answer is the fresh one', () => {
+    const withContext = corpus.filter((e) => e.context !== undefined);
+    expect(withContext.length).toBeGreaterThan(10);
+    for (const e of withContext) {
+      const context = e.context as ConversationContext;
+      const first = ask(e.q, context);
+      const kept = ask(e.q, context);
+      expect(kept, e.q).toEqual(askWith(catalog(), e.q, context));
+      expect(first, e.q).toEqual(kept);
+      if (e.q.length <= MAX_CACHED_QUESTION) expect(ask(e.q, { ...context }), e.q).toBe(kept);
+    }
   });
 
   test('keeps the most recently used answers, and never a long question', () => {
