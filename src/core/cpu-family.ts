@@ -38,6 +38,7 @@ export interface CpuFamilyMatch {
 }
 
 /** Brand words absorbed before a match so the span covers "Intel(R) Xeon(R) CPU E5-2680 v4" whole. */
+const BRAND_LOOKBACK = 48;
 const BRAND_BEFORE = /(?:(?:intel|amd|xeon|core|cpu|processor)(?:\s*(?:\(r\)|\(tm\)|®|™))?[\s-]*)+$/iu;
 
 /** A captured part of a model name as the vendor writes it: model numbers upper case ("4770k" ->
@@ -72,7 +73,7 @@ export class CpuFamilyIndex {
         level: r.level,
         missingForNext: r.missingForNext,
         fixedFeatures: node !== null || rule.features !== null,
-        pattern: new RegExp(rule.pattern, 'giu'),
+        pattern: new RegExp(rule.pattern, 'gi'),
       };
     });
   }
@@ -106,8 +107,10 @@ export class CpuFamilyIndex {
   private toMatch(text: string, family: CpuFamilyInfo, m: RegExpExecArray, floor: number): CpuFamilyMatch {
     let start = m.index;
     const end = m.index + m[0].length;
-    const brand = BRAND_BEFORE.exec(text.slice(floor, start));
-    if (brand && (brand.index + floor === 0 || /[^\p{L}\p{N}]/u.test(text[brand.index + floor - 1]!))) start = brand.index + floor;
+    // brand words are short: look back a little only, so a long run of them costs nothing
+    const from = Math.max(floor, start - BRAND_LOOKBACK);
+    const brand = BRAND_BEFORE.exec(text.slice(from, start));
+    if (brand && (brand.index + from === 0 || /[^\p{L}\p{N}]/u.test(text[brand.index + from - 1]!))) start = brand.index + from;
     const model = family.rule.model.replace(/\{([A-Za-z0-9_]+)\}/g, (_, g: string) => canonicalPart(m.groups?.[g] ?? ''));
     return { family, model: model.replace(/\s+/g, ' ').trim(), typed: text.slice(start, end).trim(), start, end };
   }

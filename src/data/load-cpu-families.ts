@@ -35,7 +35,7 @@ function checkFamilies(table: { asOf: string; families: CpuFamily[] }, archspec:
     seen.add(r.id);
     let re: RegExp | null = null;
     try {
-      re = new RegExp(r.pattern, 'iu');
+      re = new RegExp(r.pattern, 'i');
     } catch (err) {
       out.push(`${f}: ${r.id}: pattern does not compile: ${err instanceof Error ? err.message : String(err)}`);
     }

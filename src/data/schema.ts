@@ -186,7 +186,7 @@ export const CpuFamilySchema = z.strictObject({
   family: z.string().min(1),
   /** Intel/AMD codename: "Broadwell-EP" */
   codename: z.string().min(1),
-  /** a regular expression (matched case-insensitively, inside any text) for the model number; named
+  /** a regular expression (matched case-insensitively, inside any text; no Unicode flag) for the model number; named
    * groups feed `model` */
   pattern: z.string().min(1),
   /** the canonical model name, `{group}` replaced by the upper-cased named group: "Intel Xeon E5-{n} v4" */
