@@ -1,5 +1,5 @@
 // Hand-curated additions to the reference: everything the importer does not read mechanically from
-// ../shared/reference lives here, each entry with the reference note it comes from. Caveats are
+// reference/ lives here, each entry with the reference note it comes from. Caveats are
 // written in our own words; the reference's prose `notes` are read, never copied.
 //
 // Abbreviations used in the comments:

@@ -1,8 +1,8 @@
-// The reference facts in ../shared/reference, read independently of src/data: the oracle tests check
+// The reference facts in reference/, read independently of src/data: the oracle tests check
 // the product against. Nothing in src/ may import this.
 import { readFileSync } from 'node:fs';
 
-const dir = new URL('../../shared/reference/', import.meta.url);
+const dir = new URL('../reference/', import.meta.url);
 const read = (name: string) => JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
 
 type Level = 'x86-64-v1' | 'x86-64-v2' | 'x86-64-v3' | 'x86-64-v4';

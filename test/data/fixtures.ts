@@ -1,4 +1,4 @@
-// Shared by the data tests: the reference set (the oracle, read from ../shared/reference) and the
+// Shared by the data tests: the reference set (the oracle, read from reference/) and the
 // product's own tables (src/data/*.json) loaded through the product's loader.
 import { readFileSync } from 'node:fs';
 import { loadKnowledge, type Knowledge } from '../../src/data/load.js';
