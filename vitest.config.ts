@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 20_000,
     pool: 'forks',
     globalSetup: ['test/setup/redis-notice.ts'],
+    setupFiles: ['test/setup/today.ts'],
   },
 });

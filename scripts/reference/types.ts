@@ -123,6 +123,8 @@ export interface RefDistroRelease {
   arches: string[];
   notes: string[];
   sources: Array<{ url: string; what: string }>;
+  /** set by the curated fixes (RELEASE_FIXES), never in the snapshot itself */
+  extendedSupport?: { name: string; until: string } | null;
 }
 
 export interface RefDistro {
