@@ -16,6 +16,7 @@ export const CATEGORIES = [
   'size-cpu', // which processor is behind this Azure size
   'compare', // A vs B
   'based-on', // what is X based on, lineage, renames (CBL-Mariner -> Azure Linux)
+  'distro-facts', // kernel, package manager, architectures, preview/GA state of a release
   'lifecycle', // EOL, release dates, support windows
   'migration', // fleets leaving CentOS 7 and the like
   'generation', // Hyper-V generation 1/2 images on Azure
