@@ -11,10 +11,10 @@ import { check, headlineVerdict } from './corpus/check.js';
 import { CATEGORIES, loadRealQuestions, type RealQuestion } from './corpus/real.js';
 
 /** The corpus grows in batches; these floors rise with it (issue 10 asks for at least 200 real questions). */
-const MIN_REAL = 120;
-const MIN_NON_ENGLISH = 7;
+const MIN_REAL = 190;
+const MIN_NON_ENGLISH = 10;
 const MIN_PASTED = 20;
-const MIN_MULTI_PART = 8;
+const MIN_MULTI_PART = 10;
 /** Share of real questions answered right, measured when the corpus landed, rounded down; raise it as answers improve. */
 const BASELINE = 0.22;
 /** Answers stating a level or verdict the data contradicts, measured at the same time; lower it as they are fixed. */
