@@ -1,5 +1,5 @@
-// npm run data:import — rebuilds src/data/*.json from ../shared/reference (all but the hand-written
-// cpu-families.json, whose rules cite their own sources).
+// npm run data:import — rebuilds src/data/*.json from reference/ (the snapshots kept in the repository);
+// all but the hand-written cpu-families.json, whose rules cite their own sources.
 //
 // Reads the reference set, builds the four tables (scripts/reference/build-*.ts, with the hand-curated
 // additions in scripts/reference-overrides.ts), validates them exactly as the product will at start-up

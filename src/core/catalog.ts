@@ -35,6 +35,8 @@ export interface ReleaseRef {
 export class Catalog {
   readonly levels: LevelsTable;
   readonly asOf: string;
+  /** the project's version, when the loader found it */
+  readonly version: string;
   readonly cpus = new Map<string, CpuInfo>();
   readonly series: SeriesInfo[] = [];
   readonly sizes: SizeInfo[] = [];
@@ -66,6 +68,7 @@ export class Catalog {
     this.cpuFamilies = new CpuFamilyIndex(families, knowledge.levels);
     this.levelFlags = new Set(knowledge.levels.levels.flatMap((l) => l.cpuinfoFlags));
     this.asOf = knowledge.asOf;
+    this.version = knowledge.version ?? 'unknown';
     this.distros = knowledge.distros;
 
     for (const model of knowledge.cpus) {
