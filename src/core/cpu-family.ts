@@ -42,7 +42,7 @@ const BRAND_LOOKBACK = 48;
 const BRAND_BEFORE = /(?:(?:intel|amd|xeon|core|cpu|processor)(?:\s*(?:\(r\)|\(tm\)|®|™))?[\s-]*)+$/iu;
 
 /** A captured part of a model name as the vendor writes it: model numbers upper case ("4770k" ->
- * "4770K") except the lower-case series prefixes ("i7-", "w9-", "x6"); words capitalised ("gold" ->
+ * "4770K") except the lower-case series prefixes ("i7-", "w9-", Atom "x5-", "x6425E"); words capitalised ("gold" ->
  * "Gold"), short ones upper case ("pro", "hx", "ai"); trademark marks dropped. */
 function canonicalPart(part: string): string {
   return part
@@ -51,7 +51,7 @@ function canonicalPart(part: string): string {
     .split(/\s+/)
     .filter((w) => w.length > 0)
     .map((w) => {
-      if (/\d/.test(w)) return w.toUpperCase().replace(/^([IW])([3579])[\s-]*/, (_, p: string, d: string) => `${p.toLowerCase()}${d}-`).replace(/^X([5-7])/, 'x$1');
+      if (/\d/.test(w)) return w.toUpperCase().replace(/^([IW])([3579])[\s-]*/, (_, p: string, d: string) => `${p.toLowerCase()}${d}-`).replace(/^X([5-7]-|6\d{3}[A-Z]+$)/, 'x$1');
       return w.length <= 3 ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase();
     })
     .join(' ');

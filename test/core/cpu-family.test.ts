@@ -74,7 +74,7 @@ describe('the vN of a Xeon E3/E5/E7 is a generation, never a level', () => {
   const generational = EXAMPLES.filter(([t]) => /^(Xeon |e)?e[357][\s-]*\d{4}[a-z]?\s*v\d/i.test(t.replace(/^Intel\(R\) Xeon\(R\) CPU /, '')));
 
   it('walks every generation', () => {
-    expect(new Set(generational.map((g) => /v(\d)/i.exec(g[0])![1])).size).toBe(5);
+    expect(new Set(generational.map((g) => /v(\d)/i.exec(g[0])![1])).size).toBe(6);
   });
 
   test.each(generational.map((g) => [g[0], g] as const))('%s', (_t, [typed, , node]) => {
@@ -133,6 +133,9 @@ describe('what is not a CPU model', () => {
     'N95 mask',
     'host',
     'kvm',
+    'Athlon 64 X2 5000+',
+    'Athlon X4 860K',
+    'Xeon 1230 v3',
   ])('%s', (text) => {
     expect(identifyCpus(c, text)).toEqual([]);
   });
@@ -151,5 +154,8 @@ describe('several models in one sentence', () => {
     expect(identifyCpu(c, 'xeon gold 6248')!.model).toBe('Intel Xeon Gold 6248');
     expect(identifyCpu(c, 'Intel(R) Celeron(R) G6900')!.model).toBe('Intel Celeron G6900');
     expect(identifyCpu(c, 'ryzen ai max+ 395')!.model).toBe('AMD Ryzen AI Max+ 395');
+    expect(identifyCpu(c, 'xeon x5690')!.model).toBe('Intel Xeon X5690');
+    expect(identifyCpu(c, 'atom x5-z8350')!.model).toBe('Intel Atom x5-Z8350');
+    expect(identifyCpu(c, 'phenom ii x4 945')!.model).toBe('AMD Phenom II X4 945');
   });
 });
