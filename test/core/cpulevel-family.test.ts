@@ -88,10 +88,10 @@ describe('Azure’s own CPU records keep priority', () => {
 });
 
 describe('virtual CPU models and parts without a level', () => {
-  it('answers kvm64 and qemu64 from their own feature lists', () => {
-    for (const name of ['kvm64', 'qemu64']) {
+  it('answers kvm64, qemu64 and Proxmox x86-64-v2-AES from their own feature lists', () => {
+    for (const [name, id] of [['kvm64', 'qemu-kvm64'], ['qemu64', 'qemu-qemu64'], ['x86-64-v2-AES', 'proxmox-x86-64-v2-aes']] as const) {
       const a = ask(`/cpulevel ${name}`);
-      const rule = catalog().cpuFamilies.families.find((f) => f.rule.id === `qemu-${name}`)!.rule;
+      const rule = catalog().cpuFamilies.families.find((f) => f.rule.id === id)!.rule;
       expect(a.kind === 'cpu' && a.level, name).toBe(levelOf(rule.features!));
     }
   });
