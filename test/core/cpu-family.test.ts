@@ -117,6 +117,21 @@ describe('agreement with Azure’s own CPU records', () => {
   });
 });
 
+describe('agreement with the processor names Azure’s size pages print', () => {
+  it('reads every printed processor it recognises at a level one of that series’ processors has', () => {
+    let compared = 0;
+    for (const s of c.series) {
+      for (const printed of s.record.processorsAsPrinted) {
+        for (const m of identifyCpus(c, printed)) {
+          compared++;
+          expect(s.cpus.map((x) => x.level), `${s.record.series}: "${printed}" read as ${m.model}`).toContain(m.family.level);
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(150);
+  });
+});
+
 describe('what is not a CPU model', () => {
   test.each([
     'x86-64-v4',
@@ -138,6 +153,25 @@ describe('what is not a CPU model', () => {
     'Xeon 1230 v3',
   ])('%s', (text) => {
     expect(identifyCpus(c, text)).toEqual([]);
+  });
+});
+
+describe('no VM size, series or distro name is read as a CPU model', () => {
+  it('walks every size and series name, as written and loosely typed', () => {
+    for (const s of c.series) {
+      expect(identifyCpus(c, s.record.series), s.record.series).toEqual([]);
+      for (const z of s.record.sizes) {
+        const bare = z.name.replace(/^(Standard|Basic)_/, '');
+        for (const typed of [z.name, bare, bare.replace(/_/g, ' ')]) expect(identifyCpus(c, typed), typed).toEqual([]);
+      }
+    }
+  });
+
+  it('walks every distro and release name', () => {
+    for (const d of c.distros) {
+      for (const name of [d.id, d.name, ...d.aliases]) expect(identifyCpus(c, name), name).toEqual([]);
+      for (const r of d.releases) for (const name of [`${d.name} ${r.version}`, ...r.aliases]) expect(identifyCpus(c, name), name).toEqual([]);
+    }
   });
 });
 
