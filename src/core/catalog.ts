@@ -4,6 +4,7 @@ import type { CpuModel, Distro, DistroRelease, LevelName, LevelsTable, VmSeries,
 import type { Knowledge } from '../data/load.js';
 import type { CpuFamilyData } from '../data/load-cpu-families.js';
 import { CpuFamilyIndex } from './cpu-family.js';
+import { NameIndex } from './fuzzy.js';
 import { highestLevel, levelOfFlags, lowestLevel, type LevelResult } from './levels.js';
 import { keyOf, sizeKeyOf } from './text.js';
 
@@ -30,6 +31,16 @@ export interface SizeInfo {
 export interface ReleaseRef {
   distro: Distro;
   release: DistroRelease;
+}
+
+/** "Did you mean" candidates by kind; every value is a display name. */
+export interface FuzzyNames {
+  sizes: NameIndex<string>;
+  series: NameIndex<string>;
+  cpus: NameIndex<string>;
+  distros: NameIndex<string>;
+  /** distros, series and CPU models: for a question where nothing was recognised */
+  any: NameIndex<string>;
 }
 
 export class Catalog {
@@ -62,6 +73,10 @@ export class Catalog {
   readonly releaseByVersion = new Map<string, ReleaseRef>();
   /** every release by its bare number ("10": RHEL 10, Rocky Linux 10 …; "4": Azure Linux 4.0, Photon OS 4.0) */
   readonly releasesByNumber = new Map<string, ReleaseRef[]>();
+
+  /** The "did you mean" candidates, keys reduced once, built on first use (most starts never need them). */
+  private names?: FuzzyNames;
+  private sizeKeyList?: string[];
 
   constructor(knowledge: Knowledge, families: CpuFamilyData) {
     this.levels = knowledge.levels;
@@ -133,6 +148,28 @@ export class Catalog {
       distro.releases.find((r) => head(r) === `${want}.0` || head(r).replace(/\.0$/, '') === want) ??
       null
     );
+  }
+
+  /** Size keys ("d4sv5"), aligned with `sizes`. */
+  get sizeKeys(): readonly string[] {
+    return (this.sizeKeyList ??= this.sizes.map((s) => sizeKeyOf(s.size.name)));
+  }
+
+  /** Candidates for "did you mean", by kind: sizes, series, CPUs (every key), distros (every alias), and
+   * any name (distros, series, CPU models) for a question where nothing was recognised. */
+  get fuzzyNames(): FuzzyNames {
+    if (this.names) return this.names;
+    const sizeKeys = this.sizeKeys;
+    const series = this.series.map((s) => [sizeKeyOf(s.record.series), s.record.series] as const);
+    const distros = [...this.distroByKey.entries()].map(([k, d]) => [k, d.name] as const);
+    this.names = {
+      sizes: new NameIndex(this.sizes.map((s, i) => [sizeKeys[i]!, s.size.name] as const)),
+      series: new NameIndex(series),
+      cpus: new NameIndex([...this.cpuByKey.entries()].flatMap(([k, cpus]) => cpus.map((c) => [k, c.model.model] as const))),
+      distros: new NameIndex(distros),
+      any: new NameIndex([...distros, ...series, ...[...this.cpus.values()].map((c) => [keyOf(c.model.model), c.model.model] as const)]),
+    };
+    return this.names;
   }
 
   distroById(id: string): Distro | undefined {

@@ -50,14 +50,14 @@ const FROM_CPU_WORD = new RegExp(`^.*?\\b(?=${CPU_WORD_LIST})`, 'i');
 
 function unknownCpu(catalog: Catalog, query: string, typed: string): Answer {
   const key = keyOf(typed);
-  const names = closest(key, [...catalog.cpuByKey.entries()].flatMap(([k, cpus]) => cpus.map((c) => [k, c.model.model] as [string, string])));
+  const names = closest(key, catalog.fuzzyNames.cpus);
   return unknownCpuAnswer(query, typed, names);
 }
 
 export function unknownName(catalog: Catalog, query: string, word: string): Answer {
   const key = sizeKeyOf(word);
-  const sizes = closest(key, catalog.sizes.map((s) => [sizeKeyOf(s.size.name), s.size.name] as [string, string]));
-  const series = closest(key, catalog.series.map((s) => [sizeKeyOf(s.record.series), s.record.series] as [string, string]), 1);
+  const sizes = closest(key, catalog.fuzzyNames.sizes);
+  const series = closest(key, catalog.fuzzyNames.series, 1);
   const suggestions = [...sizes, ...series].slice(0, 3);
   return notFoundAnswer(query, `a VM size or series called \`${echo(word)}\``, suggestions, 'Sizes look like `Standard_D4s_v5` (loose spellings like `d4s v5` work too).');
 }
@@ -77,7 +77,7 @@ export function pickRelease(catalog: Catalog, e: Entities, query: string): { dis
 }
 
 function unknownDistro(catalog: Catalog, query: string, typed: string): Answer {
-  const names = closest(keyOf(typed), [...catalog.distroByKey.entries()].map(([k, d]) => [k, d.name] as [string, string]));
+  const names = closest(keyOf(typed), catalog.fuzzyNames.distros);
   return notFoundAnswer(query, `a distribution called \`${echo(typed)}\``, names);
 }
 
@@ -115,8 +115,9 @@ export function ambiguousSize(catalog: Catalog, query: string, e: Entities, text
   const s = e.sizes[0];
   const key = s ? sizeKeyOf(s.size.name) : e.unknown.map(sizeKeyOf).find((k) => /^[a-z]{1,3}\d+[a-z]*$/.test(k));
   if (!key || /v\d+$/.test(key)) return null;
-  const siblings = catalog.sizes.filter((x) => {
-    const k = sizeKeyOf(x.size.name);
+  const keys = catalog.sizeKeys;
+  const siblings = catalog.sizes.filter((_, i) => {
+    const k = keys[i]!;
     return k !== key && k.startsWith(key) && /^s?(v\d+)?$/.test(k.slice(key.length));
   });
   if (!siblings.length) return null;
@@ -129,12 +130,7 @@ export function guess(catalog: Catalog, query: string, text: string): Answer {
   if (CPU_WORDS.test(text)) return unknownCpu(catalog, query, text.replace(FROM_CPU_WORD, '').slice(0, 60));
   const word = wordsOf(text).sort((a, b) => b.length - a.length)[0] ?? '';
   const key = keyOf(word);
-  const candidates: Array<[string, string]> = [
-    ...[...catalog.distroByKey.entries()].map(([k, d]) => [k, d.name] as [string, string]),
-    ...catalog.series.map((s) => [sizeKeyOf(s.record.series), s.record.series] as [string, string]),
-    ...[...catalog.cpus.values()].map((c) => [keyOf(c.model.model), c.model.model] as [string, string]),
-  ];
-  const suggestions = key.length >= 3 ? closest(key, candidates) : [];
+  const suggestions = key.length >= 3 ? closest(key, catalog.fuzzyNames.any) : [];
   if (!suggestions.length) return helpAnswer(query, undefined, "I didn't recognise a VM size, distribution, CPU or level in that.");
   return notFoundAnswer(query, `\`${echo(word)}\``, suggestions);
 }
