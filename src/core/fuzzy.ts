@@ -76,12 +76,20 @@ export class NameIndex<T> {
   readonly values: readonly T[];
   /** for each candidate, the earlier candidates with the same value (most have none) */
   private readonly earlier: ReadonlyArray<readonly number[] | undefined>;
+  /** candidates by key length, in order */
+  readonly byLength: ReadonlyArray<readonly number[] | undefined>;
+  /** candidates in key order: those starting with a query are one run of it */
+  readonly sorted: readonly number[];
+  /** which letters (bits 0-25) and digits (26-35, as bits 0-9 of the second word) each key holds */
+  readonly letters: Int32Array;
+  readonly digits: Int32Array;
 
   constructor(candidates: Iterable<readonly [key: string, value: T]>) {
     const keys: string[] = [];
     const values: T[] = [];
     const seen = new Map<T, number[]>();
     const earlier: Array<number[] | undefined> = [];
+    const byLength: number[][] = [];
     for (const [key, value] of candidates) {
       const i = keys.length;
       keys.push(key);
@@ -90,16 +98,72 @@ export class NameIndex<T> {
       earlier.push(before && before.length ? [...before] : undefined);
       if (before) before.push(i);
       else seen.set(value, [i]);
+      (byLength[key.length] ??= []).push(i);
     }
     this.keys = keys;
     this.values = values;
     this.earlier = earlier;
+    this.byLength = byLength;
+    this.letters = new Int32Array(keys.length);
+    this.digits = new Int32Array(keys.length);
+    keys.forEach((key, i) => {
+      this.letters[i] = lettersOf(key);
+      this.digits[i] = digitsOf(key);
+    });
+    this.sorted = keys.map((_, i) => i).sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : x - y));
   }
 
   /** Candidates `i` of the same value as candidate `at`, before it. */
   before(at: number): readonly number[] | undefined {
     return this.earlier[at];
   }
+
+  /** Where the keys starting with `prefix` begin in `sorted`. */
+  prefixStart(prefix: string): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.keys[this.sorted[mid]!]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+function lettersOf(key: string): number {
+  let mask = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i) - 97;
+    if (c >= 0 && c < 26) mask |= 1 << c;
+  }
+  return mask;
+}
+
+function digitsOf(key: string): number {
+  let mask = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i) - 48;
+    if (c >= 0 && c < 10) mask |= 1 << c;
+  }
+  return mask;
+}
+
+function bits(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * At least this many edits apart: every letter or digit one side holds and the other lacks takes an
+ * edit of its own (a deletion or substitution on one side, an insertion or substitution on the other;
+ * a transposition changes no letter). Cheap enough to run before the distance itself.
+ */
+function lowerBound(ql: number, qd: number, kl: number, kd: number): number {
+  const missing = bits(ql & ~kl) + bits(qd & ~kd);
+  const extra = bits(kl & ~ql) + bits(kd & ~qd);
+  return missing > extra ? missing : extra;
 }
 
 /** How far a candidate is from the query, by the ranking's rules, or `over` when past `cap`. */
@@ -111,7 +175,8 @@ function distanceOf(query: string, key: string, cap: number): number {
 interface Best {
   d: number;
   len: number;
-  /** the index of the first candidate of this value within the limit: ties after d and len go to it */
+  /** the lowest index of a candidate of this value found within the cap: ties after d and len go to
+   * the first within the limit (see the look-back) */
   first: number;
 }
 
@@ -120,32 +185,58 @@ interface Best {
  * A candidate that starts with the query ranks as if it were one edit away. Nothing further than
  * max(3, ceil(¾ of the query's length)) edits is suggested. Ties go to the shorter key, then to the
  * value met first (within that limit); each value is suggested once, at its best key.
+ *
+ * The candidates are visited nearest first (those starting with the query, then by how far their
+ * length is from the query's) so that the cap tightens early, and only lengths within the cap are
+ * visited at all: a key whose length differs by more than d is more than d edits away.
  */
 export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<readonly [key: string, value: T]>, count = 3): T[] {
   const index = candidates instanceof NameIndex ? candidates : new NameIndex(candidates);
   if (count <= 0) return [];
   // generous: an unknown name should still get its nearest neighbours, just not absurd ones
   const limit = Math.max(3, Math.ceil(query.length * 0.75));
-  const { keys, values } = index;
+  const { keys, values, byLength, sorted, letters, digits } = index;
+  const ql = lettersOf(query);
+  const qd = digitsOf(query);
+  const prefixRule = query.length >= 2;
   const best = new Map<T, Best>();
-  // The k-th best distance among distinct values so far: once `count` values are within it, a
-  // candidate further away can neither enter the result nor improve a value in it.
+  // How many values are at each distance: the k-th best distance is read off it. Once `count` values
+  // are within that distance, a candidate further away can neither enter the result nor improve a
+  // value in it, so it becomes the cap.
+  const atDistance = histogram(limit + 1);
   let cap = limit;
-  for (let i = 0; i < keys.length; i++) {
+  const visit = (i: number): void => {
     const key = keys[i]!;
-    const d = distanceOf(query, key, cap);
-    if (d > cap) continue;
+    let d: number;
+    if (prefixRule && key.startsWith(query)) d = key.length === query.length ? 0 : 1;
+    else if (lowerBound(ql, qd, letters[i]!, digits[i]!) > cap) return;
+    else d = editDistance(query, key, cap);
+    if (d > cap) return;
     const value = values[i]!;
     const had = best.get(value);
     if (!had) best.set(value, { d, len: key.length, first: i });
-    else if (d < had.d || (d === had.d && key.length < had.len)) {
+    else {
+      if (i < had.first) had.first = i;
+      if (d > had.d || (d === had.d && key.length >= had.len)) return;
+      atDistance[had.d]!--;
       had.d = d;
       had.len = key.length;
-    } else continue;
-    if (best.size >= count) cap = kthDistance(best, count);
+    }
+    atDistance[d]!++;
+    if (best.size >= count) cap = kthDistance(atDistance, count, cap);
+  };
+  if (query.length >= 2) {
+    for (let at = index.prefixStart(query); at < sorted.length && keys[sorted[at]!]!.startsWith(query); at++) visit(sorted[at]!);
   }
-  // A value's first candidate may have been skipped under a cap tighter than the limit, though it was
-  // within the limit: it still decides the value's place among equals. Look back for it.
+  const n = query.length;
+  for (let off = 0; off <= cap; off++) {
+    const shorter = off > 0 ? byLength[n - off] : undefined;
+    if (shorter) for (const i of shorter) visit(i);
+    const longer = byLength[n + off];
+    if (longer && off <= cap) for (const i of longer) visit(i);
+  }
+  // A value's first candidate within the limit may have been skipped (a cap tighter than the limit,
+  // a length visited later): it still decides the value's place among equals. Look back for it.
   for (const entry of best.values()) {
     const before = index.before(entry.first);
     if (!before) continue;
@@ -162,15 +253,21 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
     .map(([value]) => value);
 }
 
-/** The `count`-th smallest distance among the values found (best holds at least `count`). */
-function kthDistance<T>(best: Map<T, Best>, count: number): number {
-  if (count === 1) {
-    let min = Infinity;
-    for (const b of best.values()) if (b.d < min) min = b.d;
-    return min;
+let counts = new Int32Array(64);
+
+/** A zeroed count per distance 0..max, reused. */
+function histogram(size: number): Int32Array {
+  if (counts.length < size) counts = new Int32Array(Math.max(size, counts.length * 2));
+  counts.fill(0, 0, size);
+  return counts;
+}
+
+/** The smallest distance within which `count` values lie (no more than `cap`, which they already do). */
+function kthDistance(atDistance: Int32Array, count: number, cap: number): number {
+  let seen = 0;
+  for (let d = 0; d < cap; d++) {
+    seen += atDistance[d]!;
+    if (seen >= count) return d;
   }
-  const ds: number[] = [];
-  for (const b of best.values()) ds.push(b.d);
-  ds.sort((x, y) => x - y);
-  return ds[count - 1]!;
+  return cap;
 }
