@@ -155,6 +155,8 @@ export async function startService(env: Record<string, string | undefined>, opti
       ...(config.discord ? { discord: discord?.isReady() ?? false } : {}),
       ...(redis ? { store: redis.isReady() } : {}),
     }),
+    // Answers flow without Redis (everything using it fails open): reported, never a reason to be unready.
+    informational: ['store'],
     ...(config.slack && !config.slack.appToken ? { slackEvents: () => slack?.requestListener ?? slackStarting } : {}),
   });
   let url: string;
@@ -222,12 +224,16 @@ export async function startService(env: Record<string, string | undefined>, opti
   started.catch(() => undefined); // the caller decides; do not let it become an unhandled rejection
 
   async function shutdown(reason: string, exitCode: number): Promise<number> {
+    // One budget for the whole drain: the surfaces wait at most DRAIN_MS for their replies (the HTTP
+    // server less: it destroys connections still busy after its grace), and what is left after them
+    // is all the handler gets, so the process is gone within the 10 s deadline.
+    const deadline = Date.now() + DRAIN_MS;
     logger.info({ reason, inFlight: handler.inFlight(), httpInFlight: http.inFlight() }, 'stopping');
     http.startDraining();
     await Promise.allSettled(starts);
     const results = await Promise.allSettled([...surfaces.map((s) => s.stop()), http.stop()]);
     for (const r of results) if (r.status === 'rejected') logger.error({ err: r.reason }, 'a surface failed to stop');
-    await handler.drain(DRAIN_MS);
+    await handler.drain(Math.max(0, deadline - Date.now()));
     await store.close();
     logger.info({ reason, exitCode }, 'stopped');
     resolveDone(exitCode);
