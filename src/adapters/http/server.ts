@@ -6,7 +6,7 @@ import type { Handler, Surface } from '../handler.js';
 import type { Logger } from '../../service/logger.js';
 import { newRequestId } from '../../service/handler.js';
 import { handleAsk } from './ask-route.js';
-import { declaredTooLarge, MAX_BODY_BYTES, refuseTooLarge } from './body-limit.js';
+import { declaredTooLarge, closeUnread, MAX_BODY_BYTES, refuseTooLarge } from './body-limit.js';
 import { sendError, sendJson } from './json.js';
 
 export interface HttpSurfaceOptions {
@@ -61,11 +61,8 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
     const target = req.url ?? '/';
     const at = target.indexOf('?');
     const path = at < 0 ? target : target.slice(0, at);
-    // Before anything is read or verified: a body declared over the limit is refused (and the
-    // connection closed, so the rest of it is never read). Only /slack/events reads a body at all; on
-    // any other route a body is left unread, so the connection is closed after the answer.
-    if (declaredTooLarge(req, bodyLimit) !== undefined) return refuseTooLarge(res, bodyLimit);
-    if (path !== '/slack/events' && hasBody(req)) res.setHeader('connection', 'close');
+    // Before anything is read or verified: a body declared over the limit is refused, never buffered.
+    if (declaredTooLarge(req, bodyLimit) !== undefined) return refuseTooLarge(req, res, bodyLimit);
     const health = path === '/healthz' || path === '/readyz';
     if (health && req.method !== 'GET' && req.method !== 'HEAD') {
       return sendError(res, 405, 'method not allowed', `use GET ${path}`, { allow: 'GET, HEAD' });
@@ -104,6 +101,9 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
     active.add(res);
     const started = process.hrtime.bigint();
     if (draining) res.setHeader('connection', 'close');
+    // Only /slack/events reads a body; a body still arriving when the answer has gone is not read
+    // (nor thrown away at line rate): its connection is closed after a short linger.
+    res.once('finish', () => closeUnread(req));
     res.once('close', () => {
       active.delete(res);
       if (logger.isLevelEnabled('debug')) {
@@ -173,10 +173,4 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
       });
     },
   };
-}
-
-/** The request carries a body (declared, or chunked). */
-function hasBody(req: IncomingMessage): boolean {
-  const length = req.headers['content-length'];
-  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
 }

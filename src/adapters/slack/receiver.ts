@@ -12,7 +12,7 @@
 // after Bolt's 3 s.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPModuleFunctions as http, HTTPResponseAck, type App, type Logger, type Receiver, type ReceiverEvent } from '@slack/bolt';
-import { declaredTooLarge, MAX_BODY_BYTES, refuseTooLarge } from '../http/body-limit.js';
+import { declaredTooLarge, closeUnread, MAX_BODY_BYTES, refuseTooLarge } from '../http/body-limit.js';
 import { sendError } from '../http/json.js';
 import { rateLimitedLog } from '../rate-limited-log.js';
 import type { InFlight } from './inflight.js';
@@ -68,15 +68,17 @@ export class EventsReceiver implements Receiver {
     const target = req.url ?? '/';
     const query = target.indexOf('?');
     if ((query < 0 ? target : target.slice(0, query)) !== SLACK_EVENTS_PATH) {
-      return sendError(res, 404, 'not found', `Slack posts to ${SLACK_EVENTS_PATH}`, { connection: 'close' });
+      sendError(res, 404, 'not found', `Slack posts to ${SLACK_EVENTS_PATH}`);
+      return closeUnread(req);
     }
     if ((req.method ?? '').toUpperCase() !== 'POST') {
-      return sendError(res, 405, 'method not allowed', 'Slack posts events with POST', { allow: 'POST', connection: 'close' });
+      sendError(res, 405, 'method not allowed', 'Slack posts events with POST', { allow: 'POST' });
+      return closeUnread(req);
     }
     // Before anything is read: a declared body over the limit is refused and never buffered.
     if (declaredTooLarge(req, this.bodyLimit) !== undefined) {
       this.warnRejected(`slack: refused a request body over ${this.bodyLimit} bytes (content-length ${req.headers['content-length']})`);
-      return refuseTooLarge(res, this.bodyLimit);
+      return refuseTooLarge(req, res, this.bodyLimit);
     }
     if (!this.accepting || this.app === undefined) {
       // Slack retries events that fail; another replica (or this one, restarted) will answer.
@@ -99,10 +101,11 @@ export class EventsReceiver implements Receiver {
     } catch (error) {
       if (http.isRawBodyError(error) && (error.type === 'entity.too.large' || error.statusCode === 413)) {
         this.warnRejected(`slack: refused a request body over ${this.bodyLimit} bytes`);
-        return refuseTooLarge(res, this.bodyLimit);
+        return refuseTooLarge(req, res, this.bodyLimit);
       }
       if (http.isRawBodyError(error)) {
-        return sendError(res, 400, 'unreadable body', describe(error), { connection: 'close' });
+        sendError(res, 400, 'unreadable body', describe(error));
+        return closeUnread(req);
       }
       this.warnRejected(`slack: rejected an unverified request: ${describe(error)}`);
       return sendError(res, 401, 'unverified', 'the request is not signed with this app\'s signing secret, or its timestamp is too old');
