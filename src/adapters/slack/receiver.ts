@@ -129,6 +129,11 @@ export class EventsReceiver implements Receiver {
     }
     if (body['ssl_check'] === '1') return http.buildSSLCheckResponse(res);
     if (body['type'] === 'url_verification') return http.buildUrlVerificationResponse(res, body);
+    const problem = payloadProblem(body);
+    if (problem !== undefined) {
+      this.warnRejected(`slack: malformed payload: ${problem}`);
+      return sendError(res, 400, 'malformed payload', `not a payload Slack sends: ${problem}`);
+    }
 
     const ack = new HTTPResponseAck({
       logger,
@@ -159,6 +164,20 @@ export class EventsReceiver implements Receiver {
       sendError(res, 404, 'not handled', 'this app handles /azlinux, /cpulevel, mentions and its Share button');
     }
   }
+}
+
+/** Interactive payloads: Bolt reads `user.id` from each of them before any listener runs. */
+const INTERACTIVE = new Set(['block_actions', 'block_suggestion', 'interactive_message', 'dialog_submission', 'dialog_suggestion', 'message_action', 'shortcut', 'view_submission', 'view_closed']);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What makes a verified payload one Bolt would trip over (a TypeError, a 500), or undefined. */
+function payloadProblem(body: Record<string, unknown>): string | undefined {
+  const type = body['type'];
+  if (type === 'event_callback' && !(isObject(body['event']) && typeof body['event']['type'] === 'string')) return 'an event_callback without an event';
+  if (typeof type === 'string' && INTERACTIVE.has(type) && !(isObject(body['user']) && typeof body['user']['id'] === 'string')) return `a ${type} payload without a user`;
+  if (typeof body['command'] === 'string' && typeof body['user_id'] !== 'string') return 'a slash command without a user_id';
+  return undefined;
 }
 
 // A frozen ack body is a reply the listeners keep and hand out again (see listeners.ts): it is
