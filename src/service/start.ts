@@ -11,6 +11,7 @@ import type { Surface } from '../adapters/handler.js';
 import type { ConsoleSurface } from '../adapters/cli/console.js';
 import type { DiscordSurface } from '../adapters/discord/surface.js';
 import type { SlackSurface } from '../adapters/slack/surface.js';
+import { sendError } from '../adapters/http/json.js';
 import { createHttpSurface, type HttpSurface } from '../adapters/http/server.js';
 import { describeConfig, loadConfig, type Config } from '../config.js';
 import { createHandler, type ServiceHandler } from './handler.js';
@@ -145,7 +146,7 @@ export async function startService(env: Record<string, string | undefined>, opti
   let slack: SlackSurface | undefined;
   let discord: DiscordSurface | undefined;
   const slackStarting: RequestListener = (_req, res) => {
-    res.writeHead(503, { 'retry-after': '1' }).end();
+    sendError(res, 503, 'starting', 'Slack is still connecting; Slack will retry the delivery', { 'retry-after': '1' });
   };
   const http = createHttpSurface({
     handler,

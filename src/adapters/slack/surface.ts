@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { KeyValueStore } from '../../core/store.js';
 import type { Handler, Surface } from '../handler.js';
+import { sendError } from '../http/json.js';
 import { PlatformHealth } from '../platform-health.js';
 import { InFlight } from './inflight.js';
 import { registerListeners } from './listeners.js';
@@ -113,8 +114,7 @@ function refusedByPlatform(error: unknown): boolean {
 const MAX_ACK_BUDGET_MS = 2_500;
 
 const unavailable = (_req: IncomingMessage, res: ServerResponse): void => {
-  res.writeHead(503);
-  res.end();
+  sendError(res, 503, 'socket mode', 'Slack runs in Socket Mode here; it does not post to this URL');
 };
 
 /** Start the Slack surface. Rejects with a SlackSurfaceError naming what to fix. */
