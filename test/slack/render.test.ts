@@ -63,7 +63,7 @@ describe('renderAnswer: every kind', () => {
     expect(notFound).toContain(`*Did you mean:* ${code(fixtures['not-found'].suggestions).join(', ')}?`);
     const clarify = textOf(renderAnswer(fixtures.clarify).blocks);
     expect(fixtures.clarify.choices.length).toBeGreaterThan(1);
-    expect(clarify).toContain(`*Which one did you mean?*\n${code(fixtures.clarify.choices).map((c) => `• ${c}`).join('\n')}`);
+    expect(clarify).toContain(`*Which one did you mean?*\n${code(fixtures.clarify.choices).map((c) => `- ${c}`).join('\n')}`);
   });
 
   it('does not repeat suggestions the summary already names', () => {
@@ -77,7 +77,7 @@ describe('renderAnswer: every kind', () => {
   it('caveats are listed', () => {
     const [caveat] = fixtures.compat.caveats;
     expect(caveat).toBeDefined();
-    expect(textOf(renderAnswer(fixtures.compat).blocks)).toContain(`:warning: *Caveats*\n• ${caveat}`);
+    expect(textOf(renderAnswer(fixtures.compat).blocks)).toContain(`:warning: *Caveats*\n- ${caveat}`);
   });
 
   it('adds a Share button only when asked, carrying the value', () => {

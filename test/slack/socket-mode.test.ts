@@ -1,5 +1,6 @@
 // Socket Mode over loopback: apps.connections.open on the fake API hands out a ws:// URL on the same
 // fake, which says hello and then pushes envelopes the way Slack does.
+import { allText } from '../fakes/slack-blocks.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackSurface, type SlackSurface } from '../../src/adapters/slack/surface.js';
 import { askInThread } from '../../src/core/conversation.js';
@@ -58,7 +59,7 @@ describe('Slack surface: Socket Mode', () => {
     fake.sendEnvelope({ envelope_id: 'env-2', type: 'events_api', payload, accepts_response_payload: false, retry_attempt: 1, retry_reason: 'timeout' });
     const [post] = await fake.waitFor(() => (fake.callsTo('chat.postMessage').length ? fake.callsTo('chat.postMessage') : undefined));
     expect(post?.body).toMatchObject({ channel: 'C0CHAN', thread_ts: '1700000900.000100' });
-    expect(String(post?.body['text'])).toContain('Fedora 43');
+    expect(allText(post?.body['blocks']).join('\n')).toContain('Fedora 43');
     await fake.waitFor(() => fake.socketAcks.length >= 2 || undefined);
     expect(fake.socketAcks.map((a) => a['envelope_id']).sort()).toEqual(['env-1', 'env-2']);
     await new Promise((r) => setTimeout(r, 200));
@@ -113,7 +114,7 @@ describe('Slack surface: Socket Mode', () => {
     release();
     await stopping;
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(String(fake.callsTo('chat.postMessage')[0]?.body['text'])).toContain('Fedora 43');
+    expect(allText(fake.callsTo('chat.postMessage')[0]?.body['blocks']).join('\n')).toContain('Fedora 43');
   });
 
   it('when Slack recycles the socket, not ready from the close until the new socket says hello', async () => {

@@ -297,7 +297,9 @@ describe('Slack surface: mentions in threads', () => {
     expect(post?.problems).toEqual([]);
     expect(post?.auth).toBe(`Bearer ${BOT_TOKEN}`);
     expect(post?.body).toMatchObject({ channel: 'C0CHAN', thread_ts: '1700000100.000100' });
-    expect(String(post?.body['text'])).toContain('Fedora 43');
+    // the blocks carry the answer; the fallback text, its first sentence
+    expect(allText(post?.body['blocks']).join('\n')).toContain('Fedora 43');
+    expect(String(post?.body['text'])).toContain('Azure Linux 4.0');
     expect(h.questions[0]).toEqual({
       platform: 'slack',
       userId: 'U0ASKER',
@@ -498,7 +500,7 @@ describe('Slack surface: mounted on a shared server, and stopping', () => {
     release();
     await stopping;
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(String(h.fake.callsTo('chat.postMessage')[0]?.body['text'])).toContain('Fedora 43');
+    expect(allText(h.fake.callsTo('chat.postMessage')[0]?.body['blocks']).join('\n')).toContain('Fedora 43');
     expect(h.surface.isReady()).toBe(false);
     await expect(fetch(h.eventsUrl, { method: 'POST' })).rejects.toThrow();
     expect(h.questions).toHaveLength(1);

@@ -35,6 +35,10 @@ const MAX_CELL = 40;
 const MAX_SOURCE_TITLE = 150;
 const MAX_QUERY_ECHO = 200;
 
+/** ASCII, so that a reply with nothing else beyond Latin-1 stays a one-byte string ("•" made every
+ * reply with a list two bytes a character, through JSON and UTF-8). Slack shows mrkdwn's "- " as written. */
+const BULLET = '- ';
+
 const VERDICT_MARK = { yes: ':white_check_mark:', no: ':x:', depends: ':warning:' } as const;
 
 function md(text: string): MrkdwnObject {
@@ -116,7 +120,7 @@ function detailBlock(section: Section): SectionBlock | undefined {
 function caveatsBlock(caveats: string[]): SectionBlock | undefined {
   const items = caveats.map((c) => c.trim()).filter((c) => c !== '');
   if (items.length === 0) return undefined;
-  return sectionOf(`:warning: *Caveats*\n${items.map((c) => `• ${mrkdwn(c)}`).join('\n')}`);
+  return sectionOf(`:warning: *Caveats*\n${items.map((c) => `${BULLET}${mrkdwn(c)}`).join('\n')}`);
 }
 
 function suggestionsBlock(answer: Answer): SectionBlock | undefined {
@@ -126,7 +130,7 @@ function suggestionsBlock(answer: Answer): SectionBlock | undefined {
   // The summary often already says "did you mean `a`, `b`?"; do not say it twice.
   if (unique.every((n) => answer.summary.includes(n))) return undefined;
   const code = (n: string): string => `\`${mrkdwnCode(truncate(n.replace(/\s+/g, ' '), MAX_QUERY_ECHO))}\``;
-  if (answer.kind === 'clarify') return sectionOf(`*Which one did you mean?*\n${unique.map((n) => `• ${code(n)}`).join('\n')}`);
+  if (answer.kind === 'clarify') return sectionOf(`*Which one did you mean?*\n${unique.map((n) => `${BULLET}${code(n)}`).join('\n')}`);
   return sectionOf(`*Did you mean:* ${unique.map(code).join(', ')}?`);
 }
 
@@ -190,6 +194,33 @@ interface Candidate {
 const total = (blocks: Block[]): number => blocks.reduce((n, b) => n + blockTextLength(b), 0);
 const present = <T>(x: T | undefined): x is T => x !== undefined;
 
+/**
+ * The message's plain `text`: the answer's first sentence; for an answer that suggests names ("I don't
+ * know `x`. Did you mean …?", "… which one?"), up to the sentence that asks; the title when there is
+ * no summary. Slack's clients show the blocks; `text` is what a notification shows (mobile
+ * notifications use nothing else) and what a screen reader reads in place of the blocks. Chosen for
+ * both: one sentence fits a notification, and the first sentence is the answer to the question as
+ * asked (the core writes it so), which is what a screen reader user needs first; the facts, detail
+ * and sources stay in the blocks. Repeating the whole answer here was 40% of a reply's bytes.
+ */
+export function fallbackText(answer: Answer): string {
+  const summary = answer.summary.trim();
+  if (summary === '') return truncate(mrkdwn(answer.title.trim() || answer.kind), L.messageText);
+  const asks = answer.kind === 'clarify' || answer.suggestions.length > 0;
+  // the end of the summary ends its last sentence
+  let end = summary.length;
+  for (const m of summary.matchAll(SENTENCE_END)) {
+    if (!asks || m[0] === '?') {
+      end = m.index + 1;
+      break;
+    }
+  }
+  return truncate(mrkdwn(summary.slice(0, end)), L.messageText);
+}
+
+/** A sentence ends at . ! or ? followed by white space ("4.0", "x86-64-v3," do not end one). */
+const SENTENCE_END = /[.!?](?=\s)/g;
+
 /** Render an answer as a Slack message (Block Kit + plain fallback) within Slack's limits. */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
   const head: Block[] = [headerBlock(answer), creditBlock(answer, options.askedBy), summaryBlock(answer)].filter(present);
@@ -208,8 +239,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
   const notice = noticeBlock(middle.length);
   let blocksLeft = L.blocks - head.length - tail.length - 1;
   let charsLeft = L.totalBlockText - total(head) - total(tail) - blockTextLength(notice);
-  const fallback = answer.text.trim() || answer.summary.trim() || answer.title.trim() || answer.kind;
-  const text = truncate(mrkdwn(fallback), L.messageText);
+  const text = fallbackText(answer);
 
   // The usual case: everything fits, so nothing is cut and the order stays as built.
   if (middle.length <= blocksLeft && total(middle.map((c) => c.block)) <= charsLeft) {
