@@ -32,6 +32,7 @@ export function neutraliseMentions(text: string): string {
  * the core's inline code spans (`ld.so --help`) as code.
  */
 export function escapeMarkdown(text: string): string {
+  if (!MARKDOWN_ACTIVE.test(text)) return text; // most text has nothing to escape: one scan, no regex passes
   const escape = (plain: string) => plain.replace(/[\\*_~`|[\]]/g, '\\$&').replace(/^(\s*)([>#])/gm, '$1\\$2');
   let out = '';
   let last = 0;
@@ -41,6 +42,12 @@ export function escapeMarkdown(text: string): string {
   }
   return out + escape(text.slice(last));
 }
+
+/**
+ * Text without any of these has nothing escapeMarkdown would change: the characters of inline markdown
+ * (\\ * _ ~ ` | [ ]) and the line starts of headings, quotes, lists and subtext (# > - + * 1.).
+ */
+const MARKDOWN_ACTIVE = /[\\*_~`|[\]]|^\s*(?:[#>+-]|\d+\.)/m;
 
 /** A markdown link whose label and URL cannot break out of the link syntax. */
 export function link(label: string, url: string): string {
