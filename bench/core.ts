@@ -10,6 +10,7 @@ import { MemoryStore } from '../src/core/store.js';
 import { startConsole } from '../src/adapters/cli/console.js';
 import { createHandler } from '../src/service/handler.js';
 import { createLogger } from '../src/service/logger.js';
+import { misspelledQuestions } from './misspellings.js';
 import { quantile, round } from './stats.js';
 
 export const QUESTIONS = [
@@ -49,6 +50,14 @@ export interface CoreResult {
   plainMedianNs: number;
   /** ask() of a question asked before: the answer cache's lookup */
   cachedMedianNs: number;
+  cachedP99Ns: number;
+  /** "did you mean": a misspelling of every size, series, distro and CPU name, answered afresh */
+  misspelled: number;
+  didYouMeanMedianNs: number;
+  didYouMeanP99Ns: number;
+  didYouMeanMaxNs: number;
+  /** of those, how many got suggestions (not-found / clarify) */
+  didYouMeanSuggested: number;
   consolePerLineNs: number;
   floorPerLineNs: number;
   lines: number;
@@ -110,6 +119,19 @@ export async function benchCore(budgetMs = 4_000): Promise<CoreResult> {
     }
   }
   const sorted = Float64Array.from(samples).sort();
+  const cachedSorted = Float64Array.from(cached).sort();
+  // "did you mean": every misspelling, twice over (the first pass warms up), each answered afresh
+  const misspelled = misspelledQuestions(c);
+  for (const q of misspelled) askWith(c, q);
+  const dym: number[] = [];
+  let suggested = 0;
+  for (const q of misspelled) {
+    const t0 = process.hrtime.bigint();
+    const a = askWith(c, q);
+    dym.push(Number(process.hrtime.bigint() - t0));
+    if (a.kind === 'not-found' || a.kind === 'clarify') suggested++;
+  }
+  const dymSorted = Float64Array.from(dym).sort();
   const lines = 20_000;
   await floorPath(2_000);
   await consolePath(2_000);
@@ -123,7 +145,13 @@ export async function benchCore(budgetMs = 4_000): Promise<CoreResult> {
     askMeanNs: round(samples.reduce((a, b) => a + b, 0) / samples.length),
     slashMedianNs: round(quantile(Float64Array.from(slash).sort(), 0.5)),
     plainMedianNs: round(quantile(Float64Array.from(plain).sort(), 0.5)),
-    cachedMedianNs: round(quantile(Float64Array.from(cached).sort(), 0.5)),
+    cachedMedianNs: round(quantile(cachedSorted, 0.5)),
+    cachedP99Ns: round(quantile(cachedSorted, 0.99)),
+    misspelled: misspelled.length,
+    didYouMeanMedianNs: round(quantile(dymSorted, 0.5)),
+    didYouMeanP99Ns: round(quantile(dymSorted, 0.99)),
+    didYouMeanMaxNs: round(dymSorted[dymSorted.length - 1] ?? 0),
+    didYouMeanSuggested: suggested,
     consolePerLineNs: round(consoleNs),
     floorPerLineNs: round(floor),
     lines,
