@@ -1,6 +1,6 @@
 // The core's public face: ask and complete over the knowledge loaded (and validated) once.
-import { loadKnowledge } from '../data/load.js';
-import { loadCpuFamilies } from '../data/load-cpu-families.js';
+import { projectVersion } from '../data/version.js';
+import { loadStamped } from '../data/stamp.js';
 import type { Answer, ConversationContext } from './answer.js';
 import { AnswerCache } from './answer-cache.js';
 import { askWith, QUERY_ECHO_LIMIT } from './ask.js';
@@ -17,11 +17,19 @@ export type { Choice, CompleteField, CompleteOptions } from './complete.js';
 
 let shared: Catalog | undefined;
 
+// The tables as the build validated them (their hash is the one it stamped), or else their full
+// validation, which loads zod and the checks: only then (tests, a source checkout, an edited table).
+const stamped = loadStamped(projectVersion());
+const validating = stamped ? undefined : { ...(await import('../data/load.js')), ...(await import('../data/load-cpu-families.js')) };
+
 /** The catalog, built on first use from src/data (validation errors surface here, all at once). */
 export function catalog(): Catalog {
   if (!shared) {
-    const knowledge = loadKnowledge();
-    shared = new Catalog(knowledge, loadCpuFamilies(knowledge.levels));
+    if (stamped) shared = new Catalog(stamped.knowledge, stamped.families);
+    else {
+      const knowledge = validating!.loadKnowledge();
+      shared = new Catalog(knowledge, validating!.loadCpuFamilies(knowledge.levels));
+    }
   }
   return shared;
 }

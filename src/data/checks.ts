@@ -22,6 +22,9 @@ export const FILES = {
   distros: 'distros.json',
 } as const;
 
+/** The CPU family rules' tables (load-cpu-families.ts). */
+export const FAMILY_FILES = { archspec: 'archspec-x86.json', families: 'cpu-families.json' } as const;
+
 const LEVEL_ORDER: readonly LevelName[] = ['x86-64-v1', 'x86-64-v2', 'x86-64-v3', 'x86-64-v4'];
 
 /** The lookup key the core uses for names: lower case, letters and digits only. */

@@ -2,7 +2,7 @@
 // cpu-families.json beside this module, validates both against their zod schemas and the rules below,
 // and returns them or throws one DataError listing every problem found.
 import { readFileSync } from 'node:fs';
-import { checkCalendarDates } from './checks.js';
+import { checkCalendarDates, FAMILY_FILES } from './checks.js';
 import { DataError } from './load.js';
 import {
   ArchspecX86TableSchema,
@@ -12,7 +12,7 @@ import {
   type LevelsTable,
 } from './schema.js';
 
-export const FAMILY_FILES = { archspec: 'archspec-x86.json', families: 'cpu-families.json' } as const;
+export { FAMILY_FILES };
 
 export interface CpuFamilyData {
   archspec: ArchspecX86Table;

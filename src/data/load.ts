@@ -2,6 +2,7 @@
 // zod schema and every cross-table rule, and returns the knowledge or throws one DataError that lists
 // every problem found. These files are the only knowledge the product reads at run time.
 import { readFileSync } from 'node:fs';
+import { projectVersion } from './version.js';
 import type { z } from 'zod';
 import {
   checkCalendarDates,
@@ -169,15 +170,4 @@ export function loadKnowledge(): Knowledge {
   return { ...validateKnowledge(raw), ...(version ? { version } : {}) };
 }
 
-/** The version in the project's package.json: two levels up from src/data, three from dist/src/data. */
-export function projectVersion(): string | undefined {
-  for (const up of ['../../package.json', '../../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: unknown; version?: unknown };
-      if (pkg.name === 'azlinux-bot' && typeof pkg.version === 'string') return pkg.version;
-    } catch {
-      // not there: try the next level
-    }
-  }
-  return undefined;
-}
+export { projectVersion };

@@ -1,0 +1,80 @@
+// What the build validated: the SHA-256 of the six tables, written beside them (validated.json) by
+// validate-build.ts after a full validation. At start the core reads the tables and, when their hash is
+// the one stamped, takes them as validated (no zod, no cross-table checks: the same bytes passed both);
+// any other bytes, or no stamp (tests, a source checkout, an edited file), get the full validation.
+// No zod here: importing it is a third of a cold start.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { CpuFamilyData } from './load-cpu-families.js';
+import type { Knowledge } from './load.js';
+import type { ArchspecX86Table, CpuFamily, CpuModel, Distro, LevelsTable, VmSeries } from './schema.js';
+import { FAMILY_FILES, FILES } from './checks.js';
+
+export const STAMP_FILE = 'validated.json';
+
+/** Every table the core loads, in a fixed order. */
+export const TABLE_FILES: readonly string[] = [...Object.values(FILES), ...Object.values(FAMILY_FILES)];
+
+/** The directory of the tables: this module's (src/data, or dist/src/data when built). */
+const HERE = new URL('./', import.meta.url);
+
+/** The tables' text, by file name (throws when one cannot be read). */
+export function readTables(dir: URL = HERE): Map<string, string> {
+  return new Map(TABLE_FILES.map((name) => [name, readFileSync(new URL(name, dir), 'utf8')]));
+}
+
+/** SHA-256 over every table's name and text. */
+export function tablesHash(texts: ReadonlyMap<string, string>): string {
+  const h = createHash('sha256');
+  for (const name of TABLE_FILES) h.update(`${name}\u0000${texts.get(name) ?? ''}\u0000`);
+  return h.digest('hex');
+}
+
+/** The hash the build stamped, or null when there is no stamp. */
+export function stampedHash(dir: URL = HERE): string | null {
+  try {
+    const stamp = JSON.parse(readFileSync(new URL(STAMP_FILE, dir), 'utf8')) as { sha256?: unknown };
+    return typeof stamp.sha256 === 'string' ? stamp.sha256 : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface ValidatedTables {
+  knowledge: Knowledge;
+  families: CpuFamilyData;
+}
+
+/**
+ * The tables as the build validated them, or null when they are not the bytes it stamped (or cannot be
+ * read): the caller then validates them in full. Shapes as the validators return them (the schemas
+ * transform nothing, so the parsed JSON is what they would give back).
+ */
+export function loadStamped(version?: string, dir: URL = HERE): ValidatedTables | null {
+  const stamped = stampedHash(dir);
+  if (stamped === null) return null;
+  let texts: Map<string, string>;
+  try {
+    texts = readTables(dir);
+  } catch {
+    return null;
+  }
+  if (tablesHash(texts) !== stamped) return null;
+  const json = <T>(name: string): T => JSON.parse(texts.get(name)!) as T;
+  const cpus = json<{ asOf: string; models: CpuModel[] }>(FILES.cpus);
+  const series = json<{ asOf: string; series: VmSeries[] }>(FILES.series);
+  const distros = json<{ asOf: string; distros: Distro[] }>(FILES.distros);
+  const families = json<{ asOf: string; families: CpuFamily[] }>(FAMILY_FILES.families);
+  const asOf = [cpus.asOf, series.asOf, distros.asOf].sort()[2]!;
+  return {
+    knowledge: {
+      asOf,
+      ...(version ? { version } : {}),
+      levels: json<LevelsTable>(FILES.levels),
+      cpus: cpus.models,
+      series: series.series,
+      distros: distros.distros,
+    },
+    families: { archspec: json<ArchspecX86Table>(FAMILY_FILES.archspec), families: families.families, asOf: families.asOf },
+  };
+}
