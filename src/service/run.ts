@@ -38,13 +38,18 @@ export async function run(
   }
   const { logger } = service;
 
-  const stop = (reason: string, exitCode = 0) => {
+  const stop = async (reason: string, exitCode = 0) => {
     const deadline = setTimeout(() => {
       logger.error({ reason, deadlineMs }, 'shutdown deadline passed; exiting with work unfinished');
       proc.exit(1);
     }, deadlineMs);
     deadline.unref();
-    return service.stop(reason, exitCode);
+    try {
+      return await service.stop(reason, exitCode);
+    } finally {
+      // stopped in time: the deadline must not fire later (the process may live on, as under a test runner)
+      clearTimeout(deadline);
+    }
   };
   let signals = 0;
   const onSignal = (signal: 'SIGTERM' | 'SIGINT') => () => {
