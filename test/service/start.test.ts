@@ -239,11 +239,12 @@ describe('src/main.ts as a process', () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     // Slack takes its time answering chat.postMessage, and Discord its interaction callbacks, so the
-    // replies to mentions and interactions are still in flight when the signal comes.
-    slack.chatDelayMs = 600;
+    // replies to mentions and interactions are still in flight when the signal comes. 1.5 s, not less: on a
+    // loaded machine posting the twelve mentions alone took longer than 0.6 s, and the first replies landed.
+    slack.chatDelayMs = 1500;
     const discordDone: number[] = [];
     discord.rest.route('POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, async () => {
-      await new Promise((r) => setTimeout(r, 600));
+      await new Promise((r) => setTimeout(r, 1500));
       discordDone.push(Date.now());
       return { status: 204 };
     });
