@@ -7,6 +7,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseIsoDay, today as realToday } from '../../src/core/clock.js';
 import { FILES } from '../../src/data/checks.js';
 import { validateKnowledge, type Knowledge } from '../../src/data/load.js';
+import { FAMILY_FILES, validateCpuFamilies, type CpuFamilyData } from '../../src/data/load-cpu-families.js';
+import { buildArchspecX86 } from '../reference/build-archspec-x86.js';
 import { buildTables } from '../reference/build-all.js';
 import { curate } from '../reference/curated.js';
 import { formatJson } from '../reference/format-json.js';
@@ -147,9 +149,11 @@ export async function loadInputs(o: Options): Promise<RefreshInputs> {
   return inputs;
 }
 
-function readData(dir: string): Knowledge {
+function readData(dir: string): { knowledge: Knowledge; families: CpuFamilyData } {
   const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
-  return validateKnowledge({ levels: read(FILES.levels), cpus: read(FILES.cpus), series: read(FILES.series), distros: read(FILES.distros) });
+  const knowledge = validateKnowledge({ levels: read(FILES.levels), cpus: read(FILES.cpus), series: read(FILES.series), distros: read(FILES.distros) });
+  const families = validateCpuFamilies({ archspec: read(FAMILY_FILES.archspec), families: read(FAMILY_FILES.families) }, knowledge.levels);
+  return { knowledge, families };
 }
 
 /** Writes the snapshot back in each file's own indentation, keeping every top-level field it does not manage. */
@@ -215,17 +219,22 @@ export async function run(argv: string[], out: (line: string) => void, err: (lin
     return { code: 1, report: [] };
   }
   let after: Knowledge;
+  let afterFamilies: CpuFamilyData;
   let tables: ReturnType<typeof buildTables>;
+  let archspecX86: ReturnType<typeof buildArchspecX86>;
   try {
     tables = buildTables(refreshed.ref);
     after = validateKnowledge(tables);
+    // the CPU family rules (cpu-families.json, unchanged) must still hold over the refreshed archspec nodes
+    archspecX86 = buildArchspecX86(refreshed.ref, after.levels);
+    afterFamilies = validateCpuFamilies({ archspec: archspecX86, families: JSON.parse(readFileSync(join(o.data, FAMILY_FILES.families), 'utf8')) }, after.levels);
   } catch (e) {
     err('data:refresh: REFUSED, the refreshed data fails validation; nothing written:');
     err(e instanceof Error ? e.message : String(e));
     return { code: 1, report: [] };
   }
   for (const n of curated.applied) out(`  curated fix applied: ${n}`);
-  const report = changeReportFor(before, after);
+  const report = changeReportFor(before.knowledge, after, { before: before.families, after: afterFamilies });
   out(report.length ? 'Changes:' : 'No changes to the tables.');
   for (const line of report) out(`  ${line}`);
   if (o.dryRun) {
@@ -238,6 +247,7 @@ export async function run(argv: string[], out: (line: string) => void, err: (lin
     [FILES.cpus, tables.cpus],
     [FILES.series, tables.series],
     [FILES.distros, tables.distros],
+    [FAMILY_FILES.archspec, archspecX86],
   ];
   for (const [name, value] of files) writeFileSync(join(o.data, name), formatJson(value));
   out(`Wrote ${written.length ? `reference/{${written.join(',')}} and ` : ''}${files.map(([n]) => n).join(', ')}.`);

@@ -2,13 +2,14 @@
 // and guaranteed levels changed, CPU levels changed, release dates moved, releases added or removed.
 import { Catalog } from '../../src/core/catalog.js';
 import type { Knowledge } from '../../src/data/load.js';
+import type { CpuFamilyData } from '../../src/data/load-cpu-families.js';
 
 const list = (xs: string[], max = 12) => `${xs.slice(0, max).join(', ')}${xs.length > max ? `, … (${xs.length} in all)` : ''}`;
 
-export function changeReport(before: Knowledge, after: Knowledge): string[] {
+export function changeReport(before: Knowledge, after: Knowledge, families: { before: CpuFamilyData; after: CpuFamilyData }): string[] {
   const out: string[] = [];
-  const a = new Catalog(before);
-  const b = new Catalog(after);
+  const a = new Catalog(before, families.before);
+  const b = new Catalog(after, families.after);
   const oldSeries = new Map(a.series.map((s) => [s.record.series, s]));
   const newSeries = new Map(b.series.map((s) => [s.record.series, s]));
 

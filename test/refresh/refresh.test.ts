@@ -11,6 +11,7 @@ import { processorCell, readSizePage } from '../../scripts/refresh/docs-pages.js
 import { readEol } from '../../scripts/refresh/eol.js';
 import { readSkus } from '../../scripts/refresh/skus.js';
 import { buildTables } from '../../scripts/reference/build-all.js';
+import { buildArchspecX86 } from '../../scripts/reference/build-archspec-x86.js';
 import { readReference } from '../../scripts/reference/read.js';
 import { formatJson } from '../../scripts/reference/format-json.js';
 import { ADDED_SERIES } from '../../scripts/reference-overrides.js';
@@ -114,6 +115,7 @@ describe('a refresh from the size pages, list-skus and endoflife.date', () => {
     const rebuilt = buildTables(readReference(r.ws.ref));
     expect(formatJson(rebuilt.series)).toBe(r.after['data/vm-series.json']);
     expect(formatJson(rebuilt.distros)).toBe(r.after['data/distros.json']);
+    expect(formatJson(buildArchspecX86(readReference(r.ws.ref), k.levels))).toBe(r.after['data/archspec-x86.json']);
   });
 });
 
