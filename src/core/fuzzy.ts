@@ -80,9 +80,11 @@ export class NameIndex<T> {
   readonly byLength: ReadonlyArray<readonly number[] | undefined>;
   /** candidates in key order: those starting with a query are one run of it */
   readonly sorted: readonly number[];
-  /** which letters (bits 0-25) and digits (26-35, as bits 0-9 of the second word) each key holds */
+  /** which letters (bits 0-25) and digits (bits 0-9 of the second word) each key holds */
   readonly letters: Int32Array;
   readonly digits: Int32Array;
+  /** how many of each letter and digit each key holds: SYMBOLS counts a key, from key i * SYMBOLS */
+  readonly counts: Uint8Array;
 
   constructor(candidates: Iterable<readonly [key: string, value: T]>) {
     const keys: string[] = [];
@@ -106,9 +108,11 @@ export class NameIndex<T> {
     this.byLength = byLength;
     this.letters = new Int32Array(keys.length);
     this.digits = new Int32Array(keys.length);
+    this.counts = new Uint8Array(keys.length * SYMBOLS);
     keys.forEach((key, i) => {
       this.letters[i] = lettersOf(key);
       this.digits[i] = digitsOf(key);
+      countSymbols(key, this.counts, i * SYMBOLS);
     });
     this.sorted = keys.map((_, i) => i).sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : x - y));
   }
@@ -166,6 +170,48 @@ function lowerBound(ql: number, qd: number, kl: number, kd: number): number {
   return missing > extra ? missing : extra;
 }
 
+/** Letters a-z and digits 0-9: the characters keys are made of (others are not counted). */
+const SYMBOLS = 36;
+
+function symbolOf(code: number): number {
+  if (code >= 97 && code <= 122) return code - 97;
+  if (code >= 48 && code <= 57) return code - 48 + 26;
+  return -1;
+}
+
+/** Add `key`'s letters and digits to `out` from `at` (saturating at the array's maximum). */
+function countSymbols(key: string, out: Uint8Array | Int32Array, at: number): void {
+  const max = out instanceof Uint8Array ? 255 : 0x7fffffff;
+  for (let i = 0; i < key.length; i++) {
+    const s = symbolOf(key.charCodeAt(i));
+    if (s >= 0 && out[at + s]! < max) out[at + s]!++;
+  }
+}
+
+const queryCounts = new Int32Array(SYMBOLS);
+
+/**
+ * More than `cap` edits apart, by counting alone: a letter or digit one side holds more of than the
+ * other takes an edit per copy (a deletion or substitution on one side, an insertion or substitution on
+ * the other; a transposition changes no count), so the distance is at least the larger of the two
+ * excesses. Far cheaper than the distance, and it rules out most candidates once the cap is tight.
+ */
+function countsApart(counts: Uint8Array, at: number, cap: number): boolean {
+  let more = 0;
+  let less = 0;
+  for (let s = 0; s < SYMBOLS; s++) {
+    const d = queryCounts[s]! - counts[at + s]!;
+    if (d > 0) {
+      more += d;
+      if (more > cap) return true;
+    } else if (d < 0) {
+      less -= d;
+      if (less > cap) return true;
+    }
+  }
+  return false;
+}
+
 /** How far a candidate is from the query, by the ranking's rules, or `over` when past `cap`. */
 function distanceOf(query: string, key: string, cap: number): number {
   if (query.length >= 2 && key.startsWith(query)) return key.length === query.length ? 0 : 1;
@@ -195,9 +241,11 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
   if (count <= 0) return [];
   // generous: an unknown name should still get its nearest neighbours, just not absurd ones
   const limit = Math.max(3, Math.ceil(query.length * 0.75));
-  const { keys, values, byLength, sorted, letters, digits } = index;
+  const { keys, values, byLength, sorted, letters, digits, counts } = index;
   const ql = lettersOf(query);
   const qd = digitsOf(query);
+  queryCounts.fill(0);
+  countSymbols(query, queryCounts, 0);
   const prefixRule = query.length >= 2;
   const best = new Map<T, Best>();
   // How many values are at each distance: the k-th best distance is read off it. Once `count` values
@@ -210,6 +258,8 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
     let d: number;
     if (prefixRule && key.startsWith(query)) d = key.length === query.length ? 0 : 1;
     else if (lowerBound(ql, qd, letters[i]!, digits[i]!) > cap) return;
+    // counting costs about what a tight cap's band of the distance does: worth it for a wider one
+    else if (cap >= 3 && countsApart(counts, i * SYMBOLS, cap)) return;
     else d = editDistance(query, key, cap);
     if (d > cap) return;
     const value = values[i]!;
