@@ -56,6 +56,9 @@ export interface CoreResult {
   didYouMeanMedianNs: number;
   didYouMeanP99Ns: number;
   didYouMeanMaxNs: number;
+  /** each question's fastest of the three passes: p99 and max */
+  didYouMeanFastestP99Ns: number;
+  didYouMeanFastestMaxNs: number;
   /** of those, how many got suggestions (not-found / clarify) */
   didYouMeanSuggested: number;
   consolePerLineNs: number;
@@ -120,18 +123,26 @@ export async function benchCore(budgetMs = 4_000): Promise<CoreResult> {
   }
   const sorted = Float64Array.from(samples).sort();
   const cachedSorted = Float64Array.from(cached).sort();
-  // "did you mean": every misspelling, twice over (the first pass warms up), each answered afresh
+  // "did you mean": every misspelling, answered afresh in three passes after a warm-up pass. The p99 of
+  // single timings on a loaded machine is the scheduler's (a preempted call waits a time slice), so each
+  // question's fastest pass is reported too: what the work itself costs.
   const misspelled = misspelledQuestions(c);
   for (const q of misspelled) askWith(c, q);
   const dym: number[] = [];
+  const fastest = new Float64Array(misspelled.length).fill(Infinity);
   let suggested = 0;
-  for (const q of misspelled) {
-    const t0 = process.hrtime.bigint();
-    const a = askWith(c, q);
-    dym.push(Number(process.hrtime.bigint() - t0));
-    if (a.kind === 'not-found' || a.kind === 'clarify') suggested++;
+  for (let pass = 0; pass < 3; pass++) {
+    misspelled.forEach((q, i) => {
+      const t0 = process.hrtime.bigint();
+      const a = askWith(c, q);
+      const ns = Number(process.hrtime.bigint() - t0);
+      dym.push(ns);
+      if (ns < fastest[i]!) fastest[i] = ns;
+      if (pass === 0 && (a.kind === 'not-found' || a.kind === 'clarify')) suggested++;
+    });
   }
   const dymSorted = Float64Array.from(dym).sort();
+  const fastestSorted = fastest.sort();
   const lines = 20_000;
   await floorPath(2_000);
   await consolePath(2_000);
@@ -151,6 +162,8 @@ export async function benchCore(budgetMs = 4_000): Promise<CoreResult> {
     didYouMeanMedianNs: round(quantile(dymSorted, 0.5)),
     didYouMeanP99Ns: round(quantile(dymSorted, 0.99)),
     didYouMeanMaxNs: round(dymSorted[dymSorted.length - 1] ?? 0),
+    didYouMeanFastestP99Ns: round(quantile(fastestSorted, 0.99)),
+    didYouMeanFastestMaxNs: round(fastestSorted[fastestSorted.length - 1] ?? 0),
     didYouMeanSuggested: suggested,
     consolePerLineNs: round(consoleNs),
     floorPerLineNs: round(floor),

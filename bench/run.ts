@@ -39,7 +39,8 @@ const rows: [string, string, string][] = [
   ['core answer afresh, median / p99 / mean', `${us(core.askMedianNs)} / ${us(core.askP99Ns)} / ${us(core.askMeanNs)}`, `${core.asks} answers over ${core.questions} questions, answer cache bypassed`],
   ['core answer afresh, median: slash commands / plain words', `${us(core.slashMedianNs)} / ${us(core.plainMedianNs)}`, 'the same run, split by the form of the question'],
   ['core ask() of a repeated question, median / p99', `${us(core.cachedMedianNs)} / ${us(core.cachedP99Ns)}`, 'the answer cache\'s lookup, the same questions'],
-  ['core "did you mean", median / p99 / max', `${us(core.didYouMeanMedianNs)} / ${us(core.didYouMeanP99Ns)} / ${us(core.didYouMeanMaxNs)}`, `${core.misspelled} questions, each naming a size, series, distro or CPU with one slip (as a command and in plain words), answered afresh; ${core.didYouMeanSuggested} got suggestions, the rest matched another name`],
+  ['core "did you mean", median / p99 / max', `${us(core.didYouMeanMedianNs)} / ${us(core.didYouMeanP99Ns)} / ${us(core.didYouMeanMaxNs)}`, `${core.misspelled} questions, each naming a size, series, distro or CPU with one slip (as a command and in plain words), answered afresh, three passes; ${core.didYouMeanSuggested} got suggestions, the rest matched another name`],
+  ['core "did you mean", each question\'s fastest of 3: p99 / max', `${us(core.didYouMeanFastestP99Ns)} / ${us(core.didYouMeanFastestMaxNs)}`, 'the same questions with the scheduler\'s pauses taken out (a call preempted on a loaded machine waits a whole time slice)'],
   ['console path per line (bot / bare floor)', `${us(core.consolePerLineNs)} / ${us(core.floorPerLineNs)}`, `${core.lines} lines, readline -> write`],
   ['**Slack signed commands/s, repeated questions (bot / bare Bolt)**', `**${bot.requestsPerSec} / ${bareBolt.requestsPerSec}**`, `**bot at ${pct(slack.ratio)} of the floor** (goal: 90 %; rounds: ${roundRatios((p) => p.bot)}); ${SLACK_TEXTS.length} questions in turn; ${slack.connections} connections, ${slack.rounds} alternating rounds of ${slack.durationSec} s, means`],
   ['**Slack signed commands/s, every question new (bot / bare Bolt)**', `**${botDistinct.requestsPerSec} / ${bareBolt.requestsPerSec}**`, `**bot at ${pct(slack.ratioDistinct)} of the floor** (rounds: ${roundRatios((p) => p.botDistinct)}); ${slack.distinctQuestions} names in turn, so the answer cache never helps`],
@@ -60,7 +61,7 @@ const goals: [string, string, string, string][] = [
   ['Slack repeated questions, share of bare Bolt', pct(slack.ratio), '≥ 90 %', met(slack.ratio >= 0.9)],
   ['start-up to the first answer, bot / bare Bolt', `${x(startupRatio)} (${startup.botMs} / ${startup.bareBoltMs} ms)`, '≤ 1.2×', met(startupRatio <= 1.2)],
   ['RSS after load, bot / bare Bolt', `${x(rssRatio)} (${bot.rssAfterLoadMb} / ${bareBolt.rssAfterLoadMb} MB)`, '≤ 1.1×', met(rssRatio <= 1.1)],
-  ['"did you mean" p99 (core)', us(core.didYouMeanP99Ns), '< 1 ms', met(core.didYouMeanP99Ns < 1_000_000)],
+  ['"did you mean" p99 (core)', `${us(core.didYouMeanP99Ns)} (fastest of 3: ${us(core.didYouMeanFastestP99Ns)})`, '< 1 ms', met(core.didYouMeanP99Ns < 1_000_000)],
 ];
 const goalTable = ['| against its floor | this run | goal | |', '| --- | --- | --- | --- |', ...goals.map((g) => `| ${g.join(' | ')} |`)].join('\n');
 const table = ['| measure | figure | notes |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
