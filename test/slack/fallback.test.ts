@@ -77,3 +77,22 @@ describe('the fallback text is the first sentence', () => {
     expect(lists).toBeGreaterThan(10);
   });
 });
+
+describe('sources are rendered once per record', () => {
+  test('the same record renders the same; a changed field renders afresh', () => {
+    const source = { title: 'Dsv5 sizes series', url: 'https://learn.microsoft.com/a', asOf: '2026-05-01' };
+    const answer: Answer = { ...fixtures['vm-size'], sources: [source] };
+    const context = (a: Answer) =>
+      renderAnswer(a)
+        .blocks.flatMap((b) => (b.type === 'context' ? b.elements.map((e) => e.text) : []))
+        .join('\n');
+    expect(context(answer)).toBe('<https://learn.microsoft.com/a|Dsv5 sizes series> · checked 2026-05-01');
+    expect(context(answer)).toBe('<https://learn.microsoft.com/a|Dsv5 sizes series> · checked 2026-05-01');
+    source.title = 'Renamed <page>';
+    expect(context(answer)).toBe('<https://learn.microsoft.com/a|Renamed &lt;page&gt;> · checked 2026-05-01');
+    Object.assign(source, { asOf: '2026-06-01', dated: 'page' });
+    expect(context(answer)).toBe('<https://learn.microsoft.com/a|Renamed &lt;page&gt;> · page dated 2026-06-01');
+    source.url = 'https://learn.microsoft.com/b';
+    expect(context(answer)).toContain('<https://learn.microsoft.com/b|');
+  });
+});

@@ -134,10 +134,19 @@ function suggestionsBlock(answer: Answer): SectionBlock | undefined {
   return sectionOf(`*Did you mean:* ${unique.map(code).join(', ')}?`);
 }
 
+/** A source's rendered text, kept per source object (answers cite the same few hundred records), with
+ * the fields it was made from: a changed field is rendered afresh. */
+const sourceTexts = new WeakMap<Source, { of: Source; text: string }>();
+
 function sourceElement(source: Source): MrkdwnObject {
+  const kept = sourceTexts.get(source);
+  if (kept && kept.of.url === source.url && kept.of.title === source.title && kept.of.asOf === source.asOf && kept.of.dated === source.dated)
+    return md(kept.text);
   const link = mrkdwnLink(source.url, truncate(source.title.trim() || source.url, MAX_SOURCE_TITLE));
   const asOf = source.asOf ? ` · ${mrkdwn(sourceDateLabel(source))}` : '';
-  return md(truncate(`${link}${asOf}`, L.contextText));
+  const text = truncate(`${link}${asOf}`, L.contextText);
+  sourceTexts.set(source, { of: { ...source }, text });
+  return md(text);
 }
 
 function sourcesBlock(sources: Source[]): ContextBlock | undefined {
