@@ -58,6 +58,12 @@ function isWordUnit(code: number): boolean {
 
 /** `code` spans on one line (the one piece of markup the core's plain text uses), URLs, formatting characters. */
 const MARKUP = /`([^`\s](?:[^`\n]*[^`\s])?)`|https?:\/\/[^\s<>|`]+|[*_~`]/g;
+/**
+ * Text this does not match is left as it is by defuseFormatting: no backtick, no URL, and every *, _
+ * and ~ between two ASCII letters or digits (where it cannot take effect). One scan instead of a
+ * replacement pass.
+ */
+const MAY_FORMAT = /`|https?:\/\/|[*_~](?![A-Za-z0-9])|(?<![A-Za-z0-9])[*_~]/;
 /** A URL (as MARKUP finds them) starts here. */
 const URL_START = /https?:\/\/[^\s<>|`]/y;
 
@@ -69,6 +75,7 @@ const URL_START = /https?:\/\/[^\s<>|`]/y;
  * stay as typed. (Nothing of theirs directly follows a URL, which only ends at a space, <, >, | or `.)
  */
 function defuseFormatting(plain: string): string {
+  if (!MAY_FORMAT.test(plain)) return plain; // the usual case: only underscores inside names (Standard_D4s_v5)
   return plain.replace(MARKUP, (match: string, _code: string | undefined, at: number) => {
     if (match.length > 1) return match;
     if (match === '`') return BACKTICK_LOOKALIKE; // a stray backtick is never left to pair up
