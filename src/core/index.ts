@@ -7,6 +7,7 @@ import { errorAnswer as makeErrorAnswer } from './answers/meta.js';
 import { renderText } from './render-text.js';
 
 export { QUERY_ECHO_LIMIT };
+export { EXAMPLE_QUESTIONS } from './examples.js';
 import { Catalog } from './catalog.js';
 import { completeWith, type Choice, type CompleteField, type CompleteOptions } from './complete.js';
 

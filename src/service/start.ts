@@ -4,7 +4,7 @@
 import type { RequestListener } from 'node:http';
 import type { Readable, Writable } from 'node:stream';
 import { pino, type DestinationStream } from 'pino';
-import { ask as coreAsk, catalog as coreCatalog, complete as coreComplete } from '../core/index.js';
+import { ask as coreAsk, catalog as coreCatalog, complete as coreComplete, EXAMPLE_QUESTIONS } from '../core/index.js';
 import type { AskFn } from '../core/conversation.js';
 import { MemoryStore, type KeyValueStore } from '../core/store.js';
 import type { Surface } from '../adapters/handler.js';
@@ -176,6 +176,7 @@ export async function startService(env: Record<string, string | undefined>, opti
         ...(appToken ? { appToken } : {}),
         ...(apiUrl ? { apiUrl } : {}),
         handler, store,
+        home: { examples: EXAMPLE_QUESTIONS, asOf: coreCatalog().asOf },
         logger: logger.child({ surface: 'slack' }),
         drainTimeoutMs: DRAIN_MS,
       })).then(

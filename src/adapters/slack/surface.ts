@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { KeyValueStore } from '../../core/store.js';
 import type { Handler, Surface } from '../handler.js';
+import type { HomeContent } from './home.js';
 import { InFlight } from './inflight.js';
 import { registerListeners } from './listeners.js';
 import { consoleLogger, toBoltLogger, type SlackLogger } from './logger.js';
@@ -36,6 +37,8 @@ export interface SlackSurfaceOptions {
    * this point and answered on its response_url (default 2 s; at most 2.5 s, Slack waits 3 s).
    */
   ackBudgetMs?: number;
+  /** the App Home tab: example questions and the data's as-of date (no Home tab without it) */
+  home?: HomeContent;
 }
 
 export interface SlackSurface extends Surface {
@@ -166,6 +169,7 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
     logger,
     inFlight,
     ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
+    ...(options.home !== undefined ? { home: options.home } : {}),
   });
 
   if (socketReceiver) {
