@@ -8,6 +8,7 @@ import { DEFER_AFTER_MS } from './limits.js';
 import { answerMention, isForBot, type MentionDeps } from './mentions.js';
 import { NO_MENTIONS, problemReply, silentLogger, type DiscordLogger } from './replies.js';
 import { restBase } from './rest-base.js';
+import { answerShare, SHARE_PREFIX } from './share.js';
 
 export interface DiscordSurfaceOptions {
   /** bot token (DISCORD_TOKEN) */
@@ -92,7 +93,7 @@ export async function createDiscordSurface(options: DiscordSurfaceOptions): Prom
   client.on(Events.ShardError, (err, id) => logger.warn({ err, shard: id }, 'discord: shard error'));
   client.on(Events.Error, (err) => logger.error({ err }, 'discord: client error'));
 
-  const interactionDeps: InteractionDeps = { handler: options.handler, complete: options.complete, logger, deferAfterMs };
+  const interactionDeps: InteractionDeps = { handler: options.handler, complete: options.complete, logger, deferAfterMs, store };
   const mentionDeps: MentionDeps = { handler: options.handler, store, logger, deferAfterMs };
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
@@ -109,6 +110,8 @@ export async function createDiscordSurface(options: DiscordSurfaceOptions): Prom
         return;
       }
       track(answerCommand(interaction, interactionDeps), `/${interaction.commandName}`);
+    } else if (interaction.isButton() && interaction.customId.startsWith(SHARE_PREFIX) && !stopping) {
+      track(answerShare(interaction, { handler: options.handler, store, logger }), 'share');
     }
   });
 
