@@ -32,6 +32,8 @@ export interface Config {
   console: 'auto' | 'off';
   /** take the client address for the HTTP API's cooldown from the last X-Forwarded-For entry */
   trustProxy: boolean;
+  /** GET /metrics wants `Authorization: Bearer <this>` when set */
+  metricsToken?: string;
 }
 
 /** A configuration problem the operator can fix; `message` is one line, safe to print (no values). */
@@ -123,6 +125,9 @@ const EnvSchema = z.object({
     .enum(['auto', 'off'], { message: 'CONSOLE must be auto (default) or off' })
     .default('auto'),
   TRUST_PROXY: bool('TRUST_PROXY').default(false),
+  METRICS_TOKEN: noSpace('METRICS_TOKEN')
+    .refine((s) => s.length >= 16, { message: 'METRICS_TOKEN must be at least 16 characters (e.g. openssl rand -hex 16), or unset it to leave /metrics open' })
+    .optional(),
 });
 
 type Env = Record<string, string | undefined>;
@@ -185,6 +190,7 @@ export function loadConfig(env: Env): Config {
     cooldown: { max: e.COOLDOWN_MAX, windowSeconds: e.COOLDOWN_WINDOW_SECONDS },
     console: e.CONSOLE,
     trustProxy: e.TRUST_PROXY,
+    ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
   };
 }
 
@@ -199,5 +205,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     store: config.redis ? 'redis' : 'memory',
     cooldown: config.cooldown,
     logLevel: config.logLevel,
+    metrics: config.metricsToken ? 'token' : 'open',
   };
 }

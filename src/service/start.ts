@@ -13,7 +13,10 @@ import type { DiscordSurface } from '../adapters/discord/surface.js';
 import type { SlackSurface } from '../adapters/slack/surface.js';
 import { createHttpSurface, type HttpSurface } from '../adapters/http/server.js';
 import { describeConfig, loadConfig, type Config } from '../config.js';
+import { metricsRoute } from '../adapters/http/metrics-route.js';
+import { packageVersion } from './build-info.js';
 import { createHandler, type ServiceHandler } from './handler.js';
+import { createMetrics, type Metrics } from './metrics.js';
 import { createLogger, type Logger } from './logger.js';
 import type { RedisStore } from './redis-store.js';
 import { stdinKind, type StdinKind } from './stdin.js';
@@ -39,6 +42,8 @@ export interface RunningService {
   readonly logger: Logger;
   readonly handler: ServiceHandler;
   readonly store: KeyValueStore;
+  /** the Prometheus registry's owner (server mode serves it at /metrics) */
+  readonly metrics: Metrics;
   /** server mode: the HTTP surface and its base URL */
   readonly http?: HttpSurface;
   readonly url?: string;
@@ -99,7 +104,10 @@ export async function startService(env: Record<string, string | undefined>, opti
     store = new MemoryStore();
   }
 
-  const handler = createHandler({ ask: options.ask ?? coreAsk, store, logger, cooldown: config.cooldown });
+  // Readiness as /readyz reports it; filled in once the platforms exist (server mode).
+  let readiness: () => Record<string, boolean> = () => ({});
+  const metrics = createMetrics({ version: packageVersion(), dataAsOf: coreCatalog().asOf, readiness: () => readiness(), processMetrics: mode === 'server' });
+  const handler = createHandler({ ask: options.ask ?? coreAsk, store, logger, cooldown: config.cooldown, observe: metrics });
   logger.info({ mode, ...describeConfig(config) }, 'starting');
 
   const surfaces: Surface[] = [];
@@ -115,7 +123,7 @@ export async function startService(env: Record<string, string | undefined>, opti
     });
     surfaces.push(consoleSurface);
     const service: RunningService = {
-      config, mode, logger, handler, store, surfaces,
+      config, mode, logger, handler, store, surfaces, metrics,
       started: Promise.resolve(),
       done,
       stop: (reason, exitCode = 0) => (stopping ??= shutdown(reason, exitCode)),
@@ -146,15 +154,17 @@ export async function startService(env: Record<string, string | undefined>, opti
   const slackStarting: RequestListener = (_req, res) => {
     res.writeHead(503, { 'retry-after': '1' }).end();
   };
+  readiness = () => ({
+    ...(config.slack ? { slack: slack?.isReady() ?? false } : {}),
+    ...(config.discord ? { discord: discord?.isReady() ?? false } : {}),
+    ...(redis ? { store: redis.isReady() } : {}),
+  });
   const http = createHttpSurface({
     handler,
     logger,
     trustProxy: config.trustProxy,
-    readiness: () => ({
-      ...(config.slack ? { slack: slack?.isReady() ?? false } : {}),
-      ...(config.discord ? { discord: discord?.isReady() ?? false } : {}),
-      ...(redis ? { store: redis.isReady() } : {}),
-    }),
+    readiness,
+    routes: { '/metrics': metricsRoute(metrics, config.metricsToken) },
     ...(config.slack && !config.slack.appToken ? { slackEvents: () => slack?.requestListener ?? slackStarting } : {}),
   });
   let url: string;
@@ -177,6 +187,7 @@ export async function startService(env: Record<string, string | undefined>, opti
         ...(apiUrl ? { apiUrl } : {}),
         handler, store,
         home: { examples: EXAMPLE_QUESTIONS, asOf: coreCatalog().asOf },
+        observer: metrics,
         logger: logger.child({ surface: 'slack' }),
         drainTimeoutMs: DRAIN_MS,
       })).then(
@@ -200,6 +211,7 @@ export async function startService(env: Record<string, string | undefined>, opti
         ...(apiUrl ? { apiUrl } : {}),
         handler, store,
         complete: coreComplete,
+        observer: metrics,
         logger: logger.child({ surface: 'discord' }),
         drainTimeoutMs: DRAIN_MS,
       })).then(
@@ -236,7 +248,7 @@ export async function startService(env: Record<string, string | undefined>, opti
   }
 
   return {
-    config, mode, logger, handler, store, http, url, surfaces, started, done,
+    config, mode, logger, handler, store, http, url, surfaces, started, done, metrics,
     stop: (reason, exitCode = 0) => (stopping ??= shutdown(reason, exitCode)),
   };
 }

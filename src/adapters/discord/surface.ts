@@ -1,7 +1,8 @@
 // The Discord surface: a discord.js gateway client wired to an injected Handler. No domain knowledge here.
-import { Client, Events, GatewayIntentBits, MessageFlags, Partials, type ClientOptions, type Interaction, type Message } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, Partials, RESTEvents, type ClientOptions, type Interaction, type Message } from 'discord.js';
 import { MemoryStore, type KeyValueStore } from '../../core/store.js';
 import type { Handler, Surface } from '../handler.js';
+import type { PlatformObserver } from '../observer.js';
 import type { CompleteFn } from './autocomplete.js';
 import { answerAutocomplete, answerCommand, type InteractionDeps } from './interactions.js';
 import { DEFER_AFTER_MS } from './limits.js';
@@ -34,6 +35,8 @@ export interface DiscordSurfaceOptions {
   deferAfterMs?: number;
   /** how long stop() waits for replies in flight */
   drainTimeoutMs?: number;
+  /** told of REST errors and retries (the metrics) */
+  observer?: PlatformObserver;
 }
 
 export interface DiscordSurface extends Surface {
@@ -62,6 +65,17 @@ export async function createDiscordSurface(options: DiscordSurfaceOptions): Prom
   if (options.shards !== undefined) clientOptions.shards = options.shards;
   if (options.shardCount !== undefined) clientOptions.shardCount = options.shardCount;
   const client = new Client(clientOptions);
+  const observer = options.observer;
+  if (observer) {
+    // Every REST response: 429s and server errors are retried by discord.js (a server error only while
+    // retries are left); any other 4xx is an error answer.
+    const maxRetries = client.rest.options.retries;
+    client.rest.on(RESTEvents.Response, (request, response) => {
+      const status = response.status;
+      if (status === 429 || (status >= 500 && request.retries < maxRetries)) observer.apiRetry('discord');
+      else if (status >= 400) observer.apiError('discord', `http_${status}`);
+    });
+  }
 
   let stopping = false;
   const inFlight = new Set<Promise<void>>();

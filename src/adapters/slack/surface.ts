@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { KeyValueStore } from '../../core/store.js';
 import type { Handler, Surface } from '../handler.js';
+import type { PlatformObserver } from '../observer.js';
+import { observedClientOptions } from './observe.js';
 import type { HomeContent } from './home.js';
 import { InFlight } from './inflight.js';
 import { registerListeners } from './listeners.js';
@@ -39,6 +41,8 @@ export interface SlackSurfaceOptions {
   ackBudgetMs?: number;
   /** the App Home tab: example questions and the data's as-of date (no Home tab without it) */
   home?: HomeContent;
+  /** told of Web API errors and retries (the metrics) */
+  observer?: PlatformObserver;
 }
 
 export interface SlackSurface extends Surface {
@@ -158,7 +162,7 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
     token: options.botToken,
     ...identity,
     ...(socketReceiver ? { socketMode: true, receiver: socketReceiver } : { receiver: httpReceiver }),
-    clientOptions: { ...clientOptions },
+    clientOptions: { ...clientOptions, ...(options.observer ? observedClientOptions(options.observer) : {}) },
     logger: boltLogger,
     convoStore: false,
   });
