@@ -14,6 +14,7 @@ import type { SlackSurface } from '../adapters/slack/surface.js';
 import { createHttpSurface, type HttpSurface } from '../adapters/http/server.js';
 import { describeConfig, loadConfig, type Config } from '../config.js';
 import { metricsRoute } from '../adapters/http/metrics-route.js';
+import { webRoutes } from '../adapters/http/web/routes.js';
 import { packageVersion } from './build-info.js';
 import { createHandler, type ServiceHandler } from './handler.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -164,7 +165,10 @@ export async function startService(env: Record<string, string | undefined>, opti
     logger,
     trustProxy: config.trustProxy,
     readiness,
-    routes: { '/metrics': metricsRoute(metrics, config.metricsToken) },
+    routes: {
+      ...webRoutes({ handler, complete: coreComplete, examples: EXAMPLE_QUESTIONS, asOf: coreCatalog().asOf, trustProxy: config.trustProxy }),
+      '/metrics': metricsRoute(metrics, config.metricsToken),
+    },
     ...(config.slack && !config.slack.appToken ? { slackEvents: () => slack?.requestListener ?? slackStarting } : {}),
   });
   let url: string;
