@@ -78,6 +78,20 @@ const bool = (name: string) =>
     })
     .transform((s) => s === 'true' || s === '1' || s === 'yes');
 
+const FROM_PORTAL = 'copy it from the Developer Portal (your application > Bot > Reset Token)';
+
+/** What is wrong with a DISCORD_TOKEN, said so that the fix is obvious; undefined when it looks right. */
+export function discordTokenProblem(token: string): string | undefined {
+  if (/^Bot\s/i.test(token)) return `DISCORD_TOKEN must be the bare bot token, without the "Bot " prefix; ${FROM_PORTAL}`;
+  if (/\s/.test(token)) return 'DISCORD_TOKEN contains whitespace; paste it again without spaces or newlines';
+  if (/^\d{17,20}$/.test(token))
+    return `DISCORD_TOKEN looks like an Application ID (only digits), not the bot token; ${FROM_PORTAL}`;
+  if (/^[0-9a-f]{64}$/i.test(token)) return `DISCORD_TOKEN looks like the application's Public Key, not the bot token; ${FROM_PORTAL}`;
+  if (token.length < 10)
+    return `DISCORD_TOKEN is too short to be a bot token (${token.length} characters; a real one is about 70, in three parts separated by dots); ${FROM_PORTAL}`;
+  return undefined;
+}
+
 /** The variables this service reads. Each one's messages name it; none echoes a value. */
 const EnvSchema = z.object({
   PORT: intIn('PORT', 0, 65535, '3000').default(3000),
@@ -101,9 +115,11 @@ const EnvSchema = z.object({
     })
     .optional(),
   SLACK_API_URL: httpUrl('SLACK_API_URL').optional(),
-  DISCORD_TOKEN: noSpace('DISCORD_TOKEN')
-    .refine((s) => !/^Bot /i.test(s) && s.length >= 10, {
-      message: 'DISCORD_TOKEN must be the bare bot token from the Developer Portal (Bot > Reset Token), without a "Bot " prefix',
+  DISCORD_TOKEN: z
+    .string()
+    .superRefine((s, ctx) => {
+      const problem = discordTokenProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })
     .optional(),
   DISCORD_API_URL: httpUrl('DISCORD_API_URL').optional(),
@@ -129,6 +145,9 @@ const EnvSchema = z.object({
     .refine((s) => s.length >= 16, { message: 'METRICS_TOKEN must be at least 16 characters (e.g. openssl rand -hex 16), or unset it to leave /metrics open' })
     .optional(),
 });
+
+/** Every variable the service reads (.env.example lists them all; a test holds it to that). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
 
 type Env = Record<string, string | undefined>;
 

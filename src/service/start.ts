@@ -35,6 +35,8 @@ export interface ServiceOptions {
   logDestination?: DestinationStream;
   /** replace the core (tests) */
   ask?: AskFn;
+  /** console mode: prompt, Tab completion and history (default: whether stdin and stdout are terminals) */
+  interactive?: boolean;
 }
 
 export interface RunningService {
@@ -118,9 +120,13 @@ export async function startService(env: Record<string, string | undefined>, opti
 
   if (mode === 'console') {
     const { startConsole } = await import('../adapters/cli/console.js');
+    const { exitCodeFor, historyPath } = await import('../adapters/cli/console.js');
     const consoleSurface: ConsoleSurface = startConsole(handler, {
       input: options.stdin ?? process.stdin,
       output: options.stdout ?? process.stdout,
+      ...(options.interactive !== undefined ? { interactive: options.interactive } : {}),
+      complete: coreComplete,
+      historyFile: env['AZLINUX_HISTORY'] === 'off' ? null : env['AZLINUX_HISTORY'] || historyPath(env),
     });
     surfaces.push(consoleSurface);
     const service: RunningService = {
@@ -130,7 +136,7 @@ export async function startService(env: Record<string, string | undefined>, opti
       stop: (reason, exitCode = 0) => (stopping ??= shutdown(reason, exitCode)),
     };
     consoleSurface.done.then(
-      () => service.stop('end of input'),
+      (end) => service.stop(end === 'end' ? 'end of input' : end, exitCodeFor(end)),
       (err: unknown) => {
         logger.error({ err }, 'console failed');
         return service.stop('console failed', 1);

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpSurface, type HttpSurface } from '../../src/adapters/http/server.js';
-import { questionCompletions } from '../../src/adapters/http/web/complete.js';
+import { questionCompletions } from '../../src/adapters/complete-question.js';
 import { CONTENT_SECURITY_POLICY, webRoutes } from '../../src/adapters/http/web/routes.js';
 import { ask, catalog, complete, EXAMPLE_QUESTIONS } from '../../src/core/index.js';
 import { MemoryStore } from '../../src/core/store.js';

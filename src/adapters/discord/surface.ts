@@ -48,6 +48,30 @@ export interface DiscordSurface extends Surface {
 /** Guilds + GuildMessages + DirectMessages: enough to see mentions and DMs. No privileged intent. */
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
 
+/** System error codes that mean "Discord was not reached", not "Discord said no". */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+
+/**
+ * A failed login said plainly: a refused token names DISCORD_TOKEN; a network failure (or Discord's
+ * servers failing) says Discord was unreachable, so nobody resets a good token for a bad network.
+ */
+export function loginError(err: unknown, apiUrl: string | undefined): Error {
+  const e = err as { code?: unknown; status?: unknown; cause?: { code?: unknown }; message?: unknown };
+  const message = typeof e?.message === 'string' ? e.message : String(err);
+  if (e?.code === 'TokenInvalid' || e?.status === 401) {
+    return new Error(`Discord rejected DISCORD_TOKEN (${message}); reset it in the Developer Portal (Bot > Reset Token)`, { cause: err });
+  }
+  const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : undefined;
+  const serverError = typeof e?.status === 'number' && e.status >= 500;
+  if ((code !== undefined && NETWORK_CODES.has(code)) || serverError || message === 'fetch failed' || e?.code === 'ABORT_ERR' || (err instanceof Error && err.name === 'AbortError')) {
+    return new Error(
+      `Discord could not be reached at ${apiUrl ?? 'https://discord.com/api'} (${code ?? message}); check the network, any proxy, and DISCORD_API_URL`,
+      { cause: err },
+    );
+  }
+  return err instanceof Error ? err : new Error(message);
+}
+
 export async function createDiscordSurface(options: DiscordSurfaceOptions): Promise<DiscordSurface> {
   const logger = options.logger ?? silentLogger;
   const ownStore = options.store ? undefined : new MemoryStore();
@@ -147,7 +171,7 @@ export async function createDiscordSurface(options: DiscordSurfaceOptions): Prom
   } catch (err) {
     await client.destroy().catch(() => undefined);
     await ownStore?.close();
-    throw err;
+    throw loginError(err, options.apiUrl);
   }
 
   return {

@@ -56,7 +56,14 @@ export interface SlackSurface extends Surface {
   listen(port: number, host?: string): Promise<AddressInfo>;
 }
 
-export type SlackSurfaceErrorCode = 'slack_bad_options' | 'slack_auth_failed' | 'slack_connect_failed';
+export type SlackSurfaceErrorCode = 'slack_bad_options' | 'slack_auth_failed' | 'slack_unreachable' | 'slack_connect_failed';
+
+/** fetch's "fetch failed" hides why; its cause has the system error code (ECONNREFUSED, ENOTFOUND…). */
+function causeCode(error: Error): string {
+  const inner = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (typeof inner?.code === 'string') return `: ${inner.code}`;
+  return typeof inner?.message === 'string' && inner.message !== '' ? `: ${inner.message}` : '';
+}
 
 export class SlackSurfaceError extends Error {
   readonly code: SlackSurfaceErrorCode;
@@ -140,6 +147,17 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
     if (!auth.user_id || !auth.bot_id) throw new Error('auth.test named no bot user; is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
     identity = { botUserId: auth.user_id, botId: auth.bot_id };
   } catch (error) {
+    // Not reaching Slack (no network, a proxy, a wrong SLACK_API_URL) is not a bad token: say which.
+    const code = (error as { code?: unknown }).code;
+    if (code === webApi.ErrorCode.RequestError || code === webApi.ErrorCode.HTTPError) {
+      const cause = (error as { original?: unknown }).original;
+      const detail = cause instanceof Error ? `${cause.message}${causeCode(cause)}` : error instanceof Error ? error.message : String(error);
+      throw new SlackSurfaceError(
+        'slack_unreachable',
+        `Slack could not be reached at ${options.apiUrl ? normaliseApiUrl(options.apiUrl) : 'https://slack.com/api/'} (auth.test: ${detail}); check the network, any proxy, and SLACK_API_URL`,
+        { cause: error },
+      );
+    }
     throw new SlackSurfaceError(
       'slack_auth_failed',
       `Slack rejected SLACK_BOT_TOKEN (auth.test: ${error instanceof Error ? error.message : String(error)})`,

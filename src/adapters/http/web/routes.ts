@@ -9,7 +9,7 @@ import { clientAddress } from '../client-address.js';
 import { sendError, sendJson } from '../json.js';
 import type { ExtraRoute } from '../server.js';
 import { APP_CSS, APP_JS, ICON_SVG } from './assets.js';
-import { questionCompletions, type CompleteFn } from './complete.js';
+import { questionCompletions, type CompleteFn } from '../../complete-question.js';
 import { ASSET_PATHS, pageHtml } from './page.js';
 
 export const CONTENT_SECURITY_POLICY = [

@@ -1,6 +1,7 @@
-// Completion for the ask box: the last word typed, completed as a size, a distro or a CPU model by the
-// core's completer, and put back into the question. At most MAX suggestions, each a whole question.
-import type { Choice, CompleteField } from '../../../core/complete.js';
+// Completion of a question as typed (the web page's ask box, the console's Tab): the last word typed,
+// completed as a size, a distro or a CPU model by the core's completer, and put back into the
+// question. At most MAX_SUGGESTIONS, each a whole question.
+import type { Choice, CompleteField } from '../core/complete.js';
 
 export type CompleteFn = (field: CompleteField, partial: string, options?: { limit?: number }) => Choice[];
 
