@@ -39,7 +39,7 @@ describe('the interactive console', () => {
     t.input.write('/cpulevel d4s v5\r');
     await settle();
     t.input.write(`${word}\r`);
-    await expect(surface.done).resolves.toBe<ConsoleEnd>('exit');
+    await expect(surface.done).resolves.toBe('exit' satisfies ConsoleEnd);
     expect(t.text()).toContain('Standard_D4s_v5 guarantees x86-64-v4');
   });
 
@@ -47,7 +47,7 @@ describe('the interactive console', () => {
     const t = terminal();
     const surface = startConsole(handler, { input: t.input, output: t.output, interactive: true, historyFile: null });
     t.input.write('\x03');
-    await expect(surface.done).resolves.toBe<ConsoleEnd>('interrupt');
+    await expect(surface.done).resolves.toBe('interrupt' satisfies ConsoleEnd);
 
     const t2 = terminal();
     const proc: ProcessLike = { on: () => proc, exit: ((c: number) => { throw new Error(`exit ${c}`); }) as ProcessLike['exit'], stderr: { write: () => true } };
