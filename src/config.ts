@@ -1,6 +1,7 @@
 // Configuration: read once from the environment, validated with zod, refused at start with a message
 // that names the variable and says how to fix it. Values are never logged; see describeConfig().
 import { z } from 'zod';
+import { parseIsoDay } from './core/clock.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -34,6 +35,8 @@ export interface Config {
   trustProxy: boolean;
   /** GET /metrics wants `Authorization: Bearer <this>` when set */
   metricsToken?: string;
+  /** AZLINUX_TODAY: the date release statuses are judged against, fixed for this run (else the real date) */
+  today?: string;
 }
 
 /** A configuration problem the operator can fix; `message` is one line, safe to print (no values). */
@@ -91,6 +94,12 @@ export function discordTokenProblem(token: string): string | undefined {
     return `DISCORD_TOKEN is too short to be a bot token (${token.length} characters; a real one is about 70, in three parts separated by dots); ${FROM_PORTAL}`;
   return undefined;
 }
+const TODAY_MESSAGE =
+  'AZLINUX_TODAY must be a calendar date written YYYY-MM-DD, e.g. AZLINUX_TODAY=2027-01-15 (unset it to judge dates against the real today)';
+const todayDate = z
+  .string()
+  .refine((s) => parseIsoDay(s) !== null, { message: TODAY_MESSAGE })
+  .transform((s) => parseIsoDay(s)!);
 
 /** The variables this service reads. Each one's messages name it; none echoes a value. */
 const EnvSchema = z.object({
@@ -144,6 +153,7 @@ const EnvSchema = z.object({
   METRICS_TOKEN: noSpace('METRICS_TOKEN')
     .refine((s) => s.length >= 16, { message: 'METRICS_TOKEN must be at least 16 characters (e.g. openssl rand -hex 16), or unset it to leave /metrics open' })
     .optional(),
+  AZLINUX_TODAY: todayDate.optional(),
 });
 
 /** Every variable the service reads (.env.example lists them all; a test holds it to that). */
@@ -210,7 +220,17 @@ export function loadConfig(env: Env): Config {
     console: e.CONSOLE,
     trustProxy: e.TRUST_PROXY,
     ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
+    ...(e.AZLINUX_TODAY ? { today: e.AZLINUX_TODAY } : {}),
   };
+}
+
+/** AZLINUX_TODAY alone, for tools that read no other variable (npm run ask). Throws ConfigError. */
+export function loadToday(env: Env): string | undefined {
+  const value = env.AZLINUX_TODAY?.trim();
+  if (!value) return undefined;
+  const day = parseIsoDay(value);
+  if (!day) throw new ConfigError([{ variable: 'AZLINUX_TODAY', message: TODAY_MESSAGE }]);
+  return day;
 }
 
 /** What is configured, without a single value: safe to log at start-up. */
@@ -225,5 +245,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     cooldown: config.cooldown,
     logLevel: config.logLevel,
     metrics: config.metricsToken ? 'token' : 'open',
+    ...(config.today ? { today: config.today } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // The slash commands: /azlinux <subcommand> and /cpulevel <size | cpu | level | flags>.
 import type { Answer } from './answer.js';
 import type { Catalog } from './catalog.js';
+import { aboutAnswer } from './answers/about.js';
 import { compatAnswer } from './answers/compat.js';
 import { codenameAnswer, cpuAnswer, flagsAnswer } from './answers/cpu.js';
 import { lineageAnswer, releasesAnswer } from './answers/distro.js';
@@ -64,10 +65,13 @@ export function azlinuxCommand(catalog: Catalog, query: string, rest: string): A
       if ('answer' in ref) return ref.answer;
       return compatAnswer(catalog, query, target, ref.distro, ref.release ?? catalog.newestRelease(ref.distro), ref.release === null);
     }
+    case 'about':
+    case 'version':
+      return aboutAnswer(catalog, query);
     case 'help':
       return helpAnswer(query, 'azlinux');
     default:
-      return helpAnswer(query, 'azlinux', `Unknown subcommand \`${echo(sub)}\`. Try one of: upstream, releases, lineage, compat, help.`);
+      return helpAnswer(query, 'azlinux', `Unknown subcommand \`${echo(sub)}\`. Try one of: upstream, releases, lineage, compat, about, help.`);
   }
 }
 
