@@ -45,7 +45,9 @@ export async function run(
       proc.exit(1);
     }, deadlineMs);
     deadline.unref();
-    return service.stop(reason, exitCode);
+    // Stopped in time: the deadline has nothing left to guard (left armed, it would exit(1) later in a
+    // process that outlives the service, such as a test runner).
+    return service.stop(reason, exitCode).finally(() => clearTimeout(deadline));
   };
   let signals = 0;
   const onSignal = (signal: 'SIGTERM' | 'SIGINT') => () => {
