@@ -4,6 +4,7 @@ import type { Answer, ConversationContext } from './answer.js';
 import type { Catalog, SeriesInfo, SizeInfo } from './catalog.js';
 import type { Distro, DistroRelease } from '../data/schema.js';
 import { clarifyAnswer, helpAnswer, notFoundAnswer } from './answers/meta.js';
+import { unknownCpuAnswer } from './answers/cpu-family.js';
 import type { Entities } from './entities.js';
 import { closest } from './fuzzy.js';
 import { echo, keyOf, sizeKeyOf, wordsOf } from './text.js';
@@ -42,12 +43,15 @@ function leadingSeries(catalog: Catalog, typed: string): Target | undefined {
   return series && series.record.series.toLowerCase() === first.toLowerCase() ? { series, label: series.record.series } : undefined;
 }
 
-const CPU_WORDS = /\b(xeon|epyc|opteron|intel|amd|cobalt|ampere|altra|grace|core i\d)\b/i;
+const CPU_WORD_LIST = 'xeon|epyc|opteron|intel|amd|cobalt|ampere|altra|grace|core i\\d|core ultra|i[3579]-\\d+|ryzen|threadripper|athlon|phenom|sempron|turion|celeron|pentium|atom';
+const CPU_WORDS = new RegExp(`\\b(${CPU_WORD_LIST})\\b`, 'i');
+/** From the first processor word on: "my new Ryzen 7 9999X crashes" -> "Ryzen 7 9999X crashes". */
+const FROM_CPU_WORD = new RegExp(`^.*?\\b(?=${CPU_WORD_LIST})`, 'i');
 
 function unknownCpu(catalog: Catalog, query: string, typed: string): Answer {
   const key = keyOf(typed);
   const names = closest(key, [...catalog.cpuByKey.entries()].flatMap(([k, cpus]) => cpus.map((c) => [k, c.model.model] as [string, string])));
-  return notFoundAnswer(query, `a processor called \`${echo(typed)}\``, names, 'Azure documents the processors behind its sizes; try a model number like `8370C` or `EPYC 7763`.');
+  return unknownCpuAnswer(query, typed, names);
 }
 
 export function unknownName(catalog: Catalog, query: string, word: string): Answer {
@@ -122,7 +126,7 @@ export function ambiguousSize(catalog: Catalog, query: string, e: Entities, text
 
 /** Nothing recognised: suggest the closest names of any kind to the longest word. */
 export function guess(catalog: Catalog, query: string, text: string): Answer {
-  if (CPU_WORDS.test(text)) return unknownCpu(catalog, query, text.replace(/^.*?\b(?=xeon|epyc|opteron|intel|amd|cobalt|ampere|altra|grace)/i, '').slice(0, 60));
+  if (CPU_WORDS.test(text)) return unknownCpu(catalog, query, text.replace(FROM_CPU_WORD, '').slice(0, 60));
   const word = wordsOf(text).sort((a, b) => b.length - a.length)[0] ?? '';
   const key = keyOf(word);
   const candidates: Array<[string, string]> = [

@@ -39,15 +39,18 @@ export async function run(
   }
   const { logger } = service;
 
+  // The deadline is unref'ed (it must not keep a stopped process alive) and cleared once the service
+  // has stopped (left running, it would fire later in a process that outlives run(), such as a test
+  // runner, and exit it with 1).
   const stop = (reason: string, exitCode = 0) => {
     const deadline = setTimeout(() => {
       logger.error({ reason, deadlineMs }, 'shutdown deadline passed; exiting with work unfinished');
       proc.exit(1);
     }, deadlineMs);
     deadline.unref();
-    // Stopped in time: the deadline has nothing left to guard (left armed, it would exit(1) later in a
-    // process that outlives the service, such as a test runner).
-    return service.stop(reason, exitCode).finally(() => clearTimeout(deadline));
+    const stopped = service.stop(reason, exitCode);
+    void stopped.then(() => clearTimeout(deadline), () => clearTimeout(deadline));
+    return stopped;
   };
   let signals = 0;
   const onSignal = (signal: 'SIGTERM' | 'SIGINT') => () => {

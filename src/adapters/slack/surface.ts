@@ -12,10 +12,13 @@ import type { Handler, Surface } from '../handler.js';
 import type { PlatformObserver } from '../observer.js';
 import { observedClientOptions } from './observe.js';
 import type { HomeContent } from './home.js';
+import { sendError } from '../http/json.js';
+import { PlatformHealth } from '../platform-health.js';
 import { InFlight } from './inflight.js';
 import { registerListeners } from './listeners.js';
 import { consoleLogger, toBoltLogger, type SlackLogger } from './logger.js';
 import { EventsReceiver, SLACK_EVENTS_PATH } from './receiver.js';
+import { SLACK_TIMEOUT_MS, slackFetch } from './transport.js';
 
 export { SLACK_EVENTS_PATH };
 
@@ -43,6 +46,8 @@ export interface SlackSurfaceOptions {
   home?: HomeContent;
   /** told of Web API errors and retries (the metrics) */
   observer?: PlatformObserver;
+  /** Web API and response_url timeouts and readiness probing (defaults: 10 s, 5 s, 5 s) */
+  transport?: { timeoutMs?: number; stuckAfterMs?: number; probeEveryMs?: number };
 }
 
 export interface SlackSurface extends Surface {
@@ -57,13 +62,6 @@ export interface SlackSurface extends Surface {
 }
 
 export type SlackSurfaceErrorCode = 'slack_bad_options' | 'slack_auth_failed' | 'slack_unreachable' | 'slack_connect_failed';
-
-/** fetch's "fetch failed" hides why; its cause has the system error code (ECONNREFUSED, ENOTFOUND…). */
-function causeCode(error: Error): string {
-  const inner = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-  if (typeof inner?.code === 'string') return `: ${inner.code}`;
-  return typeof inner?.message === 'string' && inner.message !== '' ? `: ${inner.message}` : '';
-}
 
 export class SlackSurfaceError extends Error {
   readonly code: SlackSurfaceErrorCode;
@@ -111,12 +109,19 @@ function checkOptions(options: SlackSurfaceOptions): void {
   }
 }
 
+const DEFAULT_API_URL = 'https://slack.com/api/';
+
+/** A refusal Slack itself sent (invalid_auth, account_inactive, …), as opposed to no answer at all. */
+function refusedByPlatform(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'slack_webapi_platform_error' || !(typeof code === 'string' && code.startsWith('slack_webapi_'));
+}
+
 /** Leaves half a second of Slack's 3 s for the ack to travel. */
 const MAX_ACK_BUDGET_MS = 2_500;
 
 const unavailable = (_req: IncomingMessage, res: ServerResponse): void => {
-  res.writeHead(503);
-  res.end();
+  sendError(res, 503, 'socket mode', 'Slack runs in Socket Mode here; it does not post to this URL');
 };
 
 /** Start the Slack surface. Rejects with a SlackSurfaceError naming what to fix. */
@@ -126,43 +131,56 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
   const boltLogger = toBoltLogger(logger);
   const inFlight = new InFlight();
   const socketMode = Boolean(options.appToken);
-  const clientOptions = options.apiUrl ? { slackApiUrl: normaliseApiUrl(options.apiUrl) } : {};
+  const apiUrl = options.apiUrl ? normaliseApiUrl(options.apiUrl) : DEFAULT_API_URL;
+  const timeoutMs = options.transport?.timeoutMs ?? SLACK_TIMEOUT_MS;
+
+  // Every Slack call (Web API and response_url) goes through one fetch with a timeout, and its outcome
+  // feeds readiness: a Slack that hangs or fails turns this replica unready until a probe gets through.
+  let prober: InstanceType<typeof webApi.WebClient> | undefined;
+  const health = new PlatformHealth({
+    stuckAfterMs: options.transport?.stuckAfterMs ?? Math.min(5_000, timeoutMs),
+    probeEveryMs: options.transport?.probeEveryMs ?? 5_000,
+    probe: () => prober!.api.test(),
+  });
+  const transport = slackFetch({ apiUrl, timeoutMs, health });
+  const clientOptions = {
+    slackApiUrl: apiUrl,
+    fetch: transport,
+    timeout: timeoutMs,
+    // A few quick retries (429s wait for Retry-After), not the default half hour of them: a reply
+    // that cannot be delivered within seconds is logged as lost instead of holding a slot for ever.
+    retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
+  };
+  prober = new webApi.WebClient(undefined, { ...clientOptions, logger: boltLogger, retryConfig: { retries: 0 } });
 
   let ready = false;
   let stopping: Promise<void> | undefined;
   let server: Server | undefined;
 
   // auth.test once, up front: a bad token stops start-up with a message, and Bolt is handed the ids so
-  // it does not call it again.
+  // it does not call it again. A Slack that cannot be reached is reported as such, not as a bad token.
   let identity: { botUserId: string; botId: string };
   try {
     const verifier = new webApi.WebClient(options.botToken, {
       ...clientOptions,
       logger: boltLogger,
       // fail start-up in seconds, not the client's default half hour of retries
-      retryConfig: { retries: 3, factor: 2 },
-      timeout: 10_000,
+      retryConfig: { retries: 2, factor: 2, minTimeout: 500 },
     });
     const auth = await verifier.auth.test();
     if (!auth.user_id || !auth.bot_id) throw new Error('auth.test named no bot user; is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
     identity = { botUserId: auth.user_id, botId: auth.bot_id };
   } catch (error) {
-    // Not reaching Slack (no network, a proxy, a wrong SLACK_API_URL) is not a bad token: say which.
-    const code = (error as { code?: unknown }).code;
-    if (code === webApi.ErrorCode.RequestError || code === webApi.ErrorCode.HTTPError) {
-      const cause = (error as { original?: unknown }).original;
-      const detail = cause instanceof Error ? `${cause.message}${causeCode(cause)}` : error instanceof Error ? error.message : String(error);
+    health.stop();
+    const reason = error instanceof Error ? error.message : String(error);
+    if (!refusedByPlatform(error)) {
       throw new SlackSurfaceError(
         'slack_unreachable',
-        `Slack could not be reached at ${options.apiUrl ? normaliseApiUrl(options.apiUrl) : 'https://slack.com/api/'} (auth.test: ${detail}); check the network, any proxy, and SLACK_API_URL`,
+        `Slack's Web API at ${apiUrl} could not be reached (auth.test: ${reason}); check the network, SLACK_API_URL and https://slack-status.com`,
         { cause: error },
       );
     }
-    throw new SlackSurfaceError(
-      'slack_auth_failed',
-      `Slack rejected SLACK_BOT_TOKEN (auth.test: ${error instanceof Error ? error.message : String(error)})`,
-      { cause: error },
-    );
+    throw new SlackSurfaceError('slack_auth_failed', `Slack rejected SLACK_BOT_TOKEN (auth.test: ${reason})`, { cause: error });
   }
 
   const httpReceiver = socketMode
@@ -180,7 +198,7 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
     token: options.botToken,
     ...identity,
     ...(socketReceiver ? { socketMode: true, receiver: socketReceiver } : { receiver: httpReceiver }),
-    clientOptions: { ...clientOptions, ...(options.observer ? observedClientOptions(options.observer) : {}) },
+    clientOptions: { ...clientOptions, ...(options.observer ? observedClientOptions(options.observer, clientOptions) : {}) },
     logger: boltLogger,
     convoStore: false,
   });
@@ -225,6 +243,7 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       ready = false;
+      health.stop();
       await httpReceiver?.stop();
       if (socketMode) {
         await app.stop().catch((error: unknown) => {
@@ -251,7 +270,7 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
     mode: socketMode ? 'socket' : 'http',
     botUserId: identity.botUserId,
     requestListener: httpReceiver?.requestListener ?? unavailable,
-    isReady: () => ready,
+    isReady: () => ready && health.healthy(),
     stop,
     listen(port: number, host = '127.0.0.1'): Promise<AddressInfo> {
       if (httpReceiver === undefined) return Promise.reject(badOptions('listen() is for HTTP mode; Socket Mode needs no port'));
