@@ -5,6 +5,7 @@ import type { Catalog, CpuInfo, ReleaseRef, SeriesInfo, SizeInfo } from './catal
 import { normaliseFlag } from './levels.js';
 import { editDistance } from './fuzzy.js';
 import { keyOf, sizeKeyOf, splitWords } from './text.js';
+import { scanMentions, type Mentions } from './question/mentions.js';
 
 export interface Entities {
   sizes: SizeInfo[];
@@ -23,6 +24,8 @@ export interface Entities {
   unknown: string[];
   /** typos read as a known name: "fedroa" -> "Fedora" */
   corrections: Array<{ typed: string; meant: string }>;
+  /** what is not a catalog name: CPUs Azure does not list, virtual CPU models, other clouds, crash messages */
+  mentions: Mentions;
 }
 
 /** Aliases that are ordinary words too: only taken when a release follows or "linux" is attached. */
@@ -51,8 +54,11 @@ export function findEntities(catalog: Catalog, text: string): Entities {
     levels: [],
     unknown: [],
     corrections: [],
+    mentions: { foreignCpus: [], virtualCpus: [], outOfScope: [], errors: [] },
   };
-  const original = splitWords(text);
+  const scanned = scanMentions(catalog, text);
+  found.mentions = scanned.mentions;
+  const original = splitWords(scanned.rest);
   const words = original.map((w) => w.toLowerCase());
   const flagLevel = flagLevels(catalog);
 

@@ -44,9 +44,13 @@ function leadingSeries(catalog: Catalog, typed: string): Target | undefined {
 
 const CPU_WORDS = /\b(xeon|epyc|opteron|intel|amd|cobalt|ampere|altra|grace|core i\d)\b/i;
 
+/** The processors Azure documents whose names are closest to a typed one. */
+export function closestCpus(catalog: Catalog, typed: string): string[] {
+  return closest(keyOf(typed), [...catalog.cpuByKey.entries()].flatMap(([k, cpus]) => cpus.map((c) => [k, c.model.model] as [string, string])));
+}
+
 function unknownCpu(catalog: Catalog, query: string, typed: string): Answer {
-  const key = keyOf(typed);
-  const names = closest(key, [...catalog.cpuByKey.entries()].flatMap(([k, cpus]) => cpus.map((c) => [k, c.model.model] as [string, string])));
+  const names = closestCpus(catalog, typed);
   return notFoundAnswer(query, `a processor called \`${echo(typed)}\``, names, 'Azure documents the processors behind its sizes; try a model number like `8370C` or `EPYC 7763`.');
 }
 

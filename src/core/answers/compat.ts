@@ -123,12 +123,12 @@ export function compatAnswer(
     sections: [{ title: 'Why', lines: j.reasons }],
     caveats,
     sources: uniqueSources(rel.sources.slice(0, 3), seriesCpuSources(series), levelSources(catalog)),
-    context: { distro: distro.id, release: rel.version, ...(target.size ? { size: target.size } : {}), series: series.record.series },
+    context: { topic: 'compat', distro: distro.id, release: rel.version, ...(target.size ? { size: target.size } : {}), series: series.record.series },
   });
 }
 
 /** The reason that decides: what falls short when something does, else the level (x64) or the architecture (Arm). */
-function summaryReason(j: Judgement, series: SeriesInfo): string {
+export function summaryReason(j: Judgement, series: SeriesInfo): string {
   const blocking = j.reasons.find((r) => /short|only|cannot|not confirm|no generation|state only/.test(r));
   if (blocking) return blocking;
   return series.record.arch === 'Arm64' ? j.reasons[0]! : j.reasons[j.reasons.length - 1]!;
@@ -162,6 +162,6 @@ export function distroSizesAnswer(catalog: Catalog, query: string, distro: Distr
     ],
     caveats: rel.caveats,
     sources: uniqueSources(rel.sources.slice(0, 3), levelSources(catalog)),
-    context: { distro: distro.id, release: rel.version },
+    context: { topic: 'sizes', distro: distro.id, release: rel.version },
   });
 }

@@ -34,7 +34,7 @@ export function cpuAnswer(catalog: Catalog, query: string, cpu: CpuInfo): Answer
       ...(arm ? [] : ['The level is computed from the processor\'s feature set; a VM may expose fewer features than its host.']),
     ],
     sources: uniqueSources(m.sources, levelSources(catalog)),
-    context: { cpu: m.model },
+    context: { topic: 'cpu', cpu: m.model },
   });
 }
 

@@ -72,7 +72,7 @@ export function lineageAnswer(catalog: Catalog, query: string, distro: Distro, r
     sections: [{ title: 'Upstream edges', lines: direct.length ? direct : ['none recorded'] }],
     caveats: releaseCaveats(distro, rel, release === null),
     sources: rel.sources,
-    context: { distro: distro.id, release: rel.version },
+    context: { topic: facet, distro: distro.id, release: rel.version },
   });
 }
 
@@ -101,7 +101,7 @@ export function distroAnswer(catalog: Catalog, query: string, distro: Distro, re
     facts: [...releaseFacts(rel, catalog.asOf), ...fact('Also known as', distro.aliases.slice(0, 6).join(', '))],
     caveats: releaseCaveats(distro, rel, release === null),
     sources: rel.sources,
-    context: { distro: distro.id, release: rel.version },
+    context: { topic: facet, distro: distro.id, release: rel.version },
   });
 }
 
@@ -123,7 +123,7 @@ export function releasesAnswer(catalog: Catalog, query: string, distro: Distro):
     facts: [...fact('Vendor', distro.vendor), ...fact('Releases', distro.releases.length)],
     sections: [{ title: 'Releases', table: { columns: ['Release', 'Status', 'Released', 'End of life', 'x86-64 baseline'], rows } }],
     sources: uniqueSources(...distro.releases.map((r) => r.sources.slice(0, 2))),
-    context: { distro: distro.id },
+    context: { topic: 'releases', distro: distro.id },
   });
 }
 

@@ -39,7 +39,7 @@ export function sizeAnswer(catalog: Catalog, query: string, info: SizeInfo): Ans
     sections: processorSection(series),
     caveats,
     sources: uniqueSources(seriesCpuSources(series), levelSources(catalog)),
-    context: { size: size.name, series: rec.series },
+    context: { topic: 'machine', size: size.name, series: rec.series },
   });
 }
 
@@ -69,7 +69,7 @@ export function seriesAnswer(catalog: Catalog, query: string, series: SeriesInfo
     sections: [...processorSection(series), { title: 'Sizes', lines: [names.join(', ')] }],
     caveats: seriesCaveats(series),
     sources: uniqueSources(seriesCpuSources(series), levelSources(catalog)),
-    context: { series: rec.series },
+    context: { topic: 'machine', series: rec.series },
   });
 }
 
@@ -86,10 +86,10 @@ export function levelAnswer(catalog: Catalog, query: string, level: LevelName, n
     ? [
         {
           title: `Series that do not guarantee ${level} (${below.length})`,
-          lines: below.map((s) => `${s.record.series}: guarantees ${s.guaranteed}${s.best !== s.guaranteed ? `, may reach ${s.best}` : ''}`),
+          lines: byFamily(below, (s) => `${s.record.series} (${s.guaranteed}${s.best !== s.guaranteed ? `–${s.best}` : ''})`),
         },
       ]
-    : [{ title: `Series that guarantee ${level} (${names.length})`, lines: [names.join(', ') || 'none'] }];
+    : [{ title: `Series that guarantee ${level} (${names.length}), by family`, lines: byFamily(meets) }];
   if (!negated && maybe.length > 0)
     sections.push({
       title: `May land on an ${level} processor, not guaranteed (${maybe.length})`,
@@ -119,6 +119,26 @@ export function levelAnswer(catalog: Catalog, query: string, level: LevelName, n
       GUEST_CAVEAT,
     ],
     sources: uniqueSources(levelSources(catalog), [{ title: 'Microsoft Learn: Azure VM sizes', url: 'https://learn.microsoft.com/en-us/azure/virtual-machines/sizes/overview', asOf: catalog.asOf }]),
+    context: { topic: 'level', level },
+  });
+}
+
+/** Chat shows at most this many names a family; the JSON \`series\` field has them all. */
+const NAMES_PER_FAMILY = 12;
+
+/** One line per VM family: "General purpose (41): Dsv5, Dasv5, … and 29 more". */
+function byFamily(series: SeriesInfo[], name: (s: SeriesInfo) => string = (s) => s.record.series): string[] {
+  const families = new Map<string, SeriesInfo[]>();
+  for (const s of series) {
+    const list = families.get(s.record.family);
+    if (list) list.push(s);
+    else families.set(s.record.family, [s]);
+  }
+  if (families.size === 0) return ['none'];
+  return [...families.entries()].map(([family, list]) => {
+    const shown = list.slice(0, NAMES_PER_FAMILY).map(name).join(', ');
+    const more = list.length > NAMES_PER_FAMILY ? ` … and ${list.length - NAMES_PER_FAMILY} more` : '';
+    return `${family} (${list.length}): ${shown}${more}`;
   });
 }
 

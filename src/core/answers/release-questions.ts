@@ -1,0 +1,116 @@
+// Questions about a release answered first, then the release's facts: "does Azure Linux 4.0 need
+// x86-64-v3?", "has Azure Linux 2.0 reached end of life?", "difference between Rocky 10 and Alma 10".
+import type { Answer } from '../answer.js';
+import type { Catalog } from '../catalog.js';
+import type { Distro, DistroRelease, LevelName } from '../../data/schema.js';
+import { levelRank } from '../levels.js';
+import { daysBetween, today } from '../today.js';
+import { fact, finish, releaseLabel, uniqueSources } from './build.js';
+import { requiredLevel } from './compat.js';
+import { distroAnswer, lineageChain, statusOf } from './distro.js';
+
+/** "need": does the release require `level`? "run": does it run on a CPU at `level`? */
+export type LevelQuestion = 'need' | 'run';
+
+export function releaseLevelAnswer(catalog: Catalog, query: string, distro: Distro, rel: DistroRelease, level: LevelName, mode: LevelQuestion): Answer {
+  const a = distroAnswer(catalog, query, distro, rel, 'baseline');
+  const name = releaseLabel(distro, rel);
+  const need = requiredLevel(rel);
+  const images = rel.azureImageBaseline && rel.azureImageBaseline !== rel.x86_64Baseline ? ` (its Azure images; the archive itself needs ${rel.x86_64Baseline ?? 'no documented level'})` : '';
+  let first: string;
+  if (!need) first = `Not documented — the sources give no x86-64 minimum for ${name}, so the original x86-64 (v1) is assumed.`;
+  else if (mode === 'run') {
+    first =
+      levelRank(need) <= levelRank(level)
+        ? `Yes — ${name} needs ${need}${images}, and an ${level} CPU has everything ${need} has.`
+        : `No — ${name} needs ${need}${images}; an ${level} CPU lacks ${need}'s features.`;
+  } else if (levelRank(need) === levelRank(level)) first = `Yes — ${name} needs ${need}${images}.`;
+  else if (levelRank(need) > levelRank(level)) first = `Yes, and more — ${name} needs ${need}${images}, which includes everything in ${level}.`;
+  else {
+    // the caveat that speaks of the level asked about, minus any sentence restating the minimum
+    const mention = rel.caveats.find((c) => c.includes(level));
+    const said = mention ? mention.split(/(?<=\.)\s+/).filter((sentence) => !/\bminimum\b/i.test(sentence)).join(' ') : '';
+    first = `No — ${name}'s documented minimum is ${need}${images}.${said ? ` ${said}` : ''}`;
+  }
+  return { ...a, summary: first, context: { ...a.context, topic: 'baseline', level } };
+}
+
+/** Phrasings whose "yes" means "still supported" rather than "ended". */
+const SUPPORTED_POLARITY = /\b(still (supported|maintained|getting|receiving|alive)|is (it |\S+ )?(still )?supported|supported still|still get)\b/;
+
+export function eolAnswer(catalog: Catalog, query: string, distro: Distro, rel: DistroRelease, lower: string, yesNo: boolean): Answer {
+  const a = distroAnswer(catalog, query, distro, rel, 'eol');
+  const name = releaseLabel(distro, rel);
+  const now = today();
+  const supportedPolarity = SUPPORTED_POLARITY.test(lower);
+  let ended: boolean | null;
+  let said: string;
+  if (rel.eol) {
+    const days = daysBetween(now, rel.eol);
+    ended = rel.eol < now;
+    said = ended
+      ? `${name} reached end of life on ${rel.eol} (${-days} days ago).`
+      : `${name} reaches end of life on ${rel.eol} (in ${days} day${days === 1 ? '' : 's'}).`;
+  } else {
+    const endedCaveat = rel.caveats.find((c) => /support ended|ended support|reached end of life|is end of life/i.test(c));
+    ended = endedCaveat ? true : null;
+    said = endedCaveat
+      ? `${name} is out of support, but no single end-of-life date is recorded: ${endedCaveat}`
+      : `No end-of-life date is published for ${name}; it is ${statusOf(rel, now)}.`;
+  }
+  let summary = said;
+  if (yesNo) {
+    const yes = ended === null ? null : supportedPolarity ? !ended : ended;
+    if (yes === true) summary = `Yes — ${said}`;
+    else if (yes === false) summary = `No — ${said}`;
+    else summary = supportedPolarity ? `As far as the sources say, yes — ${said}` : `Not as far as the sources say — ${said}`;
+  }
+  return { ...a, summary, context: { ...a.context, topic: 'eol' } };
+}
+
+/** Two or more releases side by side: the fields that differ, then what they share. */
+export function releaseCompareAnswer(catalog: Catalog, query: string, items: Array<{ distro: Distro; release: DistroRelease }>): Answer {
+  const names = items.map((i) => releaseLabel(i.distro, i.release));
+  const upstream = (i: { distro: Distro; release: DistroRelease }) => {
+    const chain = lineageChain(catalog, i.distro, i.release);
+    const up = chain[1];
+    if (!up) return 'independent';
+    const d = catalog.distroById(up.distro);
+    return `${chain[0]!.relation.replace(/-/g, ' ')} ${d?.name ?? up.distro}${up.release ? ` ${up.release}` : ''}`;
+  };
+  const now = today();
+  const fields: Array<[string, (i: { distro: Distro; release: DistroRelease }) => string]> = [
+    ['Upstream', upstream],
+    ['Needs on Azure', (i) => requiredLevel(i.release) ?? 'not documented'],
+    ['Azure image generations', (i) => i.release.azureImageGenerations?.map((g) => `Gen ${g}`).join(', ') ?? 'not stated'],
+    ['Package manager', (i) => i.release.packageManager ?? '—'],
+    ['Kernel', (i) => i.release.kernel ?? '—'],
+    ['Status', (i) => statusOf(i.release, now)],
+    ['Released', (i) => i.release.released ?? '—'],
+    ['End of life', (i) => i.release.eol ?? 'not published'],
+    ['Architectures', (i) => i.release.arches.join(', ') || '—'],
+    ['Vendor', (i) => i.distro.vendor],
+  ];
+  const rows = fields.map(([label, get]) => [label, ...items.map(get)]);
+  const differ = rows.filter((r) => new Set(r.slice(1)).size > 1);
+  const same = rows.filter((r) => new Set(r.slice(1)).size === 1);
+  const diffText = differ
+    .slice(0, 3)
+    .map((r) => `${r[0]!.toLowerCase()} (${r.slice(1).map((v, k) => `${names[k]}: ${v}`).join('; ')})`)
+    .join(', ');
+  const summary = differ.length
+    ? `${names.join(' and ')} differ in ${diffText}${differ.length > 3 ? `, and ${differ.length - 3} more (below)` : ''}.${same.length ? ` Same: ${same.map((r) => `${r[0]!.toLowerCase()} ${r[1]}`).slice(0, 3).join(', ')}.` : ''}`
+    : `${names.join(' and ')} do not differ in anything the sources record: ${same.map((r) => `${r[0]!.toLowerCase()} ${r[1]}`).slice(0, 4).join(', ')}.`;
+  return finish({
+    kind: 'compare',
+    query,
+    title: names.join(' vs '),
+    summary,
+    items: names,
+    facts: fact('Differ in', differ.map((r) => r[0]).join(', ') || 'nothing recorded'),
+    sections: [{ title: 'Side by side', table: { columns: ['', ...names], rows: [...differ, ...same] } }],
+    caveats: items.flatMap((i) => i.release.caveats.slice(0, 1).map((c) => `${releaseLabel(i.distro, i.release)}: ${c}`)),
+    sources: uniqueSources(...items.map((i) => i.release.sources.slice(0, 2))),
+    context: { topic: 'difference', distro: items[0]!.distro.id, release: items[0]!.release.version },
+  });
+}

@@ -1,0 +1,82 @@
+// Crash messages and "how do I check": what an x86-64 level error means, what the level needs, why
+// a virtual machine can fall short of its host, and how to check from inside the machine.
+import type { Answer, Section, Verdict } from '../answer.js';
+import type { Catalog } from '../catalog.js';
+import type { LevelName } from '../../data/schema.js';
+import { levelRank, LEVELS } from '../levels.js';
+import type { PastedError } from '../question/mentions.js';
+import { listOf } from '../text.js';
+import { fact, finish, uniqueSources } from './build.js';
+
+export const HOW_TO_CHECK = [
+  'Run `/lib64/ld-linux-x86-64.so.2 --help` (or `ld.so --help`) and read the “glibc-hwcaps” lines: the highest `x86-64-vN (supported, searched)` is the level glibc sees. Paste that output here.',
+  'Or paste the flags line: `grep -m1 ^flags /proc/cpuinfo` (`/cpulevel flags …`).',
+  'Check inside the machine that fails, not on its host: a virtual machine sees only the features its hypervisor passes through.',
+];
+
+const VIRTUAL_CPU_LINES = [
+  'The host operating system does not matter: the check is made by the software inside the machine (glibc’s loader at start-up, or the kernel) against the CPU features that machine sees.',
+  'Virtual CPU types commonly hide features from the guest: QEMU/KVM’s generic models (kvm64, qemu64), VirtualBox, and Hyper-V’s processor compatibility mode expose an older feature set than the host has. Use the host CPU model (`-cpu host`, libvirt `host-passthrough`) or turn compatibility mode off, then check again.',
+];
+
+export interface TriageInput {
+  error?: PastedError;
+  virtualCpus: string[];
+  /** the level to explain when the message names none (e.g. the named distro's need) */
+  level: LevelName | null;
+  /** a verdict for what was named with the error ("… on Rocky 10") */
+  verdict?: { verdict: Verdict; line: string } | null;
+  /** extra lines to show first (the named distro's need, a size's guarantee) */
+  context?: string[];
+  notUnderstood?: string[];
+}
+
+/** Flags a level needs, step by step from v2 up to it. */
+export function levelNeeds(catalog: Catalog, level: LevelName): Section {
+  const steps = catalog.levels.levels.filter((l) => levelRank(l.level) >= 2 && levelRank(l.level) <= levelRank(level));
+  return {
+    title: `What ${level} needs (levels are cumulative)`,
+    lines: steps.map((s) => `${s.level}: ${s.cpuinfoFlags.join(' ')}`),
+  };
+}
+
+export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): Answer {
+  const level = t.error?.level ?? t.level;
+  const rank = level ? levelRank(level) : 0;
+  const step = level ? catalog.levels.levels.find((l) => l.level === level) : undefined;
+  const below = rank > 1 ? LEVELS[rank - 2] : undefined;
+  let summary: string;
+  if (t.error?.kind === 'glibc-level' || t.error?.kind === 'kernel-refuses') {
+    const who = t.error.kind === 'glibc-level' ? 'glibc (built for that level) stopped the program at start-up' : 'the kernel or boot loader refused the CPU';
+    summary = level
+      ? `It means the CPU this machine sees lacks features of ${level} (${step!.cpuinfoFlags.join(', ')} on top of ${below ?? 'the base'}), so ${who}.`
+      : `It means the CPU this machine sees lacks an x86-64 level the system was built for, so ${who}.`;
+  } else if (t.error?.kind === 'illegal-instruction') {
+    summary = `“Illegal instruction” at start means the program uses an instruction the CPU this machine sees does not have — most often a build for a higher x86-64 level${level ? ` (here ${level})` : ''} than the CPU, or a virtual CPU that hides features.`;
+  } else if (t.virtualCpus.length) {
+    summary = `${listOf(t.virtualCpus)} can hide CPU features from the guest, so the guest may be below the host's x86-64 level${level ? ` (${level} needs ${step!.cpuinfoFlags.join(', ')})` : ''}.`;
+  } else {
+    summary = `To know a machine's x86-64 level, ask the machine: \`ld.so --help\` lists the glibc-hwcaps levels it supports.`;
+  }
+  if (t.verdict) summary = `${t.verdict.line} ${summary}`;
+  const sections: Section[] = [];
+  if (t.context?.length) sections.push({ title: 'What you named', lines: t.context });
+  if (level && rank >= 2) sections.push(levelNeeds(catalog, level));
+  sections.push({ title: 'Why it happens', lines: VIRTUAL_CPU_LINES });
+  sections.push({ title: 'How to check inside the machine', lines: HOW_TO_CHECK });
+  const caveats = t.notUnderstood?.length ? [`Not understood: ${t.notUnderstood.map((w) => `“${w}”`).join(', ')}.`] : [];
+  return finish({
+    kind: 'triage',
+    query,
+    title: t.error ? `Error: ${t.error.typed.slice(0, 80)}` : t.virtualCpus.length ? 'Virtual CPU models and x86-64 levels' : 'Checking a machine’s x86-64 level',
+    summary,
+    level,
+    needs: step && rank >= 2 ? step.cpuinfoFlags : [],
+    verdict: t.verdict?.verdict ?? null,
+    facts: [...fact('Level', level), ...fact('Verdict', t.verdict?.verdict)],
+    sections,
+    caveats,
+    sources: uniqueSources(catalog.levels.sources.slice(0, 2)),
+    context: { topic: 'triage', ...(level ? { level } : {}) },
+  });
+}

@@ -1,0 +1,57 @@
+// One parse of a question into a frame: every thing it names (entities), what it asks about them
+// (intent), and the operation that follows (one answer, a comparison, a fleet matrix, a list).
+import type { LevelName } from '../../data/schema.js';
+import type { Catalog } from '../catalog.js';
+import { findEntities, type Entities } from '../entities.js';
+import { readIntent, type Intent } from '../intent.js';
+import { firstRelease, vmTargets, type Target } from '../targets.js';
+
+export type Operation = 'one' | 'compare' | 'matrix' | 'list';
+
+export interface NamedRelease {
+  distro: Entities['distros'][number];
+  release: Entities['releases'][number]['release'];
+  /** no release was typed: the newest is meant */
+  defaulted: boolean;
+}
+
+export interface Frame {
+  text: string;
+  lower: string;
+  e: Entities;
+  intent: Intent;
+  /** every machine named (sizes, then series) */
+  targets: Target[];
+  /** every distro named, with its release (the newest when none was typed) */
+  releases: NamedRelease[];
+  levels: LevelName[];
+  op: Operation;
+}
+
+export function frameOf(catalog: Catalog, text: string): Frame {
+  const e = findEntities(catalog, text);
+  const lower = text.toLowerCase();
+  const intent = readIntent(lower);
+  const targets = vmTargets(e);
+  const releases = namedReleases(catalog, e);
+  return { text, lower, e, intent, targets, releases, levels: e.levels, op: operationOf(intent, targets.length, releases.length, e.cpus.length) };
+}
+
+/** Every distro named: the releases typed, then bare distros at their newest release. */
+function namedReleases(catalog: Catalog, e: Entities): NamedRelease[] {
+  const out: NamedRelease[] = e.releases.map((r) => ({ distro: r.distro, release: r.release, defaulted: false }));
+  for (const d of e.distros) out.push({ distro: d, release: catalog.newestRelease(d), defaulted: true });
+  if (!out.length) {
+    const one = firstRelease(catalog, e);
+    if (one) out.push({ distro: one.distro, release: one.release, defaulted: one.defaulted });
+  }
+  return out;
+}
+
+/** Several machines × several releases is a matrix; two of a kind side by side a comparison. */
+export function operationOf(intent: Intent, machines: number, releases: number, cpus: number): Operation {
+  if (machines >= 1 && releases >= 1 && machines * releases >= 2) return 'matrix';
+  if (machines >= 2 || cpus >= 2 || (releases >= 2 && machines === 0)) return 'compare';
+  if (intent.list) return 'list';
+  return 'one';
+}

@@ -1,0 +1,136 @@
+// Things a question mentions that are not names in the catalog: x86 CPU models Azure does not list,
+// hypervisor CPU models, other clouds' instance types and hardware, and pasted crash messages.
+// Each is a row in a table (a pattern and what it means); the scanner blanks what it read, so a
+// generation suffix (`Xeon E5-2680 v4`) or the level in an error message is never read again as a
+// level keyword.
+import type { LevelName } from '../../data/schema.js';
+import type { Catalog } from '../catalog.js';
+import { keyOf } from '../text.js';
+
+/** An x86 processor typed by model number that the catalog does not hold. */
+export interface ForeignCpu {
+  /** as typed, tidied ("Xeon E5-2680 v4") */
+  typed: string;
+  vendor: 'Intel' | 'AMD';
+}
+
+export type ErrorKind = 'glibc-level' | 'illegal-instruction' | 'kernel-refuses';
+
+export interface PastedError {
+  kind: ErrorKind;
+  /** the level the message names, when it names one */
+  level: LevelName | null;
+  /** the message as recognised, for the answer's first line */
+  typed: string;
+}
+
+export interface Mentions {
+  foreignCpus: ForeignCpu[];
+  /** kvm64, qemu64, VirtualBox, Hyper-V compatibility mode ... */
+  virtualCpus: string[];
+  /** another cloud's instance type or hardware the bot does not cover: "AWS m5.large", "Apple M2" */
+  outOfScope: Array<{ what: string; typed: string }>;
+  errors: PastedError[];
+}
+
+/** A pattern, what it names, and whether the catalog may know it (then it is left for the name finder). */
+interface CpuRow {
+  vendor: 'Intel' | 'AMD';
+  re: RegExp;
+}
+
+// Model numbers by family. The `v\d` after a Xeon E3/E5/E7 number is its generation, never a level.
+const CPU_ROWS: readonly CpuRow[] = [
+  { vendor: 'Intel', re: /\b(?:intel\s+)?(?:xeon\s*)?(?:\(r\)\s*)?(?:cpu\s+)?e[357]\s*-\s*\d{4}[a-z]{0,2}(?:\s*v\d)?\b/gi },
+  { vendor: 'Intel', re: /\b(?:intel\s+)?xeon\s+(?:\(r\)\s*)?(?:platinum|gold|silver|bronze|w|d|max)\s*-?\s*\d{3,4}[a-z+]{0,3}\b/gi },
+  { vendor: 'Intel', re: /\b(?:intel\s+)?xeon\s+(?:[xlwe]\s?)?\d{4}[a-z]?\b/gi },
+  { vendor: 'Intel', re: /\b(?:intel\s+)?(?:core\s*(?:\(tm\)\s*)?)?i[3579]\s*-\s*\d{3,5}[a-z]{0,3}\b/gi },
+  { vendor: 'Intel', re: /\b(?:intel\s+)?core\s+(?:ultra\s+)?i?[3579]\s+\d{3,5}[a-z]{0,3}\b/gi },
+  { vendor: 'Intel', re: /\b(?:intel\s+)?(?:pentium|celeron|atom)\s+(?:(?:gold|silver|dual[- ]core)\s+)?[a-z]?\d{3,5}[a-z]{0,2}\b/gi },
+  { vendor: 'Intel', re: /\b(?:intel\s+)?core\s*(?:\(tm\)\s*)?2\s+(?:duo|quad|extreme)\s+[a-z]?\d{3,4}\b/gi },
+  { vendor: 'AMD', re: /\b(?:amd\s+)?epyc\s+\d{4}[a-z]{0,2}\b/gi },
+  { vendor: 'AMD', re: /\b(?:amd\s+)?ryzen\s+(?:threadripper\s+(?:pro\s+)?\d{4}[a-z]{0,3}|[3579]\s+(?:pro\s+)?\d{3,4}[a-z]{0,3})\b/gi },
+  { vendor: 'AMD', re: /\b(?:amd\s+)?threadripper\s+(?:pro\s+)?\d{4}[a-z]{0,3}\b/gi },
+  { vendor: 'AMD', re: /\b(?:amd\s+)?(?:fx|a\d{1,2})\s*-\s*\d{4}[a-z]?\b/gi },
+  { vendor: 'AMD', re: /\b(?:amd\s+)?(?:opteron|phenom(?:\s+ii)?|athlon(?:\s+ii)?)\s+(?:x\d\s+)?\d{3,4}[a-z]{0,2}\b/gi },
+];
+
+/** Virtual CPU models and modes that hide host features from the guest. */
+const VIRTUAL_CPU_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['kvm64', /\bkvm(?:32|64)\b/gi],
+  ['qemu64', /\bqemu(?:32|64)\b|\bqemu virtual cpu\b/gi],
+  ['VirtualBox', /\bvirtual\s?box\b|\bvbox\b/gi],
+  ['Hyper-V processor compatibility mode', /\b(?:processor )?compatibility (?:mode|for migration)\b|\bhyper-?v compat(?:ibility)?\b/gi],
+  ['x86-64 baseline CPU model', /\b(?:cpu model|cpu type|-cpu)\s+(?:x86-64-v[1-4]|host-model|max|base)\b/gi],
+];
+
+/** Other clouds' instance types and hardware outside Azure VM sizes. */
+const OUT_OF_SCOPE_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['an AWS EC2 instance type', /\b(?:[a-z]{1,2}\d[a-z]{0,4}|[a-z]\d[a-z]?-\w+)\.(?:nano|micro|small|medium|large|metal(?:-\d+xl)?|\d*xlarge)\b/gi],
+  ['AWS', /\b(?:aws|ec2|amazon web services|graviton\d?)\b/gi],
+  ['a Google Cloud machine type', /\b(?:n1|n2d?|n4|e2|c2d?|c3d?|c4a?|t2[ad]|m[123]|a[23]|h3|z3)-(?:standard|highmem|highcpu|ultramem|megamem|micro|small|medium|custom)(?:-\d+)?\b/gi],
+  ['Google Cloud', /\b(?:gcp|gce|google cloud|compute engine)\b/gi],
+  ['Oracle Cloud', /\b(?:oci|oracle cloud)\b/gi],
+  ['Apple hardware', /\b(?:apple\s+(?:silicon|m[1-5])|macbook|mac\s?mini|imac|mac\s?pro|m[1-5]\s+(?:pro|max|ultra|mac))\b/gi],
+  ['GPU compute capability', /\b(?:compute capability|cuda(?: version| cores?)?|sm_\d{2,3}|tensor cores?|rocm)\b/gi],
+];
+
+/** Crash messages people paste: what they mean, and the level they name. */
+const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
+  ['glibc-level', /(?:fatal glibc error:?\s*)?cpu does not support (x86-64-v[1-4])/gi],
+  ['glibc-level', /(?:fatal glibc error:?\s*)?cpu isa level is lower than required/gi],
+  ['kernel-refuses', /this kernel requires (?:an? )?(x86-64(?:-v[1-4])?|the following features)[^.\n]*/gi],
+  ['kernel-refuses', /(?:your |the )?cpu (?:is )?(?:not supported|unsupported|too old)[^.\n]*?(x86-64-v[1-4])?/gi],
+  ['kernel-refuses', /requires? (?:a )?(?:cpu|processor) (?:with|supporting) (x86-64-v[1-4])/gi],
+  ['illegal-instruction', /\b(?:illegal instruction|sigill|invalid opcode|illegal hardware instruction)\b/gi],
+];
+
+export function scanMentions(catalog: Catalog, text: string): { rest: string; mentions: Mentions } {
+  const mentions: Mentions = { foreignCpus: [], virtualCpus: [], outOfScope: [], errors: [] };
+  let rest = text;
+  const blank = (m: RegExpExecArray) => {
+    rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
+  };
+  const quick = text.toLowerCase();
+
+  if (/cpu|instruction|sigill|opcode|kernel|x86-64|glibc/.test(quick))
+    for (const [kind, re] of ERROR_ROWS)
+      for (const m of rest.matchAll(re)) {
+        const level = (m.slice(1).find((g) => g && /^x86-64-v/i.test(g))?.toLowerCase() ?? null) as LevelName | null;
+        mentions.errors.push({ kind, level, typed: m[0].trim() });
+        blank(m as RegExpExecArray);
+      }
+
+  if (/\d/.test(quick))
+    for (const row of CPU_ROWS)
+      for (const m of rest.matchAll(row.re)) {
+        const typed = tidy(m[0]);
+        if (knownCpu(catalog, typed)) continue; // the name finder reads Azure's own processors
+        mentions.foreignCpus.push({ typed, vendor: row.vendor });
+        blank(m as RegExpExecArray);
+      }
+
+  for (const [name, re] of VIRTUAL_CPU_ROWS)
+    for (const m of rest.matchAll(re)) {
+      if (!mentions.virtualCpus.includes(name)) mentions.virtualCpus.push(name);
+      blank(m as RegExpExecArray);
+    }
+
+  for (const [what, re] of OUT_OF_SCOPE_ROWS)
+    for (const m of rest.matchAll(re)) {
+      mentions.outOfScope.push({ what, typed: tidy(m[0]) });
+      blank(m as RegExpExecArray);
+    }
+  return { rest, mentions };
+}
+
+/** The catalog's key for a model, with and without the vendor and family words. */
+function knownCpu(catalog: Catalog, typed: string): boolean {
+  const k = keyOf(typed);
+  const bare = keyOf(typed.replace(/\b(intel|amd|xeon|core|\(r\)|\(tm\)|cpu)\b/gi, ''));
+  return catalog.cpuByKey.has(k) || catalog.cpuByKey.has(bare) || catalog.cpuByKey.has(keyOf(`xeon ${bare}`));
+}
+
+function tidy(s: string): string {
+  return s.replace(/\((?:r|tm)\)/gi, '').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,248 @@
+// The answer planner: from a question frame (and what the thread established) to one answer that
+// covers every entity asked about. Each rule names the shape of question it answers; the first rule
+// whose shape fits answers.
+import type { Answer, ConversationContext } from '../answer.js';
+import type { Catalog } from '../catalog.js';
+import type { LevelName } from '../../data/schema.js';
+import { compatAnswer, distroSizesAnswer } from '../answers/compat.js';
+import { codenameAnswer, cpuAnswer } from '../answers/cpu.js';
+import { distroAnswer, releasesAnswer, type DistroFacet } from '../answers/distro.js';
+import { matrixAnswer } from '../answers/matrix.js';
+import { compareAnswer, helpAnswer, notFoundAnswer } from '../answers/meta.js';
+import { eolAnswer, releaseCompareAnswer, releaseLevelAnswer } from '../answers/release-questions.js';
+import { foreignCpuAnswer, outOfScopeAnswer, releaseNeeds } from '../answers/scope.js';
+import { triageAnswer } from '../answers/triage.js';
+import { uniqueSources } from '../answers/build.js';
+import { levelAnswer, levelVerdict, seriesAnswer, sizeAnswer } from '../answers/vm.js';
+import { judge, summaryReason } from '../answers/compat.js';
+import { LEVELS } from '../levels.js';
+import { ambiguousSize, contextRelease, contextTarget, guess, type Target, unknownName } from '../targets.js';
+import { echo, wordsOf } from '../text.js';
+import type { Frame, NamedRelease } from './frame.js';
+
+interface Rule {
+  name: string;
+  answer(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer | null;
+}
+
+/** Facets a bare follow-up ("and alma?") can carry over to a new distro. */
+const DISTRO_TOPICS = new Set<string>(['upstream', 'lineage', 'kernel', 'package-manager', 'eol', 'status', 'arches', 'baseline', 'overview', 'releases']);
+
+export const RULES: readonly Rule[] = [
+  { name: 'error triage', answer: (c, q, f) => (f.e.mentions.errors.length ? triage(c, q, f) : null) },
+  {
+    name: 'another cloud or hardware',
+    answer: (c, q, f) => (f.e.mentions.outOfScope.length && !f.targets.length ? outOfScopeAnswer(c, q, f.e.mentions.outOfScope, f.releases) : null),
+  },
+  {
+    name: 'a processor Azure does not list',
+    answer: (c, q, f) => (f.e.mentions.foreignCpus.length && !f.targets.length && !f.e.cpus.length ? foreignCpuAnswer(c, q, f.e.mentions.foreignCpus, f.releases) : null),
+  },
+  { name: 'virtual CPU model', answer: (c, q, f) => (f.e.mentions.virtualCpus.length && !f.targets.length ? triage(c, q, f) : null) },
+  { name: 'nothing named', answer: (c, q, f, ctx) => (nothingNamed(f) ? fromThread(c, q, f, ctx) : null) },
+  {
+    name: 'a release that does not exist',
+    answer: (_c, q, f) => {
+      if (!f.e.badReleases.length || f.e.releases.length) return null;
+      const bad = f.e.badReleases[0]!;
+      return notFoundAnswer(q, `${bad.distro.name} ${echo(bad.typed)}`, bad.distro.releases.map((r) => `${bad.distro.name} ${r.version}`).slice(0, 3));
+    },
+  },
+  { name: 'ambiguous size', answer: (c, q, f) => ambiguousSize(c, q, f.e, f.text) },
+  {
+    name: 'fleet matrix',
+    answer: (c, q, f) => (f.op === 'matrix' ? matrixAnswer(c, q, f.targets, f.releases, notUnderstood(f)) : null),
+  },
+  { name: 'machines side by side', answer: (c, q, f, ctx) => compareMachines(c, q, f, ctx) },
+  {
+    name: 'releases side by side',
+    answer: (c, q, f) => {
+      if (f.op !== 'compare' || f.releases.length < 2 || f.targets.length) return null;
+      const facet = f.intent.facet;
+      if (facet && !f.intent.asks.has('difference')) return several(c, q, f, facet);
+      return read(releaseCompareAnswer(c, q, distinct(f.releases)), f);
+    },
+  },
+  { name: 'a machine and a release', answer: (c, q, f, ctx) => machineAndRelease(c, q, f, ctx) },
+  { name: 'a release', answer: (c, q, f, ctx) => (f.releases.length ? releaseQuestion(c, q, f, ctx) : null) },
+  {
+    name: 'a processor',
+    answer: (c, q, f) => {
+      const cpu = f.e.cpus[0];
+      if (!cpu) return null;
+      const a = cpuAnswer(c, q, cpu);
+      const level = f.levels[0];
+      if (level && cpu.level) a.summary = `${LEVELS.indexOf(cpu.level) >= LEVELS.indexOf(level) ? 'Yes' : 'No'} — ${a.summary}`;
+      return a;
+    },
+  },
+  { name: 'a codename', answer: (c, q, f) => (f.e.codenames.length ? codenameAnswer(c, q, f.e.codenames[0]!.typed, f.e.codenames[0]!.cpus) : null) },
+  {
+    name: 'another level for the thread’s release',
+    answer: (c, q, f, ctx) => {
+      const rel = contextRelease(c, ctx);
+      return f.levels.length && rel && ctx.topic === 'baseline' ? releaseLevelAnswer(c, q, rel.distro, rel.release, f.levels[0]!, 'need') : null;
+    },
+  },
+  {
+    name: 'a level about the thread’s machine',
+    answer: (c, q, f, ctx) => {
+      const t = contextTarget(c, ctx);
+      return f.levels.length && t && (f.intent.pronoun || !f.intent.list) && ctx.topic !== 'level' ? machineAnswer(c, q, t, f.levels[0]) : null;
+    },
+  },
+  { name: 'series for a level', answer: (c, q, f) => (f.levels.length ? levelAnswer(c, q, f.levels[0]!, f.intent.negated) : null) },
+];
+
+export function plan(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer {
+  for (const rule of RULES) {
+    const a = rule.answer(catalog, query, f, context);
+    if (a) return a;
+  }
+  return helpAnswer(query);
+}
+
+function nothingNamed(f: Frame): boolean {
+  return !f.targets.length && !f.releases.length && !f.e.cpus.length && !f.e.codenames.length && !f.levels.length && !f.e.badReleases.length;
+}
+
+/** Words that look like names but were not understood, said in the answer rather than dropped. */
+function notUnderstood(f: Frame): string[] {
+  return f.e.unknown.map(echo);
+}
+
+function read(a: Answer, f: Frame): Answer {
+  for (const c of f.e.corrections) a.caveats.unshift(`Read “${echo(c.typed)}” as ${c.meant}.`);
+  const unknown = notUnderstood(f);
+  if (unknown.length) a.caveats.unshift(`Not understood, so left out: ${unknown.map((w) => `“${w}”`).join(', ')}.`);
+  return a;
+}
+
+function distinct(releases: NamedRelease[]): NamedRelease[] {
+  return releases.filter((r, i) => releases.findIndex((x) => x.release === r.release) === i);
+}
+
+/** A size or series answer; when a level was named too, it opens with the straight yes/no. */
+function machineAnswer(catalog: Catalog, query: string, target: Target, level?: LevelName): Answer {
+  const a = target.sizeInfo ? sizeAnswer(catalog, query, target.sizeInfo) : seriesAnswer(catalog, query, target.series);
+  if (level) {
+    a.summary = `${levelVerdict(target.series, level)} ${a.summary}`;
+    a.context = { ...a.context, level };
+  }
+  return a;
+}
+
+function triage(catalog: Catalog, query: string, f: Frame): Answer {
+  const error = f.e.mentions.errors.find((e) => e.level) ?? f.e.mentions.errors[0];
+  const context = releaseNeeds(f.releases);
+  let verdict: { verdict: 'yes' | 'no' | 'depends'; line: string } | null = null;
+  const target = f.targets[0];
+  const rel = f.releases[0];
+  if (target && rel) {
+    const j = judge(target.series, rel.distro, rel.release);
+    verdict = { verdict: j.verdict, line: `${rel.distro.name} ${rel.release.version} on ${target.label}: ${{ yes: 'yes', no: 'no', depends: 'it depends' }[j.verdict]} — ${summaryReason(j, target.series)}` };
+  } else if (target) {
+    context.push(`${target.label}: ${levelVerdict(target.series, error?.level ?? f.levels[0] ?? 'x86-64-v2')}`);
+  }
+  const need = rel ? (rel.release.azureImageBaseline ?? rel.release.x86_64Baseline) : null;
+  return triageAnswer(catalog, query, {
+    ...(error ? { error } : {}),
+    virtualCpus: f.e.mentions.virtualCpus,
+    level: error?.level ?? f.levels[0] ?? need ?? null,
+    verdict,
+    context,
+    notUnderstood: notUnderstood(f),
+  });
+}
+
+/** Nothing named: a follow-up in a thread, a how-to question, or help / "did you mean". */
+function fromThread(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer {
+  const ambiguous = ambiguousSize(catalog, query, f.e, f.text);
+  if (ambiguous) return ambiguous;
+  const thread = threadAnswer(catalog, query, f, context);
+  if (thread) return thread;
+  if (f.intent.asks.has('how-to-check') && /\b(level|cpu|processor|avx|x86|v[234]|support)/.test(f.lower)) return triage(catalog, query, f);
+  if (f.e.unknown.length) return unknownName(catalog, query, f.e.unknown[0]!);
+  if (f.intent.asks.has('why') && wordsOf(f.text).length <= 3) return helpAnswer(query, undefined, 'Why what? Ask it in the thread of an answer (“why?” then explains that answer), or name a size and a distribution.');
+  if (f.intent.help || f.intent.greeting || !wordsOf(f.text).length || /^\W*(quit|exit|bye|stop|cancel|nevermind|never mind)\W*$/.test(f.lower)) return helpAnswer(query);
+  return guess(catalog, query, f.text);
+}
+
+/** A question naming nothing new, in a thread that has established something: ask the thread's question again. */
+function threadAnswer(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer | null {
+  if (f.e.unknown.length) return null;
+  const intent = f.intent;
+  const ctxRelease = contextRelease(catalog, context);
+  const ctxTarget = contextTarget(catalog, context);
+  const why = intent.asks.has('why');
+  if (ctxRelease && ctxTarget && (intent.compat || (why && context.topic === 'compat'))) {
+    const a = compatAnswer(catalog, query, ctxTarget, ctxRelease.distro, ctxRelease.release, false);
+    if (why && a.kind === 'compat') a.summary = `${{ yes: 'Yes', no: 'No', depends: 'It depends' }[a.verdict]}, because: ${a.reasons.join(' ')}`;
+    return a;
+  }
+  if (why && ctxRelease && context.topic === 'baseline' && context.level) {
+    const a = releaseLevelAnswer(catalog, query, ctxRelease.distro, ctxRelease.release, context.level as LevelName, 'need');
+    a.summary = `${a.summary} ${a.caveats.filter((c) => /x86-64|level|-march|baseline/i.test(c)).join(' ')}`.trim();
+    return a;
+  }
+  if (ctxRelease && intent.list) return distroSizesAnswer(catalog, query, ctxRelease.distro, ctxRelease.release);
+  if (ctxRelease && intent.facet) return distroAnswer(catalog, query, ctxRelease.distro, ctxRelease.release, intent.facet);
+  if (ctxTarget && (intent.followUp || why || /\b(level|cpu|processor|generation|gen|avx)/.test(f.lower)))
+    return ctxTarget.sizeInfo ? sizeAnswer(catalog, query, ctxTarget.sizeInfo) : seriesAnswer(catalog, query, ctxTarget.series);
+  if (ctxRelease && (why || intent.followUp) && context.topic && DISTRO_TOPICS.has(context.topic))
+    return distroAnswer(catalog, query, ctxRelease.distro, ctxRelease.release, context.topic as DistroFacet);
+  return null;
+}
+
+/** Two machines (or two CPUs): side by side. "compare it with X" compares with the thread's machine. */
+function compareMachines(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer | null {
+  const targets = [...f.targets];
+  const ctxTarget = contextTarget(catalog, context);
+  if (targets.length === 1 && f.intent.compare && !f.releases.length && ctxTarget && ctxTarget.label !== targets[0]!.label) targets.unshift(ctxTarget);
+  if (targets.length >= 2 && !f.releases.length) return read(compareAnswer(query, targets.map((t) => t.series), targets.map((t) => t.label)), f);
+  if (!targets.length && f.e.cpus.length >= 2) return compareAnswer(query, f.e.cpus, f.e.cpus.map((c) => c.model.model));
+  return null;
+}
+
+/** A machine with a release (from the question or the thread): the verdict; a machine alone: its facts. */
+function machineAndRelease(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer | null {
+  const ctxTarget = contextTarget(catalog, context);
+  const rel = f.releases[0];
+  const compatTopic = context.topic === undefined || context.topic === 'compat' || context.topic === 'machine' || context.topic === 'sizes';
+  const target = f.targets[0] ?? (rel && (f.intent.compat || (f.intent.followUp && compatTopic)) ? ctxTarget : undefined);
+  if (!target) return null;
+  if (rel) return read(compatAnswer(catalog, query, target, rel.distro, rel.release, rel.defaulted), f);
+  if (context.distro && (f.intent.compat || f.intent.followUp)) {
+    const ctx = contextRelease(catalog, context);
+    if (ctx) return compatAnswer(catalog, query, target, ctx.distro, ctx.release, false);
+  }
+  return read(machineAnswer(catalog, query, target, f.levels[0]), f);
+}
+
+/** A release named with no machine: its level, end of life, sizes, releases or a facet, asked as asked. */
+function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer {
+  const { distro, release, defaulted } = f.releases[0]!;
+  const intent = f.intent;
+  const level = f.levels[0];
+  if (level && (intent.yesNo || intent.asks.has('baseline') || intent.asks.has('verdict'))) {
+    const mode = intent.asks.has('verdict') && !intent.asks.has('baseline') ? 'run' : 'need';
+    return read(releaseLevelAnswer(catalog, query, distro, release, level, mode), f);
+  }
+  if (intent.asks.has('eol') || (intent.facet === 'eol')) return read(eolAnswer(catalog, query, distro, release, f.lower, intent.yesNo), f);
+  if (intent.list && (intent.compat || /\b(sizes?|series|vms?)\b/.test(f.lower))) return read(distroSizesAnswer(catalog, query, distro, release), f);
+  if (intent.asks.has('releases') && defaulted) return read(releasesAnswer(catalog, query, distro), f);
+  // "and alma?" after a lineage question: the thread's question, about the new distro
+  const carried = intent.followUp && !intent.facet && context.topic && DISTRO_TOPICS.has(context.topic) ? (context.topic as DistroFacet | 'releases') : null;
+  if (carried === 'releases') return read(releasesAnswer(catalog, query, distro), f);
+  if (carried === 'eol') return read(eolAnswer(catalog, query, distro, release, f.lower, false), f);
+  if (carried === 'baseline' && context.level) return read(releaseLevelAnswer(catalog, query, distro, release, context.level as LevelName, 'need'), f);
+  const facet: DistroFacet = intent.facet ?? carried ?? 'overview';
+  return read(distroAnswer(catalog, query, distro, defaulted ? null : release, facet), f);
+}
+
+/** The same facet for several releases: one summary line each, the first one's facts. */
+function several(catalog: Catalog, query: string, f: Frame, facet: DistroFacet): Answer {
+  const answers = distinct(f.releases).map((r) => distroAnswer(catalog, query, r.distro, r.defaulted ? null : r.release, facet));
+  const first = answers[0]!;
+  return read({ ...first, summary: answers.map((a) => a.summary).join(' '), sources: uniqueSources(first.sources, ...answers.slice(1).map((a) => a.sources.slice(0, 2))) }, f);
+}
