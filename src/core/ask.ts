@@ -7,7 +7,10 @@ import { azlinuxCommand, cpulevelCommand } from './commands.js';
 import { pastedLevelAnswer } from './pasted.js';
 import { plainWords } from './plain-words.js';
 import { renderText } from './render-text.js';
+import { nearestWord } from './fuzzy.js';
 import { cleanInput, echo } from './text.js';
+
+const COMMANDS = ['azlinux', 'cpulevel'];
 
 /** The answer echoes the input as `query`, cut to this many characters. */
 export const QUERY_ECHO_LIMIT = 2000;
@@ -31,7 +34,16 @@ function route(catalog: Catalog, query: string, text: string, context: Conversat
     return name!.toLowerCase() === 'azlinux' ? azlinuxCommand(catalog, query, rest!.trim()) : cpulevelCommand(catalog, query, rest!.trim());
   }
   if (text.startsWith('/')) {
-    return helpAnswer(query, undefined, `Unknown command \`${echo(text.split(/\s/)[0]!)}\`. The commands are /azlinux and /cpulevel.`);
+    const [word = '', ...rest] = text.split(/\s+/);
+    const meant = nearestWord(word.slice(1), COMMANDS);
+    const suggestion = meant ? [`/${meant}${rest.length ? ` ${rest.join(' ')}` : ''}`] : [];
+    const a = helpAnswer(
+      query,
+      undefined,
+      `Unknown command \`${echo(word)}\`.${meant ? ` Did you mean \`${echo(suggestion[0]!)}\`?` : ''} The commands are /azlinux and /cpulevel.`,
+    );
+    a.suggestions = suggestion.map(echo);
+    return a;
   }
   const pasted = pastedLevelAnswer(catalog, query, text);
   if (pasted) return pasted;

@@ -9,9 +9,11 @@ import { levelAnswer, seriesAnswer, sizeAnswer } from './answers/vm.js';
 import { findEntities } from './entities.js';
 import { flagWords, pastedLevelAnswer } from './pasted.js';
 import { ambiguousSize, pickRelease, pickTarget, vmTargets } from './targets.js';
+import { nearestWord } from './fuzzy.js';
 import { echo } from './text.js';
 
 const AZURE_LINUX = 'azure-linux';
+const SUBCOMMANDS = ['upstream', 'releases', 'lineage', 'compat', 'help', 'based-on'];
 
 export function azlinuxCommand(catalog: Catalog, query: string, rest: string): Answer {
   const [sub = '', ...args] = rest.split(/\s+/);
@@ -66,8 +68,17 @@ export function azlinuxCommand(catalog: Catalog, query: string, rest: string): A
     }
     case 'help':
       return helpAnswer(query, 'azlinux');
-    default:
-      return helpAnswer(query, 'azlinux', `Unknown subcommand \`${echo(sub)}\`. Try one of: upstream, releases, lineage, compat, help.`);
+    default: {
+      const meant = nearestWord(sub, SUBCOMMANDS);
+      const suggestion = meant ? `/azlinux ${meant}${arg ? ` ${arg}` : ''}` : null;
+      const a = helpAnswer(
+        query,
+        'azlinux',
+        `Unknown subcommand \`${echo(sub)}\`.${suggestion ? ` Did you mean \`${echo(suggestion)}\`?` : ''} Try one of: upstream, releases, lineage, compat, help.`,
+      );
+      if (suggestion) a.suggestions = [echo(suggestion)];
+      return a;
+    }
   }
 }
 

@@ -6,7 +6,9 @@ import type { LevelName } from '../data/schema.js';
 import { armFlagsAnswer, flagsAnswer, ldsoAnswer } from './answers/cpu.js';
 import { levelRank, normaliseFlag } from './levels.js';
 
-const LDSO_LINE = /^\s*(x86-64-v[234])(\s+\(([^)]*)\))?\s*$/gm;
+// One glibc-hwcaps entry: "x86-64-v3 (supported, searched)". Read by its parenthesis, not by line, so a
+// paste whose newlines became spaces still parses ("… x86-64-v4 x86-64-v3 (supported, searched) …").
+const LDSO_LINE = /(x86-64-v[234])(\s*\(([^)]*)\))?/g;
 
 export function pastedLevelAnswer(catalog: Catalog, query: string, text: string): Answer | null {
   if (/glibc-hwcaps|\(supported, searched\)|\(supported, masked\)/i.test(text)) {

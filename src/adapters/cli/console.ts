@@ -5,6 +5,9 @@ import type { Readable, Writable } from 'node:stream';
 import type { Handler, Surface } from '../handler.js';
 import { formatForTerminal } from './format.js';
 
+/** Words that end an interactive session (as Ctrl-D does); anywhere else they are just words. */
+const QUIT = /^\s*(exit|quit|bye|\\q|:q)\s*$/i;
+
 export interface ConsoleOptions {
   input?: Readable;
   output?: Writable;
@@ -26,12 +29,13 @@ export function startConsole(handler: Handler, options: ConsoleOptions = {}): Co
 
   const run = async () => {
     if (interactive) {
-      output.write('azlinux-bot — ask about distro upstreams and Azure CPU levels. Type "help", Ctrl-D to quit.\n');
+      output.write('azlinux-bot — ask about distro upstreams and Azure CPU levels. Type "help"; "exit" or Ctrl-D quits.\n');
       rl.setPrompt('azlinux> ');
       rl.prompt();
     }
     for await (const line of rl) {
       if (stopped) break;
+      if (QUIT.test(line)) break;
       if (line.trim()) {
         const answer = await handler({ platform: 'console', userId: 'console', threadKey: 'console', text: line });
         output.write(`${formatForTerminal(answer, interactive)}\n\n`);
