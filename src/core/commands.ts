@@ -5,6 +5,7 @@ import { compatAnswer } from './answers/compat.js';
 import { codenameAnswer, cpuAnswer, flagsAnswer } from './answers/cpu.js';
 import { lineageAnswer, releasesAnswer } from './answers/distro.js';
 import { clarifyAnswer, compareAnswer, helpAnswer, notFoundAnswer } from './answers/meta.js';
+import { foreignCpuAnswer } from './answers/scope.js';
 import { levelAnswer, seriesAnswer, sizeAnswer } from './answers/vm.js';
 import { findEntities } from './entities.js';
 import { flagWords, pastedLevelAnswer } from './pasted.js';
@@ -92,7 +93,10 @@ export function cpulevelCommand(catalog: Catalog, query: string, rest: string): 
   const pasted = pastedLevelAnswer(catalog, query, rest);
   if (pasted) return pasted;
   const e = findEntities(catalog, rest);
-  if (e.levels.length && !e.sizes.length && !e.series.length && !e.cpus.length) return levelAnswer(catalog, query, e.levels[0]!);
+  const machine = e.sizes.length || e.series.length || e.cpus.length;
+  // a model Azure does not list ("Xeon E5-2680 v4": the v4 is its generation, not a level)
+  if (e.mentions.foreignCpus.length && !machine) return foreignCpuAnswer(catalog, query, e.mentions.foreignCpus, []);
+  if (e.levels.length && !machine) return levelAnswer(catalog, query, e.levels[0]!);
   if (e.cpus.length && !e.sizes.length && !e.series.length) return cpuAnswer(catalog, query, e.cpus[0]!);
   if (e.codenames.length && !e.sizes.length && !e.series.length) return codenameAnswer(catalog, query, e.codenames[0]!.typed, e.codenames[0]!.cpus);
   const targets = vmTargets(e);

@@ -20,6 +20,8 @@ export interface Entities {
   /** "rhel 11": the distro is known, the release is not */
   badReleases: Array<{ distro: Distro; typed: string }>;
   levels: LevelName[];
+  /** how each level was typed ("avx2", "v3"), in order */
+  levelWords: Array<{ level: LevelName; typed: string }>;
   /** words that look like a name we should know but do not ("d4s_v99", "gentooo") */
   unknown: string[];
   /** typos read as a known name: "fedroa" -> "Fedora" */
@@ -52,6 +54,7 @@ export function findEntities(catalog: Catalog, text: string): Entities {
     distros: [],
     badReleases: [],
     levels: [],
+    levelWords: [],
     unknown: [],
     corrections: [],
     mentions: { foreignCpus: [], virtualCpus: [], outOfScope: [], errors: [] },
@@ -140,6 +143,7 @@ function matchAt(
   const level = levelOf(w, flagLevel, catalog);
   if (level) {
     found.levels.push(level);
+    found.levelWords.push({ level, typed: original[i]! });
     return 1;
   }
   const bareVersion = catalog.releaseByVersion.get(w);

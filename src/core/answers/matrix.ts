@@ -47,10 +47,10 @@ export function matrixAnswer(catalog: Catalog, query: string, machines: MatrixMa
   if (verdicts.yes) parts.push(`yes on ${listOf(byVerdict('yes'))}`);
   if (verdicts.no) parts.push(`no on ${listOf(byVerdict('no'))}`);
   if (verdicts.depends) parts.push(`it depends on ${listOf(byVerdict('depends'))}`);
-  const subject = oneRelease ? releaseLabel(releases[0]!.distro, releases[0]!.release) : oneMachine ? machines[0]!.label : 'These releases';
+  const relNames = releases.map((r) => releaseLabel(r.distro, r.release));
   const lead =
     verdicts.yes === rows.length
-      ? `Yes, all ${rows.length}: ${subject} ${oneRelease ? `runs on ${listOf(machines.map((m) => m.label))}` : 'run on every machine named'}.`
+      ? `Yes, all ${rows.length}: ${listOf(relNames)} ${oneRelease ? 'runs' : 'run'} on ${listOf(machines.map((m) => m.label))}.`
       : verdicts.no === rows.length
         ? `No, none of the ${rows.length}: ${parts[0]}.`
         : `${capital(parts.join('; '))}.`;

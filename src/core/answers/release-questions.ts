@@ -63,7 +63,7 @@ export function eolAnswer(catalog: Catalog, query: string, distro: Distro, rel: 
     const yes = ended === null ? null : supportedPolarity ? !ended : ended;
     if (yes === true) summary = `Yes — ${said}`;
     else if (yes === false) summary = `No — ${said}`;
-    else summary = supportedPolarity ? `As far as the sources say, yes — ${said}` : `Not as far as the sources say — ${said}`;
+    else summary = supportedPolarity ? `As far as the sources say, yes — ${lowerFirst(said)}` : `Not as far as the sources say — ${lowerFirst(said)}`;
   }
   return { ...a, summary, context: { ...a.context, topic: 'eol' } };
 }
@@ -113,4 +113,8 @@ export function releaseCompareAnswer(catalog: Catalog, query: string, items: Arr
     sources: uniqueSources(...items.map((i) => i.release.sources.slice(0, 2))),
     context: { topic: 'difference', distro: items[0]!.distro.id, release: items[0]!.release.version },
   });
+}
+
+function lowerFirst(s: string): string {
+  return /^No end-of-life/.test(s) ? `n${s.slice(1)}` : s;
 }

@@ -143,14 +143,16 @@ function byFamily(series: SeriesInfo[], name: (s: SeriesInfo) => string = (s) =>
 }
 
 /** "Does Dsv3 guarantee AVX2?": the straight yes/no that opens a size or series answer. */
-export function levelVerdict(series: SeriesInfo, level: LevelName): string {
+export function levelVerdict(series: SeriesInfo, level: LevelName, typed?: string): string {
   const name = seriesName(series);
+  // "does Dsv3 support AVX2?": name what was asked when it was a feature, not the level itself
+  const asked = typed && !/^(x86[-_]?64[-_]?)?v\d$/i.test(typed) ? `${typed.toUpperCase()} (${level})` : level;
   if (series.record.arch === 'Arm64') return `No: ${name} is Arm64; x86-64 levels do not apply.`;
   if (!series.guaranteed) return `Unknown: the docs name no processor for ${name}.`;
-  if (levelRank(series.guaranteed) >= levelRank(level)) return `Yes: ${name} guarantees ${series.guaranteed}, which includes ${level}.`;
+  if (levelRank(series.guaranteed) >= levelRank(level)) return `Yes: ${name} guarantees ${series.guaranteed}${series.guaranteed === level && asked === level ? '' : `, which includes ${asked}`}.`;
   if (series.best && levelRank(series.best) >= levelRank(level))
-    return `Not guaranteed: ${name} guarantees only ${series.guaranteed}; it reaches ${level} only on some of its processors.`;
-  return `No: ${name} stops at ${series.guaranteed}.`;
+    return `Not guaranteed: ${name} guarantees only ${series.guaranteed}; it reaches ${asked} only on some of its processors.`;
+  return `No: ${name} stops at ${series.guaranteed}${asked === level ? '' : `, below ${asked}`}.`;
 }
 
 export function levelFacts(series: SeriesInfo) {

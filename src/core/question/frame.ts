@@ -33,14 +33,22 @@ export function frameOf(catalog: Catalog, text: string): Frame {
   const lower = text.toLowerCase();
   const intent = readIntent(lower);
   const targets = vmTargets(e);
-  const releases = namedReleases(catalog, e);
+  const releases = namedReleases(catalog, e, text);
   return { text, lower, e, intent, targets, releases, levels: e.levels, op: operationOf(intent, targets.length, releases.length, e.cpus.length) };
 }
 
 /** Every distro named: the releases typed, then bare distros at their newest release. */
-function namedReleases(catalog: Catalog, e: Entities): NamedRelease[] {
+function namedReleases(catalog: Catalog, e: Entities, text: string): NamedRelease[] {
   const out: NamedRelease[] = e.releases.map((r) => ({ distro: r.distro, release: r.release, defaulted: false }));
   for (const d of e.distros) out.push({ distro: d, release: catalog.newestRelease(d), defaulted: true });
+  // "azure linux 3 vs 4", "rhel 8 and 9": a bare number after the first release is the same distro's
+  const only = out.length === 1 ? out[0]! : undefined;
+  if (only) {
+    for (const m of text.matchAll(/\b(?:vs\.?|versus|and|or|to|from|with)\s+(\d{1,2}(?:\.\d+)?)(?![\w.])/gi)) {
+      const rel = catalog.findRelease(only.distro, m[1]!);
+      if (rel && !out.some((r) => r.release === rel)) out.push({ distro: only.distro, release: rel, defaulted: false });
+    }
+  }
   if (!out.length) {
     const one = firstRelease(catalog, e);
     if (one) out.push({ distro: one.distro, release: one.release, defaulted: one.defaulted });

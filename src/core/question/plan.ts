@@ -17,7 +17,7 @@ import { levelAnswer, levelVerdict, seriesAnswer, sizeAnswer } from '../answers/
 import { judge, summaryReason } from '../answers/compat.js';
 import { LEVELS } from '../levels.js';
 import { ambiguousSize, contextRelease, contextTarget, guess, type Target, unknownName } from '../targets.js';
-import { echo, wordsOf } from '../text.js';
+import { echo, listOf, wordsOf } from '../text.js';
 import type { Frame, NamedRelease } from './frame.js';
 
 interface Rule {
@@ -88,7 +88,7 @@ export const RULES: readonly Rule[] = [
     name: 'a level about the thread’s machine',
     answer: (c, q, f, ctx) => {
       const t = contextTarget(c, ctx);
-      return f.levels.length && t && (f.intent.pronoun || !f.intent.list) && ctx.topic !== 'level' ? machineAnswer(c, q, t, f.levels[0]) : null;
+      return f.levels.length && t && (f.intent.pronoun || !f.intent.list) && ctx.topic !== 'level' ? machineAnswer(c, q, t, f.levels[0], f.e.levelWords[0]?.typed) : null;
     },
   },
   { name: 'series for a level', answer: (c, q, f) => (f.levels.length ? levelAnswer(c, q, f.levels[0]!, f.intent.negated) : null) },
@@ -123,10 +123,10 @@ function distinct(releases: NamedRelease[]): NamedRelease[] {
 }
 
 /** A size or series answer; when a level was named too, it opens with the straight yes/no. */
-function machineAnswer(catalog: Catalog, query: string, target: Target, level?: LevelName): Answer {
+function machineAnswer(catalog: Catalog, query: string, target: Target, level?: LevelName, typed?: string): Answer {
   const a = target.sizeInfo ? sizeAnswer(catalog, query, target.sizeInfo) : seriesAnswer(catalog, query, target.series);
   if (level) {
-    a.summary = `${levelVerdict(target.series, level)} ${a.summary}`;
+    a.summary = `${levelVerdict(target.series, level, typed)} ${a.summary}`;
     a.context = { ...a.context, level };
   }
   return a;
@@ -145,6 +145,17 @@ function triage(catalog: Catalog, query: string, f: Frame): Answer {
     context.push(`${target.label}: ${levelVerdict(target.series, error?.level ?? f.levels[0] ?? 'x86-64-v2')}`);
   }
   const need = rel ? (rel.release.azureImageBaseline ?? rel.release.x86_64Baseline) : null;
+  if (rel && !target && need) {
+    const name = `${rel.distro.name} ${rel.release.version}`;
+    const lvl = error?.level ?? need;
+    verdict = {
+      verdict: 'no',
+      line:
+        lvl === need
+          ? `${name} needs ${need}, and the CPU this machine sees does not have it${f.e.mentions.virtualCpus.length ? ` — ${listOf(f.e.mentions.virtualCpus)} is the likely cause` : ''}.`
+          : `${name} needs ${need}; the message names ${lvl}.`,
+    };
+  }
   return triageAnswer(catalog, query, {
     ...(error ? { error } : {}),
     virtualCpus: f.e.mentions.virtualCpus,
@@ -216,7 +227,10 @@ function machineAndRelease(catalog: Catalog, query: string, f: Frame, context: C
     const ctx = contextRelease(catalog, context);
     if (ctx) return compatAnswer(catalog, query, target, ctx.distro, ctx.release, false);
   }
-  return read(machineAnswer(catalog, query, target, f.levels[0]), f);
+  const a = read(machineAnswer(catalog, query, target, f.levels[0], f.e.levelWords[0]?.typed), f);
+  const away = f.e.mentions.outOfScope[0];
+  if (away) a.summary = `${away.what} is outside what I cover; what I know about ${target.label}: ${a.summary}`;
+  return a;
 }
 
 /** A release named with no machine: its level, end of life, sizes, releases or a facet, asked as asked. */
@@ -237,8 +251,15 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   if (carried === 'eol') return read(eolAnswer(catalog, query, distro, release, f.lower, false), f);
   if (carried === 'baseline' && context.level) return read(releaseLevelAnswer(catalog, query, distro, release, context.level as LevelName, 'need'), f);
   const facet: DistroFacet = intent.facet ?? carried ?? 'overview';
-  return read(distroAnswer(catalog, query, distro, defaulted ? null : release, facet), f);
+  const a = distroAnswer(catalog, query, distro, defaulted ? null : release, facet);
+  // "what is it based on and what kernel does it use?": every facet asked, in one summary
+  const more = FACETS_ASKED.filter((x) => x !== facet && x !== (facet === 'lineage' ? 'upstream' : facet) && intent.asks.has(x));
+  if (more.length) a.summary = [a.summary, ...more.map((x) => distroAnswer(catalog, query, distro, defaulted ? null : release, x).summary)].join(' ');
+  return read(a, f);
 }
+
+/** Facets that can be asked together about one release, in the order they are answered. */
+const FACETS_ASKED = ['upstream', 'kernel', 'package-manager', 'eol', 'status', 'arches'] as const satisfies readonly DistroFacet[];
 
 /** The same facet for several releases: one summary line each, the first one's facts. */
 function several(catalog: Catalog, query: string, f: Frame, facet: DistroFacet): Answer {
