@@ -56,8 +56,18 @@ export function foreignCpuAnswer(catalog: Catalog, query: string, cpus: ForeignC
   const a = notFoundAnswer(
     query,
     `the x86-64 level of ${listOf(names)}: it is not one of the processors Azure documents for its sizes`,
-    closestCpus(catalog, cpus[0]!.typed),
+    sameFamily(cpus[0]!.typed, closestCpus(catalog, cpus[0]!.typed)),
     [genNote.trim(), `To know its level, ask the machine: ${HOW_TO_CHECK[0]}`, needs.length ? `For comparison: ${needs.join(' ')}` : ''].filter(Boolean).join(' '),
   );
   return { ...a, sources: uniqueSources(...releases.map((r) => r.release.sources.slice(0, 1)), levelSources(catalog)) };
+}
+
+/** Only suggestions from the family typed ("E5-2680 v4" → other E5s; "i7-4770" → none): no far-fetched names. */
+function sameFamily(typed: string, names: string[]): string[] {
+  const family = /^(?:intel|amd|xeon|core|\s)*([a-z]+\d?|\d)/i.exec(typed.replace(/[-_]/g, ' '))?.[1]?.toLowerCase();
+  if (!family) return [];
+  const same = names.filter((n) => n.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).some((w) => w.startsWith(family)));
+  // "Xeon 9999": no family letters after the brand, so the brand is the family
+  const brand = /\b(xeon|epyc|opteron)\b/i.exec(typed)?.[1]?.toLowerCase();
+  return same.length || !brand ? same : names.filter((n) => n.toLowerCase().includes(brand));
 }

@@ -140,7 +140,11 @@ function triage(catalog: Catalog, query: string, f: Frame): Answer {
   const rel = f.releases[0];
   if (target && rel) {
     const j = judge(target.series, rel.distro, rel.release);
-    verdict = { verdict: j.verdict, line: `${rel.distro.name} ${rel.release.version} on ${target.label}: ${{ yes: 'yes', no: 'no', depends: 'it depends' }[j.verdict]} — ${summaryReason(j, target.series)}` };
+    const hidden =
+      j.verdict === 'yes' && error
+        ? ' Its hosts have those features, so they are being hidden from this guest (a virtual CPU type or compatibility mode), or the error comes from another machine.'
+        : '';
+    verdict = { verdict: j.verdict, line: `${rel.distro.name} ${rel.release.version} on ${target.label}: ${{ yes: 'yes', no: 'no', depends: 'it depends' }[j.verdict]} — ${summaryReason(j, target.series)}${hidden}` };
   } else if (target) {
     context.push(`${target.label}: ${levelVerdict(target.series, error?.level ?? f.levels[0] ?? 'x86-64-v2')}`);
   }
