@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    globalSetup: ['test/setup/redis-notice.ts'],
+    setupFiles: ['test/setup/today.ts'],
   },
 });

@@ -1,4 +1,4 @@
-// npm run data:import — rebuilds src/data/*.json from ../shared/reference.
+// npm run data:import — rebuilds src/data/*.json from reference/ (the snapshots kept in the repository).
 //
 // Reads the reference set, builds the four tables (scripts/reference/build-*.ts, with the hand-curated
 // additions in scripts/reference-overrides.ts), validates them exactly as the product will at start-up

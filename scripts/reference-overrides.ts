@@ -1,11 +1,13 @@
 // Hand-curated additions to the reference: everything the importer does not read mechanically from
-// ../shared/reference lives here, each entry with the reference note it comes from. Caveats are
+// reference/ lives here, each entry with the reference note it comes from. Caveats are
 // written in our own words; the reference's prose `notes` are read, never copied.
 //
 // Abbreviations used in the comments:
 //   AVN  = notes/azure-vm-notes.md        CLN = notes/cpu-levels-notes.md     DN = notes/distro-notes.md
 //   VMS  = azure-vm-series.json (per-series `notes`)   GEN = azure-vm-generations.json (per-series `notes`)
 //   CPU  = cpu-models.json / cpu-models-extra.json (levelDerivation, notes)   DJ = distros.json (release notes)
+
+import type { RefDistroRelease, RefRepoFile, RefVmSeries } from './reference/types.js';
 
 /** Date the reference set was compiled (CLN header "written 2026-11-27"; AVN §9 "added 2026-11-27").
  * Used as the `asOf` of each table and of every source that carries no date of its own. */
@@ -59,9 +61,9 @@ const GB_LIKE_G_GS =
 // CPU (AMD Opteron 4171 HE, Intel Xeon E5-2660: azureSeries, 2018 benchmark page); AVN §4 "No processor in any stored doc"
 const CLASSIC_A_HOSTS =
   'A 2018 Microsoft benchmark page showed classic A-series VMs on the AMD Opteron 4171 HE (x86-64-v1) and the Intel Xeon E5-2660 (x86-64-v2). No size page names a processor, so nothing is guaranteed; expect no more than x86-64-v1.';
-// CPU (Intel Xeon E5-2660: "A0-A7 and Av2 (historical, per 2018 benchmark page)")
+// CPU (Intel Xeon E5-2660: "A0-A7 and Av2 (historical, per 2018 benchmark page)"); SERIES_EXTRA_PROCESSORS below
 const AV2_HISTORICAL =
-  'The same 2018 benchmark page also listed Av2 on the Sandy Bridge Xeon E5-2660 (x86-64-v2). Current Av2 pages do not name it, so it is left out of the guarantee; an old host could still be found.';
+  "Microsoft's 2018 benchmark tables measured every Av2 size on the Sandy Bridge Xeon E5-2660 (x86-64-v2) as well as on newer hosts. Current Av2 pages do not name it, but nothing says those hosts are gone, so Av2 guarantees only x86-64-v2.";
 // CPU (Intel Xeon E5-2698B v3: azureSeries "G/GS"); AVN §4 "only indirect: Ls has the same CPU performance as G/GS"
 const G_GS_HOSTS =
   'G and GS are tied to the Haswell Xeon E5-2698B v3 (x86-64-v3) only indirectly, through the Ls page; no G or GS page names a processor, so no level is guaranteed.';
@@ -409,7 +411,6 @@ export const RELEASE_ORDER: Readonly<Record<string, readonly string[]>> = {
 export const PREVIEW_RELEASES: ReadonlyArray<readonly [string, string]> = [
   ['azure-linux', '4.0'], // DN §1: public preview, not GA in any source
   ['azure-linux-os-guard', 'preview'], // DJ: "(preview)" in its name; AKS preview
-  ['fedora', '45'], // DJ: "45 (in development)"; not released (judgement: in development counts as preview)
 ];
 
 /** A release the reference lacks but the schema needs (every distro has at least one release).
@@ -426,6 +427,8 @@ export const MISSING_RELEASES: Readonly<Record<string, { version: string; caveat
 
 export interface ReleaseOverride {
   aliases?: readonly string[];
+  /** a separate build of the release for an older level (AlmaLinux 10's x86_64_v2 build) */
+  altBuildBaseline?: 'x86-64-v1' | 'x86-64-v2' | 'x86-64-v3';
   caveats?: readonly string[];
   /** what its Azure images need, where that is more than the archive baseline */
   azureImageBaseline?: 'x86-64-v2' | 'x86-64-v3' | 'x86-64-v4';
@@ -437,6 +440,14 @@ const INFERRED_FROM_RHEL8 =
 const AZL_INFERRED =
   'The x86-64 baseline is inferred from the build flags (no -march for x86_64); Microsoft does not document it.';
 
+const FEDORA_45_RELEASED =
+  "Released: Fedora's release package was built in release mode on 2026-10-15 and its end of life set to 2027-12-08 on 2026-10-23. The exact general-availability date was not confirmed in Fedora's schedule or release notes, so none is given.";
+// DN "Trusted Launch" row (architecture page) against the VM/VMSS overview's "Trusted Launch VMs" section
+const AZL4_SECURE_BOOT =
+  "Microsoft Learn pages disagree on Secure Boot: the Azure Linux architecture page says the preview's packages lack Secure Boot signatures so far, whereas the VM and scale-set overview states that its Generation 2 images support Trusted Launch, Secure Boot included. Test Secure Boot before relying on it.";
+// CLN §6 (AlmaLinux 10: default v3, separate x86_64_v2 build); DESIGN "AlmaLinux 10 has a v2 build"
+const ALMA_10_V2_BUILD = 'Besides the default x86-64-v3 build, AlmaLinux ships a separate x86_64_v2 build for older CPUs.';
+
 /** Per-release aliases, caveats and Azure image facts. Key: `${distroId}@${version}` (renamed version). */
 export const RELEASE_OVERRIDES: Readonly<Record<string, ReleaseOverride>> = {
   // DN §1 and §3; CLN §6; README "What to know"
@@ -447,8 +458,8 @@ export const RELEASE_OVERRIDES: Readonly<Record<string, ReleaseOverride>> = {
       'Public preview: no general-availability or end-of-life date has been published.',
       'Microsoft documents x86-64-v2 as the minimum. x86-64-v3 appears only in a Fedora 45 change proposal for optional extra packages; no source makes v3 mandatory for Azure Linux 4.0.',
       'Azure images are Generation 2 only; there is no x86_64 Generation 1 image during the preview.',
-      'Secure Boot cannot be relied on yet: the preview\'s components are not signed for it.',
-      'Built from Fedora 43 sources; Fedora 43 reaches end of life around 2026-12-09 and no rebase plan has been published.',
+      AZL4_SECURE_BOOT,
+      'Built from Fedora 43 sources; Fedora 43 reaches end of life on 2026-12-09 and no rebase plan has been published.',
       'Supported only on Azure (VMs, scale sets, AKS hosts and container images).',
     ],
   },
@@ -496,7 +507,7 @@ export const RELEASE_OVERRIDES: Readonly<Record<string, ReleaseOverride>> = {
   'fedora@45': {
     aliases: ['f45', 'fedora45'],
     caveats: [
-      'Still in development.',
+      FEDORA_45_RELEASED,
       'A change proposal would add optional x86-64-v3 packages beside the baseline ones; it had not been approved in the sources checked.',
     ],
   },
@@ -538,7 +549,8 @@ export const RELEASE_OVERRIDES: Readonly<Record<string, ReleaseOverride>> = {
   // DJ almalinux 10; CLN §6; DESIGN "AlmaLinux 10 has a v2 build"
   'almalinux@10': {
     aliases: ['alma10', 'alma 10', 'almalinux10', 'purple lion'],
-    caveats: ['Besides the default x86-64-v3 build, AlmaLinux ships a separate x86_64_v2 build for older CPUs.'],
+    altBuildBaseline: 'x86-64-v2',
+    caveats: [ALMA_10_V2_BUILD],
   },
   'almalinux@9': { aliases: ['alma9', 'alma 9', 'almalinux9'] },
   'almalinux@8': { aliases: ['alma8', 'alma 8', 'almalinux8'], caveats: [INFERRED_FROM_RHEL8] },
@@ -591,7 +603,7 @@ export const RELEASE_OVERRIDES: Readonly<Record<string, ReleaseOverride>> = {
   'sles@16.0': {
     aliases: ['sles16', 'sles 16', 'sle16', 'sle 16'],
     caveats: [
-      'SUSE and openSUSE documents disagree on the level (v2 or v3); x86-64-v2 is used, and the source cited here is a secondary report about openSUSE Leap 16.',
+      "SUSE's SLE 16 comparison document gives x86-64-v2 (with some libraries also built for v3), while an openSUSE wiki page says SLE 16 needs v3; SUSE's own document is followed. Both are cited.",
     ],
   },
   'sles@15 SP7': {
@@ -638,3 +650,157 @@ export const RELEASE_OVERRIDES: Readonly<Record<string, ReleaseOverride>> = {
     ],
   },
 };
+
+// ---------------------------------------------------------------------------------------------------
+// Fact fixes: what the reference snapshot lacks or has wrong, each with the source it was checked
+// against (issue 11). scripts/reference/curated.ts applies them to the reference before the tables
+// are built, so data:import and data:refresh both keep them. A refresh that brings the same fact from
+// upstream makes the entry redundant (it is then skipped and reported).
+
+const LEARN_REPO = 'MicrosoftDocs/azure-compute-docs';
+const GP = 'articles/virtual-machines/sizes/general-purpose';
+const DL_V5_SPECS_PROCESSORS = [
+  'Intel Xeon Platinum 8473C (Sapphire Rapids)',
+  'Intel Xeon Platinum 8370C (Ice Lake)',
+  'Intel Xeon Platinum 8573C (Emerald Rapids)',
+];
+const dlV5Sizes = (letters: string) =>
+  [2, 4, 8, 16, 32, 48, 64, 96].map((n) => ({ name: `Standard_D${n}${letters}_v5`, vcpus: n, memoryGiB: n * 2 }));
+
+/** Series missing from the reference, read from their Microsoft Learn pages (page, specs include, commit,
+ * ms.date as read). Each also gets its generations entry ("VM Generation Support: Generation 1 and 2"). */
+export const ADDED_SERIES: ReadonlyArray<{ series: RefVmSeries; generations: readonly ('1' | '2')[]; statedAs: string }> = [
+  {
+    // dlsv5-series.md @2e4af987 (ms.date 03/10/2026); includes/dlsv5-series-specs.md @1502ca28 (ms.date 03/04/2026)
+    series: {
+      series: 'Dlsv5',
+      family: 'General purpose',
+      familyQualifier: null,
+      arch: 'x64',
+      archBasis: 'architecture tag in the processor cell',
+      processors: [...DL_V5_SPECS_PROCESSORS],
+      multipleProcessors: true,
+      processorSource: 'specs',
+      sizes: dlV5Sizes('ls'),
+      retired: null,
+      preview: false,
+      source: {
+        repo: LEARN_REPO,
+        path: `${GP}/dlsv5-series.md`,
+        commit: '2e4af98705e2ace519e313d40c5de3c3c7cc45a7',
+        date: '2026-03-10',
+        includes: [
+          { repo: LEARN_REPO, path: `${GP}/includes/dlsv5-series-specs.md`, commit: '1502ca28c5fdd94f643454c86edd81f92a903839', date: '2026-03-04' },
+        ],
+      },
+      notes: '',
+    },
+    generations: ['1', '2'],
+    statedAs: 'VM Generation Support: Generation 1 and 2',
+  },
+  {
+    // dldsv5-series.md @2e4af987 (ms.date 03/10/2026); includes/dldsv5-series-specs.md @1f02b877 (ms.date 03/09/2026)
+    series: {
+      series: 'Dldsv5',
+      family: 'General purpose',
+      familyQualifier: null,
+      arch: 'x64',
+      archBasis: 'architecture tag in the processor cell',
+      processors: [...DL_V5_SPECS_PROCESSORS],
+      multipleProcessors: true,
+      processorSource: 'specs',
+      sizes: dlV5Sizes('lds'),
+      retired: null,
+      preview: false,
+      source: {
+        repo: LEARN_REPO,
+        path: `${GP}/dldsv5-series.md`,
+        commit: '2e4af98705e2ace519e313d40c5de3c3c7cc45a7',
+        date: '2026-03-10',
+        includes: [
+          { repo: LEARN_REPO, path: `${GP}/includes/dldsv5-series-specs.md`, commit: '1f02b8770ccb7e1cd869397064d50b04f710e8c8', date: '2026-03-09' },
+        ],
+      },
+      notes: '',
+    },
+    generations: ['1', '2'],
+    statedAs: 'VM Generation Support: Generation 1 and 2',
+  },
+];
+
+/** Processors a series may land on that its current page omits, with the Microsoft page that shows them.
+ * Av2: the 2018 Linux CoreMark tables list every Av2 size on "Intel(R) Xeon(R) CPU E5-2660 0 @ 2.20GHz"
+ * (Sandy Bridge, x86-64-v2) beside the E5-2673 v3 and v4; under the lowest-processor rule Av2 guarantees v2. */
+export const SERIES_EXTRA_PROCESSORS: Readonly<Record<string, ReadonlyArray<{ raw: string; model: string; basis: string; source: RefRepoFile & { path: string; commit: string; date: string } }>>> = {
+  Av2: [
+    {
+      raw: 'Intel(R) Xeon(R) CPU E5-2660 0 @ 2.20GHz',
+      model: 'Intel Xeon E5-2660',
+      basis: "exact model match (the CPU brand string Microsoft's 2018 benchmark tables print)",
+      source: {
+        repo: 'MicrosoftDocs/azure-docs',
+        path: 'articles/virtual-machines/linux/compute-benchmark-scores.md',
+        commit: '0317ec988b51214a459cc5313f296bb7f9c2e8cb',
+        date: '2018-04-09',
+      },
+    },
+  ],
+};
+
+export interface ReleaseFix {
+  released?: string | null;
+  eol?: string | null;
+  /** a paid or volunteer phase after `eol` (Debian LTS, SUSE LTSS, …) */
+  extendedSupport?: { name: string; until: string };
+  /** sources added to the release's own, as the reference spells them */
+  sources: ReadonlyArray<{ url: string; what: string }>;
+}
+
+/** Release dates the reference has wrong or lacks. Key: `${distroId}@${version}` (renamed version). */
+export const RELEASE_FIXES: Readonly<Record<string, ReleaseFix>> = {
+  // Fedora 45: released (see FEDORA_45_RELEASED); EOL per the fedora-release package.
+  'fedora@45': {
+    released: null,
+    eol: '2027-12-08',
+    sources: [
+      { url: 'https://src.fedoraproject.org/rpms/fedora-release/blob/f45/f/fedora-release.spec', what: 'fedora-release for Fedora 45: built in release mode 2026-10-15; eol_date 2027-12-08 set 2026-10-23' },
+      { url: 'https://docs.fedoraproject.org/en-US/releases/lifecycle/', what: 'Fedora release life cycle: a release ends four weeks after the release two versions later' },
+    ],
+  },
+  // Fedora 44: GA 2026-04-28 (Fedora Magazine announcement); EOL as endoflife.date plans it.
+  'fedora@44': {
+    released: '2026-04-28',
+    eol: '2027-06-02',
+    sources: [{ url: 'https://fedoramagazine.org/announcing-fedora-linux-44/', what: 'Announcing Fedora Linux 44 (2026-04-28)' }],
+  },
+  // Fedora 43: ends four weeks after Fedora 45's release; 2026-12-09 as endoflife.date and Fedora's schedule give it.
+  'fedora@43': {
+    eol: '2026-12-09',
+    sources: [{ url: 'https://docs.fedoraproject.org/en-US/releases/lifecycle/', what: 'Fedora release life cycle: a release ends four weeks after the release two versions later' }],
+  },
+  // Debian 12: the Debian announcement of 2024-08-15 (Debian 11 moves to LTS) gives bookworm regular security
+  // support to 2026-06-10 and LTS to 2028-06-30; the reference had 2026-07-11.
+  'debian@12': {
+    eol: '2026-06-10',
+    extendedSupport: { name: 'Debian LTS', until: '2028-06-30' },
+    sources: [
+      { url: 'https://www.debian.org/News/2024/20240815', what: 'Debian announcement: bookworm security support until 2026-06-10, then LTS until 2028-06-30' },
+      { url: 'https://wiki.debian.org/LTS', what: 'Debian LTS schedule' },
+    ],
+  },
+  // Debian 13: DJ notes "LTS to 2030-06-30".
+  'debian@13': {
+    extendedSupport: { name: 'Debian LTS', until: '2030-06-30' },
+    sources: [{ url: 'https://wiki.debian.org/LTS', what: 'Debian LTS schedule' }],
+  },
+  // SLES 16: CLN §6 names the SUSE comparison document (v2) and the openSUSE wiki (v3); both cited.
+  'sles@16.0': {
+    sources: [
+      { url: 'https://susedoc.github.io/doc-modular/main/single-html/SLE-comparison/', what: 'SUSE: SLE 16 compared with SLE 15 (x86-64-v2 minimum, some libraries also for v3)' },
+      { url: 'https://en.opensuse.org/X86-64_microarchitecture_levels', what: 'openSUSE wiki: x86-64 microarchitecture levels (says SLE 16 needs v3)' },
+    ],
+  },
+};
+
+/** A reference release as the curated fixes leave it. */
+export type CuratedRelease = RefDistroRelease;

@@ -1,6 +1,7 @@
 // Configuration: read once from the environment, validated with zod, refused at start with a message
 // that names the variable and says how to fix it. Values are never logged; see describeConfig().
 import { z } from 'zod';
+import { parseIsoDay } from './core/clock.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -32,6 +33,8 @@ export interface Config {
   console: 'auto' | 'off';
   /** take the client address for the HTTP API's cooldown from the last X-Forwarded-For entry */
   trustProxy: boolean;
+  /** AZLINUX_TODAY: the date release statuses are judged against, fixed for this run (else the real date) */
+  today?: string;
 }
 
 /** A configuration problem the operator can fix; `message` is one line, safe to print (no values). */
@@ -75,6 +78,13 @@ const bool = (name: string) =>
       message: `${name} must be true or false`,
     })
     .transform((s) => s === 'true' || s === '1' || s === 'yes');
+
+const TODAY_MESSAGE =
+  'AZLINUX_TODAY must be a calendar date written YYYY-MM-DD, e.g. AZLINUX_TODAY=2027-01-15 (unset it to judge dates against the real today)';
+const todayDate = z
+  .string()
+  .refine((s) => parseIsoDay(s) !== null, { message: TODAY_MESSAGE })
+  .transform((s) => parseIsoDay(s)!);
 
 /** The variables this service reads. Each one's messages name it; none echoes a value. */
 const EnvSchema = z.object({
@@ -123,6 +133,7 @@ const EnvSchema = z.object({
     .enum(['auto', 'off'], { message: 'CONSOLE must be auto (default) or off' })
     .default('auto'),
   TRUST_PROXY: bool('TRUST_PROXY').default(false),
+  AZLINUX_TODAY: todayDate.optional(),
 });
 
 type Env = Record<string, string | undefined>;
@@ -185,7 +196,17 @@ export function loadConfig(env: Env): Config {
     cooldown: { max: e.COOLDOWN_MAX, windowSeconds: e.COOLDOWN_WINDOW_SECONDS },
     console: e.CONSOLE,
     trustProxy: e.TRUST_PROXY,
+    ...(e.AZLINUX_TODAY ? { today: e.AZLINUX_TODAY } : {}),
   };
+}
+
+/** AZLINUX_TODAY alone, for tools that read no other variable (npm run ask). Throws ConfigError. */
+export function loadToday(env: Env): string | undefined {
+  const value = env.AZLINUX_TODAY?.trim();
+  if (!value) return undefined;
+  const day = parseIsoDay(value);
+  if (!day) throw new ConfigError([{ variable: 'AZLINUX_TODAY', message: TODAY_MESSAGE }]);
+  return day;
 }
 
 /** What is configured, without a single value: safe to log at start-up. */
@@ -199,5 +220,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     store: config.redis ? 'redis' : 'memory',
     cooldown: config.cooldown,
     logLevel: config.logLevel,
+    ...(config.today ? { today: config.today } : {}),
   };
 }

@@ -1,8 +1,9 @@
-// The reference facts in ../shared/reference, read independently of src/data: the oracle tests check
+// The reference facts in reference/, read independently of src/data: the oracle tests check
 // the product against. Nothing in src/ may import this.
 import { readFileSync } from 'node:fs';
+import { ADDED_SERIES, SERIES_EXTRA_PROCESSORS } from '../scripts/reference-overrides.js';
 
-const dir = new URL('../../shared/reference/', import.meta.url);
+const dir = new URL('../reference/', import.meta.url);
 const read = (name: string) => JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
 
 type Level = 'x86-64-v1' | 'x86-64-v2' | 'x86-64-v3' | 'x86-64-v4';
@@ -15,8 +16,19 @@ export interface RefSeries {
   sizes: Array<{ name: string; vcpus: number; memoryGiB: number; constrainedFrom?: string }>;
 }
 
-export const refSeries: RefSeries[] = read('azure-vm-series.json');
-const aliases: Array<{ raw: string; model: string }> = read('processor-aliases.json').aliases;
+// The snapshot plus the curated additions (each with its Microsoft source in reference-overrides.ts):
+// series the snapshot lacks, and processors Microsoft's benchmark tables show beyond a series' page.
+export const refSeries: RefSeries[] = [
+  ...(read('azure-vm-series.json') as RefSeries[]).map((s) => ({
+    ...s,
+    processors: [...s.processors, ...(SERIES_EXTRA_PROCESSORS[s.series] ?? []).map((p) => p.raw)],
+  })),
+  ...ADDED_SERIES.map((a) => a.series as RefSeries),
+];
+const aliases: Array<{ raw: string; model: string }> = [
+  ...read('processor-aliases.json').aliases,
+  ...Object.values(SERIES_EXTRA_PROCESSORS).flatMap((list) => list.map((p) => ({ raw: p.raw, model: p.model }))),
+];
 const cpuModels: Array<{ model: string; level: Level | null; arch: string }> = [...read('cpu-models.json'), ...read('cpu-models-extra.json')];
 export const levelsRef = read('x86-64-levels.json');
 export const archspec = read('archspec-microarchitectures.json');

@@ -5,6 +5,7 @@ import { buildCpuModels } from './build-cpu-models.js';
 import { buildDistros } from './build-distros.js';
 import { buildLevels } from './build-levels.js';
 import { buildVmSeries } from './build-vm-series.js';
+import { curate } from './curated.js';
 import type { Reference } from './types.js';
 
 export interface DataTables {
@@ -14,7 +15,9 @@ export interface DataTables {
   distros: { asOf: string; distros: Distro[] };
 }
 
-export function buildTables(ref: Reference): DataTables {
+/** The four tables from the reference with the curated fixes applied (curated.ts). */
+export function buildTables(snapshot: Reference): DataTables {
+  const ref = curate(snapshot).ref;
   const levels = buildLevels(ref);
   return {
     levels,

@@ -28,7 +28,7 @@ export function sourceDate(url: string): string {
 
 function distroSource(src: { url: string; what: string }): Source {
   const secondary = /\(secondary\)|^third-party/i.test(src.what);
-  return { title: `${titleForUrl(src.url)}${secondary ? ' (secondary)' : ''}`, url: src.url, asOf: sourceDate(src.url) };
+  return { title: `${titleForUrl(src.url)}${secondary ? ' (secondary)' : ''}`, url: src.url, asOf: sourceDate(src.url), dated: 'checked' };
 }
 
 /** The version as this data set spells it (RELEASE_VERSION_RENAMES). */
@@ -103,6 +103,7 @@ export function buildDistros(ref: Reference): Distro[] {
         codename: r.codename,
         released: r.released,
         eol: r.eol,
+        extendedSupport: r.extendedSupport ? { ...r.extendedSupport } : null,
         status: PREVIEW_RELEASES.some(([i, v]) => i === d.id && v === version) ? 'preview' : 'ga',
         upstream: r.upstream.map((u) => {
           const relation = RELATIONS.find((x) => x === u.relation);
@@ -114,6 +115,7 @@ export function buildDistros(ref: Reference): Distro[] {
         packageManager: r.packageManager,
         kernel: r.kernel,
         x86_64Baseline: level(r.x86_64Baseline, id),
+        altBuildBaseline: over.altBuildBaseline ?? null,
         azureImageBaseline: over.azureImageBaseline ?? null,
         azureImageGenerations: over.azureImageGenerations ? [...over.azureImageGenerations] : null,
         arches: [...r.arches],
@@ -130,11 +132,13 @@ export function buildDistros(ref: Reference): Distro[] {
         codename: null,
         released: null,
         eol: null,
+        extendedSupport: null,
         status: 'ga',
         upstream: [],
         packageManager: null,
         kernel: null,
         x86_64Baseline: null,
+        altBuildBaseline: null,
         azureImageBaseline: null,
         azureImageGenerations: null,
         arches: [],

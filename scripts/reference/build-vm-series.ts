@@ -22,7 +22,7 @@ function pageSource(s: RefVmSeries): Source {
     page === 'sizes-previous-gen.md'
       ? `Microsoft Learn (azure-docs): previous-generation sizes, ${s.series}`
       : `${repo === 'MicrosoftDocs/azure-docs' ? 'Microsoft Learn (azure-docs)' : 'Microsoft Learn'}: ${s.series} size series`;
-  return { title, url: fileUrl(repo, path, commit), asOf: date };
+  return { title, url: fileUrl(repo, path, commit), asOf: date, dated: 'page' };
 }
 
 function includeSource(series: string, inc: RefRepoFile): Source {
@@ -35,13 +35,14 @@ function includeSource(series: string, inc: RefRepoFile): Source {
   else if (file === 'constrained-vcpu.md') what = 'constrained-vCPU sizes';
   else if (file === 'sizes-previous-gen.md') what = `previous-generation sizes, ${series}`;
   else if (file.endsWith('-retirement.md')) what = `${series} retirement notice`;
+  else if (file === 'compute-benchmark-scores.md') what = 'Linux compute benchmark scores (2018), which name the processors measured';
   else if (azureDocs) what = `older ${series} page (${file})`;
   else what = `${series}: ${file}`;
   const title =
     inc.repo === FORK_REPO
       ? `${FORK_REPO} (fork of Microsoft's docs): ${file}`
       : `Microsoft Learn${azureDocs ? ' (azure-docs)' : ''}: ${what}`;
-  return { title, url: fileUrl(inc.repo, inc.path, inc.commit), asOf: inc.date };
+  return { title, url: fileUrl(inc.repo, inc.path, inc.commit), asOf: inc.date, dated: 'page' };
 }
 
 function generationCaveats(checks: Record<string, string>): string[] {
@@ -136,6 +137,7 @@ export function buildVmSeries(ref: Reference): VmSeries[] {
         title: `Microsoft Learn${overview.repo === 'MicrosoftDocs/azure-docs' ? ' (azure-docs)' : ''}: Generation 2 VM support overview (${year})`,
         url: fileUrl(overview.repo, overview.path, overview.commit),
         asOf: overview.msDate,
+        dated: 'page',
       });
     }
     if (retirement.citesLifecycle) {
@@ -143,6 +145,7 @@ export function buildVmSeries(ref: Reference): VmSeries[] {
         title: 'Microsoft Learn: VM size retirements and capacity restrictions',
         url: fileUrl(LIFECYCLE_PAGE.repo, LIFECYCLE_PAGE.path, LIFECYCLE_PAGE.commit),
         asOf: LIFECYCLE_PAGE.date,
+        dated: 'page',
       });
     }
 

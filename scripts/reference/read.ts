@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Reference } from './types.js';
 
-/** ../shared/reference, relative to the repository root (this file is scripts/reference/read.ts). */
-export const DEFAULT_REFERENCE_DIR = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
+/** The repository's reference/ folder (this file is scripts/reference/read.ts). */
+export const DEFAULT_REFERENCE_DIR = fileURLToPath(new URL('../../reference/', import.meta.url));
 
 function readJson(dir: string, name: string): unknown {
   return JSON.parse(readFileSync(`${dir.replace(/\/?$/, '/')}${name}`, 'utf8'));

@@ -28,10 +28,10 @@ export function titleForRepoFile(repo: string, path: string | undefined): string
 
 /** A reference source with repo/path/commit or url; null when it has no public address (index ids). */
 export function sourceOfRepoFile(s: RefCpuSource, asOf: string): Source | null {
-  if (s.url) return { title: titleForUrl(s.url), url: s.url, asOf };
+  if (s.url) return { title: titleForUrl(s.url), url: s.url, asOf, dated: 'checked' };
   if (!s.repo) return null;
-  if (s.path) return { title: titleForRepoFile(s.repo, s.path), url: fileUrl(s.repo, s.path, s.commit ?? 'HEAD'), asOf };
-  if (s.commit) return { title: `${REPO_TITLES[s.repo] ?? s.repo} commit ${s.commit.slice(0, 8)}`, url: commitUrl(s.repo, s.commit), asOf };
+  if (s.path) return { title: titleForRepoFile(s.repo, s.path), url: fileUrl(s.repo, s.path, s.commit ?? 'HEAD'), asOf, dated: 'checked' };
+  if (s.commit) return { title: `${REPO_TITLES[s.repo] ?? s.repo} commit ${s.commit.slice(0, 8)}`, url: commitUrl(s.repo, s.commit), asOf, dated: 'checked' };
   return null;
 }
 

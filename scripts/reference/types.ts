@@ -1,4 +1,4 @@
-// The shapes of the reference files in ../shared/reference, as far as the importer reads them.
+// The shapes of the reference files in reference/, as far as the importer reads them.
 // Only the importer and the data tests use these; the product never reads the reference.
 
 export interface RefRepoFile {
@@ -123,6 +123,8 @@ export interface RefDistroRelease {
   arches: string[];
   notes: string[];
   sources: Array<{ url: string; what: string }>;
+  /** set by the curated fixes (RELEASE_FIXES), never in the snapshot itself */
+  extendedSupport?: { name: string; until: string } | null;
 }
 
 export interface RefDistro {

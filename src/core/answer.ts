@@ -132,6 +132,17 @@ export type Answer = AnswerBase &
         verdict: Verdict | null;
       }
     | { kind: 'out-of-scope'; /** what was named that the bot does not cover */ outOfScope: string[] }
+    | {
+        kind: 'about';
+        /** the project's version (package.json) */
+        version: string;
+        /** the data set's snapshot date: the newest as-of date of its tables */
+        asOf: string;
+        today: string;
+        counts: { series: number; sizes: number; cpus: number; distros: number; releases: number };
+        /** per table, the oldest and newest date among its sources */
+        tables: Array<{ table: string; oldest: string; newest: string }>;
+      }
     | { kind: 'clarify'; choices: string[] }
     | { kind: 'help' }
     | { kind: 'not-found' }

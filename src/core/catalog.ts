@@ -33,6 +33,8 @@ export interface ReleaseRef {
 export class Catalog {
   readonly levels: LevelsTable;
   readonly asOf: string;
+  /** the project's version, when the loader found it */
+  readonly version: string;
   readonly cpus = new Map<string, CpuInfo>();
   readonly series: SeriesInfo[] = [];
   readonly sizes: SizeInfo[] = [];
@@ -61,6 +63,7 @@ export class Catalog {
     this.levels = knowledge.levels;
     this.levelFlags = new Set(knowledge.levels.levels.flatMap((l) => l.cpuinfoFlags));
     this.asOf = knowledge.asOf;
+    this.version = knowledge.version ?? 'unknown';
     this.distros = knowledge.distros;
 
     for (const model of knowledge.cpus) {

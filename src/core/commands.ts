@@ -1,6 +1,7 @@
 // The slash commands: /azlinux <subcommand> and /cpulevel <size | cpu | level | flags>.
 import type { Answer } from './answer.js';
 import type { Catalog } from './catalog.js';
+import { aboutAnswer } from './answers/about.js';
 import { compatAnswer } from './answers/compat.js';
 import { codenameAnswer, cpuAnswer, flagsAnswer } from './answers/cpu.js';
 import { lineageAnswer, releasesAnswer } from './answers/distro.js';
@@ -14,7 +15,7 @@ import { nearestWord } from './fuzzy.js';
 import { echo } from './text.js';
 
 const AZURE_LINUX = 'azure-linux';
-const SUBCOMMANDS = ['upstream', 'releases', 'lineage', 'compat', 'help', 'based-on'];
+const SUBCOMMANDS = ['upstream', 'releases', 'lineage', 'compat', 'about', 'version', 'help', 'based-on'];
 
 export function azlinuxCommand(catalog: Catalog, query: string, rest: string): Answer {
   const [sub = '', ...args] = rest.split(/\s+/);
@@ -67,6 +68,9 @@ export function azlinuxCommand(catalog: Catalog, query: string, rest: string): A
       if ('answer' in ref) return ref.answer;
       return compatAnswer(catalog, query, target, ref.distro, ref.release ?? catalog.newestRelease(ref.distro), ref.release === null);
     }
+    case 'about':
+    case 'version':
+      return aboutAnswer(catalog, query);
     case 'help':
       return helpAnswer(query, 'azlinux');
     default: {
@@ -75,7 +79,7 @@ export function azlinuxCommand(catalog: Catalog, query: string, rest: string): A
       const a = helpAnswer(
         query,
         'azlinux',
-        `Unknown subcommand \`${echo(sub)}\`.${suggestion ? ` Did you mean \`${echo(suggestion)}\`?` : ''} Try one of: upstream, releases, lineage, compat, help.`,
+        `Unknown subcommand \`${echo(sub)}\`.${suggestion ? ` Did you mean \`${echo(suggestion)}\`?` : ''} Try one of: upstream, releases, lineage, compat, about, help.`,
       );
       if (suggestion) a.suggestions = [echo(suggestion)];
       return a;

@@ -5,8 +5,9 @@ import { AnswerCache } from './answer-cache.js';
 import { askWith, QUERY_ECHO_LIMIT } from './ask.js';
 import { errorAnswer as makeErrorAnswer } from './answers/meta.js';
 import { renderText } from './render-text.js';
+import { setToday, today } from './clock.js';
 
-export { QUERY_ECHO_LIMIT };
+export { QUERY_ECHO_LIMIT, setToday, today };
 import { Catalog } from './catalog.js';
 import { completeWith, type Choice, type CompleteField, type CompleteOptions } from './complete.js';
 
@@ -29,17 +30,19 @@ const CONTEXT_FIELDS = ['distro', 'release', 'size', 'series', 'cpu', 'topic', '
 const allFieldsKeyed: Exclude<keyof ConversationContext, (typeof CONTEXT_FIELDS)[number]> extends never ? true : never = true;
 void allFieldsKeyed;
 
-/** The text alone when the thread knows nothing; else the text and every context field. */
+/** Today and the text when the thread knows nothing; else also every context field. Today is part of the
+ * key because statuses ("end of life in 3 days") are computed against it: yesterday's answer is never served. */
 function cacheKey(text: string, context: ConversationContext | undefined): string {
-  if (context === undefined) return text;
-  let key = text;
+  const day = `${today()}\u0000`;
+  if (context === undefined) return day + text;
+  let key = day + text;
   let knows = false;
   for (const field of CONTEXT_FIELDS) {
     const value = context[field];
     if (value !== undefined) knows = true;
     key += `\u0000${value ?? ''}`;
   }
-  return knows ? key : text;
+  return knows ? key : day + text;
 }
 
 /**

@@ -1,10 +1,15 @@
 // The plain-text rendering every answer carries (terminal, fallbacks, JSON `text`): at most 4,000
 // characters. When it must be cut, detail sections go first; the answer, caveats and sources stay.
-import type { Answer } from './answer.js';
+import type { Answer, Source } from './answer.js';
 import { truncate } from './text.js';
 
 export const TEXT_LIMIT = 4000;
 const CUT = '\n…(truncated)';
+
+/** A source's date, labelled for what it is: the page's own date, or when the fact was checked. */
+export function sourceDateLabel(s: Source): string {
+  return s.dated === 'page' ? `page dated ${s.asOf}` : `checked ${s.asOf}`;
+}
 
 export function renderText(a: Answer): string {
   const head = [a.title, a.summary];
@@ -20,7 +25,7 @@ export function renderText(a: Answer): string {
   const tail: string[] = [];
   if (a.caveats.length) tail.push('', 'Caveats:', ...a.caveats.map((c) => `  - ${c}`));
   if (a.suggestions.length && a.kind !== 'clarify' && a.kind !== 'not-found') tail.push('', `Did you mean: ${a.suggestions.join(', ')}`);
-  if (a.sources.length) tail.push('', 'Sources:', ...a.sources.map((s) => `  - ${s.title} (checked ${s.asOf}) ${s.url}`));
+  if (a.sources.length) tail.push('', 'Sources:', ...a.sources.map((s) => `  - ${s.title} (${sourceDateLabel(s)}) ${s.url}`));
 
   const full = [...head, ...detail, ...tail].join('\n').trim();
   if (full.length <= TEXT_LIMIT) return full;

@@ -28,6 +28,8 @@ import {
 export interface Knowledge {
   /** the newest as-of date of the tables */
   asOf: string;
+  /** the project's version from package.json, where the loader found it */
+  version?: string;
   levels: LevelsTable;
   cpus: CpuModel[];
   series: VmSeries[];
@@ -163,5 +165,19 @@ export function loadKnowledge(): Knowledge {
   };
   const raw = { levels: read(FILES.levels), cpus: read(FILES.cpus), series: read(FILES.series), distros: read(FILES.distros) };
   if (problems.length > 0) throw new DataError(problems);
-  return validateKnowledge(raw);
+  const version = projectVersion();
+  return { ...validateKnowledge(raw), ...(version ? { version } : {}) };
+}
+
+/** The version in the project's package.json: two levels up from src/data, three from dist/src/data. */
+export function projectVersion(): string | undefined {
+  for (const up of ['../../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: unknown; version?: unknown };
+      if (pkg.name === 'azlinux-bot' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // not there: try the next level
+    }
+  }
+  return undefined;
 }

@@ -4,11 +4,14 @@ import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date');
 
-/** Where a fact came from and when it was last checked. Every record carries at least one. */
+/** Where a fact came from, and a date that says what it is. Every record carries at least one. */
 export const SourceSchema = z.strictObject({
   title: z.string().min(1),
   url: z.url(),
   asOf: isoDate,
+  /** what `asOf` is: the page's own date ("page": a size page's ms.date), or when it was checked
+   * ("checked": the snapshot the fact was read from). Absent means checked. */
+  dated: z.enum(['page', 'checked']).optional(),
 });
 export type Source = z.infer<typeof SourceSchema>;
 
@@ -108,6 +111,8 @@ export const DistroReleaseSchema = z.strictObject({
   /** GA date; null for previews or when unknown */
   released: isoDate.nullable(),
   eol: isoDate.nullable(),
+  /** a support phase after `eol` (Debian LTS, …): its name and end; null when none is recorded */
+  extendedSupport: z.strictObject({ name: z.string().min(1), until: isoDate }).nullable(),
   /** preview or generally available, as the sources describe it (end of life is judged from `eol` and today) */
   status: z.enum(['preview', 'ga']),
   upstream: z.array(
@@ -122,6 +127,8 @@ export const DistroReleaseSchema = z.strictObject({
   kernel: z.string().nullable(),
   /** documented minimum x86-64 level of the distribution's packages; null = not stated */
   x86_64Baseline: LevelNameSchema.nullable(),
+  /** the level of a separate build for older CPUs, where the release ships one (AlmaLinux 10's x86_64_v2) */
+  altBuildBaseline: LevelNameSchema.nullable(),
   /** what its Azure images need where that differs from the archive baseline */
   azureImageBaseline: LevelNameSchema.nullable(),
   /** Hyper-V generations its Azure images boot on; null = no statement */

@@ -4,7 +4,7 @@
 import type { RequestListener } from 'node:http';
 import type { Readable, Writable } from 'node:stream';
 import { pino, type DestinationStream } from 'pino';
-import { ask as coreAsk, catalog as coreCatalog, complete as coreComplete } from '../core/index.js';
+import { ask as coreAsk, catalog as coreCatalog, complete as coreComplete, setToday } from '../core/index.js';
 import type { AskFn } from '../core/conversation.js';
 import { MemoryStore, type KeyValueStore } from '../core/store.js';
 import type { Surface } from '../adapters/handler.js';
@@ -62,6 +62,7 @@ const oneLine = (err: unknown): string => (err instanceof Error ? err.message : 
 /** Throws ConfigError before anything starts, StartupError when the store or the HTTP port fails. */
 export async function startService(env: Record<string, string | undefined>, options: ServiceOptions = {}): Promise<RunningService> {
   const config = loadConfig(env);
+  if (config.today) setToday(config.today);
   const kind = options.stdinKind ?? stdinKind();
   const platforms = Boolean(config.slack || config.discord);
   const mode = config.console === 'auto' && !platforms && kind !== 'none' ? 'console' : 'server';

@@ -15,7 +15,19 @@ test.each(files(coreDir).map((f) => [f.slice(coreDir.length)]))('src/core/%s imp
   for (const spec of imports) for (const bad of FORBIDDEN) expect(spec, `${rel} imports ${spec}`).not.toMatch(bad);
 });
 
-test('no file under src reads ../shared at run time', () => {
+test('no file under src reads the reference snapshots at run time', () => {
   const srcDir = new URL('../../src/', import.meta.url).pathname;
-  for (const f of files(srcDir)) expect(readFileSync(f, 'utf8'), f).not.toMatch(/shared\/reference/);
+  for (const f of files(srcDir)) {
+    const text = readFileSync(f, 'utf8');
+    expect(text, f).not.toMatch(/shared\/reference/);
+    expect(text, f).not.toMatch(/['"`](?:\.\.\/)+reference\//);
+  }
+});
+
+test('the repository stands alone: no source, test, script or benchmark reads a folder beside the clone', () => {
+  const root = new URL('../../', import.meta.url).pathname;
+  const outside = new RegExp(['\\.\\.', 'shared'].join('/'));
+  const all = ['src', 'test', 'scripts', 'bench'].flatMap((d) => files(join(root, d)));
+  expect(all.length).toBeGreaterThan(100);
+  for (const f of [...all, join(root, 'package.json')]) expect(readFileSync(f, 'utf8'), f).not.toMatch(outside);
 });

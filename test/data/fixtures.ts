@@ -1,11 +1,16 @@
-// Shared by the data tests: the reference set (the oracle, read from ../shared/reference) and the
-// product's own tables (src/data/*.json) loaded through the product's loader.
+// Shared by the data tests: the reference set (the oracle, read from reference/, with the curated fact
+// fixes of scripts/reference-overrides.ts applied) and the product's own tables (src/data/*.json) loaded
+// through the product's loader. The fixes themselves are pinned, with their sources, in fact-fixes.test.ts.
 import { readFileSync } from 'node:fs';
 import { loadKnowledge, type Knowledge } from '../../src/data/load.js';
 import { readReference } from '../../scripts/reference/read.js';
+import { curate } from '../../scripts/reference/curated.js';
 import type { Reference } from '../../scripts/reference/types.js';
 
-export const ref: Reference = readReference();
+/** The reference snapshot as stored in reference/. */
+export const snapshot: Reference = readReference();
+/** The snapshot with the curated fact fixes applied: what the tables must hold. */
+export const ref: Reference = curate(snapshot).ref;
 export const knowledge: Knowledge = loadKnowledge();
 
 /** The four JSON documents as stored, for tests that tamper with copies. */

@@ -1,17 +1,18 @@
 // Every series and every size of the reference, row by row, against src/data/vm-series.json.
 import { describe, expect, it } from 'vitest';
-import { dedupe, knowledge, ref } from './fixtures.js';
+import { dedupe, knowledge, ref, snapshot } from './fixtures.js';
 
 const bySeries = new Map(knowledge.series.map((s) => [s.series, s]));
 const aliasOf = new Map(ref.aliases.map((a) => [a.raw, a.model]));
 const genOf = new Map(ref.generations.series.map((g) => [g.series, g]));
 
 describe('vm-series.json', () => {
-  it('holds 191 series, 1,597 sizes and 219 constrained sizes, like the reference', () => {
+  it('holds the reference\'s 191 series and 1,597 sizes, the curated Dlsv5 and Dldsv5 (16 sizes), 219 constrained sizes', () => {
     const sizes = knowledge.series.flatMap((s) => s.sizes);
-    expect(ref.series).toHaveLength(191);
-    expect(knowledge.series).toHaveLength(191);
-    expect(sizes).toHaveLength(1597);
+    expect(snapshot.series).toHaveLength(191);
+    expect(ref.series).toHaveLength(193);
+    expect(knowledge.series).toHaveLength(193);
+    expect(sizes).toHaveLength(1613);
     expect(sizes.filter((z) => z.constrainedFrom !== null)).toHaveLength(219);
     expect(knowledge.series.map((s) => s.series)).toEqual(ref.series.map((s) => s.series));
   });

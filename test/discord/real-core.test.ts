@@ -57,7 +57,7 @@ describe('with the real core', () => {
     const embeds = cb.body.data.embeds as APIEmbed[];
     expect(embeds[0]!.title).toContain('Standard_D4s_v5');
     expect(text(embeds)).toContain('x86-64-v4');
-    expect(embeds[0]!.fields!.some((f) => f.name === 'Sources' && /\]\(https:\/\/.+\) · as of \d{4}-\d{2}-\d{2}/.test(f.value))).toBe(true);
+    expect(embeds[0]!.fields!.some((f) => f.name === 'Sources' && /\]\(https:\/\/.+\) · (?:page dated|checked) \d{4}-\d{2}-\d{2}/.test(f.value))).toBe(true);
     withinLimits(embeds);
   });
 

@@ -52,7 +52,7 @@ describe('renderAnswer', () => {
     expect(embed!.fields).toContainEqual({ name: 'Guaranteed level', value: 'x86-64-v4', inline: true });
     const sources = embed!.fields!.find((f) => f.name === 'Sources')!;
     expect(sources.value).toBe(
-      '[Dsv5 sizes series](https://learn.microsoft.com/azure/virtual-machines/sizes/general-purpose/dsv5-series) · as of 2026-05-01',
+      '[Dsv5 sizes series](https://learn.microsoft.com/azure/virtual-machines/sizes/general-purpose/dsv5-series) · checked 2026-05-01',
     );
     expect(embed!.footer!.text).toBe('Data checked as of 2026-05-01');
 
@@ -92,7 +92,7 @@ describe('renderAnswer', () => {
     });
     expect(embed!.description).toBe('I do not know \\*\\*Xeon\\*\\* \\[click\\](https://evil.example) `code`');
     expect(embed!.fields!.find((f) => f.name === 'Sources')!.value).toBe(
-      '[a\\](https://evil.example) \\[b](https://ok.example/a_%28b%29) · as of 2026-01-01',
+      '[a\\](https://evil.example) \\[b](https://ok.example/a_%28b%29) · checked 2026-01-01',
     );
   });
 });

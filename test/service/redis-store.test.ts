@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler } from '../../src/service/handler.js';
 import { RedisStore } from '../../src/service/redis-store.js';
 import { Cooldown } from '../../src/service/cooldown.js';
-import { startRedis, freePort, type RedisServer } from './support/redis-server.js';
+import { redisTestsEnabled, startRedis, freePort, type RedisServer } from './support/redis-server.js';
 import { stubAsk } from './support/stub-ask.js';
 import { captureLog } from './support/log-capture.js';
 
@@ -17,7 +17,10 @@ async function store(prefix = 'test:'): Promise<RedisStore> {
   return s;
 }
 
+const enabled = redisTestsEnabled(); // else skipped, with the notice printed once by test/setup/redis-notice.ts
+
 beforeAll(async () => {
+  if (!enabled) return;
   redis = await startRedis();
 });
 afterAll(async () => {
@@ -25,7 +28,7 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-describe('RedisStore', () => {
+describe.skipIf(!enabled)('RedisStore', () => {
   it('round-trips JSON values and misses unknown keys', async () => {
     const s = await store();
     await s.set('ctx', { size: 'Standard_D4s_v5', n: [1, 2] }, 60);

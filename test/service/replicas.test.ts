@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService, type RunningService } from '../../src/service/start.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
 import { SlackSender, mentionEnvelope } from '../fakes/slack-sign.js';
-import { startRedis, type RedisServer } from './support/redis-server.js';
+import { redisTestsEnabled, startRedis, type RedisServer } from './support/redis-server.js';
 import { logSink } from './support/log-sink.js';
 
 const SECRET = 'replica-signing-secret-77';
@@ -13,7 +13,10 @@ let redis: RedisServer;
 let slack: FakeSlack;
 const replicas: RunningService[] = [];
 
+const enabled = redisTestsEnabled(); // else skipped, with the notice printed once by test/setup/redis-notice.ts
+
 beforeAll(async () => {
+  if (!enabled) return;
   [redis, slack] = await Promise.all([startRedis(), startFakeSlack()]);
   const env = {
     PORT: '0',
@@ -38,7 +41,7 @@ afterAll(async () => {
 const sender = (i: number) => new SlackSender(`${replicas[i]!.url}/slack/events`, SECRET);
 const postsIn = (threadTs: string) => slack.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === threadTs);
 
-describe('replicas sharing Redis', () => {
+describe.skipIf(!enabled)('replicas sharing Redis', () => {
   it('report the store in /readyz', async () => {
     const res = await fetch(`${replicas[0]!.url}/readyz`);
     expect(res.status).toBe(200);

@@ -28,7 +28,7 @@ describe('renderAnswer: every kind', () => {
       const context = message.blocks.filter((b) => b.type === 'context');
       if (answer.sources.length > 0) {
         const src = answer.sources[0]!;
-        expect(textOf(context)).toContain(`<${src.url}|${src.title}> · as of ${src.asOf}`);
+        expect(textOf(context)).toContain(`<${src.url}|${src.title}> · ${src.dated === 'page' ? 'page dated' : 'checked'} ${src.asOf}`);
       } else {
         expect(context).toEqual([]);
       }

@@ -2,7 +2,8 @@
 // Exit codes: 0 answered, 1 not found (any line, in stdin mode), 2 usage error.
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import { ask } from '../../core/index.js';
+import { ask, setToday } from '../../core/index.js';
+import { ConfigError, loadToday } from '../../config.js';
 import type { Answer } from '../../core/answer.js';
 import { formatForTerminal } from './format.js';
 
@@ -32,6 +33,14 @@ export async function main(argv: string[]): Promise<number> {
     } else words.push(arg);
   }
   const colour = !json && process.stdout.isTTY === true;
+  try {
+    const day = loadToday(process.env);
+    if (day) setToday(day);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    return 2;
+  }
 
   if (words.length > 0) {
     const answer = ask(words.join(' '));

@@ -2,6 +2,7 @@
 // decides how it looks and keeps every piece inside Discord's limits, shortening visibly ("…").
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, Fact, Section, Source } from '../../core/answer.js';
+import { sourceDateLabel } from '../../core/render-text.js';
 import { EMBED_LIMITS } from './limits.js';
 import { ELLIPSIS, escapeMarkdown, link, neutraliseMentions, truncate } from './text.js';
 
@@ -107,7 +108,7 @@ function colourOf(answer: Answer): number {
 }
 
 function sourceLine(source: Source): string {
-  const asOf = `as of ${source.asOf}`;
+  const asOf = sourceDateLabel(source);
   const title = clean(source.title).replace(/\s+/g, ' ');
   const full = `${link(truncate(title, 200), source.url)} · ${asOf}`;
   // a link cannot be cut without breaking it: fall back to the title alone when the URL is absurdly long

@@ -15,6 +15,7 @@ import {
   type SectionBlock,
   type SlackMessage,
 } from './blocks.js';
+import { sourceDateLabel } from '../../core/render-text.js';
 import { mrkdwn, mrkdwnCode, mrkdwnLink, plainText, truncate } from './escape.js';
 import { SLACK_LIMITS as L, TRUNCATION_MARK } from './limits.js';
 
@@ -131,7 +132,7 @@ function suggestionsBlock(answer: Answer): SectionBlock | undefined {
 
 function sourceElement(source: Source): MrkdwnObject {
   const link = mrkdwnLink(source.url, truncate(source.title.trim() || source.url, MAX_SOURCE_TITLE));
-  const asOf = source.asOf ? ` · as of ${mrkdwn(source.asOf)}` : '';
+  const asOf = source.asOf ? ` · ${mrkdwn(sourceDateLabel(source))}` : '';
   return md(truncate(`${link}${asOf}`, L.contextText));
 }
 

@@ -12,6 +12,8 @@ export interface Judgement {
   reasons: string[];
   shortfall: string[];
   required: LevelName | null;
+  /** the reason the verdict turns on when a separate build for older CPUs changes it (headline material) */
+  altBuild?: string;
 }
 
 const ARCH_NAMES: Record<'x64' | 'Arm64', string[]> = { x64: ['x86_64', 'amd64', 'x64'], Arm64: ['aarch64', 'arm64'] };
@@ -63,6 +65,7 @@ export function judge(series: SeriesInfo, distro: Distro, rel: DistroRelease): J
 
   // x86-64 level (x64 only)
   let shortfall: string[] = [];
+  let altBuild: string | undefined;
   if (rec.arch === 'x64') {
     const need = required ?? 'x86-64-v1';
     const needText = required ? `${name} needs ${required}` : `No x86-64 minimum is documented for ${name}, so the original x86-64 (v1) is assumed`;
@@ -75,15 +78,19 @@ export function judge(series: SeriesInfo, distro: Distro, rel: DistroRelease): J
         reasons.push(`${needText}; ${rec.series} guarantees ${series.guaranteed}.`);
       } else if (shortfall.length === series.cpus.length) {
         reasons.push(`${needText}; every processor ${rec.series} may land on falls short (${listOf(shortfall)}).`);
-        worse('no');
+        worse(altFits(series, rel) ? 'depends' : 'no');
       } else {
         const lows = series.cpus.filter((c) => shortfall.includes(c.model.model)).map((c) => `${c.model.model} (${c.level})`);
         reasons.push(`${needText}; ${rec.series} may land on ${listOf(lows, 'or')}, which fall${lows.length === 1 ? 's' : ''} short.`);
         worse('depends');
       }
+      if (shortfall.length > 0 && altFits(series, rel)) {
+        altBuild = `${name} also ships a separate ${rel.altBuildBaseline} build for older CPUs, which every processor ${rec.series} may land on can run.`;
+        reasons.push(altBuild);
+      }
     }
   }
-  return { verdict, reasons, shortfall, required };
+  return { verdict, reasons, shortfall, required, ...(altBuild ? { altBuild } : {}) };
 }
 
 export function compatAnswer(
@@ -127,9 +134,17 @@ export function compatAnswer(
   });
 }
 
+/** A separate build for older CPUs (AlmaLinux 10's x86_64_v2) that every processor of the series can run. */
+function altFits(series: SeriesInfo, rel: DistroRelease): boolean {
+  const alt = rel.altBuildBaseline;
+  return alt !== null && series.cpus.length > 0 && series.cpus.every((c) => c.level !== null && levelRank(c.level) >= levelRank(alt));
+}
+
 /** The reason that decides: what falls short when something does, else the level (x64) or the architecture (Arm). */
 export function summaryReason(j: Judgement, series: SeriesInfo): string {
-  const blocking = j.reasons.find((r) => /short|only|cannot|not confirm|no generation|state only/.test(r));
+  const blocking = j.reasons.find((r) => r !== j.altBuild && /short|only|cannot|not confirm|no generation|state only/.test(r));
+  // the headline never contradicts a caveat: when a separate build changes the picture, it says so
+  if (blocking && j.altBuild && /short/.test(blocking)) return `${blocking} ${j.altBuild}`;
   if (blocking) return blocking;
   return series.record.arch === 'Arm64' ? j.reasons[0]! : j.reasons[j.reasons.length - 1]!;
 }

@@ -2,7 +2,11 @@
 import type { Answer, LineageLink } from '../answer.js';
 import type { Catalog } from '../catalog.js';
 import type { Distro, DistroRelease, Relation } from '../../data/schema.js';
+import { today } from '../clock.js';
 import { fact, finish, releaseLabel, uniqueSources } from './build.js';
+import { eolPhrase, statusOf } from './lifecycle.js';
+
+export { statusOf };
 
 export type DistroFacet = 'overview' | 'upstream' | 'lineage' | 'kernel' | 'package-manager' | 'eol' | 'status' | 'arches' | 'baseline';
 
@@ -80,14 +84,15 @@ export function distroAnswer(catalog: Catalog, query: string, distro: Distro, re
   if (facet === 'upstream' || facet === 'lineage') return lineageAnswer(catalog, query, distro, release, facet);
   const rel = release ?? catalog.newestRelease(distro);
   const name = releaseLabel(distro, rel);
+  const day = today();
   const summaries: Record<Exclude<DistroFacet, 'upstream' | 'lineage'>, string> = {
-    overview: `${name}: ${statusOf(rel, catalog.asOf)}${rel.packageManager ? `, ${rel.packageManager}` : ''}${rel.kernel ? `, kernel ${rel.kernel}` : ''}.`,
+    overview: `${name}: ${statusOf(rel, day)}${rel.packageManager ? `, ${rel.packageManager}` : ''}${rel.kernel ? `, kernel ${rel.kernel}` : ''}.`,
     kernel: rel.kernel ? `${name} ships kernel ${rel.kernel}.` : `The sources name no kernel for ${name}.`,
     'package-manager': rel.packageManager ? `${name} uses ${rel.packageManager}.` : `The sources name no package manager for ${name}.`,
     eol: rel.eol
-      ? `${name} ${rel.eol < catalog.asOf ? 'reached' : 'reaches'} end of life on ${rel.eol}.`
+      ? `${name}: ${rel.extendedSupport ? statusOf(rel, day) : eolPhrase(rel.eol, day)}.`
       : `No end-of-life date is published for ${name}.`,
-    status: `${name} is ${statusOf(rel, catalog.asOf)}.`,
+    status: `${name} is ${statusOf(rel, day)}.`,
     arches: `${name} ships for ${rel.arches.join(', ') || 'architectures not confirmed in the sources'}.`,
     baseline: baselineSummary(name, rel),
   };
@@ -98,7 +103,7 @@ export function distroAnswer(catalog: Catalog, query: string, distro: Distro, re
     summary: summaries[facet],
     distro: distro.id,
     release: rel.version,
-    facts: [...releaseFacts(rel, catalog.asOf), ...fact('Also known as', distro.aliases.slice(0, 6).join(', '))],
+    facts: [...releaseFacts(rel, day), ...fact('Also known as', distro.aliases.slice(0, 6).join(', '))],
     caveats: releaseCaveats(distro, rel, release === null),
     sources: rel.sources,
     context: { topic: facet, distro: distro.id, release: rel.version },
@@ -106,9 +111,10 @@ export function distroAnswer(catalog: Catalog, query: string, distro: Distro, re
 }
 
 export function releasesAnswer(catalog: Catalog, query: string, distro: Distro): Answer {
+  const day = today();
   const rows = distro.releases.map((r) => [
     r.version,
-    statusOf(r, catalog.asOf),
+    statusOf(r, day),
     r.released ?? '—',
     r.eol ?? '—',
     r.x86_64Baseline ?? '—',
@@ -127,12 +133,6 @@ export function releasesAnswer(catalog: Catalog, query: string, distro: Distro):
   });
 }
 
-export function statusOf(rel: DistroRelease, today: string): string {
-  if (rel.status === 'preview') return 'in preview';
-  if (rel.eol && rel.eol < today) return `end of life since ${rel.eol}`;
-  return 'generally available';
-}
-
 function baselineSummary(name: string, rel: DistroRelease): string {
   const base = rel.x86_64Baseline ? `${name} needs ${rel.x86_64Baseline}` : `No x86-64 baseline is documented for ${name}`;
   return rel.azureImageBaseline && rel.azureImageBaseline !== rel.x86_64Baseline
@@ -140,11 +140,13 @@ function baselineSummary(name: string, rel: DistroRelease): string {
     : `${base}.`;
 }
 
-function releaseFacts(rel: DistroRelease, today?: string) {
+function releaseFacts(rel: DistroRelease, day?: string) {
   return [
-    ...(today ? fact('Status', statusOf(rel, today)) : []),
+    ...(day ? fact('Status', statusOf(rel, day)) : []),
     ...fact('Released', rel.released),
     ...fact('End of life', rel.eol),
+    ...fact(rel.extendedSupport ? `${rel.extendedSupport.name} until` : 'Extended support', rel.extendedSupport?.until),
+    ...fact('Separate build for older CPUs', rel.altBuildBaseline),
     ...fact('Package manager', rel.packageManager),
     ...fact('Kernel', rel.kernel),
     ...fact('x86-64 baseline', rel.x86_64Baseline),

@@ -8,6 +8,7 @@ export const HELP_LINES = [
   '/azlinux releases [distro] — releases with status, dates and x86-64 baseline',
   '/azlinux lineage <distro> [release] — the chain of upstreams to the root',
   '/azlinux compat <size> [distro [release]] — will it boot? yes / no / depends, and why',
+  '/azlinux about — the data snapshot date, counts, source dates and version',
   '/cpulevel <size> — processors, guaranteed and best x86-64 level, generations',
   '/cpulevel <cpu model> — e.g. 8370C, EPYC 7763, Cobalt 100',
   '/cpulevel x86-64-v3 — which series guarantee a level',
@@ -17,7 +18,7 @@ export const HELP_LINES = [
 ];
 
 export function helpAnswer(query: string, topic?: 'azlinux' | 'cpulevel', note?: string): Answer {
-  const lines = topic === 'cpulevel' ? HELP_LINES.slice(4, 8) : topic === 'azlinux' ? HELP_LINES.slice(0, 4) : HELP_LINES;
+  const lines = topic === 'cpulevel' ? HELP_LINES.slice(5, 9) : topic === 'azlinux' ? HELP_LINES.slice(0, 5) : HELP_LINES;
   return finish({
     kind: 'help',
     query,

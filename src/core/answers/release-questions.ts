@@ -4,7 +4,8 @@ import type { Answer } from '../answer.js';
 import type { Catalog } from '../catalog.js';
 import type { Distro, DistroRelease, LevelName } from '../../data/schema.js';
 import { levelRank } from '../levels.js';
-import { daysBetween, today } from '../today.js';
+import { today } from '../clock.js';
+import { isPastEol } from './lifecycle.js';
 import { fact, finish, releaseLabel, uniqueSources } from './build.js';
 import { requiredLevel } from './compat.js';
 import { distroAnswer, lineageChain, statusOf } from './distro.js';
@@ -45,22 +46,22 @@ export function eolAnswer(catalog: Catalog, query: string, distro: Distro, rel: 
   const supportedPolarity = SUPPORTED_POLARITY.test(lower);
   let ended: boolean | null;
   let said: string;
+  let supported: boolean | null;
   if (rel.eol) {
-    const days = daysBetween(now, rel.eol);
     ended = rel.eol < now;
-    said = ended
-      ? `${name} reached end of life on ${rel.eol} (${-days} days ago).`
-      : `${name} reaches end of life on ${rel.eol} (in ${days} day${days === 1 ? '' : 's'}).`;
+    supported = !isPastEol(rel, now);
+    said = `${name}: ${statusOf(rel, now)}.`;
   } else {
     const endedCaveat = rel.caveats.find((c) => /support ended|ended support|reached end of life|is end of life/i.test(c));
     ended = endedCaveat ? true : null;
+    supported = ended === null ? null : !ended;
     said = endedCaveat
       ? `${name} is out of support, but no single end-of-life date is recorded: ${endedCaveat}`
       : `No end-of-life date is published for ${name}; it is ${statusOf(rel, now)}.`;
   }
   let summary = said;
   if (yesNo) {
-    const yes = ended === null ? null : supportedPolarity ? !ended : ended;
+    const yes = supportedPolarity ? supported : ended;
     if (yes === true) summary = `Yes — ${said}`;
     else if (yes === false) summary = `No — ${said}`;
     else summary = supportedPolarity ? `As far as the sources say, yes — ${lowerFirst(said)}` : `Not as far as the sources say — ${lowerFirst(said)}`;

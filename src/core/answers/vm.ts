@@ -118,7 +118,7 @@ export function levelAnswer(catalog: Catalog, query: string, level: LevelName, n
       'Retired series and Arm64 series are left out; series with no documented processor cannot guarantee anything.',
       GUEST_CAVEAT,
     ],
-    sources: uniqueSources(levelSources(catalog), [{ title: 'Microsoft Learn: Azure VM sizes', url: 'https://learn.microsoft.com/en-us/azure/virtual-machines/sizes/overview', asOf: catalog.asOf }]),
+    sources: uniqueSources(levelSources(catalog), [{ title: 'Microsoft Learn: Azure VM sizes', url: 'https://learn.microsoft.com/en-us/azure/virtual-machines/sizes/overview', asOf: catalog.asOf, dated: 'checked' }]),
     context: { topic: 'level', level },
   });
 }

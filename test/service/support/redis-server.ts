@@ -1,7 +1,38 @@
 // Starts a real redis-server on a free loopback port for one test file, with persistence off, and
 // stops it afterwards. Tests using it need the Debian package redis-server (.ci/run installs it).
+// Where there is none on the PATH they are skipped, with one printed line (test/setup/redis-notice.ts),
+// unless AZLINUX_REQUIRE_REDIS=1 (set by .ci/run), which makes a missing server a failure.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { createServer } from 'node:net';
+
+/** The variable that turns a missing redis-server from a skip into a failure (CI sets it). */
+export const REQUIRE_REDIS_VAR = 'AZLINUX_REQUIRE_REDIS';
+
+/** The redis-server executable on the PATH, or null. */
+export function findRedisServer(path = process.env.PATH ?? ''): string | null {
+  for (const dir of path.split(delimiter)) {
+    if (!dir) continue;
+    const file = join(dir, 'redis-server');
+    try {
+      accessSync(file, constants.X_OK);
+      return file;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+/** Whether the Redis tests run: a server is on the PATH, or CI demands them (and then fails without one). */
+export function redisTestsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return findRedisServer(env.PATH) !== null || env[REQUIRE_REDIS_VAR] === '1';
+}
+
+/** The one line printed when the Redis tests are skipped. */
+export const REDIS_SKIP_NOTICE =
+  `Redis tests skipped: no redis-server on the PATH. To run them: apt-get install -y redis-server (CI sets ${REQUIRE_REDIS_VAR}=1 so a missing server fails).`;
 
 export interface RedisServer {
   url: string;
