@@ -5,7 +5,8 @@ import type { Distro, DistroRelease, LevelName } from '../../data/schema.js';
 import { levelRank } from '../levels.js';
 import { listOf } from '../text.js';
 import { fact, finish, levelSources, releaseLabel, seriesCpuSources, seriesName, uniqueSources } from './build.js';
-import { isRetired, levelFacts, seriesCaveats } from './vm.js';
+import { byFamily, isRetired, levelFacts, seriesCaveats } from './vm.js';
+import { sizeKeyOf } from '../text.js';
 
 export interface Judgement {
   verdict: Verdict;
@@ -172,7 +173,7 @@ export function distroSizesAnswer(catalog: Catalog, query: string, distro: Distr
     series: yes,
     facts: [...fact('Needs', required), ...fact('Always', `${yes.length} series`), ...fact('Depends', `${depends.length} series`)],
     sections: [
-      { title: `Always (${yes.length})`, lines: [yes.join(', ') || 'none'] },
+      { title: `Always (${yes.length}), by family`, lines: byFamily(yes.map((n) => catalog.seriesByKey.get(sizeKeyOf(n))!)) },
       { title: `Depends (${depends.length})`, lines: [depends.join(', ') || 'none'] },
     ],
     caveats: rel.caveats,

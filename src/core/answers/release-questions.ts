@@ -10,21 +10,28 @@ import { fact, finish, releaseLabel, uniqueSources } from './build.js';
 import { requiredLevel } from './compat.js';
 import { distroAnswer, lineageChain, statusOf } from './distro.js';
 
-/** "need": does the release require `level`? "run": does it run on a CPU at `level`? */
-export type LevelQuestion = 'need' | 'run';
+/** "need": does the release require `level`? "run": does it run on a CPU at `level`? "run-without": on a CPU lacking it? */
+export type LevelQuestion = 'need' | 'run' | 'run-without';
 
-export function releaseLevelAnswer(catalog: Catalog, query: string, distro: Distro, rel: DistroRelease, level: LevelName, mode: LevelQuestion): Answer {
+export function releaseLevelAnswer(catalog: Catalog, query: string, distro: Distro, rel: DistroRelease, level: LevelName, mode: LevelQuestion, typed?: string): Answer {
   const a = distroAnswer(catalog, query, distro, rel, 'baseline');
   const name = releaseLabel(distro, rel);
   const need = requiredLevel(rel);
   const images = rel.azureImageBaseline && rel.azureImageBaseline !== rel.x86_64Baseline ? ` (its Azure images; the archive itself needs ${rel.x86_64Baseline ?? 'no documented level'})` : '';
   let first: string;
   if (!need) first = `Not documented — the sources give no x86-64 minimum for ${name}, so the original x86-64 (v1) is assumed.`;
-  else if (mode === 'run') {
-    first =
-      levelRank(need) <= levelRank(level)
-        ? `Yes — ${name} needs ${need}${images}, and an ${level} CPU has everything ${need} has.`
-        : `No — ${name} needs ${need}${images}; an ${level} CPU lacks ${need}'s features.`;
+  else if (mode === 'run' || mode === 'run-without') {
+    // "run on a v2 CPU": fits when the need is at most v2; "run without AVX": fits when the need is below v3
+    const fits = mode === 'run' ? levelRank(need) <= levelRank(level) : levelRank(need) < levelRank(level);
+    const alt = rel.altBuildBaseline;
+    const altFits = alt !== null && (mode === 'run' ? levelRank(alt) <= levelRank(level) : levelRank(alt) < levelRank(level));
+    const feature = typed && !/^(x86[-_]?64[-_]?)?v\d$/i.test(typed) ? `${typed.toUpperCase()} (${level})` : level;
+    const cpu = mode === 'run' ? `an ${level} CPU` : `a CPU without ${feature}`;
+    first = fits
+      ? `Yes — ${name} needs ${need}${images}, which ${cpu} ${mode === 'run' ? 'has' : 'can still have'}.`
+      : altFits
+        ? `Yes, with its separate ${alt} build — the main ${name} build needs ${need}${images}, which ${cpu} lacks.`
+        : `No — ${name} needs ${need}${images}, which ${cpu} lacks.`;
   } else if (levelRank(need) === levelRank(level)) first = `Yes — ${name} needs ${need}${images}.`;
   else if (levelRank(need) > levelRank(level)) first = `Yes, and more — ${name} needs ${need}${images}, which includes everything in ${level}.`;
   else {

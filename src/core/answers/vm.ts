@@ -127,7 +127,7 @@ export function levelAnswer(catalog: Catalog, query: string, level: LevelName, n
 const NAMES_PER_FAMILY = 12;
 
 /** One line per VM family: "General purpose (41): Dsv5, Dasv5, … and 29 more". */
-function byFamily(series: SeriesInfo[], name: (s: SeriesInfo) => string = (s) => s.record.series): string[] {
+export function byFamily(series: SeriesInfo[], name: (s: SeriesInfo) => string = (s) => s.record.series): string[] {
   const families = new Map<string, SeriesInfo[]>();
   for (const s of series) {
     const list = families.get(s.record.family);

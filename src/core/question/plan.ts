@@ -242,9 +242,11 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   const { distro, release, defaulted } = f.releases[0]!;
   const intent = f.intent;
   const level = f.levels[0];
+  if (intent.list && (intent.compat || intent.asks.has('sizes'))) return read(distroSizesAnswer(catalog, query, distro, release), f);
   if (level && (intent.yesNo || intent.asks.has('baseline') || intent.asks.has('verdict'))) {
-    const mode = intent.asks.has('verdict') && !intent.asks.has('baseline') ? 'run' : 'need';
-    return read(releaseLevelAnswer(catalog, query, distro, release, level, mode), f);
+    const runs = intent.asks.has('verdict') && !intent.asks.has('baseline');
+    const mode = runs && /\b(without|lacks?|lacking|no|missing|older|old)\b/.test(f.lower) ? 'run-without' : runs ? 'run' : 'need';
+    return read(releaseLevelAnswer(catalog, query, distro, release, level, mode, f.e.levelWords[0]?.typed), f);
   }
   if (intent.asks.has('eol') || (intent.facet === 'eol')) return read(eolAnswer(catalog, query, distro, release, f.lower, intent.yesNo), f);
   if (intent.list && (intent.compat || /\b(sizes?|series|vms?)\b/.test(f.lower))) return read(distroSizesAnswer(catalog, query, distro, release), f);
