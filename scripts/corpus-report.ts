@@ -1,0 +1,68 @@
+// npm run corpus:report — asks every real question (test/corpus/real-questions.json) through `ask()`
+// and prints the pass rate by category, by language and by shape, each failure with its reasons, and the
+// number of contradictions (answers stating a level or verdict the data contradicts).
+// Options: --quiet (rates only, no failure list), --category <name> (failures of one category only).
+import { ask } from '../src/core/index.js';
+import { check } from '../test/corpus/check.js';
+import { loadRealQuestions, type RealQuestion } from '../test/corpus/real.js';
+
+interface Tally {
+  pass: number;
+  total: number;
+}
+
+const args = process.argv.slice(2);
+const quiet = args.includes('--quiet');
+const onlyCategory = args.includes('--category') ? args[args.indexOf('--category') + 1] : undefined;
+
+const entries = loadRealQuestions();
+const groups = { category: new Map<string, Tally>(), language: new Map<string, Tally>(), shape: new Map<string, Tally>() };
+const failures: string[] = [];
+let passed = 0;
+let contradictions = 0;
+
+function count(map: Map<string, Tally>, key: string, pass: boolean): void {
+  const tally = map.get(key) ?? { pass: 0, total: 0 };
+  tally.total += 1;
+  if (pass) tally.pass += 1;
+  map.set(key, tally);
+}
+
+function oneLine(entry: RealQuestion): string {
+  const q = entry.q.replace(/\s+/g, ' ').trim();
+  return q.length > 100 ? `${q.slice(0, 97)}...` : q;
+}
+
+const pct = (t: Tally) => `${((100 * t.pass) / t.total).toFixed(1).padStart(5)} %`;
+
+entries.forEach((entry, index) => {
+  const answer = ask(entry.q);
+  const verdict = check(entry, answer);
+  if (verdict.pass) passed += 1;
+  contradictions += verdict.contradictions.length > 0 ? 1 : 0;
+  count(groups.category, entry.category, verdict.pass);
+  count(groups.language, entry.lang ?? 'en', verdict.pass);
+  for (const shape of entry.shape ?? ['plain']) count(groups.shape, shape, verdict.pass);
+  if (!verdict.pass && (onlyCategory === undefined || onlyCategory === entry.category)) {
+    const flag = verdict.contradictions.length > 0 ? ' CONTRADICTION' : '';
+    failures.push(
+      `#${String(index).padStart(3, '0')} [${entry.category}]${flag} ${oneLine(entry)}\n` +
+        `     ${entry.url}\n     answered ${answer.kind}: ${answer.summary.replace(/\s+/g, ' ').slice(0, 140)}\n` +
+        verdict.problems.map((p) => `     - ${p}`).join('\n'),
+    );
+  }
+});
+
+if (!quiet && failures.length > 0) {
+  console.log(`Failures (${failures.length}):\n`);
+  console.log(failures.join('\n\n'));
+  console.log('');
+}
+for (const [title, map] of Object.entries(groups)) {
+  console.log(`By ${title}:`);
+  const rows = [...map.entries()].sort((a, b) => b[1].total - a[1].total);
+  for (const [key, tally] of rows) console.log(`  ${key.padEnd(20)} ${pct(tally)}  (${tally.pass}/${tally.total})`);
+}
+const total = { pass: passed, total: entries.length };
+console.log(`\nReal questions answered right: ${pct(total).trim()} (${passed}/${entries.length})`);
+console.log(`Answers contradicting the data (a level or verdict): ${contradictions}`);
