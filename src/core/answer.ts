@@ -124,8 +124,8 @@ export type Answer = AnswerBase &
       }
     | {
         kind: 'triage';
-        /** the level the error or question is about (null: the message names none) */
-        level: LevelName | null;
+        /** the level the failing software needs: named by the message, else the named release's (null: unknown) */
+        required: LevelName | null;
         /** the /proc/cpuinfo flags that level needs on top of the one below */
         needs: string[];
         /** the verdict for the distro release or size named with the error, when there is one */

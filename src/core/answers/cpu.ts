@@ -117,3 +117,19 @@ export function ldsoAnswer(catalog: Catalog, query: string, supported: LevelName
     sources: levelSources(catalog),
   });
 }
+
+/** A shortened flags list (inxi, lscpu summaries): what it shows, and how to get the whole line. */
+export function shortenedFlagsAnswer(catalog: Catalog, query: string, flags: string[]): Answer {
+  const shown = catalog.levels.levels.filter((l) => l.level !== 'x86-64-v1').map((l) => ({ level: l.level, seen: l.cpuinfoFlags.filter((f) => flags.includes(f)) }));
+  return finish({
+    kind: 'flags',
+    query,
+    title: 'A shortened flags list',
+    summary:
+      'That flags list is shortened (as inxi and lscpu summaries print it): it leaves out flags every x86-64 CPU has, so the level cannot be read from what is missing. Paste the whole line (`grep -m1 ^flags /proc/cpuinfo`) or `ld.so --help` output.',
+    level: null,
+    missingForNext: [],
+    facts: shown.filter((s) => s.seen.length).map((s) => ({ label: `${s.level} flags shown`, value: s.seen.join(' ') })),
+    sources: levelSources(catalog),
+  });
+}

@@ -22,8 +22,10 @@ const VIRTUAL_CPU_LINES = [
 export interface TriageInput {
   error?: PastedError;
   virtualCpus: string[];
-  /** the level to explain when the message names none (e.g. the named distro's need) */
+  /** the level the message or question names (said in the first sentence) */
   level: LevelName | null;
+  /** the level the failing software needs: the message's, else the named release's (explained in the body) */
+  required: LevelName | null;
   /** a verdict for what was named with the error ("… on Rocky 10") */
   verdict?: { verdict: Verdict; line: string } | null;
   /** extra lines to show first (the named distro's need, a size's guarantee) */
@@ -42,6 +44,7 @@ export function levelNeeds(catalog: Catalog, level: LevelName): Section {
 
 export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): Answer {
   const level = t.error?.level ?? t.level;
+  const explained = level ?? t.required;
   const rank = level ? levelRank(level) : 0;
   const step = level ? catalog.levels.levels.find((l) => l.level === level) : undefined;
   const below = rank > 1 ? LEVELS[rank - 2] : undefined;
@@ -52,7 +55,7 @@ export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): A
       ? `It means the CPU this machine sees lacks features of ${level} (${step!.cpuinfoFlags.join(', ')} on top of ${below ?? 'the base'}), so ${who}.`
       : `It means the CPU this machine sees lacks an x86-64 level the system was built for, so ${who}.`;
   } else if (t.error?.kind === 'illegal-instruction') {
-    summary = `“Illegal instruction” at start means the program uses an instruction the CPU this machine sees does not have — most often a build for a higher x86-64 level${level ? ` (here ${level})` : ''} than the CPU, or a virtual CPU that hides features.`;
+    summary = `“Illegal instruction” at start means the program uses an instruction the CPU this machine sees does not have — most often a build for a higher x86-64 level than the CPU, or a virtual CPU that hides features.`;
   } else if (t.virtualCpus.length) {
     summary = `${listOf(t.virtualCpus)} can hide CPU features from the guest, so the guest may be below the host's x86-64 level${level ? ` (${level} needs ${step!.cpuinfoFlags.join(', ')})` : ''}.`;
   } else {
@@ -61,7 +64,7 @@ export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): A
   if (t.verdict) summary = `${t.verdict.line} ${summary}`;
   const sections: Section[] = [];
   if (t.context?.length) sections.push({ title: 'What you named', lines: t.context });
-  if (level && rank >= 2) sections.push(levelNeeds(catalog, level));
+  if (explained && levelRank(explained) >= 2) sections.push(levelNeeds(catalog, explained));
   sections.push({ title: 'Why it happens', lines: VIRTUAL_CPU_LINES });
   sections.push({ title: 'How to check inside the machine', lines: HOW_TO_CHECK });
   const caveats = t.notUnderstood?.length ? [`Not understood: ${t.notUnderstood.map((w) => `“${w}”`).join(', ')}.`] : [];
@@ -70,13 +73,13 @@ export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): A
     query,
     title: t.error ? `Error: ${t.error.typed.slice(0, 80)}` : t.virtualCpus.length ? 'Virtual CPU models and x86-64 levels' : 'Checking a machine’s x86-64 level',
     summary,
-    level,
-    needs: step && rank >= 2 ? step.cpuinfoFlags : [],
+    required: explained,
+    needs: explained && levelRank(explained) >= 2 ? catalog.levels.levels.find((l) => l.level === explained)!.cpuinfoFlags : [],
     verdict: t.verdict?.verdict ?? null,
-    facts: [...fact('Level', level), ...fact('Verdict', t.verdict?.verdict)],
+    facts: [...fact('Needs', explained), ...fact('Verdict', t.verdict?.verdict)],
     sections,
     caveats,
     sources: uniqueSources(catalog.levels.sources.slice(0, 2)),
-    context: { topic: 'triage', ...(level ? { level } : {}) },
+    context: { topic: 'triage', ...(explained ? { level: explained } : {}) },
   });
 }

@@ -149,21 +149,24 @@ function triage(catalog: Catalog, query: string, f: Frame): Answer {
     context.push(`${target.label}: ${levelVerdict(target.series, error?.level ?? f.levels[0] ?? 'x86-64-v2')}`);
   }
   const need = rel ? (rel.release.azureImageBaseline ?? rel.release.x86_64Baseline) : null;
-  if (rel && !target && need) {
+  const said = error?.level ?? null;
+  if (rel && !target && need && said) {
     const name = `${rel.distro.name} ${rel.release.version}`;
-    const lvl = error?.level ?? need;
-    verdict = {
-      verdict: 'no',
-      line:
-        lvl === need
-          ? `${name} needs ${need}, and the CPU this machine sees does not have it${f.e.mentions.virtualCpus.length ? ` — ${listOf(f.e.mentions.virtualCpus)} is the likely cause` : ''}.`
-          : `${name} needs ${need}; the message names ${lvl}.`,
-    };
+    const cause = f.e.mentions.virtualCpus.length ? ` — ${listOf(f.e.mentions.virtualCpus)} is the likely cause` : '';
+    const rank = (l: LevelName) => LEVELS.indexOf(l);
+    verdict =
+      said === need
+        ? { verdict: 'no', line: `${name} needs ${need}, and the CPU this machine sees does not have it${cause}.` }
+        : rank(said) < rank(need)
+          ? { verdict: 'no', line: `${name} needs ${need}, above the ${said} this CPU lacks, so this machine cannot run it either${cause}.` }
+          : null;
+    if (!verdict) context.unshift(`${name} itself needs only ${need}: what failed was built for ${said}.`);
   }
   return triageAnswer(catalog, query, {
     ...(error ? { error } : {}),
     virtualCpus: f.e.mentions.virtualCpus,
-    level: error?.level ?? f.levels[0] ?? need ?? null,
+    level: error?.level ?? f.levels[0] ?? null,
+    required: error?.level ?? f.levels[0] ?? need ?? null,
     verdict,
     context,
     notUnderstood: notUnderstood(f),
