@@ -1,7 +1,7 @@
 // What the bot does not cover (other clouds, Apple hardware, GPUs) and processors Azure does not list:
 // one sentence saying so and what the bot covers, then what it can say about the rest of the question.
 import type { Answer } from '../answer.js';
-import type { Catalog } from '../catalog.js';
+import type { Catalog, SeriesInfo } from '../catalog.js';
 import type { Distro, DistroRelease } from '../../data/schema.js';
 import type { ForeignCpu } from '../question/mentions.js';
 import { requiredLevel } from './compat.js';
@@ -29,12 +29,18 @@ export function releaseNeeds(releases: NamedRelease[]): string[] {
   });
 }
 
-export function outOfScopeAnswer(catalog: Catalog, query: string, named: Array<{ what: string; typed: string }>, releases: NamedRelease[]): Answer {
+export function outOfScopeAnswer(
+  catalog: Catalog,
+  query: string,
+  named: Array<{ what: string; typed: string }>,
+  releases: NamedRelease[],
+  machines: Array<{ series: SeriesInfo; label: string }> = [],
+): Answer {
   const first = named.find((n) => /instance type|machine type|hardware|capability/.test(n.what)) ?? named[0]!;
   const typed = echo(first.typed);
   const thing = typed.toLowerCase() === first.what.toLowerCase() ? first.what : `${typed} (${first.what})`;
-  const needs = releaseNeeds(releases);
-  const summary = `${thing} is outside what I know: ${COVERS}.${needs.length ? ` What I can say: ${needs.join(' ')}` : ''}`;
+  const needs = [...releaseNeeds(releases), ...machines.slice(0, 3).map((m) => machineLine(m))];
+  const summary = `${thing.charAt(0).toUpperCase()}${thing.slice(1)}: outside what I know — ${COVERS}.${needs.length ? ` What I can say: ${needs.join(' ')}` : ''}`;
   return finish({
     kind: 'out-of-scope',
     query,
@@ -43,8 +49,14 @@ export function outOfScopeAnswer(catalog: Catalog, query: string, named: Array<{
     outOfScope: [...new Set(named.map((n) => n.typed))],
     sections: needs.length ? [{ title: 'To check that machine yourself', lines: HOW_TO_CHECK.slice(0, 2) }] : [],
     sources: uniqueSources(...releases.map((r) => r.release.sources.slice(0, 2)), needs.length ? levelSources(catalog) : []),
-    context: releases[0] ? { distro: releases[0].distro.id, release: releases[0].release.version } : {},
+    context: releases[0] ? { distro: releases[0].distro.id, release: releases[0].release.version } : machines[0] ? { series: machines[0].series.record.series } : {},
   });
+}
+
+function machineLine(m: { series: SeriesInfo; label: string }): string {
+  const s = m.series;
+  if (s.record.arch === 'Arm64') return `${m.label} is Arm64.`;
+  return s.guaranteed ? `${m.label} guarantees ${s.guaranteed}${s.best !== s.guaranteed ? ` (up to ${s.best})` : ''}.` : `${m.label} has no documented processor.`;
 }
 
 /** An x86 model Azure does not list: say that its `vN` is a generation, and how to learn its level. */

@@ -14,6 +14,9 @@ export const HOW_TO_CHECK = [
   'Check inside the machine that fails, not on its host: a virtual machine sees only the features its hypervisor passes through.',
 ];
 
+/** QEMU's generic models: what they lack, so what a guest using them cannot run. */
+const QEMU_GENERIC = 'QEMU/KVM’s generic CPU models kvm64 and qemu64 lack SSSE3, SSE4.1, SSE4.2 and POPCNT (sse4_2, popcnt), so a guest using them is below x86-64-v2; set the CPU type to `host` (libvirt `host-passthrough`) or a named model the host supports.';
+
 const VIRTUAL_CPU_LINES = [
   'The host operating system does not matter: the check is made by the software inside the machine (glibc’s loader at start-up, or the kernel) against the CPU features that machine sees.',
   'Virtual CPU types commonly hide features from the guest: QEMU/KVM’s generic models (kvm64, qemu64), VirtualBox, and Hyper-V’s processor compatibility mode expose an older feature set than the host has. Use the host CPU model (`-cpu host`, libvirt `host-passthrough`) or turn compatibility mode off, then check again.',
@@ -57,7 +60,8 @@ export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): A
   } else if (t.error?.kind === 'illegal-instruction') {
     summary = `“Illegal instruction” at start means the program uses an instruction the CPU this machine sees does not have — most often a build for a higher x86-64 level than the CPU, or a virtual CPU that hides features.`;
   } else if (t.virtualCpus.length) {
-    summary = `${listOf(t.virtualCpus)} can hide CPU features from the guest, so the guest may be below the host's x86-64 level${level ? ` (${level} needs ${step!.cpuinfoFlags.join(', ')})` : ''}.`;
+    const qemu = t.virtualCpus.some((v) => /kvm64|qemu64|QEMU/.test(v));
+    summary = `${listOf(t.virtualCpus)} can hide CPU features from the guest, so the guest may be below the host's x86-64 level${level ? ` (${level} needs ${step!.cpuinfoFlags.join(', ')})` : ''}.${qemu ? ` ${QEMU_GENERIC}` : ''}`;
   } else {
     summary = `To know a machine's x86-64 level, ask the machine: \`ld.so --help\` lists the glibc-hwcaps levels it supports.`;
   }
@@ -65,7 +69,7 @@ export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): A
   const sections: Section[] = [];
   if (t.context?.length) sections.push({ title: 'What you named', lines: t.context });
   if (explained && levelRank(explained) >= 2) sections.push(levelNeeds(catalog, explained));
-  sections.push({ title: 'Why it happens', lines: VIRTUAL_CPU_LINES });
+  sections.push({ title: 'Why it happens', lines: [...VIRTUAL_CPU_LINES, QEMU_GENERIC] });
   sections.push({ title: 'How to check inside the machine', lines: HOW_TO_CHECK });
   const caveats = t.notUnderstood?.length ? [`Not understood: ${t.notUnderstood.map((w) => `“${w}”`).join(', ')}.`] : [];
   return finish({

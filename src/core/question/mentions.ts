@@ -28,6 +28,10 @@ export interface Mentions {
   foreignCpus: ForeignCpu[];
   /** kvm64, qemu64, VirtualBox, Hyper-V compatibility mode ... */
   virtualCpus: string[];
+  /** a hypervisor named without its CPU model ("proxmox", "qemu", "kvm") */
+  hypervisors: string[];
+  /** a topic outside what the bot covers, about something it does cover ("Windows", "nested virtualization") */
+  offTopics: string[];
   /** another cloud's instance type or hardware the bot does not cover: "AWS m5.large", "Apple M2" */
   outOfScope: Array<{ what: string; typed: string }>;
   errors: PastedError[];
@@ -48,6 +52,7 @@ const CPU_ROWS: readonly CpuRow[] = [
   { vendor: 'Intel', re: /\b(?:intel\s+)?core\s+(?:ultra\s+)?i?[3579]\s+\d{3,5}[a-z]{0,3}\b/gi },
   { vendor: 'Intel', re: /\b(?:intel\s+)?(?:pentium|celeron|atom)\s+(?:(?:gold|silver|dual[- ]core)\s+)?[a-z]?\d{3,5}[a-z]{0,2}\b/gi },
   { vendor: 'Intel', re: /\b(?:intel\s+)?core\s*(?:\(tm\)\s*)?2\s+(?:duo|quad|extreme)\s+[a-z]?\d{3,4}\b/gi },
+  { vendor: 'Intel', re: /\bintel\s+(?:[gjnp]\d{4}[a-z]?|[a-z]\d{4}[a-z]?)\b/gi }, // "intel g5400", "Intel P8600"
   { vendor: 'AMD', re: /\b(?:amd\s+)?epyc\s+\d{4}[a-z]{0,2}\b/gi },
   { vendor: 'AMD', re: /\b(?:amd\s+)?ryzen\s+(?:threadripper\s+(?:pro\s+)?\d{4}[a-z]{0,3}|[3579]\s+(?:pro\s+)?\d{3,4}[a-z]{0,3})\b/gi },
   { vendor: 'AMD', re: /\b(?:amd\s+)?threadripper\s+(?:pro\s+)?\d{4}[a-z]{0,3}\b/gi },
@@ -65,6 +70,21 @@ const VIRTUAL_CPU_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['x86-64 baseline CPU model', /\b(?:cpu model|cpu type|-cpu)\s+(?:x86-64-v[1-4]|host-model|max|base)\b/gi],
 ];
 
+/** Hypervisors named without a CPU model: their default virtual CPU may be the cause. */
+const HYPERVISOR_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['QEMU/KVM', /\b(?:qemu|kvm|libvirt|virt-manager|proxmox|pve)\b/gi],
+  ['VMware', /\b(?:vmware|esxi|vsphere)\b/gi],
+];
+
+/** Topics about things the bot covers that it does not answer: "Are HB/HC supported on Windows?" */
+const OFF_TOPIC_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['Windows', /\bwindows(?:\s+server)?(?:\s+\d{2,4})?\b(?!\s+subsystem)/gi],
+  ['nested virtualization', /\bnested[- ]virtuali[sz]ation\b/gi],
+  ['CPU performance and burst credits', /\b(?:base(?:line)? cpu performance|cpu credits?|burst(?:able|ing)? credits?|benchmarks?)\b/gi],
+  ['prices and quotas', /\b(?:pric(?:e|es|ing)|costs?|quotas?|billing)\b/gi],
+  ['networking and disks', /\b(?:accelerated networking|iops|throughput|premium (?:ssd|storage)|temp disk)\b/gi],
+];
+
 /** Other clouds' instance types and hardware outside Azure VM sizes. */
 const OUT_OF_SCOPE_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['an AWS EC2 instance type', /\b(?:[a-z]{1,2}\d[a-z]{0,4}|[a-z]\d[a-z]?-\w+)\.(?:nano|micro|small|medium|large|metal(?:-\d+xl)?|\d*xlarge)\b/gi],
@@ -72,7 +92,7 @@ const OUT_OF_SCOPE_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['a Google Cloud machine type', /\b(?:n1|n2d?|n4|e2|c2d?|c3d?|c4a?|t2[ad]|m[123]|a[23]|h3|z3)-(?:standard|highmem|highcpu|ultramem|megamem|micro|small|medium|custom)(?:-\d+)?\b/gi],
   ['Google Cloud', /\b(?:gcp|gce|google cloud|compute engine)\b/gi],
   ['Oracle Cloud', /\b(?:oci|oracle cloud)\b/gi],
-  ['Apple hardware', /\b(?:apple\s+(?:silicon|m[1-5])|macbook|mac\s?mini|imac|mac\s?pro|m[1-5]\s+(?:pro|max|ultra|mac))\b/gi],
+  ['Apple hardware', /\b(?:apple\s+(?:silicon|m[1-5])|macbook|mac\s?mini|imac|mac\s?pro|m[1-5]\s+(?:pro|max|ultra|mac)|rosetta(?:\s*2)?|macos|(?:my|an?|the|on)\s+m[1-5](?:\s+(?:pro|max|ultra|air))?)\b/gi],
   ['GPU compute capability', /\b(?:compute capability|cuda(?: version| cores?)?|sm_\d{2,3}|tensor cores?|rocm)\b/gi],
 ];
 
@@ -87,7 +107,7 @@ const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
 ];
 
 export function scanMentions(catalog: Catalog, text: string): { rest: string; mentions: Mentions } {
-  const mentions: Mentions = { foreignCpus: [], virtualCpus: [], outOfScope: [], errors: [] };
+  const mentions: Mentions = { foreignCpus: [], virtualCpus: [], hypervisors: [], offTopics: [], outOfScope: [], errors: [] };
   let rest = text;
   const blank = (m: RegExpExecArray) => {
     rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
@@ -114,6 +134,18 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
   for (const [name, re] of VIRTUAL_CPU_ROWS)
     for (const m of rest.matchAll(re)) {
       if (!mentions.virtualCpus.includes(name)) mentions.virtualCpus.push(name);
+      blank(m as RegExpExecArray);
+    }
+
+  for (const [name, re] of HYPERVISOR_ROWS)
+    for (const m of rest.matchAll(re)) {
+      if (!mentions.hypervisors.includes(name)) mentions.hypervisors.push(name);
+      blank(m as RegExpExecArray);
+    }
+
+  for (const [name, re] of OFF_TOPIC_ROWS)
+    for (const m of rest.matchAll(re)) {
+      if (!mentions.offTopics.includes(name)) mentions.offTopics.push(name);
       blank(m as RegExpExecArray);
     }
 

@@ -28,11 +28,34 @@ interface Rule {
 /** Facets a bare follow-up ("and alma?") can carry over to a new distro. */
 const DISTRO_TOPICS = new Set<string>(['upstream', 'lineage', 'kernel', 'package-manager', 'eol', 'status', 'arches', 'baseline', 'overview', 'releases']);
 
+/** Hardware that is not an x86 server at all: declined even when a crash is pasted. */
+const NOT_X86 = new Set(['Apple hardware', 'GPU compute capability']);
+/** Words of a failure: with a hypervisor named, its default virtual CPU is the first suspect. */
+const FAILURE = /\b(fail(s|ed|ing)?|crash(es|ed)?|panic|won'?t (boot|start)|unable to (boot|start)|does not (boot|start)|doesn'?t (boot|start)|error|illegal|not supported|unsupported|stuck|hangs?)\b/;
+
 export const RULES: readonly Rule[] = [
+  {
+    name: 'not x86 hardware',
+    answer: (c, q, f) => {
+      const away = f.e.mentions.outOfScope.filter((o) => NOT_X86.has(o.what));
+      return away.length && !f.targets.length ? outOfScopeAnswer(c, q, away, f.releases) : null;
+    },
+  },
   { name: 'error triage', answer: (c, q, f) => (f.e.mentions.errors.length ? triage(c, q, f) : null) },
   {
     name: 'another cloud or hardware',
     answer: (c, q, f) => (f.e.mentions.outOfScope.length && !f.targets.length ? outOfScopeAnswer(c, q, f.e.mentions.outOfScope, f.releases) : null),
+  },
+  {
+    name: 'a topic the bot does not cover',
+    answer: (c, q, f) =>
+      f.e.mentions.offTopics.length && !f.levels.length
+        ? outOfScopeAnswer(c, q, f.e.mentions.offTopics.map((t) => ({ what: t, typed: t })), f.releases, f.targets)
+        : null,
+  },
+  {
+    name: 'a hypervisor and a failure',
+    answer: (c, q, f) => (f.e.mentions.hypervisors.length && !f.targets.length && FAILURE.test(f.lower) ? triage(c, q, f) : null),
   },
   {
     name: 'a processor Azure does not list',
@@ -162,9 +185,19 @@ function triage(catalog: Catalog, query: string, f: Frame): Answer {
           : null;
     if (!verdict) context.unshift(`${name} itself needs only ${need}: what failed was built for ${said}.`);
   }
+  const generic = f.e.mentions.virtualCpus.some((v) => /kvm64|qemu64/.test(v)) || (!f.e.mentions.virtualCpus.length && f.e.mentions.hypervisors.includes('QEMU/KVM'));
+  if (rel && !target && need && !said && generic) {
+    const name = `${rel.distro.name} ${rel.release.version}`;
+    verdict =
+      LEVELS.indexOf(need) >= 1
+        ? f.e.mentions.virtualCpus.length
+          ? { verdict: 'no', line: `${name} needs ${need}; with the kvm64 or qemu64 CPU type the guest is below x86-64-v2, so it cannot run until the CPU type is changed.` }
+          : { verdict: 'depends', line: `${name} needs ${need}; if the VM uses QEMU/KVM's default kvm64 or qemu64 CPU type, the guest is below x86-64-v2 and cannot run it — check the VM's CPU type.` }
+        : { verdict: 'yes', line: `${name} needs only ${need}, which even kvm64 and qemu64 provide.` };
+  }
   return triageAnswer(catalog, query, {
     ...(error ? { error } : {}),
-    virtualCpus: f.e.mentions.virtualCpus,
+    virtualCpus: f.e.mentions.virtualCpus.length ? f.e.mentions.virtualCpus : f.e.mentions.hypervisors.map((h) => `${h}'s default virtual CPU`),
     level: error?.level ?? f.levels[0] ?? null,
     required: error?.level ?? f.levels[0] ?? need ?? null,
     verdict,
