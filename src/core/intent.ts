@@ -39,7 +39,8 @@ export type Asked =
   | 'how-to-check'
   | 'why'
   | 'releases'
-  | 'sizes';
+  | 'sizes'
+  | 'successor';
 
 /** One row per thing asked: the words that ask it. Every row that matches counts. */
 export const ASK_CUES: ReadonlyArray<readonly [Asked, RegExp]> = [
@@ -60,6 +61,7 @@ export const ASK_CUES: ReadonlyArray<readonly [Asked, RegExp]> = [
   ['why', /\bwhy\b/],
   ['releases', /\b(releases|versions)\b/],
   ['sizes', /\b(sizes?|series|vms?|skus?|instances?)\b/],
+  ['successor', /\b(successors?|replacements?|replace|migrat\w*|alternatives?|(move|moving|switch|switching|upgrade|upgrading) (to|from|off|away)|upgrade path|what (now|next))\b|替代|迁移|后继/],
 ];
 
 const FACETS: Array<[DistroFacet, RegExp]> = [

@@ -31,7 +31,7 @@ export function releaseLevelAnswer(catalog: Catalog, query: string, distro: Dist
       ? `Yes — ${name} needs ${need}${images}, which ${cpu} ${mode === 'run' ? 'has' : 'can still have'}.`
       : altFits
         ? `Yes, with its separate ${alt} build — the main ${name} build needs ${need}${images}, which ${cpu} lacks.`
-        : `No — ${name} needs ${need}${images}, which ${cpu} lacks.`;
+        : `No — ${name} needs ${need}${images}, which ${cpu} lacks.${altBuilds(catalog, rel, level, mode)}`;
   } else if (levelRank(need) === levelRank(level)) first = `Yes — ${name} needs ${need}${images}.`;
   else if (levelRank(need) > levelRank(level)) first = `Yes, and more — ${name} needs ${need}${images}, which includes everything in ${level}.`;
   else {
@@ -125,4 +125,48 @@ export function releaseCompareAnswer(catalog: Catalog, query: string, items: Arr
 
 function lowerFirst(s: string): string {
   return /^No end-of-life/.test(s) ? `n${s.slice(1)}` : s;
+}
+
+/** "CentOS 7 is dead, what now?": where the release stands, and the supported releases of its family. */
+export function successorAnswer(catalog: Catalog, query: string, distro: Distro, rel: DistroRelease): Answer {
+  const a = distroAnswer(catalog, query, distro, rel, 'eol');
+  const now = today();
+  const name = releaseLabel(distro, rel);
+  const edge = rel.upstream.find((e) => e.relation !== 'independent' && e.relation !== 'built-from-sources-of');
+  const parent = edge ? catalog.distroById(edge.distro) : undefined;
+  // the parent itself, its other rebuilds, and what derives from this distro (CoreOS -> Flatcar)
+  const family = catalog.distros.filter(
+    (d) =>
+      d !== distro &&
+      (d === parent ||
+        (parent && d.releases.some((r) => r.upstream.some((e) => e.distro === parent.id && e.relation === edge!.relation))) ||
+        d.releases.some((r) => r.upstream.some((e) => e.distro === distro.id && e.relation === 'derived-from'))),
+  );
+  const lines = family
+    .map((d) => {
+      const live = d.releases.filter((r) => r.status === 'ga' && !isPastEol(r, now));
+      if (!live.length) return null;
+      return `${d.name}: ${live.map((r) => `${r.version}${r.eol ? ` (until ${r.eol})` : ''}`).join(', ')}`;
+    })
+    .filter((l): l is string => l !== null);
+  const state = rel.eol ? `${name}: ${statusOf(rel, now)}.` : `${name} is ${statusOf(rel, now)}.`;
+  const lead = parent ? `It ${edge!.relation === 'rebuild-of' ? 'was a rebuild of' : 'came from'} ${parent.name}${edge!.version ? ` ${edge!.version}` : ''}; supported releases in that family:` : 'Supported releases that follow it:';
+  const summary = lines.length ? `${state} ${lead} ${lines.slice(0, 5).join('; ')}.` : state;
+  return {
+    ...a,
+    summary,
+    sections: [...a.sections, { title: 'Supported releases in the same family', lines: lines.length ? lines : ['none recorded'] }],
+    sources: uniqueSources(a.sources.slice(0, 2), ...family.map((d) => d.releases[0]!.sources.slice(0, 1))),
+    context: { ...a.context, topic: 'successor' },
+  };
+}
+
+/** Releases of the same version elsewhere with a separate build for older CPUs (AlmaLinux 10's x86-64-v2). */
+function altBuilds(catalog: Catalog, rel: DistroRelease, level: LevelName, mode: LevelQuestion): string {
+  const head = rel.version.split(/[\s.]/)[0];
+  const fits = (alt: LevelName) => (mode === 'run-without' ? levelRank(alt) < levelRank(level) : levelRank(alt) <= levelRank(level));
+  const others = catalog.distros.flatMap((d) =>
+    d.releases.filter((r) => r !== rel && r.altBuildBaseline && fits(r.altBuildBaseline) && r.version.split(/[\s.]/)[0] === head).map((r) => `${releaseLabel(d, r)} ships a separate ${r.altBuildBaseline} build`),
+  );
+  return others.length ? ` ${others.join('; ')}.` : '';
 }

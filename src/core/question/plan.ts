@@ -9,7 +9,7 @@ import { codenameAnswer, cpuAnswer } from '../answers/cpu.js';
 import { distroAnswer, releasesAnswer, type DistroFacet } from '../answers/distro.js';
 import { matrixAnswer } from '../answers/matrix.js';
 import { compareAnswer, helpAnswer, notFoundAnswer } from '../answers/meta.js';
-import { eolAnswer, releaseCompareAnswer, releaseLevelAnswer } from '../answers/release-questions.js';
+import { eolAnswer, releaseCompareAnswer, releaseLevelAnswer, successorAnswer } from '../answers/release-questions.js';
 import { foreignCpuAnswer, outOfScopeAnswer, releaseNeeds } from '../answers/scope.js';
 import { triageAnswer } from '../answers/triage.js';
 import { uniqueSources } from '../answers/build.js';
@@ -279,11 +279,16 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   const intent = f.intent;
   const level = f.levels[0];
   if (intent.list && (intent.compat || intent.asks.has('sizes'))) return read(distroSizesAnswer(catalog, query, distro, release), f);
-  if (level && (intent.yesNo || intent.asks.has('baseline') || intent.asks.has('verdict'))) {
-    const runs = intent.asks.has('verdict') && !intent.asks.has('baseline');
+  if (level && (intent.yesNo || intent.asks.has('baseline') || intent.asks.has('verdict') || !intent.facet)) {
+    // "I have a v2 server, can't upgrade to RHEL 10": a machine at that level asks whether it runs
+    const runs = (intent.asks.has('verdict') || /\b(i have|my|our|upgrade|install)\b/.test(f.lower)) && !intent.asks.has('baseline');
     const mode = runs && /\b(without|lacks?|lacking|no|missing|older|old)\b/.test(f.lower) ? 'run-without' : runs ? 'run' : 'need';
-    return read(releaseLevelAnswer(catalog, query, distro, release, level, mode, f.e.levelWords[0]?.typed), f);
+    const a = releaseLevelAnswer(catalog, query, distro, release, level, mode, f.e.levelWords[0]?.typed);
+    // a statement, not a question ("rhel 10 x86-64-v2"): the facts without a yes or no
+    if (!intent.yesNo && mode === 'need') a.summary = a.summary.replace(/^(Yes, and more|Yes|No) — (.)/, (_, _w: string, c: string) => c.toUpperCase());
+    return read(a, f);
   }
+  if (intent.asks.has('successor') && f.releases.length === 1) return read(successorAnswer(catalog, query, distro, release), f);
   if (intent.asks.has('eol') || (intent.facet === 'eol')) return read(eolAnswer(catalog, query, distro, release, f.lower, intent.yesNo), f);
   if (intent.list && (intent.compat || /\b(sizes?|series|vms?)\b/.test(f.lower))) return read(distroSizesAnswer(catalog, query, distro, release), f);
   if (intent.asks.has('releases') && defaulted) return read(releasesAnswer(catalog, query, distro), f);
