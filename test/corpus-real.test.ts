@@ -10,15 +10,17 @@ import { ask } from '../src/core/index.js';
 import { check, headlineVerdict } from './corpus/check.js';
 import { CATEGORIES, loadRealQuestions, type RealQuestion } from './corpus/real.js';
 
-/** The corpus grows in batches; these floors rise with it (issue 10 asks for at least 200 real questions). */
-const MIN_REAL = 190;
+/** Floors for the corpus's size and variety (issue 10 asks for at least 200 real questions; it holds 225). */
+const MIN_REAL = 220;
 const MIN_NON_ENGLISH = 10;
-const MIN_PASTED = 20;
-const MIN_MULTI_PART = 10;
-/** Share of real questions answered right, measured when the corpus landed, rounded down; raise it as answers improve. */
-const BASELINE = 0.22;
-/** Answers stating a level or verdict the data contradicts, measured on main after the data fixes of issue 11 landed (14); lower it as they are fixed (issue 10 wants 0). */
-const MAX_CONTRADICTIONS = 14;
+const MIN_PASTED = 50;
+const MIN_MULTI_PART = 20;
+/** Share of real questions answered right, measured when the corpus landed (49/225 = 21.8 %), rounded down; raise it
+ * as answers improve (issue 10's goal is 0.9). */
+const BASELINE = 0.21;
+/** Answers stating a level or verdict the data contradicts, measured at the same time (18); lower it as they are
+ * fixed (issue 10's goal is 0). */
+const MAX_CONTRADICTIONS = 18;
 
 const corpus = loadRealQuestions();
 
