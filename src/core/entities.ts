@@ -1,6 +1,6 @@
 // Finding the things a question names — VM sizes and series, CPU models, distros and releases,
 // x86-64 levels — anywhere in a sentence, typed loosely. Deterministic: longest match wins.
-import type { Distro, LevelName } from '../data/schema.js';
+import type { Distro, DistroRelease, LevelName } from '../data/schema.js';
 import type { Catalog, CpuInfo, ReleaseRef, SeriesInfo, SizeInfo } from './catalog.js';
 import { normaliseFlag } from './levels.js';
 import { editDistance } from './fuzzy.js';
@@ -202,7 +202,7 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
   const weak = WEAK_ALIASES.has(phrase) && used === n && !acronym;
   if (weak && !version) return 0;
   if (version) {
-    const release = catalog.findRelease(distro, version.replace(/\.$/, ''));
+    const release = catalog.findRelease(distro, version.replace(/\.$/, '')) ?? pointRelease(catalog, distro, version, found);
     // "lts" after "24.04" belongs to the release
     const after = words[i + used + 1] === 'lts' ? 1 : 0;
     if (release) {
@@ -277,4 +277,16 @@ function dedupe(e: Entities): Entities {
     distros: uniq(e.distros).filter((d) => !releases.some((r) => r.distro === d)),
     levels: uniq(e.levels),
   };
+}
+
+/** "ubuntu 24.04.1" -> 24.04 LTS, "ubuntu 22" -> 22.04 LTS (the only 22.x): a point release or a bare
+ * major number read as the release it belongs to, said as a correction. */
+function pointRelease(catalog: Catalog, distro: Distro, typed: string, found: Entities): DistroRelease | null {
+  const t = typed.replace(/\.$/, '').toLowerCase();
+  const head = (v: string) => v.toLowerCase().split(/[\s(]/)[0]!;
+  const matches = distro.releases.filter((r) => t.startsWith(`${head(r.version)}.`) || head(r.version).startsWith(`${t}.`));
+  if (matches.length !== 1) return null;
+  const release = matches[0]!;
+  found.corrections.push({ typed, meant: `${distro.name} ${release.version}` });
+  return release;
 }

@@ -34,6 +34,8 @@ export interface TriageInput {
   /** extra lines to show first (the named distro's need, a size's guarantee) */
   context?: string[];
   notUnderstood?: string[];
+  /** "my CPU doesn't have AVX": the feature the asker's CPU lacks */
+  lacks?: { typed: string; level: LevelName };
 }
 
 /** Flags a level needs, step by step from v2 up to it. */
@@ -52,13 +54,28 @@ export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): A
   const step = level ? catalog.levels.levels.find((l) => l.level === level) : undefined;
   const below = rank > 1 ? LEVELS[rank - 2] : undefined;
   let summary: string;
-  if (t.error?.kind === 'glibc-level' || t.error?.kind === 'kernel-refuses') {
-    const who = t.error.kind === 'glibc-level' ? 'glibc (built for that level) stopped the program at start-up' : 'the kernel or boot loader refused the CPU';
-    summary = level
+  if (t.error?.kind === 'glibc-level' || t.error?.kind === 'kernel-refuses' || t.error?.kind === 'runtime-refuses') {
+    const who = {
+      'glibc-level': 'glibc (built for that level) stopped the program at start-up',
+      'kernel-refuses': 'the kernel or boot loader refused the CPU',
+      'runtime-refuses': 'the program checked the CPU at start and refused to run',
+    }[t.error.kind];
+    summary = t.error.feature === '64-bit mode'
+      ? `It means the CPU this machine sees has no 64-bit mode (long mode, the lm flag): a 32-bit CPU, or a virtual machine set up as 32-bit, so ${who}.`
+      : t.error.feature && level
+      ? `It means the CPU this machine sees lacks ${t.error.feature} (one of the ${level} features), so ${who}.`
+      : level
       ? `It means the CPU this machine sees lacks features of ${level} (${step!.cpuinfoFlags.join(', ')} on top of ${below ?? 'the base'}), so ${who}.`
       : `It means the CPU this machine sees lacks an x86-64 level the system was built for, so ${who}.`;
   } else if (t.error?.kind === 'illegal-instruction') {
     summary = `“Illegal instruction” at start means the program uses an instruction the CPU this machine sees does not have — most often a build for a higher x86-64 level than the CPU, or a virtual CPU that hides features.`;
+  } else if (t.lacks) {
+    const r = levelRank(t.lacks.level);
+    const most = LEVELS[r - 2];
+    const feature = /^(x86[-_]?64[-_]?)?v\d$/i.test(t.lacks.typed) ? t.lacks.level : `${t.lacks.typed.toUpperCase()} (an ${t.lacks.level} feature)`;
+    summary = most
+      ? `A CPU without ${feature} is at most ${most}: software built for ${t.lacks.level} or higher will not run on it, software built for ${most} or lower will.`
+      : `A CPU without ${feature} is not an x86-64 CPU at all.`;
   } else if (t.virtualCpus.length) {
     const qemu = t.virtualCpus.some((v) => /kvm64|qemu64|QEMU/.test(v));
     summary = `${listOf(t.virtualCpus)} can hide CPU features from the guest, so the guest may be below the host's x86-64 level${level ? ` (${level} needs ${step!.cpuinfoFlags.join(', ')})` : ''}.${qemu ? ` ${QEMU_GENERIC}` : ''}`;

@@ -5,6 +5,7 @@
 // level keyword.
 import type { LevelName } from '../../data/schema.js';
 import type { Catalog } from '../catalog.js';
+import { normaliseFlag } from '../levels.js';
 import { keyOf } from '../text.js';
 
 /** An x86 processor typed by model number that the catalog does not hold. */
@@ -14,7 +15,7 @@ export interface ForeignCpu {
   vendor: 'Intel' | 'AMD';
 }
 
-export type ErrorKind = 'glibc-level' | 'illegal-instruction' | 'kernel-refuses';
+export type ErrorKind = 'glibc-level' | 'illegal-instruction' | 'kernel-refuses' | 'runtime-refuses';
 
 export interface PastedError {
   kind: ErrorKind;
@@ -22,6 +23,8 @@ export interface PastedError {
   level: LevelName | null;
   /** the message as recognised, for the answer's first line */
   typed: string;
+  /** the one feature the message names ("AVX"), when it names a feature rather than a level */
+  feature?: string;
 }
 
 export interface Mentions {
@@ -103,6 +106,9 @@ const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
   ['kernel-refuses', /this kernel requires (?:an? )?(x86-64(?:-v[1-4])?|the following features)[^.\n]*/gi],
   ['kernel-refuses', /(?:your |the )?cpu (?:is )?(?:not supported|unsupported|too old)[^.\n]*?(x86-64-v[1-4])?/gi],
   ['kernel-refuses', /requires? (?:a )?(?:cpu|processor) (?:with|supporting) (x86-64-v[1-4])/gi],
+  ['runtime-refuses', /can only be run on amd64 processors with (v[1-4]) microarchitecture support/gi],
+  ['runtime-refuses', /requires? (?:a )?(?:cpu|processor) with (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|fma3?|bmi2?) (?:support|instructions?|extensions?)/gi],
+  ['runtime-refuses', /(?:does not|doesn'?t) (?:appear to )?(?:have|support) (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt) (?:support|instructions?)?/gi],
   ['illegal-instruction', /\b(?:illegal instruction|sigill|invalid opcode|illegal hardware instruction)\b/gi],
 ];
 
@@ -114,11 +120,13 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
   };
   const quick = text.toLowerCase();
 
-  if (/cpu|instruction|sigill|opcode|kernel|x86-64|glibc/.test(quick))
+  if (/cpu|instruction|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|support/.test(quick))
     for (const [kind, re] of ERROR_ROWS)
       for (const m of rest.matchAll(re)) {
-        const level = (m.slice(1).find((g) => g && /^x86-64-v/i.test(g))?.toLowerCase() ?? null) as LevelName | null;
-        mentions.errors.push({ kind, level, typed: m[0].trim() });
+        const named = m.slice(1).find((g) => g && levelNamed(catalog, g));
+        const level = named ? levelNamed(catalog, named) : null;
+        const feature = named && !/^(x86-64(-v\d)?|v\d)$/i.test(named) ? named.toUpperCase() : named?.toLowerCase() === 'x86-64' ? '64-bit mode' : undefined;
+        mentions.errors.push({ kind, level, typed: m[0].trim(), ...(feature ? { feature } : {}) });
         blank(m as RegExpExecArray);
       }
 
@@ -166,4 +174,14 @@ function knownCpu(catalog: Catalog, typed: string): boolean {
 
 function tidy(s: string): string {
   return s.replace(/\((?:r|tm)\)/gi, '').replace(/\s+/g, ' ').trim();
+}
+
+/** "x86-64-v2", "v2" (Go's GOAMD64), "x86-64" (64-bit: v1), or a feature ("AVX", "sse4.2") -> its level. */
+function levelNamed(catalog: Catalog, typed: string): LevelName | null {
+  const t = typed.toLowerCase();
+  const v = /^(?:x86-64-)?v([1-4])$/.exec(t);
+  if (v) return `x86-64-v${v[1]}` as LevelName;
+  if (t === 'x86-64') return 'x86-64-v1';
+  const flag = normaliseFlag(t.replace(/^avx-?512\w*$/, 'avx512f').replace(/^fma3$/, 'fma').replace(/^sse4[._]?([12])$/, 'sse4_$1').replace(/^bmi$/, 'bmi1'), catalog.levels);
+  return catalog.levels.levels.find((l) => l.cpuinfoFlags.includes(flag))?.level ?? null;
 }

@@ -28,6 +28,9 @@ interface Rule {
 /** Facets a bare follow-up ("and alma?") can carry over to a new distro. */
 const DISTRO_TOPICS = new Set<string>(['upstream', 'lineage', 'kernel', 'package-manager', 'eol', 'status', 'arches', 'baseline', 'overview', 'releases']);
 
+/** The asker's own machine: "my CPU", "our servers", "this box". */
+const MY_CPU = /\b(my|our|this|the|these|those)\b[^.?!]{0,40}\b(cpus?|processors?|servers?|machines?|box(es)?|laptops?|pcs?|hosts?|hardware|nas|vms?)\b/;
+
 /** Hardware that is not an x86 server at all: declined even when a crash is pasted. */
 const NOT_X86 = new Set(['Apple hardware', 'GPU compute capability']);
 /** Words of a failure: with a hypervisor named, its default virtual CPU is the first suspect. */
@@ -112,6 +115,14 @@ export const RULES: readonly Rule[] = [
     answer: (c, q, f, ctx) => {
       const t = contextTarget(c, ctx);
       return f.levels.length && t && (f.intent.pronoun || !f.intent.list) && ctx.topic !== 'level' ? machineAnswer(c, q, t, f.levels[0], f.e.levelWords[0]?.typed) : null;
+    },
+  },
+  {
+    name: 'a CPU that lacks a feature',
+    answer: (c, q, f) => {
+      const w = f.e.levelWords[0];
+      if (!w || f.intent.list || !f.intent.negated || !MY_CPU.test(f.lower)) return null;
+      return triageAnswer(c, q, { virtualCpus: f.e.mentions.virtualCpus, level: null, required: w.level, lacks: { typed: w.typed, level: w.level }, notUnderstood: notUnderstood(f) });
     },
   },
   { name: 'series for a level', answer: (c, q, f) => (f.levels.length ? levelAnswer(c, q, f.levels[0]!, f.intent.negated) : null) },
