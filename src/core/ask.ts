@@ -6,6 +6,8 @@ import { helpAnswer } from './answers/meta.js';
 import { azlinuxCommand, cpulevelCommand } from './commands.js';
 import { pastedLevelAnswer } from './pasted.js';
 import { plainWords } from './plain-words.js';
+import { findEntities } from './entities.js';
+import { vmTargets } from './targets.js';
 import { renderText } from './render-text.js';
 import { nearestWord } from './fuzzy.js';
 import { cleanInput, echo } from './text.js';
@@ -46,6 +48,22 @@ function route(catalog: Catalog, query: string, text: string, context: Conversat
     return a;
   }
   const pasted = pastedLevelAnswer(catalog, query, text);
-  if (pasted) return pasted;
+  if (pasted) return withNamedMachine(catalog, pasted, text);
   return plainWords(catalog, query, text, context);
+}
+
+/** A paste that also names its Azure size ("Flavor: Standard D2s v3 … flags: …"): what the size
+ * guarantees beside what this one machine showed (a VM can land on a better or a worse host). */
+function withNamedMachine(catalog: Catalog, answer: Answer, text: string): Answer {
+  if (answer.kind !== 'flags' || text.length > 20_000) return answer;
+  const machine = vmTargets(findEntities(catalog, text.replace(/(?:^|\n)\s*flags\s*:[^\n]*/gi, ' ')))[0];
+  if (!machine) return answer;
+  const s = machine.series;
+  const line =
+    s.record.arch === 'Arm64'
+      ? `${machine.label} is Arm64.`
+      : s.guaranteed
+        ? `${machine.label} guarantees ${s.guaranteed}${s.best !== s.guaranteed ? ` and may reach ${s.best}` : ''}: another VM of this size can land on a different processor.`
+        : `The docs name no processor for ${machine.label}.`;
+  return { ...answer, summary: `${answer.summary} ${line}`, context: { ...answer.context, series: s.record.series, ...(machine.size ? { size: machine.size } : {}) } };
 }

@@ -2,8 +2,8 @@
 import type { Answer, MatrixRow, Verdict } from '../answer.js';
 import type { Catalog, SeriesInfo } from '../catalog.js';
 import type { Distro, DistroRelease } from '../../data/schema.js';
-import { listOf } from '../text.js';
-import { fact, finish, levelSources, releaseLabel, seriesCpuSources, uniqueSources } from './build.js';
+import { fact, finish, generationsText, levelSources, releaseLabel, seriesCpuSources, uniqueSources } from './build.js';
+import { listOf, sizeKeyOf } from '../text.js';
 import { judge, summaryReason } from './compat.js';
 
 export interface MatrixMachine {
@@ -74,8 +74,8 @@ export function matrixAnswer(catalog: Catalog, query: string, machines: MatrixMa
       {
         title: 'Fleet check',
         table: {
-          columns: ['Machine', 'Release', 'Verdict', 'Why'],
-          rows: rows.map((r) => [r.size, relName(r), WORD[r.verdict], r.reason]),
+          columns: ['Machine', 'Generations', 'Release', 'Verdict', 'Why'],
+          rows: rows.map((r) => [r.size, generationsText(catalog.seriesByKey.get(sizeKeyOf(r.series))?.record.generations ?? null), relName(r), WORD[r.verdict], r.reason]),
         },
       },
     ],

@@ -55,7 +55,7 @@ export function outOfScopeAnswer(
 
 function machineLine(m: { series: SeriesInfo; label: string }): string {
   const s = m.series;
-  if (s.record.arch === 'Arm64') return `${m.label} is Arm64.`;
+  if (s.record.arch === 'Arm64') return `${m.label} is Arm64 (${s.cpus.map((c) => c.model.model).join(', ') || 'processor not documented'}).`;
   return s.guaranteed ? `${m.label} guarantees ${s.guaranteed}${s.best !== s.guaranteed ? ` (up to ${s.best})` : ''}.` : `${m.label} has no documented processor.`;
 }
 

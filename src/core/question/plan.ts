@@ -12,7 +12,7 @@ import { compareAnswer, helpAnswer, notFoundAnswer } from '../answers/meta.js';
 import { eolAnswer, releaseCompareAnswer, releaseLevelAnswer, successorAnswer } from '../answers/release-questions.js';
 import { foreignCpuAnswer, outOfScopeAnswer, releaseNeeds } from '../answers/scope.js';
 import { triageAnswer } from '../answers/triage.js';
-import { uniqueSources } from '../answers/build.js';
+import { generationsText, uniqueSources } from '../answers/build.js';
 import { levelAnswer, levelVerdict, seriesAnswer, sizeAnswer } from '../answers/vm.js';
 import { judge, summaryReason } from '../answers/compat.js';
 import { LEVELS } from '../levels.js';
@@ -279,6 +279,7 @@ function machineAndRelease(catalog: Catalog, query: string, f: Frame, context: C
     if (ctx) return compatAnswer(catalog, query, target, ctx.distro, ctx.release, false);
   }
   const a = read(machineAnswer(catalog, query, target, f.levels[0], f.e.levelWords[0]?.typed), f);
+  if (f.intent.asks.has('generations')) a.summary = `${generationVerdict(target, f.lower)} ${a.summary}`;
   const away = f.e.mentions.outOfScope[0];
   if (away) a.summary = `${away.what} is outside what I cover; what I know about ${target.label}: ${a.summary}`;
   return a;
@@ -324,4 +325,17 @@ function several(catalog: Catalog, query: string, f: Frame, facet: DistroFacet):
   const answers = distinct(f.releases).map((r) => distroAnswer(catalog, query, r.distro, r.defaulted ? null : r.release, facet));
   const first = answers[0]!;
   return read({ ...first, summary: answers.map((a) => a.summary).join(' '), sources: uniqueSources(first.sources, ...answers.slice(1).map((a) => a.sources.slice(0, 2))) }, f);
+}
+
+/** "Is Standard_D4s_v3 gen 2?": the Hyper-V generation answer that opens a machine answer. */
+function generationVerdict(target: Target, lower: string): string {
+  const rec = target.series.record;
+  const gens = rec.generations;
+  const text = generationsText(gens, rec.generationsComplete);
+  const want = /\bgen(?:eration)?\s*([12])\b|\bgen([12])\b/.exec(lower);
+  const g = want ? (Number(want[1] ?? want[2]) as 1 | 2) : null;
+  if (!gens || gens.length === 0) return `Not stated: the docs give no Hyper-V generation for ${target.label}.`;
+  if (g === null) return `${target.label} supports ${text}.`;
+  if (gens.includes(g)) return `Yes — ${target.label} supports Generation ${g} (${text}).`;
+  return rec.generationsComplete ? `No — ${target.label} supports only ${text}.` : `Not stated — the docs give only ${text} for ${target.label}.`;
 }
