@@ -1,4 +1,5 @@
-// npm run data:import — rebuilds src/data/*.json from reference/ (the snapshots kept in the repository).
+// npm run data:import — rebuilds src/data/*.json from reference/ (the snapshots kept in the repository);
+// all but the hand-written cpu-families.json, whose rules cite their own sources.
 //
 // Reads the reference set, builds the four tables (scripts/reference/build-*.ts, with the hand-curated
 // additions in scripts/reference-overrides.ts), validates them exactly as the product will at start-up
@@ -15,6 +16,8 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DataError, validateKnowledge } from '../src/data/load.js';
 import { FILES } from '../src/data/checks.js';
+import { FAMILY_FILES } from '../src/data/load-cpu-families.js';
+import { buildArchspecX86 } from './reference/build-archspec-x86.js';
 import { buildTables } from './reference/build-all.js';
 import { formatJson } from './reference/format-json.js';
 import { readReference } from './reference/read.js';
@@ -31,6 +34,7 @@ function main(): void {
     [FILES.cpus, tables.cpus],
     [FILES.series, tables.series],
     [FILES.distros, tables.distros],
+    [FAMILY_FILES.archspec, buildArchspecX86(ref, knowledge.levels)],
   ];
   for (const [name, value] of out) writeFileSync(new URL(name, DATA_DIR), formatJson(value));
 

@@ -804,3 +804,12 @@ export const RELEASE_FIXES: Readonly<Record<string, ReleaseFix>> = {
 
 /** A reference release as the curated fixes leave it. */
 export type CuratedRelease = RefDistroRelease;
+
+// ---------------------------------------------------------------------------------------------------
+// archspec-x86.json: the archspec database the reference copied unchanged (README: archspec/archspec-json,
+// commit 90b453f, Apache-2.0 OR MIT), cited at that commit and dated like every other CPU source.
+export const ARCHSPEC_X86_SOURCE = {
+  title: 'archspec: cpu/microarchitectures.json',
+  url: 'https://github.com/archspec/archspec-json/blob/90b453f4053b6b139d1d2cb78c463b02e71ef363/cpu/microarchitectures.json',
+  asOf: REFERENCE_COMPILED,
+} as const;

@@ -2,6 +2,8 @@
 // level computed once from CPU features. Built once at start-up from the validated data.
 import type { CpuModel, Distro, DistroRelease, LevelName, LevelsTable, VmSeries, VmSize } from '../data/schema.js';
 import type { Knowledge } from '../data/load.js';
+import type { CpuFamilyData } from '../data/load-cpu-families.js';
+import { CpuFamilyIndex } from './cpu-family.js';
 import { highestLevel, levelOfFlags, lowestLevel, type LevelResult } from './levels.js';
 import { keyOf, sizeKeyOf } from './text.js';
 
@@ -52,6 +54,8 @@ export class Catalog {
   readonly distroByKey = new Map<string, Distro>();
   /** release alias key ("rhel10", "azl3", "noble") -> release */
   readonly releaseByKey = new Map<string, ReleaseRef>();
+  /** CPUs beyond Azure's list, by model-number family rules */
+  readonly cpuFamilies: CpuFamilyIndex;
   /** every flag some level needs, in /proc/cpuinfo spelling */
   readonly levelFlags: ReadonlySet<string>;
   /** a dotted version that only one distro uses ("26.04" -> Ubuntu 26.04 LTS) */
@@ -59,8 +63,9 @@ export class Catalog {
   /** every release by its bare number ("10": RHEL 10, Rocky Linux 10 …; "4": Azure Linux 4.0, Photon OS 4.0) */
   readonly releasesByNumber = new Map<string, ReleaseRef[]>();
 
-  constructor(knowledge: Knowledge) {
+  constructor(knowledge: Knowledge, families: CpuFamilyData) {
     this.levels = knowledge.levels;
+    this.cpuFamilies = new CpuFamilyIndex(families, knowledge.levels);
     this.levelFlags = new Set(knowledge.levels.levels.flatMap((l) => l.cpuinfoFlags));
     this.asOf = knowledge.asOf;
     this.version = knowledge.version ?? 'unknown';

@@ -4,9 +4,10 @@ import type { Catalog } from './catalog.js';
 import { aboutAnswer } from './answers/about.js';
 import { compatAnswer } from './answers/compat.js';
 import { codenameAnswer, cpuAnswer, flagsAnswer } from './answers/cpu.js';
+import { azureRecordFor, cpuFamilyAnswer } from './answers/cpu-family.js';
+import { identifyCpu } from './cpu-family.js';
 import { lineageAnswer, releasesAnswer } from './answers/distro.js';
 import { clarifyAnswer, compareAnswer, helpAnswer, notFoundAnswer } from './answers/meta.js';
-import { foreignCpuAnswer } from './answers/scope.js';
 import { levelAnswer, seriesAnswer, sizeAnswer } from './answers/vm.js';
 import { findEntities } from './entities.js';
 import { flagWords, pastedLevelAnswer } from './pasted.js';
@@ -97,10 +98,18 @@ export function cpulevelCommand(catalog: Catalog, query: string, rest: string): 
   const pasted = pastedLevelAnswer(catalog, query, rest);
   if (pasted) return pasted;
   const e = findEntities(catalog, rest);
-  const machine = e.sizes.length || e.series.length || e.cpus.length;
-  // a model Azure does not list ("Xeon E5-2680 v4": the v4 is its generation, not a level)
-  if (e.mentions.foreignCpus.length && !machine) return foreignCpuAnswer(catalog, query, e.mentions.foreignCpus, []);
-  if (e.levels.length && !machine) return levelAnswer(catalog, query, e.levels[0]!);
+  // A model number a family rule knows ("E5-2680 v4", "i7-4770K"), with no machine named beside it:
+  // Azure's own record when it documents that processor, else the family's answer. Its `vN` is a
+  // generation, so the level words found inside the model number are not read.
+  const family = identifyCpu(catalog, rest);
+  if (family) {
+    const around = findEntities(catalog, `${rest.slice(0, family.start)} ${rest.slice(family.end)}`);
+    if (!around.sizes.length && !around.series.length && !around.cpus.length) {
+      const azure = azureRecordFor(catalog, family, e.cpus);
+      return azure ? cpuAnswer(catalog, query, azure) : cpuFamilyAnswer(catalog, query, family);
+    }
+  }
+  if (e.levels.length && !e.sizes.length && !e.series.length && !e.cpus.length) return levelAnswer(catalog, query, e.levels[0]!);
   if (e.cpus.length && !e.sizes.length && !e.series.length) return cpuAnswer(catalog, query, e.cpus[0]!);
   if (e.codenames.length && !e.sizes.length && !e.series.length) return codenameAnswer(catalog, query, e.codenames[0]!.typed, e.codenames[0]!.cpus);
   const targets = vmTargets(e);

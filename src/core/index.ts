@@ -1,5 +1,6 @@
 // The core's public face: ask and complete over the knowledge loaded (and validated) once.
 import { loadKnowledge } from '../data/load.js';
+import { loadCpuFamilies } from '../data/load-cpu-families.js';
 import type { Answer, ConversationContext } from './answer.js';
 import { AnswerCache } from './answer-cache.js';
 import { askWith, QUERY_ECHO_LIMIT } from './ask.js';
@@ -18,7 +19,10 @@ let shared: Catalog | undefined;
 
 /** The catalog, built on first use from src/data (validation errors surface here, all at once). */
 export function catalog(): Catalog {
-  shared ??= new Catalog(loadKnowledge());
+  if (!shared) {
+    const knowledge = loadKnowledge();
+    shared = new Catalog(knowledge, loadCpuFamilies(knowledge.levels));
+  }
   return shared;
 }
 

@@ -4,6 +4,7 @@ import type { Answer, ConversationContext } from './answer.js';
 import type { Catalog, SeriesInfo, SizeInfo } from './catalog.js';
 import type { Distro, DistroRelease } from '../data/schema.js';
 import { clarifyAnswer, helpAnswer, notFoundAnswer } from './answers/meta.js';
+import { unknownCpuAnswer } from './answers/cpu-family.js';
 import type { Entities } from './entities.js';
 import { closest } from './fuzzy.js';
 import { echo, keyOf, sizeKeyOf, wordsOf } from './text.js';
@@ -42,7 +43,8 @@ function leadingSeries(catalog: Catalog, typed: string): Target | undefined {
   return series && series.record.series.toLowerCase() === first.toLowerCase() ? { series, label: series.record.series } : undefined;
 }
 
-const CPU_WORDS = /\b(xeon|epyc|opteron|intel|amd|cobalt|ampere|altra|grace|core i\d)\b/i;
+const CPU_WORDS =
+  /\b(xeon|epyc|opteron|intel|amd|cobalt|ampere|altra|grace|core i\d|core ultra|i[3579]-\d+|ryzen|threadripper|athlon|phenom|sempron|turion|celeron|pentium|atom)\b/i;
 
 /** The processors Azure documents whose names are closest to a typed one. */
 export function closestCpus(catalog: Catalog, typed: string): string[] {
@@ -51,7 +53,7 @@ export function closestCpus(catalog: Catalog, typed: string): string[] {
 
 function unknownCpu(catalog: Catalog, query: string, typed: string): Answer {
   const names = closestCpus(catalog, typed);
-  return notFoundAnswer(query, `a processor called \`${echo(typed)}\``, names, 'Azure documents the processors behind its sizes; try a model number like `8370C` or `EPYC 7763`.');
+  return unknownCpuAnswer(query, typed, names);
 }
 
 export function unknownName(catalog: Catalog, query: string, word: string): Answer {

@@ -155,3 +155,58 @@ export type Distro = z.infer<typeof DistroSchema>;
 export const VmSeriesTableSchema = z.strictObject({ asOf: isoDate, series: z.array(VmSeriesSchema).min(1) });
 export const CpuModelsTableSchema = z.strictObject({ asOf: isoDate, models: z.array(CpuModelSchema).min(1) });
 export const DistrosTableSchema = z.strictObject({ asOf: isoDate, distros: z.array(DistroSchema).min(1) });
+
+const cpuinfoFlag = z.string().regex(/^[a-z0-9_]+$/);
+
+/** archspec-x86.json: archspec's x86 microarchitecture nodes, derived by the importer (npm run data:import)
+ * from archspec-json (Apache-2.0 OR MIT): each node's ancestry and full feature set in /proc/cpuinfo spelling. */
+export const ArchspecNodeSchema = z.strictObject({
+  /** archspec's node name: "broadwell", "zen3", "x86_64_v2" */
+  name: z.string().regex(/^[a-z0-9_]+$/),
+  vendor: z.string().min(1),
+  /** false for the 32-bit nodes (i686, pentium4, prescott …): no x86-64 level applies */
+  x86_64: z.boolean(),
+  /** every node it inherits from, nearest first (without itself) */
+  ancestry: z.array(z.string().min(1)),
+  /** the node's and its ancestors' features, cpuinfo spelling, with the x86-64 baseline flags */
+  features: z.array(cpuinfoFlag),
+});
+export type ArchspecNode = z.infer<typeof ArchspecNodeSchema>;
+
+export const ArchspecX86TableSchema = z.strictObject({
+  asOf: isoDate,
+  licence: z.string().min(1),
+  sources: z.array(SourceSchema).min(1),
+  microarchitectures: z.array(ArchspecNodeSchema).min(1),
+});
+export type ArchspecX86Table = z.infer<typeof ArchspecX86TableSchema>;
+
+/** cpu-families.json: one rule per processor family recognised by its model number ("E5-2680 v4",
+ * "i7-4770K", "EPYC 7543"), or per hypervisor CPU model (kvm64). The level is NOT stored: it is computed
+ * from the archspec node's features (or the virtual CPU's own feature list) by the level rules. */
+export const CpuFamilySchema = z.strictObject({
+  /** stable id, e.g. "intel-xeon-e5-v4" */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  kind: z.enum(['processor', 'virtual-cpu']),
+  vendor: z.string().min(1),
+  /** the family as people name it: "Intel Xeon E5 v4" */
+  family: z.string().min(1),
+  /** Intel/AMD codename: "Broadwell-EP" */
+  codename: z.string().min(1),
+  /** a regular expression (matched case-insensitively, inside any text; no Unicode flag) for the model number; named
+   * groups feed `model` */
+  pattern: z.string().min(1),
+  /** the canonical model name, `{group}` replaced by the upper-cased named group: "Intel Xeon E5-{n} v4" */
+  model: z.string().min(1),
+  /** archspec node the features come from; null for a virtual CPU with its own feature list or none */
+  microarchitecture: z.string().nullable(),
+  /** false when archspec has no node for this core and the nearest one (named in a caveat) is used */
+  microarchitectureExact: z.boolean(),
+  /** a virtual CPU's fixed feature set (cpuinfo spelling); null otherwise */
+  features: z.array(cpuinfoFlag).nullable(),
+  caveats: z.array(z.string()),
+  sources: z.array(SourceSchema).min(1),
+});
+export type CpuFamily = z.infer<typeof CpuFamilySchema>;
+
+export const CpuFamiliesTableSchema = z.strictObject({ asOf: isoDate, families: z.array(CpuFamilySchema).min(1) });

@@ -6,7 +6,7 @@ const VOCAB = [
   '/azlinux', '/cpulevel', 'upstream', 'releases', 'lineage', 'compat', 'help', 'flags', 'public',
   'Standard_D4s_v5', 'standard_d2s_v3', 'd4s v5', 'D4sv5', 'Standard_D1', 'Standard_D8ps_v6', 'Dsv5',
   'rhel', '10', 'azl', 'mariner', 'azure linux', 'rocky 9', 'alma', 'ubuntu', '26.04', '4.0', 'fedora 43',
-  'x86-64-v3', 'v4', 'avx2', 'bmi2', 'fma', 'flags :', 'EPYC 7763', '8370C', 'Cobalt 100',
+  'x86-64-v3', 'v4', 'avx2', 'bmi2', 'fma', 'flags :', 'EPYC 7763', '8370C', 'Cobalt 100', 'E5-2680 v4', 'Xeon', 'i7-4770K', 'kvm64', '-cpu host', 'x86-64-v2-AES', 'Atom N270',
   'can I run', 'on a', 'and', '?', 'what is', 'based on', 'downstream of',
   '@everyone', '@here', '@channel', '<!channel>', '<!here>', '<!everyone>', '<!subteam^S123>', '<@U0ASKER>', '<@1200000000000000400>',
   '<@&1200000000000000100>', '<#C0CHAN|general>', '<https://example.com|click>', '*bold*', '_it_', '~s~', '`code`', '```', '||spoiler||',

@@ -11,7 +11,7 @@ export const HELP_LINES = [
   '/azlinux compat <size> [distro [release]] — will it boot? yes / no / depends, and why',
   '/azlinux about — the data snapshot date, counts, source dates and version',
   '/cpulevel <size> — processors, guaranteed and best x86-64 level, generations',
-  '/cpulevel <cpu model> — e.g. 8370C, EPYC 7763, Cobalt 100',
+  '/cpulevel <cpu model> — e.g. 8370C, EPYC 7763, Cobalt 100, or any x86 model number: E5-2680 v4, i7-4770K, kvm64',
   '/cpulevel x86-64-v3 — which series guarantee a level',
   '/cpulevel flags <flags…> — or paste a /proc/cpuinfo flags line or `ld.so --help` output',
   'Or just ask: “can I run RHEL 10 on a D2s v3?”, “what is azure linux 4 based on?”, “Dsv5 vs Dasv5”',

@@ -30,7 +30,7 @@ export interface TriageInput {
   /** the level the failing software needs: the message's, else the named release's (explained in the body) */
   required: LevelName | null;
   /** a verdict for what was named with the error ("… on Rocky 10") */
-  verdict?: { verdict: Verdict; line: string } | null;
+  verdict?: { verdict: Verdict | null; line: string } | null;
   /** extra lines to show first (the named distro's need, a size's guarantee) */
   context?: string[];
   notUnderstood?: string[];
@@ -78,7 +78,11 @@ export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): A
       : `A CPU without ${feature} is not an x86-64 CPU at all.`;
   } else if (t.virtualCpus.length) {
     const qemu = t.virtualCpus.some((v) => /kvm64|qemu64|QEMU/.test(v));
-    summary = `${listOf(t.virtualCpus)} can hide CPU features from the guest, so the guest may be below the host's x86-64 level${level ? ` (${level} needs ${step!.cpuinfoFlags.join(', ')})` : ''}.${qemu ? ` ${QEMU_GENERIC}` : ''}`;
+    summary = t.verdict
+      ? qemu
+        ? QEMU_GENERIC
+        : `${listOf(t.virtualCpus)} can hide CPU features from the guest.`
+      : `${listOf(t.virtualCpus)} can hide CPU features from the guest, so the guest may be below the host's x86-64 level${level ? ` (${level} needs ${step!.cpuinfoFlags.join(', ')})` : ''}.${qemu ? ` ${QEMU_GENERIC}` : ''}`;
   } else {
     summary = `To know a machine's x86-64 level, ask the machine: \`ld.so --help\` lists the glibc-hwcaps levels it supports.`;
   }

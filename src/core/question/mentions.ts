@@ -5,6 +5,8 @@
 // level keyword.
 import type { LevelName } from '../../data/schema.js';
 import type { Catalog } from '../catalog.js';
+import { azureRecordFor } from '../answers/cpu-family.js';
+import { identifyCpus, type CpuFamilyMatch } from '../cpu-family.js';
 import { normaliseFlag } from '../levels.js';
 import { keyOf } from '../text.js';
 
@@ -28,6 +30,9 @@ export interface PastedError {
 }
 
 export interface Mentions {
+  /** processors and virtual CPU models a family rule recognises ("Xeon E5-2680 v4", "kvm64"), Azure's own aside */
+  familyCpus: CpuFamilyMatch[];
+  /** x86 model numbers no rule recognises */
   foreignCpus: ForeignCpu[];
   /** kvm64, qemu64, VirtualBox, Hyper-V compatibility mode ... */
   virtualCpus: string[];
@@ -113,7 +118,7 @@ const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
 ];
 
 export function scanMentions(catalog: Catalog, text: string): { rest: string; mentions: Mentions } {
-  const mentions: Mentions = { foreignCpus: [], virtualCpus: [], hypervisors: [], offTopics: [], outOfScope: [], errors: [] };
+  const mentions: Mentions = { familyCpus: [], foreignCpus: [], virtualCpus: [], hypervisors: [], offTopics: [], outOfScope: [], errors: [] };
   let rest = text;
   const blank = (m: RegExpExecArray) => {
     rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
@@ -129,6 +134,14 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
         mentions.errors.push({ kind, level, typed: m[0].trim(), ...(feature ? { feature } : {}) });
         blank(m as RegExpExecArray);
       }
+
+  // model numbers by family rule (src/core/cpu-family.ts); Azure's own processors stay for the name finder
+  for (const m of identifyCpus(catalog, rest)) {
+    if (azureRecordFor(catalog, m, [])) continue;
+    mentions.familyCpus.push(m);
+    if (m.family.rule.kind === 'virtual-cpu' && !mentions.virtualCpus.includes(m.model)) mentions.virtualCpus.push(m.model);
+    rest = rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end);
+  }
 
   if (/\d/.test(quick))
     for (const row of CPU_ROWS)

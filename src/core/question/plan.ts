@@ -1,7 +1,7 @@
 // The answer planner: from a question frame (and what the thread established) to one answer that
 // covers every entity asked about. Each rule names the shape of question it answers; the first rule
 // whose shape fits answers.
-import type { Answer, ConversationContext } from '../answer.js';
+import type { Answer, ConversationContext, Verdict } from '../answer.js';
 import type { Catalog } from '../catalog.js';
 import type { LevelName } from '../../data/schema.js';
 import { compatAnswer, distroSizesAnswer } from '../answers/compat.js';
@@ -12,9 +12,11 @@ import { compareAnswer, helpAnswer, notFoundAnswer } from '../answers/meta.js';
 import { eolAnswer, releaseCompareAnswer, releaseLevelAnswer, successorAnswer } from '../answers/release-questions.js';
 import { foreignCpuAnswer, outOfScopeAnswer, releaseNeeds } from '../answers/scope.js';
 import { triageAnswer } from '../answers/triage.js';
+import { cpuFamilyAnswer } from '../answers/cpu-family.js';
+import type { CpuFamilyMatch } from '../cpu-family.js';
 import { generationsText, uniqueSources } from '../answers/build.js';
 import { levelAnswer, levelVerdict, seriesAnswer, sizeAnswer } from '../answers/vm.js';
-import { judge, summaryReason } from '../answers/compat.js';
+import { judge, requiredLevel, summaryReason } from '../answers/compat.js';
 import { LEVELS } from '../levels.js';
 import { ambiguousSize, contextRelease, contextTarget, guess, type Target, unknownName } from '../targets.js';
 import { echo, listOf, wordsOf } from '../text.js';
@@ -61,6 +63,10 @@ export const RULES: readonly Rule[] = [
     answer: (c, q, f) => (f.e.mentions.hypervisors.length && !f.targets.length && FAILURE.test(f.lower) ? triage(c, q, f) : null),
   },
   {
+    name: 'a processor by its model number',
+    answer: (c, q, f) => (processorOf(f) && !f.targets.length && !f.e.cpus.length ? familyCpu(c, q, f, processorOf(f)!) : null),
+  },
+  {
     name: 'a processor Azure does not list',
     answer: (c, q, f) => (f.e.mentions.foreignCpus.length && !f.targets.length && !f.e.cpus.length ? foreignCpuAnswer(c, q, f.e.mentions.foreignCpus, f.releases) : null),
   },
@@ -90,6 +96,17 @@ export const RULES: readonly Rule[] = [
     },
   },
   { name: 'a machine and a release', answer: (c, q, f, ctx) => machineAndRelease(c, q, f, ctx) },
+  {
+    name: 'an Azure processor and a release',
+    answer: (c, q, f) => {
+      const cpu = f.e.cpus[0];
+      if (!cpu || !f.releases.length || f.targets.length || cpu.model.arch !== 'x64') return null;
+      const a = cpuAnswer(c, q, cpu);
+      a.summary = processorLead(f, `${cpu.model.model} (${cpu.model.codename})`, cpu.level) || a.summary;
+      a.sources = uniqueSources(f.releases[0]!.release.sources.slice(0, 1), a.sources);
+      return read(a, f);
+    },
+  },
   { name: 'a release', answer: (c, q, f, ctx) => (f.releases.length ? releaseQuestion(c, q, f, ctx) : null) },
   {
     name: 'a processor',
@@ -97,9 +114,10 @@ export const RULES: readonly Rule[] = [
       const cpu = f.e.cpus[0];
       if (!cpu) return null;
       const a = cpuAnswer(c, q, cpu);
-      const level = f.levels[0];
-      if (level && cpu.level) a.summary = `${LEVELS.indexOf(cpu.level) >= LEVELS.indexOf(level) ? 'Yes' : 'No'} — ${a.summary}`;
-      return a;
+      const lead = cpu.model.arch === 'x64' ? processorLead(f, `${cpu.model.model} (${cpu.model.codename})`, cpu.level) : '';
+      if (lead) a.summary = lead; // the lead states the level itself
+      if (f.releases[0]) a.sources = uniqueSources(f.releases[0].release.sources.slice(0, 1), a.sources);
+      return read(a, f);
     },
   },
   { name: 'a codename', answer: (c, q, f) => (f.e.codenames.length ? codenameAnswer(c, q, f.e.codenames[0]!.typed, f.e.codenames[0]!.cpus) : null) },
@@ -166,10 +184,60 @@ function machineAnswer(catalog: Catalog, query: string, target: Target, level?: 
   return a;
 }
 
+/** The first real processor a family rule recognised (virtual CPU models are the triage's business). */
+function processorOf(f: Frame): CpuFamilyMatch | undefined {
+  return f.e.mentions.familyCpus.find((m) => m.family.rule.kind === 'processor' && m.family.fixedFeatures);
+}
+
+/** A processor Azure does not list, by its family: its level first, then what was asked of it. */
+function familyCpu(catalog: Catalog, query: string, f: Frame, m: CpuFamilyMatch): Answer {
+  const a = cpuFamilyAnswer(catalog, query, m);
+  const lead = processorLead(f, `${m.model} (${m.family.rule.codename})`, m.family.level);
+  const others = f.e.mentions.familyCpus.filter((x) => x !== m && x.family.rule.kind === 'processor').slice(0, 3);
+  const more = others.map((x) => `${x.model} (${x.family.rule.codename}) is ${x.family.level ?? 'not 64-bit'}.`).join(' ');
+  a.summary = [lead, a.summary, more].filter(Boolean).join(' ');
+  if (f.releases[0]) a.sources = uniqueSources(f.releases[0].release.sources.slice(0, 1), a.sources);
+  return read(a, f);
+}
+
+/** What was asked of a processor, answered first: a release's need against its level, or a level named. */
+function processorLead(f: Frame, name: string, level: LevelName | null): string {
+  const rel = f.releases[0];
+  const asked = f.levels[0];
+  let lead = '';
+  if (level && rel) {
+    const need = requiredLevel(rel.release);
+    const relName = `${rel.distro.name} ${rel.release.version}`;
+    if (need) {
+      const fits = LEVELS.indexOf(level) >= LEVELS.indexOf(need);
+      const alt = rel.release.altBuildBaseline;
+      lead = fits
+        ? `Yes — ${relName} needs ${need}, and ${name} is ${level}.`
+        : alt && LEVELS.indexOf(level) >= LEVELS.indexOf(alt)
+          ? `Yes, with its separate ${alt} build — the main ${relName} build needs ${need}, and ${name} is ${level}.`
+          : `No — ${relName} needs ${need}, and ${name} is only ${level}.`;
+    }
+  } else if (level && asked) {
+    lead = LEVELS.indexOf(level) >= LEVELS.indexOf(asked) ? `Yes — ${name} is ${level}, which includes ${asked}.` : `No — ${name} is ${level}, below ${asked}.`;
+  }
+  return lead;
+}
+
+/** The processor line that leads a triage: its level against the level the failing software needs. */
+function processorLine(f: Frame, needed: LevelName | null): string {
+  const m = processorOf(f);
+  if (!m || !m.family.level) return '';
+  const name = `${m.model} (${m.family.rule.codename}) is ${m.family.level}`;
+  if (!needed) return `${name}.`;
+  return LEVELS.indexOf(m.family.level) >= LEVELS.indexOf(needed)
+    ? `${name}, which has everything ${needed} needs, so the processor itself is not the cause: a virtual CPU type, a compatibility mode or an emulator is hiding features from the software.`
+    : `${name}, below the ${needed} the software needs: that is the cause.`;
+}
+
 function triage(catalog: Catalog, query: string, f: Frame): Answer {
   const error = f.e.mentions.errors.find((e) => e.level) ?? f.e.mentions.errors[0];
   const context = releaseNeeds(f.releases);
-  let verdict: { verdict: 'yes' | 'no' | 'depends'; line: string } | null = null;
+  let verdict: { verdict: Verdict | null; line: string } | null = null;
   const target = f.targets[0];
   const rel = f.releases[0];
   if (target && rel) {
@@ -205,6 +273,13 @@ function triage(catalog: Catalog, query: string, f: Frame): Answer {
           ? { verdict: 'no', line: `${name} needs ${need}; with the kvm64 or qemu64 CPU type the guest is below x86-64-v2, so it cannot run until the CPU type is changed.` }
           : { verdict: 'depends', line: `${name} needs ${need}; if the VM uses QEMU/KVM's default kvm64 or qemu64 CPU type, the guest is below x86-64-v2 and cannot run it — check the VM's CPU type.` }
         : { verdict: 'yes', line: `${name} needs only ${need}, which even kvm64 and qemu64 provide.` };
+  }
+  const cpuLine = processorLine(f, error?.level ?? f.levels[0] ?? null);
+  if (cpuLine) verdict = verdict ? { ...verdict, line: `${cpuLine} ${verdict.line}` } : { verdict: null, line: cpuLine };
+  const vcpu = f.e.mentions.familyCpus.find((m) => m.family.rule.kind === 'virtual-cpu' && m.family.level);
+  if (vcpu && !cpuLine) {
+    const line = `${vcpu.model} shows the guest ${vcpu.family.level} features, whatever the host has.`;
+    verdict = verdict ? { ...verdict, line: `${line} ${verdict.line}` } : { verdict: null, line };
   }
   return triageAnswer(catalog, query, {
     ...(error ? { error } : {}),

@@ -1,0 +1,128 @@
+// CPUs beyond Azure's list, recognised by their model number ("Xeon E5-2680 v4", "i7-4770K",
+// "EPYC 7543", "kvm64") through the family rules of src/data/cpu-families.json. Each rule names an
+// archspec microarchitecture (or, for a virtual CPU, its own feature list); the level is computed from
+// those features with the same psABI rules as every other level, never stored. Pure and synchronous.
+//
+//   identifyCpu(catalog, "my Xeon E5-2680 v4 box crashes")
+//     -> { model: "Intel Xeon E5-2680 v4", level: "x86-64-v3", start: 3, end: 18, … }
+//
+// The `vN` of a Xeon E3/E5/E7 is Intel's generation (v4 = Broadwell), never an x86-64 level.
+import type { ArchspecNode, CpuFamily, LevelName, LevelsTable } from '../data/schema.js';
+import type { CpuFamilyData } from '../data/load-cpu-families.js';
+import { levelOfFlags } from './levels.js';
+
+/** One family rule, compiled, with its microarchitecture and level worked out once. */
+export interface CpuFamilyInfo {
+  rule: CpuFamily;
+  /** the archspec node the features come from (null for a virtual CPU with its own list, or `host`) */
+  node: ArchspecNode | null;
+  /** null when the family has no x86-64 level (32-bit only) or no fixed feature set (`host`) */
+  level: LevelName | null;
+  /** flags missing for the next level up */
+  missingForNext: string[];
+  /** whether a level applies at all: false for `host` (the host's own CPU decides) */
+  fixedFeatures: boolean;
+  pattern: RegExp;
+}
+
+/** A model number found in a text: the family that recognised it and the span it covers. */
+export interface CpuFamilyMatch {
+  family: CpuFamilyInfo;
+  /** canonical name built from the rule's template: "Intel Xeon E5-2680 v4" */
+  model: string;
+  /** the text as typed, brand words included ("Intel Xeon E5-2680 v4", "e5 2680v4") */
+  typed: string;
+  /** [start, end) of `typed` in the text searched */
+  start: number;
+  end: number;
+}
+
+/** Brand words absorbed before a match so the span covers "Intel(R) Xeon(R) CPU E5-2680 v4" whole. */
+const BRAND_LOOKBACK = 48;
+const BRAND_BEFORE = /(?:(?:intel|amd|xeon|core|cpu|processor)(?:\s*(?:\(r\)|\(tm\)|®|™))?[\s-]*)+$/iu;
+
+/** A captured part of a model name as the vendor writes it: model numbers upper case ("4770k" ->
+ * "4770K") except the lower-case series prefixes ("i7-", "w9-", Atom "x5-", "x6425E"); words capitalised ("gold" ->
+ * "Gold"), short ones upper case ("pro", "hx", "ai"); trademark marks dropped. */
+function canonicalPart(part: string): string {
+  return part
+    .replace(/\((?:r|tm)\)|[®™]/giu, ' ')
+    .replace(/\b([iw][3579])[\s-]+(?=[0-9N])/giu, '$1-')
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .map((w) => {
+      if (/\d/.test(w)) return w.toUpperCase().replace(/^([IW])([3579])[\s-]*/, (_, p: string, d: string) => `${p.toLowerCase()}${d}-`).replace(/^X([5-7]-|6\d{3}[A-Z]+$)/, 'x$1');
+      return w.length <= 3 ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase();
+    })
+    .join(' ');
+}
+
+export class CpuFamilyIndex {
+  readonly families: CpuFamilyInfo[];
+  readonly archspec: ReadonlyMap<string, ArchspecNode>;
+
+  constructor(data: CpuFamilyData, levels: LevelsTable) {
+    this.archspec = new Map(data.archspec.microarchitectures.map((n) => [n.name, n]));
+    this.families = data.families.map((rule) => {
+      const node = rule.microarchitecture === null ? null : (this.archspec.get(rule.microarchitecture) ?? null);
+      const features = node ? (node.x86_64 ? node.features : null) : rule.features;
+      const r = features ? levelOfFlags(features, levels) : { level: null, missingForNext: [] };
+      return {
+        rule,
+        node,
+        level: r.level,
+        missingForNext: r.missingForNext,
+        fixedFeatures: node !== null || rule.features !== null,
+        pattern: new RegExp(rule.pattern, 'gi'),
+      };
+    });
+  }
+
+  /** Every model number in the text, left to right, not overlapping. At one position the rule listed
+   * first wins: the table lists specific rules before general ones. */
+  findAll(text: string): CpuFamilyMatch[] {
+    const hits: Array<{ family: CpuFamilyInfo; order: number; m: RegExpExecArray }> = [];
+    this.families.forEach((family, order) => {
+      family.pattern.lastIndex = 0;
+      for (let m = family.pattern.exec(text); m !== null; m = family.pattern.exec(text)) {
+        if (m[0].length === 0) {
+          family.pattern.lastIndex++;
+          continue;
+        }
+        hits.push({ family, order, m });
+      }
+    });
+    hits.sort((a, b) => a.m.index - b.m.index || a.order - b.order);
+    const out: CpuFamilyMatch[] = [];
+    let end = 0;
+    for (const h of hits) {
+      if (h.m.index < end) continue;
+      const match = this.toMatch(text, h.family, h.m, out.length ? out[out.length - 1]!.end : 0);
+      out.push(match);
+      end = match.end;
+    }
+    return out;
+  }
+
+  private toMatch(text: string, family: CpuFamilyInfo, m: RegExpExecArray, floor: number): CpuFamilyMatch {
+    let start = m.index;
+    const end = m.index + m[0].length;
+    // brand words are short: look back a little only, so a long run of them costs nothing
+    const from = Math.max(floor, start - BRAND_LOOKBACK);
+    const brand = BRAND_BEFORE.exec(text.slice(from, start));
+    if (brand && (brand.index + from === 0 || /[^\p{L}\p{N}]/u.test(text[brand.index + from - 1]!))) start = brand.index + from;
+    const model = family.rule.model.replace(/\{([A-Za-z0-9_]+)\}/g, (_, g: string) => canonicalPart(m.groups?.[g] ?? ''));
+    return { family, model: model.replace(/\s+/g, ' ').trim(), typed: text.slice(start, end).trim(), start, end };
+  }
+}
+
+/** The first model number a family rule recognises in the text ("my Xeon E5-2680 v4 box crashes"), or
+ * null. Azure's own CPU list (catalog.cpuByKey) is more specific and is consulted first by callers. */
+export function identifyCpu(catalog: { cpuFamilies: CpuFamilyIndex }, text: string): CpuFamilyMatch | null {
+  return catalog.cpuFamilies.findAll(text)[0] ?? null;
+}
+
+/** Every model number in the text, left to right. */
+export function identifyCpus(catalog: { cpuFamilies: CpuFamilyIndex }, text: string): CpuFamilyMatch[] {
+  return catalog.cpuFamilies.findAll(text);
+}
