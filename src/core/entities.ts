@@ -57,7 +57,7 @@ export function findEntities(catalog: Catalog, text: string): Entities {
     levelWords: [],
     unknown: [],
     corrections: [],
-    mentions: { familyCpus: [], foreignCpus: [], virtualCpus: [], hypervisors: [], offTopics: [], outOfScope: [], errors: [] },
+    mentions: { familyCpus: [], foreignCpus: [], codenames: [], virtualCpus: [], hypervisors: [], offTopics: [], outOfScope: [], errors: [] },
   };
   const scanned = scanMentions(catalog, text);
   found.mentions = scanned.mentions;

@@ -87,7 +87,7 @@ export function readIntent(lower: string): Intent {
       /\b(which|what|list|all|any|show)\b[^?]*\b(sizes?|series|vms?|skus?|machines?|instances?)\b/.test(lower) ||
       /\b(sizes?|series|vms?) (for|that|which)\b|\bwhere (can|could|do|should) (i|we|you)\b/.test(lower) ||
       /\bguarantee/.test(lower),
-    negated: /\b(don'?t|doesn'?t|not|without|no|lack|lacks|missing)\b/.test(lower),
+    negated: /\b(don'?t|doesn'?t|does'?nt|not|without|no|lack|lacks|missing)\b/.test(lower),
     followUp: /^\W*(and|what about|how about|also|same for|and what about)\b/.test(lower),
     pronoun: /\b(it|its|this|that|this one|that one)\b/.test(lower),
     facet,

@@ -133,3 +133,23 @@ export function shortenedFlagsAnswer(catalog: Catalog, query: string, flags: str
     sources: levelSources(catalog),
   });
 }
+
+/** "Sandy Bridge", "Zen 2": microarchitectures named by codename, each with its level from archspec's features. */
+export function microarchAnswer(catalog: Catalog, query: string, named: Array<{ name: string; level: LevelName | null; node: string }>, lead = ''): Answer {
+  const first = named[0]!;
+  const said = named.map((n) => `${n.name} is ${n.level ?? 'not 64-bit'}`).join('; ');
+  const archspec = catalog.levels.sources.filter((s) => /archspec/.test(s.url));
+  return finish({
+    kind: 'cpu',
+    query,
+    title: named.map((n) => n.name).join(', '),
+    summary: `${lead ? `${lead} ` : ''}${said} (from archspec’s ${named.map((n) => n.node).join(', ')} features).`,
+    processor: first.name,
+    arch: 'x64',
+    level: first.level,
+    facts: named.map((n) => ({ label: n.name, value: `${n.level ?? 'no x86-64 level'} (archspec ${n.node})` })),
+    caveats: ['A codename covers many models; laptop and budget parts (Pentium, Celeron, Atom) of the same generation can lack AVX. Name the model, or check inside the machine with `ld.so --help`.'],
+    sources: uniqueSources(archspec, levelSources(catalog)),
+    context: { topic: 'cpu' },
+  });
+}

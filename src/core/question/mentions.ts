@@ -34,6 +34,8 @@ export interface Mentions {
   familyCpus: CpuFamilyMatch[];
   /** x86 model numbers no rule recognises */
   foreignCpus: ForeignCpu[];
+  /** microarchitecture codenames Azure's list does not hold ("Sandy Bridge", "Zen 2"), with their level */
+  codenames: Array<{ name: string; level: LevelName | null; node: string }>;
   /** kvm64, qemu64, VirtualBox, Hyper-V compatibility mode ... */
   virtualCpus: string[];
   /** a hypervisor named without its CPU model ("proxmox", "qemu", "kvm") */
@@ -114,11 +116,12 @@ const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
   ['runtime-refuses', /can only be run on amd64 processors with (v[1-4]) microarchitecture support/gi],
   ['runtime-refuses', /requires? (?:a )?(?:cpu|processor) with (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|fma3?|bmi2?) (?:support|instructions?|extensions?)/gi],
   ['runtime-refuses', /(?:does not|doesn'?t) (?:appear to )?(?:have|support) (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt) (?:support|instructions?)?/gi],
+  ['runtime-refuses', /(?:cpu|processor) must support (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|x86-64-v[1-4])/gi],
   ['illegal-instruction', /\b(?:illegal instruction|sigill|invalid opcode|illegal hardware instruction)\b/gi],
 ];
 
 export function scanMentions(catalog: Catalog, text: string): { rest: string; mentions: Mentions } {
-  const mentions: Mentions = { familyCpus: [], foreignCpus: [], virtualCpus: [], hypervisors: [], offTopics: [], outOfScope: [], errors: [] };
+  const mentions: Mentions = { familyCpus: [], foreignCpus: [], codenames: [], virtualCpus: [], hypervisors: [], offTopics: [], outOfScope: [], errors: [] };
   let rest = text;
   const blank = (m: RegExpExecArray) => {
     rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
@@ -141,6 +144,14 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
     mentions.familyCpus.push(m);
     if (m.family.rule.kind === 'virtual-cpu' && !mentions.virtualCpus.includes(m.model)) mentions.virtualCpus.push(m.model);
     rest = rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end);
+  }
+
+  const codes = codenameIndex(catalog);
+  for (const m of rest.matchAll(codes.pattern)) {
+    const hit = codes.byKey.get(m[0].toLowerCase().replace(/[\s-]+/g, ' '));
+    if (!hit || mentions.codenames.some((c) => c.node === hit.node)) continue;
+    mentions.codenames.push(hit);
+    blank(m as RegExpExecArray);
   }
 
   if (/\d/.test(quick))
@@ -197,4 +208,36 @@ function levelNamed(catalog: Catalog, typed: string): LevelName | null {
   if (t === 'x86-64') return 'x86-64-v1';
   const flag = normaliseFlag(t.replace(/^avx-?512\w*$/, 'avx512f').replace(/^fma3$/, 'fma').replace(/^sse4[._]?([12])$/, 'sse4_$1').replace(/^bmi$/, 'bmi1'), catalog.levels);
   return catalog.levels.levels.find((l) => l.cpuinfoFlags.includes(flag))?.level ?? null;
+}
+
+interface CodenameIndex {
+  pattern: RegExp;
+  byKey: Map<string, { name: string; level: LevelName | null; node: string }>;
+}
+const codenameCache = new WeakMap<Catalog, CodenameIndex>();
+
+/** Codenames from the family rules ("Sandy Bridge-EP", "Rome (Zen 2)") split into the names people type,
+ * each with its archspec node's level; names Azure's own list knows, or that disagree, are left out. */
+function codenameIndex(catalog: Catalog): CodenameIndex {
+  const cached = codenameCache.get(catalog);
+  if (cached) return cached;
+  const byKey = new Map<string, { name: string; level: LevelName | null; node: string }>();
+  const clash = new Set<string>();
+  for (const f of catalog.cpuFamilies.families) {
+    // "Sandy Bridge to Comet Lake, AVX disabled" (Pentium, Celeron) names a range, not a codename
+    if (f.rule.kind !== 'processor' || !f.node || !f.fixedFeatures || / to |disabled/i.test(f.rule.codename)) continue;
+    for (const raw of f.rule.codename.split(/[/(),]/)) {
+      const name = raw.replace(/-(EP|EX|SP|E|X|W|D|H|U|S|N)\b/g, '').replace(/\b(AVX disabled|E-cores|Gracemont)\b/g, '').trim();
+      const key = name.toLowerCase().replace(/[\s-]+/g, ' ');
+      if (key.length < 4 || /^(core|zen|intel|amd)$/.test(key) || catalog.cpuByCodename.has(keyOf(name))) continue;
+      const had = byKey.get(key);
+      if (had && had.node !== f.node.name) clash.add(key);
+      else byKey.set(key, { name, level: f.level, node: f.node.name });
+    }
+  }
+  for (const k of clash) byKey.delete(k);
+  const keys = [...byKey.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]*'));
+  const index = { pattern: new RegExp(`\\b(?:${keys.join('|')})\\b`, 'gi'), byKey };
+  codenameCache.set(catalog, index);
+  return index;
 }

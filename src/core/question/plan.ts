@@ -5,7 +5,7 @@ import type { Answer, ConversationContext, Verdict } from '../answer.js';
 import type { Catalog } from '../catalog.js';
 import type { LevelName } from '../../data/schema.js';
 import { compatAnswer, distroSizesAnswer } from '../answers/compat.js';
-import { codenameAnswer, cpuAnswer } from '../answers/cpu.js';
+import { codenameAnswer, cpuAnswer, microarchAnswer } from '../answers/cpu.js';
 import { distroAnswer, releasesAnswer, type DistroFacet } from '../answers/distro.js';
 import { matrixAnswer } from '../answers/matrix.js';
 import { compareAnswer, helpAnswer, notFoundAnswer } from '../answers/meta.js';
@@ -31,12 +31,12 @@ interface Rule {
 const DISTRO_TOPICS = new Set<string>(['upstream', 'lineage', 'kernel', 'package-manager', 'eol', 'status', 'arches', 'baseline', 'overview', 'releases']);
 
 /** The asker's own machine: "my CPU", "our servers", "this box". */
-const MY_CPU = /\b(my|our|this|the|these|those)\b[^.?!]{0,40}\b(cpus?|processors?|servers?|machines?|box(es)?|laptops?|pcs?|hosts?|hardware|nas|vms?)\b/;
+const MY_CPU = /\b(my|our|your|this|the|these|those)\b[^.?!]{0,40}\b(cpus?|processors?|servers?|machines?|box(es)?|laptops?|pcs?|hosts?|hardware|nas|vms?)\b/;
 
 /** Hardware that is not an x86 server at all: declined even when a crash is pasted. */
 const NOT_X86 = new Set(['Apple hardware', 'GPU compute capability']);
 /** Words of a failure: with a hypervisor named, its default virtual CPU is the first suspect. */
-const FAILURE = /\b(fail(s|ed|ing)?|crash(es|ed)?|panic|won'?t (boot|start)|unable to (boot|start)|does not (boot|start)|doesn'?t (boot|start)|error|illegal|not supported|unsupported|stuck|hangs?)\b/;
+const FAILURE = /\b(fail(s|ed|ing)?|crash(es|ed)?|panic|won'?t (boot|start)|unable to (boot|start)|does not (boot|start)|doesn'?t (boot|start)|error|illegal|not supported|unsupported|doesn'?t support|does not support|stuck|hangs?|problems?|issues?|warning)\b/;
 
 export const RULES: readonly Rule[] = [
   {
@@ -54,7 +54,7 @@ export const RULES: readonly Rule[] = [
   {
     name: 'a topic the bot does not cover',
     answer: (c, q, f) =>
-      f.e.mentions.offTopics.length && !f.levels.length
+      f.e.mentions.offTopics.length && !f.levels.length && !f.e.mentions.familyCpus.length && !f.e.cpus.length
         ? outOfScopeAnswer(c, q, f.e.mentions.offTopics.map((t) => ({ what: t, typed: t })), f.releases, f.targets)
         : null,
   },
@@ -65,6 +65,14 @@ export const RULES: readonly Rule[] = [
   {
     name: 'a processor by its model number',
     answer: (c, q, f) => (processorOf(f) && !f.targets.length && !f.e.cpus.length ? familyCpu(c, q, f, processorOf(f)!) : null),
+  },
+  {
+    name: 'a microarchitecture Azure does not list',
+    answer: (c, q, f) => {
+      const named = f.e.mentions.codenames;
+      if (!named.length || f.targets.length || f.e.cpus.length) return null;
+      return read(microarchAnswer(c, q, named, processorLead(f, named[0]!.name, named[0]!.level)), f);
+    },
   },
   {
     name: 'a processor Azure does not list',
@@ -91,6 +99,12 @@ export const RULES: readonly Rule[] = [
     answer: (c, q, f) => {
       if (f.op !== 'compare' || f.releases.length < 2 || f.targets.length) return null;
       const facet = f.intent.facet;
+      const level = f.levels[0];
+      if (level && !f.intent.asks.has('difference')) {
+        const answers = distinct(f.releases).map((r) => releaseLevelAnswer(c, q, r.distro, r.release, level, 'need', f.e.levelWords[0]?.typed));
+        const first = answers[0]!;
+        return read({ ...first, summary: answers.map((a) => a.summary).join(' '), sources: uniqueSources(...answers.map((a) => a.sources.slice(0, 2))) }, f);
+      }
       if (facet && !f.intent.asks.has('difference')) return several(c, q, f, facet);
       return read(releaseCompareAnswer(c, q, distinct(f.releases)), f);
     },
@@ -136,6 +150,11 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    name: 'how to check a level',
+    answer: (c, q, f) =>
+      f.intent.asks.has('how-to-check') && !f.targets.length && !f.releases.length && !f.e.cpus.length ? triage(c, q, f) : null,
+  },
+  {
     name: 'a CPU that lacks a feature',
     answer: (c, q, f) => {
       const w = f.e.levelWords[0];
@@ -143,7 +162,8 @@ export const RULES: readonly Rule[] = [
       return triageAnswer(c, q, { virtualCpus: f.e.mentions.virtualCpus, level: null, required: w.level, lacks: { typed: w.typed, level: w.level }, notUnderstood: notUnderstood(f) });
     },
   },
-  { name: 'series for a level', answer: (c, q, f) => (f.levels.length ? levelAnswer(c, q, f.levels[0]!, f.intent.negated) : null) },
+  // "SSE4.1, SSE4.2, AVX, AVX2 and FMA": a list of features needs the highest level among them
+  { name: 'series for a level', answer: (c, q, f) => (f.levels.length ? levelAnswer(c, q, highest(f.levels), f.intent.negated) : null) },
 ];
 
 export function plan(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer {
@@ -413,4 +433,8 @@ function generationVerdict(target: Target, lower: string): string {
   if (g === null) return `${target.label} supports ${text}.`;
   if (gens.includes(g)) return `Yes — ${target.label} supports Generation ${g} (${text}).`;
   return rec.generationsComplete ? `No — ${target.label} supports only ${text}.` : `Not stated — the docs give only ${text} for ${target.label}.`;
+}
+
+function highest(levels: LevelName[]): LevelName {
+  return levels.reduce((a, b) => (LEVELS.indexOf(b) > LEVELS.indexOf(a) ? b : a));
 }
