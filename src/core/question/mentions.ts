@@ -68,6 +68,7 @@ const CPU_ROWS: readonly CpuRow[] = [
   { vendor: 'AMD', re: /\b(?:amd\s+)?threadripper\s+(?:pro\s+)?\d{4}[a-z]{0,3}\b/gi },
   { vendor: 'AMD', re: /\b(?:amd\s+)?(?:fx|a\d{1,2})\s*-\s*\d{4}[a-z]?\b/gi },
   { vendor: 'AMD', re: /\bamd\s+fx\b(?!\s*-?\s*series)/gi }, // "an AMD FX CPU": not Azure's FX series
+  { vendor: 'Intel', re: /\bxeon(?:\s+e[357])?\s+v[1-6]\b/gi }, // "Xeon V2 CPUs": a generation, never a level
   { vendor: 'AMD', re: /\b(?:amd\s+)?(?:opteron|phenom(?:\s+ii)?|athlon(?:\s+ii)?)\s+(?:x\d\s+)?\d{3,4}[a-z]{0,2}\b/gi },
 ];
 
