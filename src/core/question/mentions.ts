@@ -142,6 +142,9 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
   // model numbers by family rule (src/core/cpu-family.ts); Azure's own processors stay for the name finder
   for (const m of identifyCpus(catalog, rest)) {
     if (azureRecordFor(catalog, m, [])) continue;
+    // "AMD EPYC 9V64 F": Azure's own name runs on past the family's match
+    const next = /^\s*[\w-]+/.exec(rest.slice(m.end))?.[0] ?? '';
+    if (next && knownCpu(catalog, rest.slice(m.start, m.end) + next)) continue;
     mentions.familyCpus.push(m);
     if (m.family.rule.kind === 'virtual-cpu' && !mentions.virtualCpus.includes(m.model)) mentions.virtualCpus.push(m.model);
     rest = rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end);
