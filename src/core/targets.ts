@@ -43,8 +43,10 @@ function leadingSeries(catalog: Catalog, typed: string): Target | undefined {
   return series && series.record.series.toLowerCase() === first.toLowerCase() ? { series, label: series.record.series } : undefined;
 }
 
-const CPU_WORDS =
-  /\b(xeon|epyc|opteron|intel|amd|cobalt|ampere|altra|grace|core i\d|core ultra|i[3579]-\d+|ryzen|threadripper|athlon|phenom|sempron|turion|celeron|pentium|atom)\b/i;
+const CPU_WORD_LIST = 'xeon|epyc|opteron|intel|amd|cobalt|ampere|altra|grace|core i\\d|core ultra|i[3579]-\\d+|ryzen|threadripper|athlon|phenom|sempron|turion|celeron|pentium|atom';
+const CPU_WORDS = new RegExp(`\\b(${CPU_WORD_LIST})\\b`, 'i');
+/** From the first processor word on: "my new Ryzen 7 9999X crashes" -> "Ryzen 7 9999X crashes". */
+const FROM_CPU_WORD = new RegExp(`^.*?\\b(?=${CPU_WORD_LIST})`, 'i');
 
 /** The processors Azure documents whose names are closest to a typed one. */
 export function closestCpus(catalog: Catalog, typed: string): string[] {
@@ -128,7 +130,7 @@ export function ambiguousSize(catalog: Catalog, query: string, e: Entities, text
 
 /** Nothing recognised: suggest the closest names of any kind to the longest word. */
 export function guess(catalog: Catalog, query: string, text: string): Answer {
-  if (CPU_WORDS.test(text)) return unknownCpu(catalog, query, text.replace(/^.*?\b(?=xeon|epyc|opteron|intel|amd|cobalt|ampere|altra|grace)/i, '').slice(0, 60));
+  if (CPU_WORDS.test(text)) return unknownCpu(catalog, query, text.replace(FROM_CPU_WORD, '').slice(0, 60));
   const word = wordsOf(text).sort((a, b) => b.length - a.length)[0] ?? '';
   const key = keyOf(word);
   const candidates: Array<[string, string]> = [

@@ -39,7 +39,7 @@ describe('/cpulevel with a model number a family rule knows', () => {
       const family = catalog().cpuFamilies.families.find((f) => f.rule.id === id)!;
       expect(a.facts.find((f) => f.label === 'Family')?.value).toBe(family.rule.family);
       expect(a.facts.find((f) => f.label === 'Microarchitecture')?.value).toContain(node!);
-      expect(a.facts.find((f) => f.label === 'Basis')?.value).toMatch(/rule .* no Azure size page/);
+      expect(a.facts.find((f) => f.label === 'Basis')?.value).toMatch(/model-number rule .* no Azure size page/);
       expect(a.sources.map((s) => s.url)).toEqual(expect.arrayContaining(family.rule.sources.map((s) => s.url)));
     }
   });
@@ -93,6 +93,7 @@ describe('virtual CPU models and parts without a level', () => {
       const a = ask(`/cpulevel ${name}`);
       const rule = catalog().cpuFamilies.families.find((f) => f.rule.id === id)!.rule;
       expect(a.kind === 'cpu' && a.level, name).toBe(levelOf(rule.features!));
+      expect(a.facts.find((f) => f.label === 'Basis')?.value, name).toMatch(new RegExp(`feature list ${rule.vendor} defines`));
     }
   });
 

@@ -58,7 +58,7 @@ export function cpuFamilyAnswer(catalog: Catalog, query: string, m: CpuFamilyMat
   const seriesText = azure.series.length
     ? `${shown.join(', ')}${azure.series.length > shown.length ? ` and ${azure.series.length - shown.length} more` : ''}`
     : node
-      ? 'none documented on this microarchitecture'
+      ? 'none'
       : null;
   return finish({
     kind: 'cpu',
@@ -74,7 +74,12 @@ export function cpuFamilyAnswer(catalog: Catalog, query: string, m: CpuFamilyMat
       ...fact('Microarchitecture', node ? `${node.name}${rule.microarchitectureExact ? '' : ' (nearest archspec node)'}` : 'none: a virtual CPU model'),
       ...fact('x86-64 level', m.family.fixedFeatures ? (level ?? 'none (no 64-bit mode)') : 'the host’s'),
       ...(next && missingForNext.length ? fact(`Missing for ${next}`, missingForNext.join(' ')) : []),
-      ...fact('Basis', `the ${rule.kind === 'virtual-cpu' ? 'virtual CPU model' : 'model-number'} rule for ${rule.family}${node ? ' and archspec’s features' : ''}; no Azure size page names this processor`),
+      ...fact(
+        'Basis',
+        rule.kind === 'virtual-cpu'
+          ? `the feature list ${rule.vendor} defines for this virtual CPU; no Azure size page is involved`
+          : `the model-number rule for ${rule.family} and archspec’s features; no Azure size page names this processor`,
+      ),
       ...fact('Azure series with a processor on this microarchitecture', seriesText),
     ],
     sections: [
