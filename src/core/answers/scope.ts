@@ -6,9 +6,8 @@ import type { Distro, DistroRelease } from '../../data/schema.js';
 import type { ForeignCpu } from '../question/mentions.js';
 import { requiredLevel } from './compat.js';
 import { finish, levelSources, releaseLabel, uniqueSources } from './build.js';
-import { notFoundAnswer } from './meta.js';
-import { HOW_TO_CHECK } from './triage.js';
-import { echo, listOf } from '../text.js';
+import { HOW_TO_CHECK, unknownCpuAnswer } from './cpu-family.js';
+import { echo } from '../text.js';
 import { closestCpus } from '../targets.js';
 
 export const COVERS = 'I cover Azure VM sizes (their processors, x86-64 level and Hyper-V generations) and where Linux distributions come from';
@@ -59,27 +58,19 @@ function machineLine(m: { series: SeriesInfo; label: string }): string {
   return s.guaranteed ? `${m.label} guarantees ${s.guaranteed}${s.best !== s.guaranteed ? ` (up to ${s.best})` : ''}.` : `${m.label} has no documented processor.`;
 }
 
-/** An x86 model Azure does not list: say that its `vN` is a generation, and how to learn its level. */
+/** An x86 model no rule recognises: say so (its `vN` is a generation, never a level), how to learn its level,
+ * and what the named releases need. */
 export function foreignCpuAnswer(catalog: Catalog, query: string, cpus: ForeignCpu[], releases: NamedRelease[]): Answer {
-  const names = cpus.map((c) => `\`${echo(c.typed)}\``);
+  const typed = cpus[0]!.typed;
+  const a = unknownCpuAnswer(query, typed, closestCpus(catalog, typed));
   const generation = cpus.find((c) => /\bv\d\b/i.test(c.typed));
-  const genNote = generation ? ` Its “${/\bv(\d)\b/i.exec(generation.typed)![0]}” is Intel’s generation of that model, not an x86-64 level.` : '';
-  const needs = releaseNeeds(releases);
-  const a = notFoundAnswer(
-    query,
-    `the x86-64 level of ${listOf(names)}: it is not one of the processors Azure documents for its sizes`,
-    sameFamily(cpus[0]!.typed, closestCpus(catalog, cpus[0]!.typed)),
-    [genNote.trim(), `To know its level, ask the machine: ${HOW_TO_CHECK[0]}`, needs.length ? `For comparison: ${needs.join(' ')}` : ''].filter(Boolean).join(' '),
-  );
-  return { ...a, sources: uniqueSources(...releases.map((r) => r.release.sources.slice(0, 1)), levelSources(catalog)) };
-}
-
-/** Only suggestions from the family typed ("E5-2680 v4" → other E5s; "i7-4770" → none): no far-fetched names. */
-function sameFamily(typed: string, names: string[]): string[] {
-  const family = /^(?:intel|amd|xeon|core|\s)*([a-z]+\d?|\d)/i.exec(typed.replace(/[-_]/g, ' '))?.[1]?.toLowerCase();
-  if (!family) return [];
-  const same = names.filter((n) => n.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).some((w) => w.startsWith(family)));
-  // "Xeon 9999": no family letters after the brand, so the brand is the family
-  const brand = /\b(xeon|epyc|opteron)\b/i.exec(typed)?.[1]?.toLowerCase();
-  return same.length || !brand ? same : names.filter((n) => n.toLowerCase().includes(brand));
+  const notes = [
+    generation ? `Its “${/\bv(\d)\b/i.exec(generation.typed)![0]}” is Intel’s generation of that model, not an x86-64 level.` : '',
+    ...releaseNeeds(releases),
+  ].filter(Boolean);
+  return {
+    ...a,
+    summary: [a.summary, ...notes].join(' '),
+    sources: uniqueSources(...releases.map((r) => r.release.sources.slice(0, 1)), notes.length ? levelSources(catalog) : []),
+  };
 }

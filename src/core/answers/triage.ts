@@ -7,12 +7,10 @@ import { levelRank, LEVELS } from '../levels.js';
 import type { PastedError } from '../question/mentions.js';
 import { listOf } from '../text.js';
 import { fact, finish, uniqueSources } from './build.js';
+import { HOW_TO_CHECK } from './cpu-family.js';
 
-export const HOW_TO_CHECK = [
-  'Run `/lib64/ld-linux-x86-64.so.2 --help` (or `ld.so --help`) and read the “glibc-hwcaps” lines: the highest `x86-64-vN (supported, searched)` is the level glibc sees. Paste that output here.',
-  'Or paste the flags line: `grep -m1 ^flags /proc/cpuinfo` (`/cpulevel flags …`).',
-  'Check inside the machine that fails, not on its host: a virtual machine sees only the features its hypervisor passes through.',
-];
+export { HOW_TO_CHECK };
+
 
 /** QEMU's generic models: what they lack, so what a guest using them cannot run. */
 const QEMU_GENERIC = 'QEMU/KVM’s generic CPU models kvm64 and qemu64 lack SSSE3, SSE4.1, SSE4.2 and POPCNT (sse4_2, popcnt), so a guest using them is below x86-64-v2; set the CPU type to `host` (libvirt `host-passthrough`) or a named model the host supports.';
