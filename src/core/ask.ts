@@ -8,6 +8,7 @@ import { pastedLevelAnswer } from './pasted.js';
 import { plainWords } from './plain-words.js';
 import { findEntities } from './entities.js';
 import { vmTargets } from './targets.js';
+import { LEVELS } from './levels.js';
 import { renderText } from './render-text.js';
 import { nearestWord } from './fuzzy.js';
 import { cleanInput, echo } from './text.js';
@@ -56,7 +57,17 @@ function route(catalog: Catalog, query: string, text: string, context: Conversat
  * guarantees beside what this one machine showed (a VM can land on a better or a worse host). */
 function withNamedMachine(catalog: Catalog, answer: Answer, text: string): Answer {
   if (answer.kind !== 'flags' || text.length > 20_000) return answer;
-  const machine = vmTargets(findEntities(catalog, text.replace(/(?:^|\n)\s*flags\s*:[^\n]*/gi, ' ')))[0];
+  const e = findEntities(catalog, text.replace(/(?:^|\n)\s*flags\s*:[^\n]*/gi, ' '));
+  const machine = vmTargets(e)[0];
+  const rel = e.releases[0];
+  if (!machine && rel && answer.level) {
+    // "upgrading to AlmaLinux 9 … flags: …": the release's need against what these flags make
+    const need = rel.release.azureImageBaseline ?? rel.release.x86_64Baseline;
+    const name = `${rel.distro.name} ${rel.release.version}`;
+    if (!need) return answer;
+    const fits = LEVELS.indexOf(answer.level) >= LEVELS.indexOf(need);
+    return { ...answer, summary: `${fits ? 'Yes' : 'No'} — ${name} needs ${need}. ${answer.summary}`, sources: [...answer.sources, ...rel.release.sources.slice(0, 1)] };
+  }
   if (!machine) return answer;
   const s = machine.series;
   const line =

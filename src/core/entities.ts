@@ -198,7 +198,8 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
     used++;
     next = words[i + used];
   }
-  const version = next && /^\d/.test(next) ? next : undefined;
+  // "22_04-lts-arm64" (an image name): the version is its leading number
+  const version = next && /^\d/.test(next) ? (/^\d+_\d+/.test(next) ? /^\d+_\d+/.exec(next)![0].replace('_', '.') : next) : undefined;
   const weak = WEAK_ALIASES.has(phrase) && used === n && !acronym;
   if (weak && !version) return 0;
   if (version) {
@@ -250,7 +251,7 @@ const flagLevelCache = new WeakMap<Catalog, Map<string, LevelName>>();
 /** "x86-64-v3", "x86_64_v3", "v3", "avx2", "avx-512", "sse4.2" -> a level. */
 export function levelOf(word: string, flagLevel: Map<string, LevelName>, catalog: Catalog): LevelName | null {
   const k = keyOf(word);
-  const m = /^(?:x8664)?v([1-4])$/.exec(k) ?? /^x8664v?([1-4])$/.exec(k);
+  const m = /^(?:x8664)?v([1-4])$/.exec(k) ?? /^x8664v?([1-4])$/.exec(k) ?? /^x86v64v([1-4])$/.exec(k);
   if (m) return `x86-64-v${m[1]}` as LevelName;
   const named = LEVEL_WORDS.get(k);
   if (named) return named;

@@ -81,6 +81,9 @@ export function flagsAnswer(catalog: Catalog, query: string, flags: string[]): A
     ],
     caveats: [
       'The kernel prints no osxsave flag; xsave stands in for it. glibc also checks that the OS enabled the AVX state, which no flags line shows: `ld.so --help` is the final word.',
+      ...(r.level === null || r.level === 'x86-64-v1'
+        ? ['In a virtual machine these are the features the hypervisor passes through: a virtual CPU type such as kvm64 or qemu64 (or a compatibility mode) shows fewer than the host has.']
+        : []),
     ],
     sources: levelSources(catalog),
   });
@@ -113,7 +116,9 @@ export function ldsoAnswer(catalog: Catalog, query: string, supported: LevelName
     level,
     missingForNext: missing,
     facts: [...fact('Level', level), ...(next ? fact(`${next} needs`, missing.join(' ')) : [])],
-    caveats: ['This is what glibc detected at run time inside this machine, after the hypervisor and kernel: the most reliable answer.'],
+    caveats: [
+      'This is what glibc detected at run time inside this machine, after the hypervisor and kernel: the most reliable answer. In a VM, a virtual CPU type such as kvm64 or qemu64 (or a compatibility mode) lowers it below the host’s.',
+    ],
     sources: levelSources(catalog),
   });
 }

@@ -18,6 +18,7 @@ import { generationsText, uniqueSources } from '../answers/build.js';
 import { levelAnswer, levelVerdict, seriesAnswer, sizeAnswer } from '../answers/vm.js';
 import { judge, requiredLevel, summaryReason } from '../answers/compat.js';
 import { LEVELS } from '../levels.js';
+import { today } from '../clock.js';
 import { ambiguousSize, contextRelease, contextTarget, guess, type Target, unknownName } from '../targets.js';
 import { echo, listOf, wordsOf } from '../text.js';
 import type { Frame, NamedRelease } from './frame.js';
@@ -98,6 +99,10 @@ export const RULES: readonly Rule[] = [
     name: 'releases side by side',
     answer: (c, q, f) => {
       if (f.op !== 'compare' || f.releases.length < 2 || f.targets.length) return null;
+      if (f.intent.asks.has('successor')) {
+        const ended = f.releases.find((r) => r.release.eol && r.release.eol < today()) ?? f.releases[0]!;
+        return read(successorAnswer(c, q, ended.distro, ended.release), f);
+      }
       const facet = f.intent.facet;
       const level = f.levels[0];
       if (level && !f.intent.asks.has('difference')) {
@@ -246,10 +251,12 @@ function processorLead(f: Frame, name: string, level: LevelName | null): string 
 /** The processor line that leads a triage: its level against the level the failing software needs. */
 function processorLine(f: Frame, needed: LevelName | null): string {
   const m = processorOf(f);
-  if (!m || !m.family.level) return '';
-  const name = `${m.model} (${m.family.rule.codename}) is ${m.family.level}`;
+  const azure = f.e.cpus.find((c) => c.model.arch === 'x64' && c.level);
+  const level = m?.family.level ?? azure?.level ?? null;
+  if (!level) return '';
+  const name = m ? `${m.model} (${m.family.rule.codename}) is ${level}` : `${azure!.model.model} (${azure!.model.codename}) is ${level}`;
   if (!needed) return `${name}.`;
-  return LEVELS.indexOf(m.family.level) >= LEVELS.indexOf(needed)
+  return LEVELS.indexOf(level) >= LEVELS.indexOf(needed)
     ? `${name}, which has everything ${needed} needs, so the processor itself is not the cause: a virtual CPU type, a compatibility mode or an emulator is hiding features from the software.`
     : `${name}, below the ${needed} the software needs: that is the cause.`;
 }
@@ -294,7 +301,12 @@ function triage(catalog: Catalog, query: string, f: Frame): Answer {
           : { verdict: 'depends', line: `${name} needs ${need}; if the VM uses QEMU/KVM's default kvm64 or qemu64 CPU type, the guest is below x86-64-v2 and cannot run it — check the VM's CPU type.` }
         : { verdict: 'yes', line: `${name} needs only ${need}, which even kvm64 and qemu64 provide.` };
   }
-  const cpuLine = processorLine(f, error?.level ?? f.levels[0] ?? null);
+  const cpuLine = processorLine(f, error?.level ?? (f.levels.length ? highest(f.levels) : null));
+  const typed = f.e.levelWords.filter((w) => !/^(x86[-_]?64[-_]?)?v\d$/i.test(w.typed));
+  if (error?.kind === 'illegal-instruction' && typed.length) {
+    const top = typed.reduce((a, b) => (LEVELS.indexOf(b.level) > LEVELS.indexOf(a.level) ? b : a));
+    context.unshift(`The text names ${top.typed.toUpperCase()}, an ${top.level} feature: a build that uses it stops with this error on a CPU (or VM) without it.`);
+  }
   if (cpuLine) verdict = verdict ? { ...verdict, line: `${cpuLine} ${verdict.line}` } : { verdict: null, line: cpuLine };
   const vcpu = f.e.mentions.familyCpus.find((m) => m.family.rule.kind === 'virtual-cpu' && m.family.level);
   if (vcpu && !cpuLine) {
