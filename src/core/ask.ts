@@ -59,7 +59,7 @@ function withNamedMachine(catalog: Catalog, answer: Answer, text: string): Answe
   if (answer.kind !== 'flags' || text.length > 20_000) return answer;
   const e = findEntities(catalog, text.replace(/(?:^|\n)\s*flags\s*:[^\n]*/gi, ' '));
   const machine = vmTargets(e)[0];
-  const rel = e.releases[0];
+  const rel = e.releases[e.releases.length - 1]; // "from AlmaLinux 8 to AlmaLinux 9": the one moved to
   if (!machine && rel && answer.level) {
     // "upgrading to AlmaLinux 9 … flags: …": the release's need against what these flags make
     const need = rel.release.azureImageBaseline ?? rel.release.x86_64Baseline;

@@ -147,7 +147,11 @@ export function summaryReason(j: Judgement, series: SeriesInfo): string {
   // the headline never contradicts a caveat: when a separate build changes the picture, it says so
   if (blocking && j.altBuild && /short/.test(blocking)) return `${blocking} ${j.altBuild}`;
   if (blocking) return blocking;
-  return series.record.arch === 'Arm64' ? j.reasons[0]! : j.reasons[j.reasons.length - 1]!;
+  if (series.record.arch === 'Arm64') {
+    const cpus = series.cpus.map((c) => c.model.model);
+    return cpus.length ? `${j.reasons[0]!.replace(/\.$/, '')} (${cpus.join(', ')}).` : j.reasons[0]!;
+  }
+  return j.reasons[j.reasons.length - 1]!;
 }
 
 /** "Which sizes can run RHEL 10?": every current series whose verdict is yes. */
