@@ -121,6 +121,16 @@ const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
   ['illegal-instruction', /\b(?:illegal instruction|sigill|invalid opcode|illegal hardware instruction)\b/gi],
 ];
 
+/** Cheap tests that decide whether a table can match at all: most questions skip most tables. */
+const GATE = {
+  family: /\d{3}|kvm|qemu|host|xeon|core|epyc|ryzen|opteron|atom|celeron|pentium/,
+  cpu: /xeon|core|i[3579]|epyc|ryzen|threadripper|fx|opteron|phenom|athlon|pentium|celeron|atom|intel|amd|e[357]/,
+  virtual: /kvm|qemu|virtual|vbox|compat|cpu model|cpu type|-cpu/,
+  hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere/,
+  offTopic: /windows|nested|perf|credit|burst|benchmark|pric|cost|quota|billing|networking|iops|throughput|premium|temp disk/,
+  outOfScope: /large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
+};
+
 export function scanMentions(catalog: Catalog, text: string): { rest: string; mentions: Mentions } {
   const mentions: Mentions = { familyCpus: [], foreignCpus: [], codenames: [], virtualCpus: [], hypervisors: [], offTopics: [], outOfScope: [], errors: [] };
   let rest = text;
@@ -140,7 +150,7 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
       }
 
   // model numbers by family rule (src/core/cpu-family.ts); Azure's own processors stay for the name finder
-  for (const m of identifyCpus(catalog, rest)) {
+  for (const m of GATE.family.test(quick) ? identifyCpus(catalog, rest) : []) {
     if (azureRecordFor(catalog, m, [])) continue;
     // "AMD EPYC 9V64 F": Azure's own name runs on past the family's match
     const next = /^\s*[\w-]+/.exec(rest.slice(m.end))?.[0] ?? '';
@@ -151,14 +161,14 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
   }
 
   const codes = codenameIndex(catalog);
-  for (const m of rest.matchAll(codes.pattern)) {
+  for (const m of codes.gate.test(quick) ? rest.matchAll(codes.pattern) : []) {
     const hit = codes.byKey.get(m[0].toLowerCase().replace(/[\s-]+/g, ' '));
     if (!hit || mentions.codenames.some((c) => c.node === hit.node)) continue;
     mentions.codenames.push(hit);
     blank(m as RegExpExecArray);
   }
 
-  if (/\d/.test(quick))
+  if (/\d/.test(quick) && GATE.cpu.test(quick))
     for (const row of CPU_ROWS)
       for (const m of rest.matchAll(row.re)) {
         const typed = tidy(m[0]);
@@ -167,24 +177,28 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
         blank(m as RegExpExecArray);
       }
 
+  if (GATE.virtual.test(quick))
   for (const [name, re] of VIRTUAL_CPU_ROWS)
     for (const m of rest.matchAll(re)) {
       if (!mentions.virtualCpus.includes(name)) mentions.virtualCpus.push(name);
       blank(m as RegExpExecArray);
     }
 
+  if (GATE.hypervisor.test(quick))
   for (const [name, re] of HYPERVISOR_ROWS)
     for (const m of rest.matchAll(re)) {
       if (!mentions.hypervisors.includes(name)) mentions.hypervisors.push(name);
       blank(m as RegExpExecArray);
     }
 
+  if (GATE.offTopic.test(quick))
   for (const [name, re] of OFF_TOPIC_ROWS)
     for (const m of rest.matchAll(re)) {
       if (!mentions.offTopics.includes(name)) mentions.offTopics.push(name);
       blank(m as RegExpExecArray);
     }
 
+  if (GATE.outOfScope.test(quick))
   for (const [what, re] of OUT_OF_SCOPE_ROWS)
     for (const m of rest.matchAll(re)) {
       mentions.outOfScope.push({ what, typed: tidy(m[0]) });
@@ -216,6 +230,7 @@ function levelNamed(catalog: Catalog, typed: string): LevelName | null {
 
 interface CodenameIndex {
   pattern: RegExp;
+  gate: RegExp;
   byKey: Map<string, { name: string; level: LevelName | null; node: string }>;
 }
 const codenameCache = new WeakMap<Catalog, CodenameIndex>();
@@ -241,7 +256,9 @@ function codenameIndex(catalog: Catalog): CodenameIndex {
   }
   for (const k of clash) byKey.delete(k);
   const keys = [...byKey.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]*'));
-  const index = { pattern: new RegExp(`\\b(?:${keys.join('|')})\\b`, 'gi'), byKey };
+  // the gate: any first word of a codename, as a plain substring test
+  const firsts = [...new Set([...byKey.keys()].map((k) => k.split(' ')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))];
+  const index = { pattern: new RegExp(`\\b(?:${keys.join('|')})\\b`, 'gi'), gate: new RegExp(firsts.join('|')), byKey };
   codenameCache.set(catalog, index);
   return index;
 }
