@@ -124,7 +124,7 @@ const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
 /** Cheap tests that decide whether a table can match at all: most questions skip most tables. */
 const GATE = {
   family: /\d{3}|kvm|qemu|host|xeon|core|epyc|ryzen|opteron|atom|celeron|pentium/,
-  cpu: /xeon|core|i[3579]|epyc|ryzen|threadripper|fx|opteron|phenom|athlon|pentium|celeron|atom|intel|amd|e[357]/,
+  cpu: /xeon|core|i[3579]|epyc|ryzen|threadripper|fx|opteron|phenom|athlon|pentium|celeron|atom|intel|amd|e[357]|a\d{1,2}\s*-/,
   virtual: /kvm|qemu|virtual|vbox|compat|cpu model|cpu type|-cpu/,
   hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere/,
   offTopic: /windows|nested|perf|credit|burst|benchmark|pric|cost|quota|billing|networking|iops|throughput|premium|temp disk/,
