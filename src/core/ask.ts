@@ -58,6 +58,11 @@ function route(catalog: Catalog, query: string, text: string, context: Conversat
 function withNamedMachine(catalog: Catalog, answer: Answer, text: string): Answer {
   if (answer.kind !== 'flags' || text.length > 20_000) return answer;
   const e = findEntities(catalog, text.replace(/(?:^|\n)\s*flags\s*:[^\n]*/gi, ' '));
+  // a shortened list beside a model name (inxi): the model's family decides
+  const cpu = e.mentions.familyCpus.find((m) => m.family.rule.kind === 'processor' && m.family.level);
+  if (cpu && answer.level === null) {
+    return { ...answer, summary: `${cpu.model} (${cpu.family.rule.codename}) is ${cpu.family.level}, by its model number. ${answer.summary}`, sources: [...answer.sources, ...cpu.family.rule.sources.slice(0, 1)] };
+  }
   const machine = vmTargets(e)[0];
   const rel = e.releases[e.releases.length - 1]; // "from AlmaLinux 8 to AlmaLinux 9": the one moved to
   if (!machine && rel && answer.level) {

@@ -210,6 +210,14 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
       found.releases.push({ distro, release });
       return used + 1 + after;
     }
+    // "CentOS 10": no CentOS Linux 10, but CentOS Stream 10 — a sibling distribution named after it
+    const sibling = catalog.distros.find((d) => d !== distro && d.name.split(' ')[0] === distro.name.split(' ')[0] && catalog.findRelease(d, version));
+    if (sibling) {
+      const rel = catalog.findRelease(sibling, version)!;
+      found.releases.push({ distro: sibling, release: rel });
+      found.corrections.push({ typed: `${phrase} ${version}`, meant: `${sibling.name} ${rel.version}` });
+      return used + 1;
+    }
     if (!/^\d{3,}$/.test(version) || version.length <= 4) {
       found.badReleases.push({ distro, typed: version });
       return used + 1;

@@ -152,7 +152,13 @@ export function microarchAnswer(catalog: Catalog, query: string, named: Array<{ 
     processor: first.name,
     arch: 'x64',
     level: first.level,
-    facts: named.map((n) => ({ label: n.name, value: `${n.level ?? 'no x86-64 level'} (archspec ${n.node})` })),
+    facts: [
+      ...named.map((n) => ({ label: n.name, value: `${n.level ?? 'no x86-64 level'} (archspec ${n.node})` })),
+      ...named.flatMap((n) => {
+        const on = catalog.series.filter((s) => s.record.retirement?.status !== 'retired' && s.cpus.some((c) => c.model.microarchitecture === n.node)).map((s) => s.record.series);
+        return on.length ? [{ label: `Azure series that may land on ${n.name}`, value: `${on.slice(0, 12).join(', ')}${on.length > 12 ? ` and ${on.length - 12} more` : ''}` }] : [];
+      }),
+    ],
     caveats: ['A codename covers many models; laptop and budget parts (Pentium, Celeron, Atom) of the same generation can lack AVX. Name the model, or check inside the machine with `ld.so --help`.'],
     sources: uniqueSources(archspec, levelSources(catalog)),
     context: { topic: 'cpu' },

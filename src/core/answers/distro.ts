@@ -88,7 +88,7 @@ export function distroAnswer(catalog: Catalog, query: string, distro: Distro, re
   const summaries: Record<Exclude<DistroFacet, 'upstream' | 'lineage'>, string> = {
     overview: `${name}: ${statusOf(rel, day)}${rel.packageManager ? `, ${rel.packageManager}` : ''}${rel.kernel ? `, kernel ${rel.kernel}` : ''}.`,
     kernel: rel.kernel ? `${name} ships kernel ${rel.kernel}.` : `The sources name no kernel for ${name}.`,
-    'package-manager': rel.packageManager ? `${name} uses ${rel.packageManager}.` : `The sources name no package manager for ${name}.`,
+    'package-manager': rel.packageManager ? `${name} uses ${rel.packageManager}.${earlierManager(distro, rel)}` : `The sources name no package manager for ${name}.`,
     eol: rel.eol
       ? `${name}: ${rel.extendedSupport ? statusOf(rel, day) : eolPhrase(rel.eol, day)}.`
       : `No end-of-life date is published for ${name}.`,
@@ -160,4 +160,10 @@ function releaseCaveats(distro: Distro, rel: DistroRelease, defaulted: boolean):
   const out = [...rel.caveats];
   if (defaulted && distro.releases.length > 1) out.unshift(`No release named, so this is about the newest: ${distro.name} ${rel.version}.`);
   return out;
+}
+
+/** " Azure Linux 3.0 uses tdnf.": the release before, when it used another package manager. */
+function earlierManager(distro: Distro, rel: DistroRelease): string {
+  const before = distro.releases[distro.releases.indexOf(rel) + 1];
+  return before?.packageManager && before.packageManager !== rel.packageManager ? ` ${distro.name} ${before.version} uses ${before.packageManager}.` : '';
 }

@@ -139,6 +139,8 @@ export function successorAnswer(catalog: Catalog, query: string, distro: Distro,
     (d) =>
       d !== distro &&
       (d === parent ||
+        // the parent's own upstream: CentOS Stream for RHEL's rebuilds
+        (parent && parent.releases[0]!.upstream.some((e) => e.distro === d.id && e.relation === 'derived-from')) ||
         (parent && d.releases.some((r) => r.upstream.some((e) => e.distro === parent.id && e.relation === edge!.relation))) ||
         d.releases.some((r) => r.upstream.some((e) => e.distro === distro.id && e.relation === 'derived-from'))),
   );

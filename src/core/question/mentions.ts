@@ -94,6 +94,7 @@ const OFF_TOPIC_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['CPU performance and burst credits', /\b(?:base(?:line)? cpu performance|cpu credits?|burst(?:able|ing)? credits?|benchmarks?)\b/gi],
   ['prices and quotas', /\b(?:pric(?:e|es|ing)|costs?|quotas?|billing)\b/gi],
   ['networking and disks', /\b(?:accelerated networking|iops|throughput|premium (?:ssd|storage)|temp disk)\b/gi],
+  ['constrained-vCPU listings', /\bconstrain(?:ed|t) vcpus?\b/gi],
 ];
 
 /** Other clouds' instance types and hardware outside Azure VM sizes. */
@@ -104,6 +105,8 @@ const OUT_OF_SCOPE_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['Google Cloud', /\b(?:gcp|gce|google cloud|compute engine)\b/gi],
   ['Oracle Cloud', /\b(?:oci|oracle cloud)\b/gi],
   ['Apple hardware', /\b(?:apple\s+(?:silicon|m[1-5])|macbook|mac\s?mini|imac|mac\s?pro|m[1-5]\s+(?:pro|max|ultra|mac)|rosetta(?:\s*2)?|macos|(?:my|an?|the|on)\s+m[1-5](?:\s+(?:pro|max|ultra|air))?)\b/gi],
+  ['a glibc version mismatch (the program was built against a newer glibc than the system has; not a CPU problem)', /version [`'"]?glibc_2\.\d+[`'"]? not found/gi],
+  ['a TensorFlow build notice (informational: the binary simply does not use every feature the CPU has)', /your cpu supports instructions that this tensorflow binary was not compiled to use/gi],
   ['GPU compute capability', /\b(?:compute capability|cuda(?: version| cores?)?|sm_\d{2,3}|tensor cores?|rocm)\b/gi],
 ];
 
@@ -127,8 +130,8 @@ const GATE = {
   cpu: /xeon|core|i[3579]|epyc|ryzen|threadripper|fx|opteron|phenom|athlon|pentium|celeron|atom|intel|amd|e[357]|a\d{1,2}\s*-/,
   virtual: /kvm|qemu|virtual|vbox|compat|cpu model|cpu type|-cpu/,
   hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere/,
-  offTopic: /windows|nested|perf|credit|burst|benchmark|pric|cost|quota|billing|networking|iops|throughput|premium|temp disk/,
-  outOfScope: /large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
+  offTopic: /windows|nested|perf|credit|burst|benchmark|pric|cost|quota|billing|networking|iops|throughput|premium|temp disk|constrain/,
+  outOfScope: /glibc_|tensorflow|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
 };
 
 export function scanMentions(catalog: Catalog, text: string): { rest: string; mentions: Mentions } {

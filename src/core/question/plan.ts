@@ -36,6 +36,8 @@ const MY_CPU = /\b(my|our|your|this|the|these|those)\b[^.?!]{0,40}\b(cpus?|proce
 
 /** Hardware that is not an x86 server at all: declined even when a crash is pasted. */
 const NOT_X86 = new Set(['Apple hardware', 'GPU compute capability']);
+/** Declined first, whatever else is named: not a question about a CPU level at all. */
+const NOT_CPU = /glibc version mismatch|TensorFlow build notice/;
 /** Words of a failure: with a hypervisor named, its default virtual CPU is the first suspect. */
 const FAILURE = /\b(fail(s|ed|ing)?|crash(es|ed)?|panic|won'?t (boot|start)|unable to (boot|start)|does not (boot|start)|doesn'?t (boot|start)|error|illegal|not supported|unsupported|doesn'?t support|does not support|stuck|hangs?|problems?|issues?|warning)\b/;
 
@@ -43,8 +45,8 @@ export const RULES: readonly Rule[] = [
   {
     name: 'not x86 hardware',
     answer: (c, q, f) => {
-      const away = f.e.mentions.outOfScope.filter((o) => NOT_X86.has(o.what));
-      return away.length && !f.targets.length ? outOfScopeAnswer(c, q, away, f.releases) : null;
+      const away = f.e.mentions.outOfScope.filter((o) => NOT_X86.has(o.what) || NOT_CPU.test(o.what));
+      return away.length && (!f.targets.length || away.some((o) => NOT_CPU.test(o.what))) ? outOfScopeAnswer(c, q, away, f.releases) : null;
     },
   },
   { name: 'error triage', answer: (c, q, f) => (f.e.mentions.errors.length ? triage(c, q, f) : null) },
@@ -55,7 +57,7 @@ export const RULES: readonly Rule[] = [
   {
     name: 'a topic the bot does not cover',
     answer: (c, q, f) =>
-      f.e.mentions.offTopics.length && !f.levels.length && !f.e.mentions.familyCpus.length && !f.e.cpus.length
+      f.e.mentions.offTopics.length && f.e.levelWords.every((w) => /^v\d$/i.test(w.typed)) && !f.e.mentions.familyCpus.length && !f.e.cpus.length
         ? outOfScopeAnswer(c, q, f.e.mentions.offTopics.map((t) => ({ what: t, typed: t })), f.releases, f.targets)
         : null,
   },
@@ -302,10 +304,9 @@ function triage(catalog: Catalog, query: string, f: Frame): Answer {
         : { verdict: 'yes', line: `${name} needs only ${need}, which even kvm64 and qemu64 provide.` };
   }
   const cpuLine = processorLine(f, error?.level ?? (f.levels.length ? highest(f.levels) : null));
-  const typed = f.e.levelWords.filter((w) => !/^(x86[-_]?64[-_]?)?v\d$/i.test(w.typed));
-  if (error?.kind === 'illegal-instruction' && typed.length) {
-    const top = typed.reduce((a, b) => (LEVELS.indexOf(b.level) > LEVELS.indexOf(a.level) ? b : a));
-    context.unshift(`The text names ${top.typed.toUpperCase()}, an ${top.level} feature: a build that uses it stops with this error on a CPU (or VM) without it.`);
+  const named = featureNamed(f.text);
+  if (error?.kind === 'illegal-instruction' && named) {
+    context.unshift(`The text names ${named.feature}, an ${named.level} feature: a build that uses it stops with this error on a CPU (or VM) without it.`);
   }
   if (cpuLine) verdict = verdict ? { ...verdict, line: `${cpuLine} ${verdict.line}` } : { verdict: null, line: cpuLine };
   const vcpu = f.e.mentions.familyCpus.find((m) => m.family.rule.kind === 'virtual-cpu' && m.family.level);
@@ -449,4 +450,17 @@ function generationVerdict(target: Target, lower: string): string {
 
 function highest(levels: LevelName[]): LevelName {
   return levels.reduce((a, b) => (LEVELS.indexOf(b) > LEVELS.indexOf(a) ? b : a));
+}
+
+/** The highest instruction-set feature a crash report names, even inside a name ("solver_avx2") or as a
+ * register in a disassembly (zmm: AVX-512, ymm: AVX). */
+const FEATURES: ReadonlyArray<readonly [RegExp, string, LevelName]> = [
+  [/avx-?512|\bzmm\d/i, 'AVX-512', 'x86-64-v4'],
+  [/avx2|\bfma3?\b|\bbmi2\b/i, 'AVX2', 'x86-64-v3'],
+  [/(?<![a-z])avx(?![a-z0-9-])|\bymm\d/i, 'AVX', 'x86-64-v3'],
+  [/sse4[._]?2|popcnt|ssse3|sse4[._]?1/i, 'SSE4.2', 'x86-64-v2'],
+];
+function featureNamed(text: string): { feature: string; level: LevelName } | null {
+  for (const [re, feature, level] of FEATURES) if (re.test(text)) return { feature, level };
+  return null;
 }
