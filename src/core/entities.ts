@@ -17,6 +17,8 @@ export interface Entities {
   releases: ReleaseRef[];
   /** distros named without a release (or with one we do not know: see badReleases) */
   distros: Distro[];
+  /** how each of those was typed ("cbl-mariner"): a former name can point at the releases that bore it */
+  distroTyped: Map<Distro, string>;
   /** "rhel 11": the distro is known, the release is not */
   badReleases: Array<{ distro: Distro; typed: string }>;
   levels: LevelName[];
@@ -52,6 +54,7 @@ export function findEntities(catalog: Catalog, text: string): Entities {
     codenames: [],
     releases: [],
     distros: [],
+    distroTyped: new Map(),
     badReleases: [],
     levels: [],
     levelWords: [],
@@ -224,6 +227,7 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
     }
   }
   found.distros.push(distro);
+  if (!found.distroTyped.has(distro)) found.distroTyped.set(distro, phrase);
   return used;
 }
 

@@ -5,6 +5,7 @@ import type { Catalog } from '../catalog.js';
 import { findEntities, type Entities } from '../entities.js';
 import { readIntent, type Intent } from '../intent.js';
 import { firstRelease, vmTargets, type Target } from '../targets.js';
+import { keyOf } from '../text.js';
 
 export type Operation = 'one' | 'compare' | 'matrix' | 'list';
 
@@ -40,7 +41,7 @@ export function frameOf(catalog: Catalog, text: string): Frame {
 /** Every distro named: the releases typed, then bare distros at their newest release. */
 function namedReleases(catalog: Catalog, e: Entities, text: string): NamedRelease[] {
   const out: NamedRelease[] = e.releases.map((r) => ({ distro: r.distro, release: r.release, defaulted: false }));
-  for (const d of e.distros) out.push({ distro: d, release: catalog.newestRelease(d), defaulted: true });
+  for (const d of e.distros) out.push({ distro: d, release: namedAfter(catalog, d, e.distroTyped.get(d)), defaulted: true });
   // "azure linux 3 vs 4", "rhel 8 and 9": a bare number after the first release is the same distro's
   const only = out.length === 1 ? out[0]! : undefined;
   if (only) {
@@ -62,4 +63,13 @@ export function operationOf(intent: Intent, machines: number, releases: number, 
   if (machines >= 2 || cpus >= 2 || (releases >= 2 && machines === 0)) return 'compare';
   if (intent.list) return 'list';
   return 'one';
+}
+
+/** A distro typed by a former name ("CBL-Mariner") means the newest release that bore it (2.0), not today's. */
+function namedAfter(catalog: Catalog, distro: NamedRelease['distro'], typed: string | undefined): NamedRelease['release'] {
+  const newest = catalog.newestRelease(distro);
+  const key = typed ? keyOf(typed) : '';
+  const bore = (r: NamedRelease['release']) => r.aliases.some((a) => keyOf(a).startsWith(key));
+  if (key.length < 4 || bore(newest)) return newest;
+  return distro.releases.find(bore) ?? newest;
 }

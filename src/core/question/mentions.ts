@@ -67,8 +67,6 @@ const CPU_ROWS: readonly CpuRow[] = [
   { vendor: 'AMD', re: /\b(?:amd\s+)?ryzen\s+(?:threadripper\s+(?:pro\s+)?\d{4}[a-z]{0,3}|[3579]\s+(?:pro\s+)?\d{3,4}[a-z]{0,3})\b/gi },
   { vendor: 'AMD', re: /\b(?:amd\s+)?threadripper\s+(?:pro\s+)?\d{4}[a-z]{0,3}\b/gi },
   { vendor: 'AMD', re: /\b(?:amd\s+)?(?:fx|a\d{1,2})\s*-\s*\d{4}[a-z]?\b/gi },
-  { vendor: 'AMD', re: /\bamd\s+fx\b(?!\s*-?\s*series)/gi }, // "an AMD FX CPU": not Azure's FX series
-  { vendor: 'Intel', re: /\bxeon(?:\s+e[357])?\s+v[1-6]\b/gi }, // "Xeon V2 CPUs": a generation, never a level
   { vendor: 'AMD', re: /\b(?:amd\s+)?(?:opteron|phenom(?:\s+ii)?|athlon(?:\s+ii)?)\s+(?:x\d\s+)?\d{3,4}[a-z]{0,2}\b/gi },
 ];
 
@@ -121,7 +119,28 @@ const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
   ['runtime-refuses', /requires? (?:a )?(?:cpu|processor) with (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|fma3?|bmi2?) (?:support|instructions?|extensions?)/gi],
   ['runtime-refuses', /(?:does not|doesn'?t) (?:appear to )?(?:have|support) (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt) (?:support|instructions?)?/gi],
   ['runtime-refuses', /(?:cpu|processor) must support (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|x86-64-v[1-4])/gi],
+  ['runtime-refuses', /(?:cpu|处理器)\s*有\s*(avx2?|sse4[._]?2)\s*指令集要求/gi],
   ['illegal-instruction', /\b(?:illegal instruction|sigill|invalid opcode|illegal hardware instruction)\b/gi],
+];
+
+/** Families typed without a model number the family rules need: the microarchitecture they all share. */
+const XEON_GENERATION: Record<string, [string, string]> = {
+  '1': ['sandybridge', 'Sandy Bridge'],
+  '2': ['ivybridge', 'Ivy Bridge'],
+  '3': ['haswell', 'Haswell'],
+  '4': ['broadwell', 'Broadwell'],
+};
+const APU_GENERATION: Record<string, [string, string]> = {
+  '5': ['piledriver', 'Trinity, Piledriver'],
+  '6': ['piledriver', 'Richland, Piledriver'],
+  '7': ['steamroller', 'Kaveri, Steamroller'],
+  '8': ['excavator', 'Carrizo, Excavator'],
+  '9': ['excavator', 'Bristol Ridge, Excavator'],
+};
+const GENERIC_FAMILY_ROWS: ReadonlyArray<readonly [RegExp, string | ((m: RegExpMatchArray) => string | undefined), string | ((m: RegExpMatchArray) => string)]> = [
+  [/\bamd\s+fx\b(?![\s-]*\d)(?!\s*-?\s*series)/gi, 'bulldozer', 'AMD FX (Bulldozer family)'],
+  [/\bxeon(?:\s+e[357])?\s+v([1-4])\b/gi, (m) => XEON_GENERATION[m[1]!]?.[0], (m) => `Xeon v${m[1]} (${XEON_GENERATION[m[1]!]?.[1]})`],
+  [/\b(?:amd\s+)?a(?:4|6|8|10|12)\s*-\s*([5-9])\d{3}[a-z]?\b/gi, (m) => APU_GENERATION[m[1]!]?.[0], (m) => `${m[0].trim()} (${APU_GENERATION[m[1]!]?.[1]})`],
 ];
 
 /** Cheap tests that decide whether a table can match at all: most questions skip most tables. */
@@ -142,7 +161,7 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
   };
   const quick = text.toLowerCase();
 
-  if (/cpu|instruction|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|support/.test(quick))
+  if (/cpu|instruction|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|support|处理器/.test(quick))
     for (const [kind, re] of ERROR_ROWS)
       for (const m of rest.matchAll(re)) {
         const named = m.slice(1).find((g) => g && levelNamed(catalog, g));
@@ -162,6 +181,17 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
     if (m.family.rule.kind === 'virtual-cpu' && !mentions.virtualCpus.includes(m.model)) mentions.virtualCpus.push(m.model);
     rest = rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end);
   }
+
+  // a family named without a model number ("an AMD FX CPU", "Xeon v2", "A10-6800K"): its microarchitecture
+  if (GATE.cpu.test(quick))
+    for (const [re, node, label] of GENERIC_FAMILY_ROWS)
+      for (const m of rest.matchAll(re)) {
+        const n = typeof node === 'string' ? node : node(m);
+        const fam = n ? catalog.cpuFamilies.families.find((f) => f.node?.name === n && f.fixedFeatures) : undefined;
+        if (!fam || mentions.codenames.some((c) => c.node === n)) continue;
+        mentions.codenames.push({ name: typeof label === 'string' ? label : label(m), level: fam.level, node: n! });
+        blank(m as RegExpExecArray);
+      }
 
   const codes = codenameIndex(catalog);
   for (const m of codes.gate.test(quick) ? rest.matchAll(codes.pattern) : []) {

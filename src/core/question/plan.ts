@@ -20,7 +20,7 @@ import { judge, requiredLevel, summaryReason } from '../answers/compat.js';
 import { LEVELS } from '../levels.js';
 import { today } from '../clock.js';
 import { ambiguousSize, contextRelease, contextTarget, guess, type Target, unknownName } from '../targets.js';
-import { echo, listOf, wordsOf } from '../text.js';
+import { echo, keyOf, listOf, wordsOf } from '../text.js';
 import type { Frame, NamedRelease } from './frame.js';
 
 interface Rule {
@@ -418,10 +418,14 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   if (carried === 'eol') return read(eolAnswer(catalog, query, distro, release, f.lower, false), f);
   if (carried === 'baseline' && context.level) return read(releaseLevelAnswer(catalog, query, distro, release, context.level as LevelName, 'need'), f);
   const facet: DistroFacet = intent.facet ?? carried ?? 'overview';
-  const a = distroAnswer(catalog, query, distro, defaulted ? null : release, facet);
+  const a = distroAnswer(catalog, query, distro, defaulted && release === catalog.newestRelease(distro) ? null : release, facet);
   // "what is it based on and what kernel does it use?": every facet asked, in one summary
   const more = FACETS_ASKED.filter((x) => x !== facet && x !== (facet === 'lineage' ? 'upstream' : facet) && intent.asks.has(x));
-  if (more.length) a.summary = [a.summary, ...more.map((x) => distroAnswer(catalog, query, distro, defaulted ? null : release, x).summary)].join(' ');
+  if (more.length) a.summary = [a.summary, ...more.map((x) => distroAnswer(catalog, query, distro, defaulted && release === catalog.newestRelease(distro) ? null : release, x).summary)].join(' ');
+  // "what's mariner called now?": the name first
+  const typed = f.e.distroTyped.get(distro);
+  if (typed && /\b(called|renamed|rename|new name|now named)\b/.test(f.lower) && !keyOf(distro.name).includes(keyOf(typed)))
+    a.summary = `“${echo(typed)}” is now called ${distro.name}; its newest release is ${distro.name} ${catalog.newestRelease(distro).version}. ${a.summary}`;
   return read(a, f);
 }
 
