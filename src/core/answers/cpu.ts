@@ -140,9 +140,12 @@ export function shortenedFlagsAnswer(catalog: Catalog, query: string, flags: str
 }
 
 /** "Sandy Bridge", "Zen 2": microarchitectures named by codename, each with its level from archspec's features. */
-export function microarchAnswer(catalog: Catalog, query: string, named: Array<{ name: string; level: LevelName | null; node: string }>, lead = ''): Answer {
+export function microarchAnswer(catalog: Catalog, query: string, named: Array<{ name: string; level: LevelName | null; node: string; missing: string[] }>, lead = ''): Answer {
   const first = named[0]!;
-  const said = named.map((n) => `${n.name} is ${n.level ?? 'not 64-bit'}`).join('; ');
+  const next = (l: LevelName | null) => (l ? LEVELS[LEVELS.indexOf(l) + 1] : undefined);
+  const said = named
+    .map((n) => `${n.name} is ${n.level ?? 'not 64-bit'}${next(n.level) && n.missing.length ? ` (it lacks ${n.missing.join(', ')} for ${next(n.level)})` : ''}`)
+    .join('; ');
   const archspec = catalog.levels.sources.filter((s) => /archspec/.test(s.url));
   return finish({
     kind: 'cpu',

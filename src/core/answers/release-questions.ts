@@ -128,7 +128,7 @@ function lowerFirst(s: string): string {
 }
 
 /** "CentOS 7 is dead, what now?": where the release stands, and the supported releases of its family. */
-export function successorAnswer(catalog: Catalog, query: string, distro: Distro, rel: DistroRelease): Answer {
+export function successorAnswer(catalog: Catalog, query: string, distro: Distro, rel: DistroRelease, alsoNamed: Array<{ distro: Distro; release: DistroRelease }> = []): Answer {
   const a = distroAnswer(catalog, query, distro, rel, 'eol');
   const now = today();
   const name = releaseLabel(distro, rel);
@@ -148,12 +148,16 @@ export function successorAnswer(catalog: Catalog, query: string, distro: Distro,
     .map((d) => {
       const live = d.releases.filter((r) => r.status === 'ga' && !isPastEol(r, now));
       if (!live.length) return null;
-      return `${d.name}: ${live.map((r) => `${r.version}${r.eol ? ` (until ${r.eol})` : ''}`).join(', ')}`;
+      const from = live[0]!.upstream.filter((e) => e.relation === 'built-from-sources-of').map((e) => catalog.distroById(e.distro)?.name ?? e.distro);
+      return `${d.name}${from.length ? ` (built from ${from.join(' and ')} sources)` : ''}: ${live.map((r) => `${r.version}${r.eol ? ` (until ${r.eol})` : ''}`).join(', ')}`;
     })
     .filter((l): l is string => l !== null);
   const state = rel.eol ? `${name}: ${statusOf(rel, now)}.` : `${name} is ${statusOf(rel, now)}.`;
   const lead = parent ? `It ${edge!.relation === 'rebuild-of' ? 'was a rebuild of' : 'came from'} ${parent.name}${edge!.version ? ` ${edge!.version}` : ''}; supported releases in that family:` : 'Supported releases that follow it:';
-  const summary = lines.length ? `${state} ${lead} ${lines.slice(0, 5).join('; ')}.` : state;
+  const named = alsoNamed
+    .filter((r) => r.distro !== distro && !family.includes(r.distro))
+    .map((r) => `${releaseLabel(r.distro, r.release)}: ${statusOf(r.release, now)}`);
+  const summary = `${lines.length ? `${state} ${lead} ${lines.slice(0, 5).join('; ')}.` : state}${named.length ? ` Also named: ${named.join('; ')}.` : ''}`;
   return {
     ...a,
     summary,

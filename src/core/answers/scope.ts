@@ -5,7 +5,7 @@ import type { Catalog, SeriesInfo } from '../catalog.js';
 import type { Distro, DistroRelease } from '../../data/schema.js';
 import type { ForeignCpu } from '../question/mentions.js';
 import { requiredLevel } from './compat.js';
-import { finish, levelSources, releaseLabel, uniqueSources } from './build.js';
+import { finish, generationsText, levelSources, releaseLabel, uniqueSources } from './build.js';
 import { HOW_TO_CHECK, unknownCpuAnswer } from './cpu-family.js';
 import { echo } from '../text.js';
 import { closestCpus } from '../targets.js';
@@ -55,7 +55,8 @@ export function outOfScopeAnswer(
 function machineLine(m: { series: SeriesInfo; label: string }): string {
   const s = m.series;
   if (s.record.arch === 'Arm64') return `${m.label} is Arm64 (${s.cpus.map((c) => c.model.model).join(', ') || 'processor not documented'}).`;
-  return s.guaranteed ? `${m.label} guarantees ${s.guaranteed}${s.best !== s.guaranteed ? ` (up to ${s.best})` : ''}.` : `${m.label} has no documented processor.`;
+  const gens = ` (${generationsText(s.record.generations, s.record.generationsComplete)})`;
+  return s.guaranteed ? `${m.label} guarantees ${s.guaranteed}${s.best !== s.guaranteed ? `, up to ${s.best}` : ''}${gens}.` : `${m.label} has no documented processor${gens}.`;
 }
 
 /** An x86 model no rule recognises: say so (its `vN` is a generation, never a level), how to learn its level,

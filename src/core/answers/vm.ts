@@ -102,7 +102,9 @@ export function levelAnswer(catalog: Catalog, query: string, level: LevelName, n
       'Levels are cumulative: every flag of the lower levels too.',
     ],
   });
-  const examples = meets.filter((s) => s.record.family === 'General purpose' || s.record.family === 'Compute optimized' || s.record.family === 'Memory optimized').slice(0, 6).map((s) => s.record.series);
+  // a few current, common choices: general purpose, compute and memory series of the newest generations first
+  const common = meets.filter((s) => ['General purpose', 'Compute optimized', 'Memory optimized'].includes(s.record.family));
+  const examples = [...common.filter((s) => /v[5-7]$/.test(s.record.series)), ...common.filter((s) => !/v[5-7]$/.test(s.record.series))].slice(0, 6).map((s) => s.record.series);
   const summary = negated
     ? `${below.length} current x64 series do not guarantee ${level}: they may land on a processor below it${maybe.length ? ` (${maybe.length} of them sometimes reach it)` : ''}. To always get it, pick one of the ${meets.length} that guarantee it${examples.length ? `, e.g. ${listOf(examples)}` : ''}.`
     : `${names.length} current x64 series guarantee ${level} on every processor they may land on${maybe.length ? `; ${maybe.length} more may or may not` : ''}.`;

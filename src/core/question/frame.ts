@@ -27,6 +27,8 @@ export interface Frame {
   releases: NamedRelease[];
   levels: LevelName[];
   op: Operation;
+  /** distribution-like names the catalog does not hold ("Clear Linux"): said in the answer, not dropped */
+  unknownDistros: string[];
 }
 
 export function frameOf(catalog: Catalog, text: string): Frame {
@@ -35,7 +37,17 @@ export function frameOf(catalog: Catalog, text: string): Frame {
   const intent = readIntent(lower);
   const targets = vmTargets(e);
   const releases = namedReleases(catalog, e, text);
-  return { text, lower, e, intent, targets, releases, levels: e.levels, op: operationOf(intent, targets.length, releases.length, e.cpus.length) };
+  return {
+    text,
+    lower,
+    e,
+    intent,
+    targets,
+    releases,
+    levels: e.levels,
+    op: operationOf(intent, targets.length, releases.length, e.cpus.length),
+    unknownDistros: unknownDistros(catalog, text),
+  };
 }
 
 /** Every distro named: the releases typed, then bare distros at their newest release. */
@@ -72,4 +84,16 @@ function namedAfter(catalog: Catalog, distro: NamedRelease['distro'], typed: str
   const bore = (r: NamedRelease['release']) => r.aliases.some((a) => keyOf(a).startsWith(key));
   if (key.length < 4 || bore(newest)) return newest;
   return distro.releases.find(bore) ?? newest;
+}
+
+/** "Clear Linux", "Kali Linux": a capitalised name before Linux/OS that no known distro answers to. */
+function unknownDistros(catalog: Catalog, text: string): string[] {
+  if (!/ (linux|os)\b/i.test(text)) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(/\b([A-Z][A-Za-z-]+)\s+(Linux|OS)\b/g)) {
+    const name = `${m[1]} ${m[2]}`;
+    if (catalog.distroByKey.has(keyOf(name)) || catalog.distroByKey.has(keyOf(m[1]!)) || /^(The|A|An|My|On|In|For|Azure|Microsoft|Intel|AMD|Any|Every|Which|What)$/.test(m[1]!)) continue;
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
 }

@@ -35,7 +35,7 @@ export interface Mentions {
   /** x86 model numbers no rule recognises */
   foreignCpus: ForeignCpu[];
   /** microarchitecture codenames Azure's list does not hold ("Sandy Bridge", "Zen 2"), with their level */
-  codenames: Array<{ name: string; level: LevelName | null; node: string }>;
+  codenames: Array<{ name: string; level: LevelName | null; node: string; missing: string[] }>;
   /** kvm64, qemu64, VirtualBox, Hyper-V compatibility mode ... */
   virtualCpus: string[];
   /** a hypervisor named without its CPU model ("proxmox", "qemu", "kvm") */
@@ -189,7 +189,7 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
         const n = typeof node === 'string' ? node : node(m);
         const fam = n ? catalog.cpuFamilies.families.find((f) => f.node?.name === n && f.fixedFeatures) : undefined;
         if (!fam || mentions.codenames.some((c) => c.node === n)) continue;
-        mentions.codenames.push({ name: typeof label === 'string' ? label : label(m), level: fam.level, node: n! });
+        mentions.codenames.push({ name: typeof label === 'string' ? label : label(m), level: fam.level, node: n!, missing: fam.missingForNext });
         blank(m as RegExpExecArray);
       }
 
@@ -264,7 +264,7 @@ function levelNamed(catalog: Catalog, typed: string): LevelName | null {
 interface CodenameIndex {
   pattern: RegExp;
   gate: RegExp;
-  byKey: Map<string, { name: string; level: LevelName | null; node: string }>;
+  byKey: Map<string, { name: string; level: LevelName | null; node: string; missing: string[] }>;
 }
 const codenameCache = new WeakMap<Catalog, CodenameIndex>();
 
@@ -273,7 +273,7 @@ const codenameCache = new WeakMap<Catalog, CodenameIndex>();
 function codenameIndex(catalog: Catalog): CodenameIndex {
   const cached = codenameCache.get(catalog);
   if (cached) return cached;
-  const byKey = new Map<string, { name: string; level: LevelName | null; node: string }>();
+  const byKey = new Map<string, { name: string; level: LevelName | null; node: string; missing: string[] }>();
   const clash = new Set<string>();
   for (const f of catalog.cpuFamilies.families) {
     // "Sandy Bridge to Comet Lake, AVX disabled" (Pentium, Celeron) names a range, not a codename
@@ -284,7 +284,7 @@ function codenameIndex(catalog: Catalog): CodenameIndex {
       if (key.length < 4 || /^(core|zen|intel|amd)$/.test(key) || catalog.cpuByCodename.has(keyOf(name))) continue;
       const had = byKey.get(key);
       if (had && had.node !== f.node.name) clash.add(key);
-      else byKey.set(key, { name, level: f.level, node: f.node.name });
+      else byKey.set(key, { name, level: f.level, node: f.node.name, missing: f.missingForNext });
     }
   }
   for (const k of clash) byKey.delete(k);

@@ -103,7 +103,7 @@ export const RULES: readonly Rule[] = [
       if (f.op !== 'compare' || f.releases.length < 2 || f.targets.length) return null;
       if (f.intent.asks.has('successor')) {
         const ended = f.releases.find((r) => r.release.eol && r.release.eol < today()) ?? f.releases[0]!;
-        return read(successorAnswer(c, q, ended.distro, ended.release), f);
+        return read(successorAnswer(c, q, ended.distro, ended.release, f.releases), f);
       }
       const facet = f.intent.facet;
       const level = f.levels[0];
@@ -128,7 +128,16 @@ export const RULES: readonly Rule[] = [
       return read(a, f);
     },
   },
-  { name: 'a release', answer: (c, q, f, ctx) => (f.releases.length ? releaseQuestion(c, q, f, ctx) : null) },
+  {
+    name: 'a release',
+    answer: (c, q, f, ctx) => {
+      if (!f.releases.length) return null;
+      const a = releaseQuestion(c, q, f, ctx);
+      // "compare CBL-Mariner and Clear Linux": say which side is missing before answering the other
+      if (f.intent.asks.has('difference') && f.unknownDistros.length) a.summary = `I have no data on ${listOf(f.unknownDistros.map(echo))}, so there is nothing to compare it with. ${a.summary}`;
+      return a;
+    },
+  },
   {
     name: 'a processor',
     answer: (c, q, f) => {
@@ -187,7 +196,7 @@ function nothingNamed(f: Frame): boolean {
 
 /** Words that look like names but were not understood, said in the answer rather than dropped. */
 function notUnderstood(f: Frame): string[] {
-  return f.e.unknown.map(echo);
+  return [...f.e.unknown, ...f.unknownDistros].map(echo);
 }
 
 function read(a: Answer, f: Frame): Answer {
@@ -229,7 +238,7 @@ function familyCpu(catalog: Catalog, query: string, f: Frame, m: CpuFamilyMatch)
 
 /** What was asked of a processor, answered first: a release's need against its level, or a level named. */
 function processorLead(f: Frame, name: string, level: LevelName | null): string {
-  const rel = f.releases[0];
+  const rel = f.releases.find((r) => requiredLevel(r.release)) ?? f.releases[0];
   const asked = f.levels[0];
   let lead = '';
   if (level && rel) {
@@ -305,7 +314,7 @@ function triage(catalog: Catalog, query: string, f: Frame): Answer {
   }
   const cpuLine = processorLine(f, error?.level ?? (f.levels.length ? highest(f.levels) : null));
   const named = featureNamed(f.text);
-  if (error?.kind === 'illegal-instruction' && named) {
+  if ((error?.kind === 'illegal-instruction' || !error) && named) {
     context.unshift(`The text names ${named.feature}, an ${named.level} feature: a build that uses it stops with this error on a CPU (or VM) without it.`);
   }
   if (cpuLine) verdict = verdict ? { ...verdict, line: `${cpuLine} ${verdict.line}` } : { verdict: null, line: cpuLine };
