@@ -1,6 +1,6 @@
 // Crash messages and "how do I check": what an x86-64 level error means, what the level needs, why
 // a virtual machine can fall short of its host, and how to check from inside the machine.
-import type { Answer, Section, Verdict } from '../answer.js';
+import type { Answer, Section, Source, Verdict } from '../answer.js';
 import type { Catalog } from '../catalog.js';
 import type { LevelName } from '../../data/schema.js';
 import { levelRank, LEVELS } from '../levels.js';
@@ -13,7 +13,18 @@ export { HOW_TO_CHECK };
 
 
 /** QEMU's generic models: what they lack, so what a guest using them cannot run. */
-const QEMU_GENERIC = 'QEMU/KVM’s generic CPU models kvm64 and qemu64 lack SSSE3, SSE4.1, SSE4.2 and POPCNT (sse4_2, popcnt), so a guest using them is below x86-64-v2; set the CPU type to `host` (libvirt `host-passthrough`) or a named model the host supports.';
+/** QEMU's generic models, from their feature lists in src/data/cpu-families.json: what they lack, and the level left. */
+function qemuGeneric(catalog: Catalog): { line: string; sources: Source[] } | null {
+  const models = catalog.cpuFamilies.families.filter((f) => /^qemu-(kvm|qemu)64$/.test(f.rule.id) && f.level);
+  if (!models.length) return null;
+  const missing = models[0]!.missingForNext.filter((flag) => models.every((m) => m.missingForNext.includes(flag))); // what both lack
+  const level = models.map((m) => m.level!).sort((a, b) => levelRank(a) - levelRank(b))[0]!;
+  const next = LEVELS[levelRank(level)];
+  return {
+    line: `QEMU/KVM’s generic CPU models ${listOf(models.map((m) => m.rule.model.replace(/^QEMU /, '')))} stop at ${level}: they lack ${missing.join(', ')}${next ? ` (${next} features)` : ''}. Set the CPU type to \`host\` (libvirt \`host-passthrough\`) or a named model the host supports.`,
+    sources: models[0]!.rule.sources,
+  };
+}
 
 const VIRTUAL_CPU_LINES = [
   'The host operating system does not matter: the check is made by the software inside the machine (glibc’s loader at start-up, or the kernel) against the CPU features that machine sees.',
@@ -76,11 +87,12 @@ export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): A
       : `A CPU without ${feature} is not an x86-64 CPU at all.`;
   } else if (t.virtualCpus.length) {
     const qemu = t.virtualCpus.some((v) => /kvm64|qemu64|QEMU/.test(v));
+    const qemu_ = qemu ? qemuGeneric(catalog) : null;
     summary = t.verdict
       ? qemu
-        ? QEMU_GENERIC
+        ? (qemu_?.line ?? `${listOf(t.virtualCpus)} can hide CPU features from the guest.`)
         : `${listOf(t.virtualCpus)} can hide CPU features from the guest.`
-      : `${listOf(t.virtualCpus)} can hide CPU features from the guest, so the guest may be below the host's x86-64 level${level ? ` (${level} needs ${step!.cpuinfoFlags.join(', ')})` : ''}.${qemu ? ` ${QEMU_GENERIC}` : ''}`;
+      : `${listOf(t.virtualCpus)} can hide CPU features from the guest, so the guest may be below the host's x86-64 level${level ? ` (${level} needs ${step!.cpuinfoFlags.join(', ')})` : ''}.${qemu && qemu_ ? ` ${qemu_.line}` : ''}`;
   } else {
     summary = `To know a machine's x86-64 level, ask the machine: \`ld.so --help\` lists the glibc-hwcaps levels it supports.`;
   }
@@ -88,7 +100,8 @@ export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): A
   const sections: Section[] = [];
   if (t.context?.length) sections.push({ title: 'What you named', lines: t.context });
   if (explained && levelRank(explained) >= 2) sections.push(levelNeeds(catalog, explained));
-  sections.push({ title: 'Why it happens', lines: [...VIRTUAL_CPU_LINES, QEMU_GENERIC] });
+  const generic = qemuGeneric(catalog);
+  sections.push({ title: 'Why it happens', lines: [...VIRTUAL_CPU_LINES, ...(generic ? [generic.line] : [])] });
   sections.push({ title: 'How to check inside the machine', lines: HOW_TO_CHECK });
   const caveats = t.notUnderstood?.length ? [`Not understood: ${t.notUnderstood.map((w) => `“${w}”`).join(', ')}.`] : [];
   return finish({
@@ -102,7 +115,7 @@ export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): A
     facts: [...fact('Needs', explained), ...fact('Verdict', t.verdict?.verdict)],
     sections,
     caveats,
-    sources: uniqueSources(catalog.levels.sources.slice(0, 2)),
+    sources: uniqueSources(catalog.levels.sources.slice(0, 2), qemuGeneric(catalog)?.sources ?? []),
     context: { topic: 'triage', ...(explained ? { level: explained } : {}) },
   });
 }

@@ -303,14 +303,19 @@ function triage(catalog: Catalog, query: string, f: Frame): Answer {
     if (!verdict) context.unshift(`${name} itself needs only ${need}: what failed was built for ${said}.`);
   }
   const generic = f.e.mentions.virtualCpus.some((v) => /kvm64|qemu64/.test(v)) || (!f.e.mentions.virtualCpus.length && f.e.mentions.hypervisors.includes('QEMU/KVM'));
-  if (rel && !target && need && !said && generic) {
+  // QEMU's generic models' level, from their feature lists (src/data/cpu-families.json)
+  const genericLevel = catalog.cpuFamilies.families
+    .filter((m) => /^qemu-(kvm|qemu)64$/.test(m.rule.id) && m.level)
+    .map((m) => m.level!)
+    .sort((a, b) => LEVELS.indexOf(a) - LEVELS.indexOf(b))[0];
+  if (rel && !target && need && !said && generic && genericLevel) {
     const name = `${rel.distro.name} ${rel.release.version}`;
-    verdict =
-      LEVELS.indexOf(need) >= 1
-        ? f.e.mentions.virtualCpus.length
-          ? { verdict: 'no', line: `${name} needs ${need}; with the kvm64 or qemu64 CPU type the guest is below x86-64-v2, so it cannot run until the CPU type is changed.` }
-          : { verdict: 'depends', line: `${name} needs ${need}; if the VM uses QEMU/KVM's default kvm64 or qemu64 CPU type, the guest is below x86-64-v2 and cannot run it — check the VM's CPU type.` }
-        : { verdict: 'yes', line: `${name} needs only ${need}, which even kvm64 and qemu64 provide.` };
+    const short = LEVELS.indexOf(need) > LEVELS.indexOf(genericLevel);
+    verdict = !short
+      ? { verdict: 'yes', line: `${name} needs only ${need}, which even kvm64 and qemu64 provide (${genericLevel}).` }
+      : f.e.mentions.virtualCpus.length
+        ? { verdict: 'no', line: `${name} needs ${need}; with the kvm64 or qemu64 CPU type the guest is only ${genericLevel}, so it cannot run until the CPU type is changed.` }
+        : { verdict: 'depends', line: `${name} needs ${need}; if the VM uses QEMU/KVM's default kvm64 or qemu64 CPU type, the guest is only ${genericLevel} and cannot run it — check the VM's CPU type.` };
   }
   const cpuLine = processorLine(f, error?.level ?? (f.levels.length ? highest(f.levels) : null));
   const named = featureNamed(f.text);
