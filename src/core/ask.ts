@@ -36,7 +36,8 @@ function route(catalog: Catalog, query: string, text: string, context: Conversat
     const [, name, rest] = command;
     return name!.toLowerCase() === 'azlinux' ? azlinuxCommand(catalog, query, rest!.trim()) : cpulevelCommand(catalog, query, rest!.trim());
   }
-  if (text.startsWith('/')) {
+  // "/usr/lib/…: version `GLIBC_2.28' not found" is a pasted path, not a command
+  if (/^\/[A-Za-z][\w-]{0,30}(\s|$)/.test(text)) {
     const [word = '', ...rest] = text.split(/\s+/);
     const meant = nearestWord(word.slice(1), COMMANDS);
     const suggestion = meant ? [`/${meant}${rest.length ? ` ${rest.join(' ')}` : ''}`] : [];

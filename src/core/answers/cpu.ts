@@ -144,14 +144,14 @@ export function microarchAnswer(catalog: Catalog, query: string, named: Array<{ 
   const first = named[0]!;
   const next = (l: LevelName | null) => (l ? LEVELS[LEVELS.indexOf(l) + 1] : undefined);
   const said = named
-    .map((n) => `${n.name} is ${n.level ?? 'not 64-bit'}${next(n.level) && n.missing.length ? ` (it lacks ${n.missing.join(', ')} for ${next(n.level)})` : ''}`)
-    .join('; ');
+    .map((n) => `${n.name} is ${n.level ?? 'not 64-bit'} by archspec’s ${n.node} features${next(n.level) && n.missing.length ? `; it lacks ${n.missing.join(', ')} for ${next(n.level)}` : ''}`)
+    .join('. ');
   const archspec = catalog.levels.sources.filter((s) => /archspec/.test(s.url));
   return finish({
     kind: 'cpu',
     query,
     title: named.map((n) => n.name).join(', '),
-    summary: `${lead ? `${lead} ` : ''}${said} (from archspec’s ${named.map((n) => n.node).join(', ')} features).`,
+    summary: `${lead ? `${lead} ` : ''}${said}.`,
     processor: first.name,
     arch: 'x64',
     level: first.level,
