@@ -51,7 +51,7 @@ export const ASK_CUES: ReadonlyArray<readonly [Asked, RegExp]> = [
   ['upstream', /\b(based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|clone|comes? from|built (from|on)|made from|origin|parent)\b/],
   ['lineage', /\b(lineage|family tree|ancestry|ancestors?|genealogy|chain)\b/],
   ['status', /\b(preview|ga|generally available|released|release date|stable|beta|available yet|out yet)\b/],
-  ['eol', /\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still supported|out of support)\b/],
+  ['eol', /\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still supported|out of support|end date)\b|\bwhen (does|will|is) .{0,30}\b(end|over)\b/],
   ['kernel', /\bkernels?\b/],
   ['package-manager', /\b(package manager|package management|pkg manager|dnf5?|yum|apt|tdnf|zypper|apk|pacman)\b/],
   ['arches', /\b(architectures?|arches|arm64|aarch64)\b/],

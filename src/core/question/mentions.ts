@@ -139,7 +139,7 @@ const APU_GENERATION: Record<string, [string, string]> = {
 };
 const GENERIC_FAMILY_ROWS: ReadonlyArray<readonly [RegExp, string | ((m: RegExpMatchArray) => string | undefined), string | ((m: RegExpMatchArray) => string)]> = [
   [/\bamd\s+fx\b(?![\s-]*\d)(?!\s*-?\s*series)/gi, 'bulldozer', 'AMD FX (Bulldozer family)'],
-  [/\bxeon(?:\s+e[357])?\s+v([1-4])\b/gi, (m) => XEON_GENERATION[m[1]!]?.[0], (m) => `Xeon v${m[1]} (${XEON_GENERATION[m[1]!]?.[1]})`],
+  [/\b(?:xeon(?:\s+e[357])?|e[357])\s+v([1-4])\b/gi, (m) => XEON_GENERATION[m[1]!]?.[0], (m) => `Xeon v${m[1]} (${XEON_GENERATION[m[1]!]?.[1]})`],
   [/\b(?:amd\s+)?a(?:4|6|8|10|12)\s*-\s*([5-9])\d{3}[a-z]?\b/gi, (m) => APU_GENERATION[m[1]!]?.[0], (m) => `${m[0].trim()} (${APU_GENERATION[m[1]!]?.[1]})`],
 ];
 

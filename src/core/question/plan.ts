@@ -254,7 +254,10 @@ function processorLead(f: Frame, name: string, level: LevelName | null): string 
           : `No — ${relName} needs ${need}, and ${name} is only ${level}.`;
     }
   } else if (level && asked) {
-    lead = LEVELS.indexOf(level) >= LEVELS.indexOf(asked) ? `Yes — ${name} is ${level}, which includes ${asked}.` : `No — ${name} is ${level}, below ${asked}.`;
+    lead =
+      LEVELS.indexOf(level) >= LEVELS.indexOf(asked)
+        ? `Yes — ${name} is ${level}${level === asked ? '' : `, which includes ${asked}`}.`
+        : `No — ${name} is ${level}, below ${asked}.`;
   }
   return lead;
 }
