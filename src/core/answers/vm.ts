@@ -74,9 +74,9 @@ export function seriesAnswer(catalog: Catalog, query: string, series: SeriesInfo
 }
 
 /** "Which series guarantee x86-64-v3?" — or, negated, which do not. */
-export function levelAnswer(catalog: Catalog, query: string, level: LevelName, negated = false): Answer {
+export function levelAnswer(catalog: Catalog, query: string, level: LevelName, negated = false, family?: string): Answer {
   const rank = levelRank(level);
-  const current = catalog.series.filter((s) => s.guaranteed && !isRetired(s));
+  const current = catalog.series.filter((s) => s.guaranteed && !isRetired(s) && (!family || s.record.family === family));
   const meets = current.filter((s) => levelRank(s.guaranteed!) >= rank);
   const below = current.filter((s) => levelRank(s.guaranteed!) < rank);
   const maybe = below.filter((s) => s.best && levelRank(s.best) >= rank);
@@ -106,8 +106,8 @@ export function levelAnswer(catalog: Catalog, query: string, level: LevelName, n
   const common = meets.filter((s) => ['General purpose', 'Compute optimized', 'Memory optimized'].includes(s.record.family));
   const examples = [...common.filter((s) => /v[5-7]$/.test(s.record.series)), ...common.filter((s) => !/v[5-7]$/.test(s.record.series))].slice(0, 6).map((s) => s.record.series);
   const summary = negated
-    ? `${below.length} current x64 series do not guarantee ${level}: they may land on a processor below it${maybe.length ? ` (${maybe.length} of them sometimes reach it)` : ''}. To always get it, pick one of the ${meets.length} that guarantee it${examples.length ? `, e.g. ${listOf(examples)}` : ''}.`
-    : `${names.length} current x64 series guarantee ${level} on every processor they may land on${maybe.length ? `; ${maybe.length} more may or may not` : ''}.`;
+    ? `${below.length} current x64${family ? ` ${family}` : ''} series do not guarantee ${level}: they may land on a processor below it${maybe.length ? ` (${maybe.length} of them sometimes reach it)` : ''}. To always get it, pick one of the ${meets.length} that guarantee it${examples.length ? `, e.g. ${listOf(examples)}` : ''}.`
+    : `${names.length} current x64${family ? ` ${family}` : ''} series guarantee ${level} on every processor they may land on${maybe.length ? `; ${maybe.length} more may or may not` : ''}.`;
   return finish({
     kind: 'level',
     query,

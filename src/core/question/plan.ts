@@ -179,7 +179,10 @@ export const RULES: readonly Rule[] = [
     },
   },
   // "SSE4.1, SSE4.2, AVX, AVX2 and FMA": a list of features needs the highest level among them
-  { name: 'series for a level', answer: (c, q, f) => (f.levels.length ? levelAnswer(c, q, highest(f.levels), f.intent.negated) : null) },
+  {
+    name: 'series for a level',
+    answer: (c, q, f) => (f.levels.length ? levelAnswer(c, q, highest(f.levels), f.intent.negated, familyNamed(c, f.lower)) : null),
+  },
 ];
 
 export function plan(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer {
@@ -484,4 +487,11 @@ const FEATURES: ReadonlyArray<readonly [RegExp, string, LevelName]> = [
 function featureNamed(text: string): { feature: string; level: LevelName } | null {
   for (const [re, feature, level] of FEATURES) if (re.test(text)) return { feature, level };
   return null;
+}
+
+/** "… and are memory optimized": the VM family a list is limited to, as the data names it. */
+function familyNamed(catalog: Catalog, lower: string): string | undefined {
+  const families = [...new Set(catalog.series.map((s) => s.record.family))];
+  const typed = lower.replace(/optimi[sz]ed/g, 'optimized').replace(/\bgpu\b/g, 'gpu accelerated').replace(/\bhpc\b/g, 'high performance compute');
+  return families.find((fam) => typed.includes(fam.toLowerCase()));
 }
