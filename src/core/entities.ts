@@ -143,7 +143,9 @@ function matchAt(
     return 1;
   }
 
-  const level = levelOf(w, flagLevel, catalog);
+  // "A100 v4", "H100 v5": a bare vN right after a model number is that model's generation, not a level
+  const generation = /^v\d$/.test(w) && i > 0 && /^[a-z]{1,3}\d{2,4}[a-z]{0,2}$/i.test(original[i - 1] ?? '');
+  const level = generation ? null : levelOf(w, flagLevel, catalog);
   if (level) {
     found.levels.push(level);
     found.levelWords.push({ level, typed: original[i]! });

@@ -21,7 +21,7 @@ import { LEVELS } from '../levels.js';
 import { today } from '../clock.js';
 import { ambiguousSize, contextRelease, contextTarget, guess, type Target, unknownName } from '../targets.js';
 import { echo, keyOf, listOf, wordsOf } from '../text.js';
-import type { Frame, NamedRelease } from './frame.js';
+import { frameOf, type Frame, type NamedRelease } from './frame.js';
 
 interface Rule {
   name: string;
@@ -91,7 +91,7 @@ export const RULES: readonly Rule[] = [
       return notFoundAnswer(q, `${bad.distro.name} ${echo(bad.typed)}`, bad.distro.releases.map((r) => `${bad.distro.name} ${r.version}`).slice(0, 3));
     },
   },
-  { name: 'ambiguous size', answer: (c, q, f) => ambiguousSize(c, q, f.e, f.text) },
+  { name: 'ambiguous size', answer: (c, q, f, ctx) => whichSize(c, q, f, ctx) },
   {
     name: 'fleet matrix',
     answer: (c, q, f) => (f.op === 'matrix' ? matrixAnswer(c, q, f.targets, f.releases, notUnderstood(f)) : null),
@@ -347,7 +347,7 @@ function triage(catalog: Catalog, query: string, f: Frame): Answer {
 
 /** Nothing named: a follow-up in a thread, a how-to question, or help / "did you mean". */
 function fromThread(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer {
-  const ambiguous = ambiguousSize(catalog, query, f.e, f.text);
+  const ambiguous = whichSize(catalog, query, f, context);
   if (ambiguous) return ambiguous;
   const thread = threadAnswer(catalog, query, f, context);
   if (thread) return thread;
@@ -494,4 +494,15 @@ function familyNamed(catalog: Catalog, lower: string): string | undefined {
   const families = [...new Set(catalog.series.map((s) => s.record.family))];
   const typed = lower.replace(/optimi[sz]ed/g, 'optimized').replace(/\bgpu\b/g, 'gpu accelerated').replace(/\bhpc\b/g, 'high performance compute');
   return families.find((fam) => typed.includes(fam.toLowerCase()));
+}
+
+/** "D2" could be several sizes: ask which. "ND96asr" names exactly one: no question, read it as that size. */
+function whichSize(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer | null {
+  const a = ambiguousSize(catalog, query, f.e, f.text);
+  const unknown = f.e.unknown[0];
+  if (a?.kind === 'clarify' && a.choices.length === 1 && unknown && !f.e.sizes.length) {
+    const typed = new RegExp(unknown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+    return plan(catalog, query, frameOf(catalog, f.text.replace(typed, a.choices[0]!)), context);
+  }
+  return a;
 }
