@@ -155,7 +155,9 @@ export const RULES: readonly Rule[] = [
     name: 'another level for the thread’s release',
     answer: (c, q, f, ctx) => {
       const rel = contextRelease(c, ctx);
-      return f.levels.length && rel && ctx.topic === 'baseline' ? releaseLevelAnswer(c, q, rel.distro, rel.release, f.levels[0]!, 'need') : null;
+      // "what about v2?" — a follow-up, not a new question ("which sizes guarantee v4" lists)
+      const followUp = !f.intent.list && (f.intent.followUp || wordsOf(f.text).length <= 4);
+      return f.levels.length && rel && ctx.topic === 'baseline' && followUp ? releaseLevelAnswer(c, q, rel.distro, rel.release, f.levels[0]!, 'need') : null;
     },
   },
   {
