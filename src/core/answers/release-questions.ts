@@ -5,7 +5,6 @@ import type { Catalog } from '../catalog.js';
 import type { Distro, DistroRelease, LevelName } from '../../data/schema.js';
 import { levelRank } from '../levels.js';
 import { today } from '../clock.js';
-import { isPastEol } from './lifecycle.js';
 import { fact, finish, releaseLabel, uniqueSources } from './build.js';
 import { requiredLevel } from './compat.js';
 import { distroAnswer, lineageChain, statusOf } from './distro.js';
@@ -175,4 +174,10 @@ function altBuilds(catalog: Catalog, rel: DistroRelease, level: LevelName, mode:
     d.releases.filter((r) => r !== rel && r.altBuildBaseline && fits(r.altBuildBaseline) && r.version.split(/[\s.]/)[0] === head).map((r) => `${releaseLabel(d, r)} ships a separate ${r.altBuildBaseline} build`),
   );
   return others.length ? ` ${others.join('; ')}.` : '';
+}
+
+/** True when nothing supports the release any more: past its end of life and any extended phase. */
+function isPastEol(rel: DistroRelease, day: string): boolean {
+  const last = rel.extendedSupport?.until ?? rel.eol;
+  return rel.status === 'ga' && last !== null && last < day;
 }
