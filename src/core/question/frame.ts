@@ -56,7 +56,7 @@ function namedReleases(catalog: Catalog, e: Entities, text: string): NamedReleas
   for (const d of e.distros) out.push({ distro: d, release: namedAfter(catalog, d, e.distroTyped.get(d)), defaulted: true });
   // "azure linux 3 vs 4", "rhel 8 and 9": a bare number after the first release is the same distro's
   const only = out.length === 1 ? out[0]! : undefined;
-  if (only) {
+  if (only && /\b(?:vs\.?|versus|and|or|to|from|with)\s+\d/i.test(text)) {
     for (const m of text.matchAll(/\b(?:vs\.?|versus|and|or|to|from|with)\s+(\d{1,2}(?:\.\d+)?)(?![\w.])/gi)) {
       const rel = catalog.findRelease(only.distro, m[1]!);
       if (rel && !out.some((r) => r.release === rel)) out.push({ distro: only.distro, release: rel, defaulted: false });
@@ -81,8 +81,9 @@ export function operationOf(intent: Intent, machines: number, releases: number, 
 function namedAfter(catalog: Catalog, distro: NamedRelease['distro'], typed: string | undefined): NamedRelease['release'] {
   const newest = catalog.newestRelease(distro);
   const key = typed ? keyOf(typed) : '';
+  if (key.length < 4 || catalog.distroByKey.get(key) === distro && keyOf(distro.name).startsWith(key)) return newest; // the current name
   const bore = (r: NamedRelease['release']) => r.aliases.some((a) => keyOf(a).startsWith(key));
-  if (key.length < 4 || bore(newest)) return newest;
+  if (bore(newest)) return newest;
   return distro.releases.find(bore) ?? newest;
 }
 
