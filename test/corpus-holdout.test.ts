@@ -9,15 +9,15 @@ import { ask } from '../src/core/index.js';
 import { check } from './corpus/check.js';
 import { loadHoldoutQuestions, loadRealQuestions, type RealQuestion } from './corpus/real.js';
 
-/** Floors for the held-out set's size and variety (84 entries when it landed). */
+/** Floors for the held-out set's size and variety (89 entries when it landed). */
 const MIN_HOLDOUT = 80;
 const MIN_CATEGORIES = 12;
 const MIN_NON_ENGLISH = 5;
 const MIN_PASTED = 20;
 const MIN_MULTI_PART = 5;
-/** Share of held-out questions answered right, measured on main when the set landed (18/84 = 21.4 %), rounded
+/** Share of held-out questions answered right, measured on main when the set landed (18/89 = 20.2 %), rounded
  * down; raise it as answers improve (issue 10's goal is 0.9). */
-const BASELINE = 0.21;
+const BASELINE = 0.2;
 /** Held-out answers stating a level or verdict the data contradicts, measured at the same time (11); lower it as
  * they are fixed (issue 10's goal is 0). */
 const MAX_CONTRADICTIONS = 11;
