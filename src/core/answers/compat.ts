@@ -12,6 +12,8 @@ export interface Judgement {
   reasons: string[];
   shortfall: string[];
   required: LevelName | null;
+  /** the reason that set the verdict (the first "no", else the first "depends"); null for a yes */
+  deciding: string | null;
   /** the reason the verdict turns on when a separate build for older CPUs changes it (headline material) */
   altBuild?: string;
 }
@@ -29,8 +31,13 @@ export function judge(series: SeriesInfo, distro: Distro, rel: DistroRelease): J
   const reasons: string[] = [];
   const required = requiredLevel(rel);
   let verdict: Verdict = 'yes';
+  let deciding: string | null = null;
+  /** The last reason pushed leads to `v`: it decides when `v` is worse than the verdict so far. */
   const worse = (v: Verdict) => {
-    if (v === 'no' || (v === 'depends' && verdict === 'yes')) verdict = v;
+    if (v !== verdict && (v === 'no' || verdict === 'yes')) {
+      verdict = v;
+      deciding = reasons[reasons.length - 1]!;
+    }
   };
 
   // Architecture (a documented x86-64 baseline says it ships for x86_64 even where the list is empty)
@@ -67,6 +74,7 @@ export function judge(series: SeriesInfo, distro: Distro, rel: DistroRelease): J
   let shortfall: string[] = [];
   let altBuild: string | undefined;
   if (rec.arch === 'x64') {
+    // Stryker disable next-line StringLiteral: equivalent, every x64 processor with a level is at least v1 (rank 1 > the rank of "")
     const need = required ?? 'x86-64-v1';
     const needText = required ? `${name} needs ${required}` : `No x86-64 minimum is documented for ${name}, so the original x86-64 (v1) is assumed`;
     if (series.cpus.length === 0) {
@@ -90,7 +98,7 @@ export function judge(series: SeriesInfo, distro: Distro, rel: DistroRelease): J
       }
     }
   }
-  return { verdict, reasons, shortfall, required, ...(altBuild ? { altBuild } : {}) };
+  return { verdict, reasons, shortfall, required, deciding, ...(altBuild ? { altBuild } : {}) };
 }
 
 export function compatAnswer(
@@ -140,11 +148,11 @@ function altFits(series: SeriesInfo, rel: DistroRelease): boolean {
   return alt !== null && series.cpus.length > 0 && series.cpus.every((c) => c.level !== null && levelRank(c.level) >= levelRank(alt));
 }
 
-/** The reason that decides: what falls short when something does, else the level (x64) or the architecture (Arm). */
+/** The reason that decides: the one that set a no or depends, else the level (x64) or the architecture (Arm). */
 function summaryReason(j: Judgement, series: SeriesInfo): string {
-  const blocking = j.reasons.find((r) => r !== j.altBuild && /short|only|cannot|not confirm|no generation|state only/.test(r));
+  const blocking = j.deciding;
   // the headline never contradicts a caveat: when a separate build changes the picture, it says so
-  if (blocking && j.altBuild && /short/.test(blocking)) return `${blocking} ${j.altBuild}`;
+  if (blocking && j.altBuild && j.shortfall.some((p) => blocking.includes(p))) return `${blocking} ${j.altBuild}`;
   if (blocking) return blocking;
   return series.record.arch === 'Arm64' ? j.reasons[0]! : j.reasons[j.reasons.length - 1]!;
 }
