@@ -177,3 +177,29 @@ describe('pasted flags and ld.so output', () => {
     expect(a.summary).toMatch(/Arm64|aarch64/);
   });
 });
+
+describe('what the CPU answers add', () => {
+  test('a clarifying question repeats the name typed; an Arm part names its architecture', () => {
+    const parts = ORDER.map((l) => [...c.cpus.values()].find((x) => x.level === l)!).slice(0, 2);
+    const a = codenameAnswer(c, 'q', 'Typedname', parts);
+    expect(a.title).toContain('Typedname');
+    expect(a.summary).toContain('Typedname');
+    for (const cpu of [...c.cpus.values()].filter((x) => x.model.arch === 'Arm64')) {
+      const arm = cpuAnswer(c, 'q', cpu);
+      expect(factOf(arm, 'Arm architecture'), cpu.model.model).toBe(cpu.model.armArch ?? undefined);
+      if (cpu.model.armArch) expect(arm.summary, cpu.model.model).toContain(cpu.model.armArch);
+      expect(arm.summary, cpu.model.model).toContain(cpu.model.codename);
+    }
+    expect(factOf(armFlagsAnswer(c, 'q'), 'Architecture')).toMatch(/Arm64/);
+  });
+
+  test('flags at v4 say there is no higher level; every flags answer cites the level rules', () => {
+    const top = flagsAnswer(c, 'q', upTo('x86-64-v4'));
+    expect(top.summary).toMatch(/highest/);
+    expect(top.summary).not.toMatch(/undefined|also needs/);
+    for (const a of [top, flagsAnswer(c, 'q', []), ldsoAnswer(c, 'q', []), armFlagsAnswer(c, 'q')]) {
+      expect(a.sources.map((x) => x.url)).toEqual([c.levels.sources[0]!.url]);
+      for (const cv of a.caveats) expect(cv.length).toBeGreaterThan(20);
+    }
+  });
+});

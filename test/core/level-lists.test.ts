@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { levelAnswer, levelVerdict, seriesAnswer, sizeAnswer } from '../../src/core/answers/vm.js';
 import { catalog } from '../../src/core/index.js';
-import { flagsOf, isRetired, ORDER, rank, rawSeries, seriesLevels, type Level, type RawSeries } from './independent-rules.js';
+import { cpuLevel, flagsOf, isRetired, ORDER, rank, rawSeries, seriesLevels, type Level, type RawSeries } from './independent-rules.js';
 
 const c = catalog();
 const infoOf = (name: string) => c.series.find((s) => s.record.series === name)!;
@@ -180,5 +180,76 @@ describe('size and series answers state the levels of every series', () => {
     }
     expect(problems.slice(0, 20)).toEqual([]);
     expect(n).toBe(rawSeries.length);
+  });
+});
+
+describe('what a size or series answer says first, and what it adds', () => {
+  test('the opening names the levels and exactly the processors that hold the guarantee down', () => {
+    let n = 0;
+    const problems: string[] = [];
+    for (const s of rawSeries) {
+      const info = infoOf(s.series);
+      const a = seriesAnswer(c, 'q', info);
+      const bad = (what: string) => problems.push(`${s.series}: ${what}: ${a.summary}`);
+      const { guaranteed, best } = seriesLevels(s);
+      if (!a.summary.includes(s.series)) bad('the series is not named');
+      if (s.arch === 'Arm64') {
+        if (!/Arm64/.test(a.summary)) bad('not said to be Arm64');
+        for (const p of s.processors) if (!a.summary.includes(p)) bad(`${p} not named`);
+        for (const arm of new Set(info.cpus.map((x) => x.model.armArch).filter(Boolean))) if (!a.summary.includes(arm!)) bad(`${arm} not named`);
+        if (/x86-64-v\d/.test(a.summary)) bad('an x86-64 level for Arm');
+      } else if (s.processors.length === 0) {
+        if (!/no documented processor/.test(a.summary) || /x86-64-v\d/.test(a.summary)) bad('a level without a processor');
+      } else if (guaranteed === best) {
+        for (const p of s.processors) if (!a.summary.includes(p)) bad(`${p} not named`);
+      } else {
+        // the processors at the guaranteed level, and no other
+        const low = s.processors.filter((p) => cpuLevel.get(p) === guaranteed);
+        const high = s.processors.filter((p) => cpuLevel.get(p) !== guaranteed && !low.some((l) => l.includes(p)));
+        for (const p of low) if (!a.summary.includes(p)) bad(`${p} (the floor) not named`);
+        for (const p of high) if (a.summary.includes(p)) bad(`${p} is above the floor`);
+      }
+      n++;
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+    expect(n).toBe(rawSeries.length);
+  });
+
+  test('caveats the code adds are added once, and only where the record does not already say so', () => {
+    let n = 0;
+    for (const s of rawSeries) {
+      const info = infoOf(s.series);
+      const a = seriesAnswer(c, 'q', info);
+      const count = (list: string[], re: RegExp) => list.filter((cv) => re.test(cv)).length;
+      const own = info.record.caveats;
+      const cases: Array<[RegExp, boolean]> = [
+        [/retire/i, s.retirement !== null],
+        [/preview/i, s.preview],
+        [/no processor/i, s.arch === 'x64' && s.processors.length === 0],
+      ];
+      for (const [re, applies] of cases) expect(count(a.caveats, re), `${s.series} ${re}`).toBe(applies ? Math.max(1, count(own, re)) : count(own, re));
+      expect(new Set(a.caveats).size, s.series).toBe(a.caveats.length);
+      n++;
+    }
+    expect(n).toBe(rawSeries.length);
+  });
+
+  test('every source cited has a title, a URL and a date', () => {
+    const answers = [
+      ...ORDER.flatMap((l) => [levelAnswer(c, 'q', l), levelAnswer(c, 'q', l, true)]),
+      ...c.series.map((s) => seriesAnswer(c, 'q', s)),
+    ];
+    for (const a of answers) {
+      expect(a.sources.length, a.title).toBeGreaterThan(0);
+      for (const src of a.sources) {
+        expect(src.title, a.title).toBeTruthy();
+        expect(src.url, a.title).toMatch(/^https:\/\/\S+$/);
+        expect(src.asOf, a.title).toMatch(/^\d{4}-\d{2}-\d{2}/);
+      }
+    }
+    const level = levelAnswer(c, 'q', 'x86-64-v3');
+    expect(level.sources.map((x) => x.asOf)).toContain(c.asOf);
+    expect(level.sources).toHaveLength(2);
+    for (const cv of level.caveats) expect(cv.length).toBeGreaterThan(20);
   });
 });
