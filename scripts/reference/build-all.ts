@@ -1,6 +1,5 @@
 // Builds the four src/data tables from the reference. Pure: no file is written here.
 import type { CpuModel, Distro, LevelsTable, VmSeries } from '../../src/data/schema.js';
-import { REFERENCE_COMPILED } from '../reference-overrides.js';
 import { buildCpuModels } from './build-cpu-models.js';
 import { buildDistros } from './build-distros.js';
 import { buildLevels } from './build-levels.js';
@@ -21,8 +20,8 @@ export function buildTables(snapshot: Reference): DataTables {
   const levels = buildLevels(ref);
   return {
     levels,
-    cpus: { asOf: REFERENCE_COMPILED, models: buildCpuModels(ref, levels) },
-    series: { asOf: REFERENCE_COMPILED, series: buildVmSeries(ref) },
-    distros: { asOf: REFERENCE_COMPILED, distros: buildDistros(ref) },
+    cpus: { asOf: ref.asOf, models: buildCpuModels(ref, levels) },
+    series: { asOf: ref.asOf, series: buildVmSeries(ref) },
+    distros: { asOf: ref.asOf, distros: buildDistros(ref) },
   };
 }

@@ -26,9 +26,9 @@ export function sourceDate(url: string): string {
   return DISTRO_SOURCE_SNAPSHOTS.find((s) => s.pattern.test(url))?.asOf ?? REFERENCE_COMPILED;
 }
 
-function distroSource(src: { url: string; what: string }): Source {
+function distroSource(src: { url: string; what: string; checked?: string }): Source {
   const secondary = /\(secondary\)|^third-party/i.test(src.what);
-  return { title: `${titleForUrl(src.url)}${secondary ? ' (secondary)' : ''}`, url: src.url, asOf: sourceDate(src.url), dated: 'checked' };
+  return { title: `${titleForUrl(src.url)}${secondary ? ' (secondary)' : ''}`, url: src.url, asOf: src.checked ?? sourceDate(src.url), dated: 'checked' };
 }
 
 /** The version as this data set spells it (RELEASE_VERSION_RENAMES). */

@@ -80,14 +80,15 @@ export function curate(input: Reference): Curated {
         changed.push(`end of life ${r.eol ?? 'none'} -> ${fix.eol ?? 'none'}`);
         r.eol = fix.eol;
       }
-      if (fix.extendedSupport) {
-        r.extendedSupport = { ...fix.extendedSupport };
+      if (fix.extendedSupport && JSON.stringify(fix.extendedSupport) !== JSON.stringify(r.extendedSupport ?? null)) {
         changed.push(`${fix.extendedSupport.name} until ${fix.extendedSupport.until}`);
+        r.extendedSupport = { ...fix.extendedSupport };
       }
       // the fix's sources first: they back the dates the answers show
       r.sources = [...fix.sources.map((s) => ({ ...s })), ...r.sources.filter((x) => !fix.sources.some((s) => s.url === x.url))];
+      const setsDates = fix.released !== undefined || fix.eol !== undefined || fix.extendedSupport !== undefined;
       if (changed.length) applied.push(`${id}: ${changed.join(', ')}`);
-      else redundant.push(`RELEASE_FIXES ${id}: upstream dates agree now (sources still added)`);
+      else if (setsDates) redundant.push(`RELEASE_FIXES ${id}: upstream dates agree now (its sources are still added)`);
     }
   }
   for (const id of Object.keys(RELEASE_FIXES)) if (!used.has(id)) throw new Error(`RELEASE_FIXES names unknown release ${id}`);

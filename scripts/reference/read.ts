@@ -1,5 +1,6 @@
 // Reads the reference files. Only the importer and the data tests call this.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { REFERENCE_COMPILED } from '../reference-overrides.js';
 import { fileURLToPath } from 'node:url';
 import type { Reference } from './types.js';
 
@@ -13,8 +14,11 @@ function readJson(dir: string, name: string): unknown {
 export function readReference(dir: string = process.env.REFERENCE_DIR ?? DEFAULT_REFERENCE_DIR): Reference {
   const cpus = readJson(dir, 'cpu-models.json') as Reference['cpus'];
   const extra = readJson(dir, 'cpu-models-extra.json') as Reference['cpus'];
+  const snapshot = `${dir.replace(/\/?$/, '/')}snapshot.json`;
+  const asOf = existsSync(snapshot) ? (readJson(dir, 'snapshot.json') as { asOf: string }).asOf : REFERENCE_COMPILED;
   return {
     dir,
+    asOf,
     series: readJson(dir, 'azure-vm-series.json') as Reference['series'],
     aliases: (readJson(dir, 'processor-aliases.json') as { aliases: Reference['aliases'] }).aliases,
     cpus: [...cpus, ...extra],

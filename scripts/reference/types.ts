@@ -122,7 +122,8 @@ export interface RefDistroRelease {
   x86_64Baseline: string | null;
   arches: string[];
   notes: string[];
-  sources: Array<{ url: string; what: string }>;
+  /** `checked`: the day data:refresh read the source (else the snapshot date of notes/distro-notes.md) */
+  sources: Array<{ url: string; what: string; checked?: string }>;
   /** set by the curated fixes (RELEASE_FIXES), never in the snapshot itself */
   extendedSupport?: { name: string; until: string } | null;
 }
@@ -137,6 +138,8 @@ export interface RefDistro {
 
 export interface Reference {
   dir: string;
+  /** the snapshot's date (reference/snapshot.json; the compilation date until a refresh) */
+  asOf: string;
   series: RefVmSeries[];
   aliases: RefProcessorAlias[];
   cpus: RefCpuModel[];

@@ -6,9 +6,11 @@ import { truncate } from './text.js';
 export const TEXT_LIMIT = 4000;
 const CUT = '\n…(truncated)';
 
-/** A source's date, labelled for what it is: the page's own date, or when the fact was checked. */
+/** A source's date, labelled for what it is: the page's own date, when the fact was checked, or when it was cited unread. */
 export function sourceDateLabel(s: Source): string {
-  return s.dated === 'page' ? `page dated ${s.asOf}` : `checked ${s.asOf}`;
+  if (s.dated === 'page') return `page dated ${s.asOf}`;
+  if (s.dated === 'cited') return `cited ${s.asOf}, not re-read`;
+  return `checked ${s.asOf}`;
 }
 
 export function renderText(a: Answer): string {

@@ -198,6 +198,13 @@ export function checkDistros(distros: Distro[], distroVersions: Map<string, stri
       }
       if (r.released !== null && r.eol !== null && r.eol < r.released) out.push(`${at}: end of life ${r.eol} is before release ${r.released}`);
       if (r.status === 'preview' && r.released !== null) out.push(`${at}: a preview has no GA date, but released is ${r.released}`);
+      if (r.extendedSupport !== null) {
+        if (r.eol === null) out.push(`${at}: ${r.extendedSupport.name} until ${r.extendedSupport.until} needs the end of regular support (eol) too`);
+        else if (r.extendedSupport.until <= r.eol) out.push(`${at}: ${r.extendedSupport.name} ends ${r.extendedSupport.until}, not after end of life ${r.eol}`);
+      }
+      if (r.altBuildBaseline !== null && (r.x86_64Baseline === null || LEVEL_ORDER.indexOf(r.altBuildBaseline) >= LEVEL_ORDER.indexOf(r.x86_64Baseline))) {
+        out.push(`${at}: altBuildBaseline ${r.altBuildBaseline} must be below x86_64Baseline ${r.x86_64Baseline ?? 'null'} (a separate build for older CPUs)`);
+      }
       if (r.azureImageBaseline !== null && r.x86_64Baseline !== null) {
         if (LEVEL_ORDER.indexOf(r.azureImageBaseline) <= LEVEL_ORDER.indexOf(r.x86_64Baseline)) {
           out.push(`${at}: azureImageBaseline ${r.azureImageBaseline} must be above x86_64Baseline ${r.x86_64Baseline} (else leave it null)`);

@@ -9,9 +9,10 @@ export const SourceSchema = z.strictObject({
   title: z.string().min(1),
   url: z.url(),
   asOf: isoDate,
-  /** what `asOf` is: the page's own date ("page": a size page's ms.date), or when it was checked
-   * ("checked": the snapshot the fact was read from). Absent means checked. */
-  dated: z.enum(['page', 'checked']).optional(),
+  /** what `asOf` is: the page's own date ("page": a size page's ms.date), when it was checked
+   * ("checked": the snapshot the fact was read from), or when it was cited without the page being
+   * re-read ("cited": a well-known reference, e.g. a model-number list, named for where to verify). Absent means checked. */
+  dated: z.enum(['page', 'checked', 'cited']).optional(),
 });
 export type Source = z.infer<typeof SourceSchema>;
 

@@ -6,7 +6,9 @@ import { askInThread, type AskFn } from '../core/conversation.js';
 import type { KeyValueStore } from '../core/store.js';
 import type { Handler, Platform, Question } from '../adapters/handler.js';
 import { apologyAnswer, cooldownAnswer, isServiceAnswer } from './answers.js';
+import { logGate, rateLimitedLog } from '../adapters/rate-limited-log.js';
 import { Cooldown } from './cooldown.js';
+import { failOpenReads } from './fail-open-store.js';
 import type { Logger } from './logger.js';
 
 export const MAX_TEXT = 4_000;
@@ -41,6 +43,10 @@ export const newRequestId = (): string => `${PROCESS_TAG}-${(++requestCount).toS
 export function createHandler(options: HandlerOptions): ServiceHandler {
   const { ask, store, logger } = options;
   const cooldown = new Cooldown(store, options.cooldown);
+  // While the store is away every question would warn; one line a minute says it as well.
+  const warnStore = rateLimitedLog((message) => logger.warn({}, message), 60_000);
+  const cooldownGate = logGate(60_000);
+  const threads = failOpenReads(store, (message) => warnStore(`thread memory: ${message}`));
   const exempt = new Set<Platform>(options.cooldown.exempt ?? ['console']);
   const pending = new Set<Promise<unknown>>();
 
@@ -53,12 +59,13 @@ export function createHandler(options: HandlerOptions): ServiceHandler {
         verdict = await cooldown.take(`${platform}:${String(question.userId)}`);
       } catch (err) {
         // A guard that cannot count lets the question through rather than silencing everyone.
-        logger.warn({ reqId, platform, err }, 'cooldown check failed; answering anyway');
+        const open = cooldownGate();
+        if (open) logger.warn({ reqId, platform, err, heldBack: open.held }, 'cooldown check failed; answering anyway');
       }
       if (!verdict.allowed)
         return cooldownAnswer(text, options.cooldown.max, options.cooldown.windowSeconds, verdict.retryAfterSeconds);
     }
-    const result = await askInThread(ask, store, question.threadKey || undefined, text);
+    const result = await askInThread(ask, threads, question.threadKey || undefined, text);
     if (typeof result?.text !== 'string' || result.text.trim() === '') throw new Error(`core returned an answer without text (kind ${String(result?.kind)})`);
     if (result.text.length > MAX_TEXT) {
       logger.warn({ reqId, kind: result.kind, length: result.text.length }, 'answer text over the limit; truncated');

@@ -38,13 +38,18 @@ export async function run(
   }
   const { logger } = service;
 
+  // The deadline is unref'ed (it must not keep a stopped process alive) and cleared once the service
+  // has stopped (left running, it would fire later in a process that outlives run(), such as a test
+  // runner, and exit it with 1).
   const stop = (reason: string, exitCode = 0) => {
     const deadline = setTimeout(() => {
       logger.error({ reason, deadlineMs }, 'shutdown deadline passed; exiting with work unfinished');
       proc.exit(1);
     }, deadlineMs);
     deadline.unref();
-    return service.stop(reason, exitCode);
+    const stopped = service.stop(reason, exitCode);
+    void stopped.then(() => clearTimeout(deadline), () => clearTimeout(deadline));
+    return stopped;
   };
   let signals = 0;
   const onSignal = (signal: 'SIGTERM' | 'SIGINT') => () => {

@@ -11,6 +11,7 @@ import type { Surface } from '../adapters/handler.js';
 import type { ConsoleSurface } from '../adapters/cli/console.js';
 import type { DiscordSurface } from '../adapters/discord/surface.js';
 import type { SlackSurface } from '../adapters/slack/surface.js';
+import { sendError } from '../adapters/http/json.js';
 import { createHttpSurface, type HttpSurface } from '../adapters/http/server.js';
 import { describeConfig, loadConfig, type Config } from '../config.js';
 import { createHandler, type ServiceHandler } from './handler.js';
@@ -145,7 +146,7 @@ export async function startService(env: Record<string, string | undefined>, opti
   let slack: SlackSurface | undefined;
   let discord: DiscordSurface | undefined;
   const slackStarting: RequestListener = (_req, res) => {
-    res.writeHead(503, { 'retry-after': '1' }).end();
+    sendError(res, 503, 'starting', 'Slack is still connecting; Slack will retry the delivery', { 'retry-after': '1' });
   };
   const http = createHttpSurface({
     handler,
@@ -156,6 +157,8 @@ export async function startService(env: Record<string, string | undefined>, opti
       ...(config.discord ? { discord: discord?.isReady() ?? false } : {}),
       ...(redis ? { store: redis.isReady() } : {}),
     }),
+    // Answers flow without Redis (everything using it fails open): reported, never a reason to be unready.
+    informational: ['store'],
     ...(config.slack && !config.slack.appToken ? { slackEvents: () => slack?.requestListener ?? slackStarting } : {}),
   });
   let url: string;
@@ -223,12 +226,16 @@ export async function startService(env: Record<string, string | undefined>, opti
   started.catch(() => undefined); // the caller decides; do not let it become an unhandled rejection
 
   async function shutdown(reason: string, exitCode: number): Promise<number> {
+    // One budget for the whole drain: the surfaces wait at most DRAIN_MS for their replies (the HTTP
+    // server less: it destroys connections still busy after its grace), and what is left after them
+    // is all the handler gets, so the process is gone within the 10 s deadline.
+    const deadline = Date.now() + DRAIN_MS;
     logger.info({ reason, inFlight: handler.inFlight(), httpInFlight: http.inFlight() }, 'stopping');
     http.startDraining();
     await Promise.allSettled(starts);
     const results = await Promise.allSettled([...surfaces.map((s) => s.stop()), http.stop()]);
     for (const r of results) if (r.status === 'rejected') logger.error({ err: r.reason }, 'a surface failed to stop');
-    await handler.drain(DRAIN_MS);
+    await handler.drain(Math.max(0, deadline - Date.now()));
     await store.close();
     logger.info({ reason, exitCode }, 'stopped');
     resolveDone(exitCode);

@@ -2,6 +2,7 @@
 // derives from archspec, and cpu-families.json is validated rule by rule (tampered copies must list
 // every problem at once).
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/data/load.js';
 import { loadCpuFamilies, validateCpuFamilies } from '../../src/data/load-cpu-families.js';
@@ -63,6 +64,25 @@ describe('cpu-families.json', () => {
     for (const f of data.families.filter((x) => x.microarchitecture)) {
       const node = nodes.get(f.microarchitecture!)!;
       if (!node.x86_64) expect(f.caveats.join(' '), f.id).toMatch(/no 64-bit mode/);
+    }
+  });
+
+  it('words every caveat itself instead of copying the reference notes', () => {
+    // no run of 8 words may be shared with the reference's prose (the CPU notes and the CPU records' notes)
+    const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9.,-]+/g, ' ').trim().split(' ').filter(Boolean);
+    const grams = new Set<string>();
+    const prose = [
+      readFileSync(join(ref.dir, 'notes', 'cpu-levels-notes.md'), 'utf8'),
+      ...ref.cpus.flatMap((c) => [...c.notes, c.levelDerivation?.note ?? '']),
+    ];
+    for (const n of prose) {
+      const w = norm(n);
+      for (let i = 0; i + 8 <= w.length; i++) grams.add(w.slice(i, i + 8).join(' '));
+    }
+    expect(grams.size).toBeGreaterThan(1000);
+    for (const c of data.families.flatMap((f) => f.caveats)) {
+      const w = norm(c);
+      for (let i = 0; i + 8 <= w.length; i++) expect(grams.has(w.slice(i, i + 8).join(' ')), c).toBe(false);
     }
   });
 

@@ -20,6 +20,7 @@ describe('toQuestionText', () => {
     ['/azlinux compat Standard_D2s_v3 rhel 10', az('compat', { size: 'Standard_D2s_v3', distro: 'rhel', release: '10' })],
     ['/azlinux compat d2s v3 ubuntu 24.04 LTS', az('compat', { size: 'd2s  v3', distro: 'ubuntu', release: '24.04   LTS' })],
     ['/azlinux help', az('help')],
+    ['/azlinux about', az('about')],
     // autocompleted releases name their distro: not repeated, and enough on their own
     ['/azlinux compat Standard_D2s_v3 rhel 10', az('compat', { size: 'Standard_D2s_v3', distro: 'rhel', release: 'rhel 10' })],
     ['/azlinux compat Standard_D2s_v3 rocky-linux 10', az('compat', { size: 'Standard_D2s_v3', release: 'rocky-linux 10' })],
@@ -38,6 +39,7 @@ describe('toQuestionText', () => {
     expect(cpu({ size: 'D4s_v5', public: true })).toMatchObject({ ok: true, public: true });
     expect(cpu({ size: 'D4s_v5' })).toMatchObject({ ok: true, public: false });
     expect(az('help', { public: true })).toMatchObject({ ok: true, public: false });
+    expect(az('about', { public: true })).toMatchObject({ ok: true, public: true, text: '/azlinux about' });
   });
 
   test('usage mistakes are explained', () => {

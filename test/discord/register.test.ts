@@ -32,6 +32,9 @@ describe('register', () => {
     expect(first.code).toBe(0);
     expect(first.out.join('\n')).toMatch(/registered; changed: \/azlinux, \/cpulevel/);
     expect(puts(path)).toHaveLength(1);
+    // what Discord stored offers every /azlinux subcommand the grammar reads, about included
+    const azlinux = (puts(path)[0]!.body as Array<{ name: string; options?: Array<{ name: string }> }>).find((c) => c.name === 'azlinux')!;
+    expect(azlinux.options!.map((o) => o.name)).toEqual(['upstream', 'releases', 'lineage', 'compat', 'about', 'help']);
     expect(puts(path)[0]!.headers.authorization).toBe('Bot fake-bot-token');
 
     const getsBefore = fake.rest.requests.filter((r) => r.method === 'GET' && r.path === path).length;

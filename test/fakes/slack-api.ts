@@ -5,7 +5,9 @@
 // - messages in acks: a slash command's ack body (HTTP, handed over by SlackSender) or its Socket Mode
 //   ack payload is shown by Slack just like a response_url post, so it is recorded beside them
 //   (`via: 'ack'`), checked the same way;
-// - a Socket Mode WebSocket under /socket, for the Socket Mode test.
+// - a Socket Mode WebSocket under /socket, for the Socket Mode test;
+// - faults on demand (`fail()`): a call that hangs, answers 429 with Retry-After, 500, or has its
+//   connection reset, for the Web API, response_url posts, or both.
 // Messages are checked against Slack's limits; a message Slack would refuse is refused here too
 // (invalid_blocks / msg_blocks_too_long) and its problems recorded, so tests can demand none.
 import { once } from 'node:events';
@@ -68,6 +70,20 @@ export function showAckMessage(responseUrl: string, message: Json): boolean {
   return true;
 }
 
+export type FaultKind = 'hang' | '429' | '500' | 'reset';
+
+export interface Fault {
+  kind: FaultKind;
+  /** which calls: Web API methods, response_url posts, or any (default) */
+  where?: 'api' | 'response' | 'any';
+  /** only this Web API method (e.g. chat.postMessage) */
+  method?: string;
+  /** how many calls it hits (default 1; Infinity until healed) */
+  times?: number;
+  /** 429: the Retry-After header, in seconds (default 1) */
+  retryAfter?: number;
+}
+
 export const FAKE_IDS = { team: 'T0TEST', botUser: 'UBOT', bot: 'B0BOT', app: 'A0APP' } as const;
 
 function parseBody(raw: string, contentType: string | undefined): Json {
@@ -113,6 +129,9 @@ export class FakeSlack {
   /** chat.* calls whose answer has been sent, with when */
   readonly chatAnswered: Array<{ method: string; at: number }> = [];
   private held = new Set<() => void>();
+  private faults: Array<Fault & { left: number }> = [];
+  /** calls a fault hit, in order */
+  readonly faulted: Array<{ where: 'api' | 'response'; method: string; kind: FaultKind; at: number }> = [];
 
   private server: Server | undefined;
   private wss: WebSocketServer | undefined;
@@ -231,6 +250,26 @@ export class FakeSlack {
     this.notify();
   }
 
+  /** Make the next matching calls fail this way (see Fault). */
+  fail(fault: Fault): void {
+    this.faults.push({ ...fault, left: fault.times ?? 1 });
+  }
+
+  /** Clear every fault not yet used up; calls already hanging stay hung (their clients give up). */
+  heal(): void {
+    this.faults = [];
+  }
+
+  private takeFault(where: 'api' | 'response', method: string): Fault | undefined {
+    const fault = this.faults.find(
+      (f) => f.left > 0 && (f.where ?? 'any') !== (where === 'api' ? 'response' : 'api') && (f.method === undefined || f.method === method),
+    );
+    if (fault === undefined) return undefined;
+    fault.left -= 1;
+    if (fault.left <= 0) this.faults = this.faults.filter((f) => f !== fault);
+    return fault;
+  }
+
   /** Answer every held chat.* call now. */
   releaseHeld(): void {
     for (const release of [...this.held]) release();
@@ -253,6 +292,26 @@ export class FakeSlack {
     const body = parseBody(await readBody(req), req.headers['content-type']);
 
     const response = /^\/response\/([^/]+)$/.exec(url.pathname);
+    const apiMethod = /^\/api\/([\w.]+)$/.exec(url.pathname)?.[1];
+    const fault = response ? this.takeFault('response', '') : apiMethod ? this.takeFault('api', apiMethod) : undefined;
+    if (fault !== undefined) {
+      this.faulted.push({ where: response ? 'response' : 'api', method: apiMethod ?? '', kind: fault.kind, at: Date.now() });
+      this.notify();
+      switch (fault.kind) {
+        case 'hang':
+          return; // never answered; close() destroys the connection
+        case 'reset':
+          req.socket.destroy();
+          return;
+        case '429':
+          res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(fault.retryAfter ?? 1) });
+          res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+          return;
+        case '500':
+          return json(res, 500, { ok: false, error: 'internal_error' });
+      }
+    }
+
     if (response && req.method === 'POST') {
       const problems = body['delete_original'] === true ? [] : slackMessageProblems(body);
       this.responses.push({ id: response[1] ?? '', body, problems, via: 'response_url' });
@@ -270,7 +329,12 @@ export class FakeSlack {
     this.notify();
 
     if (carriesMessage && this.chatDelayMs > 0) await this.hold(this.chatDelayMs);
-    if (carriesMessage) res.once('finish', () => this.chatAnswered.push({ method, at: Date.now() }));
+    if (carriesMessage) {
+      res.once('finish', () => {
+        this.chatAnswered.push({ method, at: Date.now() });
+        this.notify();
+      });
+    }
 
     if (problems.length > 0) {
       const tooLong = problems.some((p) => p.startsWith('msg_blocks_too_long'));

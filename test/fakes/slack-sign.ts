@@ -72,7 +72,11 @@ export class SlackSender {
   }
 }
 
-// Payloads shaped like Slack's own.
+// Payloads shaped like Slack's own. Each carries its own trigger_id (and a Share its own message),
+// as Slack's do: the surface drops a request whose trigger_id or clicked message it has seen before.
+
+let triggerSeq = 0;
+const nextTrigger = (): string => `${Date.now()}.${++triggerSeq}.trigger`;
 
 export function commandPayload(command: string, text: string, responseUrl: string, user = 'U0ASKER'): Record<string, string> {
   return {
@@ -88,7 +92,7 @@ export function commandPayload(command: string, text: string, responseUrl: strin
     api_app_id: 'A0APP',
     is_enterprise_install: 'false',
     response_url: responseUrl,
-    trigger_id: `${Date.now()}.trigger`,
+    trigger_id: nextTrigger(),
   };
 }
 
@@ -126,14 +130,19 @@ export function mentionEnvelope(opts: {
   };
 }
 
-export function shareActionPayload(value: string, responseUrl: string, user = 'U0ASKER'): Record<string, unknown> {
+export function shareActionPayload(
+  value: string,
+  responseUrl: string,
+  user = 'U0ASKER',
+  messageTs = `1700000000.${String(++triggerSeq).padStart(6, '0')}`,
+): Record<string, unknown> {
   return {
     type: 'block_actions',
     user: { id: user, username: 'asker', name: 'asker', team_id: 'T0TEST' },
     api_app_id: 'A0APP',
     token: 'deprecated-verification-token',
-    container: { type: 'message', message_ts: '1700000000.000001', channel_id: 'C0CHAN', is_ephemeral: true },
-    trigger_id: `${Date.now()}.trigger`,
+    container: { type: 'message', message_ts: messageTs, channel_id: 'C0CHAN', is_ephemeral: true },
+    trigger_id: nextTrigger(),
     team: { id: 'T0TEST', domain: 'fake' },
     channel: { id: 'C0CHAN', name: 'general' },
     response_url: responseUrl,
@@ -144,7 +153,7 @@ export function shareActionPayload(value: string, responseUrl: string, user = 'U
         block_id: 'azlinux_share',
         text: { type: 'plain_text', text: 'Share in channel', emoji: true },
         value,
-        action_ts: `${Date.now() / 1000}`,
+        action_ts: `${Date.now() / 1000}${triggerSeq}`,
       },
     ],
   };

@@ -39,6 +39,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DISCORD_GATEWAY: 'maybe' })).toThrow(/DISCORD_GATEWAY must be auto/);
   });
 
+  it('reads AZLINUX_TODAY as the day dates are judged against, and says so without secrets', () => {
+    const config = loadConfig({ AZLINUX_TODAY: ' 2027-01-15 ' });
+    expect(config.today).toBe('2027-01-15');
+    expect(describeConfig(config)).toMatchObject({ today: '2027-01-15' });
+    expect(loadConfig({}).today).toBeUndefined();
+  });
+
   it('treats empty and blank values as unset', () => {
     expect(loadConfig({ PORT: '', SLACK_BOT_TOKEN: '  ' }).slack).toBeUndefined();
   });
@@ -62,6 +69,9 @@ describe('loadConfig', () => {
     [{ COOLDOWN_WINDOW_SECONDS: '0' }, 'COOLDOWN_WINDOW_SECONDS'],
     [{ CONSOLE: 'maybe' }, 'CONSOLE'],
     [{ TRUST_PROXY: 'sometimes' }, 'TRUST_PROXY'],
+    [{ AZLINUX_TODAY: '2027-02-30' }, 'AZLINUX_TODAY'],
+    [{ AZLINUX_TODAY: 'tomorrow' }, 'AZLINUX_TODAY'],
+    [{ AZLINUX_TODAY: '15/01/2027' }, 'AZLINUX_TODAY'],
   ])('refuses %j naming %s, on one line, without echoing a value', (env, variable) => {
     const err = refusal(env as Record<string, string>);
     expect(err.problems.map((p) => p.variable)).toContain(variable);

@@ -103,6 +103,18 @@ describe('startService with Slack (HTTP mode), Discord and HTTP in one process',
     expect(answered.map((l) => l.platform).sort()).toEqual(['discord', 'http', 'slack']);
     for (const l of answered) expect(l).toMatchObject({ reqId: expect.any(String), kind: 'vm-size', durationMs: expect.any(Number) });
 
+    // /azlinux about on every surface: the snapshot date, counts and version, from the real core
+    const about = await getJson(`${base}/api/ask?q=${encodeURIComponent('/azlinux about')}`);
+    expect(about.body).toMatchObject({ kind: 'about', asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), counts: { series: expect.any(Number) } });
+    const aboutAck = await sender.command(commandPayload('/azlinux', 'about', slack.responseUrl('e2e-about')));
+    expect(aboutAck.status).toBe(200);
+    const aboutReply = await slack.waitFor(() => slack.responses.find((r) => r.id === 'e2e-about'));
+    expect(JSON.stringify(aboutReply.body)).toContain(`data as of ${String(about.body.asOf)}`);
+    const ai = interaction({ name: 'azlinux', subcommand: 'about', options: {} });
+    discord.gateway.dispatch('INTERACTION_CREATE', ai);
+    const aboutCallback = await discord.rest.waitFor(callbackOf(ai.id));
+    expect(JSON.stringify(aboutCallback.body)).toContain(`data as of ${String(about.body.asOf)}`);
+
     expect(await service.stop('test')).toBe(0);
     expect(await service.done).toBe(0);
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
@@ -213,11 +225,12 @@ describe('src/main.ts as a process', () => {
   it('with nothing configured and piped input, answers each line on stdout and exits 0 at end of input', async () => {
     const p = spawnMain({ PORT: String(await freePort()) }, 'pipe');
     spawned.push(p);
-    p.child.stdin!.end('/azlinux upstream\n\n/cpulevel Standard_D4s_v5\n');
+    p.child.stdin!.end('/azlinux upstream\n\n/cpulevel Standard_D4s_v5\n/azlinux about\n');
     const { code, stdout, stderr } = await p.exited;
     expect(code).toBe(0);
     expect(stdout).toMatch(/Fedora/);
     expect(stdout).toMatch(/Standard_D4s_v5/);
+    expect(stdout).toMatch(/Data snapshot: \d{4}-\d{2}-\d{2}/);
     expect(stdout).not.toMatch(/^\{"level"/m); // logs stay off stdout in console mode
     expect(stderr).toBe('');
   });
@@ -226,11 +239,12 @@ describe('src/main.ts as a process', () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     // Slack takes its time answering chat.postMessage, and Discord its interaction callbacks, so the
-    // replies to mentions and interactions are still in flight when the signal comes.
-    slack.chatDelayMs = 600;
+    // replies to mentions and interactions are still in flight when the signal comes. 1.5 s, not less: on a
+    // loaded machine posting the twelve mentions alone took longer than 0.6 s, and the first replies landed.
+    slack.chatDelayMs = 1500;
     const discordDone: number[] = [];
     discord.rest.route('POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, async () => {
-      await new Promise((r) => setTimeout(r, 600));
+      await new Promise((r) => setTimeout(r, 1500));
       discordDone.push(Date.now());
       return { status: 204 };
     });

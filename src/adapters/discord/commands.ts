@@ -29,6 +29,7 @@ export const SUB = {
   releases: 'releases',
   lineage: 'lineage',
   compat: 'compat',
+  about: 'about',
   help: 'help',
 } as const;
 
@@ -88,6 +89,7 @@ export const COMMANDS: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
         release,
         publicOption,
       ]),
+      sub(SUB.about, 'The data snapshot date, counts, source dates and version', [publicOption]),
       sub(SUB.help, 'How to use /azlinux and /cpulevel', []),
     ],
   },

@@ -63,6 +63,8 @@ export function toQuestionText(input: CommandInput): GrammarResult {
         }
         return { ok: true, public: shared, text: words('/azlinux compat', size, ...distroRelease(distro, release)) };
       }
+      case SUB.about:
+        return { ok: true, public: shared, text: '/azlinux about' };
       case SUB.help:
         return { ok: true, public: false, text: '/azlinux help' };
       default:

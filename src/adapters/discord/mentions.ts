@@ -46,13 +46,18 @@ export function isForBot(message: Message, botId: string): boolean {
 
 export async function answerMention(message: Message, botId: string, deps: MentionDeps): Promise<void> {
   // Discord may deliver an event twice (e.g. across a resume); answer it once, whichever replica sees it.
-  if (!(await deps.store.claim(`discord:seen:${message.id}`, SEEN_TTL_SECONDS))) return;
+  // The store is only a helper here: when it fails, answer (a rare double beats certain silence).
+  const first = await deps.store.claim(`discord:seen:${message.id}`, SEEN_TTL_SECONDS).catch((err: unknown) => {
+    deps.logger.warn({ err }, 'discord: could not claim a message, answering anyway');
+    return true;
+  });
+  if (!first) return;
 
   const text = stripMention(message.content, botId, botRolesMentioned(message, botId)) || '/azlinux help';
-  const { threadKey, root } = await messageThreadKey(
-    deps.store,
-    { guildId: message.guildId, channelId: message.channelId, inThread: message.channel.isThread() },
-    { id: message.id, repliesTo: message.reference?.messageId ?? null },
+  const place = { guildId: message.guildId, channelId: message.channelId, inThread: message.channel.isThread() };
+  const { threadKey, root } = await messageThreadKey(deps.store, place, { id: message.id, repliesTo: message.reference?.messageId ?? null }).catch(
+    // without the store the reply chain is unknown: the message starts its own conversation
+    () => ({ threadKey: `discord:${place.guildId}:${place.channelId}:${message.reference?.messageId ?? message.id}`, root: null }),
   );
   const question: Question = { platform: 'discord', userId: message.author.id, threadKey, text };
 
@@ -72,5 +77,5 @@ export async function answerMention(message: Message, botId: string, deps: Menti
     : problemReply('Something went wrong answering that. Please try again in a moment.');
 
   const sent = await message.reply({ ...body, failIfNotExists: false });
-  if (root) await rememberChain(deps.store, root, [message.id, sent.id]);
+  if (root) await rememberChain(deps.store, root, [message.id, sent.id]).catch(() => undefined);
 }

@@ -1,7 +1,8 @@
 // The Discord surface: a discord.js gateway client wired to an injected Handler. No domain knowledge here.
-import { Client, Events, GatewayIntentBits, MessageFlags, Partials, type ClientOptions, type Interaction, type Message } from 'discord.js';
+import { Client, DefaultRestOptions, Events, GatewayIntentBits, MessageFlags, Partials, Routes, type ClientOptions, type Interaction, type Message } from 'discord.js';
 import { MemoryStore, type KeyValueStore } from '../../core/store.js';
 import type { Handler, Surface } from '../handler.js';
+import { PlatformHealth } from '../platform-health.js';
 import type { CompleteFn } from './autocomplete.js';
 import { answerAutocomplete, answerCommand, type InteractionDeps } from './interactions.js';
 import { DEFER_AFTER_MS } from './limits.js';
@@ -33,7 +34,13 @@ export interface DiscordSurfaceOptions {
   deferAfterMs?: number;
   /** how long stop() waits for replies in flight */
   drainTimeoutMs?: number;
+  /** REST: per-request timeout, retries after it (5xx, timeouts), readiness probing (10 s, 2, 5 s) */
+  rest?: { timeoutMs?: number; retries?: number; stuckAfterMs?: number; probeEveryMs?: number };
 }
+
+/** Discord REST: a request is abandoned after this, and retried this many times on a 5xx or a timeout. */
+export const DISCORD_REST_TIMEOUT_MS = 10_000;
+export const DISCORD_REST_RETRIES = 2;
 
 export interface DiscordSurface extends Surface {
   readonly name: 'discord';
@@ -57,15 +64,41 @@ export async function createDiscordSurface(options: DiscordSurfaceOptions): Prom
     allowedMentions: NO_MENTIONS,
     failIfNotExists: false,
   };
-  if (options.apiUrl) clientOptions.rest = { api: restBase(options.apiUrl) };
+  // Every REST request goes through makeRequest: its outcome feeds readiness, so a Discord whose API
+  // hangs or fails turns this process unready (the gateway socket alone can look fine meanwhile).
+  let client: Client | undefined;
+  const timeoutMs = options.rest?.timeoutMs ?? DISCORD_REST_TIMEOUT_MS;
+  const health = new PlatformHealth({
+    stuckAfterMs: options.rest?.stuckAfterMs ?? Math.min(5_000, timeoutMs),
+    probeEveryMs: options.rest?.probeEveryMs ?? 5_000,
+    probe: () => client!.rest.get(Routes.user('@me')),
+  });
+  const makeRequest = DefaultRestOptions.makeRequest;
+  clientOptions.rest = {
+    ...(options.apiUrl ? { api: restBase(options.apiUrl) } : {}),
+    timeout: timeoutMs,
+    retries: options.rest?.retries ?? DISCORD_REST_RETRIES,
+    makeRequest: async (url, init) => {
+      const end = health.begin();
+      try {
+        const response = await makeRequest(url, init);
+        end(response.status >= 500 ? 'failed' : 'ok', `HTTP ${response.status}`);
+        return response;
+      } catch (err) {
+        end('failed', err);
+        throw err;
+      }
+    },
+  };
   if (options.shards !== undefined) clientOptions.shards = options.shards;
   if (options.shardCount !== undefined) clientOptions.shardCount = options.shardCount;
-  const client = new Client(clientOptions);
+  client = new Client(clientOptions);
 
   let stopping = false;
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>, what: string) => {
-    const p = work.catch((err: unknown) => logger.warn({ err }, `discord: ${what} failed`)).finally(() => inFlight.delete(p));
+    // A reply that failed after the REST client's retries is a lost answer: an error, not a warning.
+    const p = work.catch((err: unknown) => logger.error({ err }, `discord: ${what} failed`)).finally(() => inFlight.delete(p));
     inFlight.add(p);
   };
 
@@ -128,6 +161,7 @@ export async function createDiscordSurface(options: DiscordSurfaceOptions): Prom
   try {
     await client.login(options.token);
   } catch (err) {
+    health.stop();
     await client.destroy().catch(() => undefined);
     await ownStore?.close();
     throw err;
@@ -136,10 +170,11 @@ export async function createDiscordSurface(options: DiscordSurfaceOptions): Prom
   return {
     name: 'discord',
     client,
-    isReady: () => !stopping && clientReady && client.ws.shards.size > 0 && up.size === client.ws.shards.size,
+    isReady: () => !stopping && clientReady && client.ws.shards.size > 0 && up.size === client.ws.shards.size && health.healthy(),
     async stop() {
       if (stopping) return;
       stopping = true;
+      health.stop();
       const drain = Promise.allSettled([...inFlight]);
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<void>((resolve) => {

@@ -5,6 +5,7 @@ import type { Handler } from '../handler.js';
 import { isServiceAnswer } from '../../service/answers.js';
 import { clientAddress } from './client-address.js';
 import { sendError, sendJson } from './json.js';
+import { neutralisePings } from './no-ping.js';
 
 export const MAX_QUESTION_LENGTH = 2_000;
 
@@ -25,9 +26,10 @@ export async function handleAsk(
     return sendError(res, 414, 'q too long', `a question is at most ${MAX_QUESTION_LENGTH} characters; this one has ${q.length}`);
   }
   const answer = await handler({ platform: 'http', userId: `ip:${clientAddress(req, trustProxy)}`, text: q });
+  const json = { ...toJson(answer), query: neutralisePings(answer.query) };
   if (isServiceAnswer(answer) && answer.code === 'cooldown') {
-    return sendJson(res, 429, toJson(answer), { 'retry-after': String(answer.retryAfterSeconds ?? 1) });
+    return sendJson(res, 429, json, { 'retry-after': String(answer.retryAfterSeconds ?? 1) });
   }
-  if (isServiceAnswer(answer) && answer.code === 'internal') return sendJson(res, 500, toJson(answer));
-  sendJson(res, 200, toJson(answer));
+  if (isServiceAnswer(answer) && answer.code === 'internal') return sendJson(res, 500, json);
+  sendJson(res, 200, json);
 }

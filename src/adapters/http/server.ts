@@ -6,6 +6,7 @@ import type { Handler, Surface } from '../handler.js';
 import type { Logger } from '../../service/logger.js';
 import { newRequestId } from '../../service/handler.js';
 import { handleAsk } from './ask-route.js';
+import { declaredTooLarge, closeUnread, MAX_BODY_BYTES, refuseTooLarge } from './body-limit.js';
 import { sendError, sendJson } from './json.js';
 
 export interface HttpSurfaceOptions {
@@ -13,15 +14,32 @@ export interface HttpSurfaceOptions {
   logger: Logger;
   /** one entry per configured dependency (slack, discord, store): true when it can serve */
   readiness: () => Record<string, boolean>;
+  /**
+   * checks reported in /readyz that do not make it fail: a shared cache (the store) being away takes
+   * no replica out of service, since every replica would go together and answers still flow without it
+   */
+  informational?: readonly string[];
   /** Slack's request listener, once Slack runs in HTTP mode; undefined means /slack/events is 404 */
   slackEvents?: () => RequestListener | undefined;
   trustProxy?: boolean;
+  /** timeouts in ms (defaults: headers 10 s, whole request 30 s, drain grace 3 s) */
+  timeouts?: { headersMs?: number; requestMs?: number; drainGraceMs?: number };
+  /** largest request body, in bytes (default 1 MiB) */
+  bodyLimit?: number;
 }
+
+/** How often node:http checks requestTimeout and headersTimeout (its default, 30 s, makes them 30 s late). */
+export const CONNECTIONS_CHECK_MS = 1_000;
+/** On stop, requests in flight get this long to finish before their connections are destroyed. */
+export const DRAIN_GRACE_MS = 3_000;
 
 export interface HttpSurface extends Surface {
   readonly server: Server;
   listen(port: number, host: string): Promise<AddressInfo>;
-  /** stop taking new work: /api/ask and /slack/events answer 503, /readyz answers 503 */
+  /**
+   * stop taking new work: /api/ask and /slack/events answer 503, /readyz answers 503, idle keep-alive
+   * connections are closed
+   */
   startDraining(): void;
   /** requests being served right now */
   inFlight(): number;
@@ -31,6 +49,8 @@ const notFoundHint = 'try GET /api/ask?q=/azlinux%20help, /healthz or /readyz';
 
 export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
   const { handler, logger, readiness } = options;
+  const bodyLimit = options.bodyLimit ?? MAX_BODY_BYTES;
+  const drainGraceMs = options.timeouts?.drainGraceMs ?? DRAIN_GRACE_MS;
   let draining = false;
   let listening = false;
   const active = new Set<ServerResponse>();
@@ -41,6 +61,8 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
     const target = req.url ?? '/';
     const at = target.indexOf('?');
     const path = at < 0 ? target : target.slice(0, at);
+    // Before anything is read or verified: a body declared over the limit is refused, never buffered.
+    if (declaredTooLarge(req, bodyLimit) !== undefined) return refuseTooLarge(req, res, bodyLimit);
     const health = path === '/healthz' || path === '/readyz';
     if (health && req.method !== 'GET' && req.method !== 'HEAD') {
       return sendError(res, 405, 'method not allowed', `use GET ${path}`, { allow: 'GET, HEAD' });
@@ -48,11 +70,13 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
     if (path === '/healthz') return sendJson(res, 200, { ok: true, draining });
     if (path === '/readyz') {
       const checks = readiness();
-      const waiting = Object.entries(checks).filter(([, ok]) => !ok).map(([name]) => name);
+      const down = Object.entries(checks).filter(([, ok]) => !ok).map(([name]) => name);
+      const waiting = down.filter((name) => !options.informational?.includes(name));
+      const degraded = down.filter((name) => options.informational?.includes(name));
       if (draining) return sendJson(res, 503, { error: 'shutting down', hint: 'this instance is draining; send traffic elsewhere', checks });
       if (waiting.length > 0)
         return sendJson(res, 503, { error: `not ready: ${waiting.join(', ')}`, hint: `waiting for ${waiting.join(' and ')} to connect`, checks });
-      return sendJson(res, 200, { ok: true, checks });
+      return sendJson(res, 200, degraded.length > 0 ? { ok: true, checks, degraded } : { ok: true, checks });
     }
     if (path === '/api/ask') {
       if (draining) return sendError(res, 503, 'shutting down', 'retry in a moment; another instance will answer', { connection: 'close', 'retry-after': '1' });
@@ -69,10 +93,17 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
     return sendError(res, 404, 'not found', notFoundHint);
   }
 
-  const server = createServer((req, res) => {
+  const server = createServer({
+    headersTimeout: options.timeouts?.headersMs ?? 10_000,
+    requestTimeout: options.timeouts?.requestMs ?? 30_000,
+    connectionsCheckingInterval: CONNECTIONS_CHECK_MS,
+  }, (req, res) => {
     active.add(res);
     const started = process.hrtime.bigint();
     if (draining) res.setHeader('connection', 'close');
+    // Only /slack/events reads a body; a body still arriving when the answer has gone is not read
+    // (nor thrown away at line rate): its connection is closed after a short linger.
+    res.once('finish', () => closeUnread(req));
     res.once('close', () => {
       active.delete(res);
       if (logger.isLevelEnabled('debug')) {
@@ -88,15 +119,17 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
       else res.destroy();
     });
   });
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    const status =
-      err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large'
-      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout'
-      : '400 Bad Request';
-    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
-    else socket.destroy();
+    const [status, body] =
+      err.code === 'HPE_HEADER_OVERFLOW' ? ['431 Request Header Fields Too Large', { error: 'headers too large', hint: 'send shorter headers and a shorter URL (a question is at most 2,000 characters)' }]
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? ['408 Request Timeout', { error: 'request timeout', hint: 'send the whole request promptly' }]
+      : ['400 Bad Request', { error: 'bad request', hint: 'not a well-formed HTTP/1.1 request' }];
+    const payload = JSON.stringify(body);
+    if (socket.writable) {
+      socket.end(
+        `HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(payload)}\r\n\r\n${payload}`,
+      );
+    } else socket.destroy();
   });
 
   return {
@@ -106,6 +139,7 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
     inFlight: () => active.size,
     startDraining() {
       draining = true;
+      server.closeIdleConnections();
     },
     listen(port, host) {
       return new Promise((resolve, reject) => {
@@ -117,9 +151,20 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
         });
       });
     },
+    // Bounded drain: idle keep-alive connections close at once; requests in flight get drainGraceMs to
+    // finish, then every connection left (a slow client, a stalled upload) is destroyed.
     async stop() {
       draining = true;
-      if (active.size > 0) await new Promise<void>((resolve) => (idle = resolve));
+      server.closeIdleConnections();
+      if (active.size > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        const finished = await Promise.race([
+          new Promise<boolean>((resolve) => (idle = () => resolve(true))),
+          new Promise<boolean>((resolve) => (timer = setTimeout(resolve, drainGraceMs, false))),
+        ]);
+        clearTimeout(timer);
+        if (!finished) logger.warn({ unfinished: active.size, graceMs: drainGraceMs }, 'http: closing connections still busy after the drain grace');
+      }
       if (!listening) return;
       listening = false;
       await new Promise<void>((resolve) => {

@@ -17,6 +17,12 @@ export const SLASH_COMMANDS = ['/azlinux', '/cpulevel'] as const;
 export const EVENT_DEDUPE_TTL_SECONDS = 60 * 60;
 
 /**
+ * How long a slash command's trigger_id and a Share click are remembered. Slack's signature is good for
+ * five minutes either side of its timestamp, so a replay cannot come later than ten minutes on.
+ */
+export const REPLAY_TTL_SECONDS = 15 * 60;
+
+/**
  * How long a slash command may take to be answered in the ack itself. Slack waits 3 s for the ack;
  * an answer ready within this budget is the ack's body (one HTTP exchange, no response_url post);
  * a slower one is acked empty at the budget and follows on the response_url.
@@ -122,16 +128,23 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     }
   };
 
-  /** First delivery of this event id? A store failure answers rather than risk silence. */
-  const firstDelivery = async (eventId: string | undefined): Promise<boolean> => {
-    if (!eventId) return true;
+  /** The first time this key is seen? A store failure answers rather than risk silence. */
+  const firstTime = async (key: string, ttlSeconds: number): Promise<boolean> => {
     try {
-      return await store.claim(`slack:event:${eventId}`, EVENT_DEDUPE_TTL_SECONDS);
+      return await store.claim(key, ttlSeconds);
     } catch (error) {
-      logger.warn(`slack: could not claim event ${eventId}, answering anyway: ${describe(error)}`);
+      logger.warn(`slack: could not claim ${key}, answering anyway: ${describe(error)}`);
       return true;
     }
   };
+  /** Forget a claim (a Share that failed may be clicked again). */
+  const release = async (key: string): Promise<void> => {
+    await store.set(key, false, 1).catch(() => undefined);
+  };
+
+  /** First delivery of this event id? */
+  const firstDelivery = async (eventId: string | undefined): Promise<boolean> =>
+    !eventId || firstTime(`slack:event:${eventId}`, EVENT_DEDUPE_TTL_SECONDS);
 
   /** The reply to a slash command; never rejects (a failure becomes the private apology). */
   const commandReply = async (userId: string, text: string): Promise<CommandReply> => {
@@ -161,6 +174,13 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   // One listener for all the commands: Bolt runs every listener's matchers on every request.
   app.command(new RegExp(`^(?:${SLASH_COMMANDS.join('|')})$`), async ({ command, ack, respond }) =>
     inFlight.run(async () => {
+      // A replayed request (same trigger_id, signature still fresh) is acked and otherwise ignored:
+      // no second reply, and no cooldown spent for the user it was captured from.
+      if (command.trigger_id && !(await firstTime(`slack:command:${command.trigger_id}`, REPLAY_TTL_SECONDS))) {
+        logger.warn(`slack: ignored a replayed ${command.command} (trigger_id seen before)`);
+        await safeAck(ack);
+        return;
+      }
       const text = `${command.command} ${fromSlackText(command.text ?? '')}`.trim();
       const reply = commandReply(command.user_id, text);
       const early = await within(reply, ackBudgetMs);
@@ -186,8 +206,23 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.action({ type: 'block_actions', action_id: SHARE_ACTION_ID }, async ({ ack, action, body, respond }) =>
     inFlight.run(async () => {
       await safeAck(ack);
+      // One post per private answer: a replayed request or a second click on the same message is
+      // dropped. Keyed by what Slack sends: the message clicked and who clicked it, else the click itself.
+      const clickKey = shareClickKey(body, action);
+      if (clickKey !== undefined && !(await firstTime(clickKey, REPLAY_TTL_SECONDS))) {
+        logger.info('slack: ignored a repeated Share click');
+        return;
+      }
+      let shared = false;
       try {
-        const question = await decodeShare('value' in action ? action.value : undefined, store);
+        let question: string | undefined;
+        try {
+          question = await decodeShare('value' in action ? action.value : undefined, store);
+        } catch (error) {
+          logger.warn(`slack: could not read a parked question: ${describe(error)}`);
+          await respond({ response_type: 'ephemeral', replace_original: false, ...SORRY });
+          return;
+        }
         if (question === undefined) {
           await respond({ response_type: 'ephemeral', replace_original: false, ...EXPIRED });
           return;
@@ -207,11 +242,14 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
           replace_original: false,
           ...renderAnswer(answer, { askedBy: body.user.id }),
         });
+        shared = true;
         // The private copy has served its purpose.
         await respond({ delete_original: true });
         logger.info(`slack: shared an answer in channel (${answer.kind})`);
       } catch (error) {
         logger.error(`slack: could not share: ${describe(error)}`);
+      } finally {
+        if (!shared && clickKey !== undefined) await release(clickKey);
       }
     }),
   );
@@ -254,4 +292,16 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.error(async (error) => {
     logger.error(`slack: ${describe(error)}`);
   });
+}
+
+/** What identifies one Share: the message clicked and who clicked, else the click's own ids. */
+export function shareClickKey(body: unknown, action: unknown): string | undefined {
+  const b = (body ?? {}) as { user?: { id?: unknown }; container?: { message_ts?: unknown; channel_id?: unknown }; trigger_id?: unknown };
+  const a = (action ?? {}) as { action_ts?: unknown };
+  const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+  const user = text(b.user?.id);
+  const messageTs = text(b.container?.message_ts);
+  if (user !== undefined && messageTs !== undefined) return `slack:share-click:${text(b.container?.channel_id) ?? ''}:${messageTs}:${user}`;
+  const click = text(a.action_ts) ?? text(b.trigger_id);
+  return click === undefined ? undefined : `slack:share-click:${click}`;
 }

@@ -4,8 +4,17 @@
 // except that a reply the listeners keep is sent as bytes encoded once (ackFor, below). What this adds
 // is the one thing HTTPReceiver cannot give: each request is tracked until Bolt has finished with it,
 // so stop() can refuse new work and wait for replies in flight.
+//
+// Hardening on top of Bolt's: bodies are bounded (refused at the headers when declared too large,
+// cut off at the limit otherwise) before anything is buffered or verified; a timestamp more than five
+// minutes in the future is refused like a stale one; warnings about unverified requests are rate
+// limited; every error has a JSON body; a payload no listener takes is answered at once (404), not
+// after Bolt's 3 s.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPModuleFunctions as http, HTTPResponseAck, type App, type Logger, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import { declaredTooLarge, closeUnread, MAX_BODY_BYTES, refuseTooLarge } from '../http/body-limit.js';
+import { sendError } from '../http/json.js';
+import { rateLimitedLog } from '../rate-limited-log.js';
 import type { InFlight } from './inflight.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -16,16 +25,28 @@ export interface EventsReceiverOptions {
   inFlight: InFlight;
   /** Bolt answers 404 if no listener acks within this; Slack gives up at 3 s. */
   unhandledRequestTimeoutMillis?: number;
+  /** largest body accepted, in bytes (default 1 MiB) */
+  bodyLimit?: number;
+  /** clock (ms), for tests */
+  now?: () => number;
 }
+
+/** Slack signs with the time of sending and refuses to honour requests more than 5 minutes off. */
+export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
 export class EventsReceiver implements Receiver {
   private app: App | undefined;
   private accepting = true;
   private readonly options: EventsReceiverOptions;
+  private readonly bodyLimit: number;
+  /** unverified and malformed requests: one warning a minute, however many arrive */
+  private readonly warnRejected: (message: string) => void;
 
   constructor(options: EventsReceiverOptions) {
     if (!options.signingSecret) throw new Error('EventsReceiver needs a signing secret');
     this.options = options;
+    this.bodyLimit = options.bodyLimit ?? MAX_BODY_BYTES;
+    this.warnRejected = rateLimitedLog((m) => options.logger.warn(m), 60_000, options.now);
   }
 
   init(app: App): void {
@@ -46,20 +67,27 @@ export class EventsReceiver implements Receiver {
   readonly requestListener = (req: IncomingMessage, res: ServerResponse): void => {
     const target = req.url ?? '/';
     const query = target.indexOf('?');
-    if ((query < 0 ? target : target.slice(0, query)) !== SLACK_EVENTS_PATH) return end(res, 404);
+    if ((query < 0 ? target : target.slice(0, query)) !== SLACK_EVENTS_PATH) {
+      sendError(res, 404, 'not found', `Slack posts to ${SLACK_EVENTS_PATH}`);
+      return closeUnread(req);
+    }
     if ((req.method ?? '').toUpperCase() !== 'POST') {
-      res.setHeader('Allow', 'POST');
-      return end(res, 405);
+      sendError(res, 405, 'method not allowed', 'Slack posts events with POST', { allow: 'POST' });
+      return closeUnread(req);
+    }
+    // Before anything is read: a declared body over the limit is refused and never buffered.
+    if (declaredTooLarge(req, this.bodyLimit) !== undefined) {
+      this.warnRejected(`slack: refused a request body over ${this.bodyLimit} bytes (content-length ${req.headers['content-length']})`);
+      return refuseTooLarge(req, res, this.bodyLimit);
     }
     if (!this.accepting || this.app === undefined) {
       // Slack retries events that fail; another replica (or this one, restarted) will answer.
-      res.setHeader('Retry-After', '1');
-      return end(res, 503);
+      return sendError(res, 503, 'shutting down', 'Slack will retry the delivery', { 'retry-after': '1', connection: 'close' });
     }
     const app = this.app;
     void this.options.inFlight.run(() => this.handle(app, req, res)).catch((error: unknown) => {
       this.options.logger.error(`slack: request failed: ${describe(error)}`);
-      if (!res.headersSent) end(res, 500);
+      if (!res.headersSent) sendError(res, 500, 'internal error', 'the request could not be processed; Slack will retry');
     });
   };
 
@@ -67,24 +95,45 @@ export class EventsReceiver implements Receiver {
     const { logger, signingSecret } = this.options;
     let buffered: Awaited<ReturnType<typeof http.parseAndVerifyHTTPRequest>>;
     try {
+      // Bolt buffers at most bodyLimit bytes (a chunked body is cut off there), then verifies.
+      await http.bufferIncomingMessage(req, this.bodyLimit);
       buffered = await http.parseAndVerifyHTTPRequest({ enabled: true, signingSecret }, req);
     } catch (error) {
       if (http.isRawBodyError(error) && (error.type === 'entity.too.large' || error.statusCode === 413)) {
-        return end(res, 413);
+        this.warnRejected(`slack: refused a request body over ${this.bodyLimit} bytes`);
+        return refuseTooLarge(req, res, this.bodyLimit);
       }
-      logger.warn(`slack: rejected an unverified request: ${describe(error)}`);
-      return end(res, 401);
+      if (http.isRawBodyError(error)) {
+        sendError(res, 400, 'unreadable body', describe(error));
+        return closeUnread(req);
+      }
+      this.warnRejected(`slack: rejected an unverified request: ${describe(error)}`);
+      return sendError(res, 401, 'unverified', 'the request is not signed with this app\'s signing secret, or its timestamp is too old');
+    }
+    // Bolt refuses stale timestamps only; one from the future could be replayed for as long as it is ahead.
+    const nowSeconds = Math.floor((this.options.now ?? Date.now)() / 1000);
+    const stamped = Number(req.headers['x-slack-request-timestamp']);
+    if (stamped > nowSeconds + MAX_CLOCK_SKEW_SECONDS) {
+      this.warnRejected(`slack: rejected a request dated ${stamped - nowSeconds} s in the future`);
+      return sendError(res, 401, 'unverified', `x-slack-request-timestamp is more than ${MAX_CLOCK_SKEW_SECONDS} s in the future`);
     }
 
     let body: Record<string, unknown>;
     try {
-      body = http.parseHTTPRequestBody(buffered);
+      const parsed: unknown = http.parseHTTPRequestBody(buffered);
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`a payload must be a JSON object, got ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : typeof parsed}`);
+      body = parsed as Record<string, unknown>;
     } catch (error) {
-      logger.warn(`slack: malformed request body: ${describe(error)}`);
-      return end(res, 400);
+      this.warnRejected(`slack: malformed request body: ${describe(error)}`);
+      return sendError(res, 400, 'malformed body', 'expected a Slack payload: JSON, or a form with a JSON payload field');
     }
     if (body['ssl_check'] === '1') return http.buildSSLCheckResponse(res);
     if (body['type'] === 'url_verification') return http.buildUrlVerificationResponse(res, body);
+    const problem = payloadProblem(body);
+    if (problem !== undefined) {
+      this.warnRejected(`slack: malformed payload: ${problem}`);
+      return sendError(res, 400, 'malformed payload', `not a payload Slack sends: ${problem}`);
+    }
 
     const ack = new HTTPResponseAck({
       logger,
@@ -104,9 +153,31 @@ export class EventsReceiver implements Receiver {
       await app.processEvent(event);
     } catch (error) {
       logger.error(`slack: processing failed: ${describe(error)}`);
-      if (!res.headersSent) end(res, 500);
+      ack.ack();
+      if (!res.headersSent) sendError(res, 500, 'internal error', 'the request could not be processed; Slack will retry');
+      return;
+    }
+    // Every listener has run (Bolt awaits them) and none acked: nothing here handles this payload.
+    // Say so now rather than after Bolt's no-ack timer.
+    if (!res.headersSent) {
+      ack.ack();
+      sendError(res, 404, 'not handled', 'this app handles /azlinux, /cpulevel, mentions and its Share button');
     }
   }
+}
+
+/** Interactive payloads: Bolt reads `user.id` from each of them before any listener runs. */
+const INTERACTIVE = new Set(['block_actions', 'block_suggestion', 'interactive_message', 'dialog_submission', 'dialog_suggestion', 'message_action', 'shortcut', 'view_submission', 'view_closed']);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What makes a verified payload one Bolt would trip over (a TypeError, a 500), or undefined. */
+function payloadProblem(body: Record<string, unknown>): string | undefined {
+  const type = body['type'];
+  if (type === 'event_callback' && !(isObject(body['event']) && typeof body['event']['type'] === 'string')) return 'an event_callback without an event';
+  if (typeof type === 'string' && INTERACTIVE.has(type) && !(isObject(body['user']) && typeof body['user']['id'] === 'string')) return `a ${type} payload without a user`;
+  if (typeof body['command'] === 'string' && typeof body['user_id'] !== 'string') return 'a slash command without a user_id';
+  return undefined;
 }
 
 // A frozen ack body is a reply the listeners keep and hand out again (see listeners.ts): it is
@@ -125,11 +196,6 @@ function ackFor(httpAck: HTTPResponseAck, res: ServerResponse): (body?: unknown)
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length });
     res.end(bytes);
   };
-}
-
-function end(res: ServerResponse, status: number): void {
-  res.writeHead(status);
-  res.end();
 }
 
 function describe(error: unknown): string {

@@ -9,10 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { KeyValueStore } from '../../core/store.js';
 import type { Handler, Surface } from '../handler.js';
+import { sendError } from '../http/json.js';
+import { PlatformHealth } from '../platform-health.js';
 import { InFlight } from './inflight.js';
 import { registerListeners } from './listeners.js';
 import { consoleLogger, toBoltLogger, type SlackLogger } from './logger.js';
 import { EventsReceiver, SLACK_EVENTS_PATH } from './receiver.js';
+import { SLACK_TIMEOUT_MS, slackFetch } from './transport.js';
 
 export { SLACK_EVENTS_PATH };
 
@@ -36,6 +39,8 @@ export interface SlackSurfaceOptions {
    * this point and answered on its response_url (default 2 s; at most 2.5 s, Slack waits 3 s).
    */
   ackBudgetMs?: number;
+  /** Web API and response_url timeouts and readiness probing (defaults: 10 s, 5 s, 5 s) */
+  transport?: { timeoutMs?: number; stuckAfterMs?: number; probeEveryMs?: number };
 }
 
 export interface SlackSurface extends Surface {
@@ -49,7 +54,7 @@ export interface SlackSurface extends Surface {
   listen(port: number, host?: string): Promise<AddressInfo>;
 }
 
-export type SlackSurfaceErrorCode = 'slack_bad_options' | 'slack_auth_failed' | 'slack_connect_failed';
+export type SlackSurfaceErrorCode = 'slack_bad_options' | 'slack_auth_failed' | 'slack_unreachable' | 'slack_connect_failed';
 
 export class SlackSurfaceError extends Error {
   readonly code: SlackSurfaceErrorCode;
@@ -97,12 +102,19 @@ function checkOptions(options: SlackSurfaceOptions): void {
   }
 }
 
+const DEFAULT_API_URL = 'https://slack.com/api/';
+
+/** A refusal Slack itself sent (invalid_auth, account_inactive, …), as opposed to no answer at all. */
+function refusedByPlatform(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'slack_webapi_platform_error' || !(typeof code === 'string' && code.startsWith('slack_webapi_'));
+}
+
 /** Leaves half a second of Slack's 3 s for the ack to travel. */
 const MAX_ACK_BUDGET_MS = 2_500;
 
 const unavailable = (_req: IncomingMessage, res: ServerResponse): void => {
-  res.writeHead(503);
-  res.end();
+  sendError(res, 503, 'socket mode', 'Slack runs in Socket Mode here; it does not post to this URL');
 };
 
 /** Start the Slack surface. Rejects with a SlackSurfaceError naming what to fix. */
@@ -112,32 +124,56 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
   const boltLogger = toBoltLogger(logger);
   const inFlight = new InFlight();
   const socketMode = Boolean(options.appToken);
-  const clientOptions = options.apiUrl ? { slackApiUrl: normaliseApiUrl(options.apiUrl) } : {};
+  const apiUrl = options.apiUrl ? normaliseApiUrl(options.apiUrl) : DEFAULT_API_URL;
+  const timeoutMs = options.transport?.timeoutMs ?? SLACK_TIMEOUT_MS;
+
+  // Every Slack call (Web API and response_url) goes through one fetch with a timeout, and its outcome
+  // feeds readiness: a Slack that hangs or fails turns this replica unready until a probe gets through.
+  let prober: InstanceType<typeof webApi.WebClient> | undefined;
+  const health = new PlatformHealth({
+    stuckAfterMs: options.transport?.stuckAfterMs ?? Math.min(5_000, timeoutMs),
+    probeEveryMs: options.transport?.probeEveryMs ?? 5_000,
+    probe: () => prober!.api.test(),
+  });
+  const transport = slackFetch({ apiUrl, timeoutMs, health });
+  const clientOptions = {
+    slackApiUrl: apiUrl,
+    fetch: transport,
+    timeout: timeoutMs,
+    // A few quick retries (429s wait for Retry-After), not the default half hour of them: a reply
+    // that cannot be delivered within seconds is logged as lost instead of holding a slot for ever.
+    retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
+  };
+  prober = new webApi.WebClient(undefined, { ...clientOptions, logger: boltLogger, retryConfig: { retries: 0 } });
 
   let ready = false;
   let stopping: Promise<void> | undefined;
   let server: Server | undefined;
 
   // auth.test once, up front: a bad token stops start-up with a message, and Bolt is handed the ids so
-  // it does not call it again.
+  // it does not call it again. A Slack that cannot be reached is reported as such, not as a bad token.
   let identity: { botUserId: string; botId: string };
   try {
     const verifier = new webApi.WebClient(options.botToken, {
       ...clientOptions,
       logger: boltLogger,
       // fail start-up in seconds, not the client's default half hour of retries
-      retryConfig: { retries: 3, factor: 2 },
-      timeout: 10_000,
+      retryConfig: { retries: 2, factor: 2, minTimeout: 500 },
     });
     const auth = await verifier.auth.test();
     if (!auth.user_id || !auth.bot_id) throw new Error('auth.test named no bot user; is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
     identity = { botUserId: auth.user_id, botId: auth.bot_id };
   } catch (error) {
-    throw new SlackSurfaceError(
-      'slack_auth_failed',
-      `Slack rejected SLACK_BOT_TOKEN (auth.test: ${error instanceof Error ? error.message : String(error)})`,
-      { cause: error },
-    );
+    health.stop();
+    const reason = error instanceof Error ? error.message : String(error);
+    if (!refusedByPlatform(error)) {
+      throw new SlackSurfaceError(
+        'slack_unreachable',
+        `Slack's Web API at ${apiUrl} could not be reached (auth.test: ${reason}); check the network, SLACK_API_URL and https://slack-status.com`,
+        { cause: error },
+      );
+    }
+    throw new SlackSurfaceError('slack_auth_failed', `Slack rejected SLACK_BOT_TOKEN (auth.test: ${reason})`, { cause: error });
   }
 
   const httpReceiver = socketMode
@@ -199,6 +235,7 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       ready = false;
+      health.stop();
       await httpReceiver?.stop();
       if (socketMode) {
         await app.stop().catch((error: unknown) => {
@@ -225,7 +262,7 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
     mode: socketMode ? 'socket' : 'http',
     botUserId: identity.botUserId,
     requestListener: httpReceiver?.requestListener ?? unavailable,
-    isReady: () => ready,
+    isReady: () => ready && health.healthy(),
     stop,
     listen(port: number, host = '127.0.0.1'): Promise<AddressInfo> {
       if (httpReceiver === undefined) return Promise.reject(badOptions('listen() is for HTTP mode; Socket Mode needs no port'));

@@ -31,9 +31,3 @@ export function statusOf(rel: DistroRelease, today: string): string {
   if (ext) return `${eolPhrase(ext.until, today)}; regular support ended ${rel.eol}`;
   return eolPhrase(rel.eol, today);
 }
-
-/** True when nothing supports the release any more (past its end of life and any extended phase). */
-export function isPastEol(rel: DistroRelease, today: string): boolean {
-  const last = rel.extendedSupport?.until ?? rel.eol;
-  return rel.status === 'ga' && last !== null && last < today;
-}

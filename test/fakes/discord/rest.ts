@@ -33,6 +33,8 @@ export class FakeDiscordRest extends EventEmitter {
   readonly requests: RecordedRequest[] = [];
   /** registered commands by scope: "global" or the guild id */
   readonly commands = new Map<string, Record<string, unknown>[]>();
+  /** while set, every request is answered with this status (a Discord that fails persistently) */
+  failAll: number | undefined;
   private server: Server | undefined;
   private readonly routes: [string, RegExp, Route][] = [];
 
@@ -166,7 +168,9 @@ export class FakeDiscordRest extends EventEmitter {
       body: raw ? safeJson(raw) : undefined,
     };
     let reply: Reply = { status: 404, body: { message: 'Unknown route', code: 0 } };
-    if (!url.pathname.startsWith('/api/v10/')) {
+    if (this.failAll !== undefined) {
+      reply = { status: this.failAll, body: { message: 'Internal Server Error', code: 0 } };
+    } else if (!url.pathname.startsWith('/api/v10/')) {
       reply = { status: 404, body: { message: 'Not the v10 API', code: 0 } };
     } else if (req.headers.authorization !== undefined && !/^Bot \S+$/.test(req.headers.authorization)) {
       reply = { status: 401, body: { message: '401: Unauthorized', code: 0 } };

@@ -38,6 +38,8 @@ export interface RedisServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash would (startRedis(port) brings one back on the same port) */
+  kill(): Promise<void>;
 }
 
 export function freePort(): Promise<number> {
@@ -51,9 +53,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startRedis(): Promise<RedisServer> {
+/** A redis-server on a free port, or on `port` (a restart after kill()). */
+export async function startRedis(fixedPort?: number): Promise<RedisServer> {
   for (let attempt = 0; ; attempt++) {
-    const port = await freePort();
+    const port = fixedPort ?? (await freePort());
     const child = spawn(
       'redis-server',
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
@@ -61,10 +64,10 @@ export async function startRedis(): Promise<RedisServer> {
     );
     try {
       await ready(child);
-      return { url: `redis://127.0.0.1:${port}`, port, stop: () => stop(child) };
+      return { url: `redis://127.0.0.1:${port}`, port, stop: () => stop(child), kill: () => stop(child, 'SIGKILL') };
     } catch (err) {
       await stop(child);
-      if (attempt >= 2) throw err; // the port was taken between probe and bind, try another
+      if (attempt >= 2 || fixedPort !== undefined) throw err; // the port was taken between probe and bind, try another
     }
   }
 }
@@ -92,10 +95,10 @@ function ready(child: ChildProcess): Promise<void> {
   });
 }
 
-function stop(child: ChildProcess): Promise<void> {
+function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }
