@@ -38,6 +38,6 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     reporters: ['default', new LoadErrorsFail()],
-    setupFiles: ['test/mutation/catalog-first.ts'],
+    setupFiles: ['test/setup/today.ts', 'test/mutation/catalog-first.ts'],
   },
 });
