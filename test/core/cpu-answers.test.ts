@@ -45,7 +45,7 @@ describe('every processor', () => {
       } else {
         if (a.level !== null || factOf(a, 'x86-64 level') !== undefined) bad('an Arm64 part has no x86-64 level');
         if (!/Arm64/.test(a.summary) || !factOf(a, 'Arm architecture')) bad(`Arm summary ${a.summary}`);
-        if (a.caveats.some((cv) => /fewer features/.test(cv))) bad('no guest caveat for Arm');
+        if (JSON.stringify(a.caveats) !== JSON.stringify(m.caveats)) bad('an Arm part has its own caveats only');
       }
       n++;
     }
@@ -69,6 +69,7 @@ describe('codenames', () => {
       if (cpus.length === 1) {
         expect(a.kind, key).toBe('cpu');
         if (a.kind === 'cpu') expect(a.processor).toBe(cpus[0]!.model.model);
+        expect(a.title, key).toBe(cpus[0]!.model.model);
       } else if (levels.size === 1) {
         expect(a.kind, key).toBe('cpu');
         const [level] = levels;
@@ -197,9 +198,20 @@ describe('what the CPU answers add', () => {
     const top = flagsAnswer(c, 'q', upTo('x86-64-v4'));
     expect(top.summary).toMatch(/highest/);
     expect(top.summary).not.toMatch(/undefined|also needs/);
-    for (const a of [top, flagsAnswer(c, 'q', []), ldsoAnswer(c, 'q', []), armFlagsAnswer(c, 'q')]) {
+    for (const a of [top, flagsAnswer(c, 'q', []), ldsoAnswer(c, 'q', []), ldsoAnswer(c, 'q', ['x86-64-v2']), armFlagsAnswer(c, 'q')]) {
+      expect(a.title).toMatch(/\w{4}/);
+      expect(a.summary).not.toMatch(/Stryker|undefined/);
       expect(a.sources.map((x) => x.url)).toEqual([c.levels.sources[0]!.url]);
       for (const cv of a.caveats) expect(cv.length).toBeGreaterThan(20);
+      if (a !== top && a.summary.includes('Arm64')) continue;
+      expect(a.caveats.length).toBeGreaterThan(0);
     }
+  });
+
+  test('a processor whose level is unknown is said to be below v1, not given one', () => {
+    const x64 = [...c.cpus.values()].find((x) => x.model.arch === 'x64')!;
+    const a = cpuAnswer(c, 'q', { ...x64, level: null, missingForNext: [] });
+    expect(a.summary).toMatch(/below x86-64-v1/);
+    expect(a.summary).not.toMatch(/x86-64-v[234]/);
   });
 });

@@ -35,6 +35,8 @@ describe('which series guarantee a level', () => {
     expect(a.series).toEqual(meets.map((s) => s.series));
     expect(a.title).toContain(level);
     expect(a.title).not.toMatch(/not/);
+    expect(a.title).toMatch(/guarantee/);
+    expect(factOf(a, 'Level')).toBe(level);
     expect(a.summary).toContain(`${meets.length} `);
     expect(a.summary.includes(`${maybe.length} more`)).toBe(maybe.length > 0);
     expect(a.sources.map((x) => x.url)).toContain(c.levels.sources[0]!.url);
@@ -128,6 +130,10 @@ describe('size and series answers state the levels of every series', () => {
         if (JSON.stringify(a.generations) !== JSON.stringify(s.generations)) bad('generations');
         if (a.arch !== s.arch || a.series !== s.series) bad('arch or series');
         if (factOf(a, 'Architecture') !== s.arch) bad('Architecture fact');
+        if (!a.facts.every((f) => typeof f === 'object' && f.label && f.value)) bad('a fact without label or value');
+        if (!a.sections.every((x) => typeof x === 'object' && x.title && x.lines?.length)) bad('a section without title or lines');
+        const cpusTitle = a.sections.find((x) => /Processor|May land on/.test(x.title))?.title ?? '';
+        if (s.processors.length === 1 && /any of/.test(cpusTitle)) bad(`one processor: ${cpusTitle}`);
         const urls = a.sources.map((x) => x.url);
         if (!urls.includes(info.record.sources[0]!.url) || !urls.includes(c.levels.sources[0]!.url)) bad('sources');
         if (a.kind === 'vm-size') {

@@ -26,6 +26,7 @@ function variants(r: DistroRelease): Array<[string, DistroRelease]> {
     ['an empty list of image generations', { ...r, azureImageGenerations: [] }],
     ['"x64" only', { ...r, arches: ['x64'] }],
     ['"ARM64" only', { ...r, arches: ['ARM64'] }],
+    ['Azure images v4, a separate v3 build for older CPUs', { ...r, azureImageBaseline: 'x86-64-v4', altBuildBaseline: 'x86-64-v3' }],
   ];
 }
 
@@ -61,7 +62,7 @@ const factOf = (a: { facts: Array<{ label: string; value: string }> }, label: st
 describe('compat verdicts over every series and release', () => {
   test('the table covers every pair and every branch of the rule', () => {
     expect(rawSeries).toHaveLength(c.series.length);
-    expect(pairs).toHaveLength(rawSeries.length * allReleases.length * 11);
+    expect(pairs).toHaveLength(rawSeries.length * allReleases.length * 12);
     expect(allReleases.length).toBeGreaterThanOrEqual(60);
     // every outcome of every check occurs somewhere in the table
     const seen = new Set(pairs.flatMap((p) => p.expected.checks.map((ch) => `${ch.what}:${ch.outcome}`)));
@@ -109,7 +110,7 @@ describe('compat verdicts over every series and release', () => {
     const problems: string[] = [];
     const fact = (a: { facts: Array<{ label: string; value: string }> }, label: string) => a.facts.find((f) => f.label === label)?.value;
     for (const p of pairs) {
-      if (p.how !== 'as documented' && p.how !== 'Generation 1 images only' && p.how !== 'aarch64 only') continue;
+      if (!['as documented', 'Generation 1 images only', 'aarch64 only', 'Azure images v4, a separate v3 build for older CPUs'].includes(p.how)) continue;
       const where = `${p.s.series} × ${p.label} (${p.how})`;
       const bad = (what: string) => problems.push(`${where}: ${what}`);
       const info = infoOf(p.s.series);
@@ -140,6 +141,8 @@ describe('compat verdicts over every series and release', () => {
       for (const src of [...p.rel.sources.slice(0, 3), info.record.sources[0]!, c.levels.sources[0]!])
         if (!urls.includes(src.url)) bad(`does not cite ${src.url}`);
       if (urls.length !== new Set(urls).size) bad('cites a source twice');
+      const own = new Set([...info.record.sources, ...info.cpus.flatMap((x) => x.model.sources), ...c.levels.sources].map((x) => x.url));
+      if (p.rel.sources.slice(3).some((x) => !own.has(x.url) && urls.includes(x.url))) bad('cites more than the release’s first three sources');
       if (!same(a.reasons, judge(info, distroOf(p.distroId), p.rel).reasons) || !same(a.sections[0]?.lines, a.reasons)) bad('reasons');
       if (fact(a, 'Falls short') !== (p.expected.shortfall.length ? p.expected.shortfall.join(', ') : undefined)) bad('Falls short fact');
       if (p.s.arch === 'x64' && fact(a, 'Needs') !== (p.expected.required ?? 'no documented minimum')) bad('Needs fact');
@@ -149,7 +152,7 @@ describe('compat verdicts over every series and release', () => {
       n++;
     }
     expect(problems.slice(0, 20)).toEqual([]);
-    expect(n).toBe(rawSeries.length * allReleases.length * 3);
+    expect(n).toBe(rawSeries.length * allReleases.length * 4);
   });
 
   test('a size judged names the size, and a defaulted release says so only where the distro has several', () => {
