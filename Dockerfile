@@ -1,6 +1,6 @@
-# Untested here (no Docker in the development environment); kept deliberately plain.
+# Untested here (no Docker in the development environment); kept deliberately plain. Node 24 LTS (see README, "Runtime").
 # docker build -t azlinux-bot . && docker run --rm -p 3000:3000 --env-file .env azlinux-bot
-FROM node:20-bookworm-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
@@ -9,7 +9,7 @@ COPY src ./src
 COPY bench ./bench
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-slim
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 COPY --from=build /app/package.json ./

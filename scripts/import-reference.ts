@@ -48,11 +48,24 @@ function main(): void {
   );
 }
 
+/** A missing or unreadable reference set is the usual mistake: say which file, and how to point at another. */
+function inputProblem(err: unknown): string | undefined {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT') return `the reference file ${e.path ?? ''} does not exist`;
+  if (e?.code === 'EACCES' || e?.code === 'EISDIR') return `the reference file ${e.path ?? ''} cannot be read (${e.code})`;
+  if (err instanceof SyntaxError) return `a reference file is not valid JSON (${err.message})`;
+  return undefined;
+}
+
 try {
   main();
 } catch (err) {
+  const problem = inputProblem(err);
   if (err instanceof DataError) {
     console.error(err.message);
+    process.exitCode = 1;
+  } else if (problem !== undefined) {
+    console.error(`npm run data:import: ${problem}. Nothing was written. Set REFERENCE_DIR to the folder that holds the reference JSON files.`);
     process.exitCode = 1;
   } else throw err;
 }

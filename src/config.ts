@@ -33,6 +33,8 @@ export interface Config {
   console: 'auto' | 'off';
   /** take the client address for the HTTP API's cooldown from the last X-Forwarded-For entry */
   trustProxy: boolean;
+  /** GET /metrics wants `Authorization: Bearer <this>` when set */
+  metricsToken?: string;
   /** AZLINUX_TODAY: the date release statuses are judged against, fixed for this run (else the real date) */
   today?: string;
 }
@@ -79,6 +81,19 @@ const bool = (name: string) =>
     })
     .transform((s) => s === 'true' || s === '1' || s === 'yes');
 
+const FROM_PORTAL = 'copy it from the Developer Portal (your application > Bot > Reset Token)';
+
+/** What is wrong with a DISCORD_TOKEN, said so that the fix is obvious; undefined when it looks right. */
+export function discordTokenProblem(token: string): string | undefined {
+  if (/^Bot\s/i.test(token)) return `DISCORD_TOKEN must be the bare bot token, without the "Bot " prefix; ${FROM_PORTAL}`;
+  if (/\s/.test(token)) return 'DISCORD_TOKEN contains whitespace; paste it again without spaces or newlines';
+  if (/^\d{17,20}$/.test(token))
+    return `DISCORD_TOKEN looks like an Application ID (only digits), not the bot token; ${FROM_PORTAL}`;
+  if (/^[0-9a-f]{64}$/i.test(token)) return `DISCORD_TOKEN looks like the application's Public Key, not the bot token; ${FROM_PORTAL}`;
+  if (token.length < 10)
+    return `DISCORD_TOKEN is too short to be a bot token (${token.length} characters; a real one is about 70, in three parts separated by dots); ${FROM_PORTAL}`;
+  return undefined;
+}
 const TODAY_MESSAGE =
   'AZLINUX_TODAY must be a calendar date written YYYY-MM-DD, e.g. AZLINUX_TODAY=2027-01-15 (unset it to judge dates against the real today)';
 const todayDate = z
@@ -109,9 +124,11 @@ const EnvSchema = z.object({
     })
     .optional(),
   SLACK_API_URL: httpUrl('SLACK_API_URL').optional(),
-  DISCORD_TOKEN: noSpace('DISCORD_TOKEN')
-    .refine((s) => !/^Bot /i.test(s) && s.length >= 10, {
-      message: 'DISCORD_TOKEN must be the bare bot token from the Developer Portal (Bot > Reset Token), without a "Bot " prefix',
+  DISCORD_TOKEN: z
+    .string()
+    .superRefine((s, ctx) => {
+      const problem = discordTokenProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })
     .optional(),
   DISCORD_API_URL: httpUrl('DISCORD_API_URL').optional(),
@@ -133,8 +150,14 @@ const EnvSchema = z.object({
     .enum(['auto', 'off'], { message: 'CONSOLE must be auto (default) or off' })
     .default('auto'),
   TRUST_PROXY: bool('TRUST_PROXY').default(false),
+  METRICS_TOKEN: noSpace('METRICS_TOKEN')
+    .refine((s) => s.length >= 16, { message: 'METRICS_TOKEN must be at least 16 characters (e.g. openssl rand -hex 16), or unset it to leave /metrics open' })
+    .optional(),
   AZLINUX_TODAY: todayDate.optional(),
 });
+
+/** Every variable the service reads (.env.example lists them all; a test holds it to that). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
 
 type Env = Record<string, string | undefined>;
 
@@ -196,6 +219,7 @@ export function loadConfig(env: Env): Config {
     cooldown: { max: e.COOLDOWN_MAX, windowSeconds: e.COOLDOWN_WINDOW_SECONDS },
     console: e.CONSOLE,
     trustProxy: e.TRUST_PROXY,
+    ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     ...(e.AZLINUX_TODAY ? { today: e.AZLINUX_TODAY } : {}),
   };
 }
@@ -220,6 +244,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     store: config.redis ? 'redis' : 'memory',
     cooldown: config.cooldown,
     logLevel: config.logLevel,
+    metrics: config.metricsToken ? 'token' : 'open',
     ...(config.today ? { today: config.today } : {}),
   };
 }

@@ -47,7 +47,7 @@ const discordText = (embeds: APIEmbed[]) =>
 describe('every renderer keeps the contract on real answers', () => {
   test('there is a real answer of every kind in the set', () => {
     const kinds = new Set(answers.map((a) => a.kind));
-    for (const k of ['vm-size', 'series', 'flags', 'cpu', 'level', 'lineage', 'distro', 'releases', 'compat', 'compare', 'clarify', 'help', 'not-found'])
+    for (const k of ['vm-size', 'series', 'flags', 'cpu', 'level', 'lineage', 'distro', 'releases', 'compat', 'compare', 'matrix', 'triage', 'out-of-scope', 'clarify', 'help', 'not-found'])
       expect(kinds, k).toContain(k);
   });
 

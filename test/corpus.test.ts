@@ -29,6 +29,14 @@ const INTENTS = [
   'not-found',
   'followup',
   'robustness',
+  // issue 10: questions as people ask them
+  'foreign-cpu',
+  'matrix',
+  'yes-no',
+  'difference',
+  'triage',
+  'out-of-scope',
+  'typo',
 ] as const;
 type Intent = (typeof INTENTS)[number];
 
@@ -43,13 +51,16 @@ const KINDS: readonly AnswerKind[] = [
   'releases',
   'compat',
   'compare',
+  'matrix',
+  'triage',
+  'out-of-scope',
   'clarify',
   'help',
   'not-found',
   'error',
 ];
 
-const CONTEXT_KEYS = ['distro', 'release', 'size', 'series', 'cpu'];
+const CONTEXT_KEYS = ['distro', 'release', 'size', 'series', 'cpu', 'topic', 'level'];
 const TEXT_LIMIT = 4000;
 /** Slack and Discord broadcast mentions; an answer must never carry one, whatever the input. */
 const PING = /@everyone|@here|<!channel>|<!here>|<!everyone>/i;

@@ -31,6 +31,22 @@ export interface ConversationContext {
   series?: string;
   /** canonical CPU model */
   cpu?: string;
+  /** what the last question asked ("compat", "upstream", "eol", "level" …): a bare follow-up asks it again */
+  topic?: string;
+  /** the x86-64 level the last question was about, e.g. "x86-64-v3" */
+  level?: string;
+}
+
+/** One row of a fleet check: a machine and a release, judged. */
+export interface MatrixRow {
+  size: string;
+  series: string;
+  distro: string;
+  release: string;
+  verdict: Verdict;
+  /** the reason that decides */
+  reason: string;
+  shortfall: string[];
 }
 
 export interface LineageLink {
@@ -100,6 +116,22 @@ export type Answer = AnswerBase &
         shortfall: string[];
       }
     | { kind: 'compare'; items: string[] }
+    | {
+        kind: 'matrix';
+        /** every machine × release asked about, with its verdict and the deciding reason */
+        rows: MatrixRow[];
+        verdicts: { yes: number; no: number; depends: number };
+      }
+    | {
+        kind: 'triage';
+        /** the level the failing software needs: named by the message, else the named release's (null: unknown) */
+        required: LevelName | null;
+        /** the /proc/cpuinfo flags that level needs on top of the one below */
+        needs: string[];
+        /** the verdict for the distro release or size named with the error, when there is one */
+        verdict: Verdict | null;
+      }
+    | { kind: 'out-of-scope'; /** what was named that the bot does not cover */ outOfScope: string[] }
     | {
         kind: 'about';
         /** the project's version (package.json) */

@@ -12,9 +12,11 @@ import { levelAnswer, seriesAnswer, sizeAnswer } from './answers/vm.js';
 import { findEntities } from './entities.js';
 import { flagWords, pastedLevelAnswer } from './pasted.js';
 import { ambiguousSize, pickRelease, pickTarget, vmTargets } from './targets.js';
+import { nearestWord } from './fuzzy.js';
 import { echo } from './text.js';
 
 const AZURE_LINUX = 'azure-linux';
+const SUBCOMMANDS = ['upstream', 'releases', 'lineage', 'compat', 'about', 'version', 'help', 'based-on'];
 
 export function azlinuxCommand(catalog: Catalog, query: string, rest: string): Answer {
   const [sub = '', ...args] = rest.split(/\s+/);
@@ -72,8 +74,17 @@ export function azlinuxCommand(catalog: Catalog, query: string, rest: string): A
       return aboutAnswer(catalog, query);
     case 'help':
       return helpAnswer(query, 'azlinux');
-    default:
-      return helpAnswer(query, 'azlinux', `Unknown subcommand \`${echo(sub)}\`. Try one of: upstream, releases, lineage, compat, about, help.`);
+    default: {
+      const meant = nearestWord(sub, SUBCOMMANDS);
+      const suggestion = meant ? `/azlinux ${meant}${arg ? ` ${arg}` : ''}` : null;
+      const a = helpAnswer(
+        query,
+        'azlinux',
+        `Unknown subcommand \`${echo(sub)}\`.${suggestion ? ` Did you mean \`${echo(suggestion)}\`?` : ''} Try one of: upstream, releases, lineage, compat, about, help.`,
+      );
+      if (suggestion) a.suggestions = [echo(suggestion)];
+      return a;
+    }
   }
 }
 

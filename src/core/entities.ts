@@ -1,10 +1,11 @@
 // Finding the things a question names — VM sizes and series, CPU models, distros and releases,
 // x86-64 levels — anywhere in a sentence, typed loosely. Deterministic: longest match wins.
-import type { Distro, LevelName } from '../data/schema.js';
+import type { Distro, DistroRelease, LevelName } from '../data/schema.js';
 import type { Catalog, CpuInfo, ReleaseRef, SeriesInfo, SizeInfo } from './catalog.js';
 import { normaliseFlag } from './levels.js';
 import { editDistance } from './fuzzy.js';
 import { keyOf, sizeKeyOf, splitWords } from './text.js';
+import { scanMentions, type Mentions } from './question/mentions.js';
 
 export interface Entities {
   sizes: SizeInfo[];
@@ -16,13 +17,19 @@ export interface Entities {
   releases: ReleaseRef[];
   /** distros named without a release (or with one we do not know: see badReleases) */
   distros: Distro[];
+  /** how each of those was typed ("cbl-mariner"): a former name can point at the releases that bore it */
+  distroTyped: Map<Distro, string>;
   /** "rhel 11": the distro is known, the release is not */
   badReleases: Array<{ distro: Distro; typed: string }>;
   levels: LevelName[];
+  /** how each level was typed ("avx2", "v3"), in order */
+  levelWords: Array<{ level: LevelName; typed: string }>;
   /** words that look like a name we should know but do not ("d4s_v99", "gentooo") */
   unknown: string[];
   /** typos read as a known name: "fedroa" -> "Fedora" */
   corrections: Array<{ typed: string; meant: string }>;
+  /** what is not a catalog name: CPUs Azure does not list, virtual CPU models, other clouds, crash messages */
+  mentions: Mentions;
 }
 
 /** Aliases that are ordinary words too: only taken when a release follows or "linux" is attached. */
@@ -47,12 +54,17 @@ export function findEntities(catalog: Catalog, text: string): Entities {
     codenames: [],
     releases: [],
     distros: [],
+    distroTyped: new Map(),
     badReleases: [],
     levels: [],
+    levelWords: [],
     unknown: [],
     corrections: [],
+    mentions: { familyCpus: [], foreignCpus: [], codenames: [], virtualCpus: [], hypervisors: [], offTopics: [], outOfScope: [], errors: [] },
   };
-  const original = splitWords(text);
+  const scanned = scanMentions(catalog, text);
+  found.mentions = scanned.mentions;
+  const original = splitWords(scanned.rest);
   const words = original.map((w) => w.toLowerCase());
   const flagLevel = flagLevels(catalog);
 
@@ -131,9 +143,12 @@ function matchAt(
     return 1;
   }
 
-  const level = levelOf(w, flagLevel, catalog);
+  // "A100 v4", "H100 v5": a bare vN right after a model number is that model's generation, not a level
+  const generation = /^v\d$/.test(w) && i > 0 && /^[a-z]{1,3}\d{2,4}[a-z]{0,2}$/i.test(original[i - 1] ?? '');
+  const level = generation ? null : levelOf(w, flagLevel, catalog);
   if (level) {
     found.levels.push(level);
+    found.levelWords.push({ level, typed: original[i]! });
     return 1;
   }
   const bareVersion = catalog.releaseByVersion.get(w);
@@ -188,16 +203,25 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
     used++;
     next = words[i + used];
   }
-  const version = next && /^\d/.test(next) ? next : undefined;
+  // "22_04-lts-arm64" (an image name): the version is its leading number
+  const version = next && /^\d/.test(next) ? (/^\d+_\d+/.test(next) ? /^\d+_\d+/.exec(next)![0].replace('_', '.') : next) : undefined;
   const weak = WEAK_ALIASES.has(phrase) && used === n && !acronym;
   if (weak && !version) return 0;
   if (version) {
-    const release = catalog.findRelease(distro, version.replace(/\.$/, ''));
+    const release = catalog.findRelease(distro, version.replace(/\.$/, '')) ?? pointRelease(catalog, distro, version, found);
     // "lts" after "24.04" belongs to the release
     const after = words[i + used + 1] === 'lts' ? 1 : 0;
     if (release) {
       found.releases.push({ distro, release });
       return used + 1 + after;
+    }
+    // "CentOS 10": no CentOS Linux 10, but CentOS Stream 10 — a sibling distribution named after it
+    const sibling = catalog.distros.find((d) => d !== distro && d.name.split(' ')[0] === distro.name.split(' ')[0] && catalog.findRelease(d, version));
+    if (sibling) {
+      const rel = catalog.findRelease(sibling, version)!;
+      found.releases.push({ distro: sibling, release: rel });
+      found.corrections.push({ typed: `${phrase} ${version}`, meant: `${sibling.name} ${rel.version}` });
+      return used + 1;
     }
     if (!/^\d{3,}$/.test(version) || version.length <= 4) {
       found.badReleases.push({ distro, typed: version });
@@ -205,6 +229,7 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
     }
   }
   found.distros.push(distro);
+  if (!found.distroTyped.has(distro)) found.distroTyped.set(distro, phrase);
   return used;
 }
 
@@ -240,7 +265,7 @@ const flagLevelCache = new WeakMap<Catalog, Map<string, LevelName>>();
 /** "x86-64-v3", "x86_64_v3", "v3", "avx2", "avx-512", "sse4.2" -> a level. */
 export function levelOf(word: string, flagLevel: Map<string, LevelName>, catalog: Catalog): LevelName | null {
   const k = keyOf(word);
-  const m = /^(?:x8664)?v([1-4])$/.exec(k) ?? /^x8664v?([1-4])$/.exec(k);
+  const m = /^(?:x8664)?v([1-4])$/.exec(k) ?? /^x8664v?([1-4])$/.exec(k) ?? /^x86v64v([1-4])$/.exec(k);
   if (m) return `x86-64-v${m[1]}` as LevelName;
   const named = LEVEL_WORDS.get(k);
   if (named) return named;
@@ -267,4 +292,16 @@ function dedupe(e: Entities): Entities {
     distros: uniq(e.distros).filter((d) => !releases.some((r) => r.distro === d)),
     levels: uniq(e.levels),
   };
+}
+
+/** "ubuntu 24.04.1" -> 24.04 LTS, "ubuntu 22" -> 22.04 LTS (the only 22.x): a point release or a bare
+ * major number read as the release it belongs to, said as a correction. */
+function pointRelease(catalog: Catalog, distro: Distro, typed: string, found: Entities): DistroRelease | null {
+  const t = typed.replace(/\.$/, '').toLowerCase();
+  const head = (v: string) => v.toLowerCase().split(/[\s(]/)[0]!;
+  const matches = distro.releases.filter((r) => t.startsWith(`${head(r.version)}.`) || head(r.version).startsWith(`${t}.`));
+  if (matches.length !== 1) return null;
+  const release = matches[0]!;
+  found.corrections.push({ typed, meant: `${distro.name} ${release.version}` });
+  return release;
 }

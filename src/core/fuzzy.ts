@@ -51,3 +51,17 @@ export function closest<T>(query: string, candidates: Iterable<[key: string, val
     .slice(0, count)
     .map(([value]) => value);
 }
+
+/** A mistyped command word ("cpulvel", "lineag"): the one known word within two edits (one for short words). */
+export function nearestWord(typed: string, words: readonly string[]): string | null {
+  const t = typed.toLowerCase();
+  if (t.length < 3) return null;
+  const limit = t.length >= 6 ? 2 : 1;
+  let best: { d: number; word: string } | null = null;
+  for (const w of words) {
+    let d = editDistance(t, w, limit);
+    if (w.startsWith(t) && t.length >= 4) d = Math.min(d, 1);
+    if (d <= limit && (!best || d < best.d)) best = { d, word: w };
+  }
+  return best?.word ?? null;
+}

@@ -9,10 +9,11 @@ import { renderText } from './render-text.js';
 import { setToday, today } from './clock.js';
 
 export { QUERY_ECHO_LIMIT, setToday, today };
+export { EXAMPLE_QUESTIONS } from './examples.js';
 import { Catalog } from './catalog.js';
 import { completeWith, type Choice, type CompleteField, type CompleteOptions } from './complete.js';
 
-export type { Answer, AnswerKind, ConversationContext, Fact, Section, Source, Verdict } from './answer.js';
+export type { Answer, AnswerKind, ConversationContext, Fact, MatrixRow, Section, Source, Verdict } from './answer.js';
 export type { Choice, CompleteField, CompleteOptions } from './complete.js';
 
 let shared: Catalog | undefined;
@@ -29,7 +30,7 @@ export function catalog(): Catalog {
 const answers = new AnswerCache();
 
 /** Every field of a thread's context, in a fixed order: part of the cache key of a question asked in a thread. */
-const CONTEXT_FIELDS = ['distro', 'release', 'size', 'series', 'cpu'] as const satisfies readonly (keyof ConversationContext)[];
+const CONTEXT_FIELDS = ['distro', 'release', 'size', 'series', 'cpu', 'topic', 'level'] as const satisfies readonly (keyof ConversationContext)[];
 // A field added to ConversationContext but not to CONTEXT_FIELDS would make two threads share an answer.
 const allFieldsKeyed: Exclude<keyof ConversationContext, (typeof CONTEXT_FIELDS)[number]> extends never ? true : never = true;
 void allFieldsKeyed;

@@ -15,7 +15,54 @@ export interface Intent {
   /** "it", "this one": leans on what the thread is about */
   pronoun: boolean;
   facet: DistroFacet | null;
+  /** every kind of fact the words ask about (not only the first) */
+  asks: ReadonlySet<Asked>;
+  /** a yes/no question: "does …", "is …", "can …", "has …" */
+  yesNo: boolean;
 }
+
+/** What a question can ask about the things it names. */
+export type Asked =
+  | 'level'
+  | 'verdict'
+  | 'processors'
+  | 'generations'
+  | 'upstream'
+  | 'lineage'
+  | 'status'
+  | 'eol'
+  | 'kernel'
+  | 'package-manager'
+  | 'arches'
+  | 'baseline'
+  | 'difference'
+  | 'how-to-check'
+  | 'why'
+  | 'releases'
+  | 'sizes'
+  | 'successor';
+
+/** One row per thing asked: the words that ask it. Every row that matches counts. */
+export const ASK_CUES: ReadonlyArray<readonly [Asked, RegExp]> = [
+  ['level', /\b(levels?|x86-64-v\d|x86_64_v\d|microarch\w*|isa|avx\S*|sse\S*|psabi)\b/],
+  ['verdict', /\b(run|runs|running|boot|boots|install|installs|work|works|support|supports|supported|compatible|compat|deploy|launch)\b/],
+  ['processors', /\b(cpus?|processors?|chips?|hardware|hosts?)\b/],
+  ['generations', /\b(gen ?[12]|generations?|hyper-?v gen\w*)\b/],
+  ['upstream', /\b(based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|clone|comes? from|built (from|on)|made from|origin|parent)\b/],
+  ['lineage', /\b(lineage|family tree|ancestry|ancestors?|genealogy|chain)\b/],
+  ['status', /\b(preview|ga|generally available|released|release date|stable|beta|available yet|out yet)\b/],
+  ['eol', /\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still supported|out of support|end date)\b|\bwhen (does|will|is) .{0,30}\b(end|over)\b/],
+  ['kernel', /\bkernels?\b/],
+  ['package-manager', /\b(package manager|package management|pkg manager|dnf5?|yum|apt|tdnf|zypper|apk|pacman)\b/],
+  ['arches', /\b(architectures?|arches|arm64|aarch64)\b/],
+  ['baseline', /\b(baseline|minimum|min|require[sd]?|requirements?|needs?|need to have|mandatory)\b/],
+  ['difference', /\b(vs\.?|versus|compare|compared|comparison|difference|differences|differ|different)\b/],
+  ['how-to-check', /\bhow (do|can|could|to|would) (i |we |you )?(check|tell|find( out)?|know|verify|see|determine|test)\b|\bhow to check\b/],
+  ['why', /\bwhy\b/],
+  ['releases', /\b(releases|versions)\b/],
+  ['sizes', /\b(sizes?|series|vms?|skus?|instances?)\b/],
+  ['successor', /\b(successors?|replacements?|replace|migrat\w*|alternatives?|(move|moving|switch|switching|upgrade|upgrading) (to|from|off|away)|upgrade path|what (now|next))\b|替代|迁移|后继/],
+];
 
 const FACETS: Array<[DistroFacet, RegExp]> = [
   ['lineage', /\b(lineage|family tree|ancestry|ancestors|ancestor|genealogy|chain|tree)\b/],
@@ -40,9 +87,11 @@ export function readIntent(lower: string): Intent {
       /\b(which|what|list|all|any|show)\b[^?]*\b(sizes?|series|vms?|skus?|machines?|instances?)\b/.test(lower) ||
       /\b(sizes?|series|vms?) (for|that|which)\b|\bwhere (can|could|do|should) (i|we|you)\b/.test(lower) ||
       /\bguarantee/.test(lower),
-    negated: /\b(don'?t|doesn'?t|not|without|no|lack|lacks|missing)\b/.test(lower),
+    negated: /\b(don'?t|doesn'?t|does'?nt|not|without|no|lack|lacks|missing)\b/.test(lower),
     followUp: /^\W*(and|what about|how about|also|same for|and what about)\b/.test(lower),
     pronoun: /\b(it|its|this|that|this one|that one)\b/.test(lower),
     facet,
+    asks: new Set(ASK_CUES.filter(([, re]) => re.test(lower)).map(([asked]) => asked)),
+    yesNo: /^\W*(does|do|is|are|can|could|will|would|has|have|did|should|must)\b/.test(lower) || /,?\s*(right|correct|true)\s*\?*\s*$/.test(lower),
   };
 }

@@ -3,10 +3,12 @@
 import type { Answer } from './answer.js';
 import type { Catalog } from './catalog.js';
 import type { LevelName } from '../data/schema.js';
-import { armFlagsAnswer, flagsAnswer, ldsoAnswer } from './answers/cpu.js';
+import { armFlagsAnswer, flagsAnswer, ldsoAnswer, shortenedFlagsAnswer } from './answers/cpu.js';
 import { levelRank, normaliseFlag } from './levels.js';
 
-const LDSO_LINE = /^\s*(x86-64-v[234])(\s+\(([^)]*)\))?\s*$/gm;
+// One glibc-hwcaps entry: "x86-64-v3 (supported, searched)". Read by its parenthesis, not by line, so a
+// paste whose newlines became spaces still parses ("… x86-64-v4 x86-64-v3 (supported, searched) …").
+const LDSO_LINE = /(x86-64-v[234])(\s*\(([^)]*)\))?/g;
 
 export function pastedLevelAnswer(catalog: Catalog, query: string, text: string): Answer | null {
   if (/glibc-hwcaps|\(supported, searched\)|\(supported, masked\)/i.test(text)) {
@@ -23,7 +25,10 @@ export function pastedLevelAnswer(catalog: Catalog, query: string, text: string)
   }
   if (/(?:^|\n)\s*Features\s*:\s*(fp|asimd)\b/i.test(text)) return armFlagsAnswer(catalog, query);
   const flagsLine = /(?:^|\n)\s*flags\s*:\s*([^\n]*)/i.exec(text);
-  if (flagsLine) return flagsAnswer(catalog, query, flagWords(flagsLine[1]!));
+  if (flagsLine) {
+    const flags = flagWords(flagsLine[1]!);
+    return isShortened(catalog, flags) ? shortenedFlagsAnswer(catalog, query, flags) : flagsAnswer(catalog, query, flags);
+  }
   const words = flagWords(text);
   if (words.length < 6) return null;
   const hits = words.filter((w) => catalog.levelFlags.has(normaliseFlag(w, catalog.levels))).length;
@@ -33,4 +38,14 @@ export function pastedLevelAnswer(catalog: Catalog, query: string, text: string)
 
 export function flagWords(text: string): string[] {
   return text.split(/[\s,]+/).filter((w) => /^[a-z0-9_.-]{2,40}$/i.test(w)).slice(0, 2000);
+}
+
+/** A shortened list (inxi's "Flags:", an lscpu summary): it names higher-level flags but lacks the base
+ * flags every x86-64 CPU has, so missing flags say nothing about the CPU. */
+function isShortened(catalog: Catalog, flags: string[]): boolean {
+  const have = new Set(flags.map((f) => normaliseFlag(f, catalog.levels)));
+  const base = catalog.levels.levels[0]!.cpuinfoFlags;
+  const baseSeen = base.filter((f) => have.has(f)).length;
+  const higher = catalog.levels.levels.slice(1).some((l) => l.cpuinfoFlags.some((f) => have.has(f)));
+  return higher && baseSeen < base.length / 2;
 }

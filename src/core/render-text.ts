@@ -5,6 +5,8 @@ import { truncate } from './text.js';
 
 export const TEXT_LIMIT = 4000;
 const CUT = '\n…(truncated)';
+/** Sources cited in the text; the rest stay in the JSON. */
+const CITED = 5;
 
 /** A source's date, labelled for what it is: the page's own date, when the fact was checked, or when it was cited unread. */
 export function sourceDateLabel(s: Source): string {
@@ -27,7 +29,10 @@ export function renderText(a: Answer): string {
   const tail: string[] = [];
   if (a.caveats.length) tail.push('', 'Caveats:', ...a.caveats.map((c) => `  - ${c}`));
   if (a.suggestions.length && a.kind !== 'clarify' && a.kind !== 'not-found') tail.push('', `Did you mean: ${a.suggestions.join(', ')}`);
-  if (a.sources.length) tail.push('', 'Sources:', ...a.sources.map((s) => `  - ${s.title} (${sourceDateLabel(s)}) ${s.url}`));
+  // the few sources that back what is shown (builders put them first); every one stays in the JSON
+  const cited = a.sources.slice(0, CITED);
+  if (cited.length) tail.push('', 'Sources:', ...cited.map((s) => `  - ${s.title} (${sourceDateLabel(s)}) ${s.url}`));
+  if (a.sources.length > CITED) tail.push(`  - … and ${a.sources.length - CITED} more in the answer's JSON \`sources\``);
 
   const full = [...head, ...detail, ...tail].join('\n').trim();
   if (full.length <= TEXT_LIMIT) return full;

@@ -6,7 +6,7 @@ import type { Distro, DistroRelease } from '../data/schema.js';
 import { clarifyAnswer, helpAnswer, notFoundAnswer } from './answers/meta.js';
 import { unknownCpuAnswer } from './answers/cpu-family.js';
 import type { Entities } from './entities.js';
-import { closest } from './fuzzy.js';
+import { closest, editDistance } from './fuzzy.js';
 import { echo, keyOf, sizeKeyOf, wordsOf } from './text.js';
 
 export interface Target {
@@ -48,9 +48,13 @@ const CPU_WORDS = new RegExp(`\\b(${CPU_WORD_LIST})\\b`, 'i');
 /** From the first processor word on: "my new Ryzen 7 9999X crashes" -> "Ryzen 7 9999X crashes". */
 const FROM_CPU_WORD = new RegExp(`^.*?\\b(?=${CPU_WORD_LIST})`, 'i');
 
+/** The processors Azure documents whose names are closest to a typed one. */
+export function closestCpus(catalog: Catalog, typed: string): string[] {
+  return closest(keyOf(typed), [...catalog.cpuByKey.entries()].flatMap(([k, cpus]) => cpus.map((c) => [k, c.model.model] as [string, string])));
+}
+
 function unknownCpu(catalog: Catalog, query: string, typed: string): Answer {
-  const key = keyOf(typed);
-  const names = closest(key, [...catalog.cpuByKey.entries()].flatMap(([k, cpus]) => cpus.map((c) => [k, c.model.model] as [string, string])));
+  const names = closestCpus(catalog, typed);
   return unknownCpuAnswer(query, typed, names);
 }
 
@@ -134,7 +138,9 @@ export function guess(catalog: Catalog, query: string, text: string): Answer {
     ...catalog.series.map((s) => [sizeKeyOf(s.record.series), s.record.series] as [string, string]),
     ...[...catalog.cpus.values()].map((c) => [keyOf(c.model.model), c.model.model] as [string, string]),
   ];
-  const suggestions = key.length >= 3 ? closest(key, candidates) : [];
+  // only near names: an ordinary word ("support", "problem", "quit") gets help, not far-fetched names
+  const near = Math.max(1, Math.floor(key.length / 4));
+  const suggestions = key.length >= 3 ? closest(key, candidates).filter((name) => candidates.some(([k, v]) => v === name && (k.startsWith(key) || editDistance(key, k, near) <= near))) : [];
   if (!suggestions.length) return helpAnswer(query, undefined, "I didn't recognise a VM size, distribution, CPU or level in that.");
   return notFoundAnswer(query, `\`${echo(word)}\``, suggestions);
 }

@@ -10,6 +10,7 @@ import { logGate, rateLimitedLog } from '../adapters/rate-limited-log.js';
 import { Cooldown } from './cooldown.js';
 import { failOpenReads } from './fail-open-store.js';
 import type { Logger } from './logger.js';
+import type { AnswerObserver } from './metrics.js';
 
 export const MAX_TEXT = 4_000;
 const TRUNCATED = ' …(truncated)';
@@ -25,6 +26,8 @@ export interface HandlerOptions {
     exempt?: Platform[];
     now?: () => number;
   };
+  /** told of every answer and cooldown refusal (the metrics) */
+  observe?: AnswerObserver;
 }
 
 export interface ServiceHandler extends Handler {
@@ -74,6 +77,17 @@ export function createHandler(options: HandlerOptions): ServiceHandler {
     return result;
   }
 
+  // Metrics must never cost an answer.
+  const observe = (platform: Platform, kind: string, durationMs: number, refused: boolean): void => {
+    if (!options.observe) return;
+    try {
+      if (refused) options.observe.cooldownRefused(platform);
+      options.observe.answered(platform, kind, durationMs / 1000);
+    } catch (err) {
+      logger.warn({ err }, 'metrics observer failed');
+    }
+  };
+
   const handler = (question: Question): Promise<Answer> => {
     const reqId = newRequestId();
     const started = process.hrtime.bigint();
@@ -82,15 +96,19 @@ export function createHandler(options: HandlerOptions): ServiceHandler {
         pending.delete(work);
         const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
         const fields = { reqId, platform: question.platform, kind: result.kind, durationMs, thread: Boolean(question.threadKey) };
-        if (isServiceAnswer(result) && result.code === 'cooldown') logger.info({ ...fields, user: question.userId }, 'cooldown');
+        const refused = isServiceAnswer(result) && result.code === 'cooldown';
+        if (refused) logger.info({ ...fields, user: question.userId }, 'cooldown');
         else logger.info(fields, 'answered');
+        observe(question.platform, result.kind, durationMs, refused);
         return result;
       },
       (err: unknown) => {
         pending.delete(work);
         const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
         logger.error({ reqId, ref: reqId, platform: question.platform, durationMs, err }, 'question failed');
-        return apologyAnswer(typeof question.text === 'string' ? question.text : '', reqId);
+        const apology = apologyAnswer(typeof question.text === 'string' ? question.text : '', reqId);
+        observe(question.platform, apology.kind, durationMs, false);
+        return apology;
       },
     );
     pending.add(work);

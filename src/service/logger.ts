@@ -33,12 +33,25 @@ const LITERAL_PATHS = REDACT_PATHS.filter((p) => !p.startsWith('*.'));
 const NESTED_SECRETS = REDACT_PATHS.filter((p) => p.startsWith('*.')).map((p) => p.slice(2));
 const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
+/**
+ * Own property descriptors with accessors read into plain values. Since Node 22 (V8 12) an Error's own
+ * `stack` is an accessor that only works on the error itself; copied as an accessor it reads as ''.
+ */
+function snapshotDescriptors(value: object): PropertyDescriptorMap {
+  const descriptors = Object.getOwnPropertyDescriptors(value);
+  for (const [key, d] of Object.entries(descriptors)) {
+    if (d.get === undefined && d.set === undefined) continue;
+    descriptors[key] = { value: (value as Record<string, unknown>)[key], enumerable: d.enumerable ?? false, writable: true, configurable: true };
+  }
+  return descriptors;
+}
+
 /** `value` with its nested secret fields censored (same prototype, other properties as they were). */
 function censorNested(value: object): object {
   let copy: Record<string, unknown> | undefined;
   for (const secret of NESTED_SECRETS) {
     if (!hasOwn(value, secret) || (value as Record<string, unknown>)[secret] === undefined) continue;
-    copy ??= Object.create(Object.getPrototypeOf(value), Object.getOwnPropertyDescriptors(value)) as Record<string, unknown>;
+    copy ??= Object.create(Object.getPrototypeOf(value), snapshotDescriptors(value)) as Record<string, unknown>;
     Object.defineProperty(copy, secret, { value: CENSOR, enumerable: true, writable: true, configurable: true });
   }
   return copy ?? value;

@@ -2,6 +2,7 @@
 //   0  stopped cleanly (signal, or end of console input)
 //   1  start-up failed after configuration was accepted, a crash, or the shutdown deadline passed
 //   2  configuration refused (one line on stderr naming the variable; no stack trace)
+//   130 the console was interrupted (Ctrl-C)
 import { ConfigError } from '../config.js';
 import { startService, StartupError, type RunningService, type ServiceOptions } from './start.js';
 
@@ -58,7 +59,8 @@ export async function run(
       logger.warn({ signal }, 'second interrupt; exiting now');
       proc.exit(1);
     }
-    void stop(signal);
+    // Ctrl-C in the console ends it as shells report an interrupted command: 130 (128 + SIGINT).
+    void stop(signal, signal === 'SIGINT' && service.mode === 'console' ? 130 : 0);
   };
   proc.on('SIGTERM', onSignal('SIGTERM'));
   proc.on('SIGINT', onSignal('SIGINT'));

@@ -4,7 +4,7 @@
 import type { RequestListener } from 'node:http';
 import type { Readable, Writable } from 'node:stream';
 import { pino, type DestinationStream } from 'pino';
-import { ask as coreAsk, catalog as coreCatalog, complete as coreComplete, setToday } from '../core/index.js';
+import { ask as coreAsk, catalog as coreCatalog, complete as coreComplete, EXAMPLE_QUESTIONS, setToday } from '../core/index.js';
 import type { AskFn } from '../core/conversation.js';
 import { MemoryStore, type KeyValueStore } from '../core/store.js';
 import type { Surface } from '../adapters/handler.js';
@@ -14,7 +14,11 @@ import type { SlackSurface } from '../adapters/slack/surface.js';
 import { sendError } from '../adapters/http/json.js';
 import { createHttpSurface, type HttpSurface } from '../adapters/http/server.js';
 import { describeConfig, loadConfig, type Config } from '../config.js';
+import { metricsRoute } from '../adapters/http/metrics-route.js';
+import { webRoutes } from '../adapters/http/web/routes.js';
+import { packageVersion } from './build-info.js';
 import { createHandler, type ServiceHandler } from './handler.js';
+import { createMetrics, type Metrics } from './metrics.js';
 import { createLogger, type Logger } from './logger.js';
 import type { RedisStore } from './redis-store.js';
 import { stdinKind, type StdinKind } from './stdin.js';
@@ -32,6 +36,8 @@ export interface ServiceOptions {
   logDestination?: DestinationStream;
   /** replace the core (tests) */
   ask?: AskFn;
+  /** console mode: prompt, Tab completion and history (default: whether stdin and stdout are terminals) */
+  interactive?: boolean;
 }
 
 export interface RunningService {
@@ -40,6 +46,8 @@ export interface RunningService {
   readonly logger: Logger;
   readonly handler: ServiceHandler;
   readonly store: KeyValueStore;
+  /** the Prometheus registry's owner (server mode serves it at /metrics) */
+  readonly metrics: Metrics;
   /** server mode: the HTTP surface and its base URL */
   readonly http?: HttpSurface;
   readonly url?: string;
@@ -101,7 +109,10 @@ export async function startService(env: Record<string, string | undefined>, opti
     store = new MemoryStore();
   }
 
-  const handler = createHandler({ ask: options.ask ?? coreAsk, store, logger, cooldown: config.cooldown });
+  // Readiness as /readyz reports it; filled in once the platforms exist (server mode).
+  let readiness: () => Record<string, boolean> = () => ({});
+  const metrics = createMetrics({ version: packageVersion(), dataAsOf: coreCatalog().asOf, readiness: () => readiness(), processMetrics: mode === 'server' });
+  const handler = createHandler({ ask: options.ask ?? coreAsk, store, logger, cooldown: config.cooldown, observe: metrics });
   logger.info({ mode, ...describeConfig(config) }, 'starting');
 
   const surfaces: Surface[] = [];
@@ -111,19 +122,23 @@ export async function startService(env: Record<string, string | undefined>, opti
 
   if (mode === 'console') {
     const { startConsole } = await import('../adapters/cli/console.js');
+    const { exitCodeFor, historyPath } = await import('../adapters/cli/console.js');
     const consoleSurface: ConsoleSurface = startConsole(handler, {
       input: options.stdin ?? process.stdin,
       output: options.stdout ?? process.stdout,
+      ...(options.interactive !== undefined ? { interactive: options.interactive } : {}),
+      complete: coreComplete,
+      historyFile: env['AZLINUX_HISTORY'] === 'off' ? null : env['AZLINUX_HISTORY'] || historyPath(env),
     });
     surfaces.push(consoleSurface);
     const service: RunningService = {
-      config, mode, logger, handler, store, surfaces,
+      config, mode, logger, handler, store, surfaces, metrics,
       started: Promise.resolve(),
       done,
       stop: (reason, exitCode = 0) => (stopping ??= shutdown(reason, exitCode)),
     };
     consoleSurface.done.then(
-      () => service.stop('end of input'),
+      (end) => service.stop(end === 'end' ? 'end of input' : end, exitCodeFor(end)),
       (err: unknown) => {
         logger.error({ err }, 'console failed');
         return service.stop('console failed', 1);
@@ -148,15 +163,20 @@ export async function startService(env: Record<string, string | undefined>, opti
   const slackStarting: RequestListener = (_req, res) => {
     sendError(res, 503, 'starting', 'Slack is still connecting; Slack will retry the delivery', { 'retry-after': '1' });
   };
+  readiness = () => ({
+    ...(config.slack ? { slack: slack?.isReady() ?? false } : {}),
+    ...(config.discord ? { discord: discord?.isReady() ?? false } : {}),
+    ...(redis ? { store: redis.isReady() } : {}),
+  });
   const http = createHttpSurface({
     handler,
     logger,
     trustProxy: config.trustProxy,
-    readiness: () => ({
-      ...(config.slack ? { slack: slack?.isReady() ?? false } : {}),
-      ...(config.discord ? { discord: discord?.isReady() ?? false } : {}),
-      ...(redis ? { store: redis.isReady() } : {}),
-    }),
+    readiness,
+    routes: {
+      ...webRoutes({ handler, complete: coreComplete, examples: EXAMPLE_QUESTIONS, asOf: coreCatalog().asOf, trustProxy: config.trustProxy }),
+      '/metrics': metricsRoute(metrics, config.metricsToken),
+    },
     // Answers flow without Redis (everything using it fails open): reported, never a reason to be unready.
     informational: ['store'],
     ...(config.slack && !config.slack.appToken ? { slackEvents: () => slack?.requestListener ?? slackStarting } : {}),
@@ -180,6 +200,8 @@ export async function startService(env: Record<string, string | undefined>, opti
         ...(appToken ? { appToken } : {}),
         ...(apiUrl ? { apiUrl } : {}),
         handler, store,
+        home: { examples: EXAMPLE_QUESTIONS, asOf: coreCatalog().asOf },
+        observer: metrics,
         logger: logger.child({ surface: 'slack' }),
         drainTimeoutMs: DRAIN_MS,
       })).then(
@@ -203,6 +225,7 @@ export async function startService(env: Record<string, string | undefined>, opti
         ...(apiUrl ? { apiUrl } : {}),
         handler, store,
         complete: coreComplete,
+        observer: metrics,
         logger: logger.child({ surface: 'discord' }),
         drainTimeoutMs: DRAIN_MS,
       })).then(
@@ -243,7 +266,7 @@ export async function startService(env: Record<string, string | undefined>, opti
   }
 
   return {
-    config, mode, logger, handler, store, http, url, surfaces, started, done,
+    config, mode, logger, handler, store, http, url, surfaces, started, done, metrics,
     stop: (reason, exitCode = 0) => (stopping ??= shutdown(reason, exitCode)),
   };
 }

@@ -40,15 +40,8 @@ describe('which series guarantee a level', () => {
     expect(a.summary).toContain(`${meets.length} `);
     expect(a.summary.includes(`${maybe.length} more`)).toBe(maybe.length > 0);
     expect(a.sources.map((x) => x.url)).toContain(c.levels.sources[0]!.url);
-    expect(a.sections[0]!.lines).toEqual([meets.map((s) => s.series).join(', ') || 'none']);
-    expect(a.sections[0]!.title).toContain(`(${meets.length})`);
     expect(factOf(a, 'Guaranteed by')).toBe(`${meets.length} series`);
     expect(factOf(a, 'Not guaranteed by')).toBe(`${below.length} series`);
-    const maybeSection = a.sections.find((s) => s.title.includes(`(${maybe.length})`) && /not guaranteed/.test(s.title));
-    if (maybe.length) {
-      expect(maybeSection?.lines?.join(', ').split(', ').map((x) => x.replace(/ \(guarantees [^)]*\)$/, ''))).toEqual(maybe.map((s) => s.series));
-      for (const s of maybe) expect(maybeSection?.lines?.join(' ')).toContain(`${s.series} (guarantees ${seriesLevels(s).guaranteed})`);
-    } else expect(maybeSection).toBeUndefined();
     // what the level needs: its own flags, on top of the level below it
     const needs = a.sections.find((s) => s.title.includes('needs'))!.lines!.join(' ');
     expect(needs).toContain(flagsOf(level).join(' '));
@@ -62,16 +55,7 @@ describe('which series guarantee a level', () => {
     expect(not.title).toContain(level);
     expect(not.summary).toContain(`${below.length} `);
     expect(not.summary.includes(`${maybe.length} of them`)).toBe(maybe.length > 0);
-    expect(not.sections[0]!.title).toContain(`(${below.length})`);
-    expect(not.sections.some((x) => /not guaranteed \(/.test(x.title))).toBe(false);
     expect(factOf(not, 'Guaranteed by')).toBe(`${meets.length} series`);
-    const lines = not.sections[0]!.lines ?? [];
-    expect(lines).toHaveLength(below.length);
-    for (const [i, s] of below.entries()) {
-      const { guaranteed, best } = seriesLevels(s);
-      expect(lines[i]!.startsWith(`${s.series}: guarantees ${guaranteed}`), lines[i]).toBe(true);
-      expect(lines[i]!.includes(`may reach ${best}`), lines[i]).toBe(best !== guaranteed);
-    }
     // never listed, on either side
     for (const s of rawSeries.filter((x) => !listed.includes(x))) {
       expect(a.series, s.series).not.toContain(s.series);
@@ -138,14 +122,14 @@ describe('size and series answers state the levels of every series', () => {
         if (!urls.includes(info.record.sources[0]!.url) || !urls.includes(c.levels.sources[0]!.url)) bad('sources');
         if (a.kind === 'vm-size') {
           if (a.title !== size.size.name || a.size !== size.size.name) bad('size name');
-          if (!same(a.context, { size: size.size.name, series: s.series })) bad('context');
+          if (a.context.size !== size.size.name || a.context.series !== s.series) bad('context');
           if (factOf(a, 'Series') !== s.series || factOf(a, 'Memory') !== `${size.size.memoryGiB} GiB`) bad('size facts');
           const vcpus = factOf(a, 'vCPUs') ?? '';
           if (!vcpus.startsWith(String(size.size.vcpus)) || vcpus.includes('constrained') !== Boolean(size.size.constrainedFrom)) bad(`vCPUs ${vcpus}`);
           const from = size.size.constrainedFrom;
           if (from ? !a.caveats.some((cv) => cv.includes(from) && /same level/.test(cv)) : a.caveats.some((cv) => /Constrained/.test(cv))) bad('constrained caveat');
         } else {
-          if (!a.title.includes(s.series) || !same(a.context, { series: s.series })) bad('series title or context');
+          if (!a.title.includes(s.series) || a.context.series !== s.series) bad('series title or context');
           if (!same(a.sizes, s.sizes.map((z) => z.name))) bad('sizes');
           if (factOf(a, 'Family') !== info.record.family) bad('family');
           const sizesFact = factOf(a, 'Sizes') ?? '';

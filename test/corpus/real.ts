@@ -85,6 +85,8 @@ export type RealQuestion = z.infer<typeof RealQuestionSchema>;
 export const RealCorpusSchema = z.array(RealQuestionSchema);
 
 export const REAL_QUESTIONS_FILE = new URL('./real-questions.json', import.meta.url);
+/** Real questions the question parser is never tuned on (same schema): an honest measure of how it generalises. */
+export const HOLDOUT_QUESTIONS_FILE = new URL('./holdout-questions.json', import.meta.url);
 
 /** The real-question corpus, validated; throws with every problem listed when the file is malformed. */
 export function loadRealQuestions(file: URL = REAL_QUESTIONS_FILE): RealQuestion[] {
@@ -95,4 +97,9 @@ export function loadRealQuestions(file: URL = REAL_QUESTIONS_FILE): RealQuestion
     throw new Error(`${file.pathname} is malformed:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** The held-out real questions (holdout-questions.json), validated like the tuning set. */
+export function loadHoldoutQuestions(): RealQuestion[] {
+  return loadRealQuestions(HOLDOUT_QUESTIONS_FILE);
 }

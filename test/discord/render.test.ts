@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { APIEmbed } from 'discord.js';
 import { EMBED_LIMITS } from '../../src/adapters/discord/limits.js';
 import { embedTotal, renderAnswer, renderTable } from '../../src/adapters/discord/render.js';
-import { neutraliseMentions, truncate } from '../../src/adapters/discord/text.js';
+import { escapeMarkdown, neutraliseMentions, truncate } from '../../src/adapters/discord/text.js';
 import { allFixtures, fixtures, huge } from '../fixtures/answers.js';
 
 /** Every limit Discord enforces on a message's embeds; a violation would be an API error. */
@@ -90,7 +90,8 @@ describe('renderAnswer', () => {
       summary: 'I do not know **Xeon** [click](https://evil.example) `code`',
       sources: [{ title: 'a](https://evil.example) [b', url: 'https://ok.example/a_(b)', asOf: '2026-01-01' }],
     });
-    expect(embed!.description).toBe('I do not know \\*\\*Xeon\\*\\* \\[click\\](https://evil.example) `code`');
+    // (discord.js's escapeMarkdown escapes the "[" that opens a masked link, which is enough to break it)
+    expect(embed!.description).toBe('I do not know \\*\\*Xeon\\*\\* \\[click](https://evil.example) `code`');
     expect(embed!.fields!.find((f) => f.name === 'Sources')!.value).toBe(
       '[a\\](https://evil.example) \\[b](https://ok.example/a_%28b%29) · checked 2026-01-01',
     );
@@ -98,6 +99,21 @@ describe('renderAnswer', () => {
 });
 
 describe('helpers', () => {
+  test('escapeMarkdown: every markdown form a line of plain text could start or contain shows as written', () => {
+    const cases: Array<[string, string]> = [
+      ['**bold** _it_ ~~s~~ ||spoiler|| __u__', '\\*\\*bold\\*\\* \\_it\\_ \\~\\~s\\~\\~ \\|\\|spoiler\\|\\| \\_\\_u\\_\\_'],
+      ['> a quote', '\\> a quote'],
+      ['# a heading', '\\# a heading'],
+      ['-# subtext', '\\-# subtext'],
+      ['- a bullet', '\\- a bullet'],
+      ['1. a number', '1\\. a number'],
+      ['[label](https://x.example)', '\\[label](https://x.example)'],
+      ['keep `ld.so --help` and `a_b` as code', 'keep `ld.so --help` and `a_b` as code'],
+      ['Standard_D4s_v5', 'Standard\\_D4s\\_v5'],
+    ];
+    for (const [plain, escaped] of cases) expect(escapeMarkdown(plain), plain).toBe(escaped);
+  });
+
   test('truncate marks the cut and never splits a surrogate pair', () => {
     expect(truncate('abcdef', 4)).toBe('abc…');
     expect(truncate('abc', 3)).toBe('abc');

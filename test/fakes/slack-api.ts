@@ -126,6 +126,10 @@ export class FakeSlack {
   rejectAuth = false;
   /** chat.* calls are held this long before Slack answers them, so replies are still in flight */
   chatDelayMs = 0;
+  /** Web API methods whose next call Slack answers {ok:false, error} (once each) */
+  readonly failNext = new Map<string, string>();
+  /** Web API methods whose next call Slack answers 429 with Retry-After: 0 (once each) */
+  readonly rateLimitNext = new Set<string>();
   /** chat.* calls whose answer has been sent, with when */
   readonly chatAnswered: Array<{ method: string; at: number }> = [];
   private held = new Set<() => void>();
@@ -328,6 +332,15 @@ export class FakeSlack {
     this.calls.push({ method, body, auth: req.headers.authorization, problems });
     this.notify();
 
+    if (this.rateLimitNext.delete(method)) {
+      res.writeHead(429, { 'retry-after': '0' });
+      return void res.end();
+    }
+    const failure = this.failNext.get(method);
+    if (failure !== undefined) {
+      this.failNext.delete(method);
+      return json(res, 200, { ok: false, error: failure });
+    }
     if (carriesMessage && this.chatDelayMs > 0) await this.hold(this.chatDelayMs);
     if (carriesMessage) {
       res.once('finish', () => {

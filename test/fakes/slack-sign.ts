@@ -158,3 +158,56 @@ export function shareActionPayload(
     ],
   };
 }
+
+/** An event_callback envelope around any event, as Slack sends it. */
+export function eventEnvelope(event: Record<string, unknown>, eventId?: string): Record<string, unknown> {
+  eventSeq += 1;
+  return {
+    token: 'deprecated-verification-token',
+    team_id: 'T0TEST',
+    api_app_id: 'A0APP',
+    event,
+    type: 'event_callback',
+    event_id: eventId ?? `Ev${Date.now()}${eventSeq}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T0TEST', user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  };
+}
+
+/** A message a person sent in their DM with the bot (message.im). */
+export function dmEnvelope(opts: { text: string; ts: string; threadTs?: string; user?: string; eventId?: string; extra?: Record<string, unknown> }): Record<string, unknown> {
+  const event: Record<string, unknown> = {
+    type: 'message',
+    channel_type: 'im',
+    channel: 'D0DM',
+    user: opts.user ?? 'U0ASKER',
+    text: opts.text,
+    ts: opts.ts,
+    event_ts: opts.ts,
+    team: 'T0TEST',
+    ...opts.extra,
+  };
+  if (opts.threadTs !== undefined) event['thread_ts'] = opts.threadTs;
+  return eventEnvelope(event, opts.eventId);
+}
+
+/** The person opened the bot's Home (or Messages) tab. */
+export function homeOpenedEnvelope(user = 'U0ASKER', tab: 'home' | 'messages' = 'home'): Record<string, unknown> {
+  return eventEnvelope({ type: 'app_home_opened', user, channel: 'D0DM', tab, event_ts: `${Date.now() / 1000}` });
+}
+
+/** A button pressed on the Home tab (a view, not a message: no channel, no response_url). */
+export function homeActionPayload(actionId: string, value: string, user = 'U0ASKER'): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    user: { id: user, username: 'asker', name: 'asker', team_id: 'T0TEST' },
+    api_app_id: 'A0APP',
+    token: 'deprecated-verification-token',
+    container: { type: 'view', view_id: 'V0HOME' },
+    trigger_id: `${Date.now()}.trigger`,
+    team: { id: 'T0TEST', domain: 'fake' },
+    view: { id: 'V0HOME', type: 'home', blocks: [] },
+    actions: [{ type: 'button', action_id: actionId, block_id: 'azlinux_examples', text: { type: 'plain_text', text: value }, value, action_ts: `${Date.now() / 1000}` }],
+  };
+}

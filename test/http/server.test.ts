@@ -13,10 +13,13 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
+/** A clock held in the middle of a cooldown window, so a test's requests never straddle two windows. */
+const midWindow = () => 1_800_000_030_000;
+
 async function start(over: Partial<HttpSurfaceOptions> & { cooldownMax?: number } = {}) {
   const store = new MemoryStore();
   const log = captureLog('debug');
-  const handler = createHandler({ ask: stubAsk, store, logger: log.logger, cooldown: { max: over.cooldownMax ?? 100, windowSeconds: 60 } });
+  const handler = createHandler({ ask: stubAsk, store, logger: log.logger, cooldown: { max: over.cooldownMax ?? 100, windowSeconds: 60, now: midWindow } });
   const surface = createHttpSurface({ handler, logger: log.logger, readiness: () => ({}), ...over });
   const { port } = await surface.listen(0, '127.0.0.1');
   cleanups.push(async () => {

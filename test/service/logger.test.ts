@@ -41,6 +41,17 @@ describe('createLogger redaction', () => {
     expect(JSON.parse(line)).toMatchObject({ client: { name: 'ok', botToken: CENSOR }, err: { message: 'boom', authorization: CENSOR } });
   });
 
+  it('an error whose secret field is censored keeps its stack (Node 22+: stack is an accessor on the error)', () => {
+    const out = sink();
+    const err = Object.assign(new Error('boom'), { token: 'xoxb-err' });
+    createLogger('info', out.stream).error({ err }, 'failed');
+    const logged = JSON.parse(out.lines.join('')) as { err: { stack: string; token: string; message: string } };
+    expect(logged.err.token).toBe(CENSOR);
+    expect(logged.err.message).toBe('boom');
+    expect(logged.err.stack).toBe(err.stack);
+    expect(logged.err.stack).toMatch(/^Error: boom\n\s+at /);
+  });
+
   it('hides whatever pino\'s own redaction of REDACT_PATHS hid, and leaves the rest as it was', () => {
     const keys = fc.constantFrom('token', 'botToken', 'appToken', 'signingSecret', 'password', 'authorization', 'Authorization', 'redisUrl', 'config', 'env', 'headers', 'req', 'err', 'cookie', 'x-slack-signature', 'name', 'a');
     const leaf = fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined));

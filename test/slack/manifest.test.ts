@@ -22,10 +22,14 @@ describe('manifest.yml', () => {
     for (const url of urls) expect(url).toBe(`https://example.invalid${SLACK_EVENTS_PATH}`);
   });
 
-  it('asks for the three scopes, the app_mention event, interactivity; Socket Mode off', () => {
+  it('asks for the four scopes, the mention, DM and Home events, interactivity; Socket Mode off', () => {
     const scopes = manifest.match(/bot:\n((?:\s+- .+\n)+)/)?.[1]?.split('\n').map((l) => l.replace(/^\s+- /, '').trim()).filter(Boolean);
-    expect(scopes).toEqual(['commands', 'app_mentions:read', 'chat:write']);
-    expect(manifest).toMatch(/bot_events:\n\s+- app_mention\n/);
+    // issue 14: direct messages need message.im and its scope, im:history
+    expect(scopes).toEqual(['commands', 'app_mentions:read', 'chat:write', 'im:history']);
+    const events = manifest.match(/bot_events:\n((?:\s+- .+\n)+)/)?.[1]?.split('\n').map((l) => l.replace(/^\s+- /, '').trim()).filter(Boolean);
+    expect(events).toEqual(['app_mention', 'message.im', 'app_home_opened']);
+    // people can write to the bot (Messages tab) and see its Home tab
+    expect(manifest).toMatch(/app_home:\n\s+home_tab_enabled: true\n\s+messages_tab_enabled: true\n\s+messages_tab_read_only_enabled: false\n/);
     expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true/);
     expect(values('socket_mode_enabled')).toEqual(['false']);
   });

@@ -1,7 +1,12 @@
 // The local console: the embedded default when no platform is configured. Speaks the chat grammar;
-// on a TTY it is interactive, with piped input it answers each line and ends at end of input.
-import { createInterface } from 'node:readline';
+// on a TTY it is interactive (prompt, Tab completion, history kept across runs, `exit`/`quit`, Ctrl-C
+// ends it with 130 like a shell), with piped input it answers each line and ends at end of input.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface, type Completer } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { questionCompletions, type CompleteFn } from '../complete-question.js';
 import type { Handler, Surface } from '../handler.js';
 import { formatForTerminal } from './format.js';
 
@@ -10,34 +15,111 @@ export interface ConsoleOptions {
   output?: Writable;
   /** prompt and colour; defaults to whether input and output are TTYs */
   interactive?: boolean;
+  /** Tab completion (interactive only): the core's completer */
+  complete?: CompleteFn;
+  /** where history is kept between runs (interactive only); null: not kept. Default: historyPath(process.env) */
+  historyFile?: string | null;
+  /** lines of history kept (default 500) */
+  historySize?: number;
 }
+
+/** How the console ended: input ran out, `exit`/`quit`, or Ctrl-C. */
+export type ConsoleEnd = 'end' | 'exit' | 'interrupt';
 
 export interface ConsoleSurface extends Surface {
   /** resolves when input ends (or stop() is called) and every answer has been written */
-  readonly done: Promise<void>;
+  readonly done: Promise<ConsoleEnd>;
+}
+
+/** The exit code for a console that ended this way (130: interrupted, as shells report Ctrl-C). */
+export const exitCodeFor = (end: ConsoleEnd): number => (end === 'interrupt' ? 130 : 0);
+
+const QUIT = new Set(['exit', 'quit', ':q', '/exit', '/quit']);
+/** What Tab offers on an empty line or a lone "/". */
+const STARTERS = ['/azlinux upstream', '/azlinux releases', '/azlinux lineage ', '/azlinux compat ', '/azlinux help', '/cpulevel ', '/cpulevel flags ', '/cpulevel help', 'exit'];
+
+/** $XDG_STATE_HOME/azlinux/history when XDG_STATE_HOME is set, else ~/.azlinux_history. */
+export function historyPath(env: Record<string, string | undefined>): string {
+  const state = env['XDG_STATE_HOME'];
+  return state ? join(state, 'azlinux', 'history') : join(env['HOME'] || homedir(), '.azlinux_history');
+}
+
+function loadHistory(file: string | null, size: number): string[] {
+  if (file === null) return [];
+  try {
+    // the file is oldest first (readable, appendable); readline wants newest first
+    return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').slice(-size).reverse();
+  } catch {
+    return [];
+  }
+}
+
+function saveHistory(file: string | null, history: readonly string[]): void {
+  if (file === null) return;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${[...history].reverse().join('\n')}\n`, { mode: 0o600 });
+  } catch {
+    // history is a convenience: an unwritable file costs it, never the session
+  }
+}
+
+/** Tab: the commands on an empty line or a "/" word, else the last word as a size, distro or CPU. */
+export function consoleCompleter(complete: CompleteFn | undefined): Completer {
+  return (line: string) => {
+    if (line.trim() === '' || /^\/\S*$/.test(line)) {
+      return [STARTERS.filter((s) => s.startsWith(line.trimStart())), line.trimStart()];
+    }
+    return [complete ? questionCompletions(line, complete) : [], line];
+  };
 }
 
 export function startConsole(handler: Handler, options: ConsoleOptions = {}): ConsoleSurface {
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
   const interactive = options.interactive ?? ((input as { isTTY?: boolean }).isTTY === true && (output as { isTTY?: boolean }).isTTY === true);
-  const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
+  const historySize = options.historySize ?? 500;
+  const historyFile = interactive ? (options.historyFile === undefined ? historyPath(process.env) : options.historyFile) : null;
+  const rl = createInterface({
+    input,
+    output: interactive ? output : undefined,
+    terminal: interactive,
+    crlfDelay: Infinity,
+    ...(interactive
+      ? { completer: consoleCompleter(options.complete), history: loadHistory(historyFile, historySize), historySize, removeHistoryDuplicates: true }
+      : {}),
+  });
   let stopped = false;
+  let end: ConsoleEnd = 'end';
+  if (interactive) {
+    rl.on('history', (history: string[]) => saveHistory(historyFile, history));
+    // Raw mode turns Ctrl-C into this event instead of a signal: end like an interrupted shell command.
+    rl.on('SIGINT', () => {
+      end = 'interrupt';
+      output.write('\n');
+      rl.close();
+    });
+  }
 
-  const run = async () => {
+  const run = async (): Promise<ConsoleEnd> => {
     if (interactive) {
-      output.write('azlinux-bot — ask about distro upstreams and Azure CPU levels. Type "help", Ctrl-D to quit.\n');
+      output.write('azlinux-bot — ask about distro upstreams and Azure CPU levels. Type "help"; Tab completes; "exit" or Ctrl-D quits.\n');
       rl.setPrompt('azlinux> ');
       rl.prompt();
     }
     for await (const line of rl) {
       if (stopped) break;
+      if (QUIT.has(line.trim().toLowerCase())) {
+        end = 'exit';
+        break;
+      }
       if (line.trim()) {
         const answer = await handler({ platform: 'console', userId: 'console', threadKey: 'console', text: line });
         output.write(`${formatForTerminal(answer, interactive)}\n\n`);
       }
       if (interactive) rl.prompt();
     }
+    return end;
   };
   const done = run().finally(() => rl.close());
 

@@ -67,11 +67,16 @@ const distro = (required: boolean) =>
   text(OPT.distro, 'Distribution, e.g. rhel, ubuntu, azure-linux, rocky', { required, autocomplete: true, max_length: 100 });
 const release = text(OPT.release, 'Release, e.g. 10, 24.04, 4.0', { autocomplete: true, max_length: 100 });
 
-/** Installed to guilds, usable in guild channels and in DMs with the bot. */
-const reach = {
-  integration_types: [ApplicationIntegrationType.GuildInstall],
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+/**
+ * Installed to a server or to a user (a user install lets its owner use the commands in any server,
+ * even one that has not added the bot, and in group DMs), usable in servers, in DMs with the bot and in
+ * group DMs / DMs between users.
+ */
+export const REACH = {
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
 };
+const reach = REACH;
 
 export const COMMANDS: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
   {

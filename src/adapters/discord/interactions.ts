@@ -1,6 +1,7 @@
 // Slash commands and autocomplete: interaction -> text grammar -> Handler -> embeds.
 import {
   ApplicationCommandOptionType,
+  InteractionContextType,
   MessageFlags,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
@@ -8,21 +9,25 @@ import {
   type InteractionReplyOptions,
 } from 'discord.js';
 import type { Answer } from '../../core/answer.js';
+import type { KeyValueStore } from '../../core/store.js';
 import type { Handler, Question } from '../handler.js';
 import { autocompleteChoices, type CompleteFn } from './autocomplete.js';
 import { toQuestionText } from './grammar.js';
 import { renderAnswer } from './render.js';
 import { NO_MENTIONS, problemReply, settleWithin, type DiscordLogger } from './replies.js';
+import { NEVER_SHARED, shareRow } from './share.js';
 import { placeKey } from './threads.js';
 
 /** Help, problems and questions back are only for the asker, whatever `public` says (as on Slack). */
-const ALWAYS_PRIVATE: ReadonlySet<Answer['kind']> = new Set(['help', 'error', 'not-found', 'clarify']);
+const ALWAYS_PRIVATE = NEVER_SHARED;
 
 export interface InteractionDeps {
   handler: Handler;
   complete: CompleteFn;
   logger: DiscordLogger;
   deferAfterMs: number;
+  /** parks the questions behind Share buttons; without it private answers carry no button */
+  store?: KeyValueStore;
 }
 
 /** String and boolean options by name, flattened out of a subcommand. */
@@ -71,7 +76,8 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, de
   // The clock starts before the handler is called, in case it does synchronous work up front.
   const early = await settleWithin(pending, Math.max(0, deps.deferAfterMs - (Date.now() - started)));
   if (early) {
-    await interaction.reply(replyFor(early.ok ? early.value : undefined, parsed.public, deps, early.ok ? undefined : early.error));
+    const reply = replyFor(early.ok ? early.value : undefined, parsed.public, deps, early.ok ? undefined : early.error);
+    await interaction.reply(await withShare(reply, parsed.text, interaction, deps));
     return;
   }
   await interaction.deferReply(parsed.public ? {} : { flags: MessageFlags.Ephemeral });
@@ -81,6 +87,7 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, de
   } catch (error) {
     reply = replyFor(undefined, parsed.public, deps, error);
   }
+  reply = await withShare(reply, parsed.text, interaction, deps);
   const wantsEphemeral = reply.flags === MessageFlags.Ephemeral;
   if (parsed.public && wantsEphemeral) {
     // deferred in public but the answer must stay private: drop the placeholder, answer privately
@@ -92,17 +99,42 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, de
   await interaction.editReply(edit);
 }
 
+/**
+ * A private answer worth sharing gets the Share button, except in the DM with the bot (there is no one
+ * to share it with). A store that cannot park the question costs the button, not the answer.
+ */
+async function withShare(
+  reply: InteractionReplyOptions,
+  question: string,
+  interaction: ChatInputCommandInteraction,
+  deps: InteractionDeps,
+): Promise<InteractionReplyOptions> {
+  if (deps.store === undefined || reply.flags !== MessageFlags.Ephemeral || !shareable.has(reply)) return reply;
+  if (interaction.context === InteractionContextType.BotDM) return reply;
+  try {
+    return { ...reply, components: [await shareRow(deps.store, question)] };
+  } catch (err) {
+    deps.logger.warn({ err }, 'discord: no Share button, the question could not be parked');
+    return reply;
+  }
+}
+
+/** Replies that carry an answer someone else could use (not help, problems or questions back). */
+const shareable = new WeakSet<InteractionReplyOptions>();
+
 function replyFor(answer: Answer | undefined, shared: boolean, deps: InteractionDeps, error?: unknown): InteractionReplyOptions {
   if (!answer) {
     deps.logger.error({ err: error }, 'discord: handler failed');
     return { ...problemReply('Something went wrong answering that. Please try again in a moment.'), flags: MessageFlags.Ephemeral };
   }
   const ephemeral = !shared || ALWAYS_PRIVATE.has(answer.kind);
-  return {
+  const reply: InteractionReplyOptions = {
     embeds: renderAnswer(answer),
     allowedMentions: NO_MENTIONS,
     ...(ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
   };
+  if (!ALWAYS_PRIVATE.has(answer.kind)) shareable.add(reply);
+  return reply;
 }
 
 export async function answerAutocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {

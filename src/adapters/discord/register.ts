@@ -61,5 +61,7 @@ export async function main(env: Env = process.env, out: Out = console.log, err: 
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { loadDotEnv } = await import('../../service/dotenv.js');
+  loadDotEnv(process.env);
   process.exitCode = await main();
 }

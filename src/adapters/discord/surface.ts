@@ -1,7 +1,8 @@
 // The Discord surface: a discord.js gateway client wired to an injected Handler. No domain knowledge here.
-import { Client, DefaultRestOptions, Events, GatewayIntentBits, MessageFlags, Partials, Routes, type ClientOptions, type Interaction, type Message } from 'discord.js';
+import { Client, DefaultRestOptions, Events, GatewayIntentBits, MessageFlags, Partials, RESTEvents, Routes, type ClientOptions, type Interaction, type Message } from 'discord.js';
 import { MemoryStore, type KeyValueStore } from '../../core/store.js';
 import type { Handler, Surface } from '../handler.js';
+import type { PlatformObserver } from '../observer.js';
 import { PlatformHealth } from '../platform-health.js';
 import type { CompleteFn } from './autocomplete.js';
 import { answerAutocomplete, answerCommand, type InteractionDeps } from './interactions.js';
@@ -9,6 +10,7 @@ import { DEFER_AFTER_MS } from './limits.js';
 import { answerMention, isForBot, type MentionDeps } from './mentions.js';
 import { NO_MENTIONS, problemReply, silentLogger, type DiscordLogger } from './replies.js';
 import { restBase } from './rest-base.js';
+import { answerShare, SHARE_PREFIX } from './share.js';
 
 export interface DiscordSurfaceOptions {
   /** bot token (DISCORD_TOKEN) */
@@ -34,6 +36,8 @@ export interface DiscordSurfaceOptions {
   deferAfterMs?: number;
   /** how long stop() waits for replies in flight */
   drainTimeoutMs?: number;
+  /** told of REST errors and retries (the metrics) */
+  observer?: PlatformObserver;
   /** REST: per-request timeout, retries after it (5xx, timeouts), readiness probing (10 s, 2, 5 s) */
   rest?: { timeoutMs?: number; retries?: number; stuckAfterMs?: number; probeEveryMs?: number };
 }
@@ -50,6 +54,30 @@ export interface DiscordSurface extends Surface {
 
 /** Guilds + GuildMessages + DirectMessages: enough to see mentions and DMs. No privileged intent. */
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+
+/** System error codes that mean "Discord was not reached", not "Discord said no". */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+
+/**
+ * A failed login said plainly: a refused token names DISCORD_TOKEN; a network failure (or Discord's
+ * servers failing) says Discord was unreachable, so nobody resets a good token for a bad network.
+ */
+export function loginError(err: unknown, apiUrl: string | undefined): Error {
+  const e = err as { code?: unknown; status?: unknown; cause?: { code?: unknown }; message?: unknown };
+  const message = typeof e?.message === 'string' ? e.message : String(err);
+  if (e?.code === 'TokenInvalid' || e?.status === 401) {
+    return new Error(`Discord rejected DISCORD_TOKEN (${message}); reset it in the Developer Portal (Bot > Reset Token)`, { cause: err });
+  }
+  const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : undefined;
+  const serverError = typeof e?.status === 'number' && e.status >= 500;
+  if ((code !== undefined && NETWORK_CODES.has(code)) || serverError || message === 'fetch failed' || e?.code === 'ABORT_ERR' || (err instanceof Error && err.name === 'AbortError')) {
+    return new Error(
+      `Discord could not be reached at ${apiUrl ?? 'https://discord.com/api'} (${code ?? message}); check the network, any proxy, and DISCORD_API_URL`,
+      { cause: err },
+    );
+  }
+  return err instanceof Error ? err : new Error(message);
+}
 
 export async function createDiscordSurface(options: DiscordSurfaceOptions): Promise<DiscordSurface> {
   const logger = options.logger ?? silentLogger;
@@ -93,6 +121,17 @@ export async function createDiscordSurface(options: DiscordSurfaceOptions): Prom
   if (options.shards !== undefined) clientOptions.shards = options.shards;
   if (options.shardCount !== undefined) clientOptions.shardCount = options.shardCount;
   client = new Client(clientOptions);
+  const observer = options.observer;
+  if (observer) {
+    // Every REST response: 429s and server errors are retried by discord.js (a server error only while
+    // retries are left); any other 4xx is an error answer.
+    const maxRetries = client.rest.options.retries;
+    client.rest.on(RESTEvents.Response, (request, response) => {
+      const status = response.status;
+      if (status === 429 || (status >= 500 && request.retries < maxRetries)) observer.apiRetry('discord');
+      else if (status >= 400) observer.apiError('discord', `http_${status}`);
+    });
+  }
 
   let stopping = false;
   const inFlight = new Set<Promise<void>>();
@@ -125,7 +164,7 @@ export async function createDiscordSurface(options: DiscordSurfaceOptions): Prom
   client.on(Events.ShardError, (err, id) => logger.warn({ err, shard: id }, 'discord: shard error'));
   client.on(Events.Error, (err) => logger.error({ err }, 'discord: client error'));
 
-  const interactionDeps: InteractionDeps = { handler: options.handler, complete: options.complete, logger, deferAfterMs };
+  const interactionDeps: InteractionDeps = { handler: options.handler, complete: options.complete, logger, deferAfterMs, store };
   const mentionDeps: MentionDeps = { handler: options.handler, store, logger, deferAfterMs };
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
@@ -142,6 +181,8 @@ export async function createDiscordSurface(options: DiscordSurfaceOptions): Prom
         return;
       }
       track(answerCommand(interaction, interactionDeps), `/${interaction.commandName}`);
+    } else if (interaction.isButton() && interaction.customId.startsWith(SHARE_PREFIX) && !stopping) {
+      track(answerShare(interaction, { handler: options.handler, store, logger }), 'share');
     }
   });
 
@@ -164,7 +205,7 @@ export async function createDiscordSurface(options: DiscordSurfaceOptions): Prom
     health.stop();
     await client.destroy().catch(() => undefined);
     await ownStore?.close();
-    throw err;
+    throw loginError(err, options.apiUrl);
   }
 
   return {

@@ -1,4 +1,5 @@
 // String helpers for Discord output: visible truncation, mention neutralising, markdown escaping.
+import { escapeMarkdown as djsEscapeMarkdown } from 'discord.js';
 
 export const ELLIPSIS = '…';
 
@@ -27,19 +28,16 @@ export function neutraliseMentions(text: string): string {
     .replace(/<@([!&]?)(\d+)>/g, '<@\u200b$1$2>');
 }
 
+/** discord.js's escaping, with the line-start markdown it leaves alone by default turned on too. */
+const ESCAPE_OPTIONS = { inlineCode: false, inlineCodeContent: false, heading: true, bulletedList: true, numberedList: true, maskedLink: true } as const;
+
 /**
  * Escape Discord markdown in plain text (the core speaks plain text, Discord renders markdown), keeping
- * the core's inline code spans (`ld.so --help`) as code.
+ * the core's inline code spans (`ld.so --help`) as code. discord.js's escapeMarkdown does the work; two
+ * line-start forms it has no option for are added by hand: block quotes ("> ") and subtext ("-# ").
  */
 export function escapeMarkdown(text: string): string {
-  const escape = (plain: string) => plain.replace(/[\\*_~`|[\]]/g, '\\$&').replace(/^(\s*)([>#])/gm, '$1\\$2');
-  let out = '';
-  let last = 0;
-  for (const m of text.matchAll(/`[^`\n]+`/g)) {
-    out += escape(text.slice(last, m.index)) + m[0];
-    last = m.index + m[0].length;
-  }
-  return out + escape(text.slice(last));
+  return djsEscapeMarkdown(text, ESCAPE_OPTIONS).replace(/^(\s*)(>|-#)/gm, '$1\\$2');
 }
 
 /** A markdown link whose label and URL cannot break out of the link syntax. */

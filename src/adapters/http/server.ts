@@ -22,11 +22,16 @@ export interface HttpSurfaceOptions {
   /** Slack's request listener, once Slack runs in HTTP mode; undefined means /slack/events is 404 */
   slackEvents?: () => RequestListener | undefined;
   trustProxy?: boolean;
+  /** more routes by exact path (the metrics, the web page); each answers its own methods */
+  routes?: Record<string, ExtraRoute>;
   /** timeouts in ms (defaults: headers 10 s, whole request 30 s, drain grace 3 s) */
   timeouts?: { headersMs?: number; requestMs?: number; drainGraceMs?: number };
   /** largest request body, in bytes (default 1 MiB) */
   bodyLimit?: number;
 }
+
+/** A route added beside the built-in ones: the request, its response and the parsed query. */
+export type ExtraRoute = (req: IncomingMessage, res: ServerResponse, query: URLSearchParams) => void | Promise<void>;
 
 /** How often node:http checks requestTimeout and headersTimeout (its default, 30 s, makes them 30 s late). */
 export const CONNECTIONS_CHECK_MS = 1_000;
@@ -90,6 +95,8 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
       // The listener answers (and reports its own failures); the server tracks the response until it closes.
       return listener(req, res);
     }
+    const extra = options.routes !== undefined && Object.hasOwn(options.routes, path) ? options.routes[path] : undefined;
+    if (extra) return extra(req, res, new URLSearchParams(at < 0 ? '' : target.slice(at + 1)));
     return sendError(res, 404, 'not found', notFoundHint);
   }
 

@@ -1,51 +1,47 @@
-// The few Block Kit shapes the renderer emits. Structurally the same as @slack/types' blocks, declared
-// here so the renderer stays pure (no SDK import) and tests can walk them without casts.
+// The few Block Kit shapes the renderer emits, built on @slack/types (types only: nothing from the SDK
+// runs, so the renderer stays pure). Each is the library's block narrowed to what the renderer puts in
+// it (a section's text is always mrkdwn, a context holds only text, a button always has a value), so the
+// renderer and the tests read them without narrowing; `asKnownBlock` proves each is still a block Slack's
+// types accept.
+import type {
+  ActionsBlock as SlackActionsBlock,
+  Button,
+  ContextBlock as SlackContextBlock,
+  HeaderBlock as SlackHeaderBlock,
+  KnownBlock,
+  MrkdwnElement,
+  PlainTextElement,
+  SectionBlock as SlackSectionBlock,
+} from '@slack/types';
 
-export interface PlainTextObject {
-  type: 'plain_text';
-  text: string;
-  emoji?: boolean;
-}
-
-export interface MrkdwnObject {
-  type: 'mrkdwn';
-  text: string;
-  verbatim?: boolean;
-}
-
+export type PlainTextObject = PlainTextElement;
+export type MrkdwnObject = MrkdwnElement;
 export type TextObject = PlainTextObject | MrkdwnObject;
 
-export interface HeaderBlock {
-  type: 'header';
-  text: PlainTextObject;
-}
+export type HeaderBlock = SlackHeaderBlock;
 
-export interface SectionBlock {
-  type: 'section';
+export interface SectionBlock extends Omit<SlackSectionBlock, 'text' | 'fields' | 'accessory'> {
   text?: MrkdwnObject;
   fields?: MrkdwnObject[];
 }
 
-export interface ContextBlock {
-  type: 'context';
+export interface ContextBlock extends Omit<SlackContextBlock, 'elements'> {
   elements: MrkdwnObject[];
 }
 
-export interface ButtonElement {
-  type: 'button';
+export interface ButtonElement extends Button {
   action_id: string;
-  text: PlainTextObject;
   value: string;
-  style?: 'primary' | 'danger';
 }
 
-export interface ActionsBlock {
-  type: 'actions';
-  block_id?: string;
+export interface ActionsBlock extends Omit<SlackActionsBlock, 'elements'> {
   elements: ButtonElement[];
 }
 
 export type Block = HeaderBlock | SectionBlock | ContextBlock | ActionsBlock;
+
+/** Every Block is a KnownBlock (a compile-time check; also the way to hand one to Slack's own types). */
+export const asKnownBlock = (block: Block): KnownBlock => block;
 
 /** A message as chat.postMessage / response_url take it: blocks plus the plain fallback. */
 export interface SlackMessage {

@@ -6,6 +6,8 @@ import type { KeyValueStore } from '../../core/store.js';
 import type { Handler, Question } from '../handler.js';
 import type { SlackMessage } from './blocks.js';
 import { fromSlackText } from './escape.js';
+import { registerDirect } from './direct.js';
+import type { HomeContent } from './home.js';
 import type { InFlight } from './inflight.js';
 import type { SlackLogger } from './logger.js';
 import { renderAnswer, SHARE_ACTION_ID } from './render.js';
@@ -39,6 +41,8 @@ export interface ListenerDeps {
   inFlight: InFlight;
   /** see ACK_BUDGET_MS; must stay well under Slack's 3 s */
   ackBudgetMs?: number;
+  /** the App Home tab's content; without it no Home tab is published */
+  home?: HomeContent;
 }
 
 export function isPublic(answer: Answer): boolean {
@@ -288,6 +292,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       }
     }),
   );
+
+  // Direct messages, the Home tab and its examples (direct.ts).
+  registerDirect(app, { ask, firstDelivery, logger, inFlight, sorry: SORRY, ...(deps.home ? { home: deps.home } : {}) });
 
   app.error(async (error) => {
     logger.error(`slack: ${describe(error)}`);

@@ -9,6 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { KeyValueStore } from '../../core/store.js';
 import type { Handler, Surface } from '../handler.js';
+import type { PlatformObserver } from '../observer.js';
+import { observedClientOptions } from './observe.js';
+import type { HomeContent } from './home.js';
 import { sendError } from '../http/json.js';
 import { PlatformHealth } from '../platform-health.js';
 import { InFlight } from './inflight.js';
@@ -39,6 +42,10 @@ export interface SlackSurfaceOptions {
    * this point and answered on its response_url (default 2 s; at most 2.5 s, Slack waits 3 s).
    */
   ackBudgetMs?: number;
+  /** the App Home tab: example questions and the data's as-of date (no Home tab without it) */
+  home?: HomeContent;
+  /** told of Web API errors and retries (the metrics) */
+  observer?: PlatformObserver;
   /** Web API and response_url timeouts and readiness probing (defaults: 10 s, 5 s, 5 s) */
   transport?: { timeoutMs?: number; stuckAfterMs?: number; probeEveryMs?: number };
 }
@@ -191,7 +198,7 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
     token: options.botToken,
     ...identity,
     ...(socketReceiver ? { socketMode: true, receiver: socketReceiver } : { receiver: httpReceiver }),
-    clientOptions: { ...clientOptions },
+    clientOptions: { ...clientOptions, ...(options.observer ? observedClientOptions(options.observer, clientOptions) : {}) },
     logger: boltLogger,
     convoStore: false,
   });
@@ -202,6 +209,7 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
     logger,
     inFlight,
     ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
+    ...(options.home !== undefined ? { home: options.home } : {}),
   });
 
   if (socketReceiver) {

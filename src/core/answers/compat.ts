@@ -5,7 +5,8 @@ import type { Distro, DistroRelease, LevelName } from '../../data/schema.js';
 import { levelRank } from '../levels.js';
 import { listOf } from '../text.js';
 import { fact, finish, levelSources, releaseLabel, seriesCpuSources, seriesName, uniqueSources } from './build.js';
-import { isRetired, levelFacts, seriesCaveats } from './vm.js';
+import { byFamily, isRetired, levelFacts, seriesCaveats } from './vm.js';
+import { sizeKeyOf } from '../text.js';
 
 export interface Judgement {
   verdict: Verdict;
@@ -142,7 +143,7 @@ export function compatAnswer(
     sections: [{ title: 'Why', lines: j.reasons }],
     caveats,
     sources: uniqueSources(rel.sources.slice(0, 3), seriesCpuSources(series), levelSources(catalog)),
-    context: { distro: distro.id, release: rel.version, ...(target.size ? { size: target.size } : {}), series: series.record.series },
+    context: { topic: 'compat', distro: distro.id, release: rel.version, ...(target.size ? { size: target.size } : {}), series: series.record.series },
   });
 }
 
@@ -153,13 +154,17 @@ function altFits(series: SeriesInfo, rel: DistroRelease): boolean {
 }
 
 /** The reason that decides: the one that set a no or depends, else the level (x64) or the architecture (Arm). */
-function summaryReason(j: Judgement, series: SeriesInfo): string {
+export function summaryReason(j: Judgement, series: SeriesInfo): string {
   const blocking = j.deciding;
   // the headline never contradicts a caveat: when a separate build changes the picture, it says so
   // Stryker disable next-line MethodExpression: equivalent, the level reason names every short processor or none of them
   if (blocking && j.altBuild && j.shortfall.some((p) => blocking.includes(p))) return `${blocking} ${j.altBuild}`;
   if (blocking) return blocking;
-  return series.record.arch === 'Arm64' ? j.reasons[0]! : j.reasons[j.reasons.length - 1]!;
+  if (series.record.arch === 'Arm64') {
+    const cpus = series.cpus.map((c) => c.model.model);
+    return cpus.length ? `${j.reasons[0]!.replace(/\.$/, '')} (${cpus.join(', ')}).` : j.reasons[0]!;
+  }
+  return j.reasons[j.reasons.length - 1]!;
 }
 
 /** "Which sizes can run RHEL 10?": every current series whose verdict is yes. */
@@ -186,11 +191,11 @@ export function distroSizesAnswer(catalog: Catalog, query: string, distro: Distr
     series: yes,
     facts: [...fact('Needs', required), ...fact('Always', `${yes.length} series`), ...fact('Depends', `${depends.length} series`)],
     sections: [
-      { title: `Always (${yes.length})`, lines: [yes.join(', ') || 'none'] },
+      { title: `Always (${yes.length}), by family`, lines: byFamily(yes.map((n) => catalog.seriesByKey.get(sizeKeyOf(n))!)) },
       { title: `Depends (${depends.length})`, lines: [depends.join(', ') || 'none'] },
     ],
     caveats: rel.caveats,
     sources: uniqueSources(rel.sources.slice(0, 3), levelSources(catalog)),
-    context: { distro: distro.id, release: rel.version },
+    context: { topic: 'sizes', distro: distro.id, release: rel.version },
   });
 }

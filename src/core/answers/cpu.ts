@@ -34,7 +34,7 @@ export function cpuAnswer(catalog: Catalog, query: string, cpu: CpuInfo): Answer
       ...(arm ? [] : ['The level is computed from the processor\'s feature set; a VM may expose fewer features than its host.']),
     ],
     sources: uniqueSources(m.sources, levelSources(catalog)),
-    context: { cpu: m.model },
+    context: { topic: 'cpu', cpu: m.model },
   });
 }
 
@@ -81,6 +81,9 @@ export function flagsAnswer(catalog: Catalog, query: string, flags: string[]): A
     ],
     caveats: [
       'The kernel prints no osxsave flag; xsave stands in for it. glibc also checks that the OS enabled the AVX state, which no flags line shows: `ld.so --help` is the final word.',
+      ...(r.level === null || r.level === 'x86-64-v1'
+        ? ['In a virtual machine these are the features the hypervisor passes through: a virtual CPU type such as kvm64 or qemu64 (or a compatibility mode) shows fewer than the host has.']
+        : []),
     ],
     sources: levelSources(catalog),
   });
@@ -113,7 +116,54 @@ export function ldsoAnswer(catalog: Catalog, query: string, supported: LevelName
     level,
     missingForNext: missing,
     facts: [...fact('Level', level), ...(next ? fact(`${next} needs`, missing.join(' ')) : [])],
-    caveats: ['This is what glibc detected at run time inside this machine, after the hypervisor and kernel: the most reliable answer.'],
+    caveats: [
+      'This is what glibc detected at run time inside this machine, after the hypervisor and kernel: the most reliable answer. In a VM, a virtual CPU type such as kvm64 or qemu64 (or a compatibility mode) lowers it below the host’s.',
+    ],
     sources: levelSources(catalog),
+  });
+}
+
+/** A shortened flags list (inxi, lscpu summaries): what it shows, and how to get the whole line. */
+export function shortenedFlagsAnswer(catalog: Catalog, query: string, flags: string[]): Answer {
+  const shown = catalog.levels.levels.filter((l) => l.level !== 'x86-64-v1').map((l) => ({ level: l.level, seen: l.cpuinfoFlags.filter((f) => flags.includes(f)) }));
+  return finish({
+    kind: 'flags',
+    query,
+    title: 'A shortened flags list',
+    summary:
+      'That flags list is shortened (as inxi and lscpu summaries print it): it leaves out flags every x86-64 CPU has, so the level cannot be read from what is missing. Paste the whole line (`grep -m1 ^flags /proc/cpuinfo`) or `ld.so --help` output.',
+    level: null,
+    missingForNext: [],
+    facts: shown.filter((s) => s.seen.length).map((s) => ({ label: `${s.level} flags shown`, value: s.seen.join(' ') })),
+    sources: levelSources(catalog),
+  });
+}
+
+/** "Sandy Bridge", "Zen 2": microarchitectures named by codename, each with its level from archspec's features. */
+export function microarchAnswer(catalog: Catalog, query: string, named: Array<{ name: string; level: LevelName | null; node: string; missing: string[] }>, lead = ''): Answer {
+  const first = named[0]!;
+  const next = (l: LevelName | null) => (l ? LEVELS[LEVELS.indexOf(l) + 1] : undefined);
+  const said = named
+    .map((n) => `${n.name} is ${n.level ?? 'not 64-bit'} by archspec’s ${n.node} features${next(n.level) && n.missing.length ? `; it lacks ${n.missing.join(', ')} for ${next(n.level)}` : ''}`)
+    .join('. ');
+  const archspec = catalog.levels.sources.filter((s) => /archspec/.test(s.url));
+  return finish({
+    kind: 'cpu',
+    query,
+    title: named.map((n) => n.name).join(', '),
+    summary: `${lead ? `${lead} ` : ''}${said}.`,
+    processor: first.name,
+    arch: 'x64',
+    level: first.level,
+    facts: [
+      ...named.map((n) => ({ label: n.name, value: `${n.level ?? 'no x86-64 level'} (archspec ${n.node})` })),
+      ...named.flatMap((n) => {
+        const on = catalog.series.filter((s) => s.record.retirement?.status !== 'retired' && s.cpus.some((c) => c.model.microarchitecture === n.node)).map((s) => s.record.series);
+        return on.length ? [{ label: `Azure series that may land on ${n.name}`, value: `${on.slice(0, 12).join(', ')}${on.length > 12 ? ` and ${on.length - 12} more` : ''}` }] : [];
+      }),
+    ],
+    caveats: ['A codename covers many models; laptop and budget parts (Pentium, Celeron, Atom) of the same generation can lack AVX. Name the model, or check inside the machine with `ld.so --help`.'],
+    sources: uniqueSources(archspec, levelSources(catalog)),
+    context: { topic: 'cpu' },
   });
 }

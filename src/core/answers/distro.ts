@@ -76,7 +76,7 @@ export function lineageAnswer(catalog: Catalog, query: string, distro: Distro, r
     sections: [{ title: 'Upstream edges', lines: direct.length ? direct : ['none recorded'] }],
     caveats: releaseCaveats(distro, rel, release === null),
     sources: rel.sources,
-    context: { distro: distro.id, release: rel.version },
+    context: { topic: facet, distro: distro.id, release: rel.version },
   });
 }
 
@@ -88,7 +88,7 @@ export function distroAnswer(catalog: Catalog, query: string, distro: Distro, re
   const summaries: Record<Exclude<DistroFacet, 'upstream' | 'lineage'>, string> = {
     overview: `${name}: ${statusOf(rel, day)}${rel.packageManager ? `, ${rel.packageManager}` : ''}${rel.kernel ? `, kernel ${rel.kernel}` : ''}.`,
     kernel: rel.kernel ? `${name} ships kernel ${rel.kernel}.` : `The sources name no kernel for ${name}.`,
-    'package-manager': rel.packageManager ? `${name} uses ${rel.packageManager}.` : `The sources name no package manager for ${name}.`,
+    'package-manager': rel.packageManager ? `${name} uses ${rel.packageManager}.${earlierManager(distro, rel)}` : `The sources name no package manager for ${name}.`,
     eol: rel.eol
       ? `${name}: ${rel.extendedSupport ? statusOf(rel, day) : eolPhrase(rel.eol, day)}.`
       : `No end-of-life date is published for ${name}.`,
@@ -106,7 +106,7 @@ export function distroAnswer(catalog: Catalog, query: string, distro: Distro, re
     facts: [...releaseFacts(rel, day), ...fact('Also known as', distro.aliases.slice(0, 6).join(', '))],
     caveats: releaseCaveats(distro, rel, release === null),
     sources: rel.sources,
-    context: { distro: distro.id, release: rel.version },
+    context: { topic: facet, distro: distro.id, release: rel.version },
   });
 }
 
@@ -129,7 +129,7 @@ export function releasesAnswer(catalog: Catalog, query: string, distro: Distro):
     facts: [...fact('Vendor', distro.vendor), ...fact('Releases', distro.releases.length)],
     sections: [{ title: 'Releases', table: { columns: ['Release', 'Status', 'Released', 'End of life', 'x86-64 baseline'], rows } }],
     sources: uniqueSources(...distro.releases.map((r) => r.sources.slice(0, 2))),
-    context: { distro: distro.id },
+    context: { topic: 'releases', distro: distro.id },
   });
 }
 
@@ -160,4 +160,10 @@ function releaseCaveats(distro: Distro, rel: DistroRelease, defaulted: boolean):
   const out = [...rel.caveats];
   if (defaulted && distro.releases.length > 1) out.unshift(`No release named, so this is about the newest: ${distro.name} ${rel.version}.`);
   return out;
+}
+
+/** " Azure Linux 3.0 uses tdnf.": the release before, when it used another package manager. */
+function earlierManager(distro: Distro, rel: DistroRelease): string {
+  const before = distro.releases[distro.releases.indexOf(rel) + 1];
+  return before?.packageManager && before.packageManager !== rel.packageManager ? ` ${distro.name} ${before.version} uses ${before.packageManager}.` : '';
 }

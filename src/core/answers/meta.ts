@@ -2,6 +2,7 @@
 import type { Answer } from '../answer.js';
 import type { CpuInfo, SeriesInfo } from '../catalog.js';
 import { finish, uniqueSources } from './build.js';
+import { listOf } from '../text.js';
 
 export const HELP_LINES = [
   '/azlinux upstream [release] — what Azure Linux is built from (newest release by default)',
@@ -54,25 +55,36 @@ export function errorAnswer(query: string, title: string, summary: string): Answ
   return finish({ kind: 'error', query, title, summary }) as Answer & { kind: 'error' };
 }
 
-/** Side by side: "Dsv5 vs Dasv5", "8370C vs EPYC 7763". */
+/** Side by side: "Dsv5 vs Dasv5", "8370C vs EPYC 7763". The first sentence says what differs. */
 export function compareAnswer(query: string, items: Array<SeriesInfo | CpuInfo>, labels: string[]): Answer {
+  const gens = (it: SeriesInfo) => (it.record.generations?.length ? it.record.generations.map((g) => `Gen ${g}`).join(' and ') : 'not stated');
   const rows = items.map((it, i) =>
     'record' in it
-      ? [labels[i]!, it.record.arch, it.guaranteed ?? '—', it.best ?? '—', it.cpus.map((c) => c.model.model).join(', ') || 'not documented']
-      : [labels[i]!, it.model.arch, it.level ?? '—', it.level ?? '—', `${it.model.model} (${it.model.codename})`],
+      ? [labels[i]!, it.record.arch, it.guaranteed ?? '—', it.best ?? '—', gens(it), it.record.family, it.cpus.map((c) => c.model.model).join(', ') || 'not documented']
+      : [labels[i]!, it.model.arch, it.level ?? '—', it.level ?? '—', '—', it.model.codename, `${it.model.model} (${it.model.codename})`],
   );
+  const columns = ['Name', 'Arch', 'Guaranteed', 'Best', 'Generations', 'Family', 'Processors'];
   const said = (it: SeriesInfo | CpuInfo, label: string) => {
     if ('record' in it)
       return `${label} ${it.record.arch === 'Arm64' ? 'is Arm64' : it.guaranteed ? `guarantees ${it.guaranteed}` : 'has no documented processor'}`;
     return `${label} ${it.model.arch === 'Arm64' ? 'is Arm64' : `is ${it.level}`}`;
   };
+  // the columns whose values differ, processors aside (named in the table)
+  const NAMES = ['architecture', 'guaranteed level', 'best level', 'Hyper-V generations', 'family'];
+  const differ = NAMES.flatMap((name, k) => {
+    if (new Set(rows.map((r) => r[k + 1])).size <= 1) return [];
+    // levels are said above; the rest with their values
+    return [k === 1 || k === 2 ? name : `${name} (${rows.map((r) => `${r[0]}: ${r[k + 1]}`).join('; ')})`];
+  });
+  const sameGens = !differ.some((d) => d.startsWith('Hyper-V')) && rows[0] ? `; both support ${rows[0][4]}` : '';
+  const differText = differ.length ? ` They differ in ${listOf(differ)}${sameGens}.` : ` They share architecture, levels, family and Hyper-V generations (${rows[0]?.[4]}).`;
   return finish({
     kind: 'compare',
     query,
     title: labels.join(' vs '),
-    summary: `${items.map((it, i) => said(it, labels[i]!)).join('; ')}.`,
+    summary: `${items.map((it, i) => said(it, labels[i]!)).join('; ')}.${items.some((it) => 'record' in it) ? differText : ''}`,
     items: labels,
-    sections: [{ title: 'Side by side', table: { columns: ['Name', 'Arch', 'Guaranteed', 'Best', 'Processors'], rows } }],
+    sections: [{ title: 'Side by side', table: { columns, rows } }],
     sources: uniqueSources(...items.map((it) => ('record' in it ? it.record.sources : it.model.sources))),
   });
 }

@@ -39,7 +39,7 @@ export function sizeAnswer(catalog: Catalog, query: string, info: SizeInfo): Ans
     sections: processorSection(series),
     caveats,
     sources: uniqueSources(seriesCpuSources(series), levelSources(catalog)),
-    context: { size: size.name, series: rec.series },
+    context: { topic: 'machine', size: size.name, series: rec.series },
   });
 }
 
@@ -69,14 +69,14 @@ export function seriesAnswer(catalog: Catalog, query: string, series: SeriesInfo
     sections: [...processorSection(series), { title: 'Sizes', lines: [names.join(', ')] }],
     caveats: seriesCaveats(series),
     sources: uniqueSources(seriesCpuSources(series), levelSources(catalog)),
-    context: { series: rec.series },
+    context: { topic: 'machine', series: rec.series },
   });
 }
 
 /** "Which series guarantee x86-64-v3?" — or, negated, which do not. */
-export function levelAnswer(catalog: Catalog, query: string, level: LevelName, negated = false): Answer {
+export function levelAnswer(catalog: Catalog, query: string, level: LevelName, negated = false, family?: string): Answer {
   const rank = levelRank(level);
-  const current = catalog.series.filter((s) => s.guaranteed && !isRetired(s));
+  const current = catalog.series.filter((s) => s.guaranteed && !isRetired(s) && (!family || s.record.family === family));
   const meets = current.filter((s) => levelRank(s.guaranteed!) >= rank);
   const below = current.filter((s) => levelRank(s.guaranteed!) < rank);
   const maybe = below.filter((s) => s.best && levelRank(s.best) >= rank);
@@ -86,10 +86,10 @@ export function levelAnswer(catalog: Catalog, query: string, level: LevelName, n
     ? [
         {
           title: `Series that do not guarantee ${level} (${below.length})`,
-          lines: below.map((s) => `${s.record.series}: guarantees ${s.guaranteed}${s.best !== s.guaranteed ? `, may reach ${s.best}` : ''}`),
+          lines: byFamily(below, (s) => `${s.record.series} (${s.guaranteed}${s.best !== s.guaranteed ? `–${s.best}` : ''})`),
         },
       ]
-    : [{ title: `Series that guarantee ${level} (${names.length})`, lines: [names.join(', ') || 'none'] }];
+    : [{ title: `Series that guarantee ${level} (${names.length}), by family`, lines: byFamily(meets) }];
   if (!negated && maybe.length > 0)
     sections.push({
       title: `May land on an ${level} processor, not guaranteed (${maybe.length})`,
@@ -102,9 +102,12 @@ export function levelAnswer(catalog: Catalog, query: string, level: LevelName, n
       'Levels are cumulative: every flag of the lower levels too.',
     ],
   });
+  // a few current, common choices: general purpose, compute and memory series of the newest generations first
+  const common = meets.filter((s) => ['General purpose', 'Compute optimized', 'Memory optimized'].includes(s.record.family));
+  const examples = [...common.filter((s) => /v[5-7]$/.test(s.record.series)), ...common.filter((s) => !/v[5-7]$/.test(s.record.series))].slice(0, 6).map((s) => s.record.series);
   const summary = negated
-    ? `${below.length} current x64 series do not guarantee ${level}: they may land on a processor below it${maybe.length ? ` (${maybe.length} of them sometimes reach it)` : ''}.`
-    : `${names.length} current x64 series guarantee ${level} on every processor they may land on${maybe.length ? `; ${maybe.length} more may or may not` : ''}.`;
+    ? `${below.length} current x64${family ? ` ${family}` : ''} series do not guarantee ${level}: they may land on a processor below it${maybe.length ? ` (${maybe.length} of them sometimes reach it)` : ''}. To always get it, pick one of the ${meets.length} that guarantee it${examples.length ? `, e.g. ${listOf(examples)}` : ''}.`
+    : `${names.length} current x64${family ? ` ${family}` : ''} series guarantee ${level} on every processor they may land on${maybe.length ? `; ${maybe.length} more may or may not` : ''}.`;
   return finish({
     kind: 'level',
     query,
@@ -119,18 +122,40 @@ export function levelAnswer(catalog: Catalog, query: string, level: LevelName, n
       GUEST_CAVEAT,
     ],
     sources: uniqueSources(levelSources(catalog), [{ title: 'Microsoft Learn: Azure VM sizes', url: 'https://learn.microsoft.com/en-us/azure/virtual-machines/sizes/overview', asOf: catalog.asOf, dated: 'checked' }]),
+    context: { topic: 'level', level },
+  });
+}
+
+/** Chat shows at most this many names a family; the JSON \`series\` field has them all. */
+const NAMES_PER_FAMILY = 12;
+
+/** One line per VM family: "General purpose (41): Dsv5, Dasv5, … and 29 more". */
+export function byFamily(series: SeriesInfo[], name: (s: SeriesInfo) => string = (s) => s.record.series): string[] {
+  const families = new Map<string, SeriesInfo[]>();
+  for (const s of series) {
+    const list = families.get(s.record.family);
+    if (list) list.push(s);
+    else families.set(s.record.family, [s]);
+  }
+  if (families.size === 0) return ['none'];
+  return [...families.entries()].map(([family, list]) => {
+    const shown = list.slice(0, NAMES_PER_FAMILY).map(name).join(', ');
+    const more = list.length > NAMES_PER_FAMILY ? ` … and ${list.length - NAMES_PER_FAMILY} more` : '';
+    return `${family} (${list.length}): ${shown}${more}`;
   });
 }
 
 /** "Does Dsv3 guarantee AVX2?": the straight yes/no that opens a size or series answer. */
-export function levelVerdict(series: SeriesInfo, level: LevelName): string {
+export function levelVerdict(series: SeriesInfo, level: LevelName, typed?: string): string {
   const name = seriesName(series);
+  // "does Dsv3 support AVX2?": name what was asked when it was a feature, not the level itself
+  const asked = typed && !/^(x86[-_]?64[-_]?)?v\d$/i.test(typed) ? `${typed.toUpperCase()} (${level})` : level;
   if (series.record.arch === 'Arm64') return `No: ${name} is Arm64; x86-64 levels do not apply.`;
   if (!series.guaranteed) return `Unknown: the docs name no processor for ${name}.`;
-  if (levelRank(series.guaranteed) >= levelRank(level)) return `Yes: ${name} guarantees ${series.guaranteed}, which includes ${level}.`;
+  if (levelRank(series.guaranteed) >= levelRank(level)) return `Yes: ${name} guarantees ${series.guaranteed}${series.guaranteed === level && asked === level ? '' : `, which includes ${asked}`}.`;
   if (series.best && levelRank(series.best) >= levelRank(level))
-    return `Not guaranteed: ${name} guarantees only ${series.guaranteed}; it reaches ${level} only on some of its processors.`;
-  return `No: ${name} stops at ${series.guaranteed}.`;
+    return `Not guaranteed: ${name} guarantees only ${series.guaranteed}; it reaches ${asked} only on some of its processors.`;
+  return `No: ${name} stops at ${series.guaranteed}${asked === level ? '' : `, below ${asked}`}.`;
 }
 
 export function levelFacts(series: SeriesInfo) {

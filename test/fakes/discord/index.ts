@@ -107,7 +107,13 @@ export interface CommandSpec {
   channelId?: string;
   inThread?: boolean;
   user?: Record<string, unknown>;
+  /** the command was installed to the user (user install) rather than to the server */
+  userInstall?: boolean;
 }
+
+/** The DM channel between the user and the bot, and a group DM the bot is not a member of. */
+export const DM_CHANNEL_ID = '1200000000000000800';
+export const GROUP_DM_ID = '1200000000000000900';
 
 function commandOptions(spec: CommandSpec) {
   const list = Object.entries(spec.options ?? {}).map(([name, value]) => ({
@@ -138,6 +144,85 @@ export function interaction(spec: CommandSpec) {
       : { id: channelId, type: 0, guild_id: GUILD_ID, name: 'azure', flags: 0, position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0 },
     member: { ...member(user), permissions: '2251799813685247' },
     data: { id: COMMAND_IDS[spec.name], name: spec.name, type: 1, options: commandOptions(spec) },
+    app_permissions: '2251799813685247',
+    locale: 'en-US',
+    guild_locale: 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: spec.userInstall ? { '1': String(user['id']) } : { '0': GUILD_ID },
+    context: 0,
+    attachment_size_limit: 10_485_760,
+  };
+}
+
+/**
+ * An interaction from outside any server: the DM with the bot (context 1) or a group DM (context 2).
+ * As Discord sends them: no guild_id, no member but `user`, the channel partial, and the owner of the
+ * install that made the command available (the user, for a user install).
+ */
+export function privateInteraction(spec: CommandSpec, context: 1 | 2) {
+  const user = spec.user ?? humanUser;
+  const channel =
+    context === 1
+      ? { id: DM_CHANNEL_ID, type: 1, flags: 0, last_message_id: null, recipients: [user] }
+      : { id: GROUP_DM_ID, type: 3, flags: 0, name: 'platform folks', last_message_id: null, recipients: [user, otherBot], owner_id: String(user['id']), icon: null };
+  return {
+    id: nextId(),
+    application_id: APP_ID,
+    type: spec.focused ? 4 : 2,
+    token: `itoken-${nextId()}`,
+    version: 1,
+    channel_id: channel.id,
+    channel,
+    user,
+    data: { id: COMMAND_IDS[spec.name], name: spec.name, type: 1, options: commandOptions(spec) },
+    // in a group DM the app's permissions are those of a user install: send messages, embed links
+    app_permissions: context === 1 ? '2251799813685247' : '412317240320',
+    locale: 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: spec.userInstall === false ? { '0': GUILD_ID } : { '1': String(user['id']) },
+    context,
+    attachment_size_limit: 10_485_760,
+  };
+}
+
+/**
+ * A button pressed on a message the bot sent in reply to an interaction (type 3, message component).
+ * `onMessage` is that message as Discord stores it (ephemeral: flags 64).
+ */
+export function buttonInteraction(spec: { customId: string; user?: Record<string, unknown>; ephemeral?: boolean; embeds?: unknown[] }) {
+  const user = spec.user ?? humanUser;
+  return {
+    id: nextId(),
+    application_id: APP_ID,
+    type: 3,
+    token: `itoken-${nextId()}`,
+    version: 1,
+    guild_id: GUILD_ID,
+    guild: { id: GUILD_ID, locale: 'en-US', features: [] },
+    channel_id: CHANNEL_ID,
+    channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'azure', flags: 0, position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0 },
+    member: { ...member(user), permissions: '2251799813685247' },
+    data: { custom_id: spec.customId, component_type: 2 },
+    message: {
+      id: nextId(),
+      channel_id: CHANNEL_ID,
+      author: botUser,
+      content: '',
+      timestamp: now(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: spec.embeds ?? [],
+      components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Share in channel', custom_id: spec.customId }] }],
+      pinned: false,
+      type: 20,
+      flags: spec.ephemeral === false ? 0 : 64,
+      webhook_id: APP_ID,
+      application_id: APP_ID,
+    },
     app_permissions: '2251799813685247',
     locale: 'en-US',
     guild_locale: 'en-US',

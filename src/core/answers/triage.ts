@@ -1,0 +1,121 @@
+// Crash messages and "how do I check": what an x86-64 level error means, what the level needs, why
+// a virtual machine can fall short of its host, and how to check from inside the machine.
+import type { Answer, Section, Source, Verdict } from '../answer.js';
+import type { Catalog } from '../catalog.js';
+import type { LevelName } from '../../data/schema.js';
+import { levelRank, LEVELS } from '../levels.js';
+import type { PastedError } from '../question/mentions.js';
+import { listOf } from '../text.js';
+import { fact, finish, uniqueSources } from './build.js';
+import { HOW_TO_CHECK } from './cpu-family.js';
+
+export { HOW_TO_CHECK };
+
+
+/** QEMU's generic models: what they lack, so what a guest using them cannot run. */
+/** QEMU's generic models, from their feature lists in src/data/cpu-families.json: what they lack, and the level left. */
+function qemuGeneric(catalog: Catalog): { line: string; sources: Source[] } | null {
+  const models = catalog.cpuFamilies.families.filter((f) => /^qemu-(kvm|qemu)64$/.test(f.rule.id) && f.level);
+  if (!models.length) return null;
+  const missing = models[0]!.missingForNext.filter((flag) => models.every((m) => m.missingForNext.includes(flag))); // what both lack
+  const level = models.map((m) => m.level!).sort((a, b) => levelRank(a) - levelRank(b))[0]!;
+  const next = LEVELS[levelRank(level)];
+  return {
+    line: `QEMU/KVM’s generic CPU models ${listOf(models.map((m) => m.rule.model.replace(/^QEMU /, '')))} stop at ${level}: they lack ${missing.join(', ')}${next ? ` (${next} features)` : ''}. Set the CPU type to \`host\` (libvirt \`host-passthrough\`) or a named model the host supports.`,
+    sources: models[0]!.rule.sources,
+  };
+}
+
+const VIRTUAL_CPU_LINES = [
+  'The host operating system does not matter: the check is made by the software inside the machine (glibc’s loader at start-up, or the kernel) against the CPU features that machine sees.',
+  'Virtual CPU types commonly hide features from the guest: QEMU/KVM’s generic models (kvm64, qemu64), VirtualBox, and Hyper-V’s processor compatibility mode expose an older feature set than the host has. Use the host CPU model (`-cpu host`, libvirt `host-passthrough`) or turn compatibility mode off, then check again.',
+];
+
+export interface TriageInput {
+  error?: PastedError;
+  virtualCpus: string[];
+  /** the level the message or question names (said in the first sentence) */
+  level: LevelName | null;
+  /** the level the failing software needs: the message's, else the named release's (explained in the body) */
+  required: LevelName | null;
+  /** a verdict for what was named with the error ("… on Rocky 10") */
+  verdict?: { verdict: Verdict | null; line: string } | null;
+  /** extra lines to show first (the named distro's need, a size's guarantee) */
+  context?: string[];
+  notUnderstood?: string[];
+  /** "my CPU doesn't have AVX": the feature the asker's CPU lacks */
+  lacks?: { typed: string; level: LevelName };
+}
+
+/** Flags a level needs, step by step from v2 up to it. */
+export function levelNeeds(catalog: Catalog, level: LevelName): Section {
+  const steps = catalog.levels.levels.filter((l) => levelRank(l.level) >= 2 && levelRank(l.level) <= levelRank(level));
+  return {
+    title: `What ${level} needs (levels are cumulative)`,
+    lines: steps.map((s) => `${s.level}: ${s.cpuinfoFlags.join(' ')}`),
+  };
+}
+
+export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): Answer {
+  const level = t.error?.level ?? t.level;
+  const explained = level ?? t.required;
+  const rank = level ? levelRank(level) : 0;
+  const step = level ? catalog.levels.levels.find((l) => l.level === level) : undefined;
+  const below = rank > 1 ? LEVELS[rank - 2] : undefined;
+  let summary: string;
+  if (t.error?.kind === 'glibc-level' || t.error?.kind === 'kernel-refuses' || t.error?.kind === 'runtime-refuses') {
+    const who = {
+      'glibc-level': 'glibc (built for that level) stopped the program at start-up',
+      'kernel-refuses': 'the kernel or boot loader refused the CPU',
+      'runtime-refuses': 'the program checked the CPU at start and refused to run',
+    }[t.error.kind];
+    summary = t.error.feature === '64-bit mode'
+      ? `It means the CPU this machine sees has no 64-bit mode (long mode, the lm flag): a 32-bit CPU, or a virtual machine set up as 32-bit, so ${who}.`
+      : t.error.feature && level
+      ? `It means the CPU this machine sees lacks ${t.error.feature} (one of the ${level} features), so ${who}.`
+      : level
+      ? `It means the CPU this machine sees lacks features of ${level} (${step!.cpuinfoFlags.join(', ')} on top of ${below ?? 'the base'}), so ${who}.`
+      : `It means the CPU this machine sees lacks an x86-64 level the system was built for, so ${who}.`;
+  } else if (t.error?.kind === 'illegal-instruction') {
+    summary = `“Illegal instruction” at start means the program uses an instruction the CPU this machine sees does not have — most often a build for a higher x86-64 level than the CPU, or a virtual CPU that hides features.`;
+  } else if (t.lacks) {
+    const r = levelRank(t.lacks.level);
+    const most = LEVELS[r - 2];
+    const feature = /^(x86[-_]?64[-_]?)?v\d$/i.test(t.lacks.typed) ? t.lacks.level : `${t.lacks.typed.toUpperCase()} (an ${t.lacks.level} feature)`;
+    summary = most
+      ? `A CPU without ${feature} is at most ${most}: software built for ${t.lacks.level} or higher will not run on it, software built for ${most} or lower will.`
+      : `A CPU without ${feature} is not an x86-64 CPU at all.`;
+  } else if (t.virtualCpus.length) {
+    const qemu = t.virtualCpus.some((v) => /kvm64|qemu64|QEMU/.test(v));
+    const qemu_ = qemu ? qemuGeneric(catalog) : null;
+    summary = t.verdict
+      ? qemu
+        ? (qemu_?.line ?? `${listOf(t.virtualCpus)} can hide CPU features from the guest.`)
+        : `${listOf(t.virtualCpus)} can hide CPU features from the guest.`
+      : `${listOf(t.virtualCpus)} can hide CPU features from the guest, so the guest may be below the host's x86-64 level${level ? ` (${level} needs ${step!.cpuinfoFlags.join(', ')})` : ''}.${qemu && qemu_ ? ` ${qemu_.line}` : ''}`;
+  } else {
+    summary = `To know a machine's x86-64 level, ask the machine: \`ld.so --help\` lists the glibc-hwcaps levels it supports.`;
+  }
+  if (t.verdict) summary = `${t.verdict.line} ${summary}`;
+  const sections: Section[] = [];
+  if (t.context?.length) sections.push({ title: 'What you named', lines: t.context });
+  if (explained && levelRank(explained) >= 2) sections.push(levelNeeds(catalog, explained));
+  const generic = qemuGeneric(catalog);
+  sections.push({ title: 'Why it happens', lines: [...VIRTUAL_CPU_LINES, ...(generic ? [generic.line] : [])] });
+  sections.push({ title: 'How to check inside the machine', lines: HOW_TO_CHECK });
+  const caveats = t.notUnderstood?.length ? [`Not understood: ${t.notUnderstood.map((w) => `“${w}”`).join(', ')}.`] : [];
+  return finish({
+    kind: 'triage',
+    query,
+    title: t.error ? `Error: ${t.error.typed.slice(0, 80)}` : t.virtualCpus.length ? 'Virtual CPU models and x86-64 levels' : 'Checking a machine’s x86-64 level',
+    summary,
+    required: explained,
+    needs: explained && levelRank(explained) >= 2 ? catalog.levels.levels.find((l) => l.level === explained)!.cpuinfoFlags : [],
+    verdict: t.verdict?.verdict ?? null,
+    facts: [...fact('Needs', explained), ...fact('Verdict', t.verdict?.verdict)],
+    sections,
+    caveats,
+    sources: uniqueSources(catalog.levels.sources.slice(0, 2), qemuGeneric(catalog)?.sources ?? []),
+    context: { topic: 'triage', ...(explained ? { level: explained } : {}) },
+  });
+}

@@ -1,0 +1,100 @@
+// One parse of a question into a frame: every thing it names (entities), what it asks about them
+// (intent), and the operation that follows (one answer, a comparison, a fleet matrix, a list).
+import type { LevelName } from '../../data/schema.js';
+import type { Catalog } from '../catalog.js';
+import { findEntities, type Entities } from '../entities.js';
+import { readIntent, type Intent } from '../intent.js';
+import { firstRelease, vmTargets, type Target } from '../targets.js';
+import { keyOf } from '../text.js';
+
+export type Operation = 'one' | 'compare' | 'matrix' | 'list';
+
+export interface NamedRelease {
+  distro: Entities['distros'][number];
+  release: Entities['releases'][number]['release'];
+  /** no release was typed: the newest is meant */
+  defaulted: boolean;
+}
+
+export interface Frame {
+  text: string;
+  lower: string;
+  e: Entities;
+  intent: Intent;
+  /** every machine named (sizes, then series) */
+  targets: Target[];
+  /** every distro named, with its release (the newest when none was typed) */
+  releases: NamedRelease[];
+  levels: LevelName[];
+  op: Operation;
+  /** distribution-like names the catalog does not hold ("Clear Linux"): said in the answer, not dropped */
+  unknownDistros: string[];
+}
+
+export function frameOf(catalog: Catalog, text: string): Frame {
+  const e = findEntities(catalog, text);
+  const lower = text.toLowerCase();
+  const intent = readIntent(lower);
+  const targets = vmTargets(e);
+  const releases = namedReleases(catalog, e, text);
+  return {
+    text,
+    lower,
+    e,
+    intent,
+    targets,
+    releases,
+    levels: e.levels,
+    op: operationOf(intent, targets.length, releases.length, e.cpus.length),
+    unknownDistros: unknownDistros(catalog, text),
+  };
+}
+
+/** Every distro named: the releases typed, then bare distros at their newest release. */
+function namedReleases(catalog: Catalog, e: Entities, text: string): NamedRelease[] {
+  const out: NamedRelease[] = e.releases.map((r) => ({ distro: r.distro, release: r.release, defaulted: false }));
+  for (const d of e.distros) out.push({ distro: d, release: namedAfter(catalog, d, e.distroTyped.get(d)), defaulted: true });
+  // "azure linux 3 vs 4", "rhel 8 and 9": a bare number after the first release is the same distro's
+  const only = out.length === 1 ? out[0]! : undefined;
+  if (only && /\b(?:vs\.?|versus|and|or|to|from|with)\s+\d/i.test(text)) {
+    for (const m of text.matchAll(/\b(?:vs\.?|versus|and|or|to|from|with)\s+(\d{1,2}(?:\.\d+)?)(?![\w.])/gi)) {
+      const rel = catalog.findRelease(only.distro, m[1]!);
+      if (rel && !out.some((r) => r.release === rel)) out.push({ distro: only.distro, release: rel, defaulted: false });
+    }
+  }
+  if (!out.length) {
+    const one = firstRelease(catalog, e);
+    if (one) out.push({ distro: one.distro, release: one.release, defaulted: one.defaulted });
+  }
+  return out;
+}
+
+/** Several machines × several releases is a matrix; two of a kind side by side a comparison. */
+export function operationOf(intent: Intent, machines: number, releases: number, cpus: number): Operation {
+  if (machines >= 1 && releases >= 1 && machines * releases >= 2) return 'matrix';
+  if (machines >= 2 || cpus >= 2 || (releases >= 2 && machines === 0)) return 'compare';
+  if (intent.list) return 'list';
+  return 'one';
+}
+
+/** A distro typed by a former name ("CBL-Mariner") means the newest release that bore it (2.0), not today's. */
+function namedAfter(catalog: Catalog, distro: NamedRelease['distro'], typed: string | undefined): NamedRelease['release'] {
+  const newest = catalog.newestRelease(distro);
+  const key = typed ? keyOf(typed) : '';
+  if (key.length < 4 || catalog.distroByKey.get(key) === distro && keyOf(distro.name).startsWith(key)) return newest; // the current name
+  const bore = (r: NamedRelease['release']) => r.aliases.some((a) => keyOf(a).startsWith(key));
+  if (bore(newest)) return newest;
+  return distro.releases.find(bore) ?? newest;
+}
+
+/** "Clear Linux", "Kali Linux": a capitalised name before Linux/OS that no known distro answers to. */
+function unknownDistros(catalog: Catalog, text: string): string[] {
+  if (!/ (linux|os)\b/i.test(text)) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(/\b([A-Z][A-Za-z-]+)\s+(Linux|OS)\b/g)) {
+    const name = `${m[1]} ${m[2]}`;
+    if (catalog.distroByKey.has(keyOf(name)) || catalog.distroByKey.has(keyOf(m[1]!)) || /^(The|A|An|My|On|In|For|Azure|Microsoft|Intel|AMD|Any|Every|Which|What)$/.test(m[1]!)) continue;
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}

@@ -1,0 +1,297 @@
+// Things a question mentions that are not names in the catalog: x86 CPU models Azure does not list,
+// hypervisor CPU models, other clouds' instance types and hardware, and pasted crash messages.
+// Each is a row in a table (a pattern and what it means); the scanner blanks what it read, so a
+// generation suffix (`Xeon E5-2680 v4`) or the level in an error message is never read again as a
+// level keyword.
+import type { LevelName } from '../../data/schema.js';
+import type { Catalog } from '../catalog.js';
+import { azureRecordFor } from '../answers/cpu-family.js';
+import { identifyCpus, type CpuFamilyMatch } from '../cpu-family.js';
+import { normaliseFlag } from '../levels.js';
+import { keyOf } from '../text.js';
+
+/** An x86 processor typed by model number that the catalog does not hold. */
+export interface ForeignCpu {
+  /** as typed, tidied ("Xeon E5-2680 v4") */
+  typed: string;
+  vendor: 'Intel' | 'AMD';
+}
+
+export type ErrorKind = 'glibc-level' | 'illegal-instruction' | 'kernel-refuses' | 'runtime-refuses';
+
+export interface PastedError {
+  kind: ErrorKind;
+  /** the level the message names, when it names one */
+  level: LevelName | null;
+  /** the message as recognised, for the answer's first line */
+  typed: string;
+  /** the one feature the message names ("AVX"), when it names a feature rather than a level */
+  feature?: string;
+}
+
+export interface Mentions {
+  /** processors and virtual CPU models a family rule recognises ("Xeon E5-2680 v4", "kvm64"), Azure's own aside */
+  familyCpus: CpuFamilyMatch[];
+  /** x86 model numbers no rule recognises */
+  foreignCpus: ForeignCpu[];
+  /** microarchitecture codenames Azure's list does not hold ("Sandy Bridge", "Zen 2"), with their level */
+  codenames: Array<{ name: string; level: LevelName | null; node: string; missing: string[] }>;
+  /** kvm64, qemu64, VirtualBox, Hyper-V compatibility mode ... */
+  virtualCpus: string[];
+  /** a hypervisor named without its CPU model ("proxmox", "qemu", "kvm") */
+  hypervisors: string[];
+  /** a topic outside what the bot covers, about something it does cover ("Windows", "nested virtualization") */
+  offTopics: string[];
+  /** another cloud's instance type or hardware the bot does not cover: "AWS m5.large", "Apple M2" */
+  outOfScope: Array<{ what: string; typed: string }>;
+  errors: PastedError[];
+}
+
+/** A pattern, what it names, and whether the catalog may know it (then it is left for the name finder). */
+interface CpuRow {
+  vendor: 'Intel' | 'AMD';
+  re: RegExp;
+}
+
+// Model numbers by family. The `v\d` after a Xeon E3/E5/E7 number is its generation, never a level.
+const CPU_ROWS: readonly CpuRow[] = [
+  { vendor: 'Intel', re: /\b(?:intel\s+)?(?:xeon\s*)?(?:\(r\)\s*)?(?:cpu\s+)?e[357]\s*-\s*\d{4}[a-z]{0,2}(?:\s*v\d)?\b/gi },
+  { vendor: 'Intel', re: /\b(?:intel\s+)?xeon\s+(?:\(r\)\s*)?(?:platinum|gold|silver|bronze|w|d|max)\s*-?\s*\d{3,4}[a-z+]{0,3}\b/gi },
+  { vendor: 'Intel', re: /\b(?:intel\s+)?xeon\s+(?:[xlwe]\s?)?\d{4}[a-z]?\b/gi },
+  { vendor: 'Intel', re: /\b(?:intel\s+)?(?:core\s*(?:\(tm\)\s*)?)?i[3579]\s*-\s*\d{3,5}[a-z]{0,3}\b/gi },
+  { vendor: 'Intel', re: /\b(?:intel\s+)?core\s+(?:ultra\s+)?i?[3579]\s+\d{3,5}[a-z]{0,3}\b/gi },
+  { vendor: 'Intel', re: /\b(?:intel\s+)?(?:pentium|celeron|atom)\s+(?:(?:gold|silver|dual[- ]core)\s+)?[a-z]?\d{3,5}[a-z]{0,2}\b/gi },
+  { vendor: 'Intel', re: /\b(?:intel\s+)?core\s*(?:\(tm\)\s*)?2\s+(?:duo|quad|extreme)\s+[a-z]?\d{3,4}\b/gi },
+  { vendor: 'Intel', re: /\bintel\s+(?:[gjnp]\d{4}[a-z]?|[a-z]\d{4}[a-z]?)\b/gi }, // "intel g5400", "Intel P8600"
+  { vendor: 'AMD', re: /\b(?:amd\s+)?epyc\s+\d{4}[a-z]{0,2}\b/gi },
+  { vendor: 'AMD', re: /\b(?:amd\s+)?ryzen\s+(?:threadripper\s+(?:pro\s+)?\d{4}[a-z]{0,3}|[3579]\s+(?:pro\s+)?\d{3,4}[a-z]{0,3})\b/gi },
+  { vendor: 'AMD', re: /\b(?:amd\s+)?threadripper\s+(?:pro\s+)?\d{4}[a-z]{0,3}\b/gi },
+  { vendor: 'AMD', re: /\b(?:amd\s+)?(?:fx|a\d{1,2})\s*-\s*\d{4}[a-z]?\b/gi },
+  { vendor: 'AMD', re: /\b(?:amd\s+)?(?:opteron|phenom(?:\s+ii)?|athlon(?:\s+ii)?)\s+(?:x\d\s+)?\d{3,4}[a-z]{0,2}\b/gi },
+];
+
+/** Virtual CPU models and modes that hide host features from the guest. */
+const VIRTUAL_CPU_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['kvm64', /\bkvm(?:32|64)\b/gi],
+  ['qemu64', /\bqemu(?:32|64)\b|\bqemu virtual cpu\b/gi],
+  ['VirtualBox', /\bvirtual\s?box\b|\bvbox\b/gi],
+  ['Hyper-V processor compatibility mode', /\b(?:processor )?compatibility (?:mode|for migration)\b|\bhyper-?v compat(?:ibility)?\b/gi],
+  ['x86-64 baseline CPU model', /\b(?:cpu model|cpu type|-cpu)\s+(?:x86-64-v[1-4]|host-model|max|base)\b/gi],
+];
+
+/** Hypervisors named without a CPU model: their default virtual CPU may be the cause. */
+const HYPERVISOR_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['QEMU/KVM', /\b(?:qemu|kvm|libvirt|virt-manager|proxmox|pve)\b/gi],
+  ['VMware', /\b(?:vmware|esxi|vsphere)\b/gi],
+];
+
+/** Topics about things the bot covers that it does not answer: "Are HB/HC supported on Windows?" */
+const OFF_TOPIC_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['Windows', /\bwindows(?:\s+server)?(?:\s+\d{2,4})?\b(?!\s+subsystem)/gi],
+  ['nested virtualization', /\bnested[- ]virtuali[sz]ation\b/gi],
+  ['CPU performance and burst credits', /\b(?:base(?:line)? cpu performance|cpu credits?|burst(?:able|ing)? credits?|benchmarks?)\b/gi],
+  ['prices and quotas', /\b(?:pric(?:e|es|ing)|costs?|quotas?|billing)\b/gi],
+  ['networking and disks', /\b(?:accelerated networking|iops|throughput|premium (?:ssd|storage)|temp disk)\b/gi],
+  ['constrained-vCPU listings', /\bconstrain(?:ed|t) vcpus?\b/gi],
+];
+
+/** Other clouds' instance types and hardware outside Azure VM sizes. */
+const OUT_OF_SCOPE_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['an AWS EC2 instance type', /\b(?:[a-z]{1,2}\d[a-z]{0,4}|[a-z]\d[a-z]?-\w+)\.(?:nano|micro|small|medium|large|metal(?:-\d+xl)?|\d*xlarge)\b/gi],
+  ['AWS', /\b(?:aws|ec2|amazon web services|graviton\d?)\b/gi],
+  ['a Google Cloud machine type', /\b(?:n1|n2d?|n4|e2|c2d?|c3d?|c4a?|t2[ad]|m[123]|a[23]|h3|z3)-(?:standard|highmem|highcpu|ultramem|megamem|micro|small|medium|custom)(?:-\d+)?\b/gi],
+  ['Google Cloud', /\b(?:gcp|gce|google cloud|compute engine)\b/gi],
+  ['Oracle Cloud', /\b(?:oci|oracle cloud)\b/gi],
+  ['Apple hardware', /\b(?:apple\s+(?:silicon|m[1-5])|macbook|mac\s?mini|imac|mac\s?pro|m[1-5]\s+(?:pro|max|ultra|mac)|rosetta(?:\s*2)?|macos|(?:my|an?|the|on)\s+m[1-5](?:\s+(?:pro|max|ultra|air))?)\b/gi],
+  ['a glibc version mismatch (the program was built against a newer glibc than the system has; not a CPU problem)', /version [`'"]?glibc_2\.\d+[`'"]? not found/gi],
+  ['a TensorFlow build notice (informational: the binary simply does not use every feature the CPU has)', /your cpu supports instructions that this tensorflow binary was not compiled to use/gi],
+  ['GPU compute capability', /\b(?:compute capability|cuda(?: version| cores?)?|sm_\d{2,3}|tensor cores?|rocm)\b/gi],
+];
+
+/** Crash messages people paste: what they mean, and the level they name. */
+const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
+  ['glibc-level', /(?:fatal glibc error:?\s*)?cpu does not support (x86-64-v[1-4])/gi],
+  ['glibc-level', /(?:fatal glibc error:?\s*)?cpu isa level is lower than required/gi],
+  ['kernel-refuses', /this kernel requires (?:an? )?(x86-64(?:-v[1-4])?|the following features)[^.\n]*/gi],
+  ['kernel-refuses', /(?:your |the )?cpu (?:is )?(?:not supported|unsupported|too old)[^.\n]*?(x86-64-v[1-4])?/gi],
+  ['kernel-refuses', /requires? (?:a )?(?:cpu|processor) (?:with|supporting) (x86-64-v[1-4])/gi],
+  ['runtime-refuses', /can only be run on amd64 processors with (v[1-4]) microarchitecture support/gi],
+  ['runtime-refuses', /requires? (?:a )?(?:cpu|processor) with (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|fma3?|bmi2?) (?:support|instructions?|extensions?)/gi],
+  ['runtime-refuses', /(?:does not|doesn'?t) (?:appear to )?(?:have|support) (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt) (?:support|instructions?)?/gi],
+  ['runtime-refuses', /(?:cpu|processor) must support (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|x86-64-v[1-4])/gi],
+  ['runtime-refuses', /(?:cpu|处理器)\s*有\s*(avx2?|sse4[._]?2)\s*指令集要求/gi],
+  ['illegal-instruction', /\b(?:illegal instruction|sigill|invalid opcode|illegal hardware instruction)\b/gi],
+];
+
+/** Families typed without a model number the family rules need: the microarchitecture they all share. */
+const XEON_GENERATION: Record<string, [string, string]> = {
+  '1': ['sandybridge', 'Sandy Bridge'],
+  '2': ['ivybridge', 'Ivy Bridge'],
+  '3': ['haswell', 'Haswell'],
+  '4': ['broadwell', 'Broadwell'],
+};
+const APU_GENERATION: Record<string, [string, string]> = {
+  '5': ['piledriver', 'Trinity, Piledriver'],
+  '6': ['piledriver', 'Richland, Piledriver'],
+  '7': ['steamroller', 'Kaveri, Steamroller'],
+  '8': ['excavator', 'Carrizo, Excavator'],
+  '9': ['excavator', 'Bristol Ridge, Excavator'],
+};
+const GENERIC_FAMILY_ROWS: ReadonlyArray<readonly [RegExp, string | ((m: RegExpMatchArray) => string | undefined), string | ((m: RegExpMatchArray) => string)]> = [
+  [/\bamd\s+fx\b(?![\s-]*\d)(?!\s*-?\s*series)/gi, 'bulldozer', 'AMD FX (Bulldozer family)'],
+  [/\b(?:xeon(?:\s+e[357])?|e[357])\s+v([1-4])\b/gi, (m) => XEON_GENERATION[m[1]!]?.[0], (m) => `Xeon v${m[1]} (${XEON_GENERATION[m[1]!]?.[1]})`],
+  [/\b(?:amd\s+)?a(?:4|6|8|10|12)\s*-\s*([5-9])\d{3}[a-z]?\b/gi, (m) => APU_GENERATION[m[1]!]?.[0], (m) => `${m[0].trim()} (${APU_GENERATION[m[1]!]?.[1]})`],
+];
+
+/** Cheap tests that decide whether a table can match at all: most questions skip most tables. */
+const GATE = {
+  family: /\d{3}|kvm|qemu|host|xeon|core|epyc|ryzen|opteron|atom|celeron|pentium/,
+  cpu: /xeon|core|i[3579]|epyc|ryzen|threadripper|fx|opteron|phenom|athlon|pentium|celeron|atom|intel|amd|e[357]|a\d{1,2}\s*-/,
+  virtual: /kvm|qemu|virtual|vbox|compat|cpu model|cpu type|-cpu/,
+  hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere/,
+  offTopic: /windows|nested|perf|credit|burst|benchmark|pric|cost|quota|billing|networking|iops|throughput|premium|temp disk|constrain/,
+  outOfScope: /glibc_|tensorflow|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
+};
+
+export function scanMentions(catalog: Catalog, text: string): { rest: string; mentions: Mentions } {
+  const mentions: Mentions = { familyCpus: [], foreignCpus: [], codenames: [], virtualCpus: [], hypervisors: [], offTopics: [], outOfScope: [], errors: [] };
+  let rest = text;
+  const blank = (m: RegExpExecArray) => {
+    rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
+  };
+  const quick = text.toLowerCase();
+
+  if (/cpu|instruction|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|support|处理器/.test(quick))
+    for (const [kind, re] of ERROR_ROWS)
+      for (const m of rest.matchAll(re)) {
+        const named = m.slice(1).find((g) => g && levelNamed(catalog, g));
+        const level = named ? levelNamed(catalog, named) : null;
+        const feature = named && !/^(x86-64(-v\d)?|v\d)$/i.test(named) ? named.toUpperCase() : named?.toLowerCase() === 'x86-64' ? '64-bit mode' : undefined;
+        mentions.errors.push({ kind, level, typed: m[0].trim(), ...(feature ? { feature } : {}) });
+        blank(m as RegExpExecArray);
+      }
+
+  // model numbers by family rule (src/core/cpu-family.ts); Azure's own processors stay for the name finder
+  for (const m of GATE.family.test(quick) ? identifyCpus(catalog, rest) : []) {
+    if (azureRecordFor(catalog, m, [])) continue;
+    // "AMD EPYC 9V64 F": Azure's own name runs on past the family's match
+    const next = /^\s*[\w-]+/.exec(rest.slice(m.end))?.[0] ?? '';
+    if (next && knownCpu(catalog, rest.slice(m.start, m.end) + next)) continue;
+    mentions.familyCpus.push(m);
+    if (m.family.rule.kind === 'virtual-cpu' && !mentions.virtualCpus.includes(m.model)) mentions.virtualCpus.push(m.model);
+    rest = rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end);
+  }
+
+  // a family named without a model number ("an AMD FX CPU", "Xeon v2", "A10-6800K"): its microarchitecture
+  if (GATE.cpu.test(quick))
+    for (const [re, node, label] of GENERIC_FAMILY_ROWS)
+      for (const m of rest.matchAll(re)) {
+        const n = typeof node === 'string' ? node : node(m);
+        const fam = n ? catalog.cpuFamilies.families.find((f) => f.node?.name === n && f.fixedFeatures) : undefined;
+        if (!fam || mentions.codenames.some((c) => c.node === n)) continue;
+        mentions.codenames.push({ name: typeof label === 'string' ? label : label(m), level: fam.level, node: n!, missing: fam.missingForNext });
+        blank(m as RegExpExecArray);
+      }
+
+  const codes = codenameIndex(catalog);
+  for (const m of codes.gate.test(quick) ? rest.matchAll(codes.pattern) : []) {
+    const hit = codes.byKey.get(m[0].toLowerCase().replace(/[\s-]+/g, ' '));
+    if (!hit || mentions.codenames.some((c) => c.node === hit.node)) continue;
+    mentions.codenames.push(hit);
+    blank(m as RegExpExecArray);
+  }
+
+  if (/\d/.test(quick) && GATE.cpu.test(quick))
+    for (const row of CPU_ROWS)
+      for (const m of rest.matchAll(row.re)) {
+        const typed = tidy(m[0]);
+        if (knownCpu(catalog, typed)) continue; // the name finder reads Azure's own processors
+        mentions.foreignCpus.push({ typed, vendor: row.vendor });
+        blank(m as RegExpExecArray);
+      }
+
+  if (GATE.virtual.test(quick))
+  for (const [name, re] of VIRTUAL_CPU_ROWS)
+    for (const m of rest.matchAll(re)) {
+      if (!mentions.virtualCpus.includes(name)) mentions.virtualCpus.push(name);
+      blank(m as RegExpExecArray);
+    }
+
+  if (GATE.hypervisor.test(quick))
+  for (const [name, re] of HYPERVISOR_ROWS)
+    for (const m of rest.matchAll(re)) {
+      if (!mentions.hypervisors.includes(name)) mentions.hypervisors.push(name);
+      blank(m as RegExpExecArray);
+    }
+
+  if (GATE.offTopic.test(quick))
+  for (const [name, re] of OFF_TOPIC_ROWS)
+    for (const m of rest.matchAll(re)) {
+      if (!mentions.offTopics.includes(name)) mentions.offTopics.push(name);
+      blank(m as RegExpExecArray);
+    }
+
+  if (GATE.outOfScope.test(quick))
+  for (const [what, re] of OUT_OF_SCOPE_ROWS)
+    for (const m of rest.matchAll(re)) {
+      mentions.outOfScope.push({ what, typed: tidy(m[0]) });
+      blank(m as RegExpExecArray);
+    }
+  return { rest, mentions };
+}
+
+/** The catalog's key for a model, with and without the vendor and family words. */
+function knownCpu(catalog: Catalog, typed: string): boolean {
+  const k = keyOf(typed);
+  const bare = keyOf(typed.replace(/\b(intel|amd|xeon|core|\(r\)|\(tm\)|cpu)\b/gi, ''));
+  return catalog.cpuByKey.has(k) || catalog.cpuByKey.has(bare) || catalog.cpuByKey.has(keyOf(`xeon ${bare}`));
+}
+
+function tidy(s: string): string {
+  return s.replace(/\((?:r|tm)\)/gi, '').replace(/\s+/g, ' ').trim();
+}
+
+/** "x86-64-v2", "v2" (Go's GOAMD64), "x86-64" (64-bit: v1), or a feature ("AVX", "sse4.2") -> its level. */
+function levelNamed(catalog: Catalog, typed: string): LevelName | null {
+  const t = typed.toLowerCase();
+  const v = /^(?:x86-64-)?v([1-4])$/.exec(t);
+  if (v) return `x86-64-v${v[1]}` as LevelName;
+  if (t === 'x86-64') return 'x86-64-v1';
+  const flag = normaliseFlag(t.replace(/^avx-?512\w*$/, 'avx512f').replace(/^fma3$/, 'fma').replace(/^sse4[._]?([12])$/, 'sse4_$1').replace(/^bmi$/, 'bmi1'), catalog.levels);
+  return catalog.levels.levels.find((l) => l.cpuinfoFlags.includes(flag))?.level ?? null;
+}
+
+interface CodenameIndex {
+  pattern: RegExp;
+  gate: RegExp;
+  byKey: Map<string, { name: string; level: LevelName | null; node: string; missing: string[] }>;
+}
+const codenameCache = new WeakMap<Catalog, CodenameIndex>();
+
+/** Codenames from the family rules ("Sandy Bridge-EP", "Rome (Zen 2)") split into the names people type,
+ * each with its archspec node's level; names Azure's own list knows, or that disagree, are left out. */
+function codenameIndex(catalog: Catalog): CodenameIndex {
+  const cached = codenameCache.get(catalog);
+  if (cached) return cached;
+  const byKey = new Map<string, { name: string; level: LevelName | null; node: string; missing: string[] }>();
+  const clash = new Set<string>();
+  for (const f of catalog.cpuFamilies.families) {
+    // "Sandy Bridge to Comet Lake, AVX disabled" (Pentium, Celeron) names a range, not a codename
+    if (f.rule.kind !== 'processor' || !f.node || !f.fixedFeatures || / to |disabled/i.test(f.rule.codename)) continue;
+    for (const raw of f.rule.codename.split(/[/(),]/)) {
+      const name = raw.replace(/-(EP|EX|SP|E|X|W|D|H|U|S|N)\b/g, '').replace(/\b(AVX disabled|E-cores|Gracemont)\b/g, '').trim();
+      const key = name.toLowerCase().replace(/[\s-]+/g, ' ');
+      if (key.length < 4 || /^(core|zen|intel|amd)$/.test(key) || catalog.cpuByCodename.has(keyOf(name))) continue;
+      const had = byKey.get(key);
+      if (had && had.node !== f.node.name) clash.add(key);
+      else byKey.set(key, { name, level: f.level, node: f.node.name, missing: f.missingForNext });
+    }
+  }
+  for (const k of clash) byKey.delete(k);
+  const keys = [...byKey.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]*'));
+  // the gate: any first word of a codename, as a plain substring test
+  const firsts = [...new Set([...byKey.keys()].map((k) => k.split(' ')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))];
+  const index = { pattern: new RegExp(`\\b(?:${keys.join('|')})\\b`, 'gi'), gate: new RegExp(firsts.join('|')), byKey };
+  codenameCache.set(catalog, index);
+  return index;
+}

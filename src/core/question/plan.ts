@@ -1,0 +1,510 @@
+// The answer planner: from a question frame (and what the thread established) to one answer that
+// covers every entity asked about. Each rule names the shape of question it answers; the first rule
+// whose shape fits answers.
+import type { Answer, ConversationContext, Verdict } from '../answer.js';
+import type { Catalog } from '../catalog.js';
+import type { LevelName } from '../../data/schema.js';
+import { compatAnswer, distroSizesAnswer } from '../answers/compat.js';
+import { codenameAnswer, cpuAnswer, microarchAnswer } from '../answers/cpu.js';
+import { distroAnswer, releasesAnswer, type DistroFacet } from '../answers/distro.js';
+import { matrixAnswer } from '../answers/matrix.js';
+import { compareAnswer, helpAnswer, notFoundAnswer } from '../answers/meta.js';
+import { eolAnswer, releaseCompareAnswer, releaseLevelAnswer, successorAnswer } from '../answers/release-questions.js';
+import { foreignCpuAnswer, outOfScopeAnswer, releaseNeeds } from '../answers/scope.js';
+import { triageAnswer } from '../answers/triage.js';
+import { cpuFamilyAnswer } from '../answers/cpu-family.js';
+import type { CpuFamilyMatch } from '../cpu-family.js';
+import { generationsText, uniqueSources } from '../answers/build.js';
+import { levelAnswer, levelVerdict, seriesAnswer, sizeAnswer } from '../answers/vm.js';
+import { judge, requiredLevel, summaryReason } from '../answers/compat.js';
+import { LEVELS } from '../levels.js';
+import { today } from '../clock.js';
+import { ambiguousSize, contextRelease, contextTarget, guess, type Target, unknownName } from '../targets.js';
+import { echo, keyOf, listOf, wordsOf } from '../text.js';
+import { frameOf, type Frame, type NamedRelease } from './frame.js';
+
+interface Rule {
+  name: string;
+  answer(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer | null;
+}
+
+/** Facets a bare follow-up ("and alma?") can carry over to a new distro. */
+const DISTRO_TOPICS = new Set<string>(['upstream', 'lineage', 'kernel', 'package-manager', 'eol', 'status', 'arches', 'baseline', 'overview', 'releases']);
+
+/** The asker's own machine: "my CPU", "our servers", "this box". */
+const MY_CPU = /\b(my|our|your|this|the|these|those)\b[^.?!]{0,40}\b(cpus?|processors?|servers?|machines?|box(es)?|laptops?|pcs?|hosts?|hardware|nas|vms?)\b/;
+
+/** Hardware that is not an x86 server at all: declined even when a crash is pasted. */
+const NOT_X86 = new Set(['Apple hardware', 'GPU compute capability']);
+/** Declined first, whatever else is named: not a question about a CPU level at all. */
+const NOT_CPU = /glibc version mismatch|TensorFlow build notice/;
+/** Words of a failure: with a hypervisor named, its default virtual CPU is the first suspect. */
+const FAILURE = /\b(fail(s|ed|ing)?|crash(es|ed)?|panic|won'?t (boot|start)|unable to (boot|start)|does not (boot|start)|doesn'?t (boot|start)|error|illegal|not supported|unsupported|doesn'?t support|does not support|stuck|hangs?|problems?|issues?|warning)\b/;
+
+export const RULES: readonly Rule[] = [
+  {
+    name: 'not x86 hardware',
+    answer: (c, q, f) => {
+      const away = f.e.mentions.outOfScope.filter((o) => NOT_X86.has(o.what) || NOT_CPU.test(o.what));
+      return away.length && (!f.targets.length || away.some((o) => NOT_CPU.test(o.what))) ? outOfScopeAnswer(c, q, away, f.releases) : null;
+    },
+  },
+  { name: 'error triage', answer: (c, q, f) => (f.e.mentions.errors.length ? triage(c, q, f) : null) },
+  {
+    name: 'another cloud or hardware',
+    answer: (c, q, f) => (f.e.mentions.outOfScope.length && !f.targets.length ? outOfScopeAnswer(c, q, f.e.mentions.outOfScope, f.releases) : null),
+  },
+  {
+    name: 'a topic the bot does not cover',
+    answer: (c, q, f) =>
+      f.e.mentions.offTopics.length && f.e.levelWords.every((w) => /^v\d$/i.test(w.typed)) && !f.e.mentions.familyCpus.length && !f.e.cpus.length
+        ? outOfScopeAnswer(c, q, f.e.mentions.offTopics.map((t) => ({ what: t, typed: t })), f.releases, f.targets)
+        : null,
+  },
+  {
+    name: 'a hypervisor and a failure',
+    answer: (c, q, f) => (f.e.mentions.hypervisors.length && !f.targets.length && FAILURE.test(f.lower) ? triage(c, q, f) : null),
+  },
+  {
+    name: 'a processor by its model number',
+    answer: (c, q, f) => (processorOf(f) && !f.targets.length && !f.e.cpus.length ? familyCpu(c, q, f, processorOf(f)!) : null),
+  },
+  {
+    name: 'a microarchitecture Azure does not list',
+    answer: (c, q, f) => {
+      const named = f.e.mentions.codenames;
+      if (!named.length || f.targets.length || f.e.cpus.length) return null;
+      return read(microarchAnswer(c, q, named, processorLead(f, named[0]!.name, named[0]!.level)), f);
+    },
+  },
+  {
+    name: 'a processor Azure does not list',
+    answer: (c, q, f) => (f.e.mentions.foreignCpus.length && !f.targets.length && !f.e.cpus.length ? foreignCpuAnswer(c, q, f.e.mentions.foreignCpus, f.releases) : null),
+  },
+  { name: 'virtual CPU model', answer: (c, q, f) => (f.e.mentions.virtualCpus.length && !f.targets.length ? triage(c, q, f) : null) },
+  { name: 'nothing named', answer: (c, q, f, ctx) => (nothingNamed(f) ? fromThread(c, q, f, ctx) : null) },
+  {
+    name: 'a release that does not exist',
+    answer: (_c, q, f) => {
+      if (!f.e.badReleases.length || f.e.releases.length) return null;
+      const bad = f.e.badReleases[0]!;
+      return notFoundAnswer(q, `${bad.distro.name} ${echo(bad.typed)}`, bad.distro.releases.map((r) => `${bad.distro.name} ${r.version}`).slice(0, 3));
+    },
+  },
+  { name: 'ambiguous size', answer: (c, q, f, ctx) => whichSize(c, q, f, ctx) },
+  {
+    name: 'fleet matrix',
+    answer: (c, q, f) => (f.op === 'matrix' ? matrixAnswer(c, q, f.targets, f.releases, notUnderstood(f)) : null),
+  },
+  { name: 'machines side by side', answer: (c, q, f, ctx) => compareMachines(c, q, f, ctx) },
+  {
+    name: 'releases side by side',
+    answer: (c, q, f) => {
+      if (f.op !== 'compare' || f.releases.length < 2 || f.targets.length) return null;
+      if (f.intent.asks.has('successor')) {
+        const ended = f.releases.find((r) => r.release.eol && r.release.eol < today()) ?? f.releases[0]!;
+        return read(successorAnswer(c, q, ended.distro, ended.release, f.releases), f);
+      }
+      const facet = f.intent.facet;
+      const level = f.levels[0];
+      if (level && !f.intent.asks.has('difference')) {
+        const answers = distinct(f.releases).map((r) => releaseLevelAnswer(c, q, r.distro, r.release, level, 'need', f.e.levelWords[0]?.typed));
+        const first = answers[0]!;
+        return read({ ...first, summary: answers.map((a) => a.summary).join(' '), sources: uniqueSources(...answers.map((a) => a.sources.slice(0, 2))) }, f);
+      }
+      if (facet && !f.intent.asks.has('difference')) return several(c, q, f, facet);
+      return read(releaseCompareAnswer(c, q, distinct(f.releases)), f);
+    },
+  },
+  { name: 'a machine and a release', answer: (c, q, f, ctx) => machineAndRelease(c, q, f, ctx) },
+  {
+    name: 'an Azure processor and a release',
+    answer: (c, q, f) => {
+      const cpu = f.e.cpus[0];
+      if (!cpu || !f.releases.length || f.targets.length || cpu.model.arch !== 'x64') return null;
+      const a = cpuAnswer(c, q, cpu);
+      a.summary = processorLead(f, `${cpu.model.model} (${cpu.model.codename})`, cpu.level) || a.summary;
+      a.sources = uniqueSources(f.releases[0]!.release.sources.slice(0, 1), a.sources);
+      return read(a, f);
+    },
+  },
+  {
+    name: 'a release',
+    answer: (c, q, f, ctx) => {
+      if (!f.releases.length) return null;
+      const a = releaseQuestion(c, q, f, ctx);
+      // "compare CBL-Mariner and Clear Linux": say which side is missing before answering the other
+      if (f.intent.asks.has('difference') && f.unknownDistros.length) a.summary = `I have no data on ${listOf(f.unknownDistros.map(echo))}, so there is nothing to compare it with. ${a.summary}`;
+      return a;
+    },
+  },
+  {
+    name: 'a processor',
+    answer: (c, q, f) => {
+      const cpu = f.e.cpus[0];
+      if (!cpu) return null;
+      const a = cpuAnswer(c, q, cpu);
+      const lead = cpu.model.arch === 'x64' ? processorLead(f, `${cpu.model.model} (${cpu.model.codename})`, cpu.level) : '';
+      if (lead) a.summary = lead; // the lead states the level itself
+      if (f.releases[0]) a.sources = uniqueSources(f.releases[0].release.sources.slice(0, 1), a.sources);
+      return read(a, f);
+    },
+  },
+  { name: 'a codename', answer: (c, q, f) => (f.e.codenames.length ? codenameAnswer(c, q, f.e.codenames[0]!.typed, f.e.codenames[0]!.cpus) : null) },
+  {
+    name: 'another level for the thread’s release',
+    answer: (c, q, f, ctx) => {
+      const rel = contextRelease(c, ctx);
+      // "what about v2?" — a follow-up, not a new question ("which sizes guarantee v4" lists)
+      const followUp = !f.intent.list && (f.intent.followUp || wordsOf(f.text).length <= 4);
+      return f.levels.length && rel && ctx.topic === 'baseline' && followUp ? releaseLevelAnswer(c, q, rel.distro, rel.release, f.levels[0]!, 'need') : null;
+    },
+  },
+  {
+    name: 'a level about the thread’s machine',
+    answer: (c, q, f, ctx) => {
+      const t = contextTarget(c, ctx);
+      return f.levels.length && t && (f.intent.pronoun || !f.intent.list) && ctx.topic !== 'level' ? machineAnswer(c, q, t, f.levels[0], f.e.levelWords[0]?.typed) : null;
+    },
+  },
+  {
+    name: 'how to check a level',
+    answer: (c, q, f) =>
+      f.intent.asks.has('how-to-check') && !f.targets.length && !f.releases.length && !f.e.cpus.length ? triage(c, q, f) : null,
+  },
+  {
+    name: 'a CPU that lacks a feature',
+    answer: (c, q, f) => {
+      const w = f.e.levelWords[0];
+      if (!w || f.intent.list || !f.intent.negated || !MY_CPU.test(f.lower)) return null;
+      return triageAnswer(c, q, { virtualCpus: f.e.mentions.virtualCpus, level: null, required: w.level, lacks: { typed: w.typed, level: w.level }, notUnderstood: notUnderstood(f) });
+    },
+  },
+  // "SSE4.1, SSE4.2, AVX, AVX2 and FMA": a list of features needs the highest level among them
+  {
+    name: 'series for a level',
+    answer: (c, q, f) => (f.levels.length ? levelAnswer(c, q, highest(f.levels), f.intent.negated, familyNamed(c, f.lower)) : null),
+  },
+];
+
+export function plan(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer {
+  for (const rule of RULES) {
+    const a = rule.answer(catalog, query, f, context);
+    if (a) return a;
+  }
+  return helpAnswer(query);
+}
+
+function nothingNamed(f: Frame): boolean {
+  return !f.targets.length && !f.releases.length && !f.e.cpus.length && !f.e.codenames.length && !f.levels.length && !f.e.badReleases.length;
+}
+
+/** Words that look like names but were not understood, said in the answer rather than dropped. */
+function notUnderstood(f: Frame): string[] {
+  return [...f.e.unknown, ...f.unknownDistros].map(echo);
+}
+
+function read(a: Answer, f: Frame): Answer {
+  for (const c of f.e.corrections) a.caveats.unshift(`Read “${echo(c.typed)}” as ${c.meant}.`);
+  const unknown = notUnderstood(f);
+  if (unknown.length) a.caveats.unshift(`Not understood, so left out: ${unknown.map((w) => `“${w}”`).join(', ')}.`);
+  return a;
+}
+
+function distinct(releases: NamedRelease[]): NamedRelease[] {
+  return releases.filter((r, i) => releases.findIndex((x) => x.release === r.release) === i);
+}
+
+/** A size or series answer; when a level was named too, it opens with the straight yes/no. */
+function machineAnswer(catalog: Catalog, query: string, target: Target, level?: LevelName, typed?: string): Answer {
+  const a = target.sizeInfo ? sizeAnswer(catalog, query, target.sizeInfo) : seriesAnswer(catalog, query, target.series);
+  if (level) {
+    a.summary = `${levelVerdict(target.series, level, typed)} ${a.summary}`;
+    a.context = { ...a.context, level };
+  }
+  return a;
+}
+
+/** The first real processor a family rule recognised (virtual CPU models are the triage's business). */
+function processorOf(f: Frame): CpuFamilyMatch | undefined {
+  return f.e.mentions.familyCpus.find((m) => m.family.rule.kind === 'processor' && m.family.fixedFeatures);
+}
+
+/** A processor Azure does not list, by its family: its level first, then what was asked of it. */
+function familyCpu(catalog: Catalog, query: string, f: Frame, m: CpuFamilyMatch): Answer {
+  const a = cpuFamilyAnswer(catalog, query, m);
+  const lead = processorLead(f, `${m.model} (${m.family.rule.codename})`, m.family.level);
+  const others = f.e.mentions.familyCpus.filter((x) => x !== m && x.family.rule.kind === 'processor').slice(0, 3);
+  const more = others.map((x) => `${x.model} (${x.family.rule.codename}) is ${x.family.level ?? 'not 64-bit'}.`).join(' ');
+  a.summary = [lead, a.summary, more].filter(Boolean).join(' ');
+  if (f.releases[0]) a.sources = uniqueSources(f.releases[0].release.sources.slice(0, 1), a.sources);
+  return read(a, f);
+}
+
+/** What was asked of a processor, answered first: a release's need against its level, or a level named. */
+function processorLead(f: Frame, name: string, level: LevelName | null): string {
+  const rel = f.releases.find((r) => requiredLevel(r.release)) ?? f.releases[0];
+  const asked = f.levels[0];
+  let lead = '';
+  if (level && rel) {
+    const need = requiredLevel(rel.release);
+    const relName = `${rel.distro.name} ${rel.release.version}`;
+    if (need) {
+      const fits = LEVELS.indexOf(level) >= LEVELS.indexOf(need);
+      const alt = rel.release.altBuildBaseline;
+      lead = fits
+        ? `Yes — ${relName} needs ${need}, and ${name} is ${level}.`
+        : alt && LEVELS.indexOf(level) >= LEVELS.indexOf(alt)
+          ? `Yes, with its separate ${alt} build — the main ${relName} build needs ${need}, and ${name} is ${level}.`
+          : `No — ${relName} needs ${need}, and ${name} is only ${level}.`;
+    }
+  } else if (level && asked) {
+    lead =
+      LEVELS.indexOf(level) >= LEVELS.indexOf(asked)
+        ? `Yes — ${name} is ${level}${level === asked ? '' : `, which includes ${asked}`}.`
+        : `No — ${name} is ${level}, below ${asked}.`;
+  }
+  return lead;
+}
+
+/** The processor line that leads a triage: its level against the level the failing software needs. */
+function processorLine(f: Frame, needed: LevelName | null): string {
+  const m = processorOf(f);
+  const azure = f.e.cpus.find((c) => c.model.arch === 'x64' && c.level);
+  const level = m?.family.level ?? azure?.level ?? null;
+  if (!level) return '';
+  const name = m ? `${m.model} (${m.family.rule.codename}) is ${level}` : `${azure!.model.model} (${azure!.model.codename}) is ${level}`;
+  if (!needed) return `${name}.`;
+  return LEVELS.indexOf(level) >= LEVELS.indexOf(needed)
+    ? `${name}, which has everything ${needed} needs, so the processor itself is not the cause: a virtual CPU type, a compatibility mode or an emulator is hiding features from the software.`
+    : `${name}, below the ${needed} the software needs: that is the cause.`;
+}
+
+function triage(catalog: Catalog, query: string, f: Frame): Answer {
+  const error = f.e.mentions.errors.find((e) => e.level) ?? f.e.mentions.errors[0];
+  const context = releaseNeeds(f.releases);
+  let verdict: { verdict: Verdict | null; line: string } | null = null;
+  const target = f.targets[0];
+  const rel = f.releases[0];
+  if (target && rel) {
+    const j = judge(target.series, rel.distro, rel.release);
+    const hidden =
+      j.verdict === 'yes' && error
+        ? ' Its hosts have those features, so they are being hidden from this guest (a virtual CPU type or compatibility mode), or the error comes from another machine.'
+        : '';
+    verdict = { verdict: j.verdict, line: `${rel.distro.name} ${rel.release.version} on ${target.label}: ${{ yes: 'yes', no: 'no', depends: 'it depends' }[j.verdict]} — ${summaryReason(j, target.series)}${hidden}` };
+  } else if (target) {
+    context.push(`${target.label}: ${levelVerdict(target.series, error?.level ?? f.levels[0] ?? 'x86-64-v2')}`);
+  }
+  const need = rel ? (rel.release.azureImageBaseline ?? rel.release.x86_64Baseline) : null;
+  const said = error?.level ?? null;
+  if (rel && !target && need && said) {
+    const name = `${rel.distro.name} ${rel.release.version}`;
+    const cause = f.e.mentions.virtualCpus.length ? ` — ${listOf(f.e.mentions.virtualCpus)} is the likely cause` : '';
+    const rank = (l: LevelName) => LEVELS.indexOf(l);
+    verdict =
+      said === need
+        ? { verdict: 'no', line: `${name} needs ${need}, and the CPU this machine sees does not have it${cause}.` }
+        : rank(said) < rank(need)
+          ? { verdict: 'no', line: `${name} needs ${need}, above the ${said} this CPU lacks, so this machine cannot run it either${cause}.` }
+          : null;
+    if (!verdict) context.unshift(`${name} itself needs only ${need}: what failed was built for ${said}.`);
+  }
+  const generic = f.e.mentions.virtualCpus.some((v) => /kvm64|qemu64/.test(v)) || (!f.e.mentions.virtualCpus.length && f.e.mentions.hypervisors.includes('QEMU/KVM'));
+  // QEMU's generic models' level, from their feature lists (src/data/cpu-families.json)
+  const genericLevel = catalog.cpuFamilies.families
+    .filter((m) => /^qemu-(kvm|qemu)64$/.test(m.rule.id) && m.level)
+    .map((m) => m.level!)
+    .sort((a, b) => LEVELS.indexOf(a) - LEVELS.indexOf(b))[0];
+  if (rel && !target && need && !said && generic && genericLevel) {
+    const name = `${rel.distro.name} ${rel.release.version}`;
+    const short = LEVELS.indexOf(need) > LEVELS.indexOf(genericLevel);
+    verdict = !short
+      ? { verdict: 'yes', line: `${name} needs only ${need}, which even kvm64 and qemu64 provide (${genericLevel}).` }
+      : f.e.mentions.virtualCpus.length
+        ? { verdict: 'no', line: `${name} needs ${need}; with the kvm64 or qemu64 CPU type the guest is only ${genericLevel}, so it cannot run until the CPU type is changed.` }
+        : { verdict: 'depends', line: `${name} needs ${need}; if the VM uses QEMU/KVM's default kvm64 or qemu64 CPU type, the guest is only ${genericLevel} and cannot run it — check the VM's CPU type.` };
+  }
+  const cpuLine = processorLine(f, error?.level ?? (f.levels.length ? highest(f.levels) : null));
+  const named = featureNamed(f.text);
+  if ((error?.kind === 'illegal-instruction' || !error) && named) {
+    context.unshift(`The text names ${named.feature}, an ${named.level} feature: a build that uses it stops with this error on a CPU (or VM) without it.`);
+  }
+  if (cpuLine) verdict = verdict ? { ...verdict, line: `${cpuLine} ${verdict.line}` } : { verdict: null, line: cpuLine };
+  const vcpu = f.e.mentions.familyCpus.find((m) => m.family.rule.kind === 'virtual-cpu' && m.family.level);
+  if (vcpu && !cpuLine) {
+    const line = `${vcpu.model} shows the guest ${vcpu.family.level} features, whatever the host has.`;
+    verdict = verdict ? { ...verdict, line: `${line} ${verdict.line}` } : { verdict: null, line };
+  }
+  return triageAnswer(catalog, query, {
+    ...(error ? { error } : {}),
+    virtualCpus: f.e.mentions.virtualCpus.length ? f.e.mentions.virtualCpus : f.e.mentions.hypervisors.map((h) => `${h}'s default virtual CPU`),
+    level: error?.level ?? f.levels[0] ?? null,
+    required: error?.level ?? f.levels[0] ?? need ?? null,
+    verdict,
+    context,
+    notUnderstood: notUnderstood(f),
+  });
+}
+
+/** Nothing named: a follow-up in a thread, a how-to question, or help / "did you mean". */
+function fromThread(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer {
+  const ambiguous = whichSize(catalog, query, f, context);
+  if (ambiguous) return ambiguous;
+  const thread = threadAnswer(catalog, query, f, context);
+  if (thread) return thread;
+  if (f.intent.asks.has('how-to-check') && /\b(level|cpu|processor|avx|x86|v[234]|support)/.test(f.lower)) return triage(catalog, query, f);
+  if (f.e.unknown.length) return unknownName(catalog, query, f.e.unknown[0]!);
+  if (f.intent.asks.has('why') && wordsOf(f.text).length <= 3) return helpAnswer(query, undefined, 'Why what? Ask it in the thread of an answer (“why?” then explains that answer), or name a size and a distribution.');
+  if (f.intent.help || f.intent.greeting || !wordsOf(f.text).length || /^\W*(quit|exit|bye|stop|cancel|nevermind|never mind)\W*$/.test(f.lower)) return helpAnswer(query);
+  return guess(catalog, query, f.text);
+}
+
+/** A question naming nothing new, in a thread that has established something: ask the thread's question again. */
+function threadAnswer(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer | null {
+  if (f.e.unknown.length) return null;
+  const intent = f.intent;
+  const ctxRelease = contextRelease(catalog, context);
+  const ctxTarget = contextTarget(catalog, context);
+  const why = intent.asks.has('why');
+  if (ctxRelease && ctxTarget && (intent.compat || (why && context.topic === 'compat'))) {
+    const a = compatAnswer(catalog, query, ctxTarget, ctxRelease.distro, ctxRelease.release, false);
+    if (why && a.kind === 'compat') a.summary = `${{ yes: 'Yes', no: 'No', depends: 'It depends' }[a.verdict]}, because: ${a.reasons.join(' ')}`;
+    return a;
+  }
+  if (why && ctxRelease && context.topic === 'baseline' && context.level) {
+    const a = releaseLevelAnswer(catalog, query, ctxRelease.distro, ctxRelease.release, context.level as LevelName, 'need');
+    a.summary = `${a.summary} ${a.caveats.filter((c) => /x86-64|level|-march|baseline/i.test(c)).join(' ')}`.trim();
+    return a;
+  }
+  if (ctxRelease && intent.list) return distroSizesAnswer(catalog, query, ctxRelease.distro, ctxRelease.release);
+  if (ctxRelease && intent.facet) return distroAnswer(catalog, query, ctxRelease.distro, ctxRelease.release, intent.facet);
+  if (ctxTarget && (intent.followUp || why || /\b(level|cpu|processor|generation|gen|avx)/.test(f.lower)))
+    return ctxTarget.sizeInfo ? sizeAnswer(catalog, query, ctxTarget.sizeInfo) : seriesAnswer(catalog, query, ctxTarget.series);
+  if (ctxRelease && (why || intent.followUp) && context.topic && DISTRO_TOPICS.has(context.topic))
+    return distroAnswer(catalog, query, ctxRelease.distro, ctxRelease.release, context.topic as DistroFacet);
+  return null;
+}
+
+/** Two machines (or two CPUs): side by side. "compare it with X" compares with the thread's machine. */
+function compareMachines(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer | null {
+  const targets = [...f.targets];
+  const ctxTarget = contextTarget(catalog, context);
+  if (targets.length === 1 && f.intent.compare && !f.releases.length && ctxTarget && ctxTarget.label !== targets[0]!.label) targets.unshift(ctxTarget);
+  if (targets.length >= 2 && !f.releases.length) return read(compareAnswer(query, targets.map((t) => t.series), targets.map((t) => t.label)), f);
+  if (!targets.length && f.e.cpus.length >= 2) return compareAnswer(query, f.e.cpus, f.e.cpus.map((c) => c.model.model));
+  return null;
+}
+
+/** A machine with a release (from the question or the thread): the verdict; a machine alone: its facts. */
+function machineAndRelease(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer | null {
+  const ctxTarget = contextTarget(catalog, context);
+  const rel = f.releases[0];
+  const compatTopic = context.topic === undefined || context.topic === 'compat' || context.topic === 'machine' || context.topic === 'sizes';
+  const target = f.targets[0] ?? (rel && (f.intent.compat || (f.intent.followUp && compatTopic)) ? ctxTarget : undefined);
+  if (!target) return null;
+  if (rel) return read(compatAnswer(catalog, query, target, rel.distro, rel.release, rel.defaulted), f);
+  if (context.distro && (f.intent.compat || f.intent.followUp)) {
+    const ctx = contextRelease(catalog, context);
+    if (ctx) return compatAnswer(catalog, query, target, ctx.distro, ctx.release, false);
+  }
+  const a = read(machineAnswer(catalog, query, target, f.levels[0], f.e.levelWords[0]?.typed), f);
+  if (f.intent.asks.has('generations')) a.summary = `${generationVerdict(target, f.lower)} ${a.summary}`;
+  const away = f.e.mentions.outOfScope[0];
+  if (away) a.summary = `${away.what} is outside what I cover; what I know about ${target.label}: ${a.summary}`;
+  return a;
+}
+
+/** A release named with no machine: its level, end of life, sizes, releases or a facet, asked as asked. */
+function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer {
+  const { distro, release, defaulted } = f.releases[0]!;
+  const intent = f.intent;
+  const level = f.levels[0];
+  if (intent.list && (intent.compat || intent.asks.has('sizes'))) return read(distroSizesAnswer(catalog, query, distro, release), f);
+  if (level && (intent.yesNo || intent.asks.has('baseline') || intent.asks.has('verdict') || !intent.facet)) {
+    // "I have a v2 server, can't upgrade to RHEL 10": a machine at that level asks whether it runs
+    const runs = (intent.asks.has('verdict') || /\b(i have|my|our|upgrade|install)\b/.test(f.lower)) && !intent.asks.has('baseline');
+    const mode = runs && /\b(without|lacks?|lacking|no|missing|older|old)\b/.test(f.lower) ? 'run-without' : runs ? 'run' : 'need';
+    const a = releaseLevelAnswer(catalog, query, distro, release, level, mode, f.e.levelWords[0]?.typed);
+    // a statement, not a question ("rhel 10 x86-64-v2"): the facts without a yes or no
+    if (!intent.yesNo && mode === 'need') a.summary = a.summary.replace(/^(Yes, and more|Yes|No) — (.)/, (_, _w: string, c: string) => c.toUpperCase());
+    return read(a, f);
+  }
+  if (intent.asks.has('successor') && f.releases.length === 1) return read(successorAnswer(catalog, query, distro, release), f);
+  if (intent.asks.has('eol') || (intent.facet === 'eol')) return read(eolAnswer(catalog, query, distro, release, f.lower, intent.yesNo), f);
+  if (intent.list && (intent.compat || /\b(sizes?|series|vms?)\b/.test(f.lower))) return read(distroSizesAnswer(catalog, query, distro, release), f);
+  if (intent.asks.has('releases') && defaulted) return read(releasesAnswer(catalog, query, distro), f);
+  // "and alma?" after a lineage question: the thread's question, about the new distro
+  const carried = intent.followUp && !intent.facet && context.topic && DISTRO_TOPICS.has(context.topic) ? (context.topic as DistroFacet | 'releases') : null;
+  if (carried === 'releases') return read(releasesAnswer(catalog, query, distro), f);
+  if (carried === 'eol') return read(eolAnswer(catalog, query, distro, release, f.lower, false), f);
+  if (carried === 'baseline' && context.level) return read(releaseLevelAnswer(catalog, query, distro, release, context.level as LevelName, 'need'), f);
+  const facet: DistroFacet = intent.facet ?? carried ?? 'overview';
+  const a = distroAnswer(catalog, query, distro, defaulted && release === catalog.newestRelease(distro) ? null : release, facet);
+  // "what is it based on and what kernel does it use?": every facet asked, in one summary
+  const more = FACETS_ASKED.filter((x) => x !== facet && x !== (facet === 'lineage' ? 'upstream' : facet) && intent.asks.has(x));
+  if (more.length) a.summary = [a.summary, ...more.map((x) => distroAnswer(catalog, query, distro, defaulted && release === catalog.newestRelease(distro) ? null : release, x).summary)].join(' ');
+  // "what's mariner called now?": the name first
+  const typed = f.e.distroTyped.get(distro);
+  if (typed && /\b(called|renamed|rename|new name|now named)\b/.test(f.lower) && !keyOf(distro.name).includes(keyOf(typed)))
+    a.summary = `“${echo(typed)}” is now called ${distro.name}; its newest release is ${distro.name} ${catalog.newestRelease(distro).version}. ${a.summary}`;
+  return read(a, f);
+}
+
+/** Facets that can be asked together about one release, in the order they are answered. */
+const FACETS_ASKED = ['upstream', 'kernel', 'package-manager', 'eol', 'status', 'arches'] as const satisfies readonly DistroFacet[];
+
+/** The same facet for several releases: one summary line each, the first one's facts. */
+function several(catalog: Catalog, query: string, f: Frame, facet: DistroFacet): Answer {
+  const answers = distinct(f.releases).map((r) => distroAnswer(catalog, query, r.distro, r.defaulted ? null : r.release, facet));
+  const first = answers[0]!;
+  return read({ ...first, summary: answers.map((a) => a.summary).join(' '), sources: uniqueSources(first.sources, ...answers.slice(1).map((a) => a.sources.slice(0, 2))) }, f);
+}
+
+/** "Is Standard_D4s_v3 gen 2?": the Hyper-V generation answer that opens a machine answer. */
+function generationVerdict(target: Target, lower: string): string {
+  const rec = target.series.record;
+  const gens = rec.generations;
+  const text = generationsText(gens, rec.generationsComplete);
+  const want = /\bgen(?:eration)?\s*([12])\b|\bgen([12])\b/.exec(lower);
+  const g = want ? (Number(want[1] ?? want[2]) as 1 | 2) : null;
+  if (!gens || gens.length === 0) return `Not stated: the docs give no Hyper-V generation for ${target.label}.`;
+  if (g === null) return `${target.label} supports ${text}.`;
+  if (gens.includes(g)) return `Yes — ${target.label} supports Generation ${g} (${text}).`;
+  return rec.generationsComplete ? `No — ${target.label} supports only ${text}.` : `Not stated — the docs give only ${text} for ${target.label}.`;
+}
+
+function highest(levels: LevelName[]): LevelName {
+  return levels.reduce((a, b) => (LEVELS.indexOf(b) > LEVELS.indexOf(a) ? b : a));
+}
+
+/** The highest instruction-set feature a crash report names, even inside a name ("solver_avx2") or as a
+ * register in a disassembly (zmm: AVX-512, ymm: AVX). */
+const FEATURES: ReadonlyArray<readonly [RegExp, string, LevelName]> = [
+  [/avx-?512|\bzmm\d/i, 'AVX-512', 'x86-64-v4'],
+  [/avx2|\bfma3?\b|\bbmi2\b/i, 'AVX2', 'x86-64-v3'],
+  [/(?<![a-z])avx(?![a-z0-9-])|\bymm\d/i, 'AVX', 'x86-64-v3'],
+  [/sse4[._]?2|popcnt|ssse3|sse4[._]?1/i, 'SSE4.2', 'x86-64-v2'],
+];
+function featureNamed(text: string): { feature: string; level: LevelName } | null {
+  for (const [re, feature, level] of FEATURES) if (re.test(text)) return { feature, level };
+  return null;
+}
+
+/** "… and are memory optimized": the VM family a list is limited to, as the data names it. */
+function familyNamed(catalog: Catalog, lower: string): string | undefined {
+  const families = [...new Set(catalog.series.map((s) => s.record.family))];
+  const typed = lower.replace(/optimi[sz]ed/g, 'optimized').replace(/\bgpu\b/g, 'gpu accelerated').replace(/\bhpc\b/g, 'high performance compute');
+  return families.find((fam) => typed.includes(fam.toLowerCase()));
+}
+
+/** "D2" could be several sizes: ask which. "ND96asr" names exactly one: no question, read it as that size. */
+function whichSize(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer | null {
+  const a = ambiguousSize(catalog, query, f.e, f.text);
+  const unknown = f.e.unknown[0];
+  if (a?.kind === 'clarify' && a.choices.length === 1 && unknown && !f.e.sizes.length) {
+    const typed = new RegExp(unknown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+    return plan(catalog, query, frameOf(catalog, f.text.replace(typed, a.choices[0]!)), context);
+  }
+  return a;
+}
