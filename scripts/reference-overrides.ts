@@ -445,6 +445,9 @@ const FEDORA_45_RELEASED =
 // DN "Trusted Launch" row (architecture page) against the VM/VMSS overview's "Trusted Launch VMs" section
 const AZL4_SECURE_BOOT =
   "Microsoft Learn pages disagree on Secure Boot: the Azure Linux architecture page says the preview's packages lack Secure Boot signatures so far, whereas the VM and scale-set overview states that its Generation 2 images support Trusted Launch, Secure Boot included. Test Secure Boot before relying on it.";
+// Debian's own pages disagree by a day on bookworm's end of regular security support
+const DEBIAN_12_EOL =
+  "Debian's sources differ by a day: its dated announcement and the DebianReleases wiki end regular security support on 2026-07-12, the releases page on 2026-07-11; 2026-07-12 is shown.";
 // CLN §6 (AlmaLinux 10: default v3, separate x86_64_v2 build); DESIGN "AlmaLinux 10 has a v2 build"
 const ALMA_10_V2_BUILD = 'Besides the default x86-64-v3 build, AlmaLinux ships a separate x86_64_v2 build for older CPUs.';
 
@@ -581,7 +584,7 @@ export const RELEASE_OVERRIDES: Readonly<Record<string, ReleaseOverride>> = {
     caveats: ['AWS documents no single upstream; it resembles RHEL/CentOS 7 but is not a rebuild.'],
   },
   'debian@13': { aliases: ['trixie', 'debian13', 'debian 13'] },
-  'debian@12': { aliases: ['bookworm', 'debian12', 'debian 12'] },
+  'debian@12': { aliases: ['bookworm', 'debian12', 'debian 12'], caveats: [DEBIAN_12_EOL] },
   // DJ ubuntu 26.04 notes; CLN §6; README "What to know"
   'ubuntu@26.04 LTS': {
     aliases: ['resolute', 'resolute raccoon', 'ubuntu2604', 'ubuntu 26.04', 'ubuntu-26.04'],
@@ -778,13 +781,17 @@ export const RELEASE_FIXES: Readonly<Record<string, ReleaseFix>> = {
     eol: '2026-12-09',
     sources: [{ url: 'https://docs.fedoraproject.org/en-US/releases/lifecycle/', what: 'Fedora release life cycle: a release ends four weeks after the release two versions later' }],
   },
-  // Debian 12: the Debian announcement of 2024-08-15 (Debian 11 moves to LTS) gives bookworm regular security
-  // support to 2026-06-10 and LTS to 2028-06-30; the reference had 2026-07-11.
+  // Debian 12: Debian's dated announcement (News/2026/20260712) and the DebianReleases wiki end bookworm's regular
+  // security support on 2026-07-12; debian.org/releases says 2026-07-11 (see DEBIAN_12_EOL); LTS to 2028-06-30.
+  // (endoflife.date followed the announcement in its PR #10810, 2026-08-24; the reference had 2026-07-11.)
   'debian@12': {
-    eol: '2026-06-10',
+    eol: '2026-07-12',
     extendedSupport: { name: 'Debian LTS', until: '2028-06-30' },
     sources: [
-      { url: 'https://www.debian.org/News/2024/20240815', what: 'Debian announcement: bookworm security support until 2026-06-10, then LTS until 2028-06-30' },
+      { url: 'https://www.debian.org/News/2026/20260712', what: 'Debian announcement: regular security support for bookworm ended 12 July 2026; LTS continues' },
+      { url: 'https://wiki.debian.org/DebianReleases', what: 'DebianReleases wiki: bookworm end of life 2026-07-12' },
+      { url: 'https://www.debian.org/releases/', what: 'Debian releases page: bookworm security support to 2026-07-11' },
+      { url: 'https://github.com/endoflife-date/endoflife.date/pull/10810', what: 'endoflife.date PR #10810: bookworm EOL moved to 2026-07-12 after the announcement' },
       { url: 'https://wiki.debian.org/LTS', what: 'Debian LTS schedule' },
     ],
   },

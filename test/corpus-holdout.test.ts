@@ -15,12 +15,14 @@ const MIN_CATEGORIES = 12;
 const MIN_NON_ENGLISH = 5;
 const MIN_PASTED = 20;
 const MIN_MULTI_PART = 5;
-/** Share of held-out questions answered right, measured on main when the set landed (18/89 = 20.2 %), rounded
- * down; raise it as answers improve (issue 10's goal is 0.9). */
-const BASELINE = 0.2;
-/** Held-out answers stating a level or verdict the data contradicts, measured at the same time (11); lower it as
- * they are fixed (issue 10's goal is 0). */
-const MAX_CONTRADICTIONS = 11;
+/** Share of held-out questions answered right, measured on main once the question frame landed (69/89 = 77.5 %,
+ * against 92.4 % on the tuning set), rounded down; raise it as answers improve (issue 10's goal is 0.9). Before the
+ * frame it was 18/89 = 20.2 %. */
+const BASELINE = 0.77;
+/** Held-out answers stating a level or verdict the data contradicts, measured at the same time (1: a Phenom II
+ * without AVX answered "at most x86-64-v2" where the data says x86-64-v1); lower it as they are fixed (issue 10's
+ * goal is 0). Before the frame it was 11. */
+const MAX_CONTRADICTIONS = 1;
 
 const holdout = loadHoldoutQuestions();
 const tuning = loadRealQuestions();

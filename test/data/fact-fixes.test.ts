@@ -40,13 +40,16 @@ describe('Fedora', () => {
 });
 
 describe('Debian 12', () => {
-  it('ended regular security support on 2026-06-10 and has Debian LTS to 2028-06-30, both shown', () => {
+  it("ended regular security support on 2026-07-12 (Debian's announcement; its releases page says 07-11) and has Debian LTS to 2028-06-30, both shown", () => {
     const d12 = release('debian', '12');
-    expect(d12.eol).toBe('2026-06-10');
+    expect(d12.eol).toBe('2026-07-12');
     expect(d12.extendedSupport).toEqual({ name: 'Debian LTS', until: '2028-06-30' });
-    expect(urls(d12.sources)[0]).toBe('https://www.debian.org/News/2024/20240815');
+    expect(urls(d12.sources)[0]).toBe('https://www.debian.org/News/2026/20260712');
+    expect(urls(d12.sources)).toContain('https://www.debian.org/releases/');
+    expect(d12.caveats.join(' ')).toMatch(/2026-07-12.*2026-07-11/);
     const a = ask('/azlinux releases debian');
-    expect(a.text).toMatch(/12 \| regular support ended \d+ days ago \(2026-06-10\); Debian LTS until 2028-06-30/);
+    expect(a.text).toMatch(/12 \| regular support ended \d+ days ago \(2026-07-12\); Debian LTS until 2028-06-30/);
+    expect(ask('is debian 12 end of life?').text).toContain('2026-07-11');
   });
 });
 
