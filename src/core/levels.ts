@@ -37,12 +37,14 @@ export function levelRank(level: LevelName): number {
 /** Lowest of several levels (null entries mean "unknown" and are ignored). */
 export function lowestLevel(levels: Array<LevelName | null>): LevelName | null {
   let best: LevelName | null = null;
+  // Stryker disable next-line EqualityOperator: equivalent, an equal rank is the same level
   for (const l of levels) if (l && (!best || levelRank(l) < levelRank(best))) best = l;
   return best;
 }
 
 export function highestLevel(levels: Array<LevelName | null>): LevelName | null {
   let best: LevelName | null = null;
+  // Stryker disable next-line EqualityOperator: equivalent, an equal rank is the same level
   for (const l of levels) if (l && (!best || levelRank(l) > levelRank(best))) best = l;
   return best;
 }

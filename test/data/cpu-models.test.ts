@@ -15,7 +15,17 @@ describe('cpu-models.json', () => {
   });
 
   it('holds every model processor-aliases.json points at', () => {
+    expect(ref.aliases.length).toBeGreaterThanOrEqual(67);
     for (const a of ref.aliases) expect(byModel.has(a.model), a.model).toBe(true);
+  });
+
+  it('checks the level derivation of every x64 model below v4 (27 of 50 at the time of writing)', () => {
+    const x64 = ref.cpus.filter((c) => c.arch === 'x64');
+    expect(x64.length).toBeGreaterThanOrEqual(50);
+    const below = x64.filter((c) => c.level !== 'x86-64-v4');
+    expect(below.length).toBeGreaterThanOrEqual(27);
+    for (const c of below) expect(c.levelDerivation, c.model).toBeTruthy();
+    expect(x64.filter((c) => c.levelDerivation?.observedCpuinfo)).toHaveLength(1);
   });
 
   describe.each(ref.cpus.map((c) => [c.model, c] as const))('%s', (name, r) => {
@@ -39,7 +49,9 @@ describe('cpu-models.json', () => {
           | 'missingForV3'
           | 'missingForV4'
           | undefined;
+        expect(Boolean(next && r.levelDerivation), 'below v4, the derivation is checked').toBe(r.level !== 'x86-64-v4');
         if (next && r.levelDerivation) {
+          expect(result.missingForNext.length).toBeGreaterThan(0);
           for (const f of result.missingForNext) expect(r.levelDerivation[next]).toContain(f);
           const observed = r.levelDerivation.observedCpuinfo;
           if (observed && next === 'missingForV2') expect([...result.missingForNext].sort()).toEqual([...observed.missingForV2].sort());
@@ -79,7 +91,9 @@ describe('cpu-models.json', () => {
       expect(byModel.get(m)!.features).toContain('xsave');
       expect(byModel.get(m)!.caveats.join(' ')).toMatch(/omits xsave/);
     }
-    for (const c of knowledge.cpus.filter((x) => !x.microarchitectureExact)) {
+    const inexact = knowledge.cpus.filter((x) => !x.microarchitectureExact);
+    expect(inexact.length).toBeGreaterThanOrEqual(8);
+    for (const c of inexact) {
       expect(c.caveats.length, c.model).toBeGreaterThan(0);
     }
   });

@@ -5,6 +5,9 @@ import { dedupe, knowledge, ref, snapshot } from './fixtures.js';
 const bySeries = new Map(knowledge.series.map((s) => [s.series, s]));
 const aliasOf = new Map(ref.aliases.map((a) => [a.raw, a.model]));
 const genOf = new Map(ref.generations.series.map((g) => [g.series, g]));
+// counted by the per-series checks, asserted after them (vitest runs a file's tests in order)
+const thinChecked = new Set<string>();
+let printedAsChecked = 0;
 
 describe('vm-series.json', () => {
   it('holds the reference\'s 191 series and 1,597 sizes, the curated Dlsv5 and Dldsv5 (16 sizes), 219 constrained sizes', () => {
@@ -30,6 +33,7 @@ describe('vm-series.json', () => {
 
     it('has every size with the same vCPUs, memory and parent, in order', () => {
       expect(s.sizes.map((z) => z.name)).toEqual(r.sizes.map((z) => z.name));
+      expect(s.sizes).toHaveLength(r.sizes.length);
       r.sizes.forEach((z, i) => {
         const got = s.sizes[i]!;
         expect(got.vcpus, z.name).toBe(z.vcpus);
@@ -70,12 +74,27 @@ describe('vm-series.json', () => {
     });
 
     it('says so when the documentation is thin or inferred', () => {
+      thinChecked.add(name);
       if (r.processors.length === 0) expect(s.caveats.join(' ')).toMatch(/names no processor/);
       if (s.processors.some((p) => p.endsWith(' - model not stated'))) expect(s.caveats.join(' ')).toMatch(/only a processor generation/);
       if (r.processorSource === 'fork-specs') expect(s.caveats.join(' ')).toMatch(/fork/);
       if (/inferred \(NVIDIA Grace/.test(r.archBasis)) expect(s.caveats.join(' ')).toMatch(/Arm64 is inferred/);
-      for (const z of r.sizes) if (z.printedAs) expect(s.caveats.join(' ')).toContain(z.printedAs);
+      for (const z of r.sizes.filter((x) => x.printedAs)) {
+        expect(s.caveats.join(' ')).toContain(z.printedAs);
+        printedAsChecked++;
+      }
     });
+  });
+
+  it('ran the checks above for every series, and the conditional ones as often as the reference calls for them', () => {
+    expect(thinChecked.size).toBe(ref.series.length);
+    expect(printedAsChecked).toBe(ref.series.flatMap((r) => r.sizes).filter((z) => z.printedAs).length);
+    expect(printedAsChecked).toBeGreaterThanOrEqual(5);
+    // each conditional check above has rows to act on
+    expect(ref.series.filter((r) => r.processors.length === 0).length).toBeGreaterThanOrEqual(4);
+    expect(knowledge.series.filter((s) => s.processors.some((p) => p.endsWith(' - model not stated'))).length).toBeGreaterThanOrEqual(68);
+    expect(ref.series.filter((r) => r.processorSource === 'fork-specs').length).toBeGreaterThanOrEqual(16);
+    expect(ref.series.filter((r) => /inferred \(NVIDIA Grace/.test(r.archBasis)).length).toBeGreaterThanOrEqual(2);
   });
 
   it('carries a caveat for every documentation disagreement listed in azure-vm-notes.md section 5', () => {

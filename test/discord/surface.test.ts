@@ -47,7 +47,17 @@ describe('gateway session', () => {
   });
 
   test('heartbeats are sent and acknowledged', async () => {
-    await h.fake.gateway.waitForOp(Op.Heartbeat, 1, 5000);
+    const connections = h.fake.gateway.connections.length;
+    const first = await h.fake.gateway.waitForOp(Op.Heartbeat, 1, 5000);
+    // a heartbeat carries the last sequence number seen (the READY dispatch has one)
+    expect(typeof first.d).toBe('number');
+    // acknowledged: discord.js measures its ping from the ack, keeps beating on the same connection,
+    // and would drop a connection whose heartbeat went unacknowledged (a zombie) and reconnect
+    const before = h.fake.gateway.sent(Op.Heartbeat).length;
+    await h.fake.gateway.waitForOp(Op.Heartbeat, before + 1, 5000);
+    await waitUntil(() => h.surface.client.ws.ping >= 0, 5000, 'a ping measured from a heartbeat ack');
+    expect(h.surface.client.ws.ping).toBeGreaterThanOrEqual(0);
+    expect(h.fake.gateway.connections.length).toBe(connections);
   });
 });
 

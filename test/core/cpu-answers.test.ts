@@ -1,0 +1,217 @@
+// CPU, codename, flags and ld.so answers (src/core/answers/cpu.ts) for every processor, every codename and
+// every level, against ./independent-rules.ts: the level, what is missing for the next level, and which
+// Azure series use the processor (no more, no fewer).
+import { describe, expect, test } from 'vitest';
+import { armFlagsAnswer, codenameAnswer, cpuAnswer, flagsAnswer, ldsoAnswer } from '../../src/core/answers/cpu.js';
+import { catalog } from '../../src/core/index.js';
+import { cpuLevel, flagsOf, ORDER, rawCpus, rawSeries, type Level } from './independent-rules.js';
+
+const c = catalog();
+const factOf = (a: { facts: Array<{ label: string; value: string }> }, label: string) => a.facts.find((f) => f.label === label)?.value;
+const upTo = (l: Level) => ORDER.slice(0, ORDER.indexOf(l) + 1).flatMap(flagsOf);
+const nextOf = (l: Level | null): Level | undefined => (l ? ORDER[ORDER.indexOf(l) + 1] : 'x86-64-v1');
+
+describe('every processor', () => {
+  test('its level, what the next level needs, and exactly the series that may land on it', () => {
+    let n = 0;
+    const problems: string[] = [];
+    for (const cpu of rawCpus) {
+      const bad = (what: string) => problems.push(`${cpu.model}: ${what}`);
+      const a = cpuAnswer(c, 'q', c.cpus.get(cpu.model)!);
+      if (a.kind !== 'cpu') throw new Error(a.kind);
+      const level = cpuLevel.get(cpu.model)!;
+      const m = c.cpus.get(cpu.model)!.model;
+      if (a.title !== cpu.model || a.context.cpu !== cpu.model) bad('title or context');
+      if (factOf(a, 'Vendor') !== m.vendor || factOf(a, 'Codename') !== m.codename) bad('vendor or codename');
+      if (factOf(a, 'Microarchitecture') !== `${m.microarchitecture}${m.microarchitectureExact ? '' : ' (nearest archspec node)'}`) bad(`microarchitecture ${factOf(a, 'Microarchitecture')}`);
+      if (!m.caveats.every((cv) => a.caveats.includes(cv))) bad('the model’s caveats');
+      const urls = a.sources.map((x) => x.url);
+      if (![...m.sources, c.levels.sources[0]!].every((x) => urls.includes(x.url))) bad('sources');
+      if (!a.summary.includes(m.codename)) bad(`summary lacks the codename: ${a.summary}`);
+      if (a.level !== level || a.processor !== cpu.model || a.arch !== cpu.arch) bad(`level ${a.level}`);
+      const series = rawSeries.filter((s) => s.processors.includes(cpu.model)).map((s) => s.series);
+      const listed = factOf(a, 'Azure series');
+      if (listed !== (series.length ? series.join(', ') : 'none documented')) bad(`series ${listed}`);
+      if (cpu.arch === 'x64') {
+        if (factOf(a, 'x86-64 level') !== level) bad(`level fact ${factOf(a, 'x86-64 level')}`);
+        if (!a.summary.includes(level!)) bad(`summary ${a.summary}`);
+        const next = nextOf(level);
+        const missing = next ? flagsOf(next).filter((f) => !cpu.features.includes(f)) : [];
+        const missingFact = a.facts.find((f) => f.label.startsWith('Missing for'));
+        if (next) {
+          if (missingFact?.label !== `Missing for ${next}` || missingFact.value !== missing.join(' ')) bad(`missing ${JSON.stringify(missingFact)}`);
+        } else if (missingFact) bad('a v4 processor misses nothing');
+        if (!a.caveats.some((cv) => /fewer features/.test(cv))) bad('guest caveat');
+      } else {
+        if (a.level !== null || factOf(a, 'x86-64 level') !== undefined) bad('an Arm64 part has no x86-64 level');
+        if (!/Arm64/.test(a.summary) || !factOf(a, 'Arm architecture')) bad(`Arm summary ${a.summary}`);
+        if (JSON.stringify(a.caveats) !== JSON.stringify(m.caveats)) bad('an Arm part has its own caveats only');
+      }
+      n++;
+    }
+    expect(problems).toEqual([]);
+    expect(n).toBe(rawCpus.length);
+    expect(rawCpus.some((x) => x.arch === 'Arm64')).toBe(true);
+  });
+
+  test('a processor used by no series says so', () => {
+    const unused = rawCpus.filter((cpu) => !rawSeries.some((s) => s.processors.includes(cpu.model)));
+    for (const cpu of unused) expect(factOf(cpuAnswer(c, 'q', c.cpus.get(cpu.model)!), 'Azure series')).toBe('none documented');
+  });
+});
+
+describe('codenames', () => {
+  test('one part: its own answer; parts that agree: the family’s level; parts that differ: which one?', () => {
+    let n = 0;
+    for (const [key, cpus] of c.cpuByCodename) {
+      const a = codenameAnswer(c, 'q', key, cpus);
+      const levels = new Set(cpus.map((x) => cpuLevel.get(x.model.model)));
+      if (cpus.length === 1) {
+        expect(a.kind, key).toBe('cpu');
+        if (a.kind === 'cpu') expect(a.processor).toBe(cpus[0]!.model.model);
+        expect(a.title, key).toBe(cpus[0]!.model.model);
+      } else if (levels.size === 1) {
+        expect(a.kind, key).toBe('cpu');
+        const [level] = levels;
+        expect(a.summary, key).toContain(level ?? 'Arm64');
+        for (const x of cpus) expect(a.summary, key).toContain(x.model.model);
+      } else {
+        expect(a.kind, key).toBe('clarify');
+        if (a.kind === 'clarify') {
+          expect(a.choices, key).toEqual(cpus.map((x) => x.model.model));
+          expect(a.suggestions, key).toEqual(cpus.map((x) => x.model.model));
+        }
+      }
+      n++;
+    }
+    expect(n).toBe(c.cpuByCodename.size);
+    expect([...c.cpuByCodename.values()].some((cpus) => cpus.length > 1)).toBe(true);
+  });
+
+  test('parts of different levels under one name: the bot asks which, offering exactly those parts', () => {
+    const parts = ORDER.map((l) => [...c.cpus.values()].find((x) => x.level === l)!);
+    for (let i = 1; i < parts.length; i++) {
+      const pair = [parts[i - 1]!, parts[i]!];
+      const a = codenameAnswer(c, 'q', 'typed', pair);
+      expect(a.kind).toBe('clarify');
+      if (a.kind === 'clarify') {
+        expect(a.choices).toEqual(pair.map((x) => x.model.model));
+        expect(a.suggestions).toEqual(pair.map((x) => x.model.model));
+      }
+    }
+  });
+
+  test('several parts of one level answer for the family, naming every part and the level', () => {
+    for (const level of ORDER) {
+      const parts = [...c.cpus.values()].filter((x) => x.level === level).slice(0, 3);
+      if (parts.length < 2) continue;
+      const a = codenameAnswer(c, 'q', 'typed', parts);
+      expect(a.kind, level).toBe('cpu');
+      if (a.kind !== 'cpu') continue;
+      expect(a.level, level).toBe(level);
+      expect(a.title, level).toBe(parts[0]!.model.codename);
+      expect(a.summary, level).toContain(level);
+      for (const x of parts) expect(a.summary, level).toContain(x.model.model);
+    }
+    const arm = [...c.cpus.values()].filter((x) => x.model.arch === 'Arm64').slice(0, 2);
+    expect(arm).toHaveLength(2);
+    const a = codenameAnswer(c, 'q', 'typed', arm);
+    expect(a.kind).toBe('cpu');
+    expect(a.summary).toMatch(/Arm64/);
+  });
+});
+
+describe('pasted flags and ld.so output', () => {
+  test.each(ORDER.map((l) => [l] as const))('the flags of %s: that level, and exactly what the next one needs', (level) => {
+    const a = flagsAnswer(c, 'q', upTo(level));
+    if (a.kind !== 'flags') throw new Error(a.kind);
+    const next = nextOf(level);
+    expect(a.level).toBe(level);
+    expect(a.missingForNext).toEqual(next ? flagsOf(next) : []);
+    expect(factOf(a, 'Level')).toBe(level);
+    expect(factOf(a, 'Flags read')).toBe(String(upTo(level).length));
+    const missing = a.facts.find((f) => f.label.startsWith('Missing for'));
+    if (next) {
+      expect(missing).toEqual({ label: `Missing for ${next}`, value: flagsOf(next).join(' ') });
+      expect(a.summary).toContain(flagsOf(next).join(' '));
+      expect(a.summary).toContain(next);
+    } else expect(missing).toBeUndefined();
+    expect(a.summary).toContain(level);
+  });
+
+  test('flags below x86-64-v1: no level, and the v1 flags missing', () => {
+    const a = flagsAnswer(c, 'q', ['fpu', 'sse']);
+    if (a.kind !== 'flags') throw new Error(a.kind);
+    const missing = flagsOf('x86-64-v1').filter((f) => f !== 'fpu' && f !== 'sse');
+    expect(a.level).toBeNull();
+    expect(a.missingForNext).toEqual(missing);
+    expect(a.facts.find((f) => f.label.startsWith('Missing for'))).toEqual({ label: 'Missing for x86-64-v1', value: missing.join(' ') });
+    expect(factOf(a, 'Level')).toMatch(/below x86-64-v1/);
+    expect(a.summary).toContain(missing.join(' '));
+  });
+
+  test('ld.so --help: the highest supported level, and exactly what the next one needs', () => {
+    const cases: Array<[Level[], Level]> = [
+      [[], 'x86-64-v1'],
+      [['x86-64-v2'], 'x86-64-v2'],
+      [['x86-64-v2', 'x86-64-v3'], 'x86-64-v3'],
+      [['x86-64-v2', 'x86-64-v3', 'x86-64-v4'], 'x86-64-v4'],
+    ];
+    for (const [supported, level] of cases) {
+      const a = ldsoAnswer(c, 'q', supported);
+      if (a.kind !== 'flags') throw new Error(a.kind);
+      const next = nextOf(level);
+      expect(a.level, level).toBe(level);
+      expect(a.missingForNext, level).toEqual(next ? flagsOf(next) : []);
+      expect(factOf(a, 'Level'), level).toBe(level);
+      expect(a.facts.find((f) => f.label.endsWith('needs')), level).toEqual(next ? { label: `${next} needs`, value: flagsOf(next).join(' ') } : undefined);
+      expect(a.summary, level).toContain(level);
+      expect(/no glibc-hwcaps level/.test(a.summary), level).toBe(supported.length === 0);
+    }
+  });
+
+  test('an Arm Features line: no x86-64 level', () => {
+    const a = armFlagsAnswer(c, 'q');
+    if (a.kind !== 'flags') throw new Error(a.kind);
+    expect(a.level).toBeNull();
+    expect(a.missingForNext).toEqual([]);
+    expect(a.summary).toMatch(/Arm64|aarch64/);
+  });
+});
+
+describe('what the CPU answers add', () => {
+  test('a clarifying question repeats the name typed; an Arm part names its architecture', () => {
+    const parts = ORDER.map((l) => [...c.cpus.values()].find((x) => x.level === l)!).slice(0, 2);
+    const a = codenameAnswer(c, 'q', 'Typedname', parts);
+    expect(a.title).toContain('Typedname');
+    expect(a.summary).toContain('Typedname');
+    for (const cpu of [...c.cpus.values()].filter((x) => x.model.arch === 'Arm64')) {
+      const arm = cpuAnswer(c, 'q', cpu);
+      expect(factOf(arm, 'Arm architecture'), cpu.model.model).toBe(cpu.model.armArch ?? undefined);
+      if (cpu.model.armArch) expect(arm.summary, cpu.model.model).toContain(cpu.model.armArch);
+      expect(arm.summary, cpu.model.model).toContain(cpu.model.codename);
+    }
+    expect(factOf(armFlagsAnswer(c, 'q'), 'Architecture')).toMatch(/Arm64/);
+  });
+
+  test('flags at v4 say there is no higher level; every flags answer cites the level rules', () => {
+    const top = flagsAnswer(c, 'q', upTo('x86-64-v4'));
+    expect(top.summary).toMatch(/highest/);
+    expect(top.summary).not.toMatch(/undefined|also needs/);
+    for (const a of [top, flagsAnswer(c, 'q', []), ldsoAnswer(c, 'q', []), ldsoAnswer(c, 'q', ['x86-64-v2']), armFlagsAnswer(c, 'q')]) {
+      expect(a.title).toMatch(/\w{4}/);
+      expect(a.summary).not.toMatch(/Stryker|undefined/);
+      expect(a.sources.map((x) => x.url)).toEqual([c.levels.sources[0]!.url]);
+      for (const cv of a.caveats) expect(cv.length).toBeGreaterThan(20);
+      if (a !== top && a.summary.includes('Arm64')) continue;
+      expect(a.caveats.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('a processor whose level is unknown is said to be below v1, not given one', () => {
+    const x64 = [...c.cpus.values()].find((x) => x.model.arch === 'x64')!;
+    const a = cpuAnswer(c, 'q', { ...x64, level: null, missingForNext: [] });
+    expect(a.summary).toMatch(/below x86-64-v1/);
+    expect(a.summary).not.toMatch(/x86-64-v[234]/);
+  });
+});

@@ -1,0 +1,114 @@
+// "Did you mean" ranking (src/core/fuzzy.ts) against a plain re-implementation written here from its
+// documented rules: optimal-string-alignment distance; a candidate that starts with the query (2+
+// characters) counts as one edit away; nothing further than max(3, ceil(¾ of the query's length)); best
+// first, then the shorter key, then the order met; each value once, at its best key.
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { closest, editDistance } from '../../src/core/fuzzy.js';
+
+/** Full optimal-string-alignment distance, no cap, no shortcuts. */
+function osa(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  return d[a.length]![b.length]!;
+}
+
+function reference<T>(query: string, candidates: Array<[string, T]>, count = 3): T[] {
+  const limit = Math.max(3, Math.ceil((query.length * 3) / 4));
+  const best = new Map<T, { d: number; len: number; order: number }>();
+  for (const [key, value] of candidates) {
+    const d = query.length >= 2 && key.startsWith(query) ? Math.min(osa(query, key), 1) : osa(query, key);
+    if (d > limit) continue;
+    const had = best.get(value);
+    if (!had) best.set(value, { d, len: key.length, order: best.size });
+    else if (d < had.d || (d === had.d && key.length < had.len)) best.set(value, { d, len: key.length, order: had.order });
+  }
+  return [...best.entries()]
+    .sort((x, y) => x[1].d - y[1].d || x[1].len - y[1].len || x[1].order - y[1].order)
+    .slice(0, count)
+    .map(([v]) => v);
+}
+
+const word = (max: number) => fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: max });
+
+describe('edit distance', () => {
+  test('known distances: insertions, deletions, substitutions and one adjacent swap', () => {
+    expect(editDistance('', '')).toBe(0);
+    expect(editDistance('abc', 'abc')).toBe(0);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('abc', '')).toBe(3);
+    expect(editDistance('abc', 'abd')).toBe(1);
+    expect(editDistance('abc', 'acb')).toBe(1);
+    expect(editDistance('abcd', 'badc')).toBe(2);
+    expect(editDistance('ca', 'abc')).toBe(3);
+    expect(editDistance('d4sv5', 'd4sv3')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+
+  test('beyond the cap it answers cap + 1, within the cap the exact distance', () => {
+    expect(editDistance('a', 'abcdefghijkl', 8)).toBe(9);
+    expect(editDistance('abcdefgh', 'ijklmnop', 3)).toBe(4);
+    expect(editDistance('abcd', 'abcdefg', 3)).toBe(3);
+    fc.assert(
+      fc.property(word(9), word(9), fc.integer({ min: 0, max: 9 }), (a, b, cap) => {
+        const exact = osa(a, b);
+        const got = editDistance(a, b, cap);
+        if (exact <= cap) expect(got).toBe(exact);
+        else expect(got).toBeGreaterThan(cap);
+        if (exact <= 8) expect(editDistance(a, b)).toBe(exact);
+        else expect(editDistance(a, b)).toBeGreaterThan(8);
+      }),
+      { seed: 16, numRuns: 600 },
+    );
+  });
+});
+
+describe('closest names', () => {
+  test('ranks as the rules say, for any query and candidates', () => {
+    const candidates = fc.array(fc.tuple(word(8), fc.constantFrom('v0', 'v1', 'v2', 'v3', 'v4', 'v5')), { maxLength: 12 });
+    fc.assert(
+      fc.property(word(7), candidates, fc.integer({ min: 1, max: 4 }), (q, cands, count) => {
+        expect(closest(q, cands, count)).toEqual(reference(q, cands, count));
+        expect(closest(q, cands)).toEqual(reference(q, cands, 3));
+      }),
+      { seed: 16, numRuns: 800 },
+    );
+  });
+
+  test('a name that starts with the query ranks as one edit away, from two characters on', () => {
+    // "ab" -> "abcdefgh" is 6 edits, far beyond the limit of 3, but it starts with "ab"
+    expect(closest('ab', [['abcdefgh', 'long']])).toEqual(['long']);
+    expect(closest('a', [['abcdefgh', 'long']])).toEqual([]);
+    // the prefix counts as one edit: behind an exact match, level with a one-letter slip, ahead of two
+    expect(closest('abcd', [['abcdxyz', 'prefix'], ['abcd', 'exact'], ['abxy', 'two']])).toEqual(['exact', 'prefix', 'two']);
+    expect(closest('abcd', [['abcdxyz', 'prefix'], ['abce', 'one']])).toEqual(['one', 'prefix']);
+  });
+
+  test('ties go to the shorter key, then to the first met; a value keeps its best key', () => {
+    expect(closest('abcd', [['abcdef', 'longer'], ['abcde', 'shorter']])).toEqual(['shorter', 'longer']);
+    expect(closest('abcd', [['abce', 'first'], ['abcf', 'second']])).toEqual(['first', 'second']);
+    expect(closest('abcd', [['abzz', 'x'], ['abce', 'y'], ['abcd', 'x']])).toEqual(['x', 'y']);
+    expect(closest('abcd', [['abcd', 'x'], ['abzz', 'x'], ['abce', 'y']])).toEqual(['x', 'y']);
+    expect(closest('abcd', [['abcdefg', 'x'], ['abcde', 'y'], ['abcdx', 'x']])).toEqual(['x', 'y']);
+  });
+
+  test('the limit: max(3, ceil(¾ of the query)) edits, and no further', () => {
+    // 8 characters: up to 6 edits
+    expect(closest('abcdefgh', [['abzzzzzz', 'six']])).toEqual(['six']);
+    expect(closest('abcdefgh', [['azzzzzzz', 'seven']])).toEqual([]);
+    // 2 characters: still 3
+    expect(closest('ab', [['zzz', 'three']])).toEqual(['three']);
+    expect(closest('ab', [['zzzz', 'four']])).toEqual([]);
+    // 5 characters: ceil(3.75) = 4
+    expect(closest('abcde', [['azzzz', 'four']])).toEqual(['four']);
+    expect(closest('abcde', [['zzzzz', 'five']])).toEqual([]);
+    // three by default, count when asked
+    const many: Array<[string, string]> = ['abce', 'abcf', 'abcg', 'abch'].map((k) => [k, k]);
+    expect(closest('abcd', many)).toEqual(['abce', 'abcf', 'abcg']);
+    expect(closest('abcd', many, 1)).toEqual(['abce']);
+  });
+});
