@@ -82,6 +82,14 @@ export const RealQuestionSchema = z.strictObject({
 });
 export type RealQuestion = z.infer<typeof RealQuestionSchema>;
 
+/** An entry a test can judge: an https URL, a question, and at least one expectation that can fail. The schema
+ * enforces these too; the tests restate them so a loosened schema cannot hide a bad entry. */
+export function isCheckable(e: RealQuestion): boolean {
+  const x = e.expect;
+  const expects = Boolean(x.verdict || x.level || (x.contains ?? []).length || (x.notContains ?? []).length || x.kind || x.notKind || x.outOfScope);
+  return e.url.startsWith('https://') && e.q.trim() !== '' && expects;
+}
+
 export const RealCorpusSchema = z.array(RealQuestionSchema);
 
 export const REAL_QUESTIONS_FILE = new URL('./real-questions.json', import.meta.url);
