@@ -1,9 +1,8 @@
 // The loader for the CPU family rules: reads archspec-x86.json (archspec's x86 nodes, derived) and
 // cpu-families.json beside this module, validates both against their zod schemas and the rules below,
 // and returns them or throws one DataError listing every problem found.
-import { readFileSync } from 'node:fs';
 import { checkCalendarDates, FAMILY_FILES } from './checks.js';
-import { DataError } from './load.js';
+import { DataError, readTable } from './load.js';
 import {
   ArchspecX86TableSchema,
   CpuFamiliesTableSchema,
@@ -80,14 +79,7 @@ export function validateCpuFamilies(raw: { archspec: unknown; families: unknown 
 /** Reads and validates the two tables beside this module (src/data, or dist/src/data when built). */
 export function loadCpuFamilies(levels: LevelsTable): CpuFamilyData {
   const problems: string[] = [];
-  const read = (name: string): unknown => {
-    try {
-      return JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));
-    } catch (err) {
-      problems.push(`${name}: cannot be read: ${err instanceof Error ? err.message : String(err)}`);
-      return undefined;
-    }
-  };
+  const read = (name: string): unknown => readTable(name, problems);
   const raw = { archspec: read(FAMILY_FILES.archspec), families: read(FAMILY_FILES.families) };
   if (problems.length > 0) throw new DataError(problems);
   return validateCpuFamilies(raw, levels);

@@ -153,17 +153,21 @@ export function validateKnowledge(raw: { levels: unknown; cpus: unknown; series:
   return { asOf, levels, cpus: cpus.records, series: series.records, distros: distros.records };
 }
 
+/** A JSON table beside this module (src/data, or dist/src/data when built); a file that cannot be read or
+ * parsed is added to `problems` and gives undefined, so every problem is reported at once. */
+export function readTable(name: string, problems: string[]): unknown {
+  try {
+    return JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));
+  } catch (err) {
+    problems.push(`${name}: cannot be read: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
+}
+
 /** Reads and validates the tables beside this module (src/data, or dist/src/data when built). */
 export function loadKnowledge(): Knowledge {
   const problems: string[] = [];
-  const read = (name: string): unknown => {
-    try {
-      return JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));
-    } catch (err) {
-      problems.push(`${name}: cannot be read: ${err instanceof Error ? err.message : String(err)}`);
-      return undefined;
-    }
-  };
+  const read = (name: string): unknown => readTable(name, problems);
   const raw = { levels: read(FILES.levels), cpus: read(FILES.cpus), series: read(FILES.series), distros: read(FILES.distros) };
   if (problems.length > 0) throw new DataError(problems);
   const version = projectVersion();
