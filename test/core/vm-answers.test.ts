@@ -1,0 +1,250 @@
+// What a level, size or series answer (src/core/answers/vm.ts) lists beyond its summary line, against
+// ./independent-rules.ts: the level lists grouped by family (exactly which series, with which levels,
+// how many held back), the "may land on" list, the examples a "which do not guarantee" answer offers,
+// level lists for one family, the yes/no opening when a feature was asked, and the caveats a series
+// answer adds when its record does not say so itself.
+import { describe, expect, test } from 'vitest';
+import { levelAnswer, levelVerdict, seriesAnswer, sizeAnswer } from '../../src/core/answers/vm.js';
+import { catalog } from '../../src/core/index.js';
+import type { SeriesInfo } from '../../src/core/catalog.js';
+import { flagsOf, isRetired, ORDER, rank, rawSeries, seriesLevels, type Level, type RawSeries } from './independent-rules.js';
+
+const c = catalog();
+const infoOf = (name: string) => c.series.find((s) => s.record.series === name)!;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `name` appears in `text` as a name of its own, not inside a longer one ("Dv5" is not in "Dsv5") */
+const names = (text: string, name: string) => new RegExp(`(^|[^\\w-])${escape(name)}($|[^\\w-])`).test(text);
+
+/** Current x64 series with a level: the only ones a level list may name. */
+const listed = rawSeries.filter((s) => !isRetired(s) && seriesLevels(s).guaranteed !== null);
+const families = [...new Set(rawSeries.map((s) => s.family))];
+const COMMON = ['General purpose', 'Compute optimized', 'Memory optimized'];
+const PER_FAMILY = 12;
+
+/** One line of a list grouped by family: "Family (n): a, b, … and k more". */
+function parseLine(line: string): { family: string; count: number; shown: string[]; more: number } {
+  const m = /^(.+?) \((\d+)\): (.*?)(?:\s+\W\s+and (\d+) more)?$/.exec(line);
+  if (!m) throw new Error(`not a family line: ${line}`);
+  return { family: m[1]!, count: Number(m[2]), shown: m[3]!.split(', '), more: Number(m[4] ?? 0) };
+}
+
+/** The series grouped by family, in the table's order. */
+function byFamily(list: RawSeries[]): Array<[string, RawSeries[]]> {
+  const out = new Map<string, RawSeries[]>();
+  for (const s of list) out.set(s.family, [...(out.get(s.family) ?? []), s]);
+  return [...out];
+}
+
+describe('level lists, by family', () => {
+  const cases = ORDER.flatMap((level) => [undefined, ...families].flatMap((family) => [false, true].map((negated) => ({ level, family, negated }))));
+
+  test('every level, with and without a family, both ways: exactly the series, their levels and how many are held back', () => {
+    let n = 0;
+    let grouped = 0;
+    let heldBack = 0;
+    for (const { level, family, negated } of cases) {
+      const what = `${level} ${family ?? 'all'} ${negated ? 'not' : ''}`;
+      const current = listed.filter((s) => !family || s.family === family);
+      const meets = current.filter((s) => rank(seriesLevels(s).guaranteed!) >= rank(level));
+      const below = current.filter((s) => rank(seriesLevels(s).guaranteed!) < rank(level));
+      const maybe = below.filter((s) => rank(seriesLevels(s).best!) >= rank(level));
+      const a = levelAnswer(c, 'q', level, negated, family);
+      if (a.kind !== 'level') throw new Error(a.kind);
+      const shownList = negated ? below : meets;
+      expect(a.series, what).toEqual(shownList.map((s) => s.series));
+      expect(a.context, what).toEqual({ topic: 'level', level });
+
+      // the list section: one line per family, the count, at most 12 names and how many more
+      const [list, ...rest] = a.sections;
+      expect(list!.title, what).toContain(`(${shownList.length})`);
+      const groups = byFamily(shownList);
+      if (groups.length === 0) {
+        expect(list!.lines, what).toHaveLength(1);
+        expect(list!.lines![0], what).not.toMatch(/\(\d+\):/);
+      } else {
+        expect(list!.lines!.map(parseLine), what).toEqual(
+          groups.map(([fam, ss]) => ({
+            family: fam,
+            count: ss.length,
+            shown: ss.slice(0, PER_FAMILY).map((s) => {
+              const { guaranteed, best } = seriesLevels(s);
+              // "which do not" shows each series' levels: the guaranteed one, and the best when it differs
+              return negated ? `${s.series} (${guaranteed}${best !== guaranteed ? `–${best}` : ''})` : s.series;
+            }),
+            more: Math.max(0, ss.length - PER_FAMILY),
+          })),
+        );
+        grouped += groups.length > 1 ? 1 : 0;
+        heldBack += groups.some(([, ss]) => ss.length > PER_FAMILY) ? 1 : 0;
+      }
+
+      // "may land on" follows a yes list only, and names exactly the series that sometimes reach the level
+      const mayLand = !negated && maybe.length > 0;
+      expect(rest, what).toHaveLength(mayLand ? 2 : 1);
+      if (mayLand) {
+        expect(rest[0]!.title, what).toContain(`(${maybe.length})`);
+        expect(rest[0]!.title, what).toContain(level);
+        const entries = rest[0]!.lines!.join(', ').split(', ').map((e) => /^(.+) \(\D*(x86-64-v\d)\)$/.exec(e)?.slice(1));
+        expect(entries, what).toEqual(maybe.map((s) => [s.series, seriesLevels(s).guaranteed]));
+      }
+      // what the level needs, last
+      const needs = rest.at(-1)!;
+      expect(needs.title, what).toContain(level);
+      expect(needs.lines!.join(' '), what).toContain(flagsOf(level).join(' '));
+      for (const line of needs.lines!) expect(line.length, what).toBeGreaterThan(20);
+
+      // the summary: the family when one was asked (and no other), no placeholder
+      for (const f of families) expect(a.summary.includes(f), `${what}: ${f}`).toBe(f === family);
+      expect(a.summary, what).not.toMatch(/undefined|null|Stryker/);
+      expect(a.title, what).toContain(level);
+      n++;
+    }
+    expect(n).toBe(ORDER.length * (families.length + 1) * 2);
+    // the cases above meet several families in one list, and families longer than 12 names
+    expect(grouped).toBeGreaterThan(0);
+    expect(heldBack).toBeGreaterThan(0);
+  });
+
+  test('"which do not guarantee" offers up to 6 that do: general purpose, compute and memory series, newest (v5-v7) first', () => {
+    let offered = 0;
+    for (const level of ORDER)
+      for (const family of [undefined, ...families]) {
+        const current = listed.filter((s) => !family || s.family === family);
+        const meets = current.filter((s) => rank(seriesLevels(s).guaranteed!) >= rank(level));
+        const common = meets.filter((s) => COMMON.includes(s.family));
+        const newest = (s: RawSeries) => /v[5-7]$/.test(s.series);
+        const expected = [...common.filter(newest), ...common.filter((s) => !newest(s))].slice(0, 6).map((s) => s.series);
+        const not = levelAnswer(c, 'q', level, true, family);
+        const yes = levelAnswer(c, 'q', level, false, family);
+        const what = `${level} ${family ?? 'all'}`;
+        // the examples are named, in that order, and no other series is
+        const named = rawSeries.filter((s) => names(not.summary, s.series)).map((s) => s.series);
+        expect(named.sort(), what).toEqual([...expected].sort());
+        const at = expected.map((s) => not.summary.search(new RegExp(`(^|[^\\w-])${escape(s)}($|[^\\w-])`)));
+        expect(at, what).toEqual([...at].sort((x, y) => x - y));
+        // a yes list's summary counts, and names no series
+        expect(rawSeries.filter((s) => names(yes.summary, s.series)).map((s) => s.series), what).toEqual([]);
+        offered += expected.length;
+      }
+    expect(offered).toBeGreaterThan(0);
+    // among the examples offered for every level at once, older series are passed over for newer ones
+    const v1 = listed.filter((s) => COMMON.includes(s.family));
+    expect(v1.some((s) => /v[5-7]$/.test(s.series)) && v1.some((s) => !/v[5-7]$/.test(s.series))).toBe(true);
+    expect(v1.filter((s) => /v[5-7]$/.test(s.series)).length).toBeGreaterThan(6);
+  });
+
+  test('the caveats say what is left out, and that a guest may see fewer features', () => {
+    const guest = seriesAnswer(c, 'q', c.series.find((s) => s.record.arch === 'x64' && s.cpus.length > 0)!).caveats.at(-1)!;
+    for (const level of ORDER) {
+      const a = levelAnswer(c, 'q', level);
+      expect(a.caveats).toContain(guest);
+      expect(a.caveats.some((cv) => /retired/i.test(cv) && /Arm64/.test(cv))).toBe(true);
+    }
+  });
+});
+
+describe('the opening yes/no when a feature or a level was typed', () => {
+  // level spellings are not repeated back; a feature is named, with the level it belongs to
+  const levelSpellings = (l: Level) => {
+    const v = l.slice(-2);
+    return [v, l, l.toUpperCase(), `x86_64_${v}`, `x86-64${v}`, `x8664${v}`, `x86_64-${v}`];
+  };
+  const FEATURE: Record<Level, string[]> = { 'x86-64-v1': ['sse2'], 'x86-64-v2': ['sse4.2', 'popcnt'], 'x86-64-v3': ['avx2', 'fma'], 'x86-64-v4': ['avx512f', 'avx-512'] };
+  const count = (text: string, s: string) => text.split(s).length - 1;
+
+  test('every series at every level: the verdict by the rule, what was typed named only when it was a feature', () => {
+    let n = 0;
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    for (const s of rawSeries) {
+      const info = infoOf(s.series);
+      const { guaranteed, best } = seriesLevels(s);
+      for (const level of ORDER)
+        for (const typed of [undefined, ...levelSpellings(level), ...FEATURE[level]]) {
+          const text = levelVerdict(info, level, typed);
+          const bad = (what: string) => problems.push(`${s.series} ${level} ${typed}: ${what}: ${text}`);
+          const feature = typed !== undefined && FEATURE[level].includes(typed);
+          n++;
+          if (!names(text, s.series)) bad('series not named');
+          if (s.arch === 'Arm64' || !guaranteed) continue;
+          if (feature) {
+            if (!text.includes(typed.toUpperCase()) || !text.includes(level)) bad('the feature and its level');
+          } else if (typed !== undefined && text.includes(`${typed.toUpperCase()} (`)) bad('a level spelling repeated');
+          const branch = rank(guaranteed) >= rank(level) ? 'yes' : best && rank(best) >= rank(level) ? 'some' : 'no';
+          seen.add(`${branch} ${feature} ${guaranteed === level}`);
+          if (branch === 'yes') {
+            if (!text.startsWith('Yes') || !text.includes(guaranteed)) bad('yes');
+            // the level asked is said once when it is exactly the guaranteed one, and named beside it otherwise
+            if (!feature && count(text, level) !== 1) bad('the level said once');
+            if (!feature && guaranteed !== level && count(text, guaranteed) !== 1) bad('the guarantee said once');
+          } else if (branch === 'some') {
+            if (!text.startsWith('Not guaranteed') || !text.includes(guaranteed) || !text.includes(level)) bad('not guaranteed');
+          } else {
+            if (!text.startsWith('No') || !text.includes(guaranteed)) bad('no');
+            // a plain level question's no names the level it stops at, and only that one
+            if (!feature && text.includes(level)) bad('the level asked repeated');
+          }
+        }
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+    expect(n).toBe(rawSeries.length * ORDER.reduce((k, l) => k + 1 + levelSpellings(l).length + FEATURE[l].length, 0));
+    for (const b of ['yes true true', 'yes false true', 'yes true false', 'yes false false', 'some true false', 'some false false', 'no true false', 'no false false'])
+      expect(seen.has(b), b).toBe(true);
+  });
+});
+
+describe('series answers', () => {
+  test('a series whose processors share one level says that level once; one with several names both', () => {
+    for (const s of rawSeries) {
+      const a = seriesAnswer(c, 'q', infoOf(s.series));
+      const { guaranteed, best } = seriesLevels(s);
+      const levels = a.summary.match(/x86-64-v\d/g) ?? [];
+      if (!guaranteed) expect(levels, s.series).toEqual([]);
+      else if (guaranteed === best) expect(levels, s.series).toEqual([guaranteed]);
+      else expect(new Set(levels), s.series).toEqual(new Set([guaranteed, best]));
+    }
+    expect(rawSeries.some((s) => seriesLevels(s).guaranteed && seriesLevels(s).guaranteed === seriesLevels(s).best)).toBe(true);
+  });
+
+  test('size and series answers belong to the machine topic', () => {
+    for (const info of c.series.slice(0, 40)) {
+      expect(seriesAnswer(c, 'q', info).context.topic, info.record.series).toBe('machine');
+      const size = c.sizes.find((x) => x.series === info)!;
+      expect(sizeAnswer(c, 'q', size).context.topic, info.record.series).toBe('machine');
+    }
+  });
+
+  test('a record that says nothing itself still gets its retirement, preview and missing-processor caveats', () => {
+    let n = 0;
+    for (const s of rawSeries) {
+      const info = infoOf(s.series);
+      const bare: SeriesInfo = { ...info, record: { ...info.record, caveats: [] } };
+      const cv = seriesAnswer(c, 'q', bare).caveats.join(' \n');
+      const r = s.retirement;
+      expect(/retire/i.test(cv), s.series).toBe(r !== null);
+      if (r?.status === 'retired') expect(cv, s.series).toMatch(/\bretired\b/);
+      if (r?.status === 'announced') expect(cv, s.series).toMatch(/announced/i);
+      if (r?.status === 'announced') expect(cv, s.series).not.toMatch(/\bis retired\b/);
+      if (r?.date) expect(cv, s.series).toContain(r.date);
+      expect(/preview/i.test(cv), s.series).toBe(s.preview);
+      expect(/no processor/i.test(cv), s.series).toBe(s.arch === 'x64' && s.processors.length === 0);
+      expect(/ld\.so --help/.test(cv), s.series).toBe(s.arch === 'x64' && s.processors.length > 0);
+      expect(cv, s.series).not.toMatch(/undefined|null|Stryker/);
+      n++;
+    }
+    expect(n).toBe(rawSeries.length);
+    // each kind is met
+    expect(rawSeries.some((s) => s.retirement?.status === 'retired') && rawSeries.some((s) => s.retirement?.status === 'announced')).toBe(true);
+    expect(rawSeries.some((s) => s.preview) && rawSeries.some((s) => s.arch === 'x64' && s.processors.length === 0)).toBe(true);
+  });
+
+  test('a status with several parts names each of them', () => {
+    for (const s of rawSeries.filter((x) => x.retirement)) {
+      const info = infoOf(s.series);
+      const a = seriesAnswer(c, 'q', { ...info, record: { ...info.record, preview: true } });
+      const status = a.facts.find((f) => f.label === 'Status')!.value;
+      expect(status.split(/[^\w-]+/), s.series).toContain('preview');
+      expect(status.split(/[^\w-]+/).some((w) => /^retire/.test(w)), s.series).toBe(true);
+    }
+  });
+});
