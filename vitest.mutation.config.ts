@@ -30,6 +30,8 @@ const TESTS = [
   'test/core/fuzzy.test.ts',
   'test/core/compat.test.ts',
   'test/core/vm-answers.test.ts',
+  'test/core/cpu-family.test.ts',
+  'test/core/cpu-family-spans.test.ts',
 ];
 
 export default defineConfig({
