@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { levelAnswer, levelVerdict, seriesAnswer, sizeAnswer } from '../../src/core/answers/vm.js';
 import { catalog } from '../../src/core/index.js';
 import type { SeriesInfo } from '../../src/core/catalog.js';
+import { expectedFamilyLines, parseFamilyLine } from './family-lines.js';
 import { flagsOf, isRetired, ORDER, rank, rawSeries, seriesLevels, type Level, type RawSeries } from './independent-rules.js';
 
 const c = catalog();
@@ -19,21 +20,6 @@ const names = (text: string, name: string) => new RegExp(`(^|[^\\w-])${escape(na
 const listed = rawSeries.filter((s) => !isRetired(s) && seriesLevels(s).guaranteed !== null);
 const families = [...new Set(rawSeries.map((s) => s.family))];
 const COMMON = ['General purpose', 'Compute optimized', 'Memory optimized'];
-const PER_FAMILY = 12;
-
-/** One line of a list grouped by family: "Family (n): a, b, … and k more". */
-function parseLine(line: string): { family: string; count: number; shown: string[]; more: number } {
-  const m = /^(.+?) \((\d+)\): (.*?)(?:\s+\W\s+and (\d+) more)?$/.exec(line);
-  if (!m) throw new Error(`not a family line: ${line}`);
-  return { family: m[1]!, count: Number(m[2]), shown: m[3]!.split(', '), more: Number(m[4] ?? 0) };
-}
-
-/** The series grouped by family, in the table's order. */
-function byFamily(list: RawSeries[]): Array<[string, RawSeries[]]> {
-  const out = new Map<string, RawSeries[]>();
-  for (const s of list) out.set(s.family, [...(out.get(s.family) ?? []), s]);
-  return [...out];
-}
 
 describe('level lists, by family', () => {
   const cases = ORDER.flatMap((level) => [undefined, ...families].flatMap((family) => [false, true].map((negated) => ({ level, family, negated }))));
@@ -57,25 +43,18 @@ describe('level lists, by family', () => {
       // the list section: one line per family, the count, at most 12 names and how many more
       const [list, ...rest] = a.sections;
       expect(list!.title, what).toContain(`(${shownList.length})`);
-      const groups = byFamily(shownList);
+      const groups = expectedFamilyLines(shownList, (s) => {
+        const { guaranteed, best } = seriesLevels(s);
+        // "which do not" shows each series' levels: the guaranteed one, and the best when it differs
+        return negated ? `${s.series} (${guaranteed}${best !== guaranteed ? `–${best}` : ''})` : s.series;
+      });
       if (groups.length === 0) {
         expect(list!.lines, what).toHaveLength(1);
         expect(list!.lines![0], what).not.toMatch(/\(\d+\):/);
       } else {
-        expect(list!.lines!.map(parseLine), what).toEqual(
-          groups.map(([fam, ss]) => ({
-            family: fam,
-            count: ss.length,
-            shown: ss.slice(0, PER_FAMILY).map((s) => {
-              const { guaranteed, best } = seriesLevels(s);
-              // "which do not" shows each series' levels: the guaranteed one, and the best when it differs
-              return negated ? `${s.series} (${guaranteed}${best !== guaranteed ? `–${best}` : ''})` : s.series;
-            }),
-            more: Math.max(0, ss.length - PER_FAMILY),
-          })),
-        );
+        expect(list!.lines!.map(parseFamilyLine), what).toEqual(groups);
         grouped += groups.length > 1 ? 1 : 0;
-        heldBack += groups.some(([, ss]) => ss.length > PER_FAMILY) ? 1 : 0;
+        heldBack += groups.some((g) => g.more > 0) ? 1 : 0;
       }
 
       // "may land on" follows a yes list only, and names exactly the series that sometimes reach the level
