@@ -4,10 +4,10 @@
 // level lists for one family, the yes/no opening when a feature was asked, and the caveats a series
 // answer adds when its record does not say so itself.
 import { describe, expect, test } from 'vitest';
-import { levelAnswer, levelVerdict, seriesAnswer, sizeAnswer } from '../../src/core/answers/vm.js';
+import { byFamily, levelAnswer, levelVerdict, seriesAnswer, sizeAnswer } from '../../src/core/answers/vm.js';
 import { catalog } from '../../src/core/index.js';
 import type { SeriesInfo } from '../../src/core/catalog.js';
-import { expectedFamilyLines, parseFamilyLine } from './family-lines.js';
+import { expectedFamilyLines, parseFamilyLine, PER_FAMILY } from './family-lines.js';
 import { flagsOf, isRetired, ORDER, rank, rawSeries, seriesLevels, type Level, type RawSeries } from './independent-rules.js';
 
 const c = catalog();
@@ -20,6 +20,8 @@ const names = (text: string, name: string) => new RegExp(`(^|[^\\w-])${escape(na
 const listed = rawSeries.filter((s) => !isRetired(s) && seriesLevels(s).guaranteed !== null);
 const families = [...new Set(rawSeries.map((s) => s.family))];
 const COMMON = ['General purpose', 'Compute optimized', 'Memory optimized'];
+/** The catalog with only these series (everything else as it is). */
+const withSeries = (series: SeriesInfo[]): typeof c => Object.assign(Object.create(Object.getPrototypeOf(c) as object) as typeof c, c, { series });
 
 describe('level lists, by family', () => {
   const cases = ORDER.flatMap((level) => [undefined, ...families].flatMap((family) => [false, true].map((negated) => ({ level, family, negated }))));
@@ -51,10 +53,11 @@ describe('level lists, by family', () => {
       if (groups.length === 0) {
         expect(list!.lines, what).toHaveLength(1);
         expect(list!.lines![0], what).not.toMatch(/\(\d+\):/);
+        expect(list!.lines![0], what).toMatch(/^\w+$/);
       } else {
         expect(list!.lines!.map(parseFamilyLine), what).toEqual(groups);
         grouped += groups.length > 1 ? 1 : 0;
-        heldBack += groups.some((g) => g.more > 0) ? 1 : 0;
+        heldBack += groups.some((g) => g.more !== null) ? 1 : 0;
       }
 
       // "may land on" follows a yes list only, and names exactly the series that sometimes reach the level
@@ -112,12 +115,50 @@ describe('level lists, by family', () => {
     expect(v1.filter((s) => /v[5-7]$/.test(s.series)).length).toBeGreaterThan(6);
   });
 
+  test('the examples, when few current series are of the newest generations: the newest first, then older ones, 6 at most', () => {
+    const gp = c.series.filter((s) => s.record.family === 'General purpose' && s.guaranteed && !isRetired(rawSeries.find((x) => x.series === s.record.series)!));
+    const newest = gp.filter((s) => /v[5-7]$/.test(s.record.series));
+    const older = gp.filter((s) => !/v[5-7]$/.test(s.record.series));
+    expect(newest.length).toBeGreaterThan(2);
+    expect(older.length).toBeGreaterThan(6);
+    // two of the newest and several older ones, the older listed first in the table
+    // older ones with no generation suffix at all ("D") count as older too
+    const plain = older.filter((s) => !/v\d$/.test(s.record.series));
+    const mixes = [[...older.slice(0, 5), ...newest.slice(0, 2)], [...older.slice(0, 8)], [...newest.slice(0, 1), ...older.slice(0, 2)], [newest[0]!, ...older.slice(0, 5)], [...plain, newest[0]!]];
+    for (const mix of mixes) {
+      const a = levelAnswer(withSeries(mix), 'q', 'x86-64-v1', true);
+      const expected = [...mix.filter((s) => newest.includes(s)), ...mix.filter((s) => older.includes(s))].slice(0, 6).map((s) => s.record.series);
+      const named = mix.map((s) => s.record.series).filter((n) => names(a.summary, n));
+      expect(named.sort()).toEqual([...expected].sort());
+      const at = expected.map((s) => a.summary.search(new RegExp(`(^|[^\\w-])${escape(s)}($|[^\\w-])`)));
+      expect(at).toEqual([...at].sort((x, y) => x - y));
+    }
+  });
+
+  test('byFamily: 12 names a family at most, and the rest counted only when there are more', () => {
+    const gp = c.series.filter((s) => s.record.family === 'General purpose');
+    const mo = c.series.filter((s) => s.record.family === 'Memory optimized');
+    for (const k of [1, PER_FAMILY - 1, PER_FAMILY, PER_FAMILY + 1, PER_FAMILY + 5]) {
+      const lines = byFamily([...gp.slice(0, k), ...mo.slice(0, 2)]).map(parseFamilyLine);
+      expect(lines, String(k)).toEqual([
+        { family: 'General purpose', count: k, shown: gp.slice(0, Math.min(k, PER_FAMILY)).map((s) => s.record.series), more: k > PER_FAMILY ? k - PER_FAMILY : null },
+        { family: 'Memory optimized', count: 2, shown: mo.slice(0, 2).map((s) => s.record.series), more: null },
+      ]);
+    }
+    const none = byFamily([]);
+    expect(none).toHaveLength(1);
+    expect(none[0]).toMatch(/^\w+$/);
+  });
+
   test('the caveats say what is left out, and that a guest may see fewer features', () => {
     const guest = seriesAnswer(c, 'q', c.series.find((s) => s.record.arch === 'x64' && s.cpus.length > 0)!).caveats.at(-1)!;
     for (const level of ORDER) {
       const a = levelAnswer(c, 'q', level);
       expect(a.caveats).toContain(guest);
       expect(a.caveats.some((cv) => /retired/i.test(cv) && /Arm64/.test(cv))).toBe(true);
+      // the size list's source is dated as checked on the catalog's date
+      for (const src of a.sources) expect(['page', 'cited', 'checked']).toContain(src.dated);
+      expect(a.sources.find((src) => src.asOf === c.asOf && /sizes/.test(src.url))?.dated).toBe('checked');
     }
   });
 });
@@ -215,6 +256,30 @@ describe('series answers', () => {
     // each kind is met
     expect(rawSeries.some((s) => s.retirement?.status === 'retired') && rawSeries.some((s) => s.retirement?.status === 'announced')).toBe(true);
     expect(rawSeries.some((s) => s.preview) && rawSeries.some((s) => s.arch === 'x64' && s.processors.length === 0)).toBe(true);
+  });
+
+  test('a retirement with no date, and an Arm64 series with no processor documented, say so without a blank', () => {
+    const base = c.series.find((s) => s.record.arch === 'x64' && s.cpus.length > 0 && !s.record.retirement)!;
+    for (const status of ['retired', 'announced'] as const) {
+      const info: SeriesInfo = { ...base, record: { ...base.record, caveats: [], retirement: { ...(c.series.find((s) => s.record.retirement)!.record.retirement!), status, date: null } } };
+      const a = seriesAnswer(c, 'q', info);
+      const text = [a.facts.find((f) => f.label === 'Status')!.value, ...a.caveats].join(' \n');
+      expect(text, status).toMatch(status === 'retired' ? /\bretired\b/ : /announced/i);
+      expect(text, status).not.toMatch(/undefined|null|Stryker|\s[.,)]|\(\)/);
+    }
+    const arm = c.series.find((s) => s.record.arch === 'Arm64')!;
+    const bareArm: SeriesInfo = { ...arm, cpus: [], record: { ...arm.record, caveats: [] } };
+    const a = seriesAnswer(c, 'q', bareArm);
+    expect(a.summary).toMatch(/Arm64/);
+    expect(a.summary).not.toMatch(/\(\)|\(,|undefined|null|Stryker/);
+    expect(a.caveats.join(' ')).not.toMatch(/no processor/i);
+  });
+
+  test('a series summary names each processor on its own', () => {
+    for (const s of rawSeries) {
+      const a = seriesAnswer(c, 'q', infoOf(s.series));
+      for (let i = 1; i < s.processors.length; i++) expect(a.summary, s.series).not.toContain(`${s.processors[i - 1]}${s.processors[i]}`);
+    }
   });
 
   test('a status with several parts names each of them', () => {
