@@ -60,6 +60,11 @@ describe('the model, as the vendor writes it', () => {
     const whole = identifyCpu(c, 'host: Intel(R) Xeon(R) CPU E5-2680 v4 @ 2.40GHz')!;
     expect(whole.typed).toBe('Intel(R) Xeon(R) CPU E5-2680 v4');
     expect(whole.model).toBe('Intel Xeon E5-2680 v4');
+    // /proc/cpuinfo pads older model names with spaces; a mark may follow a space
+    const padded = identifyCpu(c, 'model name\t: Intel(R) Xeon(R) CPU           X5650  @ 2.67GHz')!;
+    expect(padded.typed).toBe('Intel(R) Xeon(R) CPU           X5650');
+    expect(padded.model).toBe('Intel Xeon X5650');
+    expect(identifyCpu(c, 'an Intel (R) Xeon (R) E5-2680 v4')!.typed).toBe('Intel (R) Xeon (R) E5-2680 v4');
   });
 
   test('brand words glued to another word, or far before the model, are not taken', () => {
