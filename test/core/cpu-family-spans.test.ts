@@ -86,6 +86,9 @@ describe('the model, as the vendor writes it', () => {
 describe('as typed, as the vendor writes it', () => {
   test.each([
     ['atom x6425e', 'Intel Atom x6425E'],
+    ['atom x6427fe', 'Intel Atom x6427FE'],
+    ['atom x7-z8700', 'Intel Atom x7-Z8700'],
+    ['i74770k', 'Intel Core i7-4770K'],
     ['ATOM X5-Z8350', 'Intel Atom x5-Z8350'],
     ['i7  4770k', 'Intel Core i7-4770K'],
     ['I7 - 4770K', 'Intel Core i7-4770K'],
