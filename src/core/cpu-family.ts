@@ -45,13 +45,13 @@ const BRAND_BEFORE = /(?:(?:intel|amd|xeon|core|cpu|processor)(?:\s*(?:\(r\)|\(t
  * "4770K") except the lower-case series prefixes ("i7-", "w9-", Atom "x5-", "x6425E"); words capitalised ("gold" ->
  * "Gold"), short ones upper case ("pro", "hx", "ai"); trademark marks dropped. */
 function canonicalPart(part: string): string {
-  // empty words (a mark or spaces at either end) cost nothing: toMatch() collapses and trims the model's spaces
-  return part
-    // Stryker disable next-line StringLiteral: equivalent, a mark inside a part is always followed by a space, and toMatch() collapses spaces
-    .replace(/\((?:r|tm)\)|[®™]/giu, ' ')
-    .replace(/\b([iw][3579])[\s-]+(?=[0-9N])/giu, '$1-')
-    // Stryker disable next-line Regex: equivalent, toMatch() collapses the model's spaces
-    .split(/\s+/)
+  // Stryker disable next-line StringLiteral: equivalent, a mark inside a part is always followed by a space, and toMatch() collapses spaces
+  const unmarked = part.replace(/\((?:r|tm)\)|[®™]/giu, ' ');
+  const joined = unmarked.replace(/\b([iw][3579])[\s-]+(?=[0-9N])/giu, '$1-');
+  // empty words (from spaces at either end) cost nothing: toMatch() collapses and trims the model's spaces
+  // Stryker disable next-line Regex: equivalent, toMatch() collapses the model's spaces
+  const words = joined.split(/\s+/);
+  return words
     .map((w) => {
       if (/\d/.test(w)) return w.toUpperCase().replace(/^([IW])([3579])[\s-]*/, (_, p: string, d: string) => `${p.toLowerCase()}${d}-`).replace(/^X([5-7]-|6\d{3}[A-Z]+$)/, 'x$1');
       return w.length <= 3 ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase();

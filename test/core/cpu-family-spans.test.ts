@@ -65,6 +65,7 @@ describe('the model, as the vendor writes it', () => {
     expect(padded.typed).toBe('Intel(R) Xeon(R) CPU           X5650');
     expect(padded.model).toBe('Intel Xeon X5650');
     expect(identifyCpu(c, 'an Intel (R) Xeon (R) E5-2680 v4')!.typed).toBe('Intel (R) Xeon (R) E5-2680 v4');
+    expect(identifyCpu(c, 'model name\t: Intel(R) Xeon(R) CPU        E5-2680 v4 @ 2.40GHz')!.typed).toBe('Intel(R) Xeon(R) CPU        E5-2680 v4');
   });
 
   test('brand words glued to another word, or far before the model, are not taken', () => {
