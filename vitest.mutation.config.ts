@@ -28,6 +28,7 @@ const TESTS = [
   'test/core/levels.test.ts',
   'test/core/cpu-answers.test.ts',
   'test/core/fuzzy.test.ts',
+  'test/core/fuzzy-bounds.test.ts',
   'test/core/compat.test.ts',
   'test/core/vm-answers.test.ts',
   'test/core/cpu-family.test.ts',

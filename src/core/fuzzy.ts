@@ -335,3 +335,21 @@ export function nearestWord(typed: string, words: readonly string[]): string | n
   }
   return best?.word ?? null;
 }
+
+/** The candidate filters closest() relies on, for their exactness tests (test/core/fuzzy-bounds.test.ts). */
+export const filtersForTests = {
+  lettersOf,
+  digitsOf,
+  bits,
+  lowerBound,
+  symbolOf,
+  countSymbols,
+  /** countsApart() for one query and one key, each counted afresh */
+  countsApart(query: string, key: string, cap: number): boolean {
+    queryCounts.fill(0);
+    countSymbols(query, queryCounts, 0);
+    const keyCounts = new Uint8Array(SYMBOLS);
+    countSymbols(key, keyCounts, 0);
+    return countsApart(keyCounts, 0, cap);
+  },
+};
