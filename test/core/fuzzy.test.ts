@@ -146,9 +146,23 @@ describe('closest names over a whole index', () => {
     );
   });
 
+  test('names far longer than a short query, starting with it, are all found through the sorted run', () => {
+    const long = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '1'), minLength: 6, maxLength: 12 });
+    fc.assert(
+      fc.property(fc.constantFrom('ab', 'ba', 'a1', 'cab'), fc.array(long, { minLength: 1, maxLength: 30 }), (q, tails) => {
+        const cands = tails.map((t, i) => [i % 3 === 0 ? q + t : t, i] as [string, number]);
+        const index = new NameIndex(cands);
+        expect(closest(q, index, 8)).toEqual(reference(q, cands, 8));
+      }),
+      { seed: 16, numRuns: 150 },
+    );
+  });
+
   test('a count of zero or less suggests nothing', () => {
     const cands: Array<[string, string]> = [['abcd', 'x'], ['abce', 'y'], ['abcf', 'z']];
     for (const count of [0, -1, -2]) expect(closest('abcd', cands, count)).toEqual([]);
+    // two exact matches: nothing either
+    expect(closest('abcd', [['abcd', 'x'], ['abcd', 'y'], ['abce', 'z']], -1)).toEqual([]);
   });
 
   test('long keys and many repeats of one letter: nothing is lost to counting or to short rows', () => {
