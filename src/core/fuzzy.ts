@@ -331,33 +331,48 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
     atDistance[d]!++;
     if (best.size >= count) cap = kthDistance(atDistance, count, cap);
   };
-  // Those starting with the query first (marked, so the lengths below pass them by: a second visit
-  // would find the same distance), then by length.
   const marks = marksFor(keys.length);
-  const mark = ++generation;
-  if (prefixRule) {
-    for (let at = index.prefixStart(query); at < sorted.length && keys[sorted[at]!]!.startsWith(query); at++) {
-      const i = sorted[at]!;
-      marks[i] = mark;
-      take(i, keys[i]!.length === m ? 0 : 1);
-    }
-  }
-  for (let off = 0; off <= cap; off++) {
-    // the shorter keys at this offset, then the longer ones (off 0: the query's own length, once)
-    for (let side = off > 0 ? 0 : 1; side < 2; side++) {
-      const bucket = byLength[side === 0 ? m - off : m + off];
-      if (!bucket) continue;
-      for (const i of bucket) {
-        if (marks[i] === mark || lowerBound(ql, qd, letters[i]!, digits[i]!) > cap) continue;
-        let d: number;
-        if (bitParallel) d = osaDistance(m, keys[i]!, cap);
-        // counting costs about what a tight cap's band of the distance does: worth it for a wider one
-        else if (cap >= 3 && countsApart(counts, i * SYMBOLS, cap)) continue;
-        else d = editDistance(query, keys[i]!, cap);
-        if (d <= cap) take(i, d);
+  /** One search under the current cap (which tightens as it goes). */
+  const search = (): void => {
+    // Those starting with the query first (marked, so the lengths below pass them by: a second visit
+    // would find the same distance), then by length.
+    const mark = ++generation;
+    if (prefixRule) {
+      for (let at = index.prefixStart(query); at < sorted.length && keys[sorted[at]!]!.startsWith(query); at++) {
+        const i = sorted[at]!;
+        marks[i] = mark;
+        take(i, keys[i]!.length === m ? 0 : 1);
       }
-      if (off > cap) break;
     }
+    for (let off = 0; off <= cap; off++) {
+      // the shorter keys at this offset, then the longer ones (off 0: the query's own length, once)
+      for (let side = off > 0 ? 0 : 1; side < 2; side++) {
+        const bucket = byLength[side === 0 ? m - off : m + off];
+        if (!bucket) continue;
+        for (const i of bucket) {
+          if (marks[i] === mark || lowerBound(ql, qd, letters[i]!, digits[i]!) > cap) continue;
+          let d: number;
+          if (bitParallel) d = osaDistance(m, keys[i]!, cap);
+          // counting costs about what a tight cap's band of the distance does: worth it for a wider one
+          else if (cap >= 3 && countsApart(counts, i * SYMBOLS, cap)) continue;
+          else d = editDistance(query, keys[i]!, cap);
+          if (d <= cap) take(i, d);
+        }
+        if (off > cap) break;
+      }
+    }
+  };
+  // First under a cap of two edits: a slip leaves most names' nearest neighbours that close, and under a
+  // tight cap the letter bound discards nearly every candidate unread. When that finds `count` values,
+  // the k-th best is within two edits and nothing further could have ranked: the search is complete.
+  // Otherwise, the whole search again under the full limit.
+  cap = Math.min(limit, TRIAL_CAP);
+  search();
+  if (best.size < count && cap < limit) {
+    best.clear();
+    atDistance.fill(0, 0, limit + 1);
+    cap = limit;
+    search();
   }
   // A value's first candidate within the limit may have been skipped (a cap tighter than the limit,
   // a length visited later): it still decides the value's place among equals. Look back for it.
@@ -376,6 +391,9 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
     .slice(0, count)
     .map(([value]) => value);
 }
+
+/** The cap of closest()'s first, cheap search. */
+const TRIAL_CAP = 2;
 
 let counts = new Int32Array(64);
 let marks = new Int32Array(0);
