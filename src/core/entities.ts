@@ -67,10 +67,12 @@ export function findEntities(catalog: Catalog, text: string): Entities {
   const original = splitWords(scanned.rest);
   const words = original.map((w) => w.toLowerCase());
   const flagLevel = flagLevels(catalog);
+  // each word's key once: an n-gram's key is its words' keys joined (keyOf works character by character)
+  const keys = words.map(keyOf);
 
   let i = 0;
   while (i < words.length) {
-    const taken = matchAt(catalog, words, original, i, found, flagLevel);
+    const taken = matchAt(catalog, words, original, i, found, flagLevel, keys);
     i += Math.max(1, taken);
   }
   return dedupe(found);
@@ -84,13 +86,15 @@ function matchAt(
   i: number,
   found: Entities,
   flagLevel: Map<string, LevelName>,
+  keys: readonly string[],
 ): number {
   const w = words[i]!;
   if (STOP.has(w) && words[i + 1] !== 'series') return 1;
 
   for (let n = Math.min(MAX_NGRAM, words.length - i); n >= 1; n--) {
-    // the n-gram's keys, each reduced once (keyOf, sizeKeyOf and seriesKeyOf of the joined words)
-    const key = keyOf(words.slice(i, i + n).join(''));
+    // the n-gram's keys: keyOf, sizeKeyOf and seriesKeyOf of the joined words, from the words' keys
+    let key = keys[i]!;
+    for (let k = 1; k < n; k++) key += keys[i + k]!;
     const sizeKey = key.startsWith('standard') ? key.slice('standard'.length) : key;
 
     const sizes = catalog.sizeByKey.get(sizeKey);
