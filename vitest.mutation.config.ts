@@ -29,6 +29,7 @@ const TESTS = [
   'test/core/cpu-answers.test.ts',
   'test/core/fuzzy.test.ts',
   'test/core/fuzzy-bounds.test.ts',
+  'test/core/fuzzy-bits.test.ts',
   'test/core/compat.test.ts',
   'test/core/vm-answers.test.ts',
   'test/core/cpu-family.test.ts',
