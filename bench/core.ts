@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { Readable, Writable } from 'node:stream';
 import { askWith } from '../src/core/ask.js';
 import { ask, catalog } from '../src/core/index.js';
-import { MemoryStore } from '../src/core/store.js';
+import { MemoryStore } from '../src/service/memory-store.js';
 import { startConsole } from '../src/adapters/cli/console.js';
 import { createHandler } from '../src/service/handler.js';
 import { createLogger } from '../src/service/logger.js';

@@ -9,9 +9,9 @@
 import { createServer } from 'node:http';
 import { App, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Answer } from '../src/core/answer.js';
-import { askInThread } from '../src/core/conversation.js';
+import { askInThread } from '../src/service/conversation.js';
 import { ask } from '../src/core/index.js';
-import { MemoryStore } from '../src/core/store.js';
+import { MemoryStore } from '../src/service/memory-store.js';
 import { InFlight } from '../src/adapters/slack/inflight.js';
 import { EventsReceiver } from '../src/adapters/slack/receiver.js';
 import { createSlackSurface } from '../src/adapters/slack/surface.js';

@@ -2,9 +2,9 @@
 // question, and an apology with a reference id (logged with the stack) when anything throws.
 import { randomBytes } from 'node:crypto';
 import type { Answer } from '../core/answer.js';
-import { askInThread, type AskFn } from '../core/conversation.js';
-import type { KeyValueStore } from '../core/store.js';
-import type { Handler, Platform, Question } from '../adapters/handler.js';
+import { askInThread, type AskFn } from './conversation.js';
+import type { KeyValueStore } from '../ports/store.js';
+import type { Handler, Platform, Question } from '../ports/index.js';
 import { apologyAnswer, cooldownAnswer, isServiceAnswer } from './answers.js';
 import { logGate, rateLimitedLog } from '../adapters/rate-limited-log.js';
 import { Cooldown } from './cooldown.js';

@@ -5,9 +5,9 @@ import type { RequestListener } from 'node:http';
 import type { Readable, Writable } from 'node:stream';
 import { pino, type DestinationStream } from 'pino';
 import { ask as coreAsk, catalog as coreCatalog, complete as coreComplete, EXAMPLE_QUESTIONS, setToday } from '../core/index.js';
-import type { AskFn } from '../core/conversation.js';
-import { MemoryStore, type KeyValueStore } from '../core/store.js';
-import type { Surface } from '../adapters/handler.js';
+import type { AskFn } from './conversation.js';
+import { MemoryStore, type KeyValueStore } from './memory-store.js';
+import { CodedError, type Surface } from '../ports/index.js';
 import type { ConsoleSurface } from '../adapters/cli/console.js';
 import type { DiscordSurface } from '../adapters/discord/surface.js';
 import type { SlackSurface } from '../adapters/slack/surface.js';
@@ -17,7 +17,7 @@ import { describeConfig, loadConfig, type Config } from '../config.js';
 import { metricsRoute } from '../adapters/http/metrics-route.js';
 import { webRoutes } from '../adapters/http/web/routes.js';
 import { packageVersion } from './build-info.js';
-import { createHandler, type ServiceHandler } from './handler.js';
+import { createHandler, newRequestId, type ServiceHandler } from './handler.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createLogger, type Logger } from './logger.js';
 import type { RedisStore } from './redis-store.js';
@@ -53,7 +53,7 @@ export interface RunningService {
   readonly url?: string;
   /** the platform surfaces, as they come up */
   readonly surfaces: Surface[];
-  /** resolves once every configured surface has started; rejects with a StartupError */
+  /** resolves once every configured surface has started; rejects with a CodedError 'startup' */
   readonly started: Promise<void>;
   /** resolves with the exit code once the service has stopped (console mode: after end of input) */
   readonly done: Promise<number>;
@@ -62,13 +62,11 @@ export interface RunningService {
 }
 
 /** Start-up failed after configuration was accepted (a platform refused the token, Redis unreachable...). */
-export class StartupError extends Error {
-  override readonly name = 'StartupError';
-}
+export const startupError = (message: string, cause?: unknown): CodedError<'startup'> => new CodedError('startup', message, { cause });
 
 const oneLine = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 300);
 
-/** Throws ConfigError before anything starts, StartupError when the store or the HTTP port fails. */
+/** Throws ConfigError before anything starts, a CodedError 'startup' when the store or the HTTP port fails. */
 export async function startService(env: Record<string, string | undefined>, options: ServiceOptions = {}): Promise<RunningService> {
   const config = loadConfig(env);
   if (config.today) setToday(config.today);
@@ -89,7 +87,7 @@ export async function startService(env: Record<string, string | undefined>, opti
     try {
       coreCatalog();
     } catch (err) {
-      throw new StartupError(`the knowledge tables did not load: ${oneLine(err)}`);
+      throw startupError(`the knowledge tables did not load: ${oneLine(err)}`);
     }
   }
 
@@ -102,7 +100,7 @@ export async function startService(env: Record<string, string | undefined>, opti
     try {
       await redis.connect();
     } catch (err) {
-      throw new StartupError(`REDIS_URL: ${oneLine(err)}; check the URL and that Redis accepts connections from here`);
+      throw startupError(`REDIS_URL: ${oneLine(err)}; check the URL and that Redis accepts connections from here`);
     }
     store = redis;
   } else {
@@ -171,6 +169,7 @@ export async function startService(env: Record<string, string | undefined>, opti
   const http = createHttpSurface({
     handler,
     logger,
+    requestId: newRequestId,
     trustProxy: config.trustProxy,
     readiness,
     routes: {
@@ -188,7 +187,7 @@ export async function startService(env: Record<string, string | undefined>, opti
     logger.info({ port: address.port }, 'http listening');
   } catch (err) {
     await store.close();
-    throw new StartupError(`PORT: cannot listen on ${config.host}:${config.port} (${oneLine(err)}); pick a free port`);
+    throw startupError(`PORT: cannot listen on ${config.host}:${config.port} (${oneLine(err)}); pick a free port`);
   }
 
   const starts: Promise<unknown>[] = [];
@@ -212,7 +211,7 @@ export async function startService(env: Record<string, string | undefined>, opti
           if (stopping) return s.stop();
         },
         (err: unknown) => {
-          throw new StartupError(`Slack could not start: ${oneLine(err)}`, { cause: err });
+          throw startupError(`Slack could not start: ${oneLine(err)}`, err);
         },
       ),
     );
@@ -236,7 +235,7 @@ export async function startService(env: Record<string, string | undefined>, opti
           if (stopping) return s.stop();
         },
         (err: unknown) => {
-          throw new StartupError(`Discord could not start: ${oneLine(err)}`, { cause: err });
+          throw startupError(`Discord could not start: ${oneLine(err)}`, err);
         },
       ),
     );

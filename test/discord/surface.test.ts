@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GatewayIntentBits } from 'discord.js';
 import type { Answer } from '../../src/core/answer.js';
-import type { Handler } from '../../src/adapters/handler.js';
+import type { Handler } from '../../src/ports/index.js';
 import type { CompleteFn } from '../../src/adapters/discord/autocomplete.js';
 import { BOT_ID, BOT_ROLE_ID, CHANNEL_ID, GUILD_ID, Op, TEAM_ROLE_ID, THREAD_ID, interaction, message, botUser, otherBot, type RecordedRequest } from '../fakes/discord/index.js';
 import { fixtures } from '../fixtures/answers.js';

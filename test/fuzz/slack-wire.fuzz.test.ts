@@ -6,10 +6,10 @@
 import { request } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Question } from '../../src/adapters/handler.js';
+import type { Question } from '../../src/ports/index.js';
 import { createSlackSurface, type SlackSurface } from '../../src/adapters/slack/surface.js';
 import { ask } from '../../src/core/index.js';
-import { MemoryStore } from '../../src/core/store.js';
+import { MemoryStore } from '../../src/service/memory-store.js';
 import { createHandler } from '../../src/service/handler.js';
 import { createLogger } from '../../src/service/logger.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';

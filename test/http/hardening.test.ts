@@ -3,7 +3,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpSurface, type HttpSurfaceOptions } from '../../src/adapters/http/server.js';
-import { MemoryStore } from '../../src/core/store.js';
+import { MemoryStore } from '../../src/service/memory-store.js';
 import { createHandler } from '../../src/service/handler.js';
 import { stubAsk } from '../service/support/stub-ask.js';
 import { captureLog } from '../service/support/log-capture.js';

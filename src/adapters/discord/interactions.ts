@@ -9,8 +9,8 @@ import {
   type InteractionReplyOptions,
 } from 'discord.js';
 import type { Answer } from '../../core/answer.js';
-import type { KeyValueStore } from '../../core/store.js';
-import type { Handler, Question } from '../handler.js';
+import type { KeyValueStore } from '../../ports/store.js';
+import type { Handler, Question } from '../../ports/index.js';
 import { autocompleteChoices, type CompleteFn } from './autocomplete.js';
 import { toQuestionText } from './grammar.js';
 import { renderAnswer } from './render.js';

@@ -15,8 +15,8 @@ import {
   type ButtonInteraction,
 } from 'discord.js';
 import type { Answer } from '../../core/answer.js';
-import type { KeyValueStore } from '../../core/store.js';
-import type { Handler } from '../handler.js';
+import type { KeyValueStore } from '../../ports/store.js';
+import type { Handler } from '../../ports/index.js';
 import { renderAnswer } from './render.js';
 import { NO_MENTIONS, problemReply, type DiscordLogger } from './replies.js';
 

@@ -2,9 +2,8 @@
 // Events API endpoint mounted from the Slack surface when Slack runs in HTTP mode.
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Handler, Surface } from '../handler.js';
-import type { Logger } from '../../service/logger.js';
-import { newRequestId } from '../../service/handler.js';
+import { randomUUID } from 'node:crypto';
+import type { Handler, Logger, Surface } from '../../ports/index.js';
 import { handleAsk } from './ask-route.js';
 import { declaredTooLarge, closeUnread, MAX_BODY_BYTES, refuseTooLarge } from './body-limit.js';
 import { sendError, sendJson } from './json.js';
@@ -12,6 +11,8 @@ import { sendError, sendJson } from './json.js';
 export interface HttpSurfaceOptions {
   handler: Handler;
   logger: Logger;
+  /** a fresh reference id for a request that failed (the service's request ids; default a random one) */
+  requestId?: () => string;
   /** one entry per configured dependency (slack, discord, store): true when it can serve */
   readiness: () => Record<string, boolean>;
   /**
@@ -120,7 +121,7 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
       if (active.size === 0) idle?.();
     });
     route(req, res).catch((err: unknown) => {
-      const ref = newRequestId();
+      const ref = options.requestId?.() ?? randomUUID().slice(0, 8);
       logger.error({ ref, err, path: (req.url ?? '').split('?')[0] }, 'http request failed');
       if (!res.headersSent) sendError(res, 500, 'internal error', `sorry; quote reference ${ref} if it keeps happening`);
       else res.destroy();

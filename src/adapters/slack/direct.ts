@@ -3,7 +3,7 @@
 // nature, so every answer is posted as it is, in the DM.
 import type { App } from '@slack/bolt';
 import type { Answer } from '../../core/answer.js';
-import type { Question } from '../handler.js';
+import type { Question } from '../../ports/index.js';
 import type { SlackMessage } from './blocks.js';
 import { fromSlackText } from './escape.js';
 import { EXAMPLE_ACTION_ID, homeView, type HomeContent } from './home.js';

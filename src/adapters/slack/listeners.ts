@@ -2,8 +2,8 @@
 // which answers stay private is read off the answer's kind and visibility hint, nothing else.
 import type { App, RespondArguments } from '@slack/bolt';
 import type { Answer } from '../../core/answer.js';
-import type { KeyValueStore } from '../../core/store.js';
-import type { Handler, Question } from '../handler.js';
+import type { KeyValueStore } from '../../ports/store.js';
+import type { Handler, Question } from '../../ports/index.js';
 import type { SlackMessage } from './blocks.js';
 import { fromSlackText } from './escape.js';
 import { registerDirect } from './direct.js';

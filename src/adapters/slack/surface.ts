@@ -7,9 +7,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, webApi } from '@slack/bolt';
-import type { KeyValueStore } from '../../core/store.js';
-import type { Handler, Surface } from '../handler.js';
-import type { PlatformObserver } from '../observer.js';
+import type { KeyValueStore } from '../../ports/store.js';
+import { CodedError, type Handler, type Surface } from '../../ports/index.js';
+import type { PlatformObserver } from '../../ports/index.js';
 import { observedClientOptions } from './observe.js';
 import type { HomeContent } from './home.js';
 import { sendError } from '../http/json.js';
@@ -63,17 +63,8 @@ export interface SlackSurface extends Surface {
 
 export type SlackSurfaceErrorCode = 'slack_bad_options' | 'slack_auth_failed' | 'slack_unreachable' | 'slack_connect_failed';
 
-export class SlackSurfaceError extends Error {
-  readonly code: SlackSurfaceErrorCode;
-  constructor(code: SlackSurfaceErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'SlackSurfaceError';
-    this.code = code;
-  }
-}
-
-function badOptions(message: string): SlackSurfaceError {
-  return new SlackSurfaceError('slack_bad_options', message);
+function badOptions(message: string): CodedError<SlackSurfaceErrorCode> {
+  return new CodedError('slack_bad_options', message);
 }
 
 /** The Web API base Bolt expects: an http(s) URL ending in '/'. */
@@ -124,7 +115,7 @@ const unavailable = (_req: IncomingMessage, res: ServerResponse): void => {
   sendError(res, 503, 'socket mode', 'Slack runs in Socket Mode here; it does not post to this URL');
 };
 
-/** Start the Slack surface. Rejects with a SlackSurfaceError naming what to fix. */
+/** Start the Slack surface. Rejects with a CodedError (a SlackSurfaceErrorCode) naming what to fix. */
 export async function createSlackSurface(options: SlackSurfaceOptions): Promise<SlackSurface> {
   checkOptions(options);
   const logger = options.logger ?? consoleLogger;
@@ -174,13 +165,13 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
     health.stop();
     const reason = error instanceof Error ? error.message : String(error);
     if (!refusedByPlatform(error)) {
-      throw new SlackSurfaceError(
+      throw new CodedError<SlackSurfaceErrorCode>(
         'slack_unreachable',
         `Slack's Web API at ${apiUrl} could not be reached (auth.test: ${reason}); check the network, SLACK_API_URL and https://slack-status.com`,
         { cause: error },
       );
     }
-    throw new SlackSurfaceError('slack_auth_failed', `Slack rejected SLACK_BOT_TOKEN (auth.test: ${reason})`, { cause: error });
+    throw new CodedError<SlackSurfaceErrorCode>('slack_auth_failed', `Slack rejected SLACK_BOT_TOKEN (auth.test: ${reason})`, { cause: error });
   }
 
   const httpReceiver = socketMode
@@ -226,7 +217,7 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
     try {
       await app.start();
     } catch (error) {
-      throw new SlackSurfaceError(
+      throw new CodedError<SlackSurfaceErrorCode>(
         'slack_connect_failed',
         `Socket Mode could not connect (check SLACK_APP_TOKEN): ${error instanceof Error ? error.message : String(error)}`,
         { cause: error },

@@ -2,8 +2,8 @@
 // GET /api/complete?q= (completion JSON) and the page's two assets. Every HTML and asset response
 // carries a strict Content-Security-Policy: nothing but this origin's own script, style and fetches.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Handler } from '../../handler.js';
-import { isServiceAnswer } from '../../../service/answers.js';
+import type { Handler } from '../../../ports/index.js';
+import { isServiceAnswer } from '../../../ports/index.js';
 import { MAX_QUESTION_LENGTH } from '../ask-route.js';
 import { clientAddress } from '../client-address.js';
 import { sendError, sendJson } from '../json.js';
