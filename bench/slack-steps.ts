@@ -10,12 +10,15 @@ import { createServer } from 'node:http';
 import { App, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Answer } from '../src/core/answer.js';
 import { askInThread } from '../src/service/conversation.js';
-import { ask } from '../src/core/index.js';
+import { ask as coreAsk } from '../src/core/index.js';
+import { cachedAsk } from '../src/service/answer-cache.js';
 import { MemoryStore } from '../src/service/memory-store.js';
 import { InFlight } from '../src/adapters/slack/inflight.js';
 import { EventsReceiver } from '../src/adapters/slack/receiver.js';
 import { createSlackSurface } from '../src/adapters/slack/surface.js';
 import { SLACK_TEXTS } from './slack-texts.js';
+
+const ask = cachedAsk(coreAsk);
 
 const port = Number(process.env.PORT);
 const signingSecret = process.env.SLACK_SIGNING_SECRET ?? '';

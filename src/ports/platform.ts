@@ -8,12 +8,14 @@ import type { Logger } from './logger.js';
 import type { KeyValueStore } from './store.js';
 
 /** A route on the service's HTTP server: the request, its response and the parsed query string. */
-export type RouteListener = (req: IncomingMessage, res: ServerResponse, query: URLSearchParams) => void | Promise<void>;
+export type RouteListener = (req: IncomingMessage, res: ServerResponse, query: URLSearchParams) => unknown;
 
 export interface Route {
   /** exact path, e.g. "/slack/events" */
   readonly path: string;
   readonly listener: RouteListener;
+  /** the methods it answers (others get 405); default: any, the listener decides */
+  readonly methods?: readonly string[];
   /** true: refused with 503 while the service drains (it takes new work) */
   readonly work?: boolean;
 }

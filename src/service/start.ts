@@ -1,7 +1,7 @@
 // One process, every configured surface: the HTTP server on $PORT always (health, readiness, the JSON
 // API, Slack's events in HTTP mode), Slack and Discord when configured, or, when nothing is configured
 // and stdin is a terminal or a pipe, the local console alone.
-import type { RequestListener } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Readable, Writable } from 'node:stream';
 import { pino, type DestinationStream } from 'pino';
 import { ask as coreAsk, catalog as coreCatalog, complete as coreComplete, EXAMPLE_QUESTIONS, setToday } from '../core/index.js';
@@ -17,6 +17,7 @@ import { describeConfig, loadConfig, type Config } from '../config.js';
 import { metricsRoute } from '../adapters/http/metrics-route.js';
 import { webRoutes } from '../adapters/http/web/routes.js';
 import { packageVersion } from './build-info.js';
+import { cachedAsk } from './answer-cache.js';
 import { createHandler, newRequestId, type ServiceHandler } from './handler.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createLogger, type Logger } from './logger.js';
@@ -110,7 +111,7 @@ export async function startService(env: Record<string, string | undefined>, opti
   // Readiness as /readyz reports it; filled in once the platforms exist (server mode).
   let readiness: () => Record<string, boolean> = () => ({});
   const metrics = createMetrics({ version: packageVersion(), dataAsOf: coreCatalog().asOf, readiness: () => readiness(), processMetrics: mode === 'server' });
-  const handler = createHandler({ ask: options.ask ?? coreAsk, store, logger, cooldown: config.cooldown, observe: metrics });
+  const handler = createHandler({ ask: options.ask ?? cachedAsk(coreAsk), store, logger, cooldown: config.cooldown, observe: metrics });
   logger.info({ mode, ...describeConfig(config) }, 'starting');
 
   const surfaces: Surface[] = [];
@@ -172,13 +173,15 @@ export async function startService(env: Record<string, string | undefined>, opti
     requestId: newRequestId,
     trustProxy: config.trustProxy,
     readiness,
-    routes: {
+    routes: [
       ...webRoutes({ handler, complete: coreComplete, examples: EXAMPLE_QUESTIONS, asOf: coreCatalog().asOf, trustProxy: config.trustProxy }),
-      '/metrics': metricsRoute(metrics, config.metricsToken),
-    },
+      { path: '/metrics', listener: metricsRoute(metrics, config.metricsToken) },
+      ...(config.slack && !config.slack.appToken
+        ? [{ path: '/slack/events', methods: ['POST'], work: true, listener: (req: IncomingMessage, res: ServerResponse) => (slack?.requestListener ?? slackStarting)(req, res) }]
+        : []),
+    ],
     // Answers flow without Redis (everything using it fails open): reported, never a reason to be unready.
     informational: ['store'],
-    ...(config.slack && !config.slack.appToken ? { slackEvents: () => slack?.requestListener ?? slackStarting } : {}),
   });
   let url: string;
   try {

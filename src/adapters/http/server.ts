@@ -1,9 +1,9 @@
-// The HTTP surface (node:http): health and readiness for the platform, the JSON API, and Slack's
-// Events API endpoint mounted from the Slack surface when Slack runs in HTTP mode.
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+// The HTTP surface (node:http): health and readiness for the platform, the JSON API, and whatever
+// routes the service mounts (the web page, /metrics, each platform's own: Slack's events endpoint).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import type { Handler, Logger, Surface } from '../../ports/index.js';
+import type { Handler, Logger, Route, RouteListener, Surface } from '../../ports/index.js';
 import { handleAsk } from './ask-route.js';
 import { declaredTooLarge, closeUnread, MAX_BODY_BYTES, refuseTooLarge } from './body-limit.js';
 import { sendError, sendJson } from './json.js';
@@ -20,11 +20,9 @@ export interface HttpSurfaceOptions {
    * no replica out of service, since every replica would go together and answers still flow without it
    */
   informational?: readonly string[];
-  /** Slack's request listener, once Slack runs in HTTP mode; undefined means /slack/events is 404 */
-  slackEvents?: () => RequestListener | undefined;
   trustProxy?: boolean;
-  /** more routes by exact path (the metrics, the web page); each answers its own methods */
-  routes?: Record<string, ExtraRoute>;
+  /** more routes by exact path (the web page, the metrics, a platform's endpoint) */
+  routes?: readonly Route[];
   /** timeouts in ms (defaults: headers 10 s, whole request 30 s, drain grace 3 s) */
   timeouts?: { headersMs?: number; requestMs?: number; drainGraceMs?: number };
   /** largest request body, in bytes (default 1 MiB) */
@@ -32,7 +30,10 @@ export interface HttpSurfaceOptions {
 }
 
 /** A route added beside the built-in ones: the request, its response and the parsed query. */
-export type ExtraRoute = (req: IncomingMessage, res: ServerResponse, query: URLSearchParams) => void | Promise<void>;
+export type ExtraRoute = RouteListener;
+
+/** Routes by path (each answering its own methods) as the server mounts them. */
+export const routesOf = (byPath: Record<string, RouteListener>): Route[] => Object.entries(byPath).map(([path, listener]) => ({ path, listener }));
 
 /** How often node:http checks requestTimeout and headersTimeout (its default, 30 s, makes them 30 s late). */
 export const CONNECTIONS_CHECK_MS = 1_000;
@@ -43,7 +44,7 @@ export interface HttpSurface extends Surface {
   readonly server: Server;
   listen(port: number, host: string): Promise<AddressInfo>;
   /**
-   * stop taking new work: /api/ask and /slack/events answer 503, /readyz answers 503, idle keep-alive
+   * stop taking new work: /api/ask and the routes that take work answer 503, /readyz answers 503, idle keep-alive
    * connections are closed
    */
   startDraining(): void;
@@ -61,6 +62,13 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
   let listening = false;
   const active = new Set<ServerResponse>();
   let idle: (() => void) | undefined;
+  const mounted = new Map<string, Route>();
+  for (const r of options.routes ?? []) {
+    if (mounted.has(r.path) || ['/healthz', '/readyz', '/api/ask'].includes(r.path)) throw new Error(`two routes for ${r.path}`);
+    mounted.set(r.path, r);
+  }
+  const refuseWhileDraining = (res: ServerResponse): void =>
+    sendError(res, 503, 'shutting down', 'retry in a moment; another instance will answer', { connection: 'close', 'retry-after': '1' });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Split by hand: new URL() refuses some request targets ("//", "//x") that must still get a 404.
@@ -84,21 +92,19 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
         return sendJson(res, 503, { error: `not ready: ${waiting.join(', ')}`, hint: `waiting for ${waiting.join(' and ')} to connect`, checks });
       return sendJson(res, 200, degraded.length > 0 ? { ok: true, checks, degraded } : { ok: true, checks });
     }
+    const query = () => new URLSearchParams(at < 0 ? '' : target.slice(at + 1));
     if (path === '/api/ask') {
-      if (draining) return sendError(res, 503, 'shutting down', 'retry in a moment; another instance will answer', { connection: 'close', 'retry-after': '1' });
-      return handleAsk(req, res, new URLSearchParams(at < 0 ? '' : target.slice(at + 1)), handler, options.trustProxy ?? false);
+      if (draining) return refuseWhileDraining(res);
+      return handleAsk(req, res, query(), handler, options.trustProxy ?? false);
     }
-    if (path === '/slack/events') {
-      const listener = options.slackEvents?.();
-      if (!listener) return sendError(res, 404, 'not found', 'Slack is not running in HTTP mode here (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, without SLACK_APP_TOKEN)');
-      if (req.method !== 'POST') return sendError(res, 405, 'method not allowed', 'Slack posts events with POST', { allow: 'POST' });
-      if (draining) return sendError(res, 503, 'shutting down', 'Slack will retry the delivery', { connection: 'close' });
-      // The listener answers (and reports its own failures); the server tracks the response until it closes.
-      return listener(req, res);
+    const mount = mounted.get(path);
+    if (!mount) return sendError(res, 404, 'not found', notFoundHint);
+    if (mount.methods && !mount.methods.includes(req.method ?? '')) {
+      return sendError(res, 405, 'method not allowed', `use ${mount.methods.join(' or ')} ${path}`, { allow: mount.methods.join(', ') });
     }
-    const extra = options.routes !== undefined && Object.hasOwn(options.routes, path) ? options.routes[path] : undefined;
-    if (extra) return extra(req, res, new URLSearchParams(at < 0 ? '' : target.slice(at + 1)));
-    return sendError(res, 404, 'not found', notFoundHint);
+    if (mount.work && draining) return refuseWhileDraining(res);
+    // The route answers (and reports its own failures); the server tracks the response until it closes.
+    await mount.listener(req, res, query());
   }
 
   const server = createServer({
@@ -109,7 +115,7 @@ export function createHttpSurface(options: HttpSurfaceOptions): HttpSurface {
     active.add(res);
     const started = process.hrtime.bigint();
     if (draining) res.setHeader('connection', 'close');
-    // Only /slack/events reads a body; a body still arriving when the answer has gone is not read
+    // Only a platform's route (Slack's events) reads a body; a body still arriving when the answer has gone is not read
     // (nor thrown away at line rate): its connection is closed after a short linger.
     res.once('finish', () => closeUnread(req));
     res.once('close', () => {

@@ -2,8 +2,11 @@
 // which answers stay private is read off the answer's kind and visibility hint, nothing else.
 import type { App, RespondArguments } from '@slack/bolt';
 import type { Answer } from '../../core/answer.js';
+import { today } from '../../core/clock.js';
+import { isPrivate, isShareable } from '../../core/policy.js';
+import { KeyedCache } from '../common/keyed-cache.js';
 import type { KeyValueStore } from '../../ports/store.js';
-import type { Handler, Question } from '../../ports/index.js';
+import { isServiceAnswer, type Handler, type Question } from '../../ports/index.js';
 import type { SlackMessage } from './blocks.js';
 import { fromSlackText } from './escape.js';
 import { registerDirect } from './direct.js';
@@ -31,8 +34,6 @@ export const REPLAY_TTL_SECONDS = 15 * 60;
  */
 export const ACK_BUDGET_MS = 2_000;
 
-/** Kinds that only the asker sees, whatever the answer's visibility says. */
-const ALWAYS_PRIVATE = new Set<Answer['kind']>(['error', 'not-found', 'help', 'clarify']);
 
 export interface ListenerDeps {
   handler: Handler;
@@ -46,11 +47,7 @@ export interface ListenerDeps {
 }
 
 export function isPublic(answer: Answer): boolean {
-  return answer.visibility === 'public' && !ALWAYS_PRIVATE.has(answer.kind);
-}
-
-export function isShareable(answer: Answer): boolean {
-  return !ALWAYS_PRIVATE.has(answer.kind);
+  return !isPrivate(answer);
 }
 
 /** The thread a mention belongs to, stable across replicas and redeliveries. */
@@ -93,20 +90,19 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
   });
 }
 
-// The core hands out the same (frozen) answer to a repeated question, so the reply is kept beside it
-// and rendered once (and frozen, so the receiver serialises it once too). The last rendering per answer
-// is enough: a public reply credits its asker, so the same answer asked publicly by someone else
-// renders again. An answer the core did not keep is rendered for this reply alone.
-const replies = new WeakMap<Answer, { askedBy?: string; shareValue?: string; reply: CommandReply }>();
+// A slash command has no thread: its answer is a function of the command's text and today's date, so
+// a repeated command's reply is rendered once and kept, keyed by exactly that (and by who is credited
+// and the Share button's value), checked against the answer's kind, visibility and text. Kept replies
+// are frozen, so the receiver serialises each one once too (receiver.ts). The service's own answers (a
+// cooldown, an apology) are rendered for their reply alone.
+const replies = new KeyedCache<CommandReply>();
 
-function replyTo(answer: Answer, pub: boolean, userId: string, shareValue: string | undefined): CommandReply {
+function replyTo(question: string, answer: Answer, pub: boolean, userId: string, shareValue: string | undefined): CommandReply {
   const askedBy = pub ? userId : undefined;
-  const last = replies.get(answer);
-  if (last !== undefined && last.askedBy === askedBy && last.shareValue === shareValue) return last.reply;
-  const reply: CommandReply = { response_type: pub ? 'in_channel' : 'ephemeral', ...renderAnswer(answer, { askedBy, shareValue }) };
-  if (!Object.isFrozen(answer)) return reply;
-  replies.set(answer, { askedBy, shareValue, reply: Object.freeze(reply) });
-  return reply;
+  const render = (): CommandReply => ({ response_type: pub ? 'in_channel' : 'ephemeral', ...renderAnswer(answer, { askedBy, shareValue }) });
+  if (isServiceAnswer(answer)) return render();
+  const key = `${today()}\u0000${question}\u0000${askedBy ?? ''}\u0000${shareValue ?? ''}`;
+  return replies.get(key, `${answer.kind}\u0000${answer.visibility}\u0000${answer.text}`, () => Object.freeze(render()));
 }
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
@@ -164,7 +160,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
           logger.warn(`slack: no Share button, the question could not be parked: ${describe(error)}`);
         }
       }
-      return replyTo(answer, pub, userId, shareValue);
+      return replyTo(text, answer, pub, userId, shareValue);
     } catch (error) {
       logger.error(`slack: could not render an answer (${answer.kind}): ${describe(error)}`);
       return SORRY_REPLY;
@@ -276,7 +272,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       try {
         const message = answer === undefined ? SORRY : renderAnswer(answer);
         // Help, not-found, clarifying questions and errors are for the asker only, here as everywhere.
-        if ((answer === undefined || ALWAYS_PRIVATE.has(answer.kind)) && event.user !== undefined) {
+        if ((answer === undefined || !isShareable(answer)) && event.user !== undefined) {
           await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts: threadTs, ...message });
         } else {
           await client.chat.postMessage({

@@ -180,7 +180,7 @@ function payloadProblem(body: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-// A frozen ack body is a reply the listeners keep and hand out again (see listeners.ts): it is
+// A frozen ack body is a reply the listeners keep in their KeyedCache and hand out again (listeners.ts): it is
 // serialised and UTF-8 encoded once, and sent as those bytes (encoding a 2–6 KB JSON string on every
 // response costs more than the write itself). Anything else is Bolt's ack as it is.
 const encoded = new WeakMap<object, Buffer>();
