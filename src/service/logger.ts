@@ -31,7 +31,7 @@ export const CENSOR = '[redacted]';
 // paths only.
 const LITERAL_PATHS = REDACT_PATHS.filter((p) => !p.startsWith('*.'));
 const NESTED_SECRETS = REDACT_PATHS.filter((p) => p.startsWith('*.')).map((p) => p.slice(2));
-const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+const hasOwn = (o: object, key: string): boolean => Object.hasOwn(o, key);
 
 /**
  * Own property descriptors with accessors read into plain values. Since Node 22 (V8 12) an Error's own

@@ -1,17 +1,14 @@
 // One process, every configured surface: the HTTP server on $PORT always (health, readiness, the JSON
-// API, Slack's events in HTTP mode), Slack and Discord when configured, or, when nothing is configured
-// and stdin is a terminal or a pipe, the local console alone.
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+// API, the web page, /metrics and each platform's routes), every platform of the registry whose
+// variables are set (src/service/platforms.ts), or, when none is and stdin is a terminal or a pipe, the
+// local console alone.
 import type { Readable, Writable } from 'node:stream';
 import { pino, type DestinationStream } from 'pino';
 import { ask as coreAsk, catalog as coreCatalog, complete as coreComplete, EXAMPLE_QUESTIONS, setToday } from '../core/index.js';
 import type { AskFn } from './conversation.js';
 import { MemoryStore, type KeyValueStore } from './memory-store.js';
-import { CodedError, type Surface } from '../ports/index.js';
+import { CodedError, type AdapterContext, type Surface } from '../ports/index.js';
 import type { ConsoleSurface } from '../adapters/cli/console.js';
-import type { DiscordSurface } from '../adapters/discord/surface.js';
-import type { SlackSurface } from '../adapters/slack/surface.js';
-import { sendError } from '../adapters/http/json.js';
 import { createHttpSurface, type HttpSurface } from '../adapters/http/server.js';
 import { describeConfig, loadConfig, type Config } from '../config.js';
 import { metricsRoute } from '../adapters/http/metrics-route.js';
@@ -20,6 +17,7 @@ import { packageVersion } from './build-info.js';
 import { cachedAsk } from './answer-cache.js';
 import { createHandler, newRequestId, type ServiceHandler } from './handler.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { configuredPlatforms } from './platforms.js';
 import { createLogger, type Logger } from './logger.js';
 import type { RedisStore } from './redis-store.js';
 import { stdinKind, type StdinKind } from './stdin.js';
@@ -72,8 +70,8 @@ export async function startService(env: Record<string, string | undefined>, opti
   const config = loadConfig(env);
   if (config.today) setToday(config.today);
   const kind = options.stdinKind ?? stdinKind();
-  const platforms = Boolean(config.slack || config.discord);
-  const mode = config.console === 'auto' && !platforms && kind !== 'none' ? 'console' : 'server';
+  const platforms = configuredPlatforms(config);
+  const mode = config.console === 'auto' && platforms.length === 0 && kind !== 'none' ? 'console' : 'server';
 
   // Console mode keeps stdout for answers: logs go to stderr, and only warnings unless LOG_LEVEL asks.
   const level = mode === 'console' && !config.logLevelFromEnv ? 'warn' : config.logLevel;
@@ -157,14 +155,8 @@ export async function startService(env: Record<string, string | undefined>, opti
 
   // Server mode. Bind the port first (Heroku wants it within 60 s); platforms connect behind it and
   // /readyz says which are not there yet.
-  let slack: SlackSurface | undefined;
-  let discord: DiscordSurface | undefined;
-  const slackStarting: RequestListener = (_req, res) => {
-    sendError(res, 503, 'starting', 'Slack is still connecting; Slack will retry the delivery', { 'retry-after': '1' });
-  };
   readiness = () => ({
-    ...(config.slack ? { slack: slack?.isReady() ?? false } : {}),
-    ...(config.discord ? { discord: discord?.isReady() ?? false } : {}),
+    ...Object.fromEntries(platforms.map((p) => [p.name, p.isReady()])),
     ...(redis ? { store: redis.isReady() } : {}),
   });
   const http = createHttpSurface({
@@ -176,9 +168,7 @@ export async function startService(env: Record<string, string | undefined>, opti
     routes: [
       ...webRoutes({ handler, complete: coreComplete, examples: EXAMPLE_QUESTIONS, asOf: coreCatalog().asOf, trustProxy: config.trustProxy }),
       { path: '/metrics', listener: metricsRoute(metrics, config.metricsToken) },
-      ...(config.slack && !config.slack.appToken
-        ? [{ path: '/slack/events', methods: ['POST'], work: true, listener: (req: IncomingMessage, res: ServerResponse) => (slack?.requestListener ?? slackStarting)(req, res) }]
-        : []),
+      ...platforms.flatMap((p) => p.routes),
     ],
     // Answers flow without Redis (everything using it fails open): reported, never a reason to be unready.
     informational: ['store'],
@@ -193,56 +183,30 @@ export async function startService(env: Record<string, string | undefined>, opti
     throw startupError(`PORT: cannot listen on ${config.host}:${config.port} (${oneLine(err)}); pick a free port`);
   }
 
-  const starts: Promise<unknown>[] = [];
-  if (config.slack) {
-    const { botToken, signingSecret, appToken, apiUrl } = config.slack;
-    starts.push(
-      import('../adapters/slack/surface.js').then(({ createSlackSurface }) => createSlackSurface({
-        botToken, signingSecret,
-        ...(appToken ? { appToken } : {}),
-        ...(apiUrl ? { apiUrl } : {}),
-        handler, store,
-        home: { examples: EXAMPLE_QUESTIONS, asOf: coreCatalog().asOf },
-        observer: metrics,
-        logger: logger.child({ surface: 'slack' }),
-        drainTimeoutMs: DRAIN_MS,
-      })).then(
-        (s) => {
-          slack = s;
-          surfaces.push(s);
-          logger.info({ surface: 'slack', mode: s.mode }, 'slack started');
-          if (stopping) return s.stop();
-        },
-        (err: unknown) => {
-          throw startupError(`Slack could not start: ${oneLine(err)}`, err);
-        },
-      ),
-    );
-  }
-  if (config.discord) {
-    const { token, apiUrl } = config.discord;
-    starts.push(
-      import('../adapters/discord/surface.js').then(({ createDiscordSurface }) => createDiscordSurface({
-        token,
-        ...(apiUrl ? { apiUrl } : {}),
-        handler, store,
-        complete: coreComplete,
-        observer: metrics,
-        logger: logger.child({ surface: 'discord' }),
-        drainTimeoutMs: DRAIN_MS,
-      })).then(
-        (s) => {
-          discord = s;
-          surfaces.push(s);
-          logger.info({ surface: 'discord' }, 'discord started');
-          if (stopping) return s.stop();
-        },
-        (err: unknown) => {
-          throw startupError(`Discord could not start: ${oneLine(err)}`, err);
-        },
-      ),
-    );
-  }
+  // Each platform gets the same context; its SDK loads only when it starts (start-up time and memory
+  // follow what runs).
+  const context = (name: string): AdapterContext => ({
+    handler,
+    store,
+    logger: logger.child({ surface: name }),
+    complete: coreComplete,
+    examples: EXAMPLE_QUESTIONS,
+    asOf: coreCatalog().asOf,
+    observer: metrics,
+    drainTimeoutMs: DRAIN_MS,
+    requestId: newRequestId,
+  });
+  const starts = platforms.map((p) =>
+    p.start(context(p.name)).then(
+      () => {
+        surfaces.push(p);
+        logger.info({ surface: p.name }, `${p.name} started`);
+      },
+      (err: unknown) => {
+        throw startupError(`${p.name[0]!.toUpperCase()}${p.name.slice(1)} could not start: ${oneLine(err)}`, err);
+      },
+    ),
+  );
   // Every start settles before `started` does, so a failed one leaves nothing half-connected behind.
   const started = Promise.allSettled(starts).then((results) => {
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -257,8 +221,7 @@ export async function startService(env: Record<string, string | undefined>, opti
     const deadline = Date.now() + DRAIN_MS;
     logger.info({ reason, inFlight: handler.inFlight(), httpInFlight: http.inFlight() }, 'stopping');
     http.startDraining();
-    await Promise.allSettled(starts);
-    const results = await Promise.allSettled([...surfaces.map((s) => s.stop()), http.stop()]);
+    const results = await Promise.allSettled([...platforms.map((p) => p.stop()), http.stop()]);
     for (const r of results) if (r.status === 'rejected') logger.error({ err: r.reason }, 'a surface failed to stop');
     await handler.drain(Math.max(0, deadline - Date.now()));
     await store.close();

@@ -15,7 +15,8 @@ import type { Handler, Question } from '../../ports/index.js';
 import { autocompleteChoices, type CompleteFn } from './autocomplete.js';
 import { toQuestionText } from './grammar.js';
 import { renderAnswer } from './render.js';
-import { NO_MENTIONS, problemReply, settleWithin, type DiscordLogger } from './replies.js';
+import { settleWithin } from '../common/deadline.js';
+import { NO_MENTIONS, problemReply, type DiscordLogger } from './replies.js';
 import { shareRow } from './share.js';
 import { placeKey } from './threads.js';
 

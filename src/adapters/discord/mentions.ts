@@ -5,7 +5,8 @@ import type { Message } from 'discord.js';
 import type { KeyValueStore } from '../../ports/store.js';
 import type { Handler, Question } from '../../ports/index.js';
 import { renderAnswer } from './render.js';
-import { NO_MENTIONS, problemReply, settleWithin, type DiscordLogger } from './replies.js';
+import { settleWithin } from '../common/deadline.js';
+import { NO_MENTIONS, problemReply, type DiscordLogger } from './replies.js';
 import { messageThreadKey, rememberChain } from './threads.js';
 
 export interface MentionDeps {

@@ -1,4 +1,4 @@
-// Small pieces every reply shares: no pings, a problem message, a "did it settle in time" race, the logger shape.
+// Small pieces every reply shares: no pings, a problem message, the logger shape.
 import type { APIEmbed, MessageMentionOptions } from 'discord.js';
 import { EMBED_LIMITS } from './limits.js';
 import { neutraliseMentions, truncate } from './text.js';
@@ -23,25 +23,4 @@ export function problemReply(message: string): { embeds: APIEmbed[]; allowedMent
     embeds: [{ description: truncate(neutraliseMentions(message), EMBED_LIMITS.description), color: PROBLEM_COLOUR }],
     allowedMentions: NO_MENTIONS,
   };
-}
-
-export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-/** The promise's outcome if it settles within `ms`, else undefined (the promise keeps running). */
-export async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<Settled<T> | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([
-      promise.then(
-        (value): Settled<T> => ({ ok: true, value }),
-        (error: unknown): Settled<T> => ({ ok: false, error }),
-      ),
-      timeout,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -4,6 +4,7 @@ import type { App, RespondArguments } from '@slack/bolt';
 import type { Answer } from '../../core/answer.js';
 import { today } from '../../core/clock.js';
 import { isPrivate, isShareable } from '../../core/policy.js';
+import { settleWithin } from '../common/deadline.js';
 import { KeyedCache } from '../common/keyed-cache.js';
 import type { KeyValueStore } from '../../ports/store.js';
 import { isServiceAnswer, type Handler, type Question } from '../../ports/index.js';
@@ -46,10 +47,6 @@ export interface ListenerDeps {
   home?: HomeContent;
 }
 
-export function isPublic(answer: Answer): boolean {
-  return !isPrivate(answer);
-}
-
 /** The thread a mention belongs to, stable across replicas and redeliveries. */
 export function threadKeyOf(team: string, channel: string, threadTs: string): string {
   return `slack:${team}:${channel}:${threadTs}`;
@@ -79,16 +76,6 @@ type CommandReply = RespondArguments & { response_type: 'ephemeral' | 'in_channe
 
 const SORRY_REPLY: CommandReply = { response_type: 'ephemeral', ...SORRY };
 
-/** `work`'s value if it settles within `ms`, else undefined (work goes on; `work` must not reject). */
-function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms, undefined);
-    void work.then((value) => {
-      clearTimeout(timer);
-      resolve(value);
-    });
-  });
-}
 
 // A slash command has no thread: its answer is a function of the command's text and today's date, so
 // a repeated command's reply is rendered once and kept, keyed by exactly that (and by who is credited
@@ -151,7 +138,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const answer = await ask({ platform: 'slack', userId, text });
     if (answer === undefined) return SORRY_REPLY;
     try {
-      const pub = isPublic(answer);
+      const pub = !isPrivate(answer);
       let shareValue: string | undefined;
       if (!pub && isShareable(answer)) {
         try {
@@ -183,7 +170,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       }
       const text = `${command.command} ${fromSlackText(command.text ?? '')}`.trim();
       const reply = commandReply(command.user_id, text);
-      const early = await within(reply, ackBudgetMs);
+      // commandReply never rejects: a settled reply is always a value
+      const settled = await settleWithin(reply, ackBudgetMs);
+      const early = settled?.ok ? settled.value : undefined;
       if (early !== undefined) {
         try {
           await ack(early);

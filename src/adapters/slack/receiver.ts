@@ -16,8 +16,9 @@ import { declaredTooLarge, closeUnread, MAX_BODY_BYTES, refuseTooLarge } from '.
 import { sendError } from '../http/json.js';
 import { rateLimitedLog } from '../rate-limited-log.js';
 import type { InFlight } from './inflight.js';
+import { SLACK_EVENTS_PATH } from './platform.js';
 
-export const SLACK_EVENTS_PATH = '/slack/events';
+export { SLACK_EVENTS_PATH };
 
 export interface EventsReceiverOptions {
   signingSecret: string;

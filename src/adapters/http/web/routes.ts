@@ -84,7 +84,7 @@ export function webRoutes(options: WebOptions): Route[] {
     [ASSET_PATHS.css]: asset(APP_CSS, 'text/css; charset=utf-8'),
     [ASSET_PATHS.icon]: asset(ICON_SVG, 'image/svg+xml'),
     // browsers that ignore the page's icon link ask for this one: nothing, rather than a JSON 404
-    '/favicon.ico': (req, res) => {
+    '/favicon.ico': (_req, res) => {
       res.writeHead(204, { 'cache-control': 'public, max-age=86400' }).end();
     },
   });
