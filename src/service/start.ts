@@ -8,7 +8,7 @@ import { ask as coreAsk, catalog as coreCatalog, complete as coreComplete, EXAMP
 import type { AskFn } from './conversation.js';
 import { MemoryStore, type KeyValueStore } from './memory-store.js';
 import { CodedError, type AdapterContext, type Surface } from '../ports/index.js';
-import type { ConsoleSurface } from '../adapters/cli/console.js';
+import { ConsolePlatform } from '../adapters/cli/platform.js';
 import { createHttpSurface, type HttpSurface } from '../adapters/http/server.js';
 import { describeConfig, loadConfig, type Config } from '../config.js';
 import { metricsRoute } from '../adapters/http/metrics-route.js';
@@ -117,24 +117,37 @@ export async function startService(env: Record<string, string | undefined>, opti
   let resolveDone!: (code: number) => void;
   const done = new Promise<number>((resolve) => (resolveDone = resolve));
 
+  // Each platform gets the same context; its SDK loads only when it starts (start-up time and memory
+  // follow what runs).
+  const context = (name: string): AdapterContext => ({
+    handler,
+    store,
+    logger: logger.child({ surface: name }),
+    complete: coreComplete,
+    examples: EXAMPLE_QUESTIONS,
+    asOf: coreCatalog().asOf,
+    observer: metrics,
+    drainTimeoutMs: DRAIN_MS,
+    requestId: newRequestId,
+  });
+
   if (mode === 'console') {
-    const { startConsole } = await import('../adapters/cli/console.js');
-    const { exitCodeFor, historyPath } = await import('../adapters/cli/console.js');
-    const consoleSurface: ConsoleSurface = startConsole(handler, {
+    const { exitCodeFor } = await import('../adapters/cli/console.js');
+    const terminal = new ConsolePlatform({
       input: options.stdin ?? process.stdin,
       output: options.stdout ?? process.stdout,
       ...(options.interactive !== undefined ? { interactive: options.interactive } : {}),
-      complete: coreComplete,
-      historyFile: env['AZLINUX_HISTORY'] === 'off' ? null : env['AZLINUX_HISTORY'] || historyPath(env),
+      env,
     });
-    surfaces.push(consoleSurface);
+    await terminal.start(context(terminal.name));
+    surfaces.push(terminal);
     const service: RunningService = {
       config, mode, logger, handler, store, surfaces, metrics,
       started: Promise.resolve(),
       done,
       stop: (reason, exitCode = 0) => (stopping ??= shutdown(reason, exitCode)),
     };
-    consoleSurface.done.then(
+    terminal.done.then(
       (end) => service.stop(end === 'end' ? 'end of input' : end, exitCodeFor(end)),
       (err: unknown) => {
         logger.error({ err }, 'console failed');
@@ -145,7 +158,7 @@ export async function startService(env: Record<string, string | undefined>, opti
 
     async function shutdown(reason: string, exitCode: number): Promise<number> {
       logger.info({ reason }, 'stopping');
-      await consoleSurface.stop();
+      await terminal.stop();
       await handler.drain(DRAIN_MS);
       await store.close();
       resolveDone(exitCode);
@@ -183,19 +196,6 @@ export async function startService(env: Record<string, string | undefined>, opti
     throw startupError(`PORT: cannot listen on ${config.host}:${config.port} (${oneLine(err)}); pick a free port`);
   }
 
-  // Each platform gets the same context; its SDK loads only when it starts (start-up time and memory
-  // follow what runs).
-  const context = (name: string): AdapterContext => ({
-    handler,
-    store,
-    logger: logger.child({ surface: name }),
-    complete: coreComplete,
-    examples: EXAMPLE_QUESTIONS,
-    asOf: coreCatalog().asOf,
-    observer: metrics,
-    drainTimeoutMs: DRAIN_MS,
-    requestId: newRequestId,
-  });
   const starts = platforms.map((p) =>
     p.start(context(p.name)).then(
       () => {

@@ -1,5 +1,5 @@
 // The Slack surface: one factory that checks its options, verifies the bot token (auth.test), wires
-// the listeners and hands back a Surface main.ts can watch and stop.
+// the listeners and hands back a Surface the service (through slack/platform.ts) can watch and stop.
 //
 // HTTP mode (no appToken): nothing listens by itself. Mount `requestListener` on the service's
 // node:http server for POST /slack/events, or call listen() (tests, a standalone process).
