@@ -23,7 +23,7 @@ const ask = cachedAsk(coreAsk);
 const port = Number(process.env.PORT);
 const signingSecret = process.env.SLACK_SIGNING_SECRET ?? '';
 const apiUrl = process.env.SLACK_API_URL ?? '';
-const quiet = { info: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) };
+const quiet = { info: () => undefined, warn: () => undefined, error: (fields: object | string, message?: string) => console.error(message ?? fields, typeof fields === 'string' ? '' : fields) };
 const step = process.env.STEP;
 
 if (step === 'receiver-ack') {

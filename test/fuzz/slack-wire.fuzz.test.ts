@@ -33,7 +33,7 @@ beforeAll(async () => {
   fake = await startFakeSlack();
   store = new MemoryStore();
   const inner = createHandler({ ask, store, logger: createLogger('silent'), cooldown: { max: 100_000, windowSeconds: 60 } });
-  const log = (m: string) => void logged.push(m);
+  const log = (m: object | string, message?: string) => void logged.push(typeof m === 'string' ? m : (message ?? ''));
   surface = await createSlackSurface({
     botToken: 'xoxb-wire', signingSecret: SECRET, apiUrl: fake.apiUrl, store, drainTimeoutMs: 5_000,
     logger: { info: log, warn: log, error: log },

@@ -14,14 +14,15 @@ export interface CapturedLogger extends SlackLogger {
   lines: string[];
 }
 
+/** One line per call: the level, the message, and an error's message when one was passed as `{ err }`. */
 export function captureLogger(): CapturedLogger {
   const lines: string[] = [];
-  return {
-    lines,
-    info: (m) => void lines.push(`info ${m}`),
-    warn: (m) => void lines.push(`warn ${m}`),
-    error: (m) => void lines.push(`error ${m}`),
+  const line = (level: string) => (fields: object | string, message?: string) => {
+    if (typeof fields === 'string') return void lines.push(`${level} ${fields}`);
+    const err = (fields as { err?: unknown }).err;
+    lines.push(`${level} ${message ?? ''}${err instanceof Error && !message?.includes(err.message) ? ` (${err.message})` : ''}`);
   };
+  return { lines, info: line('info'), warn: line('warn'), error: line('error') };
 }
 
 export interface Harness {

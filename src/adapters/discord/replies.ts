@@ -1,17 +1,14 @@
 // Small pieces every reply shares: no pings, a problem message, the logger shape.
 import type { APIEmbed, MessageMentionOptions } from 'discord.js';
+import type { AdapterLogger } from '../../ports/index.js';
 import { EMBED_LIMITS } from './limits.js';
 import { neutraliseMentions, truncate } from './text.js';
 
 /** Sent on every reply: nothing typed by anyone, and no reply ping, can notify anybody. */
 export const NO_MENTIONS: MessageMentionOptions = Object.freeze({ parse: [], repliedUser: false }) as MessageMentionOptions;
 
-/** pino-compatible: (object, message). */
-export interface DiscordLogger {
-  info(obj: Record<string, unknown>, msg?: string): void;
-  warn(obj: Record<string, unknown>, msg?: string): void;
-  error(obj: Record<string, unknown>, msg?: string): void;
-}
+/** The part of the ports' Logger the surface uses (pino in production). */
+export type DiscordLogger = AdapterLogger;
 
 export const silentLogger: DiscordLogger = { info() {}, warn() {}, error() {} };
 

@@ -100,7 +100,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     try {
       return await handler(question);
     } catch (error) {
-      logger.error(`slack: handler failed: ${describe(error)}`);
+      logger.error({ err: error }, `slack: handler failed: ${describe(error)}`);
       return undefined;
     }
   };
@@ -111,7 +111,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     try {
       await ack();
     } catch (error) {
-      logger.warn(`slack: ack failed: ${describe(error)}`);
+      logger.warn({ err: error }, `slack: ack failed: ${describe(error)}`);
     }
   };
 
@@ -120,7 +120,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     try {
       return await store.claim(key, ttlSeconds);
     } catch (error) {
-      logger.warn(`slack: could not claim ${key}, answering anyway: ${describe(error)}`);
+      logger.warn({ err: error }, `slack: could not claim ${key}, answering anyway: ${describe(error)}`);
       return true;
     }
   };
@@ -144,12 +144,12 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         try {
           shareValue = await encodeShare(text, store);
         } catch (error) {
-          logger.warn(`slack: no Share button, the question could not be parked: ${describe(error)}`);
+          logger.warn({ err: error }, `slack: no Share button, the question could not be parked: ${describe(error)}`);
         }
       }
       return replyTo(text, answer, pub, userId, shareValue);
     } catch (error) {
-      logger.error(`slack: could not render an answer (${answer.kind}): ${describe(error)}`);
+      logger.error({ err: error }, `slack: could not render an answer (${answer.kind}): ${describe(error)}`);
       return SORRY_REPLY;
     }
   };
@@ -179,7 +179,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
           return;
         } catch (error) {
           // e.g. the request timed out under us: the answer still reaches the user this way
-          logger.warn(`slack: could not answer ${command.command} in the ack, using response_url: ${describe(error)}`);
+          logger.warn({ err: error }, `slack: could not answer ${command.command} in the ack, using response_url: ${describe(error)}`);
         }
       } else {
         await safeAck(ack);
@@ -187,7 +187,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       try {
         await respond(early ?? (await reply));
       } catch (error) {
-        logger.error(`slack: could not respond to ${command.command}: ${describe(error)}`);
+        logger.error({ err: error }, `slack: could not respond to ${command.command}: ${describe(error)}`);
       }
     }),
   );
@@ -208,7 +208,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         try {
           question = await decodeShare('value' in action ? action.value : undefined, store);
         } catch (error) {
-          logger.warn(`slack: could not read a parked question: ${describe(error)}`);
+          logger.warn({ err: error }, `slack: could not read a parked question: ${describe(error)}`);
           await respond({ response_type: 'ephemeral', replace_original: false, ...SORRY });
           return;
         }
@@ -236,7 +236,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         await respond({ delete_original: true });
         logger.info(`slack: shared an answer in channel (${answer.kind})`);
       } catch (error) {
-        logger.error(`slack: could not share: ${describe(error)}`);
+        logger.error({ err: error }, `slack: could not share: ${describe(error)}`);
       } finally {
         if (!shared && clickKey !== undefined) await release(clickKey);
       }
@@ -273,7 +273,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
           });
         }
       } catch (error) {
-        logger.error(`slack: could not reply to a mention: ${describe(error)}`);
+        logger.error({ err: error }, `slack: could not reply to a mention: ${describe(error)}`);
       }
     }),
   );
@@ -282,7 +282,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerDirect(app, { ask, firstDelivery, logger, inFlight, sorry: SORRY, ...(deps.home ? { home: deps.home } : {}) });
 
   app.error(async (error) => {
-    logger.error(`slack: ${describe(error)}`);
+    logger.error({ err: error }, `slack: ${describe(error)}`);
   });
 }
 

@@ -87,7 +87,7 @@ export class EventsReceiver implements Receiver {
     }
     const app = this.app;
     void this.options.inFlight.run(() => this.handle(app, req, res)).catch((error: unknown) => {
-      this.options.logger.error(`slack: request failed: ${describe(error)}`);
+      this.options.logger.error({ err: error }, `slack: request failed: ${describe(error)}`);
       if (!res.headersSent) sendError(res, 500, 'internal error', 'the request could not be processed; Slack will retry');
     });
   };
@@ -153,7 +153,7 @@ export class EventsReceiver implements Receiver {
     try {
       await app.processEvent(event);
     } catch (error) {
-      logger.error(`slack: processing failed: ${describe(error)}`);
+      logger.error({ err: error }, `slack: processing failed: ${describe(error)}`);
       ack.ack();
       if (!res.headersSent) sendError(res, 500, 'internal error', 'the request could not be processed; Slack will retry');
       return;

@@ -238,7 +238,7 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
       await httpReceiver?.stop();
       if (socketMode) {
         await app.stop().catch((error: unknown) => {
-          logger.warn(`slack: socket disconnect failed: ${error instanceof Error ? error.message : String(error)}`);
+          logger.warn({ err: error }, `slack: socket disconnect failed: ${error instanceof Error ? error.message : String(error)}`);
         });
       }
       const drained = await inFlight.drain(drainTimeoutMs);
