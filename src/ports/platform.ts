@@ -1,6 +1,6 @@
-// The contract every platform (Slack, Discord, the HTTP API, the console) implements. The service keeps
-// a list of them (src/service/platforms.ts): it reads each one's variables, mounts its routes on the
-// one HTTP server, starts it with a context, derives /readyz from isReady(), and stops it.
+// The contract every platform (Slack, Discord, the console) implements. The service keeps a list of the
+// chat platforms (src/service/platforms.ts): it mounts their routes on its one HTTP server, starts each
+// with a context, derives /readyz from isReady(), and stops them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Choice, CompleteField, CompleteOptions } from '../core/complete.js';
 import type { Handler } from './question.js';
@@ -44,8 +44,6 @@ export interface AdapterContext {
   observer?: PlatformObserver;
   /** replies in flight get this long to finish once stopping begins */
   drainTimeoutMs: number;
-  /** a fresh reference id, for an apology's "quote reference …" */
-  requestId(): string;
 }
 
 export interface PlatformAdapter {

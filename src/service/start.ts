@@ -128,7 +128,6 @@ export async function startService(env: Record<string, string | undefined>, opti
     asOf: coreCatalog().asOf,
     observer: metrics,
     drainTimeoutMs: DRAIN_MS,
-    requestId: newRequestId,
   });
 
   if (mode === 'console') {
