@@ -79,7 +79,7 @@ function nullSink(): Writable {
 }
 
 function linesInput(count: number): Readable {
-  const text = Array.from({ length: count }, (_, i) => QUESTIONS[i % QUESTIONS.length]).join('\n') + '\n';
+  const text = `${Array.from({ length: count }, (_, i) => QUESTIONS[i % QUESTIONS.length]).join('\n')}\n`;
   return Readable.from([text]);
 }
 
