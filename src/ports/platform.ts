@@ -46,25 +46,21 @@ export interface AdapterContext {
   drainTimeoutMs: number;
 }
 
-export interface PlatformAdapter {
-  readonly name: string;
-  /** the environment variables it reads (listed by `describeConfig`, secrets redacted from logs) */
-  readonly env: readonly string[];
-  /** routes it mounts on the service's HTTP server (empty when it serves none) */
-  readonly routes: readonly Route[];
-  /** connect and start answering; rejects with a CodedError naming what to fix */
-  start(context: AdapterContext): Promise<void>;
-  /** stop taking new work, finish replies in flight, disconnect (safe before or without start) */
-  stop(): Promise<void>;
-  /** true once connected and able to answer */
-  isReady(): boolean;
-}
-
-/** A running surface as the service sees it (what start() leaves behind). */
+/** A running surface as the service sees it (what a platform's start() leaves behind). */
 export interface Surface {
   readonly name: string;
   /** true once connected to its platform and able to answer */
   isReady(): boolean;
   /** stop taking new work, finish replies in flight, disconnect */
   stop(): Promise<void>;
+}
+
+/** A platform: a Surface the service can configure, mount and start (stop() is safe before start()). */
+export interface PlatformAdapter extends Surface {
+  /** the environment variables it reads (each listed in .env.example) */
+  readonly env: readonly string[];
+  /** routes it mounts on the service's HTTP server (empty when it serves none) */
+  readonly routes: readonly Route[];
+  /** connect and start answering; rejects with an error naming what to fix */
+  start(context: AdapterContext): Promise<void>;
 }
