@@ -10,8 +10,7 @@ import {
 } from 'discord.js';
 import type { Answer } from '../../core/answer.js';
 import { isPrivate, isShareable } from '../../core/policy.js';
-import type { KeyValueStore } from '../../ports/store.js';
-import type { Handler, Question } from '../../ports/index.js';
+import type { Handler, KeyValueStore, Question } from '../../ports/index.js';
 import { autocompleteChoices, type CompleteFn } from './autocomplete.js';
 import { toQuestionText } from './grammar.js';
 import { renderAnswer } from './render.js';

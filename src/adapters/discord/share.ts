@@ -16,8 +16,7 @@ import {
 } from 'discord.js';
 import type { Answer } from '../../core/answer.js';
 import { isShareable } from '../../core/policy.js';
-import type { KeyValueStore } from '../../ports/store.js';
-import type { Handler } from '../../ports/index.js';
+import type { Handler, KeyValueStore } from '../../ports/index.js';
 import { renderAnswer } from './render.js';
 import { NO_MENTIONS, problemReply, type DiscordLogger } from './replies.js';
 

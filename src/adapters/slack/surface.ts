@@ -7,9 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, webApi } from '@slack/bolt';
-import type { KeyValueStore } from '../../ports/store.js';
-import { CodedError, type Handler, type Surface } from '../../ports/index.js';
-import type { PlatformObserver } from '../../ports/index.js';
+import { CodedError, type Handler, type KeyValueStore, type PlatformObserver, type Surface } from '../../ports/index.js';
 import { observedClientOptions } from './observe.js';
 import type { HomeContent } from './home.js';
 import { sendError } from '../http/json.js';
