@@ -108,6 +108,9 @@ const OUT_OF_SCOPE_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['GPU compute capability', /\b(?:compute capability|cuda(?: version| cores?)?|sm_\d{2,3}|tensor cores?|rocm)\b/gi],
 ];
 
+/** An instruction-set feature or level a refusal names. */
+const FEATURE = '(avx-?512\\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|x86-64-v[1-4])';
+
 /** Crash messages people paste: what they mean, and the level they name. */
 const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
   ['glibc-level', /(?:fatal glibc error:?\s*)?cpu does not support (x86-64-v[1-4])/gi],
@@ -117,9 +120,12 @@ const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
   ['kernel-refuses', /requires? (?:a )?(?:cpu|processor) (?:with|supporting) (x86-64-v[1-4])/gi],
   ['runtime-refuses', /can only be run on amd64 processors with (v[1-4]) microarchitecture support/gi],
   ['runtime-refuses', /requires? (?:a )?(?:cpu|processor) with (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|fma3?|bmi2?) (?:support|instructions?|extensions?)/gi],
-  ['runtime-refuses', /(?:does not|doesn'?t) (?:appear to )?(?:have|support) (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt) (?:support|instructions?)?/gi],
+  ['runtime-refuses', /(?:does not|doesn'?t) (?:appear to )?(?:have|support) (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt)\b(?: (?:support|instructions?))?/gi],
   ['runtime-refuses', /(?:cpu|processor) must support (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|x86-64-v[1-4])/gi],
   ['runtime-refuses', /(?:cpu|处理器)\s*有\s*(avx2?|sse4[._]?2)\s*指令集要求/gi],
+  // the same refusal in other languages: a feature the CPU does not support, before or after the negation
+  ['runtime-refuses', new RegExp(`(?:不支持|不支援|没有|沒有|缺少)\\s*(?:the\\s+)?${FEATURE}|${FEATURE}\\s*(?:命令|指令)?(?:セット|集)?\\s*(?:を|が|에|을|를)?\\s*(?:サポートしていない|サポートされていない|未対応|非対応|不支持|不被支持|지원하지\\s*않)`, 'gi')],
+  ['runtime-refuses', new RegExp(`(?:не\\s+поддерживае?т(?:ся)?|нет\\s+поддержки|no\\s+(?:soporta|admite|tiene|es\\s+compatible\\s+con)|não\\s+(?:suporta|tem)|ne\\s+(?:supporte|prend)\\s+pas(?:\\s+en\\s+charge)?|unterstützt\\s+(?:kein(?:e|en)?|nicht))\\s+(?:(?:las?|les|l'|die|as|os|d')\\s*)?(?:инструкци\\w*\\s+|instrucciones\\s+|instructions\\s+|instruções\\s+|befehle\\s+)?${FEATURE}`, 'giu')],
   ['illegal-instruction', /\b(?:illegal instruction|sigill|invalid opcode|illegal hardware instruction)\b/gi],
 ];
 
@@ -161,7 +167,7 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
   };
   const quick = text.toLowerCase();
 
-  if (/cpu|instruction|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|support|处理器/.test(quick))
+  if (/cpu|instruction|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|popcnt|support|处理器/.test(quick))
     for (const [kind, re] of ERROR_ROWS)
       for (const m of rest.matchAll(re)) {
         const named = m.slice(1).find((g) => g && levelNamed(catalog, g));
@@ -237,8 +243,13 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
       mentions.outOfScope.push({ what, typed: tidy(m[0]) });
       blank(m as RegExpExecArray);
     }
+  // "f16     = 2", "n_vocab = 50400": a variable in a pasted log, not a size or a distro
+  if (/=\s*-?\d/.test(quick)) for (const m of rest.matchAll(LOG_ASSIGNMENT)) blank(m as RegExpExecArray);
   return { rest, mentions };
 }
+
+/** A name assigned a number in a pasted log line (`f16 = 2`, `n_ctx=2048`). */
+const LOG_ASSIGNMENT = /(?<![\w.-])[A-Za-z_][\w.]*(?=[ \t]*=[ \t]*-?\d)/g;
 
 /** The catalog's key for a model, with and without the vendor and family words. */
 function knownCpu(catalog: Catalog, typed: string): boolean {

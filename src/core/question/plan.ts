@@ -177,7 +177,9 @@ export const RULES: readonly Rule[] = [
     answer: (c, q, f) => {
       const w = f.e.levelWords[0];
       if (!w || f.intent.list || !f.intent.negated || !MY_CPU.test(f.lower)) return null;
-      return triageAnswer(c, q, { virtualCpus: f.e.mentions.virtualCpus, level: null, required: w.level, lacks: { typed: w.typed, level: w.level }, notUnderstood: notUnderstood(f) });
+      // "my Phenom II doesn't have AVX": the processor's own level first, when its family is known
+      const cpuLine = processorLine(f, w.level);
+      return triageAnswer(c, q, { virtualCpus: f.e.mentions.virtualCpus, level: null, required: w.level, lacks: { typed: w.typed, level: w.level }, verdict: cpuLine ? { verdict: null, line: cpuLine } : null, notUnderstood: notUnderstood(f) });
     },
   },
   // "SSE4.1, SSE4.2, AVX, AVX2 and FMA": a list of features needs the highest level among them
