@@ -42,13 +42,14 @@ export type Asked =
   | 'sizes'
   | 'successor';
 
-/** One row per thing asked: the words that ask it. Every row that matches counts. */
+/** One row per thing asked: the words that ask it. Every row that matches counts. "AMD-based" machines name
+ * hardware, not an upstream. */
 export const ASK_CUES: ReadonlyArray<readonly [Asked, RegExp]> = [
   ['level', /\b(levels?|x86-64-v\d|x86_64_v\d|microarch\w*|isa|avx\S*|sse\S*|psabi)\b/],
   ['verdict', /\b(run|runs|running|boot|boots|install|installs|work|works|support|supports|supported|compatible|compat|deploy|launch)\b/],
   ['processors', /\b(cpus?|processors?|chips?|hardware|hosts?)\b/],
   ['generations', /\b(gen ?[12]|generations?|hyper-?v gen\w*)\b/],
-  ['upstream', /\b(based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|clone|comes? from|built (from|on)|made from|origin|parent)\b/],
+  ['upstream', /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|clone|comes? from|built (from|on)|made from|origin|parent)\b/],
   ['lineage', /\b(lineage|family tree|ancestry|ancestors?|genealogy|chain)\b/],
   ['status', /\b(preview|ga|generally available|released|release date|stable|beta|available yet|out yet)\b/],
   ['eol', /\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still supported|out of support|end date)\b|\bwhen (does|will|is) .{0,30}\b(end|over)\b/],
@@ -66,7 +67,7 @@ export const ASK_CUES: ReadonlyArray<readonly [Asked, RegExp]> = [
 
 const FACETS: Array<[DistroFacet, RegExp]> = [
   ['lineage', /\b(lineage|family tree|ancestry|ancestors|ancestor|genealogy|chain|tree)\b/],
-  ['upstream', /\b(based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|clone|comes? from|built (from|on)|made from|origin|parent)\b/],
+  ['upstream', /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|clone|comes? from|built (from|on)|made from|origin|parent)\b/],
   ['kernel', /\bkernels?\b/],
   ['package-manager', /\b(package manager|package management|pkg manager|dnf5?|yum|apt|tdnf|zypper|apk|pacman|packages?)\b/],
   ['eol', /\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?)\b/],

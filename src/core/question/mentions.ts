@@ -102,7 +102,9 @@ const OUT_OF_SCOPE_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['a Google Cloud machine type', /\b(?:n1|n2d?|n4|e2|c2d?|c3d?|c4a?|t2[ad]|m[123]|a[23]|h3|z3)-(?:standard|highmem|highcpu|ultramem|megamem|micro|small|medium|custom)(?:-\d+)?\b/gi],
   ['Google Cloud', /\b(?:gcp|gce|google cloud|compute engine)\b/gi],
   ['Oracle Cloud', /\b(?:oci|oracle cloud)\b/gi],
-  ['Apple hardware', /\b(?:apple\s+(?:silicon|m[1-5])|macbook|mac\s?mini|imac|mac\s?pro|m[1-5]\s+(?:pro|max|ultra|mac)|rosetta(?:\s*2)?|macos|(?:my|an?|the|on)\s+m[1-5](?:\s+(?:pro|max|ultra|air))?)\b/gi],
+  ['another hosting provider', /\b(?:hetzner|ovh(?:cloud)?|digital\s?ocean|linode|vultr|scaleway|alibaba cloud|aliyun|tencent cloud|ibm cloud|contabo|upcloud|ionos)\b/gi],
+  ['macOS on a PC (a hackintosh)', /\b(?:hackintosh|opencore(?:pkg)?|clover (?:bootloader|efi))\b/gi],
+  ['Apple hardware', /\b(?:apple\s+(?:silicon|m[1-5])|macbook|mac\s?mini|imac|mac\s?pro|m[1-5]\s+(?:pro|max|ultra|mac)|(?:macpro|macbook(?:pro|air)?|macmini|imac(?:pro)?)\d+,\d+|rosetta(?:\s*2)?|macos|(?:my|an?|the|on)\s+m[1-5](?:\s+(?:pro|max|ultra|air))?)\b/gi],
   ['a glibc version mismatch (the program was built against a newer glibc than the system has; not a CPU problem)', /version [`'"]?glibc_2\.\d+[`'"]? not found/gi],
   ['a TensorFlow build notice (informational: the binary simply does not use every feature the CPU has)', /your cpu supports instructions that this tensorflow binary was not compiled to use/gi],
   ['GPU compute capability', /\b(?:compute capability|cuda(?: version| cores?)?|sm_\d{2,3}|tensor cores?|rocm)\b/gi],
@@ -156,7 +158,7 @@ const GATE = {
   virtual: /kvm|qemu|virtual|vbox|compat|cpu model|cpu type|-cpu/,
   hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere/,
   offTopic: /windows|nested|perf|credit|burst|benchmark|pric|cost|quota|billing|networking|iops|throughput|premium|temp disk|constrain/,
-  outOfScope: /glibc_|tensorflow|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
+  outOfScope: /glibc_|tensorflow|hetzner|ovh|ocean|linode|vultr|scaleway|alibaba|aliyun|tencent|ibm cloud|contabo|upcloud|ionos|hackintosh|opencore|clover|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
 };
 
 export function scanMentions(catalog: Catalog, text: string): { rest: string; mentions: Mentions } {

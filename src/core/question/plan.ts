@@ -19,6 +19,7 @@ import { levelAnswer, levelVerdict, seriesAnswer, sizeAnswer } from '../answers/
 import { judge, requiredLevel, summaryReason } from '../answers/compat.js';
 import { LEVELS } from '../levels.js';
 import { today } from '../clock.js';
+import type { Asked } from '../intent.js';
 import { ambiguousSize, contextRelease, contextTarget, guess, type Target, unknownName } from '../targets.js';
 import { echo, keyOf, listOf, wordsOf } from '../text.js';
 import { frameOf, type Frame, type NamedRelease } from './frame.js';
@@ -35,7 +36,11 @@ const DISTRO_TOPICS = new Set<string>(['upstream', 'lineage', 'kernel', 'package
 const MY_CPU = /\b(my|our|your|this|the|these|those)\b[^.?!]{0,40}\b(cpus?|processors?|servers?|machines?|box(es)?|laptops?|pcs?|hosts?|hardware|nas|vms?)\b/;
 
 /** Hardware that is not an x86 server at all: declined even when a crash is pasted. */
-const NOT_X86 = new Set(['Apple hardware', 'GPU compute capability']);
+const NOT_X86 = new Set(['Apple hardware', 'GPU compute capability', 'macOS on a PC (a hackintosh)']);
+/** Another cloud or provider named by name only: with a distribution named too, the distribution is the question. */
+const CLOUD_NAME = new Set(['AWS', 'Google Cloud', 'Oracle Cloud', 'another hosting provider']);
+/** Off-topic words that can sit beside a comparison of distributions ("the 'cost' of running both"). */
+const ASIDE_TOPICS = new Set(['prices and quotas', 'CPU performance and burst credits']);
 /** Declined first, whatever else is named: not a question about a CPU level at all. */
 const NOT_CPU = /glibc version mismatch|TensorFlow build notice/;
 /** Words of a failure: with a hypervisor named, its default virtual CPU is the first suspect. */
@@ -52,12 +57,12 @@ export const RULES: readonly Rule[] = [
   { name: 'error triage', answer: (c, q, f) => (f.e.mentions.errors.length ? triage(c, q, f) : null) },
   {
     name: 'another cloud or hardware',
-    answer: (c, q, f) => (f.e.mentions.outOfScope.length && !f.targets.length ? outOfScopeAnswer(c, q, f.e.mentions.outOfScope, f.releases) : null),
+    answer: (c, q, f) => (f.e.mentions.outOfScope.length && !f.targets.length && !distroQuestion(f) ? outOfScopeAnswer(c, q, f.e.mentions.outOfScope, f.releases) : null),
   },
   {
     name: 'a topic the bot does not cover',
     answer: (c, q, f) =>
-      f.e.mentions.offTopics.length && f.e.levelWords.every((w) => /^v\d$/i.test(w.typed)) && !f.e.mentions.familyCpus.length && !f.e.cpus.length
+      f.e.mentions.offTopics.length && f.e.levelWords.every((w) => /^v\d$/i.test(w.typed)) && !f.e.mentions.familyCpus.length && !f.e.cpus.length && !distroComparison(f)
         ? outOfScopeAnswer(c, q, f.e.mentions.offTopics.map((t) => ({ what: t, typed: t })), f.releases, f.targets)
         : null,
   },
@@ -206,7 +211,24 @@ function notUnderstood(f: Frame): string[] {
   return [...f.e.unknown, ...f.unknownDistros].map(echo);
 }
 
+/** "Amazon Linux 2023 … most AWS workloads …": a distribution typed by name, beside another cloud named only by
+ * its name (no instance type, no hardware): the distribution is what can be answered. */
+function distroQuestion(f: Frame): boolean {
+  // "is Flatcar supported on AWS c5a machines?" asks about that cloud's machines: declined, with the distro's need
+  const machines = ['verdict', 'processors', 'sizes', 'level', 'generations'].some((a) => f.intent.asks.has(a as Asked));
+  const facet = f.intent.facet !== null && f.intent.facet !== 'overview' && f.intent.facet !== 'baseline'; // "does it come from Fedora?"
+  return (facet || !machines) && (f.e.releases.length > 0 || f.e.distros.length > 0) && f.e.mentions.outOfScope.every((o) => CLOUD_NAME.has(o.what));
+}
+
+/** Two or more distributions side by side, with only a price or performance word beside them: compare them. */
+function distroComparison(f: Frame): boolean {
+  return distinct(f.releases).length >= 2 && !f.targets.length && f.e.mentions.offTopics.every((t) => ASIDE_TOPICS.has(t));
+}
+
 function read(a: Answer, f: Frame): Answer {
+  // what was named but is not covered, said rather than dropped
+  const aside = [...new Set([...f.e.mentions.outOfScope.filter((o) => CLOUD_NAME.has(o.what)).map((o) => echo(o.typed)), ...f.e.mentions.offTopics.filter((t) => ASIDE_TOPICS.has(t))])];
+  if (aside.length && a.kind !== 'out-of-scope') a.caveats.unshift(`${listOf(aside)}: outside what I cover (Azure VM sizes and Linux distributions); this answer is about the rest.`);
   for (const c of f.e.corrections) a.caveats.unshift(`Read “${echo(c.typed)}” as ${c.meant}.`);
   const unknown = notUnderstood(f);
   if (unknown.length) a.caveats.unshift(`Not understood, so left out: ${unknown.map((w) => `“${w}”`).join(', ')}.`);
