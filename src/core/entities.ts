@@ -33,7 +33,7 @@ export interface Entities {
 }
 
 /** Aliases that are ordinary words too: only taken when a release follows or "linux" is attached. */
-const WEAK_ALIASES = new Set(['el', 'rl', 'ol', 'arch', 'stream', 'leap', 'sle', 'cos', 'acl']);
+const WEAK_ALIASES = new Set(['el', 'rl', 'ol', 'fc', 'arch', 'stream', 'leap', 'sle', 'cos', 'acl']);
 /** Words that never start a name. */
 const STOP = new Set(['a', 'an', 'the', 'on', 'in', 'of', 'to', 'i', 'is', 'it', 'and', 'or', 'vs', 'for', 'my', 'me', 'can', 'run']);
 /** Things people type for a level that are not flags: "avx512" means the AVX-512 foundation set (v4). */
@@ -120,15 +120,21 @@ function matchAt(
     }
   }
 
-  // "rocky9", "alma10", "ubuntu24.04": a distro alias glued to a version
-  const glued = /^([a-z][a-z-]*?)-?(\d+(?:\.\d+)?)$/.exec(w);
+  // "rocky9", "alma10", "ubuntu24.04", "ubi10-minimal", "OL9.4", "FC42", "centos-9": a distro alias glued to a
+  // version (and an image variant); a short alias that is also a word only when the release exists
+  const glued = /^([a-z][a-z-]*?)-?(\d+(?:\.\d+)?)(?:-[a-z]+)*$/.exec(w);
   if (glued) {
     const distro = catalog.distroByKey.get(keyOf(glued[1]!));
-    if (distro && !WEAK_ALIASES.has(glued[1]!)) {
-      const release = catalog.findRelease(distro, glued[2]!);
+    if (distro) {
+      const weak = WEAK_ALIASES.has(glued[1]!);
+      const release = catalog.findRelease(distro, glued[2]!) ?? (/\./.test(glued[2]!) ? pointRelease(catalog, distro, glued[2]!, found) : null);
+      const sibling = release ? null : siblingRelease(catalog, distro, glued[2]!);
       if (release) found.releases.push({ distro, release });
-      else found.badReleases.push({ distro, typed: glued[2]! });
-      return 1;
+      else if (sibling) {
+        found.releases.push(sibling);
+        found.corrections.push({ typed: w, meant: `${sibling.distro.name} ${sibling.release.version}` });
+      } else if (!weak) found.badReleases.push({ distro, typed: glued[2]! });
+      if (release || sibling || !weak) return 1;
     }
   }
 
@@ -215,12 +221,10 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
       found.releases.push({ distro, release });
       return used + 1 + after;
     }
-    // "CentOS 10": no CentOS Linux 10, but CentOS Stream 10 — a sibling distribution named after it
-    const sibling = catalog.distros.find((d) => d !== distro && d.name.split(' ')[0] === distro.name.split(' ')[0] && catalog.findRelease(d, version));
+    const sibling = siblingRelease(catalog, distro, version);
     if (sibling) {
-      const rel = catalog.findRelease(sibling, version)!;
-      found.releases.push({ distro: sibling, release: rel });
-      found.corrections.push({ typed: `${phrase} ${version}`, meant: `${sibling.name} ${rel.version}` });
+      found.releases.push(sibling);
+      found.corrections.push({ typed: `${phrase} ${version}`, meant: `${sibling.distro.name} ${sibling.release.version}` });
       return used + 1;
     }
     if (!/^\d{3,}$/.test(version) || version.length <= 4) {
@@ -231,6 +235,12 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
   found.distros.push(distro);
   if (!found.distroTyped.has(distro)) found.distroTyped.set(distro, phrase);
   return used;
+}
+
+/** "CentOS 10": no CentOS Linux 10, but CentOS Stream 10 — a sibling distribution named after it. */
+function siblingRelease(catalog: Catalog, distro: Distro, version: string): ReleaseRef | null {
+  const sibling = catalog.distros.find((d) => d !== distro && d.name.split(' ')[0] === distro.name.split(' ')[0] && catalog.findRelease(d, version));
+  return sibling ? { distro: sibling, release: catalog.findRelease(sibling, version)! } : null;
 }
 
 /** Series keys keep the letters: "Dsv5" -> "dsv5", "D-series" -> "d". */

@@ -322,32 +322,35 @@ function triage(catalog: Catalog, query: string, f: Frame): Answer {
   }
   const need = rel ? (rel.release.azureImageBaseline ?? rel.release.x86_64Baseline) : null;
   const said = error?.level ?? null;
-  if (rel && !target && need && said) {
-    const name = `${rel.distro.name} ${rel.release.version}`;
-    const cause = f.e.mentions.virtualCpus.length ? ` — ${listOf(f.e.mentions.virtualCpus)} is the likely cause` : '';
-    const rank = (l: LevelName) => LEVELS.indexOf(l);
-    verdict =
-      said === need
-        ? { verdict: 'no', line: `${name} needs ${need}, and the CPU this machine sees does not have it${cause}.` }
-        : rank(said) < rank(need)
-          ? { verdict: 'no', line: `${name} needs ${need}, above the ${said} this CPU lacks, so this machine cannot run it either${cause}.` }
-          : null;
-    if (!verdict) context.unshift(`${name} itself needs only ${need}: what failed was built for ${said}.`);
-  }
   const generic = f.e.mentions.virtualCpus.some((v) => /kvm64|qemu64/.test(v)) || (!f.e.mentions.virtualCpus.length && f.e.mentions.hypervisors.includes('QEMU/KVM'));
   // QEMU's generic models' level, from their feature lists (src/data/cpu-families.json)
   const genericLevel = catalog.cpuFamilies.families
     .filter((m) => /^qemu-(kvm|qemu)64$/.test(m.rule.id) && m.level)
     .map((m) => m.level!)
     .sort((a, b) => LEVELS.indexOf(a) - LEVELS.indexOf(b))[0];
-  if (rel && !target && need && !said && generic && genericLevel) {
-    const name = `${rel.distro.name} ${rel.release.version}`;
-    const short = LEVELS.indexOf(need) > LEVELS.indexOf(genericLevel);
-    verdict = !short
-      ? { verdict: 'yes', line: `${name} needs only ${need}, which even kvm64 and qemu64 provide (${genericLevel}).` }
-      : f.e.mentions.virtualCpus.length
-        ? { verdict: 'no', line: `${name} needs ${need}; with the kvm64 or qemu64 CPU type the guest is only ${genericLevel}, so it cannot run until the CPU type is changed.` }
-        : { verdict: 'depends', line: `${name} needs ${need}; if the VM uses QEMU/KVM's default kvm64 or qemu64 CPU type, the guest is only ${genericLevel} and cannot run it — check the VM's CPU type.` };
+  /** One release against what failed: the level the message names, or QEMU's generic CPU types. */
+  const against = (r: NamedRelease): { verdict: Verdict | null; line: string } | null => {
+    const rNeed = r.release.azureImageBaseline ?? r.release.x86_64Baseline;
+    if (!rNeed) return null;
+    const name = `${r.distro.name} ${r.release.version}`;
+    const rank = (l: LevelName) => LEVELS.indexOf(l);
+    if (said) {
+      const cause = f.e.mentions.virtualCpus.length ? ` — ${listOf(f.e.mentions.virtualCpus)} is the likely cause` : '';
+      if (said === rNeed) return { verdict: 'no', line: `${name} needs ${rNeed}, and the CPU this machine sees does not have it${cause}.` };
+      if (rank(said) < rank(rNeed)) return { verdict: 'no', line: `${name} needs ${rNeed}, above the ${said} this CPU lacks, so this machine cannot run it either${cause}.` };
+      context.unshift(`${name} itself needs only ${rNeed}: what failed was built for ${said}.`);
+      return null;
+    }
+    if (!generic || !genericLevel) return null;
+    if (rank(rNeed) <= rank(genericLevel)) return { verdict: 'yes', line: `${name} needs only ${rNeed}, which even kvm64 and qemu64 provide (${genericLevel}).` };
+    return f.e.mentions.virtualCpus.length
+      ? { verdict: 'no', line: `${name} needs ${rNeed}; with the kvm64 or qemu64 CPU type the guest is only ${genericLevel}, so it cannot run until the CPU type is changed.` }
+      : { verdict: 'depends', line: `${name} needs ${rNeed}; if the VM uses QEMU/KVM's default kvm64 or qemu64 CPU type, the guest is only ${genericLevel} and cannot run it — check the VM's CPU type.` };
+  };
+  if (!target) {
+    // every release named, each with its own line ("from CentOS 8 to CentOS Stream 9 on qemu64")
+    const each = distinct(f.releases).slice(0, 4).map(against).filter((v): v is { verdict: Verdict | null; line: string } => v !== null);
+    if (each.length) verdict = { verdict: each.every((v) => v.verdict === each[0]!.verdict) ? each[0]!.verdict : null, line: each.map((v) => v.line).join(' ') };
   }
   const cpuLine = processorLine(f, error?.level ?? (f.levels.length ? highest(f.levels) : null));
   const named = featureNamed(f.text);
