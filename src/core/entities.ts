@@ -158,7 +158,8 @@ function matchAt(
     return 1;
   }
   const bareVersion = catalog.releaseByVersion.get(w);
-  if (bareVersion) {
+  // "Turbo Boost Technology 2.0", "Python 3.9": a number right after another product's name is that product's version
+  if (bareVersion && !productVersion(original[i - 1])) {
     found.releases.push(bareVersion);
     return 1;
   }
@@ -173,6 +174,12 @@ function matchAt(
     return takeDistro(catalog, typo, words, i, 1, found, true);
   }
   return 1;
+}
+
+/** Words a bare release number may follow ("run 10", "from 9 to 10", "version 4.0"); any other name before it owns it. */
+const BEFORE_BARE_VERSION = /^(?:run|running|on|to|from|and|or|vs|versus|with|about|for|in|into|upgrade|upgrading|install|installing|use|using|is|are|of|release|releases|version|versions|v|move|moving|migrate|migrating|than|like|the|a|both|only|still|now|new|old|older|newer|linux|os|lts|edition|whereas|but|then|between|after|before)$/i;
+function productVersion(before: string | undefined): boolean {
+  return before !== undefined && /^[A-Za-z][A-Za-z-]*$/.test(before) && !BEFORE_BARE_VERSION.test(before);
 }
 
 /** "fedroa", "ubunut": one slip (two in a long word) from a distro name people type.

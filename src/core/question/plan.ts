@@ -418,7 +418,11 @@ function compareMachines(catalog: Catalog, query: string, f: Frame, context: Con
   const targets = [...f.targets];
   const ctxTarget = contextTarget(catalog, context);
   if (targets.length === 1 && f.intent.compare && !f.releases.length && ctxTarget && ctxTarget.label !== targets[0]!.label) targets.unshift(ctxTarget);
-  if (targets.length >= 2 && !f.releases.length) return read(compareAnswer(query, targets.map((t) => t.series), targets.map((t) => t.label)), f);
+  if (targets.length >= 2 && !f.releases.length) {
+    const a = compareAnswer(query, targets.map((t) => t.series), targets.map((t) => t.label));
+    if (asksProcessors(f)) a.summary = `${targets.map((t) => processorsSaid(t)).join(' ')} ${a.summary}`;
+    return read(a, f);
+  }
   if (!targets.length && f.e.cpus.length >= 2) return compareAnswer(query, f.e.cpus, f.e.cpus.map((c) => c.model.model));
   return null;
 }
@@ -436,6 +440,7 @@ function machineAndRelease(catalog: Catalog, query: string, f: Frame, context: C
     if (ctx) return compatAnswer(catalog, query, target, ctx.distro, ctx.release, false);
   }
   const a = read(machineAnswer(catalog, query, target, f.levels[0], f.e.levelWords[0]?.typed), f);
+  if (asksProcessors(f) && !f.levels.length) a.summary = `${processorsSaid(target)} ${a.summary}`;
   if (f.intent.asks.has('generations')) a.summary = `${generationVerdict(target, f.lower)} ${a.summary}`;
   const away = f.e.mentions.outOfScope[0];
   if (away) a.summary = `${away.what} is outside what I cover; what I know about ${target.label}: ${a.summary}`;
@@ -486,6 +491,19 @@ function several(catalog: Catalog, query: string, f: Frame, facet: DistroFacet):
   const answers = distinct(f.releases).map((r) => distroAnswer(catalog, query, r.distro, r.defaulted ? null : r.release, facet));
   const first = answers[0]!;
   return read({ ...first, summary: answers.map((a) => a.summary).join(' '), sources: uniqueSources(first.sources, ...answers.slice(1).map((a) => a.sources.slice(0, 2))) }, f);
+}
+
+/** "which CPU does Dv3 run on?", "the CPU SKU is wrong — it says 8272CL": the processors are what is asked. */
+function asksProcessors(f: Frame): boolean {
+  return f.intent.asks.has('processors') || f.e.cpus.length > 0 || f.e.codenames.length > 0;
+}
+
+/** "Dv3 may land on Intel Xeon E5-2673 v3 (Haswell, x86-64-v3), …": every processor with its codename and level. */
+function processorsSaid(t: Target): string {
+  const cpus = t.series.cpus;
+  if (!cpus.length) return `${t.label}: no processor is documented.`;
+  const one = (c: (typeof cpus)[number]) => `${c.model.model} (${c.model.codename}, ${c.model.arch === 'Arm64' ? 'Arm64' : (c.level ?? 'below x86-64-v1')})`;
+  return `${t.label} ${cpus.length > 1 ? 'may land on' : 'runs on'} ${listOf(cpus.map(one))}.`;
 }
 
 /** "Is Standard_D4s_v3 gen 2?": the Hyper-V generation answer that opens a machine answer. */
