@@ -112,7 +112,7 @@ function matchAt(
       found.releases.push(release);
       return n;
     }
-    const distro = catalog.distroByKey.get(keyOf(joined));
+    const distro = distroByKey(catalog, keyOf(joined));
     if (distro) {
       const acronym = n === 1 && /^[A-Z]{2,4}$/.test(original[i] ?? '');
       const used = takeDistro(catalog, distro, words, i, n, found, acronym);
@@ -124,7 +124,7 @@ function matchAt(
   // version (and an image variant); a short alias that is also a word only when the release exists
   const glued = /^([a-z][a-z-]*?)-?(\d+(?:\.\d+)?)(?:-[a-z]+)*$/.exec(w);
   if (glued) {
-    const distro = catalog.distroByKey.get(keyOf(glued[1]!));
+    const distro = distroByKey(catalog, keyOf(glued[1]!));
     if (distro) {
       const weak = WEAK_ALIASES.has(glued[1]!);
       const release = catalog.findRelease(distro, glued[2]!) ?? (/\./.test(glued[2]!) ? pointRelease(catalog, distro, glued[2]!, found) : null);
@@ -242,6 +242,18 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
   found.distros.push(distro);
   if (!found.distroTyped.has(distro)) found.distroTyped.set(distro, phrase);
   return used;
+}
+
+/** Spellings people type that the distribution data does not list: Fedora Core's "FC42" (still the release tag of
+ * Fedora's packages) and Red Hat's Universal Base Image ("ubi9-minimal"), built from RHEL's packages. */
+const MORE_ALIASES = new Map([
+  ['fc', 'fedora'],
+  ['fedoracore', 'fedora'],
+  ['ubi', 'rhel'],
+]);
+function distroByKey(catalog: Catalog, key: string): Distro | undefined {
+  const extra = MORE_ALIASES.get(key);
+  return catalog.distroByKey.get(key) ?? (extra ? catalog.distros.find((d) => d.id === extra) : undefined);
 }
 
 /** "CentOS 10": no CentOS Linux 10, but CentOS Stream 10 — a sibling distribution named after it. */
