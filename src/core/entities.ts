@@ -218,7 +218,10 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
   }
   // "22_04-lts-arm64" (an image name): the version is its leading number
   const version = next && /^\d/.test(next) ? (/^\d+_\d+/.test(next) ? /^\d+_\d+/.exec(next)![0].replace('_', '.') : next) : undefined;
-  const weak = WEAK_ALIASES.has(phrase) && used === n && !acronym;
+  // "SUSE Leap", "Rocky RL": a short alias that is also a word, right after a word of the distribution's own name
+  const prev = words[i - 1];
+  const branded = prev !== undefined && prev.length >= 3 && keyOf(distro.name).includes(keyOf(prev)) && keyOf(prev) !== keyOf(phrase);
+  const weak = WEAK_ALIASES.has(phrase) && used === n && !acronym && !branded;
   if (weak && !version) return 0;
   if (version) {
     const release = catalog.findRelease(distro, version.replace(/\.$/, '')) ?? pointRelease(catalog, distro, version, found);

@@ -31,8 +31,8 @@ export function releaseLevelAnswer(catalog: Catalog, query: string, distro: Dist
       : altFits
         ? `Yes, with its separate ${alt} build — the main ${name} build needs ${need}${images}, which ${cpu} lacks.`
         : `No — ${name} needs ${need}${images}, which ${cpu} lacks.${altBuilds(catalog, rel, level, mode)}`;
-  } else if (levelRank(need) === levelRank(level)) first = `Yes — ${name} needs ${need}${images}.`;
-  else if (levelRank(need) > levelRank(level)) first = `Yes, and more — ${name} needs ${need}${images}, which includes everything in ${level}.`;
+  } else if (levelRank(need) === levelRank(level)) first = `Yes — ${name} needs ${need}${images}.${featureOf(typed, level)}`;
+  else if (levelRank(need) > levelRank(level)) first = `Yes, and more — ${name} needs ${need}${images}, which includes everything in ${level}.${featureOf(typed, level)}`;
   else {
     // the caveat that speaks of the level asked about, minus any sentence restating the minimum
     const mention = rel.caveats.find((c) => c.includes(level));
@@ -40,6 +40,11 @@ export function releaseLevelAnswer(catalog: Catalog, query: string, distro: Dist
     first = `No — ${name}'s documented minimum is ${need}${images}.${said ? ` ${said}` : ''}`;
   }
   return { ...a, summary: first, context: { ...a.context, topic: 'baseline', level } };
+}
+
+/** "does Leap 16 need SSSE3?": the feature asked about, placed in its level. */
+function featureOf(typed: string | undefined, level: LevelName): string {
+  return typed && !/^(x86[-_]?64[-_]?)?v\d$/i.test(typed) && !/x86/i.test(typed) ? ` ${typed.toUpperCase()} is one of the ${level} features.` : '';
 }
 
 /** Phrasings whose "yes" means "still supported" rather than "ended". */

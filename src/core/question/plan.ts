@@ -113,7 +113,7 @@ export const RULES: readonly Rule[] = [
       const facet = f.intent.facet;
       const level = f.levels[0];
       if (level && !f.intent.asks.has('difference')) {
-        const answers = distinct(f.releases).map((r) => releaseLevelAnswer(c, q, r.distro, r.release, level, 'need', f.e.levelWords[0]?.typed));
+        const answers = distinct(f.releases).map((r) => releaseLevelAnswer(c, q, r.distro, r.release, level, levelMode(f), f.e.levelWords[0]?.typed));
         const first = answers[0]!;
         return read({ ...first, summary: answers.map((a) => a.summary).join(' '), sources: uniqueSources(...answers.map((a) => a.sources.slice(0, 2))) }, f);
       }
@@ -182,9 +182,18 @@ export const RULES: readonly Rule[] = [
     answer: (c, q, f) => {
       const w = f.e.levelWords[0];
       if (!w || f.intent.list || !f.intent.negated || !MY_CPU.test(f.lower)) return null;
-      // "my Phenom II doesn't have AVX": the processor's own level first, when its family is known
+      // "my Phenom II doesn't have AVX": the processor's own level first, when its family is known; then every
+      // release named, against what a CPU without that feature can run
       const cpuLine = processorLine(f, w.level);
-      return triageAnswer(c, q, { virtualCpus: f.e.mentions.virtualCpus, level: null, required: w.level, lacks: { typed: w.typed, level: w.level }, verdict: cpuLine ? { verdict: null, line: cpuLine } : null, notUnderstood: notUnderstood(f) });
+      const each = distinct(f.releases).slice(0, 4).flatMap((r) => {
+        const need = requiredLevel(r.release);
+        if (!need) return [];
+        const fits = LEVELS.indexOf(need) < LEVELS.indexOf(w.level);
+        return [{ verdict: (fits ? 'yes' : 'no') as Verdict, line: `${r.distro.name} ${r.release.version} needs ${need}: ${fits ? 'a CPU without' : 'it will not run on a CPU without'} ${w.typed.toUpperCase()}${fits ? ' still runs it' : ''}.` }];
+      });
+      const lines = [cpuLine, ...each.map((v) => v.line)].filter(Boolean).join(' ');
+      const said = each.length && each.every((v) => v.verdict === each[0]!.verdict) && !cpuLine ? each[0]!.verdict : null;
+      return triageAnswer(c, q, { virtualCpus: f.e.mentions.virtualCpus, level: null, required: w.level, lacks: { typed: w.typed, level: w.level }, verdict: lines ? { verdict: said, line: lines } : null, context: releaseNeeds(f.releases), notUnderstood: notUnderstood(f) });
     },
   },
   // "SSE4.1, SSE4.2, AVX, AVX2 and FMA": a list of features needs the highest level among them
@@ -454,12 +463,10 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   const level = f.levels[0];
   if (intent.list && (intent.compat || intent.asks.has('sizes'))) return read(distroSizesAnswer(catalog, query, distro, release), f);
   if (level && (intent.yesNo || intent.asks.has('baseline') || intent.asks.has('verdict') || !intent.facet)) {
-    // "I have a v2 server, can't upgrade to RHEL 10": a machine at that level asks whether it runs
-    const runs = (intent.asks.has('verdict') || /\b(i have|my|our|upgrade|install)\b/.test(f.lower)) && !intent.asks.has('baseline');
-    const mode = runs && /\b(without|lacks?|lacking|no|missing|older|old)\b/.test(f.lower) ? 'run-without' : runs ? 'run' : 'need';
+    const mode = levelMode(f);
     const a = releaseLevelAnswer(catalog, query, distro, release, level, mode, f.e.levelWords[0]?.typed);
     // a statement, not a question ("rhel 10 x86-64-v2"): the facts without a yes or no
-    if (!intent.yesNo && mode === 'need') a.summary = a.summary.replace(/^(Yes, and more|Yes|No) — (.)/, (_, _w: string, c: string) => c.toUpperCase());
+    if (!intent.yesNo && mode === 'need') a.summary = a.summary.replace(/^(Yes, and more|Yes|No) — (\S+)/, (_, _w: string, word: string) => (/^[a-z]+[A-Z]/.test(word) ? word : word[0]!.toUpperCase() + word.slice(1))); // "openSUSE" keeps its case
     return read(a, f);
   }
   if (intent.asks.has('successor') && f.releases.length === 1) return read(successorAnswer(catalog, query, distro, release), f);
@@ -481,6 +488,14 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   if (typed && /\b(called|renamed|rename|new name|now named)\b/.test(f.lower) && !keyOf(distro.name).includes(keyOf(typed)))
     a.summary = `“${echo(typed)}” is now called ${distro.name}; its newest release is ${distro.name} ${catalog.newestRelease(distro).version}. ${a.summary}`;
   return read(a, f);
+}
+
+/** A level named with a release: is it the release's need ("does RHEL 10 need v3?"), or a machine at that level
+ * ("I have a v2 server, can't upgrade to RHEL 10"), or a machine without it ("a CPU without AVX2")? */
+function levelMode(f: Frame): 'need' | 'run' | 'run-without' {
+  const machine = /\b(i have|my|our|upgrade|install)\b|\bon (?:an?|the|my|our|this|that) (?:old(?:er)? )?(?:cpu|processor|machine|box|host|server|laptop|pc)\b/.test(f.lower);
+  const runs = (f.intent.asks.has('verdict') || machine) && !f.intent.asks.has('baseline');
+  return runs && /\b(without|lacks?|lacking|no|missing|older|old)\b/.test(f.lower) ? 'run-without' : runs ? 'run' : 'need';
 }
 
 /** Facets that can be asked together about one release, in the order they are answered. */
