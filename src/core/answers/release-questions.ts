@@ -77,7 +77,10 @@ export function eolAnswer(catalog: Catalog, query: string, distro: Distro, rel: 
     else if (yes === false) summary = `No — ${said}`;
     else summary = supportedPolarity ? `As far as the sources say, yes — ${lowerFirst(said)}` : `Not as far as the sources say — ${lowerFirst(said)}`;
   }
-  return { ...a, summary, context: { ...a.context, topic: 'eol' } };
+  // "AlmaLinux is supported until 2029 — which release is that?": the distribution's other releases, each with its date
+  const others = distro.releases.filter((r) => r !== rel).map((r) => `${releaseLabel(distro, r)}: ${r.eol ? `${r.eol < now ? 'ended' : 'until'} ${r.eol}` : 'no end-of-life date published'}`);
+  const sections = others.length ? [...a.sections, { title: `Other ${distro.name} releases`, lines: others }] : a.sections;
+  return { ...a, summary, sections, context: { ...a.context, topic: 'eol' } };
 }
 
 /** Two or more releases side by side: the fields that differ, then what they share. */

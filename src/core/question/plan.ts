@@ -470,7 +470,12 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
     return read(a, f);
   }
   if (intent.asks.has('successor') && f.releases.length === 1) return read(successorAnswer(catalog, query, distro, release), f);
-  if (intent.asks.has('eol') || (intent.facet === 'eol')) return read(eolAnswer(catalog, query, distro, release, f.lower, intent.yesNo), f);
+  if (intent.asks.has('eol') || (intent.facet === 'eol')) {
+    // "rocky is supported until 2029 — which release is that?": no release typed, the year says which
+    const years = [...f.text.matchAll(/\b(20\d{2})\b/g)].map((m) => m[1]!);
+    const dated = defaulted ? distro.releases.filter((r) => r.eol && years.includes(r.eol.slice(0, 4))) : [];
+    return read(eolAnswer(catalog, query, distro, dated.length === 1 ? dated[0]! : release, f.lower, intent.yesNo), f);
+  }
   if (intent.list && (intent.compat || /\b(sizes?|series|vms?)\b/.test(f.lower))) return read(distroSizesAnswer(catalog, query, distro, release), f);
   if (intent.asks.has('releases') && defaulted) return read(releasesAnswer(catalog, query, distro), f);
   // "and alma?" after a lineage question: the thread's question, about the new distro
