@@ -49,7 +49,7 @@ export const ASK_CUES: ReadonlyArray<readonly [Asked, RegExp]> = [
   ['verdict', /\b(run|runs|running|boot|boots|install|installs|work|works|support|supports|supported|compatible|compat|deploy|launch)\b/],
   ['processors', /\b(cpus?|processors?|chips?|hardware|hosts?)\b/],
   ['generations', /\b(gen ?[12]|generations?|hyper-?v gen\w*)\b/],
-  ['upstream', /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|clone|comes? from|built (from|on)|made from|origin|parent)\b/],
+  ['upstream', /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|rebuilt|clone|comes? from|built (from|on)|made from|origin|parent)\b/],
   ['lineage', /\b(lineage|family tree|ancestry|ancestors?|genealogy|chain)\b/],
   ['status', /\b(preview|ga|generally available|released|release date|stable|beta|available yet|out yet)\b/],
   ['eol', /\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still supported|out of support|end date|support (?:commitment|period|window|timeline|policy|lifetime))\b|\bwhen (does|will|is) .{0,30}\b(end|over)\b|\bsupport(?:ed)?\b[^.?!\n]{0,30}\buntil\b/],
@@ -67,13 +67,13 @@ export const ASK_CUES: ReadonlyArray<readonly [Asked, RegExp]> = [
 
 const FACETS: Array<[DistroFacet, RegExp]> = [
   ['lineage', /\b(lineage|family tree|ancestry|ancestors|ancestor|genealogy|chain|tree)\b/],
-  ['upstream', /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|clone|comes? from|built (from|on)|made from|origin|parent)\b/],
+  ['upstream', /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|rebuilt|clone|comes? from|built (from|on)|made from|origin|parent)\b/],
   ['kernel', /\bkernels?\b/],
   ['package-manager', /\b(package manager|package management|pkg manager|dnf5?|yum|apt|tdnf|zypper|apk|pacman|packages?)\b/],
   ['eol', /\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|support (?:commitment|period|window|timeline|policy|lifetime))\b|\bsupport(?:ed)?\b[^.?!\n]{0,30}\buntil\b/],
   ['status', /\b(preview|ga|generally available|released|release date|stable|beta|available yet|out yet)\b/],
   ['arches', /\b(architectures?|arches|arm64|aarch64)\b/],
-  ['baseline', /\b(baseline|minimum (cpu|level)|required level|needs? which level|what level does)\b/],
+  ['baseline', /\b(baseline|minimum (cpu|level)|required level|(needs?|requires?) which (x86-64 )?level|what (x86-64 )?level does|which (x86-64 )?level (does|do|is) .{0,30}\b(need|require)\w*)\b/],
   ['overview', /\b(called now|new name|renamed|rename|what is|what's|whats|tell me about)\b/],
 ];
 

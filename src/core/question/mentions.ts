@@ -127,7 +127,7 @@ const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
   ['runtime-refuses', /(?:cpu|处理器)\s*有\s*(avx2?|sse4[._]?2)\s*指令集要求/gi],
   // the same refusal in other languages: a feature the CPU does not support, before or after the negation
   ['runtime-refuses', new RegExp(`(?:不支持|不支援|没有|沒有|缺少)\\s*(?:the\\s+)?${FEATURE}|${FEATURE}\\s*(?:命令|指令)?(?:セット|集)?\\s*(?:を|が|에|을|를)?\\s*(?:サポートしていない|サポートされていない|未対応|非対応|不支持|不被支持|지원하지\\s*않)`, 'gi')],
-  ['runtime-refuses', new RegExp(`(?:не\\s+поддерживае?т(?:ся)?|нет\\s+поддержки|no\\s+(?:soporta|admite|tiene|es\\s+compatible\\s+con)|não\\s+(?:suporta|tem)|ne\\s+(?:supporte|prend)\\s+pas(?:\\s+en\\s+charge)?|unterstützt\\s+(?:kein(?:e|en)?|nicht))\\s+(?:(?:las?|les|l'|die|as|os|d')\\s*)?(?:инструкци\\w*\\s+|instrucciones\\s+|instructions\\s+|instruções\\s+|befehle\\s+)?${FEATURE}`, 'giu')],
+  ['runtime-refuses', new RegExp(`(?:не\\s+поддерживае?т(?:ся)?|нет\\s+поддержки|no\\s+(?:soporta|admite|tiene|es\\s+compatible\\s+con)|não\\s+(?:suporta|tem)|ne\\s+(?:supporte|prend)\\s+pas(?:\\s+en\\s+charge)?|unterstützt\\s+(?:kein(?:e|en)?|nicht))\\s+(?:(?:las?|les|l'|die|as|os|d')\\s*)?(?:инструкци[а-яё]*\\s+|instrucciones\\s+|instructions\\s+|instruções\\s+|befehle\\s+)?${FEATURE}`, 'giu')],
   ['illegal-instruction', /\b(?:illegal instruction|sigill|invalid opcode|illegal hardware instruction)\b/gi],
 ];
 

@@ -1,0 +1,198 @@
+// The general rules behind the misses of real questions (issue 10), each walked over the data where it can be:
+// CPUs typed as people type them, refusals in other languages, log variables that look like sizes, other
+// products' version numbers, other clouds named beside a distribution, processors asked of a series, every
+// release of a multi-part question, end-of-life questions that cite a year.
+import { describe, expect, test } from 'vitest';
+import { ask, catalog } from '../../src/core/index.js';
+import { identifyCpu } from '../../src/core/cpu-family.js';
+import { readIntent } from '../../src/core/intent.js';
+import { LEVELS } from '../../src/core/levels.js';
+import { frameOf } from '../../src/core/question/frame.js';
+import { scanMentions } from '../../src/core/question/mentions.js';
+import { CPU_FAMILY_EXAMPLES } from '../fixtures/cpu-family-examples.js';
+
+const c = catalog();
+const mentions = (text: string) => scanMentions(c, text).mentions;
+const rank = (l: string) => LEVELS.indexOf(l as (typeof LEVELS)[number]);
+/** Releases with a plain number for a version ("9", "24.04 LTS"), as people type them after the name. */
+const numbered = c.distros.flatMap((d) => d.releases.filter((r) => /^\d+(\.\d+)?( LTS)?$/.test(r.version)).map((r) => ({ d, r })));
+
+describe('a "cpu" glued to a model number is a word of its own', () => {
+  const models = CPU_FAMILY_EXAMPLES.filter(([typed, id]) => /[0-9A-Za-z]$/.test(typed) && !/^(qemu|proxmox)-/.test(id) && /\d/.test(typed) && !/cpu|ghz/i.test(typed));
+  test.each(models.map((e) => [e[0], e] as const))('%scpu', (_t, [typed, id]) => {
+    for (const glued of [`${typed}cpu`, `${typed}CPU也不行`]) {
+      const m = identifyCpu(c, `my ${glued} crashes`);
+      expect(m?.family.rule.id, glued).toBe(id);
+      expect(m!.typed).not.toMatch(/cpu/i); // the model, without the word glued to it
+    }
+  });
+});
+
+describe('refusals in other languages name the feature and its level', () => {
+  test.each([
+    ['AVX命令をサポートしていないCPUでは動きません', 'AVX'],
+    ['我的处理器不支持AVX2指令集', 'AVX2'],
+    ['CPU 不支援 SSE4.2', 'SSE4.2'],
+    ['AVX2를 지원하지 않는 프로세서', 'AVX2'],
+    ['процессор не поддерживает инструкции AVX', 'AVX'],
+    ['mi procesador no soporta las instrucciones AVX2', 'AVX2'],
+    ['o processador não suporta AVX', 'AVX'],
+    ['mon processeur ne prend pas en charge AVX2', 'AVX2'],
+    ['meine CPU unterstützt kein AVX-512', 'AVX-512'],
+  ])('%j', (text, feature) => {
+    const [error] = mentions(text).errors;
+    expect(error?.kind).toBe('runtime-refuses');
+    expect(error?.feature?.replace(/[._]/, '.')).toBe(feature.toUpperCase());
+    const a = ask(text);
+    expect(a.kind).toBe('triage');
+    expect(a.text).toContain(feature === 'SSE4.2' ? 'x86-64-v2' : feature === 'AVX-512' ? 'x86-64-v4' : 'x86-64-v3');
+  });
+
+  test('a refusal that names only the feature, in English, ends in a full stop', () => {
+    expect(mentions('my cpu does not support AVX.').errors[0]?.feature).toBe('AVX');
+  });
+});
+
+describe('an illegal instruction names the features most often behind it', () => {
+  test.each(['Illegal instruction (core dumped)', 'the job died: SIGILL', 'python3 -c "import torch" -> illegal hardware instruction'])('%j', (text) => {
+    const a = ask(text);
+    expect(a.kind).toBe('triage');
+    expect(a.summary).toMatch(/AVX, AVX2 or AVX-512/);
+    // no level in the first sentence: the CPU it ran on decides that, not the message
+    expect(a.summary).not.toMatch(/x86-64-v\d/);
+    expect(a.text).toContain('x86-64-v3');
+  });
+});
+
+describe('a number assigned in a pasted log is a variable, not a size', () => {
+  const short = [...new Set(c.series.flatMap((s) => s.record.sizes.map((z) => z.name.replace(/^Standard_/, ''))))].filter((n) => /^[A-Z]{1,2}\d{1,3}$/.test(n));
+  test('there are bare size names to walk', () => {
+    expect(short.length).toBeGreaterThan(5);
+  });
+  test.each(short)('%s = 2', (name) => {
+    expect(frameOf(c, `model_load: ${name.toLowerCase()}     = 2\nIllegal instruction`).targets).toEqual([]);
+    expect(frameOf(c, `${name.toLowerCase()}=1 ${name.toLowerCase()} = 0x1f`).targets).toEqual([]);
+    // the same name as a question is still the size
+    expect(frameOf(c, `what CPU does ${name} have?`).targets.map((t) => t.label)).toContain(`Standard_${name}`);
+  });
+});
+
+describe('a bare number right after another product’s name is that product’s version', () => {
+  const bare = [...c.releaseByVersion.keys()].filter((v) => /^\d+\.\d+$/.test(v));
+  test('there are bare release numbers to walk', () => {
+    expect(bare.length).toBeGreaterThan(0);
+  });
+  test.each(bare)('%s', (v) => {
+    const ref = c.releaseByVersion.get(v)!;
+    expect(frameOf(c, `Intel Turbo Boost Technology ${v} on Dv3`).e.releases).toEqual([]);
+    expect(frameOf(c, `we built it with Python ${v}`).e.releases).toEqual([]);
+    expect(frameOf(c, `can I upgrade to ${v}?`).e.releases.map((r) => r.release)).toEqual([ref.release]);
+  });
+});
+
+describe('another cloud named beside a distribution', () => {
+  test.each(numbered.filter(({ d }) => d.id !== 'amazon-linux').map(({ d, r }) => [`${d.name} ${r.version}`, d.id] as const))('%s', (name, id) => {
+    // named only by name: the distribution is the question, the cloud an aside
+    const a = ask(`what is ${name} based on? we run it on AWS and OCI`);
+    expect(['lineage', 'distro'], a.summary).toContain(a.kind);
+    expect(a.kind !== 'out-of-scope' && 'distro' in a && a.distro).toBe(id);
+    expect(a.caveats.join(' ')).toMatch(/AWS.*outside what I cover/);
+    // its machines asked about: declined, with what the bot can say
+    expect(ask(`does ${name} run on AWS c5a machines?`).kind).toBe('out-of-scope');
+    expect(ask(`does ${name} run on AWS m5.large?`).kind).toBe('out-of-scope');
+  });
+
+  test.each(['Hetzner CX22', 'a DigitalOcean droplet', 'Linode', 'Vultr', 'OVHcloud', 'Scaleway'])('%s is another hosting provider', (where) => {
+    const a = ask(`which CPU does ${where} have?`);
+    expect(a.kind).toBe('out-of-scope');
+    expect(a.summary).toContain('Azure');
+  });
+
+  test.each(['hackintosh on an i7-8700K', 'OpenCore on a Xeon E5-2680 v2', 'MacPro6,1', 'iMac14,2 crashes'])('%s is not x86 Linux', (text) => {
+    expect(ask(text).kind).toBe('out-of-scope');
+  });
+
+  test('"AMD-based" names hardware, "Debian-based" an upstream', () => {
+    expect(readIntent('are the amd-based dasv5 sizes fine?').asks.has('upstream')).toBe(false);
+    expect(readIntent('intel based machines').asks.has('upstream')).toBe(false);
+    expect(readIntent('is mint debian-based?').asks.has('upstream')).toBe(true);
+    expect(readIntent('what is it based on?').asks.has('upstream')).toBe(true);
+  });
+
+  test('a price word beside two distributions compared: the comparison, the price an aside', () => {
+    const a = ask('is rocky 9 worth the cost over alma 9?');
+    expect(a.kind).toBe('compare');
+    expect(a.caveats.join(' ')).toMatch(/prices and quotas: outside/i);
+    expect(ask('how much does rhel 9 cost?').kind).toBe('out-of-scope');
+  });
+});
+
+describe('a series asked for its processors names each one with its codename and level', () => {
+  const withCpus = c.series.filter((s) => s.cpus.length > 0 && s.record.arch === 'x64');
+  test.each(withCpus.map((s) => [s.record.series, s] as const))('%s', (name, s) => {
+    const a = ask(`which processors does the ${name} series run on?`);
+    if (a.kind !== 'series') return; // names shared with a size or a distro are answered as those
+    for (const cpu of s.cpus) {
+      expect(a.summary).toContain(`${cpu.model.model} (${cpu.model.codename}, ${cpu.level ?? 'below x86-64-v1'})`);
+    }
+    expect(a.summary).toContain(`guarantees ${s.guaranteed}`);
+  });
+
+  test('two series compared for their processors name both sides’ processors', () => {
+    const a = ask('Ebsv5 vs Ebdsv5: which processors?');
+    expect(a.kind).toBe('compare');
+    for (const label of ['Ebsv5', 'Ebdsv5']) {
+      const s = c.series.find((x) => x.record.series === label)!;
+      for (const cpu of s.cpus) expect(a.summary).toContain(cpu.model.codename);
+    }
+  });
+});
+
+describe('every release of a multi-part question is answered', () => {
+  const pairs = c.distros.flatMap((d) => {
+    const rs = d.releases.filter((r) => /^\d+$/.test(r.version) && (r.azureImageBaseline ?? r.x86_64Baseline));
+    return rs.slice(1).map((r, i) => ({ d, from: rs[i + 1] ?? r, to: rs[i]! })).filter((p) => p.from !== p.to);
+  });
+  test('there are pairs of releases to walk', () => {
+    expect(pairs.length).toBeGreaterThan(5);
+  });
+  test.each(pairs.map((p) => [`${p.d.name} ${p.from.version} -> ${p.to.version}`, p] as const))('on kvm64: %s', (_n, { d, from, to }) => {
+    const a = ask(`moving a kvm64 guest from ${d.name} ${from.version} to ${d.name} ${to.version}, will both boot?`);
+    expect(a.kind).toBe('triage');
+    for (const r of [from, to]) {
+      const need = (r.azureImageBaseline ?? r.x86_64Baseline)!;
+      const said = new RegExp(`${d.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ${r.version} needs (only )?${need}`);
+      expect(a.summary, `${d.name} ${r.version}`).toMatch(said);
+    }
+  });
+
+  test.each(numbered.filter(({ r }) => r.x86_64Baseline).map(({ d, r }) => [`${d.name} ${r.version}`, r.azureImageBaseline ?? r.x86_64Baseline!] as const))(
+    'a CPU without AVX, asked of Debian 12 and %s',
+    (name, need) => {
+      const a = ask(`does Debian 12 or ${name} run on a CPU without AVX?`);
+      if (a.kind !== 'distro') return; // a name shared by two distributions is asked which
+      const line = a.summary.split(/(?<=\.)\s+(?=Yes|No)/).find((l) => l.includes(name));
+      expect(line, a.summary).toBeDefined();
+      expect(line!).toMatch(rank(need) < rank('x86-64-v3') ? /^Yes/ : /^(No|Yes, with its separate)/);
+      expect(a.summary).toMatch(/^Yes — Debian GNU\/Linux 12 needs x86-64-v1/);
+    },
+  );
+});
+
+describe('end of life', () => {
+  const several = c.distros.filter((d) => d.releases.filter((r) => r.eol).length >= 2 && d.releases.every((r) => /^\d+(\.\d+)?( LTS)?$/.test(r.version)));
+  test.each(several.map((d) => [d.name, d] as const))('%s: one release asked, the others listed with their dates', (_n, d) => {
+    const r = d.releases[d.releases.length - 1]!;
+    const a = ask(`when does ${d.name} ${r.version} reach end of life?`);
+    expect(a.kind).toBe('distro');
+    for (const other of d.releases.filter((x) => x !== r && x.eol)) expect(a.text).toContain(other.eol!);
+  });
+
+  test.each(several.flatMap((d) => d.releases.filter((r) => r.eol && d.releases.filter((x) => x.eol?.slice(0, 4) === r.eol!.slice(0, 4)).length === 1).map((r) => [d.name, r.eol!.slice(0, 4), r.version] as const)))(
+    '%s supported until %s: release %s',
+    (name, year, version) => {
+      const a = ask(`the wiki says ${name} is supported until ${year}, which release is that?`);
+      expect(a.kind === 'distro' && a.release).toBe(version);
+    },
+  );
+});
