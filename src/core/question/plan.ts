@@ -498,7 +498,7 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
 /** A level named with a release: is it the release's need ("does RHEL 10 need v3?"), or a machine at that level
  * ("I have a v2 server, can't upgrade to RHEL 10"), or a machine without it ("a CPU without AVX2")? */
 function levelMode(f: Frame): 'need' | 'run' | 'run-without' {
-  const machine = /\b(i have|my|our|upgrade|install)\b|\bon (?:an?|the|my|our|this|that) (?:old(?:er)? )?(?:cpu|processor|machine|box|host|server|laptop|pc)\b/.test(f.lower);
+  const machine = /\b(i have|my|our|upgrade|install)\b|\bon (?:an?|the|my|our|this|that) (?:old(?:er)? )?(?:cpu|processor|machine|box|host|server|laptop|pc)\b|(?:cpu|processor|处理器|プロセッサ|프로세서)\s*(?:で|上|에서)|\b(?:en|sur|auf) (?:un|une|una|einem|einer) (?:cpu|procesador|processeur|prozessor)/.test(f.lower);
   const runs = (f.intent.asks.has('verdict') || machine) && !f.intent.asks.has('baseline');
   return runs && /\b(without|lacks?|lacking|no|missing|older|old)\b/.test(f.lower) ? 'run-without' : runs ? 'run' : 'need';
 }
