@@ -196,3 +196,52 @@ describe('end of life', () => {
     },
   );
 });
+
+describe('"does it run" asked in other languages gets the run verdict, not the release’s need', () => {
+  const forms = [
+    (name: string, level: string) => `${name} は ${level} の CPU で動きますか`,
+    (name: string, level: string) => `${name} 能在 ${level} 的处理器上运行吗？`,
+    (name: string, level: string) => `¿funciona ${name} en un procesador ${level}?`,
+    (name: string, level: string) => `${name} ${level} CPU에서 실행되나요?`,
+  ];
+  const rows = numbered.filter(({ r }) => r.x86_64Baseline).flatMap(({ d, r }) => LEVELS.map((level) => [`${d.name} ${r.version}`, level, (r.azureImageBaseline ?? r.x86_64Baseline)!, r.altBuildBaseline] as const));
+  test.each(rows)('%s on %s', (name, level, need, alt) => {
+    for (const form of forms) {
+      const a = ask(form(name, level));
+      if (a.kind !== 'distro') continue; // a name two distributions share is asked which
+      const fits = rank(need) <= rank(level);
+      const altFits = alt !== null && rank(alt) <= rank(level);
+      expect(a.summary, form(name, level)).toMatch(fits ? /^Yes — / : altFits ? /^Yes, with its separate/ : /^No — /);
+    }
+  });
+});
+
+describe('a release asked for its Hyper-V generations', () => {
+  test.each(numbered.map(({ d, r }) => [`${d.name} ${r.version}`, r.azureImageGenerations ?? null] as const))('%s', (name, gens) => {
+    for (const g of [1, 2]) {
+      const a = ask(`does ${name} support Gen ${g} VMs?`);
+      if (a.kind !== 'distro') continue;
+      expect(a.summary, `${name} gen ${g}`).toMatch(!gens?.length ? /^Not stated/ : gens.includes(g as 1 | 2) ? /^Yes — / : /^No — /);
+    }
+  });
+});
+
+describe('which sizes cannot run a release', () => {
+  test.each(numbered.filter(({ r }) => r.x86_64Baseline).map(({ d, r }) => [`${d.name} ${r.version}`, d.id, r.version] as const))('%s', (name, id, version) => {
+    const a = ask(`which sizes can't run ${name}?`);
+    if (a.kind !== 'level') return;
+    expect(a.summary).toMatch(/^\d+ current series cannot run/);
+    for (const series of a.series.slice(0, 5)) {
+      const one = ask(`/azlinux compat ${series} ${id} ${version}`);
+      expect(one.kind === 'compat' && one.verdict, `${series} ${name}`).toBe('no');
+    }
+    const can = ask(`which sizes can run ${name}?`);
+    expect(can.kind === 'level' && can.series.some((s) => a.series.includes(s))).toBe(false);
+  });
+});
+
+test('why a release needs its level: the answer, then the reasons the sources give', () => {
+  const a = ask('Why does RHEL 10 require x86-64-v3?');
+  expect(a.summary).toMatch(/^Red Hat Enterprise Linux 10 needs x86-64-v3\. \S/);
+  expect(a.summary.length).toBeGreaterThan('Red Hat Enterprise Linux 10 needs x86-64-v3.'.length + 20);
+});

@@ -461,12 +461,20 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   const { distro, release, defaulted } = f.releases[0]!;
   const intent = f.intent;
   const level = f.levels[0];
-  if (intent.list && (intent.compat || intent.asks.has('sizes'))) return read(distroSizesAnswer(catalog, query, distro, release), f);
+  if (intent.list && (intent.compat || intent.asks.has('sizes'))) return read(distroSizesAnswer(catalog, query, distro, release, /\b(can'?t|cannot|can not|won'?t|not|unable)\b/.test(f.lower)), f);
   if (level && (intent.yesNo || intent.asks.has('baseline') || intent.asks.has('verdict') || !intent.facet)) {
     const mode = levelMode(f);
     const a = releaseLevelAnswer(catalog, query, distro, release, level, mode, f.e.levelWords[0]?.typed);
+    // "why does RHEL 10 require x86-64-v3?": the reasons the sources give, after the answer
+    if (intent.asks.has('why')) a.summary = `${a.summary} ${a.caveats.filter((c) => /x86-64|level|-march|baseline/i.test(c)).join(' ')}`.trim();
     // a statement, not a question ("rhel 10 x86-64-v2"): the facts without a yes or no
     if (!intent.yesNo && mode === 'need') a.summary = a.summary.replace(/^(Yes, and more|Yes|No) — (\S+)/, (_, _w: string, word: string) => (/^[a-z]+[A-Z]/.test(word) ? word : word[0]!.toUpperCase() + word.slice(1))); // "openSUSE" keeps its case
+    return read(a, f);
+  }
+  if (intent.asks.has('generations') && !intent.asks.has('eol')) {
+    // "does Azure Linux 4.0 support Gen 1 VMs?": its Azure images' Hyper-V generations
+    const a = distroAnswer(catalog, query, distro, release, 'overview');
+    a.summary = `${releaseGenerations(`${distro.name} ${release.version}`, release.azureImageGenerations, f.lower)} ${a.summary}`;
     return read(a, f);
   }
   if (intent.asks.has('successor') && f.releases.length === 1) return read(successorAnswer(catalog, query, distro, release), f);
@@ -524,6 +532,16 @@ function processorsSaid(t: Target): string {
   if (!cpus.length) return `${t.label}: no processor is documented.`;
   const one = (c: (typeof cpus)[number]) => `${c.model.model} (${c.model.codename}, ${c.model.arch === 'Arm64' ? 'Arm64' : (c.level ?? 'below x86-64-v1')})`;
   return `${t.label} ${cpus.length > 1 ? 'may land on' : 'runs on'} ${listOf(cpus.map(one))}.`;
+}
+
+/** "Does Azure Linux 3 support Gen1 VMs?": the Hyper-V generations its Azure images are documented for. */
+function releaseGenerations(name: string, gens: ReadonlyArray<1 | 2> | null | undefined, lower: string): string {
+  const want = /\bgen(?:eration)?\s*([12])\b|\bgen([12])\b/.exec(lower);
+  const g = want ? Number(want[1] ?? want[2]) : null;
+  if (!gens?.length) return `Not stated — the sources do not say which Hyper-V generations ${name}'s Azure images support; the VM size's own generations still apply.`;
+  const text = gens.map((x) => `Generation ${x}`).join(' and ');
+  if (g === null) return `${name}'s Azure images are ${text}${gens.length === 1 ? ' only' : ''}.`;
+  return gens.includes(g as 1 | 2) ? `Yes — ${name}'s Azure images support Generation ${g} (${text}).` : `No — ${name}'s Azure images are ${text} only, so a Generation ${g}-only size cannot run it.`;
 }
 
 /** "Is Standard_D4s_v3 gen 2?": the Hyper-V generation answer that opens a machine answer. */
