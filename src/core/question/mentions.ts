@@ -153,7 +153,7 @@ const GENERIC_FAMILY_ROWS: ReadonlyArray<readonly [RegExp, string | ((m: RegExpM
 
 /** Cheap tests that decide whether a table can match at all: most questions skip most tables. */
 const GATE = {
-  family: /\d{3}|kvm|qemu|host|xeon|core|epyc|ryzen|opteron|atom|celeron|pentium/,
+  family: /\d{3}|kvm|qemu|host|xeon|core|epyc|ryzen|opteron|atom|celeron|pentium|-aes/,
   cpu: /xeon|core|i[3579]|epyc|ryzen|threadripper|fx|opteron|phenom|athlon|pentium|celeron|atom|intel|amd|e[357]|a\d{1,2}\s*-/,
   virtual: /kvm|qemu|virtual|vbox|compat|cpu model|cpu type|-cpu/,
   hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere/,
@@ -172,9 +172,11 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
   if (/cpu|instruction|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|popcnt|support|处理器/.test(quick))
     for (const [kind, re] of ERROR_ROWS)
       for (const m of rest.matchAll(re)) {
-        const named = m.slice(1).find((g) => g && levelNamed(catalog, g));
+        let named = m.slice(1).find((g) => g && levelNamed(catalog, g));
+        // "requires the following features not present on the CPU: sse4_2 popcnt": the highest level among them
+        if (!named && /following features/i.test(m[0])) named = highestFlag(catalog, (m[0].split(':')[1] ?? '').split(/[\s,]+/));
         const level = named ? levelNamed(catalog, named) : null;
-        const feature = named && !/^(x86-64(-v\d)?|v\d)$/i.test(named) ? named.toUpperCase() : named?.toLowerCase() === 'x86-64' ? '64-bit mode' : undefined;
+        const feature = named && !/^(x86-64(-v\d)?|v\d)$/i.test(named) ? named.toUpperCase().replace(/^SSE4_/, 'SSE4.') : named?.toLowerCase() === 'x86-64' ? '64-bit mode' : undefined;
         mentions.errors.push({ kind, level, typed: m[0].trim(), ...(feature ? { feature } : {}) });
         blank(m as RegExpExecArray);
       }
@@ -274,6 +276,17 @@ function levelNamed(catalog: Catalog, typed: string): LevelName | null {
   return catalog.levels.levels.find((l) => l.cpuinfoFlags.includes(flag))?.level ?? null;
 }
 
+/** The flag of the highest level among flags typed ("sse4_2 popcnt cx16" -> "sse4_2"). */
+function highestFlag(catalog: Catalog, words: string[]): string | undefined {
+  let best: { w: string; rank: number } | undefined;
+  for (const w of words) {
+    const level = w ? levelNamed(catalog, w) : null;
+    const rank = level ? Number(level.slice(-1)) : 0;
+    if (level && (!best || rank > best.rank)) best = { w, rank };
+  }
+  return best?.w;
+}
+
 interface CodenameIndex {
   pattern: RegExp;
   gate: RegExp;
@@ -296,7 +309,9 @@ function codenameIndex(catalog: Catalog): CodenameIndex {
       const key = name.toLowerCase().replace(/[\s-]+/g, ' ');
       if (key.length < 4 || /^(core|zen|intel|amd)$/.test(key) || catalog.cpuByCodename.has(keyOf(name))) continue;
       const had = byKey.get(key);
-      if (had && had.node !== f.node.name) clash.add(key);
+      // two rules giving one name different levels make it ambiguous; the same level, whatever the node, does not
+      if (had && had.node !== f.node.name && had.level !== f.level) clash.add(key);
+      else if (had) continue;
       else byKey.set(key, { name, level: f.level, node: f.node.name, missing: f.missingForNext });
     }
   }

@@ -151,11 +151,22 @@ export const RULES: readonly Rule[] = [
       const a = cpuAnswer(c, q, cpu);
       const lead = cpu.model.arch === 'x64' ? processorLead(f, `${cpu.model.model} (${cpu.model.codename})`, cpu.level) : '';
       if (lead) a.summary = lead; // the lead states the level itself
+      if (f.intent.asks.has('sizes') && !lead) a.summary = `${seriesOn(c, f.e.cpus)} ${a.summary}`;
       if (f.releases[0]) a.sources = uniqueSources(f.releases[0].release.sources.slice(0, 1), a.sources);
       return read(a, f);
     },
   },
-  { name: 'a codename', answer: (c, q, f) => (f.e.codenames.length ? codenameAnswer(c, q, f.e.codenames[0]!.typed, f.e.codenames[0]!.cpus) : null) },
+  {
+    name: 'a codename',
+    answer: (c, q, f) => {
+      const named = f.e.codenames[0];
+      if (!named) return null;
+      const a = codenameAnswer(c, q, named.typed, named.cpus);
+      // "which sizes run on Genoa?": the series first
+      if (f.intent.asks.has('sizes')) a.summary = `${seriesOn(c, named.cpus)} ${a.summary}`;
+      return a;
+    },
+  },
   {
     name: 'another level for the thread’s release',
     answer: (c, q, f, ctx) => {
@@ -300,6 +311,18 @@ function processorLead(f: Frame, name: string, level: LevelName | null): string 
   return lead;
 }
 
+/** The host's level, when the question names its processor or microarchitecture ("on Westmere hosts"). */
+function hostLevel(f: Frame): { name: string; level: LevelName } | null {
+  const m = processorOf(f);
+  if (m?.family.level) return { name: m.model, level: m.family.level };
+  const azure = f.e.cpus.find((c) => c.model.arch === 'x64' && c.level);
+  if (azure) return { name: azure.model.model, level: azure.level! };
+  const code = f.e.mentions.codenames.find((c) => c.level);
+  if (code) return { name: `a ${code.name} host`, level: code.level! };
+  const known = f.e.codenames.find((c) => c.cpus.length && c.cpus.every((x) => x.level === c.cpus[0]!.level && x.level));
+  return known ? { name: `a ${known.typed} host`, level: known.cpus[0]!.level! } : null;
+}
+
 /** The processor line that leads a triage: its level against the level the failing software needs. */
 function processorLine(f: Frame, needed: LevelName | null): string {
   const m = processorOf(f);
@@ -337,6 +360,7 @@ function triage(catalog: Catalog, query: string, f: Frame): Answer {
     .filter((m) => /^qemu-(kvm|qemu)64$/.test(m.rule.id) && m.level)
     .map((m) => m.level!)
     .sort((a, b) => LEVELS.indexOf(a) - LEVELS.indexOf(b))[0];
+  const vcpu = f.e.mentions.familyCpus.find((m) => m.family.rule.kind === 'virtual-cpu' && m.family.level);
   /** One release against what failed: the level the message names, or QEMU's generic CPU types. */
   const against = (r: NamedRelease): { verdict: Verdict | null; line: string } | null => {
     const rNeed = r.release.azureImageBaseline ?? r.release.x86_64Baseline;
@@ -350,7 +374,21 @@ function triage(catalog: Catalog, query: string, f: Frame): Answer {
       context.unshift(`${name} itself needs only ${rNeed}: what failed was built for ${said}.`);
       return null;
     }
-    if (!generic || !genericLevel) return null;
+    // a virtual CPU type with its own feature list ("x86-64-v2-AES"): the guest sees exactly that level
+    if (vcpu?.family.level && !generic) {
+      const seen = vcpu.family.level;
+      return rank(rNeed) <= rank(seen)
+        ? { verdict: 'yes', line: `${name} needs ${rNeed}, which the ${vcpu.model} CPU type provides (${seen}).` }
+        : { verdict: 'no', line: `${name} needs ${rNeed}; the ${vcpu.model} CPU type shows the guest only ${seen}, so it cannot run until the CPU type is changed.` };
+    }
+    if (!generic || !genericLevel) {
+      // the hosts named by model or codename ("Westmere hosts"): what they can give, if the VM passes it through
+      const host = hostLevel(f);
+      if (!host) return null;
+      return rank(rNeed) <= rank(host.level)
+        ? { verdict: 'yes', line: `${name} needs ${rNeed}; ${host.name} is ${host.level}, so it runs as long as the VM's CPU type passes those features through.` }
+        : { verdict: 'no', line: `${name} needs ${rNeed}, above ${host.name} (${host.level}): no CPU type setting can give the guest more than its host has.` };
+    }
     if (rank(rNeed) <= rank(genericLevel)) return { verdict: 'yes', line: `${name} needs only ${rNeed}, which even kvm64 and qemu64 provide (${genericLevel}).` };
     return f.e.mentions.virtualCpus.length
       ? { verdict: 'no', line: `${name} needs ${rNeed}; with the kvm64 or qemu64 CPU type the guest is only ${genericLevel}, so it cannot run until the CPU type is changed.` }
@@ -367,7 +405,6 @@ function triage(catalog: Catalog, query: string, f: Frame): Answer {
     context.unshift(`The text names ${named.feature}, an ${named.level} feature: a build that uses it stops with this error on a CPU (or VM) without it.`);
   }
   if (cpuLine) verdict = verdict ? { ...verdict, line: `${cpuLine} ${verdict.line}` } : { verdict: null, line: cpuLine };
-  const vcpu = f.e.mentions.familyCpus.find((m) => m.family.rule.kind === 'virtual-cpu' && m.family.level);
   if (vcpu && !cpuLine) {
     const line = `${vcpu.model} shows the guest ${vcpu.family.level} features, whatever the host has.`;
     verdict = verdict ? { ...verdict, line: `${line} ${verdict.line}` } : { verdict: null, line };
@@ -468,7 +505,8 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
     // "why does RHEL 10 require x86-64-v3?": the reasons the sources give, after the answer
     if (intent.asks.has('why')) a.summary = `${a.summary} ${a.caveats.filter((c) => /x86-64|level|-march|baseline/i.test(c)).join(' ')}`.trim();
     // a statement, not a question ("rhel 10 x86-64-v2"): the facts without a yes or no
-    if (!intent.yesNo && mode === 'need') a.summary = a.summary.replace(/^(Yes, and more|Yes|No) — (\S+)/, (_, _w: string, word: string) => (/^[a-z]+[A-Z]/.test(word) ? word : word[0]!.toUpperCase() + word.slice(1))); // "openSUSE" keeps its case
+    const choice = f.levels.length >= 2 && /\bor\b/.test(f.lower); // "is Debian 13 v2 or v1?" asks which, not yes or no
+    if ((!intent.yesNo || choice) && mode === 'need') a.summary = a.summary.replace(/^(Yes, and more|Yes|No) — (\S+)/, (_, _w: string, word: string) => (/^[a-z]+[A-Z]/.test(word) ? word : word[0]!.toUpperCase() + word.slice(1))); // "openSUSE" keeps its case
     return read(a, f);
   }
   if (intent.asks.has('generations') && !intent.asks.has('eol')) {
@@ -519,6 +557,13 @@ function several(catalog: Catalog, query: string, f: Frame, facet: DistroFacet):
   const answers = distinct(f.releases).map((r) => distroAnswer(catalog, query, r.distro, r.defaulted ? null : r.release, facet));
   const first = answers[0]!;
   return read({ ...first, summary: answers.map((a) => a.summary).join(' '), sources: uniqueSources(first.sources, ...answers.slice(1).map((a) => a.sources.slice(0, 2))) }, f);
+}
+
+/** "which sizes have an EPYC 9004?": the current series that may land on any of these processors. */
+function seriesOn(catalog: Catalog, cpus: ReadonlyArray<Frame['e']['cpus'][number]>): string {
+  const series = catalog.series.filter((s) => s.record.retirement?.status !== 'retired' && s.cpus.some((x) => cpus.includes(x))).map((s) => s.record.series);
+  const names = listOf([...new Set(cpus.map((x) => x.model.model))]);
+  return series.length ? `${series.length} current Azure series may land on ${names}: ${series.slice(0, 15).join(', ')}${series.length > 15 ? ` and ${series.length - 15} more` : ''}.` : `No current Azure series documents ${names}.`;
 }
 
 /** "which CPU does Dv3 run on?", "the CPU SKU is wrong — it says 8272CL": the processors are what is asked. */
