@@ -245,3 +245,51 @@ test('why a release needs its level: the answer, then the reasons the sources gi
   expect(a.summary).toMatch(/^Red Hat Enterprise Linux 10 needs x86-64-v3\. \S/);
   expect(a.summary.length).toBeGreaterThan('Red Hat Enterprise Linux 10 needs x86-64-v3.'.length + 20);
 });
+
+describe('triage against what the machine is', () => {
+  const virtual = c.cpuFamilies.families.filter((f) => f.rule.kind === 'virtual-cpu' && f.level && !/^qemu-(kvm|qemu)64$/.test(f.rule.id));
+  test('there are virtual CPU types with their own level to walk', () => {
+    expect(virtual.length).toBeGreaterThan(0);
+  });
+  test.each(numbered.filter(({ r }) => r.x86_64Baseline).map(({ d, r }) => [`${d.name} ${r.version}`, (r.azureImageBaseline ?? r.x86_64Baseline)!] as const))('%s', (name, need) => {
+    for (const v of virtual) {
+      const typed = new RegExp(v.rule.pattern, 'i').exec('x86-64-v2-AES kvm64 qemu64')?.[0] ?? v.rule.model;
+      const a = ask(`proxmox cpu type ${typed}, will ${name} install?`);
+      expect(a.kind).toBe('triage');
+      expect(a.summary).toMatch(rank(need) <= rank(v.level!) ? new RegExp(`needs ${need}, which the .* CPU type provides`) : /cannot run until the CPU type is changed/);
+    }
+    // hosts named by codename: no CPU type can give the guest more than the host has
+    const b = ask(`${name} fails to boot on our esxi cluster with Westmere hosts`);
+    expect(b.summary).toMatch(rank(need) <= rank('x86-64-v2') ? /runs as long as the VM's CPU type passes those features through/ : /no CPU type setting can give the guest more than its host has/);
+  });
+
+  test.each([
+    ['sse4_2 popcnt', 'x86-64-v2'],
+    ['avx2 bmi2 movbe', 'x86-64-v3'],
+    ['cx16 avx512f', 'x86-64-v4'],
+  ])('a kernel that lists the features it misses (%s) names their level', (flags, level) => {
+    const [error] = mentions(`This kernel requires the following features not present on the CPU: ${flags}`).errors;
+    expect(error?.kind).toBe('kernel-refuses');
+    expect(error?.level).toBe(level);
+  });
+});
+
+describe('sizes asked of a processor or codename', () => {
+  // placeholders ("AMD EPYC 3rd Gen (Milan) - model not stated") are read as their codename, which names several parts
+  test.each([...c.cpus.values()].filter((x) => x.model.arch === 'x64' && !/model not stated/.test(x.model.model)).map((x) => [x.model.model, x] as const))('which series run on %s', (model, cpu) => {
+    const a = ask(`which Azure sizes run on the ${model}?`);
+    if (a.kind !== 'cpu') return; // a model a series shares its name with
+    const current = c.series.filter((s) => s.record.retirement?.status !== 'retired' && s.cpus.includes(cpu));
+    expect(a.summary).toContain(current.length ? `${current.length} current Azure series may land on` : 'No current Azure series documents');
+    for (const s of current.slice(0, 15)) expect(a.summary).toContain(s.record.series);
+  });
+});
+
+test('"v2 or v1?" asks which, so the answer does not open with yes or no', () => {
+  for (const { d, r } of numbered.filter(({ r }) => r.x86_64Baseline)) {
+    const a = ask(`is ${d.name} ${r.version} x86-64-v2 or x86-64-v1?`);
+    if (a.kind !== 'distro') continue;
+    expect(a.summary, `${d.name} ${r.version}`).not.toMatch(/^(Yes|No)\b/);
+    expect(a.summary).toContain((r.azureImageBaseline ?? r.x86_64Baseline)!);
+  }
+});
