@@ -293,3 +293,14 @@ test('"v2 or v1?" asks which, so the answer does not open with yes or no', () =>
     expect(a.summary).toContain((r.azureImageBaseline ?? r.x86_64Baseline)!);
   }
 });
+
+describe('a level list for one vendor', () => {
+  test.each((['AMD', 'Intel'] as const).flatMap((vendor) => LEVELS.slice(1).map((level) => [vendor, level] as const)))('%s series that guarantee %s', (vendor, level) => {
+    const a = ask(`which ${vendor} sizes guarantee ${level}?`);
+    expect(a.kind).toBe('level');
+    if (a.kind !== 'level') return;
+    const expected = c.series.filter((s) => s.guaranteed && s.record.retirement?.status !== 'retired' && s.cpus.length && s.cpus.every((x) => x.model.vendor === vendor) && rank(s.guaranteed) >= rank(level));
+    expect([...a.series].sort()).toEqual(expected.map((s) => s.record.series).sort());
+    expect(a.summary).toContain(vendor);
+  });
+});

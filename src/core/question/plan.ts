@@ -210,7 +210,7 @@ export const RULES: readonly Rule[] = [
   // "SSE4.1, SSE4.2, AVX, AVX2 and FMA": a list of features needs the highest level among them
   {
     name: 'series for a level',
-    answer: (c, q, f) => (f.levels.length ? levelAnswer(c, q, highest(f.levels), f.intent.negated, familyNamed(c, f.lower)) : null),
+    answer: (c, q, f) => (f.levels.length ? levelAnswer(c, q, highest(f.levels), f.intent.negated, familyNamed(c, f.lower), vendorNamed(f.lower)) : null),
   },
 ];
 
@@ -617,6 +617,13 @@ const FEATURES: ReadonlyArray<readonly [RegExp, string, LevelName]> = [
 function featureNamed(text: string): { feature: string; level: LevelName } | null {
   for (const [re, feature, level] of FEATURES) if (re.test(text)) return { feature, level };
   return null;
+}
+
+/** "which AMD sizes guarantee v4?": one vendor named, without a model number. */
+function vendorNamed(lower: string): 'AMD' | 'Intel' | undefined {
+  const amd = /\b(amd|epyc)\b/.test(lower);
+  const intel = /\b(intel|xeon)\b/.test(lower);
+  return amd === intel ? undefined : amd ? 'AMD' : 'Intel';
 }
 
 /** "… and are memory optimized": the VM family a list is limited to, as the data names it. */
