@@ -87,6 +87,8 @@ function matchAt(
 ): number {
   const w = words[i]!;
   if (STOP.has(w) && words[i + 1] !== 'series') return 1;
+  // "请问", "процессор": a word with no Latin letter or digit starts no name (its key would be empty)
+  if (!keyOf(w)) return 1;
 
   for (let n = Math.min(MAX_NGRAM, words.length - i); n >= 1; n--) {
     const joined = words.slice(i, i + n).join('');

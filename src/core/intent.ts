@@ -52,14 +52,14 @@ export const ASK_CUES: ReadonlyArray<readonly [Asked, RegExp]> = [
   ['verdict', new RegExp(`\\b(run|runs|running|boot|boots|install|installs|work|works|support|supports|supported|compatible|compat|deploy|launch)\\b|${RUNS_ELSEWHERE}`)],
   ['processors', /\b(cpus?|processors?|chips?|hardware|hosts?)\b/],
   ['generations', /\b(gen ?[12]|generations?|hyper-?v gen\w*)\b/],
-  ['upstream', /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|rebuilt|clone|comes? from|built (from|on)|made from|origin|parent)\b/],
+  ['upstream', /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|rebuilt|clone|comes? from|built (from|on)|made from|origin|parent)\b|基于|基於|派生|源自|ベース|基づ|основан|basad[oa]s?\b|se basa|basiert|basé/],
   ['lineage', /\b(lineage|family tree|ancestry|ancestors?|genealogy|chain)\b/],
   ['status', /\b(preview|ga|generally available|released|release date|stable|beta|available yet|out yet)\b/],
   ['eol', /\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still supported|out of support|end date|support (?:commitment|period|window|timeline|policy|lifetime))\b|\bwhen (does|will|is) .{0,30}\b(end|over)\b|\bsupport(?:ed)?\b[^.?!\n]{0,30}\buntil\b/],
   ['kernel', /\bkernels?\b/],
   ['package-manager', /\b(package manager|package management|pkg manager|dnf5?|yum|apt|tdnf|zypper|apk|pacman)\b/],
   ['arches', /\b(architectures?|arches|arm64|aarch64)\b/],
-  ['baseline', /\b(baseline|minimum|min|require[sd]?|requirements?|needs?|need to have|mandatory)\b/],
+  ['baseline', /\b(baseline|minimum|min|require[sd]?|requirements?|needs?|need to have|mandatory)\b|最低|最少|要求|需要什么|需要哪|必要|要件|минимальн|требу|requisitos|mindestanforderung|exigences/],
   ['difference', /\b(vs\.?|versus|compare|compared|comparison|difference|differences|differ|different)\b/],
   ['how-to-check', /\bhow (do|can|could|to|would) (i |we |you )?(check|tell|find( out)?|know|verify|see|determine|test)\b|\bhow to check\b/],
   ['why', /\bwhy\b/],
@@ -70,13 +70,13 @@ export const ASK_CUES: ReadonlyArray<readonly [Asked, RegExp]> = [
 
 const FACETS: Array<[DistroFacet, RegExp]> = [
   ['lineage', /\b(lineage|family tree|ancestry|ancestors|ancestor|genealogy|chain|tree)\b/],
-  ['upstream', /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|rebuilt|clone|comes? from|built (from|on)|made from|origin|parent)\b/],
+  ['upstream', /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|rebuilt|clone|comes? from|built (from|on)|made from|origin|parent)\b|基于|基於|派生|源自|ベース|基づ|основан|basad[oa]s?\b|se basa|basiert|basé/],
   ['kernel', /\bkernels?\b/],
   ['package-manager', /\b(package manager|package management|pkg manager|dnf5?|yum|apt|tdnf|zypper|apk|pacman|packages?)\b/],
   ['eol', /\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|support (?:commitment|period|window|timeline|policy|lifetime))\b|\bsupport(?:ed)?\b[^.?!\n]{0,30}\buntil\b/],
   ['status', /\b(preview|ga|generally available|released|release date|stable|beta|available yet|out yet)\b/],
   ['arches', /\b(architectures?|arches|arm64|aarch64)\b/],
-  ['baseline', /\b(baseline|minimum (cpu|level)|required level|(needs?|requires?) which (x86-64 )?level|what (x86-64 )?level does|which (x86-64 )?level (does|do|is) .{0,30}\b(need|require)\w*)\b/],
+  ['baseline', /\b(baseline|minimum (cpu|level)|required level|(needs?|requires?) which (x86-64 )?level|what (x86-64 )?level does|which (x86-64 )?level (does|do|is) .{0,30}\b(need|require)\w*)\b|最低|需要什么\s*(cpu|处理器)|必要な\s*cpu|минимальн|requisitos mínimos/],
   ['overview', /\b(called now|new name|renamed|rename|what is|what's|whats|tell me about)\b/],
 ];
 

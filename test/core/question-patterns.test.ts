@@ -304,3 +304,23 @@ describe('a level list for one vendor', () => {
     expect(a.summary).toContain(vendor);
   });
 });
+
+describe('what is asked, in other languages', () => {
+  test.each(numbered.filter(({ r }) => r.x86_64Baseline).map(({ d, r }) => [`${d.name} ${r.version}`, (r.azureImageBaseline ?? r.x86_64Baseline)!] as const))('%s: its need, its upstream', (name, need) => {
+    for (const q of [`请问 ${name} 最低需要什么 CPU？`, `${name} の最低要件は？`, `минимальные требования ${name}`]) {
+      const a = ask(q);
+      if (a.kind !== 'distro') continue;
+      expect(a.summary, q).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}('s Azure images)? needs? .*${need}`));
+    }
+    for (const q of [`${name} 基于什么发行版？`, `¿En qué está basado ${name}?`, `${name} はどのディストリビューションがベースですか`]) {
+      const a = ask(q);
+      expect(['lineage', 'clarify'], q).toContain(a.kind);
+    }
+  });
+});
+
+test.each(['Can I run Ubuntu 24.04 on a Raspberry Pi 5?', 'jetson nano with rhel 9', 'Does an Orange Pi run Debian 13?'])('%j: a single-board computer is declined', (q) => {
+  const a = ask(q);
+  expect(a.kind).toBe('out-of-scope');
+  expect(a.summary).toContain('Azure');
+});

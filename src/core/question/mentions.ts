@@ -103,6 +103,7 @@ const OUT_OF_SCOPE_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['Google Cloud', /\b(?:gcp|gce|google cloud|compute engine)\b/gi],
   ['Oracle Cloud', /\b(?:oci|oracle cloud)\b/gi],
   ['another hosting provider', /\b(?:hetzner|ovh(?:cloud)?|digital\s?ocean|linode|vultr|scaleway|alibaba cloud|aliyun|tencent cloud|ibm cloud|contabo|upcloud|ionos)\b/gi],
+  ['a single-board computer', /\b(?:raspberry\s?pi|rpi\s?[3-5]|jetson (?:nano|orin|xavier)|orange\s?pi|rock\s?pi|odroid)\b/gi],
   ['macOS on a PC (a hackintosh)', /\b(?:hackintosh|opencore(?:pkg)?|clover (?:bootloader|efi))\b/gi],
   ['Apple hardware', /\b(?:apple\s+(?:silicon|m[1-5])|macbook|mac\s?mini|imac|mac\s?pro|m[1-5]\s+(?:pro|max|ultra|mac)|(?:macpro|macbook(?:pro|air)?|macmini|imac(?:pro)?)\d+,\d+|rosetta(?:\s*2)?|macos|(?:my|an?|the|on)\s+m[1-5](?:\s+(?:pro|max|ultra|air))?)\b/gi],
   ['a glibc version mismatch (the program was built against a newer glibc than the system has; not a CPU problem)', /version [`'"]?glibc_2\.\d+[`'"]? not found/gi],
@@ -158,7 +159,7 @@ const GATE = {
   virtual: /kvm|qemu|virtual|vbox|compat|cpu model|cpu type|-cpu/,
   hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere/,
   offTopic: /windows|nested|perf|credit|burst|benchmark|pric|cost|quota|billing|networking|iops|throughput|premium|temp disk|constrain/,
-  outOfScope: /glibc_|tensorflow|hetzner|ovh|ocean|linode|vultr|scaleway|alibaba|aliyun|tencent|ibm cloud|contabo|upcloud|ionos|hackintosh|opencore|clover|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
+  outOfScope: /glibc_|tensorflow|raspberry|rpi|jetson|orange|rock|odroid|hetzner|ovh|ocean|linode|vultr|scaleway|alibaba|aliyun|tencent|ibm cloud|contabo|upcloud|ionos|hackintosh|opencore|clover|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
 };
 
 export function scanMentions(catalog: Catalog, text: string): { rest: string; mentions: Mentions } {

@@ -36,7 +36,7 @@ const DISTRO_TOPICS = new Set<string>(['upstream', 'lineage', 'kernel', 'package
 const MY_CPU = /\b(my|our|your|this|the|these|those)\b[^.?!]{0,40}\b(cpus?|processors?|servers?|machines?|box(es)?|laptops?|pcs?|hosts?|hardware|nas|vms?)\b/;
 
 /** Hardware that is not an x86 server at all: declined even when a crash is pasted. */
-const NOT_X86 = new Set(['Apple hardware', 'GPU compute capability', 'macOS on a PC (a hackintosh)']);
+const NOT_X86 = new Set(['Apple hardware', 'GPU compute capability', 'macOS on a PC (a hackintosh)', 'a single-board computer']);
 /** Another cloud or provider named by name only: with a distribution named too, the distribution is the question. */
 const CLOUD_NAME = new Set(['AWS', 'Google Cloud', 'Oracle Cloud', 'another hosting provider']);
 /** Off-topic words that can sit beside a comparison of distributions ("the 'cost' of running both"). */
