@@ -179,9 +179,13 @@ function matchAt(
 }
 
 /** Words a bare release number may follow ("run 10", "from 9 to 10", "version 4.0"); any other name before it owns it. */
-const BEFORE_BARE_VERSION = /^(?:run|running|on|to|from|and|or|vs|versus|with|about|for|in|into|upgrade|upgrading|install|installing|use|using|is|are|of|release|releases|version|versions|v|move|moving|migrate|migrating|than|like|the|a|both|only|still|now|new|old|older|newer|linux|os|lts|edition|whereas|but|then|between|after|before)$/i;
+const BEFORE_BARE_VERSION = /^(?:run|running|on|to|from|and|or|vs|versus|with|about|for|in|into|upgrade|upgrading|install|installing|use|using|is|are|was|were|will|would|does|do|did|can|could|should|when|what|which|how|has|have|had|get|got|of|release|releases|version|versions|v|move|moving|migrate|migrating|than|like|the|a|both|only|still|now|new|old|older|newer|linux|os|lts|edition|whereas|but|then|between|after|before|if|why|where|say|says|said)$/i;
+/** Lower-case words that name another product's version ("python 3.9", "kernel 6.6", "glibc 2.34"). */
+const PRODUCTS = /^(?:python|py|gcc|clang|llvm|java|jdk|node|nodejs|kernel|linux-image|glibc|libc|openssl|perl|ruby|go|golang|rust|cuda|tls|ssl|http|php|dotnet|net|qt|gtk|mesa|cmake|docker|podman|k8s|kubernetes|helm|terraform|ansible|grub|grub2|systemd|bash|zsh|vim|emacs|firefox|chrome|chromium|boost|technology|tech|turbo|uefi|bios|tpm|pcie|usb|sata|nvme|ddr|wifi|bluetooth|opengl|vulkan|directx|avx|sse)$/i;
 function productVersion(before: string | undefined): boolean {
-  return before !== undefined && /^[A-Za-z][A-Za-z-]*$/.test(before) && !BEFORE_BARE_VERSION.test(before);
+  if (before === undefined || !/^[A-Za-z][A-Za-z-]*$/.test(before) || BEFORE_BARE_VERSION.test(before)) return false;
+  // a capitalised name ("Technology 2.0", "Python 3.9") or a product people type in lower case; a verb is not one
+  return /^[A-Z]/.test(before) || PRODUCTS.test(before);
 }
 
 /** "fedroa", "ubunut": one slip (two in a long word) from a distro name people type.

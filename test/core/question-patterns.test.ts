@@ -87,6 +87,9 @@ describe('a bare number right after another product’s name is that product’s
     expect(frameOf(c, `Intel Turbo Boost Technology ${v} on Dv3`).e.releases).toEqual([]);
     expect(frameOf(c, `we built it with Python ${v}`).e.releases).toEqual([]);
     expect(frameOf(c, `can I upgrade to ${v}?`).e.releases.map((r) => r.release)).toEqual([ref.release]);
+    // after a verb the number is still the release
+    expect(frameOf(c, `when will ${v} reach end of life?`).e.releases.map((r) => r.release)).toEqual([ref.release]);
+    expect(frameOf(c, `does ${v} need x86-64-v2?`).e.releases.map((r) => r.release)).toEqual([ref.release]);
   });
 });
 
