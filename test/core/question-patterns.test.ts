@@ -327,3 +327,9 @@ test.each(['Can I run Ubuntu 24.04 on a Raspberry Pi 5?', 'jetson nano with rhel
   expect(a.kind).toBe('out-of-scope');
   expect(a.summary).toContain('Azure');
 });
+
+test.each(c.distros.filter((d) => d.releases.some((r) => r.x86_64Baseline)).map((d) => [d.name, d] as const))('%s: a release the data does not hold, asked its level, gets the known releases’ needs', (name, d) => {
+  const a = ask(`does ${name} 99.9 need x86-64-v2?`);
+  if (a.kind !== 'not-found') return; // a name shared by two distributions is asked which
+  for (const r of d.releases.slice(0, 3).filter((x) => x.x86_64Baseline)) expect(a.summary).toContain(`${name} ${r.version} needs ${r.azureImageBaseline ?? r.x86_64Baseline}`);
+});

@@ -93,7 +93,9 @@ export const RULES: readonly Rule[] = [
     answer: (_c, q, f) => {
       if (!f.e.badReleases.length || f.e.releases.length) return null;
       const bad = f.e.badReleases[0]!;
-      return notFoundAnswer(q, `${bad.distro.name} ${echo(bad.typed)}`, bad.distro.releases.map((r) => `${bad.distro.name} ${r.version}`).slice(0, 3));
+      // "is Leap 15.4 also x86-64-v2?": what the releases the data holds need, beside the suggestion
+      const needs = f.levels.length || f.intent.asks.has('baseline') ? releaseNeeds(bad.distro.releases.slice(0, 3).map((r) => ({ distro: bad.distro, release: r, defaulted: false }))).join(' ') : '';
+      return notFoundAnswer(q, `${bad.distro.name} ${echo(bad.typed)}`, bad.distro.releases.map((r) => `${bad.distro.name} ${r.version}`).slice(0, 3), needs ? `The releases I know: ${needs}` : undefined);
     },
   },
   { name: 'ambiguous size', answer: (c, q, f, ctx) => whichSize(c, q, f, ctx) },
