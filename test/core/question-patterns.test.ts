@@ -333,3 +333,27 @@ test.each(c.distros.filter((d) => d.releases.some((r) => r.x86_64Baseline)).map(
   if (a.kind !== 'not-found') return; // a name shared by two distributions is asked which
   for (const r of d.releases.slice(0, 3).filter((x) => x.x86_64Baseline)) expect(a.summary).toContain(`${name} ${r.version} needs ${r.azureImageBaseline ?? r.x86_64Baseline}`);
 });
+
+describe('virtual CPUs by the names the guest shows', () => {
+  test.each([
+    ["lscpu says 'Model name: Common KVM processor'", 'kvm64'],
+    ['model name : QEMU Virtual CPU version 2.5+', 'qemu64'],
+  ])('%j is %s', (text, model) => {
+    const m = identifyCpu(c, text);
+    expect(m?.family.rule.kind).toBe('virtual-cpu');
+    expect(m?.model.toLowerCase()).toContain(model);
+  });
+  test('Hyper-V processor compatibility, however it is worded', () => {
+    expect(mentions('with processor compatibility turned on').virtualCpus).toContain('Hyper-V processor compatibility mode');
+  });
+});
+
+test.each(c.series.filter((s) => s.guaranteed && s.record.arch === 'x64' && s.record.sizes.length).slice(0, 60).map((s) => [s.record.sizes[0]!.name, s.guaranteed!] as const))(
+  'a refusal on %s: a size whose hosts all have the feature says the guest is hiding it',
+  (size, guaranteed) => {
+    const a = ask(`MongoDB: 'requires a CPU with AVX support' on ${size}`);
+    expect(a.kind).toBe('triage');
+    if (rank(guaranteed) >= rank('x86-64-v3')) expect(a.summary).toMatch(/being hidden from this guest/);
+    else expect(a.summary).not.toMatch(/being hidden from this guest/);
+  },
+);

@@ -75,7 +75,7 @@ const VIRTUAL_CPU_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['kvm64', /\bkvm(?:32|64)\b/gi],
   ['qemu64', /\bqemu(?:32|64)\b|\bqemu virtual cpu\b/gi],
   ['VirtualBox', /\bvirtual\s?box\b|\bvbox\b/gi],
-  ['Hyper-V processor compatibility mode', /\b(?:processor )?compatibility (?:mode|for migration)\b|\bhyper-?v compat(?:ibility)?\b/gi],
+  ['Hyper-V processor compatibility mode', /\b(?:processor )?compatibility (?:mode|for migration)\b|\bprocessor compatibility\b|\bhyper-?v compat(?:ibility)?\b/gi],
   ['x86-64 baseline CPU model', /\b(?:cpu model|cpu type|-cpu)\s+(?:x86-64-v[1-4]|host-model|max|base)\b/gi],
 ];
 
@@ -154,7 +154,7 @@ const GENERIC_FAMILY_ROWS: ReadonlyArray<readonly [RegExp, string | ((m: RegExpM
 
 /** Cheap tests that decide whether a table can match at all: most questions skip most tables. */
 const GATE = {
-  family: /\d{3}|kvm|qemu|host|xeon|core|epyc|ryzen|opteron|atom|celeron|pentium|-aes/,
+  family: /\d{3}|kvm|qemu|common kvm|host|xeon|core|epyc|ryzen|opteron|atom|celeron|pentium|-aes/,
   cpu: /xeon|core|i[3579]|epyc|ryzen|threadripper|fx|opteron|phenom|athlon|pentium|celeron|atom|intel|amd|e[357]|a\d{1,2}\s*-/,
   virtual: /kvm|qemu|virtual|vbox|compat|cpu model|cpu type|-cpu/,
   hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere/,

@@ -352,7 +352,12 @@ function triage(catalog: Catalog, query: string, f: Frame): Answer {
         : '';
     verdict = { verdict: j.verdict, line: `${rel.distro.name} ${rel.release.version} on ${target.label}: ${{ yes: 'yes', no: 'no', depends: 'it depends' }[j.verdict]} — ${summaryReason(j, target.series)}${hidden}` };
   } else if (target) {
-    context.push(`${target.label}: ${levelVerdict(target.series, error?.level ?? f.levels[0] ?? 'x86-64-v2')}`);
+    const asked = error?.level ?? f.levels[0] ?? null;
+    const g = target.series.guaranteed;
+    // "MongoDB says no AVX on my Standard_B2s": the size's hosts have it, so something hides it from the guest
+    if (asked && g && LEVELS.indexOf(g) >= LEVELS.indexOf(asked))
+      verdict = { verdict: null, line: `${target.label} guarantees ${g}: every host it lands on has what ${asked} needs, so the features are being hidden from this guest (a virtual CPU type or compatibility mode), or the error comes from another machine.` };
+    else context.push(`${target.label}: ${levelVerdict(target.series, asked ?? 'x86-64-v2')}`);
   }
   const need = rel ? (rel.release.azureImageBaseline ?? rel.release.x86_64Baseline) : null;
   const said = error?.level ?? null;
@@ -370,7 +375,11 @@ function triage(catalog: Catalog, query: string, f: Frame): Answer {
     const name = `${r.distro.name} ${r.release.version}`;
     const rank = (l: LevelName) => LEVELS.indexOf(l);
     if (said) {
-      const cause = f.e.mentions.virtualCpus.length ? ` — ${listOf(f.e.mentions.virtualCpus)} is the likely cause` : '';
+      const cause = f.e.mentions.virtualCpus.length
+        ? ` — ${listOf(f.e.mentions.virtualCpus)} is the likely cause`
+        : f.e.mentions.hypervisors.length
+          ? ` — ${listOf(f.e.mentions.hypervisors)}'s default virtual CPU type is the likely cause`
+          : '';
       if (said === rNeed) return { verdict: 'no', line: `${name} needs ${rNeed}, and the CPU this machine sees does not have it${cause}.` };
       if (rank(said) < rank(rNeed)) return { verdict: 'no', line: `${name} needs ${rNeed}, above the ${said} this CPU lacks, so this machine cannot run it either${cause}.` };
       context.unshift(`${name} itself needs only ${rNeed}: what failed was built for ${said}.`);
@@ -387,6 +396,11 @@ function triage(catalog: Catalog, query: string, f: Frame): Answer {
       // the hosts named by model or codename ("Westmere hosts"): what they can give, if the VM passes it through
       const host = hostLevel(f);
       if (!host) return null;
+      const virtualised = f.e.mentions.hypervisors.length > 0 || f.e.mentions.virtualCpus.length > 0;
+      if (!virtualised)
+        return rank(rNeed) <= rank(host.level)
+          ? { verdict: 'yes', line: `${name} needs only ${rNeed}, which ${host.name} (${host.level}) has: the system itself is not what fails.` }
+          : { verdict: 'no', line: `${name} needs ${rNeed}, above ${host.name} (${host.level}).` };
       return rank(rNeed) <= rank(host.level)
         ? { verdict: 'yes', line: `${name} needs ${rNeed}; ${host.name} is ${host.level}, so it runs as long as the VM's CPU type passes those features through.` }
         : { verdict: 'no', line: `${name} needs ${rNeed}, above ${host.name} (${host.level}): no CPU type setting can give the guest more than its host has.` };
