@@ -7,6 +7,7 @@ import { ask, catalog } from '../../src/core/index.js';
 import { identifyCpu } from '../../src/core/cpu-family.js';
 import { readIntent } from '../../src/core/intent.js';
 import { LEVELS } from '../../src/core/levels.js';
+import { today } from '../../src/core/clock.js';
 import { frameOf } from '../../src/core/question/frame.js';
 import { scanMentions } from '../../src/core/question/mentions.js';
 import { CPU_FAMILY_EXAMPLES } from '../fixtures/cpu-family-examples.js';
@@ -357,3 +358,33 @@ test.each(c.series.filter((s) => s.guaranteed && s.record.arch === 'x64' && s.re
     else expect(a.summary).not.toMatch(/being hidden from this guest/);
   },
 );
+
+describe('releases and builds', () => {
+  test.each(c.distros.filter((d) => d.releases.length >= 2).map((d) => [d.name, d] as const))('which %s releases are still supported?', (name, d) => {
+    const a = ask(`which ${name} releases are still supported?`);
+    if (a.kind !== 'releases') return; // a name two distributions share
+    expect(a.summary).toMatch(/releases still supported: /);
+    // every release with an end-of-life date is placed on the right side of today
+    const [live, ended = ''] = a.summary.split('; ended: ');
+    const now = today();
+    for (const r of d.releases.filter((x) => x.eol && x.status === 'ga')) {
+      const last = r.extendedSupport?.until ?? r.eol!;
+      const side = last < now ? ended : live!;
+      expect(side, `${name} ${r.version}`).toContain(r.version);
+    }
+  });
+
+  test.each(numbered.filter(({ r }) => r.x86_64Baseline).map(({ d, r }) => [`${d.name} ${r.version}`, r] as const))('is there an x86-64-v2 build of %s?', (name, r) => {
+    const a = ask(`is there an x86-64-v2 build of ${name}?`);
+    if (a.kind !== 'distro') return;
+    const need = r.azureImageBaseline ?? r.x86_64Baseline;
+    expect(a.summary).toMatch(r.altBuildBaseline === 'x86-64-v2' || need === 'x86-64-v2' ? /^Yes — / : /^No — /);
+  });
+
+  test.each(['Is CentOS 8 still getting updates?', 'is rhel 8 still receiving security updates?'])('%j asks the end of life', (q) => {
+    const a = ask(q);
+    expect(a.kind).toBe('distro');
+    expect(a.summary).toMatch(/^(Yes|No) — /);
+    expect(a.summary).toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+});

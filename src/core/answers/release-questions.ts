@@ -185,7 +185,7 @@ function altBuilds(catalog: Catalog, rel: DistroRelease, level: LevelName, mode:
 }
 
 /** True when nothing supports the release any more: past its end of life and any extended phase. */
-function isPastEol(rel: DistroRelease, day: string): boolean {
+export function isPastEol(rel: DistroRelease, day: string): boolean {
   const last = rel.extendedSupport?.until ?? rel.eol;
   return rel.status === 'ga' && last !== null && last < day;
 }

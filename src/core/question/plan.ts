@@ -9,7 +9,7 @@ import { codenameAnswer, cpuAnswer, microarchAnswer } from '../answers/cpu.js';
 import { distroAnswer, releasesAnswer, type DistroFacet } from '../answers/distro.js';
 import { matrixAnswer } from '../answers/matrix.js';
 import { compareAnswer, helpAnswer, notFoundAnswer } from '../answers/meta.js';
-import { eolAnswer, releaseCompareAnswer, releaseLevelAnswer, successorAnswer } from '../answers/release-questions.js';
+import { eolAnswer, isPastEol, releaseCompareAnswer, releaseLevelAnswer, successorAnswer } from '../answers/release-questions.js';
 import { foreignCpuAnswer, outOfScopeAnswer, releaseNeeds } from '../answers/scope.js';
 import { triageAnswer } from '../answers/triage.js';
 import { cpuFamilyAnswer } from '../answers/cpu-family.js';
@@ -112,6 +112,8 @@ export const RULES: readonly Rule[] = [
         const ended = f.releases.find((r) => r.release.eol && r.release.eol < today()) ?? f.releases[0]!;
         return read(successorAnswer(c, q, ended.distro, ended.release, f.releases), f);
       }
+      const build = separateBuild(c, q, f);
+      if (build) return build;
       const facet = f.intent.facet;
       const level = f.levels[0];
       if (level && !f.intent.asks.has('difference')) {
@@ -515,6 +517,8 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   const intent = f.intent;
   const level = f.levels[0];
   if (intent.list && (intent.compat || intent.asks.has('sizes'))) return read(distroSizesAnswer(catalog, query, distro, release, /\b(can'?t|cannot|can not|won'?t|not|unable)\b/.test(f.lower)), f);
+  const build = separateBuild(catalog, query, f);
+  if (build) return build;
   if (level && (intent.yesNo || intent.asks.has('baseline') || intent.asks.has('verdict') || !intent.facet)) {
     const mode = levelMode(f);
     const a = releaseLevelAnswer(catalog, query, distro, release, level, mode, f.e.levelWords[0]?.typed);
@@ -532,6 +536,12 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
     return read(a, f);
   }
   if (intent.asks.has('successor') && f.releases.length === 1) return read(successorAnswer(catalog, query, distro, release), f);
+  // "which fedora releases are still supported?": every release, with its status and dates
+  if (intent.asks.has('releases') && defaulted && f.releases.length === 1) {
+    const a = releasesAnswer(catalog, query, distro);
+    if (intent.asks.has('eol')) a.summary = `${supportedReleases(distro)} ${a.summary}`;
+    return read(a, f);
+  }
   if (intent.asks.has('eol') || (intent.facet === 'eol')) {
     // "rocky is supported until 2029 — which release is that?": no release typed, the year says which
     const years = [...f.text.matchAll(/\b(20\d{2})\b/g)].map((m) => m[1]!);
@@ -563,6 +573,34 @@ function levelMode(f: Frame): 'need' | 'run' | 'run-without' {
   const machine = /\b(i have|my|our|upgrade|install)\b|\bon (?:an?|the|my|our|this|that) (?:old(?:er)? )?(?:cpu|processor|machine|box|host|server|laptop|pc)\b|(?:cpu|processor|处理器|プロセッサ|프로세서)\s*(?:で|上|에서)|\b(?:en|sur|auf) (?:un|une|una|einem|einer) (?:cpu|procesador|processeur|prozessor)/.test(f.lower);
   const runs = (f.intent.asks.has('verdict') || machine) && !f.intent.asks.has('baseline');
   return runs && /\b(without|lacks?|lacking|no|missing|older|old)\b/.test(f.lower) ? 'run-without' : runs ? 'run' : 'need';
+}
+
+/** "does rocky 10 have an x86-64-v2 build like alma?": a separate build for the level named, release by release. */
+function separateBuild(catalog: Catalog, query: string, f: Frame): Answer | null {
+  const level = f.levels[0];
+  const first = f.releases[0];
+  if (!level || !first || !/\b(builds?|variants?|flavou?rs?|ports?|isos?|editions?)\b/.test(f.lower) || !/\b(have|has|ship|ships|offer|offers|provide|provides|there)\b/.test(f.lower)) return null;
+  const lines = distinct(f.releases).map(({ distro: d, release: r }) => {
+    const name = `${d.name} ${r.version}`;
+    const need = requiredLevel(r);
+    if (r.altBuildBaseline === level) return `Yes — ${name} ships a separate ${level} build (its main build needs ${need}).`;
+    if (need === level) return `Yes — ${name}'s own build needs ${level}.`;
+    return `No — ${name} has no separate ${level} build: it needs ${need ?? 'no documented level'}${r.altBuildBaseline ? ` (its separate build is ${r.altBuildBaseline})` : ''}.`;
+  });
+  const a = distroAnswer(catalog, query, first.distro, first.release, 'baseline');
+  a.summary = lines.join(' ');
+  return read(a, f);
+}
+
+/** "which fedora releases are still supported?": the releases still supported, with their dates, then the ended ones. */
+function supportedReleases(distro: NamedRelease['distro']): string {
+  const now = today();
+  const ended = distro.releases.filter((r) => isPastEol(r, now));
+  const live = distro.releases.filter((r) => !ended.includes(r));
+  const until = (r: (typeof live)[number]) =>
+    r.eol && r.eol < now && r.extendedSupport ? ` (${r.extendedSupport.name} until ${r.extendedSupport.until})` : r.eol ? ` (until ${r.eol})` : r.status === 'preview' ? ' (preview)' : '';
+  const last = (r: (typeof live)[number]) => r.extendedSupport?.until ?? r.eol;
+  return `${distro.name} releases still supported: ${live.map((r) => `${r.version}${until(r)}`).join(', ') || 'none'}${ended.length ? `; ended: ${ended.map((r) => `${r.version} (${last(r)})`).join(', ')}` : ''}.`;
 }
 
 /** Facets that can be asked together about one release, in the order they are answered. */
