@@ -95,6 +95,8 @@ export const RealCorpusSchema = z.array(RealQuestionSchema);
 export const REAL_QUESTIONS_FILE = new URL('./real-questions.json', import.meta.url);
 /** Real questions the question parser is never tuned on (same schema): an honest measure of how it generalises. */
 export const HOLDOUT_QUESTIONS_FILE = new URL('./holdout-questions.json', import.meta.url);
+/** A second held-out set (same schema), written after the first one's failures had been read: nobody tunes on it. */
+export const HOLDOUT2_QUESTIONS_FILE = new URL('./holdout2-questions.json', import.meta.url);
 
 /** The real-question corpus, validated; throws with every problem listed when the file is malformed. */
 export function loadRealQuestions(file: URL = REAL_QUESTIONS_FILE): RealQuestion[] {
@@ -110,4 +112,9 @@ export function loadRealQuestions(file: URL = REAL_QUESTIONS_FILE): RealQuestion
 /** The held-out real questions (holdout-questions.json), validated like the tuning set. */
 export function loadHoldoutQuestions(): RealQuestion[] {
   return loadRealQuestions(HOLDOUT_QUESTIONS_FILE);
+}
+
+/** The second held-out set (holdout2-questions.json), validated like the tuning set. */
+export function loadHoldout2Questions(): RealQuestion[] {
+  return loadRealQuestions(HOLDOUT2_QUESTIONS_FILE);
 }
