@@ -206,7 +206,8 @@ function nearestDistro(catalog: Catalog, word: string): Distro | null {
   const limit = word.length >= 8 ? 2 : 1;
   let best: { d: number; distro: Distro } | null = null;
   for (const [key, distro] of catalog.distroByKey) {
-    if (key.length < 5 || Math.abs(key.length - word.length) > limit) continue;
+    // a slip keeps the first letter ("fedroa", "ubunut"); "upstream" is a word, not a mistyped "stream"
+    if (key.length < 5 || Math.abs(key.length - word.length) > limit || key[0] !== word[0]) continue;
     const d = editDistance(word, key, limit);
     if (d <= limit && (!best || d < best.d)) best = { d, distro };
   }

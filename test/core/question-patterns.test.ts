@@ -388,3 +388,9 @@ describe('releases and builds', () => {
     expect(a.summary).toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });
+
+test.each(['upstream', 'downstream', 'mainstream', 'jetstream', 'unbuntu'])('%j is not read as a mistyped distribution unless it keeps the first letter', (word) => {
+  const f = frameOf(c, `what is its ${word}?`);
+  if (word === 'unbuntu') expect(f.e.corrections.map((x) => x.meant)).toEqual(['Ubuntu']);
+  else expect(f.e.corrections).toEqual([]);
+});
