@@ -394,3 +394,19 @@ test.each(['upstream', 'downstream', 'mainstream', 'jetstream', 'unbuntu'])('%j 
   if (word === 'unbuntu') expect(f.e.corrections.map((x) => x.meant)).toEqual(['Ubuntu']);
   else expect(f.e.corrections).toEqual([]);
 });
+
+test.each(LEVELS.slice(1).map((l, i) => [l, LEVELS[i]!] as const))('a kernel that says "%s required, CPU has only %s" is a refusal of that level; a question about it is not', (need, has) => {
+  const [error] = mentions(`x86/cpu: ${need} required, CPU has only ${has}`).errors;
+  expect(error?.kind).toBe('kernel-refuses');
+  expect(error?.level).toBe(need);
+  expect(mentions(`Is ${need} required for Azure Linux 4?`).errors).toEqual([]);
+});
+
+test.each(c.series.filter((s) => s.guaranteed && s.best && s.record.arch === 'x64' && s.record.sizes.length && rank(s.best) > rank(s.guaranteed)).map((s) => [s.record.sizes[0]!.name, s.guaranteed!, s.best!] as const))(
+  'an illegal instruction on %s, whose hosts range from %s to %s, names the better hosts’ features',
+  (size, guaranteed, best) => {
+    const a = ask(`our service dies with SIGILL (status=132) on ${size}`);
+    expect(a.kind).toBe('triage');
+    expect(a.summary).toContain(`guarantees ${guaranteed}, but only some of its hosts reach ${best}`);
+  },
+);

@@ -121,6 +121,7 @@ const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
   ['kernel-refuses', /this kernel requires (?:an? )?(x86-64(?:-v[1-4])?|the following features)[^.\n]*/gi],
   ['kernel-refuses', /(?:your |the )?cpu (?:is )?(?:not supported|unsupported|too old)[^.\n]*?(x86-64-v[1-4])?/gi],
   ['kernel-refuses', /requires? (?:a )?(?:cpu|processor) (?:with|supporting) (x86-64-v[1-4])/gi],
+  ['kernel-refuses', /(x86-64-v[1-4]) required[,:;]?\s+(?:but\s+)?(?:the\s+)?cpu\b[^\n]*/gi], // "x86-64-v2 required, CPU has only x86-64-v1"
   ['runtime-refuses', /can only be run on amd64 processors with (v[1-4]) microarchitecture support/gi],
   ['runtime-refuses', /requires? (?:a )?(?:cpu|processor) with (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|fma3?|bmi2?) (?:support|instructions?|extensions?)/gi],
   ['runtime-refuses', /(?:does not|doesn'?t) (?:appear to )?(?:have|support) (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt)\b(?: (?:support|instructions?))?/gi],

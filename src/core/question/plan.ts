@@ -359,6 +359,9 @@ function triage(catalog: Catalog, query: string, f: Frame): Answer {
     // "MongoDB says no AVX on my Standard_B2s": the size's hosts have it, so something hides it from the guest
     if (asked && g && LEVELS.indexOf(g) >= LEVELS.indexOf(asked))
       verdict = { verdict: null, line: `${target.label} guarantees ${g}: every host it lands on has what ${asked} needs, so the features are being hidden from this guest (a virtual CPU type or compatibility mode), or the error comes from another machine.` };
+    else if (!asked && g && target.series.best && LEVELS.indexOf(target.series.best) > LEVELS.indexOf(g))
+      // an illegal instruction on a size whose hosts differ: a build for the better hosts stops on the others
+      verdict = { verdict: null, line: `${target.label} guarantees ${g}, but only some of its hosts reach ${target.series.best}: a build that uses ${target.series.best} features (${target.series.best === 'x86-64-v4' ? 'AVX-512' : 'AVX2'}) stops this way when the VM lands on, or moves to, a host without them.` };
     else context.push(`${target.label}: ${levelVerdict(target.series, asked ?? 'x86-64-v2')}`);
   }
   const need = rel ? (rel.release.azureImageBaseline ?? rel.release.x86_64Baseline) : null;
