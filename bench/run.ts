@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { benchAskJson } from './ask-json.js';
 import { benchCore } from './core.js';
 import { benchSlack, benchStartup } from './slack.js';
 import { SLACK_TEXTS } from './slack-texts.js';
@@ -20,6 +21,8 @@ process.stdout.write('slack http under load ...\n');
 const slack = await benchSlack();
 process.stdout.write('start-up ...\n');
 const startup = await benchStartup();
+process.stdout.write('ask --json ...\n');
+const askJson = await benchAskJson();
 
 const results = {
   when: new Date().toISOString(),
@@ -27,6 +30,7 @@ const results = {
   core,
   slack,
   startup,
+  askJson,
   totalSeconds: Math.round((Date.now() - started) / 1000),
 };
 writeFileSync(out('results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -53,6 +57,7 @@ const rows: [string, string, string][] = [
   ['Slack non-2xx + errors (bot, both runs / bare Bolt)', `${bot.non2xx + bot.errors + botDistinct.non2xx + botDistinct.errors} / ${bareBolt.non2xx + bareBolt.errors}`, ''],
   ['start-up to first answered command (bot / bare Bolt)', `${startup.botMs} ms / ${startup.bareBoltMs} ms`, 'median of 3 spawns each'],
   ['RSS after load (bot / bare Bolt)', `${bot.rssAfterLoadMb} MB / ${bareBolt.rssAfterLoadMb} MB`, `peak ${bot.peakRssMb} / ${bareBolt.peakRssMb} MB`],
+  ['`ask --json`, fresh mixed questions (bot / same-bytes floor)', `${askJson.botMs} ms / ${askJson.floorMs} ms`, `${askJson.questions} different questions on stdin, ${Math.round(askJson.outputBytes / 1e6)} MB of JSON out; spawn to exit, median of ${askJson.rounds}; the floor reads the same lines and writes the same bytes`],
 ];
 const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
 const x = (r: number) => `${r.toFixed(2)}×`;
@@ -64,6 +69,7 @@ const goals: [string, string, string, string][] = [
   ['Slack repeated questions, share of bare Bolt', pct(slack.ratio), '≥ 90 %', met(slack.ratio >= 0.9)],
   ['start-up to the first answer, bot / bare Bolt', `${x(startupRatio)} (${startup.botMs} / ${startup.bareBoltMs} ms)`, '≤ 1.2×', met(startupRatio <= 1.2)],
   ['RSS after load, bot / bare Bolt', `${x(rssRatio)} (${bot.rssAfterLoadMb} / ${bareBolt.rssAfterLoadMb} MB)`, '≤ 1.1×', met(rssRatio <= 1.1)],
+  ['`ask --json` over fresh mixed questions, bot / same-bytes floor', `${x(askJson.ratio)} (${askJson.botMs} / ${askJson.floorMs} ms)`, '≤ 1.5×', met(askJson.ratio <= 1.5)],
   ['"did you mean" p99 (core)', `${us(core.didYouMeanP99Ns)} (fastest of 3: ${us(core.didYouMeanFastestP99Ns)})`, '< 1 ms', met(core.didYouMeanP99Ns < 1_000_000)],
 ];
 const goalTable = ['| against its floor | this run | goal | |', '| --- | --- | --- | --- |', ...goals.map((g) => `| ${g.join(' | ')} |`)].join('\n');
@@ -114,6 +120,10 @@ With every question new, it reached ${pct(slack.ratioDistinct)} (${botDistinct.r
   run divided by the commands completed: that thread is saturated under this load, so it sets the rate.
 - **start-up**: from spawn to the first signed command answered 200 (the bot also binds /healthz first).
   RSS is VmRSS (peak: VmHWM) from /proc after the load.
+- **ask --json**: \`node dist/src/adapters/cli/ask.js --json\` with ${askJson.questions} different questions on stdin (every
+  size, series, CPU, distro release in commands, plain words, compatibility questions and misspellings: the answer cache
+  never helps), from spawn to exit, against \`bench/ask-floor.ts\`: a bare Node process that reads the same lines and
+  writes the bot's bytes back, line for line (checked equal).
 
 ## Where the bot's time goes (Slack)
 

@@ -26,9 +26,22 @@ export function setToday(day: string | undefined): void {
   fixed = parsed;
 }
 
-/** Today as YYYY-MM-DD (UTC). */
-export function today(now: Date = new Date()): string {
-  return fixed ?? now.toISOString().slice(0, 10);
+/** The real date last computed, and the span of epoch milliseconds (that UTC day) it holds for. */
+let realDay = '';
+let dayStarts = 0;
+let dayEnds = 0;
+
+/** Today as YYYY-MM-DD (UTC). The real date is worked out once per day, not on every call. */
+export function today(now?: Date): string {
+  if (fixed !== undefined) return fixed;
+  if (now !== undefined) return now.toISOString().slice(0, 10);
+  const t = Date.now();
+  if (t < dayStarts || t >= dayEnds) {
+    dayStarts = t - (t % 86_400_000);
+    dayEnds = dayStarts + 86_400_000;
+    realDay = new Date(dayStarts).toISOString().slice(0, 10);
+  }
+  return realDay;
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */

@@ -67,10 +67,12 @@ export function findEntities(catalog: Catalog, text: string): Entities {
   const original = splitWords(scanned.rest);
   const words = original.map((w) => w.toLowerCase());
   const flagLevel = flagLevels(catalog);
+  // each word's key once: an n-gram's key is its words' keys joined (keyOf works character by character)
+  const keys = words.map(keyOf);
 
   let i = 0;
   while (i < words.length) {
-    const taken = matchAt(catalog, words, original, i, found, flagLevel);
+    const taken = matchAt(catalog, words, original, i, found, flagLevel, keys);
     i += Math.max(1, taken);
   }
   return dedupe(found);
@@ -84,35 +86,38 @@ function matchAt(
   i: number,
   found: Entities,
   flagLevel: Map<string, LevelName>,
+  keys: readonly string[],
 ): number {
   const w = words[i]!;
   if (STOP.has(w) && words[i + 1] !== 'series') return 1;
 
   for (let n = Math.min(MAX_NGRAM, words.length - i); n >= 1; n--) {
-    const joined = words.slice(i, i + n).join('');
-    const sizeKey = sizeKeyOf(joined);
+    // the n-gram's keys: keyOf, sizeKeyOf and seriesKeyOf of the joined words, from the words' keys
+    let key = keys[i]!;
+    for (let k = 1; k < n; k++) key += keys[i + k]!;
+    const sizeKey = key.startsWith('standard') ? key.slice('standard'.length) : key;
 
     const sizes = catalog.sizeByKey.get(sizeKey);
     if (sizes && sizeKey.length >= 2 && /\d/.test(sizeKey)) {
       found.sizes.push(...sizes);
       return n;
     }
-    const series = catalog.seriesByKey.get(seriesKeyOf(joined));
+    const series = catalog.seriesByKey.get(sizeKey.endsWith('series') ? sizeKey.slice(0, -'series'.length) : sizeKey);
     if (series && isSeriesMention(series, words, original, i, n)) {
       found.series.push(series);
       return n + (words[i + n] === 'series' ? 1 : 0);
     }
-    const cpus = catalog.cpuByKey.get(keyOf(joined));
-    if (cpus && keyOf(joined).length >= 3) {
+    const cpus = catalog.cpuByKey.get(key);
+    if (cpus && key.length >= 3) {
       found.cpus.push(...cpus);
       return n;
     }
-    const release = catalog.releaseByKey.get(keyOf(joined));
+    const release = catalog.releaseByKey.get(key);
     if (release) {
       found.releases.push(release);
       return n;
     }
-    const distro = catalog.distroByKey.get(keyOf(joined));
+    const distro = catalog.distroByKey.get(key);
     if (distro) {
       const acronym = n === 1 && /^[A-Z]{2,4}$/.test(original[i] ?? '');
       const used = takeDistro(catalog, distro, words, i, n, found, acronym);

@@ -70,6 +70,66 @@ export function editDistance(a: string, b: string, cap = 8): number {
   return d > cap ? over : d;
 }
 
+/** The query's pattern for the bit-parallel distance: for each ASCII code, the positions it holds. */
+const pattern = new Int32Array(128);
+/** The longest query the bit-parallel distance takes (one bit per character of a 32-bit word). */
+const PATTERN_MAX = 32;
+
+/** Set `query` as the pattern of osaDistance(); false when it cannot be one (empty, too long, not ASCII). */
+function setPattern(query: string): boolean {
+  const m = query.length;
+  if (m === 0 || m > PATTERN_MAX) return false;
+  pattern.fill(0);
+  for (let i = 0; i < m; i++) {
+    const c = query.charCodeAt(i);
+    if (c >= 128) return false;
+    pattern[c]! |= 1 << i;
+  }
+  return true;
+}
+
+/**
+ * The same capped distance as editDistance(query, key, cap), bit-parallel (Hyyrö's 2003 algorithm for
+ * the optimal string alignment distance): one pass over `key` with a few word operations per
+ * character, the query (of length m, set by setPattern) held as bit vectors. Stops once what is left
+ * of the key cannot bring the distance back within the cap.
+ */
+function osaDistance(m: number, key: string, cap: number): number {
+  const n = key.length;
+  const over = cap + 1;
+  if (n - m > cap || m - n > cap) return over;
+  if (n === 0) return m > cap ? over : m;
+  const last = 1 << (m - 1);
+  let vp = -1;
+  let vn = 0;
+  let d0 = 0;
+  let pmPrev = 0;
+  let dist = m;
+  for (let j = 0; j < n; j++) {
+    const c = key.charCodeAt(j);
+    const pm = c < 128 ? pattern[c]! : 0;
+    const tr = ((~d0 & pm) << 1) & pmPrev;
+    d0 = (((pm & vp) + vp) ^ vp) | pm | vn | tr;
+    let hp = vn | ~(d0 | vp);
+    let hn = d0 & vp;
+    if (hp & last) dist++;
+    else if (hn & last) dist--;
+    // each remaining character of the key can lower the distance by one at most
+    if (dist - (n - 1 - j) > cap) return over;
+    hp = (hp << 1) | 1;
+    hn <<= 1;
+    vp = hn | ~(d0 | hp);
+    vn = hp & d0;
+    pmPrev = pm;
+  }
+  return dist > cap ? over : dist;
+}
+
+/** editDistance() by the bit-parallel route where it applies (exported for its equivalence test). */
+export function patternDistance(query: string, key: string, cap = 8): number {
+  return setPattern(query) ? osaDistance(query.length, key, cap) : editDistance(query, key, cap);
+}
+
 /** Candidates for "did you mean", their keys reduced once: key i names value i. */
 export class NameIndex<T> {
   readonly keys: readonly string[];
@@ -213,9 +273,9 @@ function countsApart(counts: Uint8Array, at: number, cap: number): boolean {
 }
 
 /** How far a candidate is from the query, by the ranking's rules, or `over` when past `cap`. */
-function distanceOf(query: string, key: string, cap: number): number {
+function distanceOf(query: string, key: string, cap: number, patternSet: boolean): number {
   if (query.length >= 2 && key.startsWith(query)) return key.length === query.length ? 0 : 1;
-  return editDistance(query, key, cap);
+  return patternSet ? osaDistance(query.length, key, cap) : editDistance(query, key, cap);
 }
 
 interface Best {
@@ -247,21 +307,17 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
   queryCounts.fill(0);
   countSymbols(query, queryCounts, 0);
   const prefixRule = query.length >= 2;
+  const bitParallel = setPattern(query);
+  const m = query.length;
   const best = new Map<T, Best>();
   // How many values are at each distance: the k-th best distance is read off it. Once `count` values
   // are within that distance, a candidate further away can neither enter the result nor improve a
   // value in it, so it becomes the cap.
   const atDistance = histogram(limit + 1);
   let cap = limit;
-  const visit = (i: number): void => {
+  /** Count candidate i, `d` edits away (within the cap), towards its value's best. */
+  const take = (i: number, d: number): void => {
     const key = keys[i]!;
-    let d: number;
-    if (prefixRule && key.startsWith(query)) d = key.length === query.length ? 0 : 1;
-    else if (lowerBound(ql, qd, letters[i]!, digits[i]!) > cap) return;
-    // counting costs about what a tight cap's band of the distance does: worth it for a wider one
-    else if (cap >= 3 && countsApart(counts, i * SYMBOLS, cap)) return;
-    else d = editDistance(query, key, cap);
-    if (d > cap) return;
     const value = values[i]!;
     const had = best.get(value);
     if (!had) best.set(value, { d, len: key.length, first: i });
@@ -275,15 +331,48 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
     atDistance[d]!++;
     if (best.size >= count) cap = kthDistance(atDistance, count, cap);
   };
-  if (query.length >= 2) {
-    for (let at = index.prefixStart(query); at < sorted.length && keys[sorted[at]!]!.startsWith(query); at++) visit(sorted[at]!);
-  }
-  const n = query.length;
-  for (let off = 0; off <= cap; off++) {
-    const shorter = off > 0 ? byLength[n - off] : undefined;
-    if (shorter) for (const i of shorter) visit(i);
-    const longer = byLength[n + off];
-    if (longer && off <= cap) for (const i of longer) visit(i);
+  const marks = marksFor(keys.length);
+  /** One search under the current cap (which tightens as it goes). */
+  const search = (): void => {
+    // Those starting with the query first (marked, so the lengths below pass them by: a second visit
+    // would find the same distance), then by length.
+    const mark = ++generation;
+    if (prefixRule) {
+      for (let at = index.prefixStart(query); at < sorted.length && keys[sorted[at]!]!.startsWith(query); at++) {
+        const i = sorted[at]!;
+        marks[i] = mark;
+        take(i, keys[i]!.length === m ? 0 : 1);
+      }
+    }
+    for (let off = 0; off <= cap; off++) {
+      // the shorter keys at this offset, then the longer ones (off 0: the query's own length, once)
+      for (let side = off > 0 ? 0 : 1; side < 2; side++) {
+        const bucket = byLength[side === 0 ? m - off : m + off];
+        if (!bucket) continue;
+        for (const i of bucket) {
+          if (marks[i] === mark || lowerBound(ql, qd, letters[i]!, digits[i]!) > cap) continue;
+          let d: number;
+          if (bitParallel) d = osaDistance(m, keys[i]!, cap);
+          // counting costs about what a tight cap's band of the distance does: worth it for a wider one
+          else if (cap >= 3 && countsApart(counts, i * SYMBOLS, cap)) continue;
+          else d = editDistance(query, keys[i]!, cap);
+          if (d <= cap) take(i, d);
+        }
+        if (off > cap) break;
+      }
+    }
+  };
+  // First under a cap of two edits: a slip leaves most names' nearest neighbours that close, and under a
+  // tight cap the letter bound discards nearly every candidate unread. When that finds `count` values,
+  // the k-th best is within two edits and nothing further could have ranked: the search is complete.
+  // Otherwise, the whole search again under the full limit.
+  cap = Math.min(limit, TRIAL_CAP);
+  search();
+  if (best.size < count && cap < limit) {
+    best.clear();
+    atDistance.fill(0, 0, limit + 1);
+    cap = limit;
+    search();
   }
   // A value's first candidate within the limit may have been skipped (a cap tighter than the limit,
   // a length visited later): it still decides the value's place among equals. Look back for it.
@@ -291,7 +380,7 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
     const before = index.before(entry.first);
     if (!before) continue;
     for (const j of before) {
-      if (distanceOf(query, keys[j]!, limit) <= limit) {
+      if (distanceOf(query, keys[j]!, limit, bitParallel) <= limit) {
         entry.first = j;
         break;
       }
@@ -303,7 +392,19 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
     .map(([value]) => value);
 }
 
+/** The cap of closest()'s first, cheap search. */
+const TRIAL_CAP = 2;
+
 let counts = new Int32Array(64);
+let marks = new Int32Array(0);
+/** The mark of the current closest() call: a candidate whose mark is this one was visited already. */
+let generation = 0;
+
+/** The marks of `size` candidates (reused; a new call's generation makes the old marks stale). */
+function marksFor(size: number): Int32Array {
+  if (marks.length < size) marks = new Int32Array(Math.max(size, marks.length * 2));
+  return marks;
+}
 
 /** A zeroed count per distance 0..max, reused. */
 function histogram(size: number): Int32Array {

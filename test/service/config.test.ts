@@ -85,6 +85,19 @@ describe('loadConfig', () => {
     expect(err.problems.map((p) => p.variable).sort()).toEqual(['LOG_LEVEL', 'PORT']);
   });
 
+  it('reports every rule a value breaks, each naming its variable, and no value when all is well', () => {
+    const err = refusal({ SLACK_BOT_TOKEN: 'xoxp- 1', SLACK_SIGNING_SECRET: SECRET, METRICS_TOKEN: 'a b' });
+    expect(err.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN contains whitespace/),
+      expect.stringMatching(/^SLACK_BOT_TOKEN must be a bot token starting with xoxb-/),
+      expect.stringMatching(/^METRICS_TOKEN contains whitespace/),
+      expect.stringMatching(/^METRICS_TOKEN must be at least 16 characters/),
+    ]);
+    const parsed = loadConfig({ PORT: '65535', COOLDOWN_MAX: '0', COOLDOWN_WINDOW_SECONDS: '86400', TRUST_PROXY: 'YES', REDIS_URL: 'redis://h:1', REDIS_TLS_VERIFY: '0', LOG_LEVEL: 'silent', CONSOLE: 'off', HOST: '::1' });
+    expect(parsed).toMatchObject({ port: 65535, cooldown: { max: 0, windowSeconds: 86400 }, trustProxy: true, redis: { url: 'redis://h:1', tlsVerify: false }, logLevel: 'silent', logLevelFromEnv: true, console: 'off', host: '::1' });
+    expect(refusal({ COOLDOWN_MAX: '100001' }).message).toBe('Configuration error: COOLDOWN_MAX must be a whole number from 0 to 100000, e.g. COOLDOWN_MAX=10');
+  });
+
   it('describes what is configured without any secret', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-secret-token', SLACK_SIGNING_SECRET: SECRET, DISCORD_TOKEN: 'discord-secret-token', REDIS_URL: 'redis://:pw-secret@127.0.0.1:1' });
     const text = JSON.stringify(describeConfig(config));
