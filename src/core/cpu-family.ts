@@ -102,7 +102,9 @@ export class CpuFamilyIndex {
 
   /** Every model number in the text, left to right, not overlapping. At one position the rule listed
    * first wins: the table lists specific rules before general ones. */
-  findAll(text: string): CpuFamilyMatch[] {
+  findAll(typed: string): CpuFamilyMatch[] {
+    // "x5650cpu", "7800x3dprocessor": a "cpu" glued to a model number is a word of its own (blanked, so spans hold)
+    const text = /\d[a-z]{0,3}(?:cpu|processor)/i.test(typed) ? typed.replace(/(?<=\d[A-Za-z]{0,3})(?:cpus?|processors?)(?![A-Za-z0-9])/gi, (w) => ' '.repeat(w.length)) : typed;
     const hits: Array<{ family: CpuFamilyInfo; m: RegExpExecArray }> = [];
     if (!this.mayMatch(text)) return [];
     this.families.forEach((family) => {

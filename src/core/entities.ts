@@ -33,7 +33,7 @@ export interface Entities {
 }
 
 /** Aliases that are ordinary words too: only taken when a release follows or "linux" is attached. */
-const WEAK_ALIASES = new Set(['el', 'rl', 'ol', 'arch', 'stream', 'leap', 'sle', 'cos', 'acl']);
+const WEAK_ALIASES = new Set(['el', 'rl', 'ol', 'fc', 'arch', 'stream', 'leap', 'sle', 'cos', 'acl']);
 /** Words that never start a name. */
 const STOP = new Set(['a', 'an', 'the', 'on', 'in', 'of', 'to', 'i', 'is', 'it', 'and', 'or', 'vs', 'for', 'my', 'me', 'can', 'run']);
 /** Things people type for a level that are not flags: "avx512" means the AVX-512 foundation set (v4). */
@@ -90,6 +90,8 @@ function matchAt(
 ): number {
   const w = words[i]!;
   if (STOP.has(w) && words[i + 1] !== 'series') return 1;
+  // "请问", "процессор": a word with no Latin letter or digit starts no name (its key would be empty)
+  if (!keys[i]) return 1;
 
   for (let n = Math.min(MAX_NGRAM, words.length - i); n >= 1; n--) {
     // the n-gram's keys: keyOf, sizeKeyOf and seriesKeyOf of the joined words, from the words' keys
@@ -117,7 +119,7 @@ function matchAt(
       found.releases.push(release);
       return n;
     }
-    const distro = catalog.distroByKey.get(key);
+    const distro = distroByKey(catalog, key);
     if (distro) {
       const acronym = n === 1 && /^[A-Z]{2,4}$/.test(original[i] ?? '');
       const used = takeDistro(catalog, distro, words, i, n, found, acronym);
@@ -125,15 +127,21 @@ function matchAt(
     }
   }
 
-  // "rocky9", "alma10", "ubuntu24.04": a distro alias glued to a version
-  const glued = /^([a-z][a-z-]*?)-?(\d+(?:\.\d+)?)$/.exec(w);
+  // "rocky9", "alma10", "ubuntu24.04", "ubi10-minimal", "OL9.4", "FC42", "centos-9": a distro alias glued to a
+  // version (and an image variant); a short alias that is also a word only when the release exists
+  const glued = /^([a-z][a-z-]*?)-?(\d+(?:\.\d+)?)(?:-[a-z]+)*$/.exec(w);
   if (glued) {
-    const distro = catalog.distroByKey.get(keyOf(glued[1]!));
-    if (distro && !WEAK_ALIASES.has(glued[1]!)) {
-      const release = catalog.findRelease(distro, glued[2]!);
+    const distro = distroByKey(catalog, keyOf(glued[1]!));
+    if (distro) {
+      const weak = WEAK_ALIASES.has(glued[1]!);
+      const release = catalog.findRelease(distro, glued[2]!) ?? (/\./.test(glued[2]!) ? pointRelease(catalog, distro, glued[2]!, found) : null);
+      const sibling = release ? null : siblingRelease(catalog, distro, glued[2]!);
       if (release) found.releases.push({ distro, release });
-      else found.badReleases.push({ distro, typed: glued[2]! });
-      return 1;
+      else if (sibling) {
+        found.releases.push(sibling);
+        found.corrections.push({ typed: w, meant: `${sibling.distro.name} ${sibling.release.version}` });
+      } else if (!weak) found.badReleases.push({ distro, typed: glued[2]! });
+      if (release || sibling || !weak) return 1;
     }
   }
 
@@ -157,7 +165,8 @@ function matchAt(
     return 1;
   }
   const bareVersion = catalog.releaseByVersion.get(w);
-  if (bareVersion) {
+  // "Turbo Boost Technology 2.0", "Python 3.9": a number right after another product's name is that product's version
+  if (bareVersion && !productVersion(original[i - 1])) {
     found.releases.push(bareVersion);
     return 1;
   }
@@ -172,6 +181,16 @@ function matchAt(
     return takeDistro(catalog, typo, words, i, 1, found, true);
   }
   return 1;
+}
+
+/** Words a bare release number may follow ("run 10", "from 9 to 10", "version 4.0"); any other name before it owns it. */
+const BEFORE_BARE_VERSION = /^(?:run|running|on|to|from|and|or|vs|versus|with|about|for|in|into|upgrade|upgrading|install|installing|use|using|is|are|was|were|will|would|does|do|did|can|could|should|when|what|which|how|has|have|had|get|got|of|release|releases|version|versions|v|move|moving|migrate|migrating|than|like|the|a|both|only|still|now|new|old|older|newer|linux|os|lts|edition|whereas|but|then|between|after|before|if|why|where|say|says|said)$/i;
+/** Lower-case words that name another product's version ("python 3.9", "kernel 6.6", "glibc 2.34"). */
+const PRODUCTS = /^(?:python|py|gcc|clang|llvm|java|jdk|node|nodejs|kernel|linux-image|glibc|libc|openssl|perl|ruby|go|golang|rust|cuda|tls|ssl|http|php|dotnet|net|qt|gtk|mesa|cmake|docker|podman|k8s|kubernetes|helm|terraform|ansible|grub|grub2|systemd|bash|zsh|vim|emacs|firefox|chrome|chromium|boost|technology|tech|turbo|uefi|bios|tpm|pcie|usb|sata|nvme|ddr|wifi|bluetooth|opengl|vulkan|directx|avx|sse)$/i;
+function productVersion(before: string | undefined): boolean {
+  if (before === undefined || !/^[A-Za-z][A-Za-z-]*$/.test(before) || BEFORE_BARE_VERSION.test(before)) return false;
+  // a capitalised name ("Technology 2.0", "Python 3.9") or a product people type in lower case; a verb is not one
+  return /^[A-Z]/.test(before) || PRODUCTS.test(before);
 }
 
 /** "fedroa", "ubunut": one slip (two in a long word) from a distro name people type.
@@ -192,7 +211,8 @@ function nearestDistro(catalog: Catalog, word: string): Distro | null {
   const limit = word.length >= 8 ? 2 : 1;
   let best: { d: number; distro: Distro } | null = null;
   for (const [key, distro] of catalog.distroByKey) {
-    if (key.length < 5 || Math.abs(key.length - word.length) > limit) continue;
+    // a slip keeps the first letter ("fedroa", "ubunut"); "upstream" is a word, not a mistyped "stream"
+    if (key.length < 5 || Math.abs(key.length - word.length) > limit || key[0] !== word[0]) continue;
     const d = editDistance(word, key, limit);
     if (d <= limit && (!best || d < best.d)) best = { d, distro };
   }
@@ -210,7 +230,10 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
   }
   // "22_04-lts-arm64" (an image name): the version is its leading number
   const version = next && /^\d/.test(next) ? (/^\d+_\d+/.test(next) ? /^\d+_\d+/.exec(next)![0].replace('_', '.') : next) : undefined;
-  const weak = WEAK_ALIASES.has(phrase) && used === n && !acronym;
+  // "SUSE Leap", "Rocky RL": a short alias that is also a word, right after a word of the distribution's own name
+  const prev = words[i - 1];
+  const branded = prev !== undefined && prev.length >= 3 && keyOf(distro.name).includes(keyOf(prev)) && keyOf(prev) !== keyOf(phrase);
+  const weak = WEAK_ALIASES.has(phrase) && used === n && !acronym && !branded;
   if (weak && !version) return 0;
   if (version) {
     const release = catalog.findRelease(distro, version.replace(/\.$/, '')) ?? pointRelease(catalog, distro, version, found);
@@ -220,12 +243,10 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
       found.releases.push({ distro, release });
       return used + 1 + after;
     }
-    // "CentOS 10": no CentOS Linux 10, but CentOS Stream 10 — a sibling distribution named after it
-    const sibling = catalog.distros.find((d) => d !== distro && d.name.split(' ')[0] === distro.name.split(' ')[0] && catalog.findRelease(d, version));
+    const sibling = siblingRelease(catalog, distro, version);
     if (sibling) {
-      const rel = catalog.findRelease(sibling, version)!;
-      found.releases.push({ distro: sibling, release: rel });
-      found.corrections.push({ typed: `${phrase} ${version}`, meant: `${sibling.name} ${rel.version}` });
+      found.releases.push(sibling);
+      found.corrections.push({ typed: `${phrase} ${version}`, meant: `${sibling.distro.name} ${sibling.release.version}` });
       return used + 1;
     }
     if (!/^\d{3,}$/.test(version) || version.length <= 4) {
@@ -236,6 +257,24 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
   found.distros.push(distro);
   if (!found.distroTyped.has(distro)) found.distroTyped.set(distro, phrase);
   return used;
+}
+
+/** Spellings people type that the distribution data does not list: Fedora Core's "FC42" (still the release tag of
+ * Fedora's packages) and Red Hat's Universal Base Image ("ubi9-minimal"), built from RHEL's packages. */
+const MORE_ALIASES = new Map([
+  ['fc', 'fedora'],
+  ['fedoracore', 'fedora'],
+  ['ubi', 'rhel'],
+]);
+function distroByKey(catalog: Catalog, key: string): Distro | undefined {
+  const extra = MORE_ALIASES.get(key);
+  return catalog.distroByKey.get(key) ?? (extra ? catalog.distros.find((d) => d.id === extra) : undefined);
+}
+
+/** "CentOS 10": no CentOS Linux 10, but CentOS Stream 10 — a sibling distribution named after it. */
+function siblingRelease(catalog: Catalog, distro: Distro, version: string): ReleaseRef | null {
+  const sibling = catalog.distros.find((d) => d !== distro && d.name.split(' ')[0] === distro.name.split(' ')[0] && catalog.findRelease(d, version));
+  return sibling ? { distro: sibling, release: catalog.findRelease(sibling, version)! } : null;
 }
 
 /** Series keys keep the letters: "Dsv5" -> "dsv5", "D-series" -> "d". */

@@ -24,7 +24,8 @@ export function pastedLevelAnswer(catalog: Catalog, query: string, text: string)
     return ldsoAnswer(catalog, query, bits & 1 ? supported : []);
   }
   if (/(?:^|\n)\s*Features\s*:\s*(fp|asimd)\b/i.test(text)) return armFlagsAnswer(catalog, query);
-  const flagsLine = /(?:^|\n)\s*flags\s*:\s*([^\n]*)/i.exec(text);
+  // "flags : …" as /proc/cpuinfo prints it, or a report's own "CPU Flags: …" line
+  const flagsLine = /(?:^|\n)\s*(?:cpu\s+)?flags\s*:\s*([^\n]*)/i.exec(text);
   if (flagsLine) {
     const flags = flagWords(flagsLine[1]!);
     return isShortened(catalog, flags) ? shortenedFlagsAnswer(catalog, query, flags) : flagsAnswer(catalog, query, flags);

@@ -6,8 +6,9 @@ import { helpAnswer } from './answers/meta.js';
 import { frameOf } from './question/frame.js';
 import { plan } from './question/plan.js';
 
-/** Longer than any real question: a paste that is not flags or ld.so output. */
-const MAX_QUESTION = 1000;
+/** Longer than any real question with the output it pastes (a log, an lscpu listing): a paste of something else.
+ * The chat adapters keep their own, smaller limits. */
+const MAX_QUESTION = 4000;
 
 export function plainWords(catalog: Catalog, query: string, text: string, context: ConversationContext): Answer {
   if (text.length > MAX_QUESTION && !/cpu does not support|illegal instruction|fatal glibc/i.test(text))

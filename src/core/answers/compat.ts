@@ -175,17 +175,38 @@ export function summaryReason(j: Judgement, series: SeriesInfo): string {
 }
 
 /** "Which sizes can run RHEL 10?": every current series whose verdict is yes. */
-export function distroSizesAnswer(catalog: Catalog, query: string, distro: Distro, rel: DistroRelease): Answer {
+export function distroSizesAnswer(catalog: Catalog, query: string, distro: Distro, rel: DistroRelease, negated = false): Answer {
   const name = releaseLabel(distro, rel);
   const yes: string[] = [];
   const depends: string[] = [];
+  const no: string[] = [];
   for (const s of catalog.series) {
     if (isRetired(s)) continue;
     const v = judge(s, distro, rel).verdict;
     if (v === 'yes') yes.push(s.record.series);
     else if (v === 'depends') depends.push(s.record.series);
+    else no.push(s.record.series);
   }
   const required = requiredLevel(rel) ?? 'x86-64-v1';
+  if (negated) {
+    // "which sizes can't run RHEL 10?": the ones that cannot, first
+    return finish({
+      kind: 'level',
+      query,
+      title: `Azure series that cannot run ${name}`,
+      summary: `${no.length} current series cannot run ${name} (it needs ${required}${rel.azureImageGenerations ? ` and Generation ${rel.azureImageGenerations.join('/')}` : ''})${no.length ? `: ${no.slice(0, 12).join(', ')}${no.length > 12 ? ' …' : ''}` : ''}; ${depends.length} depend on the processor or undocumented facts${depends.length && depends.length <= 12 ? ` (${depends.join(', ')})` : ''}; ${yes.length} always can.`,
+      level: required,
+      series: no,
+      facts: [...fact('Needs', required), ...fact('Cannot', `${no.length} series`), ...fact('Depends', `${depends.length} series`), ...fact('Always', `${yes.length} series`)],
+      sections: [
+        { title: `Cannot (${no.length}), by family`, lines: no.length ? byFamily(no.map((n) => catalog.seriesByKey.get(sizeKeyOf(n))!)) : ['none'] },
+        { title: `Depends (${depends.length})`, lines: [depends.join(', ') || 'none'] },
+      ],
+      caveats: rel.caveats,
+      sources: uniqueSources(rel.sources.slice(0, 3), levelSources(catalog)),
+      context: { topic: 'sizes', distro: distro.id, release: rel.version },
+    });
+  }
   return finish({
     kind: 'level',
     query,

@@ -92,7 +92,7 @@ export function distroAnswer(catalog: Catalog, query: string, distro: Distro, re
     eol: rel.eol
       ? `${name}: ${rel.extendedSupport ? statusOf(rel, day) : eolPhrase(rel.eol, day)}.`
       : `No end-of-life date is published for ${name}.`,
-    status: `${name} is ${statusOf(rel, day)}.`,
+    status: `${name} is ${statusOf(rel, day)}${rel.released ? ` (released ${rel.released})` : ''}.`,
     arches: `${name} ships for ${rel.arches.join(', ') || 'architectures not confirmed in the sources'}.`,
     baseline: baselineSummary(name, rel),
   };

@@ -60,7 +60,7 @@ export function compareAnswer(query: string, items: Array<SeriesInfo | CpuInfo>,
   const gens = (it: SeriesInfo) => (it.record.generations?.length ? it.record.generations.map((g) => `Gen ${g}`).join(' and ') : 'not stated');
   const rows = items.map((it, i) =>
     'record' in it
-      ? [labels[i]!, it.record.arch, it.guaranteed ?? '—', it.best ?? '—', gens(it), it.record.family, it.cpus.map((c) => c.model.model).join(', ') || 'not documented']
+      ? [labels[i]!, it.record.arch, it.guaranteed ?? '—', it.best ?? '—', gens(it), it.record.family, it.cpus.map((c) => `${c.model.model} (${c.model.codename})`).join(', ') || 'not documented']
       : [labels[i]!, it.model.arch, it.level ?? '—', it.level ?? '—', '—', it.model.codename, `${it.model.model} (${it.model.codename})`],
   );
   const columns = ['Name', 'Arch', 'Guaranteed', 'Best', 'Generations', 'Family', 'Processors'];

@@ -31,8 +31,8 @@ export function releaseLevelAnswer(catalog: Catalog, query: string, distro: Dist
       : altFits
         ? `Yes, with its separate ${alt} build — the main ${name} build needs ${need}${images}, which ${cpu} lacks.`
         : `No — ${name} needs ${need}${images}, which ${cpu} lacks.${altBuilds(catalog, rel, level, mode)}`;
-  } else if (levelRank(need) === levelRank(level)) first = `Yes — ${name} needs ${need}${images}.`;
-  else if (levelRank(need) > levelRank(level)) first = `Yes, and more — ${name} needs ${need}${images}, which includes everything in ${level}.`;
+  } else if (levelRank(need) === levelRank(level)) first = `Yes — ${name} needs ${need}${images}.${featureOf(typed, level)}`;
+  else if (levelRank(need) > levelRank(level)) first = `Yes, and more — ${name} needs ${need}${images}, which includes everything in ${level}.${featureOf(typed, level)}`;
   else {
     // the caveat that speaks of the level asked about, minus any sentence restating the minimum
     const mention = rel.caveats.find((c) => c.includes(level));
@@ -40,6 +40,11 @@ export function releaseLevelAnswer(catalog: Catalog, query: string, distro: Dist
     first = `No — ${name}'s documented minimum is ${need}${images}.${said ? ` ${said}` : ''}`;
   }
   return { ...a, summary: first, context: { ...a.context, topic: 'baseline', level } };
+}
+
+/** "does Leap 16 need SSSE3?": the feature asked about, placed in its level. */
+function featureOf(typed: string | undefined, level: LevelName): string {
+  return typed && !/^(x86[-_]?64[-_]?)?v\d$/i.test(typed) && !/x86/i.test(typed) ? ` ${typed.toUpperCase()} is one of the ${level} features.` : '';
 }
 
 /** Phrasings whose "yes" means "still supported" rather than "ended". */
@@ -72,7 +77,10 @@ export function eolAnswer(catalog: Catalog, query: string, distro: Distro, rel: 
     else if (yes === false) summary = `No — ${said}`;
     else summary = supportedPolarity ? `As far as the sources say, yes — ${lowerFirst(said)}` : `Not as far as the sources say — ${lowerFirst(said)}`;
   }
-  return { ...a, summary, context: { ...a.context, topic: 'eol' } };
+  // "AlmaLinux is supported until 2029 — which release is that?": the distribution's other releases, each with its date
+  const others = distro.releases.filter((r) => r !== rel).map((r) => `${releaseLabel(distro, r)}: ${r.eol ? `${r.eol < now ? 'ended' : 'until'} ${r.eol}` : 'no end-of-life date published'}`);
+  const sections = others.length ? [...a.sections, { title: `Other ${distro.name} releases`, lines: others }] : a.sections;
+  return { ...a, summary, sections, context: { ...a.context, topic: 'eol' } };
 }
 
 /** Two or more releases side by side: the fields that differ, then what they share. */
@@ -177,7 +185,7 @@ function altBuilds(catalog: Catalog, rel: DistroRelease, level: LevelName, mode:
 }
 
 /** True when nothing supports the release any more: past its end of life and any extended phase. */
-function isPastEol(rel: DistroRelease, day: string): boolean {
+export function isPastEol(rel: DistroRelease, day: string): boolean {
   const last = rel.extendedSupport?.until ?? rel.eol;
   return rel.status === 'ga' && last !== null && last < day;
 }

@@ -77,7 +77,7 @@ export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): A
       ? `It means the CPU this machine sees lacks features of ${level} (${step!.cpuinfoFlags.join(', ')} on top of ${below ?? 'the base'}), so ${who}.`
       : `It means the CPU this machine sees lacks an x86-64 level the system was built for, so ${who}.`;
   } else if (t.error?.kind === 'illegal-instruction') {
-    summary = `“Illegal instruction” at start means the program uses an instruction the CPU this machine sees does not have — most often a build for a higher x86-64 level than the CPU, or a virtual CPU that hides features.`;
+    summary = `“Illegal instruction” at start means the program uses an instruction the CPU this machine sees does not have — most often AVX, AVX2 or AVX-512 in a build for a newer CPU than this one, or a virtual CPU that hides them.`;
   } else if (t.lacks) {
     const r = levelRank(t.lacks.level);
     const most = LEVELS[r - 2];
@@ -101,7 +101,8 @@ export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): A
   if (t.context?.length) sections.push({ title: 'What you named', lines: t.context });
   if (explained && levelRank(explained) >= 2) sections.push(levelNeeds(catalog, explained));
   const generic = qemuGeneric(catalog);
-  sections.push({ title: 'Why it happens', lines: [...VIRTUAL_CPU_LINES, ...(generic ? [generic.line] : [])] });
+  const avx = t.error?.kind === 'illegal-instruction' ? ['AVX, AVX2, FMA and BMI2 are x86-64-v3 features and AVX-512 an x86-64-v4 one: a build for either level stops this way on a CPU without them.'] : [];
+  sections.push({ title: 'Why it happens', lines: [...avx, ...VIRTUAL_CPU_LINES, ...(generic ? [generic.line] : [])] });
   sections.push({ title: 'How to check inside the machine', lines: HOW_TO_CHECK });
   const caveats = t.notUnderstood?.length ? [`Not understood: ${t.notUnderstood.map((w) => `“${w}”`).join(', ')}.`] : [];
   return finish({

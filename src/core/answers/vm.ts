@@ -74,9 +74,12 @@ export function seriesAnswer(catalog: Catalog, query: string, series: SeriesInfo
 }
 
 /** "Which series guarantee x86-64-v3?" — or, negated, which do not. */
-export function levelAnswer(catalog: Catalog, query: string, level: LevelName, negated = false, family?: string): Answer {
+export function levelAnswer(catalog: Catalog, query: string, level: LevelName, negated = false, family?: string, vendor?: 'AMD' | 'Intel'): Answer {
   const rank = levelRank(level);
-  const current = catalog.series.filter((s) => s.guaranteed && !isRetired(s) && (!family || s.record.family === family));
+  // "AMD sizes with AVX-512": every documented processor of the series is that vendor's
+  const ofVendor = (s: SeriesInfo) => !vendor || (s.cpus.length > 0 && s.cpus.every((c) => c.model.vendor === vendor));
+  const current = catalog.series.filter((s) => s.guaranteed && !isRetired(s) && (!family || s.record.family === family) && ofVendor(s));
+  if (vendor) family = family ? `${vendor} ${family}` : vendor;
   const meets = current.filter((s) => levelRank(s.guaranteed!) >= rank);
   const below = current.filter((s) => levelRank(s.guaranteed!) < rank);
   const maybe = below.filter((s) => s.best && levelRank(s.best) >= rank);

@@ -5,7 +5,8 @@ import type { Catalog } from '../catalog.js';
 import { findEntities, type Entities } from '../entities.js';
 import { readIntent, type Intent } from '../intent.js';
 import { firstRelease, vmTargets, type Target } from '../targets.js';
-import { keyOf } from '../text.js';
+import { echo, keyOf } from '../text.js';
+import { LEVELS } from '../levels.js';
 
 export type Operation = 'one' | 'compare' | 'matrix' | 'list';
 
@@ -97,4 +98,19 @@ function unknownDistros(catalog: Catalog, text: string): string[] {
     if (!out.includes(name)) out.push(name);
   }
   return out;
+}
+
+/** Words that look like names but were not understood, said in the answer rather than dropped. */
+export function notUnderstood(f: Frame): string[] {
+  return [...f.e.unknown, ...f.unknownDistros].map(echo);
+}
+
+/** Each release once, in the order named. */
+export function distinct(releases: NamedRelease[]): NamedRelease[] {
+  return releases.filter((r, i) => releases.findIndex((x) => x.release === r.release) === i);
+}
+
+/** The highest of several levels named ("SSE4.2, AVX2 and FMA" needs the highest). */
+export function highest(levels: LevelName[]): LevelName {
+  return levels.reduce((a, b) => (LEVELS.indexOf(b) > LEVELS.indexOf(a) ? b : a));
 }

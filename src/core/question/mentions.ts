@@ -75,7 +75,7 @@ const VIRTUAL_CPU_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['kvm64', /\bkvm(?:32|64)\b/gi],
   ['qemu64', /\bqemu(?:32|64)\b|\bqemu virtual cpu\b/gi],
   ['VirtualBox', /\bvirtual\s?box\b|\bvbox\b/gi],
-  ['Hyper-V processor compatibility mode', /\b(?:processor )?compatibility (?:mode|for migration)\b|\bhyper-?v compat(?:ibility)?\b/gi],
+  ['Hyper-V processor compatibility mode', /\b(?:processor )?compatibility (?:mode|for migration)\b|\bprocessor compatibility\b|\bhyper-?v compat(?:ibility)?\b/gi],
   ['x86-64 baseline CPU model', /\b(?:cpu model|cpu type|-cpu)\s+(?:x86-64-v[1-4]|host-model|max|base)\b/gi],
 ];
 
@@ -102,11 +102,17 @@ const OUT_OF_SCOPE_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['a Google Cloud machine type', /\b(?:n1|n2d?|n4|e2|c2d?|c3d?|c4a?|t2[ad]|m[123]|a[23]|h3|z3)-(?:standard|highmem|highcpu|ultramem|megamem|micro|small|medium|custom)(?:-\d+)?\b/gi],
   ['Google Cloud', /\b(?:gcp|gce|google cloud|compute engine)\b/gi],
   ['Oracle Cloud', /\b(?:oci|oracle cloud)\b/gi],
-  ['Apple hardware', /\b(?:apple\s+(?:silicon|m[1-5])|macbook|mac\s?mini|imac|mac\s?pro|m[1-5]\s+(?:pro|max|ultra|mac)|rosetta(?:\s*2)?|macos|(?:my|an?|the|on)\s+m[1-5](?:\s+(?:pro|max|ultra|air))?)\b/gi],
+  ['another hosting provider', /\b(?:hetzner|ovh(?:cloud)?|digital\s?ocean|linode|vultr|scaleway|alibaba cloud|aliyun|tencent cloud|ibm cloud|contabo|upcloud|ionos)\b/gi],
+  ['a single-board computer', /\b(?:raspberry\s?pi|rpi\s?[3-5]|jetson (?:nano|orin|xavier)|orange\s?pi|rock\s?pi|odroid)\b/gi],
+  ['macOS on a PC (a hackintosh)', /\b(?:hackintosh|opencore(?:pkg)?|clover (?:bootloader|efi))\b/gi],
+  ['Apple hardware', /\b(?:apple\s+(?:silicon|m[1-5])|macbook|mac\s?mini|imac|mac\s?pro|m[1-5]\s+(?:pro|max|ultra|mac)|(?:macpro|macbook(?:pro|air)?|macmini|imac(?:pro)?)\d+,\d+|rosetta(?:\s*2)?|macos|(?:my|an?|the|on)\s+m[1-5](?:\s+(?:pro|max|ultra|air))?)\b/gi],
   ['a glibc version mismatch (the program was built against a newer glibc than the system has; not a CPU problem)', /version [`'"]?glibc_2\.\d+[`'"]? not found/gi],
   ['a TensorFlow build notice (informational: the binary simply does not use every feature the CPU has)', /your cpu supports instructions that this tensorflow binary was not compiled to use/gi],
   ['GPU compute capability', /\b(?:compute capability|cuda(?: version| cores?)?|sm_\d{2,3}|tensor cores?|rocm)\b/gi],
 ];
+
+/** An instruction-set feature or level a refusal names. */
+const FEATURE = '(avx-?512\\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|x86-64-v[1-4])';
 
 /** Crash messages people paste: what they mean, and the level they name. */
 const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
@@ -115,11 +121,15 @@ const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
   ['kernel-refuses', /this kernel requires (?:an? )?(x86-64(?:-v[1-4])?|the following features)[^.\n]*/gi],
   ['kernel-refuses', /(?:your |the )?cpu (?:is )?(?:not supported|unsupported|too old)[^.\n]*?(x86-64-v[1-4])?/gi],
   ['kernel-refuses', /requires? (?:a )?(?:cpu|processor) (?:with|supporting) (x86-64-v[1-4])/gi],
+  ['kernel-refuses', /(x86-64-v[1-4]) required[,:;]?\s+(?:but\s+)?(?:the\s+)?cpu\b[^\n]*/gi], // "x86-64-v2 required, CPU has only x86-64-v1"
   ['runtime-refuses', /can only be run on amd64 processors with (v[1-4]) microarchitecture support/gi],
   ['runtime-refuses', /requires? (?:a )?(?:cpu|processor) with (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|fma3?|bmi2?) (?:support|instructions?|extensions?)/gi],
-  ['runtime-refuses', /(?:does not|doesn'?t) (?:appear to )?(?:have|support) (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt) (?:support|instructions?)?/gi],
+  ['runtime-refuses', /(?:does not|doesn'?t) (?:appear to )?(?:have|support) (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt)\b(?: (?:support|instructions?))?/gi],
   ['runtime-refuses', /(?:cpu|processor) must support (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|x86-64-v[1-4])/gi],
   ['runtime-refuses', /(?:cpu|处理器)\s*有\s*(avx2?|sse4[._]?2)\s*指令集要求/gi],
+  // the same refusal in other languages: a feature the CPU does not support, before or after the negation
+  ['runtime-refuses', new RegExp(`(?:不支持|不支援|没有|沒有|缺少)\\s*(?:the\\s+)?${FEATURE}|${FEATURE}\\s*(?:命令|指令)?(?:セット|集)?\\s*(?:を|が|에|을|를)?\\s*(?:サポートしていない|サポートされていない|未対応|非対応|不支持|不被支持|지원하지\\s*않)`, 'gi')],
+  ['runtime-refuses', new RegExp(`(?:не\\s+поддерживае?т(?:ся)?|нет\\s+поддержки|no\\s+(?:soporta|admite|tiene|es\\s+compatible\\s+con)|não\\s+(?:suporta|tem)|ne\\s+(?:supporte|prend)\\s+pas(?:\\s+en\\s+charge)?|unterstützt\\s+(?:kein(?:e|en)?|nicht))\\s+(?:(?:las?|les|l'|die|as|os|d')\\s*)?(?:инструкци[а-яё]*\\s+|instrucciones\\s+|instructions\\s+|instruções\\s+|befehle\\s+)?${FEATURE}`, 'giu')],
   ['illegal-instruction', /\b(?:illegal instruction|sigill|invalid opcode|illegal hardware instruction)\b/gi],
 ];
 
@@ -145,12 +155,12 @@ const GENERIC_FAMILY_ROWS: ReadonlyArray<readonly [RegExp, string | ((m: RegExpM
 
 /** Cheap tests that decide whether a table can match at all: most questions skip most tables. */
 const GATE = {
-  family: /\d{3}|kvm|qemu|host|xeon|core|epyc|ryzen|opteron|atom|celeron|pentium/,
+  family: /\d{3}|kvm|qemu|common kvm|host|xeon|core|epyc|ryzen|opteron|atom|celeron|pentium|-aes/,
   cpu: /xeon|core|i[3579]|epyc|ryzen|threadripper|fx|opteron|phenom|athlon|pentium|celeron|atom|intel|amd|e[357]|a\d{1,2}\s*-/,
   virtual: /kvm|qemu|virtual|vbox|compat|cpu model|cpu type|-cpu/,
   hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere/,
   offTopic: /windows|nested|perf|credit|burst|benchmark|pric|cost|quota|billing|networking|iops|throughput|premium|temp disk|constrain/,
-  outOfScope: /glibc_|tensorflow|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
+  outOfScope: /glibc_|tensorflow|raspberry|rpi|jetson|orange|rock|odroid|hetzner|ovh|ocean|linode|vultr|scaleway|alibaba|aliyun|tencent|ibm cloud|contabo|upcloud|ionos|hackintosh|opencore|clover|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
 };
 
 export function scanMentions(catalog: Catalog, text: string): { rest: string; mentions: Mentions } {
@@ -161,12 +171,14 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
   };
   const quick = text.toLowerCase();
 
-  if (/cpu|instruction|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|support|处理器/.test(quick))
+  if (/cpu|instruction|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|popcnt|support|处理器/.test(quick))
     for (const [kind, re] of ERROR_ROWS)
       for (const m of rest.matchAll(re)) {
-        const named = m.slice(1).find((g) => g && levelNamed(catalog, g));
+        let named = m.slice(1).find((g) => g && levelNamed(catalog, g));
+        // "requires the following features not present on the CPU: sse4_2 popcnt": the highest level among them
+        if (!named && /following features/i.test(m[0])) named = highestFlag(catalog, (m[0].split(':')[1] ?? '').split(/[\s,]+/));
         const level = named ? levelNamed(catalog, named) : null;
-        const feature = named && !/^(x86-64(-v\d)?|v\d)$/i.test(named) ? named.toUpperCase() : named?.toLowerCase() === 'x86-64' ? '64-bit mode' : undefined;
+        const feature = named && !/^(x86-64(-v\d)?|v\d)$/i.test(named) ? named.toUpperCase().replace(/^SSE4_/, 'SSE4.') : named?.toLowerCase() === 'x86-64' ? '64-bit mode' : undefined;
         mentions.errors.push({ kind, level, typed: m[0].trim(), ...(feature ? { feature } : {}) });
         blank(m as RegExpExecArray);
       }
@@ -237,8 +249,13 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
       mentions.outOfScope.push({ what, typed: tidy(m[0]) });
       blank(m as RegExpExecArray);
     }
+  // "f16     = 2", "n_vocab = 50400": a variable in a pasted log, not a size or a distro
+  if (/=\s*-?\d/.test(quick)) for (const m of rest.matchAll(LOG_ASSIGNMENT)) blank(m as RegExpExecArray);
   return { rest, mentions };
 }
+
+/** A name assigned a number in a pasted log line (`f16 = 2`, `n_ctx=2048`). */
+const LOG_ASSIGNMENT = /(?<![\w.-])[A-Za-z_][\w.]*(?=[ \t]*=[ \t]*-?\d)/g;
 
 /** The catalog's key for a model, with and without the vendor and family words. */
 function knownCpu(catalog: Catalog, typed: string): boolean {
@@ -259,6 +276,17 @@ function levelNamed(catalog: Catalog, typed: string): LevelName | null {
   if (t === 'x86-64') return 'x86-64-v1';
   const flag = normaliseFlag(t.replace(/^avx-?512\w*$/, 'avx512f').replace(/^fma3$/, 'fma').replace(/^sse4[._]?([12])$/, 'sse4_$1').replace(/^bmi$/, 'bmi1'), catalog.levels);
   return catalog.levels.levels.find((l) => l.cpuinfoFlags.includes(flag))?.level ?? null;
+}
+
+/** The flag of the highest level among flags typed ("sse4_2 popcnt cx16" -> "sse4_2"). */
+function highestFlag(catalog: Catalog, words: string[]): string | undefined {
+  let best: { w: string; rank: number } | undefined;
+  for (const w of words) {
+    const level = w ? levelNamed(catalog, w) : null;
+    const rank = level ? Number(level.slice(-1)) : 0;
+    if (level && (!best || rank > best.rank)) best = { w, rank };
+  }
+  return best?.w;
 }
 
 interface CodenameIndex {
@@ -283,7 +311,9 @@ function codenameIndex(catalog: Catalog): CodenameIndex {
       const key = name.toLowerCase().replace(/[\s-]+/g, ' ');
       if (key.length < 4 || /^(core|zen|intel|amd)$/.test(key) || catalog.cpuByCodename.has(keyOf(name))) continue;
       const had = byKey.get(key);
-      if (had && had.node !== f.node.name) clash.add(key);
+      // two rules giving one name different levels make it ambiguous; the same level, whatever the node, does not
+      if (had && had.node !== f.node.name && had.level !== f.level) clash.add(key);
+      else if (had) continue;
       else byKey.set(key, { name, level: f.level, node: f.node.name, missing: f.missingForNext });
     }
   }

@@ -9,19 +9,21 @@ import { codenameAnswer, cpuAnswer, microarchAnswer } from '../answers/cpu.js';
 import { distroAnswer, releasesAnswer, type DistroFacet } from '../answers/distro.js';
 import { matrixAnswer } from '../answers/matrix.js';
 import { compareAnswer, helpAnswer, notFoundAnswer } from '../answers/meta.js';
-import { eolAnswer, releaseCompareAnswer, releaseLevelAnswer, successorAnswer } from '../answers/release-questions.js';
+import { eolAnswer, isPastEol, releaseCompareAnswer, releaseLevelAnswer, successorAnswer } from '../answers/release-questions.js';
 import { foreignCpuAnswer, outOfScopeAnswer, releaseNeeds } from '../answers/scope.js';
 import { triageAnswer } from '../answers/triage.js';
 import { cpuFamilyAnswer } from '../answers/cpu-family.js';
 import type { CpuFamilyMatch } from '../cpu-family.js';
 import { generationsText, uniqueSources } from '../answers/build.js';
 import { levelAnswer, levelVerdict, seriesAnswer, sizeAnswer } from '../answers/vm.js';
-import { judge, requiredLevel, summaryReason } from '../answers/compat.js';
+import { requiredLevel } from '../answers/compat.js';
 import { LEVELS } from '../levels.js';
 import { today } from '../clock.js';
+import type { Asked } from '../intent.js';
 import { ambiguousSize, contextRelease, contextTarget, guess, type Target, unknownName } from '../targets.js';
 import { echo, keyOf, listOf, wordsOf } from '../text.js';
-import { frameOf, type Frame, type NamedRelease } from './frame.js';
+import { distinct, frameOf, highest, notUnderstood, type Frame, type NamedRelease } from './frame.js';
+import { processorLine, processorOf, triage } from './triage-plan.js';
 
 interface Rule {
   name: string;
@@ -35,7 +37,11 @@ const DISTRO_TOPICS = new Set<string>(['upstream', 'lineage', 'kernel', 'package
 const MY_CPU = /\b(my|our|your|this|the|these|those)\b[^.?!]{0,40}\b(cpus?|processors?|servers?|machines?|box(es)?|laptops?|pcs?|hosts?|hardware|nas|vms?)\b/;
 
 /** Hardware that is not an x86 server at all: declined even when a crash is pasted. */
-const NOT_X86 = new Set(['Apple hardware', 'GPU compute capability']);
+const NOT_X86 = new Set(['Apple hardware', 'GPU compute capability', 'macOS on a PC (a hackintosh)', 'a single-board computer']);
+/** Another cloud or provider named by name only: with a distribution named too, the distribution is the question. */
+const CLOUD_NAME = new Set(['AWS', 'Google Cloud', 'Oracle Cloud', 'another hosting provider']);
+/** Off-topic words that can sit beside a comparison of distributions ("the 'cost' of running both"). */
+const ASIDE_TOPICS = new Set(['prices and quotas', 'CPU performance and burst credits']);
 /** Declined first, whatever else is named: not a question about a CPU level at all. */
 const NOT_CPU = /glibc version mismatch|TensorFlow build notice/;
 /** Words of a failure: with a hypervisor named, its default virtual CPU is the first suspect. */
@@ -52,12 +58,12 @@ export const RULES: readonly Rule[] = [
   { name: 'error triage', answer: (c, q, f) => (f.e.mentions.errors.length ? triage(c, q, f) : null) },
   {
     name: 'another cloud or hardware',
-    answer: (c, q, f) => (f.e.mentions.outOfScope.length && !f.targets.length ? outOfScopeAnswer(c, q, f.e.mentions.outOfScope, f.releases) : null),
+    answer: (c, q, f) => (f.e.mentions.outOfScope.length && !f.targets.length && !distroQuestion(f) ? outOfScopeAnswer(c, q, f.e.mentions.outOfScope, f.releases) : null),
   },
   {
     name: 'a topic the bot does not cover',
     answer: (c, q, f) =>
-      f.e.mentions.offTopics.length && f.e.levelWords.every((w) => /^v\d$/i.test(w.typed)) && !f.e.mentions.familyCpus.length && !f.e.cpus.length
+      f.e.mentions.offTopics.length && f.e.levelWords.every((w) => /^v\d$/i.test(w.typed)) && !f.e.mentions.familyCpus.length && !f.e.cpus.length && !distroComparison(f)
         ? outOfScopeAnswer(c, q, f.e.mentions.offTopics.map((t) => ({ what: t, typed: t })), f.releases, f.targets)
         : null,
   },
@@ -88,7 +94,9 @@ export const RULES: readonly Rule[] = [
     answer: (_c, q, f) => {
       if (!f.e.badReleases.length || f.e.releases.length) return null;
       const bad = f.e.badReleases[0]!;
-      return notFoundAnswer(q, `${bad.distro.name} ${echo(bad.typed)}`, bad.distro.releases.map((r) => `${bad.distro.name} ${r.version}`).slice(0, 3));
+      // "is Leap 15.4 also x86-64-v2?": what the releases the data holds need, beside the suggestion
+      const needs = f.levels.length || f.intent.asks.has('baseline') ? releaseNeeds(bad.distro.releases.slice(0, 3).map((r) => ({ distro: bad.distro, release: r, defaulted: false }))).join(' ') : '';
+      return notFoundAnswer(q, `${bad.distro.name} ${echo(bad.typed)}`, bad.distro.releases.map((r) => `${bad.distro.name} ${r.version}`).slice(0, 3), needs ? `The releases I know: ${needs}` : undefined);
     },
   },
   { name: 'ambiguous size', answer: (c, q, f, ctx) => whichSize(c, q, f, ctx) },
@@ -105,10 +113,12 @@ export const RULES: readonly Rule[] = [
         const ended = f.releases.find((r) => r.release.eol && r.release.eol < today()) ?? f.releases[0]!;
         return read(successorAnswer(c, q, ended.distro, ended.release, f.releases), f);
       }
+      const build = separateBuild(c, q, f);
+      if (build) return build;
       const facet = f.intent.facet;
       const level = f.levels[0];
       if (level && !f.intent.asks.has('difference')) {
-        const answers = distinct(f.releases).map((r) => releaseLevelAnswer(c, q, r.distro, r.release, level, 'need', f.e.levelWords[0]?.typed));
+        const answers = distinct(f.releases).map((r) => releaseLevelAnswer(c, q, r.distro, r.release, level, levelMode(f), f.e.levelWords[0]?.typed));
         const first = answers[0]!;
         return read({ ...first, summary: answers.map((a) => a.summary).join(' '), sources: uniqueSources(...answers.map((a) => a.sources.slice(0, 2))) }, f);
       }
@@ -146,11 +156,22 @@ export const RULES: readonly Rule[] = [
       const a = cpuAnswer(c, q, cpu);
       const lead = cpu.model.arch === 'x64' ? processorLead(f, `${cpu.model.model} (${cpu.model.codename})`, cpu.level) : '';
       if (lead) a.summary = lead; // the lead states the level itself
+      if (f.intent.asks.has('sizes') && !lead) a.summary = `${seriesOn(c, f.e.cpus)} ${a.summary}`;
       if (f.releases[0]) a.sources = uniqueSources(f.releases[0].release.sources.slice(0, 1), a.sources);
       return read(a, f);
     },
   },
-  { name: 'a codename', answer: (c, q, f) => (f.e.codenames.length ? codenameAnswer(c, q, f.e.codenames[0]!.typed, f.e.codenames[0]!.cpus) : null) },
+  {
+    name: 'a codename',
+    answer: (c, q, f) => {
+      const named = f.e.codenames[0];
+      if (!named) return null;
+      const a = codenameAnswer(c, q, named.typed, named.cpus);
+      // "which sizes run on Genoa?": the series first
+      if (f.intent.asks.has('sizes')) a.summary = `${seriesOn(c, named.cpus)} ${a.summary}`;
+      return a;
+    },
+  },
   {
     name: 'another level for the thread’s release',
     answer: (c, q, f, ctx) => {
@@ -177,13 +198,24 @@ export const RULES: readonly Rule[] = [
     answer: (c, q, f) => {
       const w = f.e.levelWords[0];
       if (!w || f.intent.list || !f.intent.negated || !MY_CPU.test(f.lower)) return null;
-      return triageAnswer(c, q, { virtualCpus: f.e.mentions.virtualCpus, level: null, required: w.level, lacks: { typed: w.typed, level: w.level }, notUnderstood: notUnderstood(f) });
+      // "my Phenom II doesn't have AVX": the processor's own level first, when its family is known; then every
+      // release named, against what a CPU without that feature can run
+      const cpuLine = processorLine(f, w.level);
+      const each = distinct(f.releases).slice(0, 4).flatMap((r) => {
+        const need = requiredLevel(r.release);
+        if (!need) return [];
+        const fits = LEVELS.indexOf(need) < LEVELS.indexOf(w.level);
+        return [{ verdict: (fits ? 'yes' : 'no') as Verdict, line: `${r.distro.name} ${r.release.version} needs ${need}: ${fits ? 'a CPU without' : 'it will not run on a CPU without'} ${w.typed.toUpperCase()}${fits ? ' still runs it' : ''}.` }];
+      });
+      const lines = [cpuLine, ...each.map((v) => v.line)].filter(Boolean).join(' ');
+      const said = each.length && each.every((v) => v.verdict === each[0]!.verdict) && !cpuLine ? each[0]!.verdict : null;
+      return triageAnswer(c, q, { virtualCpus: f.e.mentions.virtualCpus, level: null, required: w.level, lacks: { typed: w.typed, level: w.level }, verdict: lines ? { verdict: said, line: lines } : null, context: releaseNeeds(f.releases), notUnderstood: notUnderstood(f) });
     },
   },
   // "SSE4.1, SSE4.2, AVX, AVX2 and FMA": a list of features needs the highest level among them
   {
     name: 'series for a level',
-    answer: (c, q, f) => (f.levels.length ? levelAnswer(c, q, highest(f.levels), f.intent.negated, familyNamed(c, f.lower)) : null),
+    answer: (c, q, f) => (f.levels.length ? levelAnswer(c, q, highest(f.levels), f.intent.negated, familyNamed(c, f.lower), vendorNamed(f.lower)) : null),
   },
 ];
 
@@ -199,20 +231,28 @@ function nothingNamed(f: Frame): boolean {
   return !f.targets.length && !f.releases.length && !f.e.cpus.length && !f.e.codenames.length && !f.levels.length && !f.e.badReleases.length;
 }
 
-/** Words that look like names but were not understood, said in the answer rather than dropped. */
-function notUnderstood(f: Frame): string[] {
-  return [...f.e.unknown, ...f.unknownDistros].map(echo);
+/** "Amazon Linux 2023 … most AWS workloads …": a distribution typed by name, beside another cloud named only by
+ * its name (no instance type, no hardware): the distribution is what can be answered. */
+function distroQuestion(f: Frame): boolean {
+  // "is Flatcar supported on AWS c5a machines?" asks about that cloud's machines: declined, with the distro's need
+  const machines = ['verdict', 'processors', 'sizes', 'level', 'generations'].some((a) => f.intent.asks.has(a as Asked));
+  const facet = f.intent.facet !== null && f.intent.facet !== 'overview' && f.intent.facet !== 'baseline'; // "does it come from Fedora?"
+  return (facet || !machines) && (f.e.releases.length > 0 || f.e.distros.length > 0) && f.e.mentions.outOfScope.every((o) => CLOUD_NAME.has(o.what));
+}
+
+/** Two or more distributions side by side, with only a price or performance word beside them: compare them. */
+function distroComparison(f: Frame): boolean {
+  return distinct(f.releases).length >= 2 && !f.targets.length && f.e.mentions.offTopics.every((t) => ASIDE_TOPICS.has(t));
 }
 
 function read(a: Answer, f: Frame): Answer {
+  // what was named but is not covered, said rather than dropped
+  const aside = [...new Set([...f.e.mentions.outOfScope.filter((o) => CLOUD_NAME.has(o.what)).map((o) => echo(o.typed)), ...f.e.mentions.offTopics.filter((t) => ASIDE_TOPICS.has(t))])];
+  if (aside.length && a.kind !== 'out-of-scope') a.caveats.unshift(`${listOf(aside)}: outside what I cover (Azure VM sizes and Linux distributions); this answer is about the rest.`);
   for (const c of f.e.corrections) a.caveats.unshift(`Read “${echo(c.typed)}” as ${c.meant}.`);
   const unknown = notUnderstood(f);
   if (unknown.length) a.caveats.unshift(`Not understood, so left out: ${unknown.map((w) => `“${w}”`).join(', ')}.`);
   return a;
-}
-
-function distinct(releases: NamedRelease[]): NamedRelease[] {
-  return releases.filter((r, i) => releases.findIndex((x) => x.release === r.release) === i);
 }
 
 /** A size or series answer; when a level was named too, it opens with the straight yes/no. */
@@ -223,11 +263,6 @@ function machineAnswer(catalog: Catalog, query: string, target: Target, level?: 
     a.context = { ...a.context, level };
   }
   return a;
-}
-
-/** The first real processor a family rule recognised (virtual CPU models are the triage's business). */
-function processorOf(f: Frame): CpuFamilyMatch | undefined {
-  return f.e.mentions.familyCpus.find((m) => m.family.rule.kind === 'processor' && m.family.fixedFeatures);
 }
 
 /** A processor Azure does not list, by its family: its level first, then what was asked of it. */
@@ -265,86 +300,6 @@ function processorLead(f: Frame, name: string, level: LevelName | null): string 
         : `No — ${name} is ${level}, below ${asked}.`;
   }
   return lead;
-}
-
-/** The processor line that leads a triage: its level against the level the failing software needs. */
-function processorLine(f: Frame, needed: LevelName | null): string {
-  const m = processorOf(f);
-  const azure = f.e.cpus.find((c) => c.model.arch === 'x64' && c.level);
-  const level = m?.family.level ?? azure?.level ?? null;
-  if (!level) return '';
-  const name = m ? `${m.model} (${m.family.rule.codename}) is ${level}` : `${azure!.model.model} (${azure!.model.codename}) is ${level}`;
-  if (!needed) return `${name}.`;
-  return LEVELS.indexOf(level) >= LEVELS.indexOf(needed)
-    ? `${name}, which has everything ${needed} needs, so the processor itself is not the cause: a virtual CPU type, a compatibility mode or an emulator is hiding features from the software.`
-    : `${name}, below the ${needed} the software needs: that is the cause.`;
-}
-
-function triage(catalog: Catalog, query: string, f: Frame): Answer {
-  const error = f.e.mentions.errors.find((e) => e.level) ?? f.e.mentions.errors[0];
-  const context = releaseNeeds(f.releases);
-  let verdict: { verdict: Verdict | null; line: string } | null = null;
-  const target = f.targets[0];
-  const rel = f.releases[0];
-  if (target && rel) {
-    const j = judge(target.series, rel.distro, rel.release);
-    const hidden =
-      j.verdict === 'yes' && error
-        ? ' Its hosts have those features, so they are being hidden from this guest (a virtual CPU type or compatibility mode), or the error comes from another machine.'
-        : '';
-    verdict = { verdict: j.verdict, line: `${rel.distro.name} ${rel.release.version} on ${target.label}: ${{ yes: 'yes', no: 'no', depends: 'it depends' }[j.verdict]} — ${summaryReason(j, target.series)}${hidden}` };
-  } else if (target) {
-    context.push(`${target.label}: ${levelVerdict(target.series, error?.level ?? f.levels[0] ?? 'x86-64-v2')}`);
-  }
-  const need = rel ? (rel.release.azureImageBaseline ?? rel.release.x86_64Baseline) : null;
-  const said = error?.level ?? null;
-  if (rel && !target && need && said) {
-    const name = `${rel.distro.name} ${rel.release.version}`;
-    const cause = f.e.mentions.virtualCpus.length ? ` — ${listOf(f.e.mentions.virtualCpus)} is the likely cause` : '';
-    const rank = (l: LevelName) => LEVELS.indexOf(l);
-    verdict =
-      said === need
-        ? { verdict: 'no', line: `${name} needs ${need}, and the CPU this machine sees does not have it${cause}.` }
-        : rank(said) < rank(need)
-          ? { verdict: 'no', line: `${name} needs ${need}, above the ${said} this CPU lacks, so this machine cannot run it either${cause}.` }
-          : null;
-    if (!verdict) context.unshift(`${name} itself needs only ${need}: what failed was built for ${said}.`);
-  }
-  const generic = f.e.mentions.virtualCpus.some((v) => /kvm64|qemu64/.test(v)) || (!f.e.mentions.virtualCpus.length && f.e.mentions.hypervisors.includes('QEMU/KVM'));
-  // QEMU's generic models' level, from their feature lists (src/data/cpu-families.json)
-  const genericLevel = catalog.cpuFamilies.families
-    .filter((m) => /^qemu-(kvm|qemu)64$/.test(m.rule.id) && m.level)
-    .map((m) => m.level!)
-    .sort((a, b) => LEVELS.indexOf(a) - LEVELS.indexOf(b))[0];
-  if (rel && !target && need && !said && generic && genericLevel) {
-    const name = `${rel.distro.name} ${rel.release.version}`;
-    const short = LEVELS.indexOf(need) > LEVELS.indexOf(genericLevel);
-    verdict = !short
-      ? { verdict: 'yes', line: `${name} needs only ${need}, which even kvm64 and qemu64 provide (${genericLevel}).` }
-      : f.e.mentions.virtualCpus.length
-        ? { verdict: 'no', line: `${name} needs ${need}; with the kvm64 or qemu64 CPU type the guest is only ${genericLevel}, so it cannot run until the CPU type is changed.` }
-        : { verdict: 'depends', line: `${name} needs ${need}; if the VM uses QEMU/KVM's default kvm64 or qemu64 CPU type, the guest is only ${genericLevel} and cannot run it — check the VM's CPU type.` };
-  }
-  const cpuLine = processorLine(f, error?.level ?? (f.levels.length ? highest(f.levels) : null));
-  const named = featureNamed(f.text);
-  if ((error?.kind === 'illegal-instruction' || !error) && named) {
-    context.unshift(`The text names ${named.feature}, an ${named.level} feature: a build that uses it stops with this error on a CPU (or VM) without it.`);
-  }
-  if (cpuLine) verdict = verdict ? { ...verdict, line: `${cpuLine} ${verdict.line}` } : { verdict: null, line: cpuLine };
-  const vcpu = f.e.mentions.familyCpus.find((m) => m.family.rule.kind === 'virtual-cpu' && m.family.level);
-  if (vcpu && !cpuLine) {
-    const line = `${vcpu.model} shows the guest ${vcpu.family.level} features, whatever the host has.`;
-    verdict = verdict ? { ...verdict, line: `${line} ${verdict.line}` } : { verdict: null, line };
-  }
-  return triageAnswer(catalog, query, {
-    ...(error ? { error } : {}),
-    virtualCpus: f.e.mentions.virtualCpus.length ? f.e.mentions.virtualCpus : f.e.mentions.hypervisors.map((h) => `${h}'s default virtual CPU`),
-    level: error?.level ?? f.levels[0] ?? null,
-    required: error?.level ?? f.levels[0] ?? need ?? null,
-    verdict,
-    context,
-    notUnderstood: notUnderstood(f),
-  });
 }
 
 /** Nothing named: a follow-up in a thread, a how-to question, or help / "did you mean". */
@@ -391,7 +346,11 @@ function compareMachines(catalog: Catalog, query: string, f: Frame, context: Con
   const targets = [...f.targets];
   const ctxTarget = contextTarget(catalog, context);
   if (targets.length === 1 && f.intent.compare && !f.releases.length && ctxTarget && ctxTarget.label !== targets[0]!.label) targets.unshift(ctxTarget);
-  if (targets.length >= 2 && !f.releases.length) return read(compareAnswer(query, targets.map((t) => t.series), targets.map((t) => t.label)), f);
+  if (targets.length >= 2 && !f.releases.length) {
+    const a = compareAnswer(query, targets.map((t) => t.series), targets.map((t) => t.label));
+    if (asksProcessors(f)) a.summary = `${targets.map((t) => processorsSaid(t)).join(' ')} ${a.summary}`;
+    return read(a, f);
+  }
   if (!targets.length && f.e.cpus.length >= 2) return compareAnswer(query, f.e.cpus, f.e.cpus.map((c) => c.model.model));
   return null;
 }
@@ -409,6 +368,7 @@ function machineAndRelease(catalog: Catalog, query: string, f: Frame, context: C
     if (ctx) return compatAnswer(catalog, query, target, ctx.distro, ctx.release, false);
   }
   const a = read(machineAnswer(catalog, query, target, f.levels[0], f.e.levelWords[0]?.typed), f);
+  if (asksProcessors(f) && !f.levels.length) a.summary = `${processorsSaid(target)} ${a.summary}`;
   if (f.intent.asks.has('generations')) a.summary = `${generationVerdict(target, f.lower)} ${a.summary}`;
   const away = f.e.mentions.outOfScope[0];
   if (away) a.summary = `${away.what} is outside what I cover; what I know about ${target.label}: ${a.summary}`;
@@ -420,18 +380,38 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   const { distro, release, defaulted } = f.releases[0]!;
   const intent = f.intent;
   const level = f.levels[0];
-  if (intent.list && (intent.compat || intent.asks.has('sizes'))) return read(distroSizesAnswer(catalog, query, distro, release), f);
+  if (intent.list && (intent.compat || intent.asks.has('sizes'))) return read(distroSizesAnswer(catalog, query, distro, release, /\b(can'?t|cannot|can not|won'?t|not|unable)\b/.test(f.lower)), f);
+  const build = separateBuild(catalog, query, f);
+  if (build) return build;
   if (level && (intent.yesNo || intent.asks.has('baseline') || intent.asks.has('verdict') || !intent.facet)) {
-    // "I have a v2 server, can't upgrade to RHEL 10": a machine at that level asks whether it runs
-    const runs = (intent.asks.has('verdict') || /\b(i have|my|our|upgrade|install)\b/.test(f.lower)) && !intent.asks.has('baseline');
-    const mode = runs && /\b(without|lacks?|lacking|no|missing|older|old)\b/.test(f.lower) ? 'run-without' : runs ? 'run' : 'need';
+    const mode = levelMode(f);
     const a = releaseLevelAnswer(catalog, query, distro, release, level, mode, f.e.levelWords[0]?.typed);
+    // "why does RHEL 10 require x86-64-v3?": the reasons the sources give, after the answer
+    if (intent.asks.has('why')) a.summary = `${a.summary} ${a.caveats.filter((c) => /x86-64|level|-march|baseline/i.test(c)).join(' ')}`.trim();
     // a statement, not a question ("rhel 10 x86-64-v2"): the facts without a yes or no
-    if (!intent.yesNo && mode === 'need') a.summary = a.summary.replace(/^(Yes, and more|Yes|No) — (.)/, (_, _w: string, c: string) => c.toUpperCase());
+    const choice = f.levels.length >= 2 && /\bor\b/.test(f.lower); // "is Debian 13 v2 or v1?" asks which, not yes or no
+    if ((!intent.yesNo || choice) && mode === 'need') a.summary = a.summary.replace(/^(Yes, and more|Yes|No) — (\S+)/, (_, _w: string, word: string) => (/^[a-z]+[A-Z]/.test(word) ? word : word[0]!.toUpperCase() + word.slice(1))); // "openSUSE" keeps its case
+    return read(a, f);
+  }
+  if (intent.asks.has('generations') && !intent.asks.has('eol')) {
+    // "does Azure Linux 4.0 support Gen 1 VMs?": its Azure images' Hyper-V generations
+    const a = distroAnswer(catalog, query, distro, release, 'overview');
+    a.summary = `${releaseGenerations(`${distro.name} ${release.version}`, release.azureImageGenerations, f.lower)} ${a.summary}`;
     return read(a, f);
   }
   if (intent.asks.has('successor') && f.releases.length === 1) return read(successorAnswer(catalog, query, distro, release), f);
-  if (intent.asks.has('eol') || (intent.facet === 'eol')) return read(eolAnswer(catalog, query, distro, release, f.lower, intent.yesNo), f);
+  // "which fedora releases are still supported?": every release, with its status and dates
+  if (intent.asks.has('releases') && defaulted && f.releases.length === 1) {
+    const a = releasesAnswer(catalog, query, distro);
+    if (intent.asks.has('eol')) a.summary = `${supportedReleases(distro)} ${a.summary}`;
+    return read(a, f);
+  }
+  if (intent.asks.has('eol') || (intent.facet === 'eol')) {
+    // "rocky is supported until 2029 — which release is that?": no release typed, the year says which
+    const years = [...f.text.matchAll(/\b(20\d{2})\b/g)].map((m) => m[1]!);
+    const dated = defaulted ? distro.releases.filter((r) => r.eol && years.includes(r.eol.slice(0, 4))) : [];
+    return read(eolAnswer(catalog, query, distro, dated.length === 1 ? dated[0]! : release, f.lower, intent.yesNo), f);
+  }
   if (intent.list && (intent.compat || /\b(sizes?|series|vms?)\b/.test(f.lower))) return read(distroSizesAnswer(catalog, query, distro, release), f);
   if (intent.asks.has('releases') && defaulted) return read(releasesAnswer(catalog, query, distro), f);
   // "and alma?" after a lineage question: the thread's question, about the new distro
@@ -451,6 +431,42 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   return read(a, f);
 }
 
+/** A level named with a release: is it the release's need ("does RHEL 10 need v3?"), or a machine at that level
+ * ("I have a v2 server, can't upgrade to RHEL 10"), or a machine without it ("a CPU without AVX2")? */
+function levelMode(f: Frame): 'need' | 'run' | 'run-without' {
+  const machine = /\b(i have|my|our|upgrade|install)\b|\bon (?:an?|the|my|our|this|that) (?:old(?:er)? )?(?:cpu|processor|machine|box|host|server|laptop|pc)\b|(?:cpu|processor|处理器|プロセッサ|프로세서)\s*(?:で|上|에서)|\b(?:en|sur|auf) (?:un|une|una|einem|einer) (?:cpu|procesador|processeur|prozessor)/.test(f.lower);
+  const runs = (f.intent.asks.has('verdict') || machine) && !f.intent.asks.has('baseline');
+  return runs && /\b(without|lacks?|lacking|no|missing|older|old)\b/.test(f.lower) ? 'run-without' : runs ? 'run' : 'need';
+}
+
+/** "does rocky 10 have an x86-64-v2 build like alma?": a separate build for the level named, release by release. */
+function separateBuild(catalog: Catalog, query: string, f: Frame): Answer | null {
+  const level = f.levels[0];
+  const first = f.releases[0];
+  if (!level || !first || !/\b(builds?|variants?|flavou?rs?|ports?|isos?|editions?)\b/.test(f.lower) || !/\b(have|has|ship|ships|offer|offers|provide|provides|there)\b/.test(f.lower)) return null;
+  const lines = distinct(f.releases).map(({ distro: d, release: r }) => {
+    const name = `${d.name} ${r.version}`;
+    const need = requiredLevel(r);
+    if (r.altBuildBaseline === level) return `Yes — ${name} ships a separate ${level} build (its main build needs ${need}).`;
+    if (need === level) return `Yes — ${name}'s own build needs ${level}.`;
+    return `No — ${name} has no separate ${level} build: it needs ${need ?? 'no documented level'}${r.altBuildBaseline ? ` (its separate build is ${r.altBuildBaseline})` : ''}.`;
+  });
+  const a = distroAnswer(catalog, query, first.distro, first.release, 'baseline');
+  a.summary = lines.join(' ');
+  return read(a, f);
+}
+
+/** "which fedora releases are still supported?": the releases still supported, with their dates, then the ended ones. */
+function supportedReleases(distro: NamedRelease['distro']): string {
+  const now = today();
+  const ended = distro.releases.filter((r) => isPastEol(r, now));
+  const live = distro.releases.filter((r) => !ended.includes(r));
+  const until = (r: (typeof live)[number]) =>
+    r.eol && r.eol < now && r.extendedSupport ? ` (${r.extendedSupport.name} until ${r.extendedSupport.until})` : r.eol ? ` (until ${r.eol})` : r.status === 'preview' ? ' (preview)' : '';
+  const last = (r: (typeof live)[number]) => r.extendedSupport?.until ?? r.eol;
+  return `${distro.name} releases still supported: ${live.map((r) => `${r.version}${until(r)}`).join(', ') || 'none'}${ended.length ? `; ended: ${ended.map((r) => `${r.version} (${last(r)})`).join(', ')}` : ''}.`;
+}
+
 /** Facets that can be asked together about one release, in the order they are answered. */
 const FACETS_ASKED = ['upstream', 'kernel', 'package-manager', 'eol', 'status', 'arches'] as const satisfies readonly DistroFacet[];
 
@@ -459,6 +475,36 @@ function several(catalog: Catalog, query: string, f: Frame, facet: DistroFacet):
   const answers = distinct(f.releases).map((r) => distroAnswer(catalog, query, r.distro, r.defaulted ? null : r.release, facet));
   const first = answers[0]!;
   return read({ ...first, summary: answers.map((a) => a.summary).join(' '), sources: uniqueSources(first.sources, ...answers.slice(1).map((a) => a.sources.slice(0, 2))) }, f);
+}
+
+/** "which sizes have an EPYC 9004?": the current series that may land on any of these processors. */
+function seriesOn(catalog: Catalog, cpus: ReadonlyArray<Frame['e']['cpus'][number]>): string {
+  const series = catalog.series.filter((s) => s.record.retirement?.status !== 'retired' && s.cpus.some((x) => cpus.includes(x))).map((s) => s.record.series);
+  const names = listOf([...new Set(cpus.map((x) => x.model.model))]);
+  return series.length ? `${series.length} current Azure series may land on ${names}: ${series.slice(0, 15).join(', ')}${series.length > 15 ? ` and ${series.length - 15} more` : ''}.` : `No current Azure series documents ${names}.`;
+}
+
+/** "which CPU does Dv3 run on?", "the CPU SKU is wrong — it says 8272CL": the processors are what is asked. */
+function asksProcessors(f: Frame): boolean {
+  return f.intent.asks.has('processors') || f.e.cpus.length > 0 || f.e.codenames.length > 0;
+}
+
+/** "Dv3 may land on Intel Xeon E5-2673 v3 (Haswell, x86-64-v3), …": every processor with its codename and level. */
+function processorsSaid(t: Target): string {
+  const cpus = t.series.cpus;
+  if (!cpus.length) return `${t.label}: no processor is documented.`;
+  const one = (c: (typeof cpus)[number]) => `${c.model.model} (${c.model.codename}, ${c.model.arch === 'Arm64' ? 'Arm64' : (c.level ?? 'below x86-64-v1')})`;
+  return `${t.label} ${cpus.length > 1 ? 'may land on' : 'runs on'} ${listOf(cpus.map(one))}.`;
+}
+
+/** "Does Azure Linux 3 support Gen1 VMs?": the Hyper-V generations its Azure images are documented for. */
+function releaseGenerations(name: string, gens: ReadonlyArray<1 | 2> | null | undefined, lower: string): string {
+  const want = /\bgen(?:eration)?\s*([12])\b|\bgen([12])\b/.exec(lower);
+  const g = want ? Number(want[1] ?? want[2]) : null;
+  if (!gens?.length) return `Not stated — the sources do not say which Hyper-V generations ${name}'s Azure images support; the VM size's own generations still apply.`;
+  const text = gens.map((x) => `Generation ${x}`).join(' and ');
+  if (g === null) return `${name}'s Azure images are ${text}${gens.length === 1 ? ' only' : ''}.`;
+  return gens.includes(g as 1 | 2) ? `Yes — ${name}'s Azure images support Generation ${g} (${text}).` : `No — ${name}'s Azure images are ${text} only, so a Generation ${g}-only size cannot run it.`;
 }
 
 /** "Is Standard_D4s_v3 gen 2?": the Hyper-V generation answer that opens a machine answer. */
@@ -474,21 +520,11 @@ function generationVerdict(target: Target, lower: string): string {
   return rec.generationsComplete ? `No — ${target.label} supports only ${text}.` : `Not stated — the docs give only ${text} for ${target.label}.`;
 }
 
-function highest(levels: LevelName[]): LevelName {
-  return levels.reduce((a, b) => (LEVELS.indexOf(b) > LEVELS.indexOf(a) ? b : a));
-}
-
-/** The highest instruction-set feature a crash report names, even inside a name ("solver_avx2") or as a
- * register in a disassembly (zmm: AVX-512, ymm: AVX). */
-const FEATURES: ReadonlyArray<readonly [RegExp, string, LevelName]> = [
-  [/avx-?512|\bzmm\d/i, 'AVX-512', 'x86-64-v4'],
-  [/avx2|\bfma3?\b|\bbmi2\b/i, 'AVX2', 'x86-64-v3'],
-  [/(?<![a-z])avx(?![a-z0-9-])|\bymm\d/i, 'AVX', 'x86-64-v3'],
-  [/sse4[._]?2|popcnt|ssse3|sse4[._]?1/i, 'SSE4.2', 'x86-64-v2'],
-];
-function featureNamed(text: string): { feature: string; level: LevelName } | null {
-  for (const [re, feature, level] of FEATURES) if (re.test(text)) return { feature, level };
-  return null;
+/** "which AMD sizes guarantee v4?": one vendor named, without a model number. */
+function vendorNamed(lower: string): 'AMD' | 'Intel' | undefined {
+  const amd = /\b(amd|epyc)\b/.test(lower);
+  const intel = /\b(intel|xeon)\b/.test(lower);
+  return amd === intel ? undefined : amd ? 'AMD' : 'Intel';
 }
 
 /** "… and are memory optimized": the VM family a list is limited to, as the data names it. */
