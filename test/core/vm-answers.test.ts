@@ -12,9 +12,9 @@ import { flagsOf, isRetired, ORDER, rank, rawSeries, seriesLevels, type Level, t
 
 const c = catalog();
 const infoOf = (name: string) => c.series.find((s) => s.record.series === name)!;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `name` appears in `text` as a name of its own, not inside a longer one ("Dv5" is not in "Dsv5") */
-const names = (text: string, name: string) => new RegExp(`(^|[^\\w-])${escape(name)}($|[^\\w-])`).test(text);
+const names = (text: string, name: string) => new RegExp(`(^|[^\\w-])${escapeRegExp(name)}($|[^\\w-])`).test(text);
 
 /** Current x64 series with a level: the only ones a level list may name. */
 const listed = rawSeries.filter((s) => !isRetired(s) && seriesLevels(s).guaranteed !== null);
@@ -102,7 +102,7 @@ describe('level lists, by family', () => {
         // the examples are named, in that order, and no other series is
         const named = rawSeries.filter((s) => names(not.summary, s.series)).map((s) => s.series);
         expect(named.sort(), what).toEqual([...expected].sort());
-        const at = expected.map((s) => not.summary.search(new RegExp(`(^|[^\\w-])${escape(s)}($|[^\\w-])`)));
+        const at = expected.map((s) => not.summary.search(new RegExp(`(^|[^\\w-])${escapeRegExp(s)}($|[^\\w-])`)));
         expect(at, what).toEqual([...at].sort((x, y) => x - y));
         // a yes list's summary counts, and names no series
         expect(rawSeries.filter((s) => names(yes.summary, s.series)).map((s) => s.series), what).toEqual([]);
@@ -134,7 +134,7 @@ describe('level lists, by family', () => {
       const expected = [...mix.filter((s) => newest.includes(s)), ...mix.filter((s) => older.includes(s))].slice(0, 6).map((s) => s.record.series);
       const named = mix.map((s) => s.record.series).filter((n) => names(a.summary, n));
       expect(named.sort()).toEqual([...expected].sort());
-      const at = expected.map((s) => a.summary.search(new RegExp(`(^|[^\\w-])${escape(s)}($|[^\\w-])`)));
+      const at = expected.map((s) => a.summary.search(new RegExp(`(^|[^\\w-])${escapeRegExp(s)}($|[^\\w-])`)));
       expect(at).toEqual([...at].sort((x, y) => x - y));
     }
   });
