@@ -1,7 +1,11 @@
 // Prometheus metrics (prom-client), one registry per running service: answers by kind and platform,
 // answer latency, platform API errors and retries, cooldown refusals, readiness, build info, and the
 // process metrics prom-client collects by default. Served at GET /metrics (adapters/http/metrics-route.ts).
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+//
+// prom-client is loaded after the service has started (LOAD_AFTER_MS, or at the first scrape if that comes
+// sooner): importing it costs ~70 ms, a sixth of a start, and no question needs it. What happens before it
+// is loaded is kept as a bounded list of calls and replayed into it.
+import type { Registry } from 'prom-client';
 import type { Platform } from '../ports/index.js';
 import type { PlatformObserver } from '../ports/index.js';
 
@@ -14,8 +18,7 @@ export interface AnswerObserver {
 }
 
 export interface Metrics extends PlatformObserver, AnswerObserver {
-  readonly registry: Registry;
-  /** the exposition text and its content type */
+  /** the exposition text and its content type (loads prom-client if it is not loaded yet) */
   render(): Promise<{ contentType: string; body: string }>;
 }
 
@@ -26,12 +29,72 @@ export interface MetricsOptions {
   readiness: () => Record<string, boolean>;
   /** process metrics too (default true; tests that build many registries may turn them off) */
   processMetrics?: boolean;
+  /** how long after creation prom-client is loaded without a scrape (default LOAD_AFTER_MS) */
+  loadAfterMs?: number;
 }
+
+/** Late enough that a starting service answers its first questions without paying for prom-client. */
+export const LOAD_AFTER_MS = 3_000;
+/** Calls kept while prom-client loads; a flood beyond this before the first load is not counted. */
+const MAX_PENDING = 10_000;
 
 /** Buckets in seconds: the core answers in microseconds, a slow store or a cold cache in milliseconds. */
 const LATENCY_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
 export function createMetrics(options: MetricsOptions): Metrics {
+  let live: Recorders | undefined;
+  let loading: Promise<Recorders> | undefined;
+  const pending: Array<(r: Recorders) => void> = [];
+  const load = (): Promise<Recorders> => {
+    loading ??= import('prom-client').then((prom) => {
+      const recorders = build(prom, options);
+      for (const call of pending.splice(0)) call(recorders);
+      live = recorders;
+      return recorders;
+    });
+    return loading;
+  };
+  setTimeout(() => void load(), options.loadAfterMs ?? LOAD_AFTER_MS).unref();
+  const record = (call: (r: Recorders) => void): void => {
+    if (live) call(live);
+    else if (pending.length < MAX_PENDING) pending.push(call);
+  };
+
+  return {
+    answered(platform, kind, seconds) {
+      record((r) => {
+        r.answers.inc({ platform, kind });
+        r.latency.observe({ platform }, seconds);
+      });
+    },
+    cooldownRefused(platform) {
+      record((r) => r.cooldown.inc({ platform }));
+    },
+    apiError(platform, reason) {
+      record((r) => r.apiErrors.inc({ platform, reason }));
+    },
+    apiRetry(platform) {
+      record((r) => r.apiRetries.inc({ platform }));
+    },
+    async render() {
+      const { registry } = await load();
+      return { contentType: registry.contentType, body: await registry.metrics() };
+    },
+  };
+}
+
+type PromClient = typeof import('prom-client');
+
+interface Recorders {
+  registry: Registry;
+  answers: import('prom-client').Counter<'platform' | 'kind'>;
+  latency: import('prom-client').Histogram<'platform'>;
+  cooldown: import('prom-client').Counter<'platform'>;
+  apiErrors: import('prom-client').Counter<'platform' | 'reason'>;
+  apiRetries: import('prom-client').Counter<'platform'>;
+}
+
+function build({ collectDefaultMetrics, Counter, Gauge, Histogram, Registry }: PromClient, options: MetricsOptions): Recorders {
   const registry = new Registry();
   const registers = [registry];
   const answers = new Counter({
@@ -88,23 +151,5 @@ export function createMetrics(options: MetricsOptions): Metrics {
   for (const platform of ['slack', 'discord'] as const) apiRetries.inc({ platform }, 0);
   if (options.processMetrics !== false) collectDefaultMetrics({ register: registry });
 
-  return {
-    registry,
-    answered(platform, kind, seconds) {
-      answers.inc({ platform, kind });
-      latency.observe({ platform }, seconds);
-    },
-    cooldownRefused(platform) {
-      cooldown.inc({ platform });
-    },
-    apiError(platform, reason) {
-      apiErrors.inc({ platform, reason });
-    },
-    apiRetry(platform) {
-      apiRetries.inc({ platform });
-    },
-    async render() {
-      return { contentType: registry.contentType, body: await registry.metrics() };
-    },
-  };
+  return { registry, answers, latency, cooldown, apiErrors, apiRetries };
 }

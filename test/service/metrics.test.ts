@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startService, type RunningService } from '../../src/service/start.js';
+import { createMetrics } from '../../src/service/metrics.js';
 import { catalog } from '../../src/core/index.js';
 import { FakeDiscord, interaction, type RecordedRequest } from '../fakes/discord/index.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
@@ -103,8 +104,8 @@ describe('/metrics', () => {
     expect(sample(after, 'azlinux_answer_duration_seconds_sum', { platform: 'http' })).toBeGreaterThan(0);
 
     await service.stop('check readiness');
-    const stopped = service.metrics.registry;
-    expect(sample(await stopped.metrics(), 'azlinux_ready', { check: 'slack' })).toBe(0);
+    const stopped = (await service.metrics.render()).body;
+    expect(sample(stopped, 'azlinux_ready', { check: 'slack' })).toBe(0);
   });
 
   it('counts Slack Web API error answers and rate-limit retries, and Discord REST errors and retries', async () => {
@@ -149,5 +150,26 @@ describe('/metrics', () => {
     expect(ok.status).toBe(200);
     expect(ok.text).toContain('# TYPE azlinux_answers_total counter');
     expect((await fetch(`${base}/metrics`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(405);
+  });
+});
+
+describe('prom-client loads late', () => {
+  it('counts what happened before it was loaded, once, at the first scrape', async () => {
+    const metrics = createMetrics({ version: 't', dataAsOf: '2026-12-06', readiness: () => ({ slack: true }), processMetrics: false, loadAfterMs: 60_000 });
+    metrics.answered('slack', 'vm-size', 0.001);
+    metrics.answered('slack', 'vm-size', 0.002);
+    metrics.cooldownRefused('discord');
+    metrics.apiError('slack', 'ratelimited');
+    metrics.apiRetry('discord');
+    const first = (await metrics.render()).body;
+    expect(sample(first, 'azlinux_answers_total', { platform: 'slack', kind: 'vm-size' })).toBe(2);
+    expect(sample(first, 'azlinux_answer_duration_seconds_count', { platform: 'slack' })).toBe(2);
+    expect(sample(first, 'azlinux_cooldown_refusals_total', { platform: 'discord' })).toBe(1);
+    expect(sample(first, 'azlinux_platform_api_errors_total', { platform: 'slack', reason: 'ratelimited' })).toBe(1);
+    expect(sample(first, 'azlinux_platform_api_retries_total', { platform: 'discord' })).toBe(1);
+    metrics.answered('slack', 'vm-size', 0.001);
+    const second = (await metrics.render()).body;
+    expect(sample(second, 'azlinux_answers_total', { platform: 'slack', kind: 'vm-size' })).toBe(3);
+    expect(sample(second, 'azlinux_cooldown_refusals_total', { platform: 'discord' })).toBe(1);
   });
 });

@@ -35,8 +35,8 @@ describe('the start path', () => {
     expect(packages).toContain('pino');
   });
 
-  it('imports neither zod nor the data schemas, validators, discord.js, Bolt or ioredis up front', () => {
-    for (const pkg of ['zod', 'discord.js', '@slack/bolt', 'ioredis']) expect(packages).not.toContain(pkg);
+  it('imports neither zod nor the data schemas, validators, discord.js, Bolt, ioredis or prom-client up front', () => {
+    for (const pkg of ['zod', 'discord.js', '@slack/bolt', 'ioredis', 'prom-client']) expect(packages).not.toContain(pkg);
     const rel = [...files].map((x) => x.slice(ROOT.length + 1));
     for (const f of ['src/data/schema.ts', 'src/data/load.ts', 'src/data/load-cpu-families.ts']) expect(rel).not.toContain(f);
   });
