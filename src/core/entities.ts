@@ -64,7 +64,7 @@ export function findEntities(catalog: Catalog, text: string): Entities {
   };
   const scanned = scanMentions(catalog, text);
   found.mentions = scanned.mentions;
-  const original = splitWords(scanned.rest);
+  const original = swapQualifiers(catalog, splitWords(scanned.rest));
   const words = original.map((w) => w.toLowerCase());
   const flagLevel = flagLevels(catalog);
   // each word's key once: an n-gram's key is its words' keys joined (keyOf works character by character)
@@ -76,6 +76,26 @@ export function findEntities(catalog: Catalog, text: string): Entities {
     i += Math.max(1, taken);
   }
   return dedupe(found);
+}
+
+/** "CentOS 8 Stream", "Centos8 Stream": a distribution, its version, then a qualifier that the release's own name
+ * puts before the version ("CentOS Stream 8"). Put back in the release's order when that names a release, for every
+ * distribution whose releases carry such a word. */
+export function swapQualifiers(catalog: Catalog, words: string[]): string[] {
+  const out = [...words];
+  for (let i = 0; i < out.length; i++) {
+    const glued = /^([A-Za-z][A-Za-z-]*?)-?(\d+(?:\.\d+)?)$/.exec(out[i]!);
+    // "Centos8 Stream" (one word, then the qualifier) or "CentOS 8 Stream" (three words)
+    const [name, version, qualifier, used] = glued
+      ? [glued[1]!, glued[2]!, out[i + 1], 2]
+      : /^\d+(?:\.\d+)?$/.test(out[i + 1] ?? '')
+        ? [out[i]!, out[i + 1]!, out[i + 2], 3]
+        : [null, null, undefined, 0];
+    if (!name || !version || !qualifier || !/^[A-Za-z]{3,}$/.test(qualifier) || !catalog.releaseByKey.has(keyOf(name + qualifier + version))) continue;
+    out.splice(i, used, name, qualifier, version);
+    i += 2;
+  }
+  return out;
 }
 
 /** Try every kind of name starting at word i, longest first; returns how many words were used. */

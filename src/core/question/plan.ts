@@ -215,9 +215,29 @@ export const RULES: readonly Rule[] = [
   // "SSE4.1, SSE4.2, AVX, AVX2 and FMA": a list of features needs the highest level among them
   {
     name: 'series for a level',
-    answer: (c, q, f) => (f.levels.length ? levelAnswer(c, q, highest(f.levels), f.intent.negated, familyNamed(c, f.lower), vendorNamed(f.lower)) : null),
+    answer: (c, q, f) => (f.levels.length && asksForSeries(f) ? levelAnswer(c, q, highest(f.levels), f.intent.negated, familyNamed(c, f.lower), vendorNamed(f.lower)) : null),
   },
+  // "only avx, could that be it?", "VMs only expose SSE and SSE2": a level or feature said about something else
+  { name: 'a level about something else', answer: (c, q, f) => (f.levels.length ? triage(c, q, f) : null) },
 ];
+
+/** Words that ask for Azure machines: a level list answers them. */
+const AZURE_ASKED = /\b(azure|cloud|sizes?|series|skus?|instances?|instance types?)\b|\b(get|obtain|rent|pick|choose|buy)\b[^.?!]{0,24}\b(computers?|machines?|vms?|servers?)\b/;
+/** What a level or feature is said about when it is not Azure: a guest, a hypervisor, a binary, the asker's own machine. */
+const OTHER_SUBJECT = /\b(guests?|hosts?|hypervisors?|emulators?|emulated|binary|binaries|builds?|compiled?|compiler|laptops?|desktops?|notebooks?|mods?|games?|releases? binary|crash\w*|dies|died)\b/;
+
+/** "which sizes guarantee v4?", "avx512", "x86-64-v3 and intel": a list of Azure series answers it; a level or
+ * feature mentioned about a hypervisor, a binary, a laptop or one's own CPU, in a sentence that asks for no Azure
+ * machine, does not ("it seems it doesn't, only avx, could that be it?"). */
+function asksForSeries(f: Frame): boolean {
+  if (AZURE_ASKED.test(f.lower)) return true;
+  const text = f.lower.replace(/https?:\/\/\S+/g, ' ');
+  const other = f.e.mentions.hypervisors.length > 0 || f.e.mentions.virtualCpus.length > 0 || MY_CPU.test(text) || FAILURE.test(text) || OTHER_SUBJECT.test(text);
+  if (other) return false;
+  // a short question is about the level itself ("x86-64-v3 only", "which ones have avx2?"); a long sentence that
+  // asks for no machine is said about something else
+  return wordsOf(text).length <= 8 || /\b(which|what|list|show|guarantee[sd]?)\b/.test(text);
+}
 
 export function plan(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer {
   for (const rule of RULES) {
