@@ -68,3 +68,34 @@ describe('a level or feature said about something else is not a list of Azure se
     },
   );
 });
+
+describe('an incidental mention does not decline what was asked', () => {
+  // every numbered release of every x86 distribution, with an Intel Mac or macOS beside it
+  const releases = c.distros.flatMap((d) => d.releases.filter((r) => /^\d+(\.\d+)?$/.test(r.version) && r.x86_64Baseline).map((r) => ({ d, r })));
+  test.each(releases.map(({ d, r }) => [`${d.name} ${r.version}`, d, r] as const))('%s beside an old Mac mini', (_t, d, r) => {
+    const a = ask(`my Proxmox box is an old Mac mini; does ${d.name} ${r.version} need x86-64-v2?`);
+    expect(a.kind).not.toBe('out-of-scope');
+    expect(a.text).toContain(r.x86_64Baseline!);
+    expect(a.caveats.join(' ')).toMatch(/Mac mini: outside what I cover/i);
+  });
+  test('an x86 processor and a crash, with macOS where it works', () => {
+    const a = ask('Illegal instruction on Ubuntu with an Intel Xeon E5-2680 v3; under macOS the same code works fine');
+    expect(a.kind).toBe('triage');
+    expect(a.text).toContain('Haswell');
+  });
+  test('Apple silicon, a Mac model identifier or a hackintosh still decline', () => {
+    for (const q of ['illegal instruction in Docker on my MacBook with the M2 chip', 'my macpro5,1 with a Xeon X5690 shows unsupported CPU', 'hackintosh on macOS with a Xeon E5-2670, Fatal glibc error'])
+      expect(ask(q).kind, q).toBe('out-of-scope');
+  });
+  test.each([
+    ['Standard_D8s_v3', 'Standard_D8as_v5'],
+    ['Standard_E4s_v5', 'Standard_E4as_v5'],
+  ])('moving from %s to %s "at comparable pricing" compares them', (a1, a2) => {
+    const a = ask(`We switched the default from ${a1} to ${a2}: same vCPU and RAM at comparable pricing, broader availability`);
+    expect(a.kind).toBe('compare');
+    expect(a.caveats.join(' ')).toMatch(/prices and quotas: outside/i);
+  });
+  test('a price asked about one size is still declined', () => {
+    expect(ask('how much does Standard_D8as_v5 cost per month?').kind).toBe('out-of-scope');
+  });
+});

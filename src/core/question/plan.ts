@@ -52,18 +52,22 @@ export const RULES: readonly Rule[] = [
     name: 'not x86 hardware',
     answer: (c, q, f) => {
       const away = f.e.mentions.outOfScope.filter((o) => NOT_X86.has(o.what) || NOT_CPU.test(o.what));
-      return away.length && (!f.targets.length || away.some((o) => NOT_CPU.test(o.what))) ? outOfScopeAnswer(c, q, away, f.releases) : null;
+      const declined = away.filter((o) => !macAside(f, o));
+      return declined.length && (!f.targets.length || declined.some((o) => NOT_CPU.test(o.what))) ? outOfScopeAnswer(c, q, declined, f.releases) : null;
     },
   },
   { name: 'error triage', answer: (c, q, f) => (f.e.mentions.errors.length ? triage(c, q, f) : null) },
   {
     name: 'another cloud or hardware',
-    answer: (c, q, f) => (f.e.mentions.outOfScope.length && !f.targets.length && !distroQuestion(f) ? outOfScopeAnswer(c, q, f.e.mentions.outOfScope, f.releases) : null),
+    answer: (c, q, f) => {
+      const away = f.e.mentions.outOfScope.filter((o) => !macAside(f, o));
+      return away.length && !f.targets.length && !distroQuestion(f) ? outOfScopeAnswer(c, q, away, f.releases) : null;
+    },
   },
   {
     name: 'a topic the bot does not cover',
     answer: (c, q, f) =>
-      f.e.mentions.offTopics.length && f.e.levelWords.every((w) => /^v\d$/i.test(w.typed)) && !f.e.mentions.familyCpus.length && !f.e.cpus.length && !distroComparison(f)
+      f.e.mentions.offTopics.length && f.e.levelWords.every((w) => /^v\d$/i.test(w.typed)) && !f.e.mentions.familyCpus.length && !f.e.cpus.length && !distroComparison(f) && !machineComparison(f)
         ? outOfScopeAnswer(c, q, f.e.mentions.offTopics.map((t) => ({ what: t, typed: t })), f.releases, f.targets)
         : null,
   },
@@ -260,6 +264,20 @@ function distroQuestion(f: Frame): boolean {
   return (facet || !machines) && (f.e.releases.length > 0 || f.e.distros.length > 0) && f.e.mentions.outOfScope.every((o) => CLOUD_NAME.has(o.what));
 }
 
+/** Two or more machines side by side ("from Standard_D8s_v3 to Standard_D8as_v5 … at comparable pricing"), with
+ * only a price or performance word beside them: compare them, the price named as an aside. */
+function machineComparison(f: Frame): boolean {
+  return new Set(f.targets.map((t) => t.label)).size >= 2 && f.e.mentions.offTopics.every((t) => ASIDE_TOPICS.has(t));
+}
+
+/** A Mac named beside something answerable ("Under MacOS it works", "Proxmox on an old Mac mini" with a glibc error
+ * or a release): an Intel Mac or macOS is an aside, not the question. Apple silicon and Rosetta are not x86 at all. */
+function macAside(f: Frame, o: { what: string; typed: string }): boolean {
+  // "macpro6,1": a Mac model identifier is the machine asked about (a hackintosh's, typically)
+  if (o.what !== 'Apple hardware' || /\d,\d/.test(o.typed) || /\bm[1-5]\b|apple silicon|rosetta|hackintosh|opencore/.test(f.lower)) return false;
+  return f.releases.length > 0 || f.e.mentions.errors.length > 0 || processorOf(f) !== undefined || f.e.cpus.some((c) => c.model.arch === 'x64');
+}
+
 /** Two or more distributions side by side, with only a price or performance word beside them: compare them. */
 function distroComparison(f: Frame): boolean {
   return distinct(f.releases).length >= 2 && !f.targets.length && f.e.mentions.offTopics.every((t) => ASIDE_TOPICS.has(t));
@@ -267,7 +285,7 @@ function distroComparison(f: Frame): boolean {
 
 function read(a: Answer, f: Frame): Answer {
   // what was named but is not covered, said rather than dropped
-  const aside = [...new Set([...f.e.mentions.outOfScope.filter((o) => CLOUD_NAME.has(o.what)).map((o) => echo(o.typed)), ...f.e.mentions.offTopics.filter((t) => ASIDE_TOPICS.has(t))])];
+  const aside = [...new Set([...f.e.mentions.outOfScope.filter((o) => CLOUD_NAME.has(o.what) || macAside(f, o)).map((o) => echo(o.typed)), ...f.e.mentions.offTopics.filter((t) => ASIDE_TOPICS.has(t))])];
   if (aside.length && a.kind !== 'out-of-scope') a.caveats.unshift(`${listOf(aside)}: outside what I cover (Azure VM sizes and Linux distributions); this answer is about the rest.`);
   for (const c of f.e.corrections) a.caveats.unshift(`Read “${echo(c.typed)}” as ${c.meant}.`);
   const unknown = notUnderstood(f);
