@@ -5,13 +5,17 @@
 import { createInterface } from 'node:readline';
 import { Readable, Writable } from 'node:stream';
 import { askWith } from '../src/core/ask.js';
-import { ask, catalog } from '../src/core/index.js';
-import { MemoryStore } from '../src/core/store.js';
+import { ask as coreAsk, catalog } from '../src/core/index.js';
+import { cachedAsk } from '../src/service/answer-cache.js';
+import { MemoryStore } from '../src/service/memory-store.js';
 import { startConsole } from '../src/adapters/cli/console.js';
 import { createHandler } from '../src/service/handler.js';
 import { createLogger } from '../src/service/logger.js';
 import { misspelledQuestions } from './misspellings.js';
 import { quantile, round } from './stats.js';
+
+/** The service's ask: the core behind the answer cache. */
+const ask = cachedAsk(coreAsk);
 
 export const QUESTIONS = [
   '/azlinux',
@@ -75,7 +79,7 @@ function nullSink(): Writable {
 }
 
 function linesInput(count: number): Readable {
-  const text = Array.from({ length: count }, (_, i) => QUESTIONS[i % QUESTIONS.length]).join('\n') + '\n';
+  const text = `${Array.from({ length: count }, (_, i) => QUESTIONS[i % QUESTIONS.length]).join('\n')}\n`;
   return Readable.from([text]);
 }
 

@@ -8,7 +8,7 @@ import { benchCore } from './core.js';
 import { benchSlack, benchStartup } from './slack.js';
 import { SLACK_TEXTS } from './slack-texts.js';
 import { round } from './stats.js';
-import { ANSWER_CACHE_SIZE } from '../src/core/answer-cache.js';
+import { ANSWER_CACHE_SIZE } from '../src/service/answer-cache.js';
 
 const out = (name: string) => fileURLToPath(new URL(`../../bench/${name}`, import.meta.url));
 

@@ -9,18 +9,21 @@
 import { createServer } from 'node:http';
 import { App, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Answer } from '../src/core/answer.js';
-import { askInThread } from '../src/core/conversation.js';
-import { ask } from '../src/core/index.js';
-import { MemoryStore } from '../src/core/store.js';
+import { askInThread } from '../src/service/conversation.js';
+import { ask as coreAsk } from '../src/core/index.js';
+import { cachedAsk } from '../src/service/answer-cache.js';
+import { MemoryStore } from '../src/service/memory-store.js';
 import { InFlight } from '../src/adapters/slack/inflight.js';
 import { EventsReceiver } from '../src/adapters/slack/receiver.js';
 import { createSlackSurface } from '../src/adapters/slack/surface.js';
 import { SLACK_TEXTS } from './slack-texts.js';
 
+const ask = cachedAsk(coreAsk);
+
 const port = Number(process.env.PORT);
 const signingSecret = process.env.SLACK_SIGNING_SECRET ?? '';
 const apiUrl = process.env.SLACK_API_URL ?? '';
-const quiet = { info: () => undefined, warn: () => undefined, error: (m: string) => console.error(m) };
+const quiet = { info: () => undefined, warn: () => undefined, error: (fields: object | string, message?: string) => console.error(message ?? fields, typeof fields === 'string' ? '' : fields) };
 const step = process.env.STEP;
 
 if (step === 'receiver-ack') {

@@ -2,7 +2,7 @@
 // over, as a team (or a flood) asks them. distinctTexts(): every size, series and CPU by name, more
 // names than the core's answer cache holds, so each comes round again only after it was evicted:
 // every command is answered, rendered and serialised afresh.
-import { ANSWER_CACHE_SIZE } from '../src/core/answer-cache.js';
+import { ANSWER_CACHE_SIZE } from '../src/service/answer-cache.js';
 import { catalog } from '../src/core/index.js';
 
 export const SLACK_TEXTS = ['Standard_D4s_v5', 'Standard_D2s_v3', 'x86-64-v3', 'EPYC 7763', 'flags avx2 bmi2 fma movbe'] as const;

@@ -1,5 +1,6 @@
 // Configuration: read once from the environment, validated by the rules below, refused at start with a message
 // that names the variable and says how to fix it. Values are never logged; see describeConfig().
+import { CodedError } from './ports/errors.js';
 import { parseIsoDay } from './core/clock.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -39,12 +40,13 @@ export interface Config {
 }
 
 /** A configuration problem the operator can fix; `message` is one line, safe to print (no values). */
-export class ConfigError extends Error {
+export class ConfigError extends CodedError<'config'> {
   override readonly name = 'ConfigError';
   constructor(
     readonly problems: { variable: string; message: string }[],
   ) {
     super(
+      'config',
       problems.length === 1
         ? `Configuration error: ${problems[0]!.message}`
         : `Configuration errors (${problems.length}): ${problems.map((p) => p.message).join(' | ')}`,

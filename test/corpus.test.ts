@@ -152,7 +152,7 @@ function problemsWith(entry: Entry, answer: Answer): string[] {
   else if (answer.text.length > TEXT_LIMIT) problems.push(`text is ${answer.text.length} chars (limit ${TEXT_LIMIT})`);
   if (PING.test(renderedParts(answer))) problems.push('answer contains a broadcast ping (@everyone/@here/<!channel>)');
   // the echo is the input as received, cut to 2,000 characters (the answer stays bounded)
-  const echoed = entry.q.length <= QUERY_ECHO_LIMIT ? entry.q : entry.q.slice(0, QUERY_ECHO_LIMIT - 1) + '…';
+  const echoed = entry.q.length <= QUERY_ECHO_LIMIT ? entry.q : `${entry.q.slice(0, QUERY_ECHO_LIMIT - 1)}…`;
   if (answer.query !== echoed) problems.push(`query is ${show(answer.query)?.slice(0, 80)}, not the input`);
   if (!Array.isArray(answer.sources)) problems.push('sources is not an array');
 

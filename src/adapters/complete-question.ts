@@ -1,9 +1,10 @@
 // Completion of a question as typed (the web page's ask box, the console's Tab): the last word typed,
 // completed as a size, a distro or a CPU model by the core's completer, and put back into the
 // question. At most MAX_SUGGESTIONS, each a whole question.
-import type { Choice, CompleteField } from '../core/complete.js';
+import type { CompleteField } from '../core/complete.js';
+import type { CompleteFn } from '../ports/index.js';
 
-export type CompleteFn = (field: CompleteField, partial: string, options?: { limit?: number }) => Choice[];
+export type { CompleteFn };
 
 export const MAX_SUGGESTIONS = 8;
 const FIELDS: readonly CompleteField[] = ['size', 'distro', 'cpu'];

@@ -12,6 +12,7 @@ import { LEVELS } from './levels.js';
 import { renderText } from './render-text.js';
 import { nearestWord } from './fuzzy.js';
 import { cleanInput, echo } from './text.js';
+import { isShareable } from './policy.js';
 
 const COMMANDS = ['azlinux', 'cpulevel'];
 
@@ -20,12 +21,12 @@ export const QUERY_ECHO_LIMIT = 2000;
 
 export function askWith(catalog: Catalog, rawText: string, context: ConversationContext = {}): Answer {
   const raw = typeof rawText === 'string' ? rawText : String(rawText ?? '');
-  let text = cleanInput(raw).replace(/^(<@[A-Z0-9]+>|@\S+)\s*/i, '');
+  let text = cleanInput(raw);
   const publicWord = /(^|\s)public[.!]?$/i.test(text);
   if (publicWord) text = text.replace(/(^|\s)public[.!]?$/i, '').trim();
   const query = raw.length <= QUERY_ECHO_LIMIT ? raw : `${raw.slice(0, QUERY_ECHO_LIMIT - 1)}…`;
   const answer = route(catalog, query, text, context);
-  answer.visibility = publicWord && !['help', 'error', 'not-found', 'clarify'].includes(answer.kind) ? 'public' : 'private';
+  answer.visibility = publicWord && isShareable(answer) ? 'public' : 'private';
   answer.text = renderText(answer);
   return answer;
 }

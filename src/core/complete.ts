@@ -1,4 +1,5 @@
-// Autocomplete: ranked names for a partly typed size, distro, release, CPU or level (Discord: ≤ 25).
+// Autocomplete: ranked names for a partly typed size, distro, release, CPU or level. How many a
+// platform can show is the platform's business (Discord's 25 live in its adapter).
 import type { Catalog } from './catalog.js';
 import { keyOf, sizeKeyOf } from './text.js';
 
@@ -8,6 +9,9 @@ export interface Choice {
   name: string;
   value: string;
 }
+
+/** Completions given when the caller names no limit. */
+export const DEFAULT_LIMIT = 25;
 
 export interface CompleteOptions {
   /** for releases: the distro already chosen (id or alias) */
@@ -42,7 +46,7 @@ function ranked(query: string, items: Array<{ key: string; choice: Choice }>, li
 }
 
 export function completeWith(catalog: Catalog, field: CompleteField, partial: string, options: CompleteOptions = {}): Choice[] {
-  const limit = Math.min(Math.max(options.limit ?? 25, 1), 25);
+  const limit = Math.max(Math.floor(options.limit ?? DEFAULT_LIMIT), 1) || DEFAULT_LIMIT;
   const typed = String(partial ?? '').slice(0, 100);
   switch (field) {
     case 'size': {

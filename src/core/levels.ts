@@ -1,8 +1,9 @@
 // x86-64 levels computed from CPU feature flags by the psABI rules in src/data/x86-64-levels.json.
 // Levels are cumulative: a CPU is at level N only when it has every flag of levels 1..N.
+import { LEVEL_NAMES } from '../data/level-names.js';
 import type { LevelName, LevelsTable } from '../data/schema.js';
 
-export const LEVELS: readonly LevelName[] = ['x86-64-v1', 'x86-64-v2', 'x86-64-v3', 'x86-64-v4'];
+export const LEVELS: readonly LevelName[] = LEVEL_NAMES;
 
 export interface LevelResult {
   /** highest level whose flags (and all lower levels' flags) are present; null if not even v1 */

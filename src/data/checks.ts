@@ -1,5 +1,6 @@
 // Checks that span records or tables, run after each record passed its zod schema. Each returns
 // problem strings ("<file>: <what is wrong>") and never throws, so every problem is reported at once.
+import { LEVEL_NAMES } from './level-names.js';
 import type { CpuModel, Distro, LevelName, LevelsTable, VmSeries } from './schema.js';
 
 /** What the checks may rely on: the records that passed their schema, plus the identities (names, ids,
@@ -25,7 +26,7 @@ export const FILES = {
 /** The CPU family rules' tables (load-cpu-families.ts). */
 export const FAMILY_FILES = { archspec: 'archspec-x86.json', families: 'cpu-families.json' } as const;
 
-const LEVEL_ORDER: readonly LevelName[] = ['x86-64-v1', 'x86-64-v2', 'x86-64-v3', 'x86-64-v4'];
+const LEVEL_ORDER: readonly LevelName[] = LEVEL_NAMES;
 
 /** The lookup key the core uses for names: lower case, letters and digits only. */
 export const lookupKey = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');

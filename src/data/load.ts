@@ -1,6 +1,7 @@
 // The one loader: reads the four JSON tables beside this module, validates every record against its
 // zod schema and every cross-table rule, and returns the knowledge or throws one DataError that lists
 // every problem found. These files are the only knowledge the product reads at run time.
+import { CodedError } from '../ports/errors.js';
 import { readFileSync } from 'node:fs';
 import { projectVersion } from './version.js';
 import type { z } from 'zod';
@@ -37,10 +38,10 @@ export interface Knowledge {
   distros: Distro[];
 }
 
-export class DataError extends Error {
+export class DataError extends CodedError<'data'> {
   readonly problems: string[];
   constructor(problems: string[]) {
-    super(`src/data is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.join('\n- ')}`);
+    super('data', `src/data is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.join('\n- ')}`);
     this.name = 'DataError';
     this.problems = [...problems];
   }

@@ -1,5 +1,6 @@
 // The shape of every table in src/data, as zod schemas. The loader validates each JSON file against
 // these at start-up; the TypeScript types used everywhere else are inferred from them.
+import { LEVEL_NAMES } from './level-names.js';
 import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date');
@@ -16,7 +17,7 @@ export const SourceSchema = z.strictObject({
 });
 export type Source = z.infer<typeof SourceSchema>;
 
-export const LevelNameSchema = z.enum(['x86-64-v1', 'x86-64-v2', 'x86-64-v3', 'x86-64-v4']);
+export const LevelNameSchema = z.enum(LEVEL_NAMES);
 export type LevelName = z.infer<typeof LevelNameSchema>;
 
 /** x86-64-levels.json: the psABI levels, each with the /proc/cpuinfo flags it adds. */
@@ -153,9 +154,7 @@ export const DistroSchema = z.strictObject({
 });
 export type Distro = z.infer<typeof DistroSchema>;
 
-export const VmSeriesTableSchema = z.strictObject({ asOf: isoDate, series: z.array(VmSeriesSchema).min(1) });
 export const CpuModelsTableSchema = z.strictObject({ asOf: isoDate, models: z.array(CpuModelSchema).min(1) });
-export const DistrosTableSchema = z.strictObject({ asOf: isoDate, distros: z.array(DistroSchema).min(1) });
 
 const cpuinfoFlag = z.string().regex(/^[a-z0-9_]+$/);
 

@@ -1,10 +1,9 @@
 // The few answers the service itself gives (the core gives every other one): a flood warning and an
 // apology for a failure nobody could fix by rephrasing. Both are kind 'error' and private.
-import type { Answer } from '../core/answer.js';
 import { errorAnswer } from '../core/index.js';
+import type { ServiceAnswer } from '../ports/question.js';
 
-/** Set on answers made here, so transports can pick a status code (HTTP: 429, 500). */
-export type ServiceAnswer = Answer & { kind: 'error'; code: 'cooldown' | 'internal'; ref?: string; retryAfterSeconds?: number };
+export { isServiceAnswer, type ServiceAnswer } from '../ports/question.js';
 
 export function cooldownAnswer(query: string, max: number, windowSeconds: number, retryAfterSeconds: number): ServiceAnswer {
   const summary = `You have asked ${max} question${max === 1 ? '' : 's'} in the last ${windowSeconds} s, which is my limit per person. Please try again in ${retryAfterSeconds} s.`;
@@ -14,8 +13,4 @@ export function cooldownAnswer(query: string, max: number, windowSeconds: number
 export function apologyAnswer(query: string, ref: string): ServiceAnswer {
   const summary = `Sorry, something went wrong on my side while answering. It has been logged; if it keeps happening, quote reference ${ref}.`;
   return { ...errorAnswer(query, 'Something went wrong', summary), code: 'internal', ref };
-}
-
-export function isServiceAnswer(answer: Answer): answer is ServiceAnswer {
-  return answer.kind === 'error' && 'code' in answer;
 }

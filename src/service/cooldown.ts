@@ -1,7 +1,7 @@
 // Per-user flood guard: at most `max` questions per user per fixed window, counted in the shared
 // KeyValueStore so every replica agrees. One atomic increment per question: the count that comes back
 // says whether this question is within the window's allowance.
-import type { KeyValueStore } from '../core/store.js';
+import type { KeyValueStore } from '../ports/store.js';
 
 export interface CooldownOptions {
   /** questions per window; 0 turns the guard off */

@@ -2,7 +2,7 @@
 // follow-up is answered without the thread's context and the context is not saved, instead of the
 // question getting an apology. Claims and counters are passed through: their callers decide (the
 // cooldown and the de-duplication fail open themselves, and say so in the log).
-import type { KeyValueStore } from '../core/store.js';
+import type { KeyValueStore } from '../ports/store.js';
 
 export function failOpenReads(store: KeyValueStore, warn: (message: string) => void): KeyValueStore {
   const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));

@@ -2,9 +2,10 @@
 // question, and an apology with a reference id (logged with the stack) when anything throws.
 import { randomBytes } from 'node:crypto';
 import type { Answer } from '../core/answer.js';
-import { askInThread, type AskFn } from '../core/conversation.js';
-import type { KeyValueStore } from '../core/store.js';
-import type { Handler, Platform, Question } from '../adapters/handler.js';
+import { TEXT_LIMIT } from '../core/index.js';
+import { askInThread, type AskFn } from './conversation.js';
+import type { KeyValueStore } from '../ports/store.js';
+import type { Handler, Platform, Question } from '../ports/index.js';
 import { apologyAnswer, cooldownAnswer, isServiceAnswer } from './answers.js';
 import { logGate, rateLimitedLog } from '../adapters/rate-limited-log.js';
 import { Cooldown } from './cooldown.js';
@@ -12,7 +13,8 @@ import { failOpenReads } from './fail-open-store.js';
 import type { Logger } from './logger.js';
 import type { AnswerObserver } from './metrics.js';
 
-export const MAX_TEXT = 4_000;
+/** The core's own limit on an answer's text; a replaced core (tests) is held to it here too. */
+export const MAX_TEXT = TEXT_LIMIT;
 const TRUNCATED = ' …(truncated)';
 
 export interface HandlerOptions {

@@ -1,9 +1,9 @@
 // Structured logs (pino). Secrets are never passed to the logger; the redaction below is the second
 // fence, for anything an SDK error or a request object might carry.
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import type { LogLevel } from '../config.js';
 
-export type { Logger };
+export type { Logger } from '../ports/logger.js';
 
 /** Field names blanked at the top level of a log line, and one level down under any field. */
 const SECRET_FIELDS = ['token', 'botToken', 'appToken', 'signingSecret', 'password', 'authorization', 'redisUrl'];
@@ -31,7 +31,7 @@ export const CENSOR = '[redacted]';
 // paths only.
 const LITERAL_PATHS = REDACT_PATHS.filter((p) => !p.startsWith('*.'));
 const NESTED_SECRETS = REDACT_PATHS.filter((p) => p.startsWith('*.')).map((p) => p.slice(2));
-const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+const hasOwn = (o: object, key: string): boolean => Object.hasOwn(o, key);
 
 /**
  * Own property descriptors with accessors read into plain values. Since Node 22 (V8 12) an Error's own
@@ -73,7 +73,7 @@ export function redactNested<T extends Record<string, unknown>>(obj: T): T {
   return (out ?? obj) as T;
 }
 
-export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+export function createLogger(level: LogLevel, destination?: DestinationStream): PinoLogger {
   const options = {
     level,
     base: { service: 'azlinux-bot' },
@@ -86,7 +86,7 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
   // Child bindings skip formatters.log; censor them on the way in. Children inherit this child().
   const child = logger.child;
   Object.defineProperty(logger, 'child', {
-    value: function (this: Logger, bindings: Record<string, unknown>, childOptions?: object) {
+    value: function (this: PinoLogger, bindings: Record<string, unknown>, childOptions?: object) {
       return child.call(this, redactNested(bindings), childOptions);
     },
     writable: true,

@@ -2,8 +2,8 @@
 // answer latency, platform API errors and retries, cooldown refusals, readiness, build info, and the
 // process metrics prom-client collects by default. Served at GET /metrics (adapters/http/metrics-route.ts).
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { Platform } from '../adapters/handler.js';
-import type { PlatformObserver } from '../adapters/observer.js';
+import type { Platform } from '../ports/index.js';
+import type { PlatformObserver } from '../ports/index.js';
 
 export type { PlatformObserver };
 

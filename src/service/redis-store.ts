@@ -7,7 +7,7 @@
 // queue), and at once for a second after any failure (so a request that needs several commands pays
 // the timeout once, not per command).
 import { Redis, type RedisOptions } from 'ioredis';
-import type { KeyValueStore } from '../core/store.js';
+import type { KeyValueStore } from '../ports/store.js';
 
 export interface RedisStoreOptions {
   url: string;

@@ -4,7 +4,8 @@
 //   2  configuration refused (one line on stderr naming the variable; no stack trace)
 //   130 the console was interrupted (Ctrl-C)
 import { ConfigError } from '../config.js';
-import { startService, StartupError, type RunningService, type ServiceOptions } from './start.js';
+import { isCodedError } from '../ports/index.js';
+import { startService, type RunningService, type ServiceOptions } from './start.js';
 
 /** SIGTERM to exit: Heroku allows 30 s; we promise 10. */
 export const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -31,7 +32,7 @@ export async function run(
       proc.stderr.write(`azlinux-bot: ${err.message}\n`);
       return 2;
     }
-    if (err instanceof StartupError) {
+    if (isCodedError(err, 'startup')) {
       proc.stderr.write(`azlinux-bot: ${err.message}\n`);
       return 1;
     }

@@ -1,24 +1,23 @@
 // One process, every configured surface: the HTTP server on $PORT always (health, readiness, the JSON
-// API, Slack's events in HTTP mode), Slack and Discord when configured, or, when nothing is configured
-// and stdin is a terminal or a pipe, the local console alone.
-import type { RequestListener } from 'node:http';
+// API, the web page, /metrics and each platform's routes), every platform of the registry whose
+// variables are set (src/service/platforms.ts), or, when none is and stdin is a terminal or a pipe, the
+// local console alone.
 import type { Readable, Writable } from 'node:stream';
 import { pino, type DestinationStream } from 'pino';
 import { ask as coreAsk, catalog as coreCatalog, complete as coreComplete, EXAMPLE_QUESTIONS, setToday } from '../core/index.js';
-import type { AskFn } from '../core/conversation.js';
-import { MemoryStore, type KeyValueStore } from '../core/store.js';
-import type { Surface } from '../adapters/handler.js';
-import type { ConsoleSurface } from '../adapters/cli/console.js';
-import type { DiscordSurface } from '../adapters/discord/surface.js';
-import type { SlackSurface } from '../adapters/slack/surface.js';
-import { sendError } from '../adapters/http/json.js';
+import type { AskFn } from './conversation.js';
+import { MemoryStore, type KeyValueStore } from './memory-store.js';
+import { CodedError, type AdapterContext, type Surface } from '../ports/index.js';
+import { ConsolePlatform } from '../adapters/cli/platform.js';
 import { createHttpSurface, type HttpSurface } from '../adapters/http/server.js';
 import { describeConfig, loadConfig, type Config } from '../config.js';
 import { metricsRoute } from '../adapters/http/metrics-route.js';
 import { webRoutes } from '../adapters/http/web/routes.js';
 import { packageVersion } from './build-info.js';
-import { createHandler, type ServiceHandler } from './handler.js';
+import { cachedAsk } from './answer-cache.js';
+import { createHandler, newRequestId, type ServiceHandler } from './handler.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { configuredPlatforms } from './platforms.js';
 import { createLogger, type Logger } from './logger.js';
 import type { RedisStore } from './redis-store.js';
 import { stdinKind, type StdinKind } from './stdin.js';
@@ -53,7 +52,7 @@ export interface RunningService {
   readonly url?: string;
   /** the platform surfaces, as they come up */
   readonly surfaces: Surface[];
-  /** resolves once every configured surface has started; rejects with a StartupError */
+  /** resolves once every configured surface has started; rejects with a CodedError 'startup' */
   readonly started: Promise<void>;
   /** resolves with the exit code once the service has stopped (console mode: after end of input) */
   readonly done: Promise<number>;
@@ -62,19 +61,17 @@ export interface RunningService {
 }
 
 /** Start-up failed after configuration was accepted (a platform refused the token, Redis unreachable...). */
-export class StartupError extends Error {
-  override readonly name = 'StartupError';
-}
+export const startupError = (message: string, cause?: unknown): CodedError<'startup'> => new CodedError('startup', message, { cause });
 
 const oneLine = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 300);
 
-/** Throws ConfigError before anything starts, StartupError when the store or the HTTP port fails. */
+/** Throws ConfigError before anything starts, a CodedError 'startup' when the store or the HTTP port fails. */
 export async function startService(env: Record<string, string | undefined>, options: ServiceOptions = {}): Promise<RunningService> {
   const config = loadConfig(env);
   if (config.today) setToday(config.today);
   const kind = options.stdinKind ?? stdinKind();
-  const platforms = Boolean(config.slack || config.discord);
-  const mode = config.console === 'auto' && !platforms && kind !== 'none' ? 'console' : 'server';
+  const platforms = configuredPlatforms(config);
+  const mode = config.console === 'auto' && platforms.length === 0 && kind !== 'none' ? 'console' : 'server';
 
   // Console mode keeps stdout for answers: logs go to stderr, and only warnings unless LOG_LEVEL asks.
   const level = mode === 'console' && !config.logLevelFromEnv ? 'warn' : config.logLevel;
@@ -89,7 +86,7 @@ export async function startService(env: Record<string, string | undefined>, opti
     try {
       coreCatalog();
     } catch (err) {
-      throw new StartupError(`the knowledge tables did not load: ${oneLine(err)}`);
+      throw startupError(`the knowledge tables did not load: ${oneLine(err)}`);
     }
   }
 
@@ -102,7 +99,7 @@ export async function startService(env: Record<string, string | undefined>, opti
     try {
       await redis.connect();
     } catch (err) {
-      throw new StartupError(`REDIS_URL: ${oneLine(err)}; check the URL and that Redis accepts connections from here`);
+      throw startupError(`REDIS_URL: ${oneLine(err)}; check the URL and that Redis accepts connections from here`);
     }
     store = redis;
   } else {
@@ -112,7 +109,7 @@ export async function startService(env: Record<string, string | undefined>, opti
   // Readiness as /readyz reports it; filled in once the platforms exist (server mode).
   let readiness: () => Record<string, boolean> = () => ({});
   const metrics = createMetrics({ version: packageVersion(), dataAsOf: coreCatalog().asOf, readiness: () => readiness(), processMetrics: mode === 'server' });
-  const handler = createHandler({ ask: options.ask ?? coreAsk, store, logger, cooldown: config.cooldown, observe: metrics });
+  const handler = createHandler({ ask: options.ask ?? cachedAsk(coreAsk), store, logger, cooldown: config.cooldown, observe: metrics });
   logger.info({ mode, ...describeConfig(config) }, 'starting');
 
   const surfaces: Surface[] = [];
@@ -120,24 +117,36 @@ export async function startService(env: Record<string, string | undefined>, opti
   let resolveDone!: (code: number) => void;
   const done = new Promise<number>((resolve) => (resolveDone = resolve));
 
+  // Each platform gets the same context; its SDK loads only when it starts (start-up time and memory
+  // follow what runs).
+  const context = (name: string): AdapterContext => ({
+    handler,
+    store,
+    logger: logger.child({ surface: name }),
+    complete: coreComplete,
+    examples: EXAMPLE_QUESTIONS,
+    asOf: coreCatalog().asOf,
+    observer: metrics,
+    drainTimeoutMs: DRAIN_MS,
+  });
+
   if (mode === 'console') {
-    const { startConsole } = await import('../adapters/cli/console.js');
-    const { exitCodeFor, historyPath } = await import('../adapters/cli/console.js');
-    const consoleSurface: ConsoleSurface = startConsole(handler, {
+    const { exitCodeFor } = await import('../adapters/cli/console.js');
+    const terminal = new ConsolePlatform({
       input: options.stdin ?? process.stdin,
       output: options.stdout ?? process.stdout,
       ...(options.interactive !== undefined ? { interactive: options.interactive } : {}),
-      complete: coreComplete,
-      historyFile: env['AZLINUX_HISTORY'] === 'off' ? null : env['AZLINUX_HISTORY'] || historyPath(env),
+      env,
     });
-    surfaces.push(consoleSurface);
+    await terminal.start(context(terminal.name));
+    surfaces.push(terminal);
     const service: RunningService = {
       config, mode, logger, handler, store, surfaces, metrics,
       started: Promise.resolve(),
       done,
       stop: (reason, exitCode = 0) => (stopping ??= shutdown(reason, exitCode)),
     };
-    consoleSurface.done.then(
+    terminal.done.then(
       (end) => service.stop(end === 'end' ? 'end of input' : end, exitCodeFor(end)),
       (err: unknown) => {
         logger.error({ err }, 'console failed');
@@ -148,7 +157,7 @@ export async function startService(env: Record<string, string | undefined>, opti
 
     async function shutdown(reason: string, exitCode: number): Promise<number> {
       logger.info({ reason }, 'stopping');
-      await consoleSurface.stop();
+      await terminal.stop();
       await handler.drain(DRAIN_MS);
       await store.close();
       resolveDone(exitCode);
@@ -158,28 +167,23 @@ export async function startService(env: Record<string, string | undefined>, opti
 
   // Server mode. Bind the port first (Heroku wants it within 60 s); platforms connect behind it and
   // /readyz says which are not there yet.
-  let slack: SlackSurface | undefined;
-  let discord: DiscordSurface | undefined;
-  const slackStarting: RequestListener = (_req, res) => {
-    sendError(res, 503, 'starting', 'Slack is still connecting; Slack will retry the delivery', { 'retry-after': '1' });
-  };
   readiness = () => ({
-    ...(config.slack ? { slack: slack?.isReady() ?? false } : {}),
-    ...(config.discord ? { discord: discord?.isReady() ?? false } : {}),
+    ...Object.fromEntries(platforms.map((p) => [p.name, p.isReady()])),
     ...(redis ? { store: redis.isReady() } : {}),
   });
   const http = createHttpSurface({
     handler,
     logger,
+    requestId: newRequestId,
     trustProxy: config.trustProxy,
     readiness,
-    routes: {
+    routes: [
       ...webRoutes({ handler, complete: coreComplete, examples: EXAMPLE_QUESTIONS, asOf: coreCatalog().asOf, trustProxy: config.trustProxy }),
-      '/metrics': metricsRoute(metrics, config.metricsToken),
-    },
+      { path: '/metrics', listener: metricsRoute(metrics, config.metricsToken) },
+      ...platforms.flatMap((p) => p.routes),
+    ],
     // Answers flow without Redis (everything using it fails open): reported, never a reason to be unready.
     informational: ['store'],
-    ...(config.slack && !config.slack.appToken ? { slackEvents: () => slack?.requestListener ?? slackStarting } : {}),
   });
   let url: string;
   try {
@@ -188,59 +192,20 @@ export async function startService(env: Record<string, string | undefined>, opti
     logger.info({ port: address.port }, 'http listening');
   } catch (err) {
     await store.close();
-    throw new StartupError(`PORT: cannot listen on ${config.host}:${config.port} (${oneLine(err)}); pick a free port`);
+    throw startupError(`PORT: cannot listen on ${config.host}:${config.port} (${oneLine(err)}); pick a free port`);
   }
 
-  const starts: Promise<unknown>[] = [];
-  if (config.slack) {
-    const { botToken, signingSecret, appToken, apiUrl } = config.slack;
-    starts.push(
-      import('../adapters/slack/surface.js').then(({ createSlackSurface }) => createSlackSurface({
-        botToken, signingSecret,
-        ...(appToken ? { appToken } : {}),
-        ...(apiUrl ? { apiUrl } : {}),
-        handler, store,
-        home: { examples: EXAMPLE_QUESTIONS, asOf: coreCatalog().asOf },
-        observer: metrics,
-        logger: logger.child({ surface: 'slack' }),
-        drainTimeoutMs: DRAIN_MS,
-      })).then(
-        (s) => {
-          slack = s;
-          surfaces.push(s);
-          logger.info({ surface: 'slack', mode: s.mode }, 'slack started');
-          if (stopping) return s.stop();
-        },
-        (err: unknown) => {
-          throw new StartupError(`Slack could not start: ${oneLine(err)}`, { cause: err });
-        },
-      ),
-    );
-  }
-  if (config.discord) {
-    const { token, apiUrl } = config.discord;
-    starts.push(
-      import('../adapters/discord/surface.js').then(({ createDiscordSurface }) => createDiscordSurface({
-        token,
-        ...(apiUrl ? { apiUrl } : {}),
-        handler, store,
-        complete: coreComplete,
-        observer: metrics,
-        logger: logger.child({ surface: 'discord' }),
-        drainTimeoutMs: DRAIN_MS,
-      })).then(
-        (s) => {
-          discord = s;
-          surfaces.push(s);
-          logger.info({ surface: 'discord' }, 'discord started');
-          if (stopping) return s.stop();
-        },
-        (err: unknown) => {
-          throw new StartupError(`Discord could not start: ${oneLine(err)}`, { cause: err });
-        },
-      ),
-    );
-  }
+  const starts = platforms.map((p) =>
+    p.start(context(p.name)).then(
+      () => {
+        surfaces.push(p);
+        logger.info({ surface: p.name }, `${p.name} started`);
+      },
+      (err: unknown) => {
+        throw startupError(`${p.name[0]!.toUpperCase()}${p.name.slice(1)} could not start: ${oneLine(err)}`, err);
+      },
+    ),
+  );
   // Every start settles before `started` does, so a failed one leaves nothing half-connected behind.
   const started = Promise.allSettled(starts).then((results) => {
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -255,8 +220,7 @@ export async function startService(env: Record<string, string | undefined>, opti
     const deadline = Date.now() + DRAIN_MS;
     logger.info({ reason, inFlight: handler.inFlight(), httpInFlight: http.inFlight() }, 'stopping');
     http.startDraining();
-    await Promise.allSettled(starts);
-    const results = await Promise.allSettled([...surfaces.map((s) => s.stop()), http.stop()]);
+    const results = await Promise.allSettled([...platforms.map((p) => p.stop()), http.stop()]);
     for (const r of results) if (r.status === 'rejected') logger.error({ err: r.reason }, 'a surface failed to stop');
     await handler.drain(Math.max(0, deadline - Date.now()));
     await store.close();

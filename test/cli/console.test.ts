@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consoleCompleter, historyPath, startConsole, type ConsoleEnd } from '../../src/adapters/cli/console.js';
-import type { Handler } from '../../src/adapters/handler.js';
+import type { Handler } from '../../src/ports/index.js';
 import { ask, complete } from '../../src/core/index.js';
 import { run, type ProcessLike } from '../../src/service/run.js';
 

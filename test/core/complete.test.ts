@@ -20,6 +20,14 @@ describe('autocomplete', () => {
     expect(complete('size', '').length).toBe(25);
   });
 
+  test("the core caps nothing at a platform's limit: a caller asking for more gets more (Discord keeps its 25)", () => {
+    expect(catalog().sizes.length).toBeGreaterThan(100);
+    expect(complete('size', '', { limit: 100 }).length).toBe(100);
+    const everyD = complete('size', 'd', { limit: 10_000 });
+    expect(everyD.length).toBeGreaterThan(25);
+    expect(everyD.length).toBe(new Set(everyD.map((c) => c.value)).size);
+  });
+
   test('distros by any alias; releases of the chosen distro newest first', () => {
     expect(complete('distro', 'mariner')[0]?.value).toBe('azure-linux');
     expect(complete('distro', 'alma')[0]?.value).toBe('almalinux');

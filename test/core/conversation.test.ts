@@ -2,8 +2,8 @@
 // store interface (node-cache in process), and forgets it when the entry expires.
 import { describe, expect, test } from 'vitest';
 import { ask } from '../../src/core/index.js';
-import { askInThread } from '../../src/core/conversation.js';
-import { MemoryStore } from '../../src/core/store.js';
+import { askInThread } from '../../src/service/conversation.js';
+import { MemoryStore } from '../../src/service/memory-store.js';
 
 describe('a conversation in one thread', () => {
   test('distro, then a size, then another size, then a distro fact', async () => {

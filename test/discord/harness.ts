@@ -1,7 +1,8 @@
 // Start the loopback fake Discord and a real discord.js client (through createDiscordSurface) against it.
-import type { Handler, Question } from '../../src/adapters/handler.js';
+import type { Handler, Question } from '../../src/ports/index.js';
 import type { CompleteFn } from '../../src/adapters/discord/autocomplete.js';
 import { createDiscordSurface, type DiscordSurface, type DiscordSurfaceOptions } from '../../src/adapters/discord/surface.js';
+import { MemoryStore } from '../../src/service/memory-store.js';
 import { FakeDiscord } from '../fakes/discord/index.js';
 
 export interface Harness {
@@ -31,11 +32,13 @@ export async function startHarness(
     return handler(q);
   };
   let surface: DiscordSurface;
+  const ownStore = extra.store ? undefined : new MemoryStore();
   try {
-    surface = await createDiscordSurface({ token: 'fake-bot-token', apiUrl: fake.apiUrl, handler: recording, complete, ...extra });
+    surface = await createDiscordSurface({ token: 'fake-bot-token', apiUrl: fake.apiUrl, handler: recording, complete, ...extra, store: extra.store ?? ownStore! });
     await waitUntil(() => surface.isReady(), 10_000, 'the surface to be ready');
   } catch (err) {
     await fake.stop();
+    await ownStore?.close();
     throw err;
   }
   return {
@@ -45,6 +48,7 @@ export async function startHarness(
     async close() {
       await surface.stop();
       await fake.stop();
+      await ownStore?.close();
     },
   };
 }

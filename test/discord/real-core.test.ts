@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { APIEmbed } from 'discord.js';
 import { ask, complete } from '../../src/core/index.js';
-import { askInThread } from '../../src/core/conversation.js';
-import { MemoryStore } from '../../src/core/store.js';
-import type { Handler } from '../../src/adapters/handler.js';
+import { askInThread } from '../../src/service/conversation.js';
+import { MemoryStore } from '../../src/service/memory-store.js';
+import type { Handler } from '../../src/ports/index.js';
 import { EMBED_LIMITS } from '../../src/adapters/discord/limits.js';
 import { embedTotal } from '../../src/adapters/discord/render.js';
 import { BOT_ID, CHANNEL_ID, Op, THREAD_ID, botUser, interaction, message, otherBot, type RecordedRequest } from '../fakes/discord/index.js';

@@ -2,7 +2,7 @@
 // REST client's retries and is logged at error (a lost answer, not a warning), the surface reports not
 // ready while it lasts, and once Discord answers again it is ready and replies flow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Handler } from '../../src/adapters/handler.js';
+import type { Handler } from '../../src/ports/index.js';
 import type { DiscordLogger } from '../../src/adapters/discord/replies.js';
 import { BOT_ID, botUser, message, type RecordedRequest } from '../fakes/discord/index.js';
 import { fixtures } from '../fixtures/answers.js';

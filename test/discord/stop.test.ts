@@ -1,6 +1,6 @@
 // stop(): no new work, replies in flight are finished, then the client disconnects.
 import { afterAll, expect, test } from 'vitest';
-import type { Handler } from '../../src/adapters/handler.js';
+import type { Handler } from '../../src/ports/index.js';
 import { BOT_ID, botUser, interaction, message } from '../fakes/discord/index.js';
 import { fixtures } from '../fixtures/answers.js';
 import { startHarness, type Harness } from './harness.js';

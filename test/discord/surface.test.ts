@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { GatewayIntentBits } from 'discord.js';
 import type { Answer } from '../../src/core/answer.js';
-import type { Handler } from '../../src/adapters/handler.js';
+import type { Handler } from '../../src/ports/index.js';
 import type { CompleteFn } from '../../src/adapters/discord/autocomplete.js';
 import { BOT_ID, BOT_ROLE_ID, CHANNEL_ID, GUILD_ID, Op, TEAM_ROLE_ID, THREAD_ID, interaction, message, botUser, otherBot, type RecordedRequest } from '../fakes/discord/index.js';
 import { fixtures } from '../fixtures/answers.js';
@@ -19,6 +19,8 @@ const handler: Handler = async (q) => {
   if (slow) await new Promise((r) => setTimeout(r, 600));
   if (q.text.includes('help')) return fixtures.help;
   if (q.text.includes('boom')) throw new Error('boom');
+  // the core read a trailing `public` into the answer (a free-text option can carry the word)
+  if (q.text.includes('Standard_E2s_v5')) return { ...fixtures['vm-size'], visibility: 'public' } as Answer;
   if (q.text.startsWith('/cpulevel')) return fixtures['vm-size'];
   return { ...fixtures.distro, query: q.text } as Answer;
 };
@@ -81,6 +83,15 @@ describe('slash commands', () => {
     expect(cb.body.type).toBe(4);
     expect(cb.body.data.flags ?? 0).toBe(0);
     expect(h.questions.at(-1)).toMatchObject({ text: '/azlinux compat Standard_D2s_v3 rhel 10', threadKey: `discord:${GUILD_ID}:${THREAD_ID}` });
+  });
+
+  test("the answer's own visibility is honoured: public without public:true is shared in the channel", async () => {
+    const i = interaction({ name: 'cpulevel', options: { size: 'Standard_E2s_v5' } });
+    h.fake.gateway.dispatch('INTERACTION_CREATE', i);
+    const cb = await h.fake.rest.waitFor(callbackOf(i.id));
+    expect(cb.body.type).toBe(4);
+    expect(cb.body.data.flags ?? 0).toBe(0);
+    expect(cb.body.data.components ?? []).toEqual([]);
   });
 
   test('help is private even when public:true was asked', async () => {

@@ -3,13 +3,13 @@
 // answered, and a private answer can be shared once.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ApplicationIntegrationType, InteractionContextType } from 'discord.js';
-import type { Handler } from '../../src/adapters/handler.js';
+import type { Handler } from '../../src/ports/index.js';
 import { COMMANDS } from '../../src/adapters/discord/commands.js';
 import { main as register } from '../../src/adapters/discord/register.js';
 import { SHARE_PREFIX } from '../../src/adapters/discord/share.js';
-import { askInThread } from '../../src/core/conversation.js';
+import { askInThread } from '../../src/service/conversation.js';
 import { ask, complete } from '../../src/core/index.js';
-import { MemoryStore } from '../../src/core/store.js';
+import { MemoryStore } from '../../src/service/memory-store.js';
 import {
   APP_ID,
   buttonInteraction,

@@ -146,7 +146,7 @@ export class FakeSlack {
   private envelopeResponseUrls = new Map<string, string>();
 
   get port(): number {
-    return (this.server?.address() as AddressInfo).port;
+    return (this.server!.address() as AddressInfo).port;
   }
 
   /** Web API base with the trailing slash Bolt needs */

@@ -25,7 +25,7 @@ export const questionText = fc.oneof(
   { weight: 6, arbitrary: fc.array(word, { maxLength: 24 }).map((w) => w.join(' ')) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 400 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 2_500 }) },
-  { weight: 1, arbitrary: fc.constantFrom('', ' ', '\n', '\r\n', '/', '/azlinux ' + 'x'.repeat(6_000), 'flags : ' + 'avx2 '.repeat(2_000)) },
+  { weight: 1, arbitrary: fc.constantFrom('', ' ', '\n', '\r\n', '/', `/azlinux ${'x'.repeat(6_000)}`, `flags : ${'avx2 '.repeat(2_000)}`) },
 );
 
 /** Text without newlines (one console line, one option value). */

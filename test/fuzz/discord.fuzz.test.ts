@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask, complete } from '../../src/core/index.js';
-import { MemoryStore } from '../../src/core/store.js';
+import { MemoryStore } from '../../src/service/memory-store.js';
 import { createDiscordSurface, type DiscordSurface } from '../../src/adapters/discord/surface.js';
 import { createHandler } from '../../src/service/handler.js';
 import { createLogger } from '../../src/service/logger.js';

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/core/index.js';
-import { MemoryStore } from '../../src/core/store.js';
+import { MemoryStore } from '../../src/service/memory-store.js';
 import { createHttpSurface, type HttpSurface } from '../../src/adapters/http/server.js';
 import { createHandler } from '../../src/service/handler.js';
 import { createLogger } from '../../src/service/logger.js';

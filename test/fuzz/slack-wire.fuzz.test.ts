@@ -6,10 +6,10 @@
 import { request } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Question } from '../../src/adapters/handler.js';
+import type { Question } from '../../src/ports/index.js';
 import { createSlackSurface, type SlackSurface } from '../../src/adapters/slack/surface.js';
 import { ask } from '../../src/core/index.js';
-import { MemoryStore } from '../../src/core/store.js';
+import { MemoryStore } from '../../src/service/memory-store.js';
 import { createHandler } from '../../src/service/handler.js';
 import { createLogger } from '../../src/service/logger.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   fake = await startFakeSlack();
   store = new MemoryStore();
   const inner = createHandler({ ask, store, logger: createLogger('silent'), cooldown: { max: 100_000, windowSeconds: 60 } });
-  const log = (m: string) => void logged.push(m);
+  const log = (m: object | string, message?: string) => void logged.push(typeof m === 'string' ? m : (message ?? ''));
   surface = await createSlackSurface({
     botToken: 'xoxb-wire', signingSecret: SECRET, apiUrl: fake.apiUrl, store, drainTimeoutMs: 5_000,
     logger: { info: log, warn: log, error: log },

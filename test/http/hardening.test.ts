@@ -3,7 +3,8 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpSurface, type HttpSurfaceOptions } from '../../src/adapters/http/server.js';
-import { MemoryStore } from '../../src/core/store.js';
+import type { RouteListener } from '../../src/ports/index.js';
+import { MemoryStore } from '../../src/service/memory-store.js';
 import { createHandler } from '../../src/service/handler.js';
 import { stubAsk } from '../service/support/stub-ask.js';
 import { captureLog } from '../service/support/log-capture.js';
@@ -15,11 +16,13 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function start(over: Partial<HttpSurfaceOptions> = {}) {
+async function start({ slackEvents, ...over }: Partial<HttpSurfaceOptions> & { slackEvents?: () => RouteListener } = {}) {
   const store = new MemoryStore();
   const log = captureLog('debug');
   const handler = createHandler({ ask: stubAsk, store, logger: log.logger, cooldown: { max: 100, windowSeconds: 60 } });
-  const surface = createHttpSurface({ handler, logger: log.logger, readiness: () => ({}), ...over });
+  // a platform's route as the service mounts one (Slack's events endpoint: POST, refused while draining)
+  const routes = slackEvents ? [{ path: '/slack/events', methods: ['POST'], work: true, listener: slackEvents() }] : [];
+  const surface = createHttpSurface({ handler, logger: log.logger, readiness: () => ({}), routes, ...over });
   const { port } = await surface.listen(0, '127.0.0.1');
   cleanups.push(async () => {
     await surface.stop();

@@ -2,8 +2,9 @@ import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestListener } from 'node:http';
 import { createHttpSurface, type HttpSurfaceOptions } from '../../src/adapters/http/server.js';
-import type { Handler } from '../../src/adapters/handler.js';
-import { MemoryStore } from '../../src/core/store.js';
+import type { RouteListener } from '../../src/ports/index.js';
+import type { Handler } from '../../src/ports/index.js';
+import { MemoryStore } from '../../src/service/memory-store.js';
 import { createHandler } from '../../src/service/handler.js';
 import { stubAsk } from '../service/support/stub-ask.js';
 import { captureLog } from '../service/support/log-capture.js';
@@ -16,11 +17,13 @@ afterEach(async () => {
 /** A clock held in the middle of a cooldown window, so a test's requests never straddle two windows. */
 const midWindow = () => 1_800_000_030_000;
 
-async function start(over: Partial<HttpSurfaceOptions> & { cooldownMax?: number } = {}) {
+async function start({ slackEvents, ...over }: Partial<HttpSurfaceOptions> & { slackEvents?: () => RouteListener } & { cooldownMax?: number } = {}) {
   const store = new MemoryStore();
   const log = captureLog('debug');
   const handler = createHandler({ ask: stubAsk, store, logger: log.logger, cooldown: { max: over.cooldownMax ?? 100, windowSeconds: 60, now: midWindow } });
-  const surface = createHttpSurface({ handler, logger: log.logger, readiness: () => ({}), ...over });
+  // a platform's route as the service mounts one (Slack's events endpoint: POST, refused while draining)
+  const routes = slackEvents ? [{ path: '/slack/events', methods: ['POST'], work: true, listener: slackEvents() }] : [];
+  const surface = createHttpSurface({ handler, logger: log.logger, readiness: () => ({}), routes, ...over });
   const { port } = await surface.listen(0, '127.0.0.1');
   cleanups.push(async () => {
     await surface.stop();

@@ -7,7 +7,7 @@ import { createHttpSurface, type HttpSurface } from '../../src/adapters/http/ser
 import { questionCompletions } from '../../src/adapters/complete-question.js';
 import { CONTENT_SECURITY_POLICY, webRoutes } from '../../src/adapters/http/web/routes.js';
 import { ask, catalog, complete, EXAMPLE_QUESTIONS } from '../../src/core/index.js';
-import { MemoryStore } from '../../src/core/store.js';
+import { MemoryStore } from '../../src/service/memory-store.js';
 import { createHandler } from '../../src/service/handler.js';
 import { createLogger } from '../../src/service/logger.js';
 

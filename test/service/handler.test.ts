@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/answer.js';
-import { MemoryStore } from '../../src/core/store.js';
+import { MemoryStore } from '../../src/service/memory-store.js';
 import { createHandler } from '../../src/service/handler.js';
 import { stubAnswer, stubAsk } from './support/stub-ask.js';
 import { captureLog } from './support/log-capture.js';

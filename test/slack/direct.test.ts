@@ -1,10 +1,10 @@
 // Direct messages and the App Home tab over loopback: real Bolt, signed requests, the fake Slack API.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Handler } from '../../src/adapters/handler.js';
+import type { Handler } from '../../src/ports/index.js';
 import { EXAMPLE_ACTION_PREFIX } from '../../src/adapters/slack/home.js';
-import { askInThread } from '../../src/core/conversation.js';
+import { askInThread } from '../../src/service/conversation.js';
 import { ask, catalog, EXAMPLE_QUESTIONS } from '../../src/core/index.js';
-import type { KeyValueStore } from '../../src/core/store.js';
+import type { KeyValueStore } from '../../src/service/memory-store.js';
 import { allText } from '../fakes/slack-blocks.js';
 import type { Json } from '../fakes/slack-api.js';
 import { dmEnvelope, homeActionPayload, homeOpenedEnvelope } from '../fakes/slack-sign.js';

@@ -2,11 +2,11 @@
 // resets the connection. Replies get through once Slack answers again, none twice; readiness says
 // when Slack is not answering; start-up against a Slack that cannot be reached says so.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Handler } from '../../src/adapters/handler.js';
+import type { Handler } from '../../src/ports/index.js';
 import { createSlackSurface } from '../../src/adapters/slack/surface.js';
-import { askInThread } from '../../src/core/conversation.js';
+import { askInThread } from '../../src/service/conversation.js';
 import { ask } from '../../src/core/index.js';
-import { MemoryStore, type KeyValueStore } from '../../src/core/store.js';
+import { MemoryStore, type KeyValueStore } from '../../src/service/memory-store.js';
 import { startFakeSlack, type Json } from '../fakes/slack-api.js';
 import { commandPayload, mentionEnvelope, shareActionPayload } from '../fakes/slack-sign.js';
 import { BOT_TOKEN, captureLogger, SIGNING_SECRET, sleep, startHarness, type Harness } from './harness.js';

@@ -1,9 +1,9 @@
 // A running Slack surface on loopback: the fake Slack API, the surface listening on 127.0.0.1:0 and a
 // sender that signs requests like Slack. Each test gets its own, torn down afterwards.
-import type { Handler, Question } from '../../src/adapters/handler.js';
+import type { Handler, Question } from '../../src/ports/index.js';
 import { createSlackSurface, type SlackSurface, type SlackSurfaceOptions } from '../../src/adapters/slack/surface.js';
 import type { SlackLogger } from '../../src/adapters/slack/logger.js';
-import { MemoryStore, type KeyValueStore } from '../../src/core/store.js';
+import { MemoryStore, type KeyValueStore } from '../../src/service/memory-store.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
 import { SlackSender } from '../fakes/slack-sign.js';
 
@@ -14,14 +14,15 @@ export interface CapturedLogger extends SlackLogger {
   lines: string[];
 }
 
+/** One line per call: the level, the message, and an error's message when one was passed as `{ err }`. */
 export function captureLogger(): CapturedLogger {
   const lines: string[] = [];
-  return {
-    lines,
-    info: (m) => void lines.push(`info ${m}`),
-    warn: (m) => void lines.push(`warn ${m}`),
-    error: (m) => void lines.push(`error ${m}`),
+  const line = (level: string) => (fields: object | string, message?: string) => {
+    if (typeof fields === 'string') return void lines.push(`${level} ${fields}`);
+    const err = (fields as { err?: unknown }).err;
+    lines.push(`${level} ${message ?? ''}${err instanceof Error && !message?.includes(err.message) ? ` (${err.message})` : ''}`);
   };
+  return { lines, info: line('info'), warn: line('warn'), error: line('error') };
 }
 
 export interface Harness {

@@ -5,7 +5,7 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ask } from '../../src/core/index.js';
-import type { KeyValueStore } from '../../src/core/store.js';
+import type { KeyValueStore } from '../../src/service/memory-store.js';
 import { createHandler } from '../../src/service/handler.js';
 import { createLogger } from '../../src/service/logger.js';
 import { commandPayload, mentionEnvelope, shareActionPayload, slackSignature } from '../fakes/slack-sign.js';

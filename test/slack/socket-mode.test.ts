@@ -3,8 +3,8 @@
 import { allText } from '../fakes/slack-blocks.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackSurface, type SlackSurface } from '../../src/adapters/slack/surface.js';
-import { askInThread } from '../../src/core/conversation.js';
-import { MemoryStore } from '../../src/core/store.js';
+import { askInThread } from '../../src/service/conversation.js';
+import { MemoryStore } from '../../src/service/memory-store.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
 import { commandPayload, mentionEnvelope } from '../fakes/slack-sign.js';
 import { BOT_TOKEN, captureLogger } from './harness.js';

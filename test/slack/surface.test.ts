@@ -3,11 +3,12 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Handler } from '../../src/adapters/handler.js';
+import type { Handler } from '../../src/ports/index.js';
 import { createSlackSurface, SLACK_EVENTS_PATH } from '../../src/adapters/slack/surface.js';
 import type { Answer } from '../../src/core/answer.js';
-import { askInThread } from '../../src/core/conversation.js';
-import { MemoryStore, type KeyValueStore } from '../../src/core/store.js';
+import { cachedAsk } from '../../src/service/answer-cache.js';
+import { askInThread } from '../../src/service/conversation.js';
+import { MemoryStore, type KeyValueStore } from '../../src/service/memory-store.js';
 import { allText, slackMessageProblems } from '../fakes/slack-blocks.js';
 import { FAKE_IDS, startFakeSlack, type Json } from '../fakes/slack-api.js';
 import { commandPayload, mentionEnvelope, SlackSender, shareActionPayload, type SentResponse } from '../fakes/slack-sign.js';
@@ -17,8 +18,9 @@ import { ask } from '../../src/core/index.js';
 
 const PING = /<!(channel|here|everyone|subteam)|@(channel|here|everyone)\b/i;
 
-/** The production wiring, minus cooldown and logging: the core behind thread memory. */
-const coreHandler = (store: KeyValueStore): Handler => (q) => askInThread(ask, store, q.threadKey, q.text);
+/** The production wiring, minus cooldown and logging: the core behind the answer cache and thread memory. */
+const cached = cachedAsk(ask);
+const coreHandler = (store: KeyValueStore): Handler => (q) => askInThread(cached, store, q.threadKey, q.text);
 
 const open: Harness[] = [];
 async function harness(...args: Parameters<typeof startHarness>): Promise<Harness> {
@@ -237,6 +239,17 @@ describe('Slack surface: slash commands', () => {
       const credits = allText(body['blocks']).filter((t) => t.includes(' asked: '));
       expect(credits).toEqual([`<@${user}> asked: \`/cpulevel Standard_E4s_v5 public\``]);
     }
+  });
+
+  it('a repeated command whose answer changed gets the new answer, never the reply kept for the old one', async () => {
+    let n = 0;
+    const h = await harness(() => async (q) => {
+      n += 1;
+      return { ...fixtures['vm-size'], query: q.text, summary: `answer number ${n}`, text: `answer number ${n}` } as Answer;
+    });
+    const send = () => h.sender.command(commandPayload('/cpulevel', 'Standard_F2s_v2', h.fake.responseUrl('again')));
+    const bodies = [ackBody(await send()), ackBody(await send()), ackBody(await send())];
+    for (const [i, body] of bodies.entries()) expect(allText(body['blocks']).join('\n'), `asking ${i + 1}`).toContain(`answer number ${i + 1}`);
   });
 
   it('help, not-found and errors stay private even when public was asked for', async () => {

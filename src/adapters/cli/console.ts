@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { createInterface, type Completer } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { questionCompletions, type CompleteFn } from '../complete-question.js';
-import type { Handler, Surface } from '../handler.js';
+import type { Handler, Surface } from '../../ports/index.js';
 import { formatForTerminal } from './format.js';
 
 export interface ConsoleOptions {

@@ -1,21 +1,13 @@
 // Autocomplete: the focused option -> the core's ranked completions -> at most 25 Discord choices.
 // Discord allows 3 s and no deferral, so completions come from memory, synchronously.
 import type { APIApplicationCommandOptionChoice } from 'discord.js';
+import type { Choice, CompleteField } from '../../core/complete.js';
+import type { CompleteFn } from '../../ports/index.js';
 import { AZLINUX, OPT, SUB } from './commands.js';
 import { AUTOCOMPLETE_LIMITS } from './limits.js';
 import { truncate } from './text.js';
 
-export type CompleteField = 'size' | 'distro' | 'release' | 'cpu' | 'level';
-export interface Completion {
-  name: string;
-  value: string;
-}
-/** The core's completion port: ranked best-first. */
-export type CompleteFn = (
-  field: CompleteField,
-  partial: string,
-  opts?: { distro?: string; limit?: number },
-) => Completion[];
+export type { CompleteFn };
 
 /** `/azlinux upstream` asks about Azure Linux releases: the command name itself says which distro. */
 export const UPSTREAM_DISTRO = 'azure-linux';
@@ -47,7 +39,7 @@ export function autocompleteChoices(complete: CompleteFn, input: FocusedInput): 
     const distro = input.command === AZLINUX && input.subcommand === SUB.upstream ? UPSTREAM_DISTRO : input.options[OPT.distro]?.trim();
     if (distro) opts.distro = distro;
   }
-  let ranked: Completion[];
+  let ranked: Choice[];
   try {
     ranked = complete(field, input.partial.trim().slice(0, 100), opts);
   } catch {
@@ -56,7 +48,7 @@ export function autocompleteChoices(complete: CompleteFn, input: FocusedInput): 
   return toChoices(ranked);
 }
 
-export function toChoices(ranked: Completion[]): APIApplicationCommandOptionChoice<string>[] {
+export function toChoices(ranked: Choice[]): APIApplicationCommandOptionChoice<string>[] {
   const seen = new Set<string>();
   const out: APIApplicationCommandOptionChoice<string>[] = [];
   for (const c of ranked) {

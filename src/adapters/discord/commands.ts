@@ -1,5 +1,6 @@
 // Slash command definitions, exactly as PUT to Discord. Typed options mirror the text grammar the core
 // reads ("/azlinux <sub> <args>", "/cpulevel <size|cpu model|x86-64-vN|flags ...>"), see grammar.ts.
+import { LEVEL_NAMES } from '../../data/level-names.js';
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
@@ -33,7 +34,7 @@ export const SUB = {
   help: 'help',
 } as const;
 
-const LEVELS = ['x86-64-v1', 'x86-64-v2', 'x86-64-v3', 'x86-64-v4'] as const;
+const LEVELS = LEVEL_NAMES;
 
 const publicOption: APIApplicationCommandBasicOption = {
   type: ApplicationCommandOptionType.Boolean,

@@ -30,7 +30,7 @@ function words(...parts: (string | undefined)[]): string {
  * release that starts with the chosen distro stands alone instead of repeating it.
  */
 function distroRelease(distro: string | undefined, release: string | undefined): (string | undefined)[] {
-  if (distro && release && release.toLowerCase().startsWith(`${distro.toLowerCase()} `)) return [release];
+  if (distro && release?.toLowerCase().startsWith(`${distro.toLowerCase()} `)) return [release];
   return [distro, release];
 }
 

@@ -9,17 +9,15 @@ import {
   type InteractionReplyOptions,
 } from 'discord.js';
 import type { Answer } from '../../core/answer.js';
-import type { KeyValueStore } from '../../core/store.js';
-import type { Handler, Question } from '../handler.js';
+import { isPrivate, isShareable } from '../../core/policy.js';
+import type { Handler, KeyValueStore, Question } from '../../ports/index.js';
 import { autocompleteChoices, type CompleteFn } from './autocomplete.js';
 import { toQuestionText } from './grammar.js';
 import { renderAnswer } from './render.js';
-import { NO_MENTIONS, problemReply, settleWithin, type DiscordLogger } from './replies.js';
-import { NEVER_SHARED, shareRow } from './share.js';
+import { settleWithin } from '../common/deadline.js';
+import { NO_MENTIONS, problemReply, type DiscordLogger } from './replies.js';
+import { shareRow } from './share.js';
 import { placeKey } from './threads.js';
-
-/** Help, problems and questions back are only for the asker, whatever `public` says (as on Slack). */
-const ALWAYS_PRIVATE = NEVER_SHARED;
 
 export interface InteractionDeps {
   handler: Handler;
@@ -127,13 +125,13 @@ function replyFor(answer: Answer | undefined, shared: boolean, deps: Interaction
     deps.logger.error({ err: error }, 'discord: handler failed');
     return { ...problemReply('Something went wrong answering that. Please try again in a moment.'), flags: MessageFlags.Ephemeral };
   }
-  const ephemeral = !shared || ALWAYS_PRIVATE.has(answer.kind);
+  const ephemeral = isPrivate(answer, shared);
   const reply: InteractionReplyOptions = {
     embeds: renderAnswer(answer),
     allowedMentions: NO_MENTIONS,
     ...(ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
   };
-  if (!ALWAYS_PRIVATE.has(answer.kind)) shareable.add(reply);
+  if (isShareable(answer)) shareable.add(reply);
   return reply;
 }
 

@@ -14,21 +14,10 @@ export const EMBED_LIMITS = {
   embedsPerMessage: 10,
 } as const;
 
-export const MESSAGE_LIMITS = {
-  content: 2000,
-} as const;
-
 export const AUTOCOMPLETE_LIMITS = {
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
-} as const;
-
-export const COMMAND_LIMITS = {
-  name: 32,
-  description: 100,
-  options: 25,
-  choices: 25,
 } as const;
 
 /** Discord ends an interaction that has no initial response within 3 s; defer well before that. */

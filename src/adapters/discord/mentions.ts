@@ -2,10 +2,10 @@
 // beyond Guilds + GuildMessages + DirectMessages: Discord still sends the content of messages that
 // mention the bot (and of DMs), so the privileged MessageContent intent is not needed.
 import type { Message } from 'discord.js';
-import type { KeyValueStore } from '../../core/store.js';
-import type { Handler, Question } from '../handler.js';
+import type { Handler, KeyValueStore, Question } from '../../ports/index.js';
 import { renderAnswer } from './render.js';
-import { NO_MENTIONS, problemReply, settleWithin, type DiscordLogger } from './replies.js';
+import { settleWithin } from '../common/deadline.js';
+import { NO_MENTIONS, problemReply, type DiscordLogger } from './replies.js';
 import { messageThreadKey, rememberChain } from './threads.js';
 
 export interface MentionDeps {

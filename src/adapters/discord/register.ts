@@ -1,7 +1,6 @@
 // `npm run discord:register`: put /azlinux and /cpulevel on Discord, globally or to one guild.
 // Reads DISCORD_TOKEN, DISCORD_APPLICATION_ID, optional DISCORD_GUILD_ID and DISCORD_API_URL.
 // Idempotent: when the registered definitions already match, nothing is written.
-import { pathToFileURL } from 'node:url';
 import { syncCommands, type SyncOptions } from './sync-commands.js';
 
 export const EXIT_USAGE = 2;
@@ -58,10 +57,4 @@ export async function main(env: Env = process.env, out: Out = console.log, err: 
     if (status === 403 || status === 404) err('Check DISCORD_APPLICATION_ID / DISCORD_GUILD_ID, and that the bot was invited with the applications.commands scope.');
     return 1;
   }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { loadDotEnv } = await import('../../service/dotenv.js');
-  loadDotEnv(process.env);
-  process.exitCode = await main();
 }

@@ -86,11 +86,6 @@ export function renderAnswer(answer: Answer): APIEmbed[] {
   return [enforceTotal(embed)];
 }
 
-/** Plain text for places that cannot hold an embed (logs, content fallbacks): the core's own rendering. */
-export function renderPlain(answer: Answer, max: number): string {
-  return truncate(neutraliseMentions(answer.text || answer.summary || answer.title), max);
-}
-
 function clean(text: string): string {
   return neutraliseMentions(text.trim());
 }

@@ -15,16 +15,14 @@ import {
   type ButtonInteraction,
 } from 'discord.js';
 import type { Answer } from '../../core/answer.js';
-import type { KeyValueStore } from '../../core/store.js';
-import type { Handler } from '../handler.js';
+import { isShareable } from '../../core/policy.js';
+import type { Handler, KeyValueStore } from '../../ports/index.js';
 import { renderAnswer } from './render.js';
 import { NO_MENTIONS, problemReply, type DiscordLogger } from './replies.js';
 
 export const SHARE_PREFIX = 'azlinux_share:';
 /** A private answer can be shared for a day (Slack's share button lives as long). */
 export const SHARE_TTL_SECONDS = 24 * 60 * 60;
-/** Kinds that are only ever for the asker, so never get a button. */
-export const NEVER_SHARED: ReadonlySet<Answer['kind']> = new Set(['help', 'error', 'not-found', 'clarify']);
 
 const questionKey = (id: string) => `discord:share:${id}`;
 const claimKey = (id: string) => `discord:share:done:${id}`;
@@ -68,7 +66,7 @@ export async function answerShare(interaction: ButtonInteraction, deps: ShareDep
     await interaction.followUp(ephemeral('Something went wrong sharing that. Please try again in a moment.'));
     return;
   }
-  if (NEVER_SHARED.has(answer.kind)) {
+  if (!isShareable(answer)) {
     // e.g. a cooldown on the re-ask: tell the presser, post nothing for everyone
     await interaction.followUp({ embeds: renderAnswer(answer), allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral });
     return;

@@ -1,8 +1,6 @@
 // The Discord surface: a discord.js gateway client wired to an injected Handler. No domain knowledge here.
 import { Client, DefaultRestOptions, Events, GatewayIntentBits, MessageFlags, Partials, RESTEvents, Routes, type ClientOptions, type Interaction, type Message } from 'discord.js';
-import { MemoryStore, type KeyValueStore } from '../../core/store.js';
-import type { Handler, Surface } from '../handler.js';
-import type { PlatformObserver } from '../observer.js';
+import { CodedError, type Handler, type KeyValueStore, type PlatformObserver, type Surface } from '../../ports/index.js';
 import { PlatformHealth } from '../platform-health.js';
 import type { CompleteFn } from './autocomplete.js';
 import { answerAutocomplete, answerCommand, type InteractionDeps } from './interactions.js';
@@ -24,7 +22,7 @@ export interface DiscordSurfaceOptions {
   /** ranked completions for autocomplete; the core's `complete` */
   complete: CompleteFn;
   /** remembers reply chains and de-duplicates deliveries; shared (Redis) when several processes run */
-  store?: KeyValueStore;
+  store: KeyValueStore;
   logger?: DiscordLogger;
   /**
    * Shards this process runs. Leave unset for one shard, or when started by discord.js's ShardingManager
@@ -62,27 +60,27 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_A
  * A failed login said plainly: a refused token names DISCORD_TOKEN; a network failure (or Discord's
  * servers failing) says Discord was unreachable, so nobody resets a good token for a bad network.
  */
-export function loginError(err: unknown, apiUrl: string | undefined): Error {
+export function loginError(err: unknown, apiUrl: string | undefined): CodedError<'discord_auth_failed' | 'discord_unreachable' | 'discord_connect_failed'> {
   const e = err as { code?: unknown; status?: unknown; cause?: { code?: unknown }; message?: unknown };
   const message = typeof e?.message === 'string' ? e.message : String(err);
   if (e?.code === 'TokenInvalid' || e?.status === 401) {
-    return new Error(`Discord rejected DISCORD_TOKEN (${message}); reset it in the Developer Portal (Bot > Reset Token)`, { cause: err });
+    return new CodedError('discord_auth_failed', `Discord rejected DISCORD_TOKEN (${message}); reset it in the Developer Portal (Bot > Reset Token)`, { cause: err });
   }
   const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : undefined;
   const serverError = typeof e?.status === 'number' && e.status >= 500;
   if ((code !== undefined && NETWORK_CODES.has(code)) || serverError || message === 'fetch failed' || e?.code === 'ABORT_ERR' || (err instanceof Error && err.name === 'AbortError')) {
-    return new Error(
+    return new CodedError(
+      'discord_unreachable',
       `Discord could not be reached at ${apiUrl ?? 'https://discord.com/api'} (${code ?? message}); check the network, any proxy, and DISCORD_API_URL`,
       { cause: err },
     );
   }
-  return err instanceof Error ? err : new Error(message);
+  return new CodedError('discord_connect_failed', message, { cause: err });
 }
 
 export async function createDiscordSurface(options: DiscordSurfaceOptions): Promise<DiscordSurface> {
   const logger = options.logger ?? silentLogger;
-  const ownStore = options.store ? undefined : new MemoryStore();
-  const store = options.store ?? ownStore!;
+  const store = options.store;
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
 
   const clientOptions: ClientOptions = {
@@ -204,7 +202,6 @@ export async function createDiscordSurface(options: DiscordSurfaceOptions): Prom
   } catch (err) {
     health.stop();
     await client.destroy().catch(() => undefined);
-    await ownStore?.close();
     throw loginError(err, options.apiUrl);
   }
 
@@ -225,7 +222,6 @@ export async function createDiscordSurface(options: DiscordSurfaceOptions): Prom
       clearTimeout(timer);
       if (inFlight.size > 0) logger.warn({ unfinished: inFlight.size }, 'discord: stopped with replies still in flight');
       await client.destroy();
-      await ownStore?.close();
       logger.info({}, 'discord: stopped');
     },
   };

@@ -6,8 +6,7 @@
 //                                                                     discord:<guildId>:<channelId>:<rootMessageId>
 //   The chain is remembered in the KeyValueStore (message id -> root id), so replicas sharing Redis agree.
 // - Slash commands in an ordinary channel have no conversation: they are complete questions on their own.
-import { THREAD_TTL_SECONDS } from '../../core/conversation.js';
-import type { KeyValueStore } from '../../core/store.js';
+import { THREAD_TTL_SECONDS, type KeyValueStore } from '../../ports/store.js';
 
 export interface Place {
   guildId: string | null;

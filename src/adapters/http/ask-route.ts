@@ -1,8 +1,8 @@
 // GET /api/ask?q=...: the question in, the answer's JSON contract out.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toJson } from '../../core/answer.js';
-import type { Handler } from '../handler.js';
-import { isServiceAnswer } from '../../service/answers.js';
+import type { Handler } from '../../ports/index.js';
+import { isServiceAnswer } from '../../ports/index.js';
 import { clientAddress } from './client-address.js';
 import { sendError, sendJson } from './json.js';
 import { neutralisePings } from './no-ping.js';

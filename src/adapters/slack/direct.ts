@@ -3,7 +3,7 @@
 // nature, so every answer is posted as it is, in the DM.
 import type { App } from '@slack/bolt';
 import type { Answer } from '../../core/answer.js';
-import type { Question } from '../handler.js';
+import type { Question } from '../../ports/index.js';
 import type { SlackMessage } from './blocks.js';
 import { fromSlackText } from './escape.js';
 import { EXAMPLE_ACTION_ID, homeView, type HomeContent } from './home.js';
@@ -76,7 +76,7 @@ export function registerDirect(app: App, deps: DirectDeps): void {
           ...(answer === undefined ? deps.sorry : renderAnswer(answer)),
         });
       } catch (error) {
-        logger.error(`slack: could not answer a DM: ${describe(error)}`);
+        logger.error({ err: error }, `slack: could not answer a DM: ${describe(error)}`);
       }
     }),
   );
@@ -91,7 +91,7 @@ export function registerDirect(app: App, deps: DirectDeps): void {
       try {
         await client.views.publish({ user_id: event.user, view });
       } catch (error) {
-        logger.error(`slack: could not publish the Home tab: ${describe(error)}`);
+        logger.error({ err: error }, `slack: could not publish the Home tab: ${describe(error)}`);
       }
     }),
   );
@@ -103,7 +103,7 @@ export function registerDirect(app: App, deps: DirectDeps): void {
       try {
         await ack();
       } catch (error) {
-        logger.warn(`slack: ack failed: ${describe(error)}`);
+        logger.warn({ err: error }, `slack: ack failed: ${describe(error)}`);
       }
       const text = 'value' in action && typeof action.value === 'string' ? action.value : undefined;
       if (text === undefined) return;
@@ -119,7 +119,7 @@ export function registerDirect(app: App, deps: DirectDeps): void {
           ...(answer === undefined ? deps.sorry : renderAnswer(answer)),
         });
       } catch (error) {
-        logger.error(`slack: could not answer a Home example: ${describe(error)}`);
+        logger.error({ err: error }, `slack: could not answer a Home example: ${describe(error)}`);
       }
     }),
   );

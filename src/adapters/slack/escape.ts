@@ -53,7 +53,7 @@ const FORMATTING = /[*_~`]/;
 /** Is this UTF-16 code unit a letter or a digit? (NaN, off either end of the text: no.) */
 function isWordUnit(code: number): boolean {
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
-  return code === code && WORD.test(String.fromCharCode(code));
+  return !Number.isNaN(code) && WORD.test(String.fromCharCode(code));
 }
 
 /** `code` spans on one line (the one piece of markup the core's plain text uses), URLs, formatting characters. */

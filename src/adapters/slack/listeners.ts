@@ -2,8 +2,11 @@
 // which answers stay private is read off the answer's kind and visibility hint, nothing else.
 import type { App, RespondArguments } from '@slack/bolt';
 import type { Answer } from '../../core/answer.js';
-import type { KeyValueStore } from '../../core/store.js';
-import type { Handler, Question } from '../handler.js';
+import { today } from '../../core/clock.js';
+import { isPrivate, isShareable } from '../../core/policy.js';
+import { settleWithin } from '../common/deadline.js';
+import { KeyedCache } from '../common/keyed-cache.js';
+import { isServiceAnswer, type Handler, type KeyValueStore, type Question } from '../../ports/index.js';
 import type { SlackMessage } from './blocks.js';
 import { fromSlackText } from './escape.js';
 import { registerDirect } from './direct.js';
@@ -31,8 +34,6 @@ export const REPLAY_TTL_SECONDS = 15 * 60;
  */
 export const ACK_BUDGET_MS = 2_000;
 
-/** Kinds that only the asker sees, whatever the answer's visibility says. */
-const ALWAYS_PRIVATE = new Set<Answer['kind']>(['error', 'not-found', 'help', 'clarify']);
 
 export interface ListenerDeps {
   handler: Handler;
@@ -43,14 +44,6 @@ export interface ListenerDeps {
   ackBudgetMs?: number;
   /** the App Home tab's content; without it no Home tab is published */
   home?: HomeContent;
-}
-
-export function isPublic(answer: Answer): boolean {
-  return answer.visibility === 'public' && !ALWAYS_PRIVATE.has(answer.kind);
-}
-
-export function isShareable(answer: Answer): boolean {
-  return !ALWAYS_PRIVATE.has(answer.kind);
 }
 
 /** The thread a mention belongs to, stable across replicas and redeliveries. */
@@ -82,31 +75,20 @@ type CommandReply = RespondArguments & { response_type: 'ephemeral' | 'in_channe
 
 const SORRY_REPLY: CommandReply = { response_type: 'ephemeral', ...SORRY };
 
-/** `work`'s value if it settles within `ms`, else undefined (work goes on; `work` must not reject). */
-function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms, undefined);
-    void work.then((value) => {
-      clearTimeout(timer);
-      resolve(value);
-    });
-  });
-}
 
-// The core hands out the same (frozen) answer to a repeated question, so the reply is kept beside it
-// and rendered once (and frozen, so the receiver serialises it once too). The last rendering per answer
-// is enough: a public reply credits its asker, so the same answer asked publicly by someone else
-// renders again. An answer the core did not keep is rendered for this reply alone.
-const replies = new WeakMap<Answer, { askedBy?: string; shareValue?: string; reply: CommandReply }>();
+// A slash command has no thread: its answer is a function of the command's text and today's date, so
+// a repeated command's reply is rendered once and kept, keyed by exactly that (and by who is credited
+// and the Share button's value), checked against the answer's kind, visibility and text. Kept replies
+// are frozen, so the receiver serialises each one once too (receiver.ts). The service's own answers (a
+// cooldown, an apology) are rendered for their reply alone.
+const replies = new KeyedCache<CommandReply>();
 
-function replyTo(answer: Answer, pub: boolean, userId: string, shareValue: string | undefined): CommandReply {
+function replyTo(question: string, answer: Answer, pub: boolean, userId: string, shareValue: string | undefined): CommandReply {
   const askedBy = pub ? userId : undefined;
-  const last = replies.get(answer);
-  if (last !== undefined && last.askedBy === askedBy && last.shareValue === shareValue) return last.reply;
-  const reply: CommandReply = { response_type: pub ? 'in_channel' : 'ephemeral', ...renderAnswer(answer, { askedBy, shareValue }) };
-  if (!Object.isFrozen(answer)) return reply;
-  replies.set(answer, { askedBy, shareValue, reply: Object.freeze(reply) });
-  return reply;
+  const render = (): CommandReply => ({ response_type: pub ? 'in_channel' : 'ephemeral', ...renderAnswer(answer, { askedBy, shareValue }) });
+  if (isServiceAnswer(answer)) return render();
+  const key = `${today()}\u0000${question}\u0000${askedBy ?? ''}\u0000${shareValue ?? ''}`;
+  return replies.get(key, `${answer.kind}\u0000${answer.visibility}\u0000${answer.text}`, () => Object.freeze(render()));
 }
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
@@ -117,7 +99,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     try {
       return await handler(question);
     } catch (error) {
-      logger.error(`slack: handler failed: ${describe(error)}`);
+      logger.error({ err: error }, `slack: handler failed: ${describe(error)}`);
       return undefined;
     }
   };
@@ -128,7 +110,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     try {
       await ack();
     } catch (error) {
-      logger.warn(`slack: ack failed: ${describe(error)}`);
+      logger.warn({ err: error }, `slack: ack failed: ${describe(error)}`);
     }
   };
 
@@ -137,7 +119,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     try {
       return await store.claim(key, ttlSeconds);
     } catch (error) {
-      logger.warn(`slack: could not claim ${key}, answering anyway: ${describe(error)}`);
+      logger.warn({ err: error }, `slack: could not claim ${key}, answering anyway: ${describe(error)}`);
       return true;
     }
   };
@@ -155,18 +137,18 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const answer = await ask({ platform: 'slack', userId, text });
     if (answer === undefined) return SORRY_REPLY;
     try {
-      const pub = isPublic(answer);
+      const pub = !isPrivate(answer);
       let shareValue: string | undefined;
       if (!pub && isShareable(answer)) {
         try {
           shareValue = await encodeShare(text, store);
         } catch (error) {
-          logger.warn(`slack: no Share button, the question could not be parked: ${describe(error)}`);
+          logger.warn({ err: error }, `slack: no Share button, the question could not be parked: ${describe(error)}`);
         }
       }
-      return replyTo(answer, pub, userId, shareValue);
+      return replyTo(text, answer, pub, userId, shareValue);
     } catch (error) {
-      logger.error(`slack: could not render an answer (${answer.kind}): ${describe(error)}`);
+      logger.error({ err: error }, `slack: could not render an answer (${answer.kind}): ${describe(error)}`);
       return SORRY_REPLY;
     }
   };
@@ -187,14 +169,16 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       }
       const text = `${command.command} ${fromSlackText(command.text ?? '')}`.trim();
       const reply = commandReply(command.user_id, text);
-      const early = await within(reply, ackBudgetMs);
+      // commandReply never rejects: a settled reply is always a value
+      const settled = await settleWithin(reply, ackBudgetMs);
+      const early = settled?.ok ? settled.value : undefined;
       if (early !== undefined) {
         try {
           await ack(early);
           return;
         } catch (error) {
           // e.g. the request timed out under us: the answer still reaches the user this way
-          logger.warn(`slack: could not answer ${command.command} in the ack, using response_url: ${describe(error)}`);
+          logger.warn({ err: error }, `slack: could not answer ${command.command} in the ack, using response_url: ${describe(error)}`);
         }
       } else {
         await safeAck(ack);
@@ -202,7 +186,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       try {
         await respond(early ?? (await reply));
       } catch (error) {
-        logger.error(`slack: could not respond to ${command.command}: ${describe(error)}`);
+        logger.error({ err: error }, `slack: could not respond to ${command.command}: ${describe(error)}`);
       }
     }),
   );
@@ -223,7 +207,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         try {
           question = await decodeShare('value' in action ? action.value : undefined, store);
         } catch (error) {
-          logger.warn(`slack: could not read a parked question: ${describe(error)}`);
+          logger.warn({ err: error }, `slack: could not read a parked question: ${describe(error)}`);
           await respond({ response_type: 'ephemeral', replace_original: false, ...SORRY });
           return;
         }
@@ -251,7 +235,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         await respond({ delete_original: true });
         logger.info(`slack: shared an answer in channel (${answer.kind})`);
       } catch (error) {
-        logger.error(`slack: could not share: ${describe(error)}`);
+        logger.error({ err: error }, `slack: could not share: ${describe(error)}`);
       } finally {
         if (!shared && clickKey !== undefined) await release(clickKey);
       }
@@ -276,7 +260,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       try {
         const message = answer === undefined ? SORRY : renderAnswer(answer);
         // Help, not-found, clarifying questions and errors are for the asker only, here as everywhere.
-        if ((answer === undefined || ALWAYS_PRIVATE.has(answer.kind)) && event.user !== undefined) {
+        if ((answer === undefined || !isShareable(answer)) && event.user !== undefined) {
           await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts: threadTs, ...message });
         } else {
           await client.chat.postMessage({
@@ -288,7 +272,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
           });
         }
       } catch (error) {
-        logger.error(`slack: could not reply to a mention: ${describe(error)}`);
+        logger.error({ err: error }, `slack: could not reply to a mention: ${describe(error)}`);
       }
     }),
   );
@@ -297,7 +281,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerDirect(app, { ask, firstDelivery, logger, inFlight, sorry: SORRY, ...(deps.home ? { home: deps.home } : {}) });
 
   app.error(async (error) => {
-    logger.error(`slack: ${describe(error)}`);
+    logger.error({ err: error }, `slack: ${describe(error)}`);
   });
 }
 

@@ -1,18 +1,21 @@
-// The surface logs through whatever the service hands it (pino in production); Bolt wants its own
-// Logger shape. Bolt's debug output can carry request bodies and tokens, so it is dropped.
+// The surface logs through whatever the service hands it (pino in production): the ports' Logger,
+// errors passed as `{ err }` so their stacks are kept. Bolt wants its own Logger shape; Bolt's debug
+// output can carry request bodies and tokens, so it is dropped.
 import { LogLevel, type Logger } from '@slack/bolt';
+import type { AdapterLogger } from '../../ports/index.js';
 
-/** The subset of a logger the surface needs; pino and console both satisfy it. */
-export interface SlackLogger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+/** The part of the ports' Logger the surface uses. */
+export type SlackLogger = AdapterLogger;
+
+const toConsole =
+  (write: (...parts: unknown[]) => void) =>
+  (fields: object | string, message?: string): void =>
+    typeof fields === 'string' ? write(fields) : write(message ?? '', fields);
 
 export const consoleLogger: SlackLogger = {
-  info: (m) => console.info(m),
-  warn: (m) => console.warn(m),
-  error: (m) => console.error(m),
+  info: toConsole((...p) => console.info(...p)),
+  warn: toConsole((...p) => console.warn(...p)),
+  error: toConsole((...p) => console.error(...p)),
 };
 
 function line(parts: unknown[]): string {
@@ -34,7 +37,12 @@ export function toBoltLogger(logger: SlackLogger): Logger {
     debug: () => undefined,
     info: (...m: unknown[]) => logger.info(`${name}: ${line(m)}`),
     warn: (...m: unknown[]) => logger.warn(`${name}: ${line(m)}`),
-    error: (...m: unknown[]) => logger.error(`${name}: ${line(m)}`),
+    // an Error among the parts goes along as `{ err }`, so its stack reaches the log
+    error: (...m: unknown[]) => {
+      const err = m.find((p) => p instanceof Error);
+      if (err) logger.error({ err }, `${name}: ${line(m)}`);
+      else logger.error(`${name}: ${line(m)}`);
+    },
     setLevel: (l: LogLevel) => {
       level = l;
     },

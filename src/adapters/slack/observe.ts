@@ -3,7 +3,8 @@
 // ok:false is Slack's error answer) and its `retryConfig`, which it hands to p-retry (an attempt that
 // failed is retried while retries are left).
 import type { webApi } from '@slack/bolt';
-import { reasonLabel, type PlatformObserver } from '../observer.js';
+import type { PlatformObserver } from '../../ports/index.js';
+import { reasonLabel } from '../observer.js';
 
 type FetchFunction = NonNullable<ConstructorParameters<typeof webApi.WebClient>[1]>['fetch'] & {};
 

@@ -16,8 +16,9 @@ import { declaredTooLarge, closeUnread, MAX_BODY_BYTES, refuseTooLarge } from '.
 import { sendError } from '../http/json.js';
 import { rateLimitedLog } from '../rate-limited-log.js';
 import type { InFlight } from './inflight.js';
+import { SLACK_EVENTS_PATH } from './platform.js';
 
-export const SLACK_EVENTS_PATH = '/slack/events';
+export { SLACK_EVENTS_PATH };
 
 export interface EventsReceiverOptions {
   signingSecret: string;
@@ -86,7 +87,7 @@ export class EventsReceiver implements Receiver {
     }
     const app = this.app;
     void this.options.inFlight.run(() => this.handle(app, req, res)).catch((error: unknown) => {
-      this.options.logger.error(`slack: request failed: ${describe(error)}`);
+      this.options.logger.error({ err: error }, `slack: request failed: ${describe(error)}`);
       if (!res.headersSent) sendError(res, 500, 'internal error', 'the request could not be processed; Slack will retry');
     });
   };
@@ -152,7 +153,7 @@ export class EventsReceiver implements Receiver {
     try {
       await app.processEvent(event);
     } catch (error) {
-      logger.error(`slack: processing failed: ${describe(error)}`);
+      logger.error({ err: error }, `slack: processing failed: ${describe(error)}`);
       ack.ack();
       if (!res.headersSent) sendError(res, 500, 'internal error', 'the request could not be processed; Slack will retry');
       return;
@@ -180,7 +181,7 @@ function payloadProblem(body: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-// A frozen ack body is a reply the listeners keep and hand out again (see listeners.ts): it is
+// A frozen ack body is a reply the listeners keep in their KeyedCache and hand out again (listeners.ts): it is
 // serialised and UTF-8 encoded once, and sent as those bytes (encoding a 2–6 KB JSON string on every
 // response costs more than the write itself). Anything else is Bolt's ack as it is.
 const encoded = new WeakMap<object, Buffer>();

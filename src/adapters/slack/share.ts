@@ -3,7 +3,7 @@
 // characters; a longer question (a pasted `ld.so --help`, say) is parked in the store and the button
 // carries its key instead. Either way nothing about the answer itself needs to fit in the button.
 import { randomUUID } from 'node:crypto';
-import type { KeyValueStore } from '../../core/store.js';
+import type { KeyValueStore } from '../../ports/store.js';
 import { SLACK_LIMITS } from './limits.js';
 
 const INLINE = 'q:';

@@ -1,5 +1,5 @@
 // The Slack surface: one factory that checks its options, verifies the bot token (auth.test), wires
-// the listeners and hands back a Surface main.ts can watch and stop.
+// the listeners and hands back a Surface the service (through slack/platform.ts) can watch and stop.
 //
 // HTTP mode (no appToken): nothing listens by itself. Mount `requestListener` on the service's
 // node:http server for POST /slack/events, or call listen() (tests, a standalone process).
@@ -7,9 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, webApi } from '@slack/bolt';
-import type { KeyValueStore } from '../../core/store.js';
-import type { Handler, Surface } from '../handler.js';
-import type { PlatformObserver } from '../observer.js';
+import { CodedError, type Handler, type KeyValueStore, type PlatformObserver, type Surface } from '../../ports/index.js';
 import { observedClientOptions } from './observe.js';
 import type { HomeContent } from './home.js';
 import { sendError } from '../http/json.js';
@@ -63,17 +61,8 @@ export interface SlackSurface extends Surface {
 
 export type SlackSurfaceErrorCode = 'slack_bad_options' | 'slack_auth_failed' | 'slack_unreachable' | 'slack_connect_failed';
 
-export class SlackSurfaceError extends Error {
-  readonly code: SlackSurfaceErrorCode;
-  constructor(code: SlackSurfaceErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'SlackSurfaceError';
-    this.code = code;
-  }
-}
-
-function badOptions(message: string): SlackSurfaceError {
-  return new SlackSurfaceError('slack_bad_options', message);
+function badOptions(message: string): CodedError<SlackSurfaceErrorCode> {
+  return new CodedError('slack_bad_options', message);
 }
 
 /** The Web API base Bolt expects: an http(s) URL ending in '/'. */
@@ -124,7 +113,7 @@ const unavailable = (_req: IncomingMessage, res: ServerResponse): void => {
   sendError(res, 503, 'socket mode', 'Slack runs in Socket Mode here; it does not post to this URL');
 };
 
-/** Start the Slack surface. Rejects with a SlackSurfaceError naming what to fix. */
+/** Start the Slack surface. Rejects with a CodedError (a SlackSurfaceErrorCode) naming what to fix. */
 export async function createSlackSurface(options: SlackSurfaceOptions): Promise<SlackSurface> {
   checkOptions(options);
   const logger = options.logger ?? consoleLogger;
@@ -174,13 +163,13 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
     health.stop();
     const reason = error instanceof Error ? error.message : String(error);
     if (!refusedByPlatform(error)) {
-      throw new SlackSurfaceError(
+      throw new CodedError<SlackSurfaceErrorCode>(
         'slack_unreachable',
         `Slack's Web API at ${apiUrl} could not be reached (auth.test: ${reason}); check the network, SLACK_API_URL and https://slack-status.com`,
         { cause: error },
       );
     }
-    throw new SlackSurfaceError('slack_auth_failed', `Slack rejected SLACK_BOT_TOKEN (auth.test: ${reason})`, { cause: error });
+    throw new CodedError<SlackSurfaceErrorCode>('slack_auth_failed', `Slack rejected SLACK_BOT_TOKEN (auth.test: ${reason})`, { cause: error });
   }
 
   const httpReceiver = socketMode
@@ -226,7 +215,7 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
     try {
       await app.start();
     } catch (error) {
-      throw new SlackSurfaceError(
+      throw new CodedError<SlackSurfaceErrorCode>(
         'slack_connect_failed',
         `Socket Mode could not connect (check SLACK_APP_TOKEN): ${error instanceof Error ? error.message : String(error)}`,
         { cause: error },
@@ -247,7 +236,7 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
       await httpReceiver?.stop();
       if (socketMode) {
         await app.stop().catch((error: unknown) => {
-          logger.warn(`slack: socket disconnect failed: ${error instanceof Error ? error.message : String(error)}`);
+          logger.warn({ err: error }, `slack: socket disconnect failed: ${error instanceof Error ? error.message : String(error)}`);
         });
       }
       const drained = await inFlight.drain(drainTimeoutMs);

@@ -2,12 +2,11 @@
 // GET /api/complete?q= (completion JSON) and the page's two assets. Every HTML and asset response
 // carries a strict Content-Security-Policy: nothing but this origin's own script, style and fetches.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Handler } from '../../handler.js';
-import { isServiceAnswer } from '../../../service/answers.js';
 import { MAX_QUESTION_LENGTH } from '../ask-route.js';
 import { clientAddress } from '../client-address.js';
 import { sendError, sendJson } from '../json.js';
-import type { ExtraRoute } from '../server.js';
+import { isServiceAnswer, type Handler, type Route } from '../../../ports/index.js';
+import { routesOf, type ExtraRoute } from '../server.js';
 import { APP_CSS, APP_JS, ICON_SVG } from './assets.js';
 import { questionCompletions, type CompleteFn } from '../../complete-question.js';
 import { ASSET_PATHS, pageHtml } from './page.js';
@@ -49,7 +48,7 @@ const getOnly = (req: IncomingMessage, res: ServerResponse, path: string): boole
   return false;
 };
 
-export function webRoutes(options: WebOptions): Record<string, ExtraRoute> {
+export function webRoutes(options: WebOptions): Route[] {
   const { handler, complete, examples, asOf } = options;
   const html = 'text/html; charset=utf-8';
 
@@ -78,15 +77,15 @@ export function webRoutes(options: WebOptions): Record<string, ExtraRoute> {
     send(req, res, 200, type, body, 'public, max-age=3600');
   };
 
-  return {
+  return routesOf({
     '/': page,
     '/api/complete': completion,
     [ASSET_PATHS.js]: asset(APP_JS, 'text/javascript; charset=utf-8'),
     [ASSET_PATHS.css]: asset(APP_CSS, 'text/css; charset=utf-8'),
     [ASSET_PATHS.icon]: asset(ICON_SVG, 'image/svg+xml'),
     // browsers that ignore the page's icon link ask for this one: nothing, rather than a JSON 404
-    '/favicon.ico': (req, res) => {
+    '/favicon.ico': (_req, res) => {
       res.writeHead(204, { 'cache-control': 'public, max-age=86400' }).end();
     },
-  };
+  });
 }

@@ -1,13 +1,15 @@
-// The answer cache (src/core/answer-cache.ts): from its second asking on, a question gets the very same
+// The answer cache (src/service/answer-cache.ts): from its second asking on, a question gets the very same
 // answer, frozen all the way down, and that answer is exactly what a fresh ask would give, for every
 // question of the corpus and every catalog name; a thread's context is part of the key; long pastes
 // bypass it; the least recently used goes first.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Answer, ConversationContext } from '../../src/core/answer.js';
-import { AnswerCache, MAX_CACHED_QUESTION } from '../../src/core/answer-cache.js';
+import { AnswerCache, cachedAsk, MAX_CACHED_QUESTION } from '../../src/service/answer-cache.js';
 import { askWith } from '../../src/core/ask.js';
-import { ask, catalog } from '../../src/core/index.js';
+import { ask as coreAsk, catalog } from '../../src/core/index.js';
+
+const ask = cachedAsk(coreAsk);
 
 const corpus = JSON.parse(readFileSync(new URL('../corpus/questions.json', import.meta.url), 'utf8')) as { q: string; context?: object }[];
 

@@ -1,16 +1,9 @@
-// A small key-value store with expiry: thread context, cooldowns and event de-duplication live behind it.
-// In-process (node-cache) by default; a shared implementation (Redis) lets several replicas agree.
+// The in-process key-value store (node-cache): the default behind thread context, cooldowns and event
+// de-duplication. A shared implementation (redis-store.ts) lets several replicas agree.
 import NodeCache from 'node-cache';
+import type { KeyValueStore } from '../ports/store.js';
 
-export interface KeyValueStore {
-  get<T>(key: string): Promise<T | undefined>;
-  set<T>(key: string, value: T, ttlSeconds: number): Promise<void>;
-  /** Atomically set key if absent. True when this caller claimed it (first delivery, first request). */
-  claim(key: string, ttlSeconds: number): Promise<boolean>;
-  /** Atomically add 1 to a counter (created at 1, expiring ttlSeconds after creation); the new count. */
-  increment(key: string, ttlSeconds: number): Promise<number>;
-  close(): Promise<void>;
-}
+export type { KeyValueStore };
 
 export class MemoryStore implements KeyValueStore {
   private readonly cache = new NodeCache({ useClones: false, checkperiod: 60 });

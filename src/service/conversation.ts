@@ -1,8 +1,8 @@
 // Thread memory: a follow-up in the same thread inherits what the thread already established.
-import type { Answer, ConversationContext } from './answer.js';
-import type { KeyValueStore } from './store.js';
+import type { Answer, ConversationContext } from '../core/answer.js';
+import { THREAD_TTL_SECONDS, type KeyValueStore } from '../ports/store.js';
 
-export const THREAD_TTL_SECONDS = 6 * 60 * 60;
+export { THREAD_TTL_SECONDS };
 
 export type AskFn = (text: string, context?: ConversationContext) => Answer;
 

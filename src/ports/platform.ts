@@ -1,0 +1,66 @@
+// The contract every platform (Slack, Discord, the console) implements. The service keeps a list of the
+// chat platforms (src/service/platforms.ts): it mounts their routes on its one HTTP server, starts each
+// with a context, derives /readyz from isReady(), and stops them.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Choice, CompleteField, CompleteOptions } from '../core/complete.js';
+import type { Handler } from './question.js';
+import type { Logger } from './logger.js';
+import type { KeyValueStore } from './store.js';
+
+/** A route on the service's HTTP server: the request, its response and the parsed query string. */
+export type RouteListener = (req: IncomingMessage, res: ServerResponse, query: URLSearchParams) => unknown;
+
+export interface Route {
+  /** exact path, e.g. "/slack/events" */
+  readonly path: string;
+  readonly listener: RouteListener;
+  /** the methods it answers (others get 405); default: any, the listener decides */
+  readonly methods?: readonly string[];
+  /** true: refused with 503 while the service drains (it takes new work) */
+  readonly work?: boolean;
+}
+
+/** The core's completion port, ranked best first. */
+export type CompleteFn = (field: CompleteField, partial: string, options?: CompleteOptions) => Choice[];
+
+/** What the platform API did, for the metrics (optional everywhere: without it nothing changes). */
+export interface PlatformObserver {
+  /** a call that failed for good (an error answer, a refused request, retries used up) */
+  apiError(platform: 'slack' | 'discord', reason: string): void;
+  /** a call that failed and is being tried again (rate limited, a server or network error) */
+  apiRetry(platform: 'slack' | 'discord'): void;
+}
+
+/** Everything a platform gets from the service when it starts: nothing else crosses the boundary. */
+export interface AdapterContext {
+  handler: Handler;
+  store: KeyValueStore;
+  logger: Logger;
+  complete: CompleteFn;
+  /** example questions (Slack's Home tab, the web page) */
+  examples: readonly string[];
+  /** the data's snapshot date */
+  asOf: string;
+  observer?: PlatformObserver;
+  /** replies in flight get this long to finish once stopping begins */
+  drainTimeoutMs: number;
+}
+
+/** A running surface as the service sees it (what a platform's start() leaves behind). */
+export interface Surface {
+  readonly name: string;
+  /** true once connected to its platform and able to answer */
+  isReady(): boolean;
+  /** stop taking new work, finish replies in flight, disconnect */
+  stop(): Promise<void>;
+}
+
+/** A platform: a Surface the service can configure, mount and start (stop() is safe before start()). */
+export interface PlatformAdapter extends Surface {
+  /** the environment variables it reads (each listed in .env.example) */
+  readonly env: readonly string[];
+  /** routes it mounts on the service's HTTP server (empty when it serves none) */
+  readonly routes: readonly Route[];
+  /** connect and start answering; rejects with an error naming what to fix */
+  start(context: AdapterContext): Promise<void>;
+}
