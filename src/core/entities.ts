@@ -191,7 +191,7 @@ function matchAt(
     return 1;
   }
 
-  if (looksLikeSize(w)) {
+  if (looksLikeSize(catalog, w)) {
     found.unknown.push(w);
     return 1;
   }
@@ -339,8 +339,22 @@ export function levelOf(word: string, flagLevel: Map<string, LevelName>, catalog
 }
 
 /** Something shaped like a VM size or series name: letters then digits, or "standard_...". */
-function looksLikeSize(word: string): boolean {
-  return /^(standard|basic)[_-]/.test(word) || /^[a-z]{1,4}\d{1,4}[a-z-]*(_v\d+|v\d+)?$/.test(word);
+/** "d4s_v99", "standard_x": a size's shape, starting with a letter some Azure size starts with ("win2019" and the
+ * "x6" of "Phenom II X6" do not). */
+function looksLikeSize(catalog: Catalog, word: string): boolean {
+  if (/^(standard|basic)[_-]/.test(word)) return true;
+  return /^[a-z]{1,4}\d{1,4}[a-z-]*(_v\d+|v\d+)?$/.test(word) && sizeInitials(catalog).has(word[0]!);
+}
+
+const initialsMemo = new WeakMap<Catalog, Set<string>>();
+/** The first letters of Azure's size names (after "Standard_"). */
+function sizeInitials(catalog: Catalog): Set<string> {
+  let set = initialsMemo.get(catalog);
+  if (!set) {
+    set = new Set([...catalog.sizeByKey.keys()].map((k) => k[0]!).filter((ch) => /[a-z]/.test(ch)));
+    initialsMemo.set(catalog, set);
+  }
+  return set;
 }
 
 function dedupe(e: Entities): Entities {

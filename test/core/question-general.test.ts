@@ -99,3 +99,41 @@ describe('an incidental mention does not decline what was asked', () => {
     expect(ask('how much does Standard_D8as_v5 cost per month?').kind).toBe('out-of-scope');
   });
 });
+
+describe('a stray token is a VM size only when it looks like one', () => {
+  const initials = new Set([...c.sizeByKey.keys()].map((k) => k[0]!));
+  const others = [...'abcdefghijklmnopqrstuvwxyz'].filter((ch) => !initials.has(ch));
+  test('some letters start no Azure size', () => expect(others.length).toBeGreaterThan(5));
+  test.each(others.map((ch) => [`${ch}6`, `${ch}in2019`] as const).flat())('%s is not an unknown size', (w) => {
+    const f = frameOf(c, `see the ${w} event log on the host`);
+    expect(f.e.unknown).not.toContain(w);
+  });
+  test.each([...initials].map((ch) => `${ch}9999s_v9`))('%s still reads as a size nobody knows', (w) => {
+    expect(frameOf(c, `can I run Debian 12 on ${w}?`).e.unknown).toContain(w);
+  });
+});
+
+describe('a CPU named by its family or generation, without a model number', () => {
+  const generations = c.cpuFamilies.families.flatMap((f) => {
+    const r = /^Intel Core i3\/i5\/i7(\/i9)? \((\d+)(?:st|nd|rd|th)(?:–(\d+)th)? generation\)$/.exec(f.rule.family);
+    if (!r || f.rule.kind !== 'processor') return [];
+    const tiers = ['i3', 'i5', 'i7', ...(r[1] ? ['i9'] : [])];
+    const gens = Array.from({ length: Number(r[3] ?? r[2]) - Number(r[2]) + 1 }, (_, k) => Number(r[2]) + k);
+    return gens.flatMap((g) => tiers.map((t) => ({ f, g, t })));
+  });
+  const nth = (g: number) => `${g}${g % 10 === 1 && g !== 11 ? 'st' : g % 10 === 2 && g !== 12 ? 'nd' : g % 10 === 3 && g !== 13 ? 'rd' : 'th'}`;
+  test('every Core generation rule is walked', () => expect(new Set(generations.map((x) => x.f.rule.id)).size).toBeGreaterThanOrEqual(10));
+  test.each(generations.map((x) => [`${x.t} ${nth(x.g)} gen`, x] as const))('%s', (_t, { f, g, t }) => {
+    for (const q of [`I have an old ${t} ${nth(g)} gen and the game crashes`, `my ${nth(g)} generation Core ${t} laptop`]) {
+      const a = ask(q);
+      expect(a.text, q).toContain(f.level!);
+      expect(a.text, q).toContain(f.rule.codename.split(' ')[0]!);
+    }
+  });
+  test.each(['Phenom II X6', 'Phenom X4', 'phenom 2 x3', 'Phenom II'])('%s is K10, x86-64-v1', (typed) => {
+    const k10 = c.cpuFamilies.families.find((x) => x.node?.name === 'k10')!;
+    const a = ask(`non-avx builds for old CPUs such as the ${typed} would be nice`);
+    expect(a.text).toContain(k10.level!);
+    expect(a.text).toContain('K10');
+  });
+});
