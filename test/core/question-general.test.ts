@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { ask, catalog } from '../../src/core/index.js';
 import { frameOf } from '../../src/core/question/frame.js';
 import { LEVELS } from '../../src/core/levels.js';
+import { CPU_FAMILY_EXAMPLES } from '../fixtures/cpu-family-examples.js';
 
 const c = catalog();
 
@@ -135,5 +136,25 @@ describe('a CPU named by its family or generation, without a model number', () =
     const a = ask(`non-avx builds for old CPUs such as the ${typed} would be nice`);
     expect(a.text).toContain(k10.level!);
     expect(a.text).toContain('K10');
+  });
+});
+
+describe('several processors named: each one answered', () => {
+  // the real model numbers of the fixture, one per family rule, in groups of three: each group's levels are all said
+  const byRule = new Map<string, string>();
+  for (const [typed, id] of CPU_FAMILY_EXAMPLES) {
+    const fam = c.cpuFamilies.families.find((x) => x.rule.id === id);
+    // Azure's own processors are answered from Azure's list, under their Azure names: not this walk's business
+    if (fam?.rule.kind === 'processor' && fam.level && /\d{3}/.test(typed) && !byRule.has(id) && !frameOf(c, typed).e.cpus.length) byRule.set(id, typed);
+  }
+  const picked = [...byRule.entries()];
+  const groups = Array.from({ length: Math.floor(picked.length / 3) }, (_, k) => picked.slice(k * 3, k * 3 + 3));
+  test('the groups cover many families', () => expect(groups.length).toBeGreaterThan(10));
+  test.each(groups.map((g) => [g.map((x) => x[1]).join(' / '), g] as const))('%s', (_t, g) => {
+    const q = `Illegal instruction: it runs on the ${g[0]![1]} and the ${g[1]![1]} but not on the ${g[2]![1]}`;
+    const a = ask(q);
+    const found = c.cpuFamilies.findAll(q).filter((m) => m.family.rule.kind === 'processor');
+    expect(found.length, q).toBe(3);
+    for (const m of found) expect(a.summary, `${q}: ${m.model}`).toContain(`${m.model} (${m.family.rule.codename}) is ${m.family.level}`);
   });
 });

@@ -307,7 +307,7 @@ function machineAnswer(catalog: Catalog, query: string, target: Target, level?: 
 function familyCpu(catalog: Catalog, query: string, f: Frame, m: CpuFamilyMatch): Answer {
   const a = cpuFamilyAnswer(catalog, query, m);
   const lead = processorLead(f, `${m.model} (${m.family.rule.codename})`, m.family.level);
-  const others = f.e.mentions.familyCpus.filter((x) => x !== m && x.family.rule.kind === 'processor').slice(0, 3);
+  const others = f.e.mentions.familyCpus.filter((x) => x !== m && x.family.rule.kind === 'processor').slice(0, 5);
   const more = others.map((x) => `${x.model} (${x.family.rule.codename}) is ${x.family.level ?? 'not 64-bit'}.`).join(' ');
   a.summary = [lead, a.summary, more].filter(Boolean).join(' ');
   if (f.releases[0]) a.sources = uniqueSources(f.releases[0].release.sources.slice(0, 1), a.sources);

@@ -29,8 +29,29 @@ export function hostLevel(f: Frame): { name: string; level: LevelName } | null {
   return known ? { name: `a ${known.typed} host`, level: known.cpus[0]!.level! } : null;
 }
 
-/** The processor line that leads a triage: its level against the level the failing software needs. */
+/** Every processor named, by family rule or from Azure's list, with its level: "runs on A, B and C, not on D". */
+function processorsNamed(f: Frame): Array<{ name: string; level: LevelName }> {
+  const family = f.e.mentions.familyCpus.filter((m) => m.family.rule.kind === 'processor' && m.family.level).map((m) => ({ name: `${m.model} (${m.family.rule.codename})`, level: m.family.level! }));
+  const azure = f.e.cpus.filter((c) => c.model.arch === 'x64' && c.level).map((c) => ({ name: `${c.model.model} (${c.model.codename})`, level: c.level! }));
+  const all = [...family, ...azure];
+  return all.filter((x, i) => all.findIndex((y) => y.name === x.name) === i).slice(0, 6);
+}
+
+/** The processor line that leads a triage: its level against the level the failing software needs; with several
+ * processors named, each one's level, and which of them lack what the software needs. */
 export function processorLine(f: Frame, needed: LevelName | null): string {
+  const named = processorsNamed(f);
+  if (named.length >= 2) {
+    const each = named.map((x) => `${x.name} is ${x.level}`).join('; ');
+    if (!needed) return `${each}.`;
+    const below = named.filter((x) => LEVELS.indexOf(x.level) < LEVELS.indexOf(needed));
+    const verdict = !below.length
+      ? `All of them have what ${needed} needs.`
+      : below.length === named.length
+        ? `None of them reaches ${needed}.`
+        : `Below the ${needed} the software needs: ${listOf(below.map((x) => x.name))} — the likely cause there.`;
+    return `${each}. ${verdict}`;
+  }
   const m = processorOf(f);
   const azure = f.e.cpus.find((c) => c.model.arch === 'x64' && c.level);
   const level = m?.family.level ?? azure?.level ?? null;
