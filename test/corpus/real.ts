@@ -97,6 +97,8 @@ export const REAL_QUESTIONS_FILE = new URL('./real-questions.json', import.meta.
 export const HOLDOUT_QUESTIONS_FILE = new URL('./holdout-questions.json', import.meta.url);
 /** A second held-out set (same schema), written after the first one's failures had been read: nobody tunes on it. */
 export const HOLDOUT2_QUESTIONS_FILE = new URL('./holdout2-questions.json', import.meta.url);
+/** A third held-out set (same schema), written while the second one was being tuned on: the honest measure now. */
+export const HOLDOUT3_QUESTIONS_FILE = new URL('./holdout3-questions.json', import.meta.url);
 
 /** The real-question corpus, validated; throws with every problem listed when the file is malformed. */
 export function loadRealQuestions(file: URL = REAL_QUESTIONS_FILE): RealQuestion[] {
@@ -117,4 +119,9 @@ export function loadHoldoutQuestions(): RealQuestion[] {
 /** The second held-out set (holdout2-questions.json), validated like the tuning set. */
 export function loadHoldout2Questions(): RealQuestion[] {
   return loadRealQuestions(HOLDOUT2_QUESTIONS_FILE);
+}
+
+/** The third held-out set (holdout3-questions.json), validated like the tuning set. */
+export function loadHoldout3Questions(): RealQuestion[] {
+  return loadRealQuestions(HOLDOUT3_QUESTIONS_FILE);
 }
