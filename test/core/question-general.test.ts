@@ -158,3 +158,27 @@ describe('several processors named: each one answered', () => {
     for (const m of found) expect(a.summary, `${q}: ${m.model}`).toContain(`${m.model} (${m.family.rule.codename}) is ${m.family.level}`);
   });
 });
+
+describe('end of life: every release named gets its dates', () => {
+  // every distribution with three numbered releases that carry an end-of-life date
+  const triples = c.distros.flatMap((d) => {
+    const dated = d.releases.filter((r) => r.eol && /^\d+(\.\d+)?$/.test(r.version));
+    return dated.length >= 3 ? [{ d, rs: dated.slice(-3) }] : [];
+  });
+  test('there are such distributions', () => expect(triples.length).toBeGreaterThan(3));
+  test.each(triples.map((t) => [t.d.name, t] as const))('%s', (_n, { d, rs }) => {
+    for (const q of [
+      `${d.name} ${rs[0]!.version} images are EOL; should we switch to ${d.name} ${rs[1]!.version} or go directly to ${d.name} ${rs[2]!.version}?`,
+      `when is end of life for ${d.name} ${rs[0]!.version}, ${d.name} ${rs[1]!.version} and ${d.name} ${rs[2]!.version}?`,
+    ]) {
+      const a = ask(q);
+      for (const r of rs) expect(a.summary, `${q} → ${r.version}`).toContain(r.eol!);
+    }
+  });
+  test('CentOS Linux 8 with CentOS Stream 8 and 9 named: all three dated', () => {
+    const a = ask('CentOS 8 images are EOL. It should be CentOS Stream 8, or we switch to CentOS Stream 9 directly?');
+    const dates = ['centos', 'centos-stream'].flatMap((id) => c.distros.find((d) => d.id === id)!.releases.filter((r) => ['8', '9'].includes(r.version) && (id === 'centos-stream' || r.version === '8')).map((r) => r.eol!));
+    expect(dates).toHaveLength(3);
+    for (const d of dates) expect(a.summary).toContain(d);
+  });
+});

@@ -448,7 +448,16 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
     // "rocky is supported until 2029 — which release is that?": no release typed, the year says which
     const years = [...f.text.matchAll(/\b(20\d{2})\b/g)].map((m) => m[1]!);
     const dated = defaulted ? distro.releases.filter((r) => r.eol && years.includes(r.eol.slice(0, 4))) : [];
-    return read(eolAnswer(catalog, query, distro, dated.length === 1 ? dated[0]! : release, f.lower, intent.yesNo), f);
+    const chosen = dated.length === 1 ? dated[0]! : release;
+    const a = eolAnswer(catalog, query, distro, chosen, f.lower, intent.yesNo);
+    // "CentOS 8 images are EOL — move to CentOS Stream 8 or Stream 9?": every release named, each with its dates
+    const others = distinct(f.releases)
+      .filter((r) => r.release !== chosen && !r.defaulted)
+      .slice(0, 3)
+      .map((r) => eolAnswer(catalog, query, r.distro, r.release, f.lower, false).summary)
+      .filter((line) => !a.summary.includes(line));
+    if (others.length) a.summary = [a.summary, ...others].join(' ');
+    return read(a, f);
   }
   if (intent.list && (intent.compat || /\b(sizes?|series|vms?)\b/.test(f.lower))) return read(distroSizesAnswer(catalog, query, distro, release), f);
   if (intent.asks.has('releases') && defaulted) return read(releasesAnswer(catalog, query, distro), f);
