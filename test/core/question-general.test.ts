@@ -182,3 +182,16 @@ describe('end of life: every release named gets its dates', () => {
     for (const d of dates) expect(a.summary).toContain(d);
   });
 });
+
+describe('a guest that does not see a feature its host has: the hypervisor, not the host CPU', () => {
+  const hosts = CPU_FAMILY_EXAMPLES.filter(([typed, id]) => {
+    const fam = c.cpuFamilies.families.find((x) => x.rule.id === id);
+    return fam?.rule.kind === 'processor' && fam.level && LEVELS.indexOf(fam.level) >= LEVELS.indexOf('x86-64-v3') && /\d{3}/.test(typed) && !frameOf(c, typed).e.cpus.length;
+  }).slice(0, 12);
+  const hypervisors = ['VirtualBox', 'Proxmox', 'QEMU', 'VMware ESXi'];
+  test.each(hosts.flatMap(([typed]) => hypervisors.map((h) => [typed, h] as const)))('%s under %s', (typed, h) => {
+    const a = ask(`the guest in ${h} only shows sse4_2, no AVX2, although the host is a ${typed}`);
+    expect(a.kind).toBe('triage');
+    expect(a.summary).toMatch(/not the cause/);
+  });
+});

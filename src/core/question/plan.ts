@@ -47,6 +47,9 @@ const NOT_CPU = /glibc version mismatch|TensorFlow build notice/;
 /** Words of a failure: with a hypervisor named, its default virtual CPU is the first suspect. */
 const FAILURE = /\b(fail(s|ed|ing)?|crash(es|ed)?|panic|won'?t (boot|start)|unable to (boot|start)|does not (boot|start)|doesn'?t (boot|start)|error|illegal|not supported|unsupported|doesn'?t support|does not support|stuck|hangs?|problems?|issues?|warning)\b/;
 
+/** Words of features a guest does not see: with a hypervisor named, the host's processor is not the answer. */
+const HIDDEN = /\b(guests?|(?:only|not|doesn'?t|does not|don'?t) (?:shows?|exposes?|sees?|passe?s? through)|hides?|hidden|masks?|masked|no (?:avx|sse|fma|bmi))/;
+
 export const RULES: readonly Rule[] = [
   {
     name: 'not x86 hardware',
@@ -73,7 +76,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'a hypervisor and a failure',
-    answer: (c, q, f) => (f.e.mentions.hypervisors.length && !f.targets.length && FAILURE.test(f.lower) ? triage(c, q, f) : null),
+    answer: (c, q, f) =>
+      (f.e.mentions.hypervisors.length || f.e.mentions.virtualCpus.length) && !f.targets.length && (FAILURE.test(f.lower) || HIDDEN.test(f.lower)) ? triage(c, q, f) : null,
   },
   {
     name: 'a processor by its model number',
