@@ -195,3 +195,25 @@ describe('a guest that does not see a feature its host has: the hypervisor, not 
     expect(a.summary).toMatch(/not the cause/);
   });
 });
+
+describe('a refusal that names no level', () => {
+  const above = LEVELS.filter((l) => l !== 'x86-64-v1');
+  test.each(above.map((l) => [l] as const))('the highest level the text names is what was needed: %s', (l) => {
+    const marks = LEVELS.slice(0, LEVELS.indexOf(l) + 1).join(', ');
+    const a = ask(`The release binary fails with: CPU ISA level is lower than required\nreadelf: Properties: x86 ISA needed: ${marks}`);
+    expect(a.kind).toBe('triage');
+    expect(a.summary).toContain(l);
+  });
+  // one processor per family rule that is below x86-64-v4: the level above it and what it lacks are said
+  const below = [...new Map(CPU_FAMILY_EXAMPLES.filter(([typed, id]) => {
+    const fam = c.cpuFamilies.families.find((x) => x.rule.id === id);
+    return fam?.rule.kind === 'processor' && fam.level && fam.level !== 'x86-64-v4' && fam.missingForNext.length && /\d{3}/.test(typed) && !frameOf(c, typed).e.cpus.length;
+  }).map(([typed, id]) => [id, typed] as const)).entries()];
+  test('many families are walked', () => expect(below.length).toBeGreaterThan(20));
+  test.each(below)('%s: the level above it is the likely build target', (id, typed) => {
+    const fam = c.cpuFamilies.families.find((x) => x.rule.id === id)!;
+    const a = ask(`app: CPU ISA level is lower than required\nlscpu: Model name: ${typed}`);
+    expect(a.kind).toBe('triage');
+    expect(a.summary).toContain(`A build for ${LEVELS[LEVELS.indexOf(fam.level!) + 1]} needs ${fam.missingForNext.join(', ')}`);
+  });
+});
