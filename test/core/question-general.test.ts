@@ -217,3 +217,16 @@ describe('a refusal that names no level', () => {
     expect(a.summary).toContain(`A build for ${LEVELS[LEVELS.indexOf(fam.level!) + 1]} needs ${fam.missingForNext.join(', ')}`);
   });
 });
+
+describe('QEMU/KVM’s generic CPU models: what a guest on them lacks, AVX included', () => {
+  const generic = c.cpuFamilies.families.filter((f) => /^qemu-(kvm|qemu)64$/.test(f.rule.id) && f.level);
+  test('their level is below x86-64-v3 (src/data/cpu-families.json)', () => {
+    expect(generic.length).toBe(2);
+    for (const g of generic) expect(LEVELS.indexOf(g.level!)).toBeLessThan(LEVELS.indexOf('x86-64-v3'));
+  });
+  test.each(['Proxmox', 'QEMU', 'KVM', 'libvirt'])('a failure on %s names AVX and AVX2', (h) => {
+    const a = ask(`the app installs fine on my laptop but on a ${h} VM it fails at the first run, error at start`);
+    expect(a.kind).toBe('triage');
+    expect(a.text).toMatch(/AVX and AVX2 of x86-64-v3/);
+  });
+});
