@@ -64,7 +64,7 @@ export function findEntities(catalog: Catalog, text: string): Entities {
   };
   const scanned = scanMentions(catalog, text);
   found.mentions = scanned.mentions;
-  const original = swapQualifiers(catalog, splitWords(scanned.rest));
+  const original = swapQualifiers(catalog, splitWords(scanned.rest).flatMap((w) => snakeParts(catalog, w)));
   const words = original.map((w) => w.toLowerCase());
   const flagLevel = flagLevels(catalog);
   // each word's key once: an n-gram's key is its words' keys joined (keyOf works character by character)
@@ -76,6 +76,15 @@ export function findEntities(catalog: Catalog, text: string): Entities {
     i += Math.max(1, taken);
   }
   return dedupe(found);
+}
+
+/** "considerations_in_adopting_rhel_9", "ubuntu_24.04": a release inside a snake_case word, as its own words. Sizes
+ * ("Standard_D4s_v5") and level spellings ("x86_64_v2") keep their underscores. */
+function snakeParts(catalog: Catalog, word: string): string[] {
+  if (!word.includes('_') || /^(standard|basic)_/i.test(word) || /_v\d+$/i.test(word) || /x86_64/i.test(word)) return [word];
+  const parts = word.split('_').filter(Boolean);
+  for (let i = 0; i + 1 < parts.length; i++) if (catalog.releaseByKey.has(keyOf(parts[i]! + parts[i + 1]!)) || (/^\d+(\.\d+)?$/.test(parts[i + 1]!) && distroByKey(catalog, keyOf(parts[i]!)))) return parts;
+  return [word];
 }
 
 /** "CentOS 8 Stream", "Centos8 Stream": a distribution, its version, then a qualifier that the release's own name

@@ -230,3 +230,19 @@ describe('QEMU/KVM’s generic CPU models: what a guest on them lacks, AVX inclu
     expect(a.text).toMatch(/AVX and AVX2 of x86-64-v3/);
   });
 });
+
+describe('a release inside a snake_case word', () => {
+  // each distribution by a one-word name people type ("rhel", "rocky", "ubuntu"), every numbered release
+  const numbered = c.distros.flatMap((d) => {
+    const word = [d.id, ...(d.aliases ?? []), d.name].find((n) => /^[a-z]{4,}$/i.test(n));
+    return word ? d.releases.filter((r) => /^\d+(\.\d+)?$/.test(r.version)).map((r) => ({ d, r, word: word.toLowerCase() })) : [];
+  });
+  test('there are such releases', () => expect(numbered.length).toBeGreaterThan(20));
+  test.each(numbered.map(({ d, r, word }) => [`considerations_in_adopting_${word}_${r.version}`, d.id, r.version] as const))('%s', (w, id, version) => {
+    expect(frameOf(c, `the docs page ${w} lists the architectures`).releases.map((x) => `${x.distro.id} ${x.release.version}`)).toContain(`${id} ${version}`);
+  });
+  test('sizes and level spellings keep their underscores', () => {
+    for (const size of [...c.sizeByKey.values()].flat().slice(0, 50).map((s) => s.size.name)) expect(frameOf(c, `is ${size} x86_64_v3?`).e.sizes.map((s) => s.size.name), size).toContain(size);
+    expect(frameOf(c, 'x86_64_v3 only').levels).toEqual(['x86-64-v3']);
+  });
+});
