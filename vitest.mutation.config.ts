@@ -21,14 +21,20 @@ class LoadErrorsFail implements Reporter {
 // The tests that hold these files to rules computed independently from the raw tables, over every row.
 // Not here, to keep each mutant's run short on a shared 2-core machine: the corpus, contract, every-size
 // and data-table tests (they walk whole answers through ask() and add seconds to every mutant without
-// checking a verdict or level the tables below do not), and the adapter, service and fuzz tests.
+// checking a verdict or level the tables below do not), the adapter, service and fuzz tests, and
+// fuzzy-bits.test.ts (its walk of the real catalog takes over 20 s instrumented; the bit-parallel distance
+// it holds is reached by fuzzy.test.ts's ranking properties, whose queries take that route).
 const TESTS = [
   'test/core/verdict-table.test.ts',
   'test/core/level-lists.test.ts',
   'test/core/levels.test.ts',
   'test/core/cpu-answers.test.ts',
   'test/core/fuzzy.test.ts',
+  'test/core/fuzzy-bounds.test.ts',
   'test/core/compat.test.ts',
+  'test/core/vm-answers.test.ts',
+  'test/core/cpu-family.test.ts',
+  'test/core/cpu-family-spans.test.ts',
 ];
 
 export default defineConfig({

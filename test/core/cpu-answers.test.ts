@@ -2,9 +2,10 @@
 // every level, against ./independent-rules.ts: the level, what is missing for the next level, and which
 // Azure series use the processor (no more, no fewer).
 import { describe, expect, test } from 'vitest';
-import { armFlagsAnswer, codenameAnswer, cpuAnswer, flagsAnswer, ldsoAnswer } from '../../src/core/answers/cpu.js';
+import { readFileSync } from 'node:fs';
+import { armFlagsAnswer, codenameAnswer, cpuAnswer, flagsAnswer, ldsoAnswer, microarchAnswer, shortenedFlagsAnswer } from '../../src/core/answers/cpu.js';
 import { catalog } from '../../src/core/index.js';
-import { cpuLevel, flagsOf, ORDER, rawCpus, rawSeries, type Level } from './independent-rules.js';
+import { cpuLevel, flagsOf, isRetired, levelOfFeatures, levelsTable, ORDER, rawCpus, rawSeries, type Level } from './independent-rules.js';
 
 const c = catalog();
 const factOf = (a: { facts: Array<{ label: string; value: string }> }, label: string) => a.facts.find((f) => f.label === label)?.value;
@@ -21,7 +22,7 @@ describe('every processor', () => {
       if (a.kind !== 'cpu') throw new Error(a.kind);
       const level = cpuLevel.get(cpu.model)!;
       const m = c.cpus.get(cpu.model)!.model;
-      if (a.title !== cpu.model || a.context.cpu !== cpu.model) bad('title or context');
+      if (a.title !== cpu.model || a.context.cpu !== cpu.model || a.context.topic !== 'cpu') bad('title or context');
       if (factOf(a, 'Vendor') !== m.vendor || factOf(a, 'Codename') !== m.codename) bad('vendor or codename');
       if (factOf(a, 'Microarchitecture') !== `${m.microarchitecture}${m.microarchitectureExact ? '' : ' (nearest archspec node)'}`) bad(`microarchitecture ${factOf(a, 'Microarchitecture')}`);
       if (!m.caveats.every((cv) => a.caveats.includes(cv))) bad('the model’s caveats');
@@ -75,6 +76,8 @@ describe('codenames', () => {
         const [level] = levels;
         expect(a.summary, key).toContain(level ?? 'Arm64');
         for (const x of cpus) expect(a.summary, key).toContain(x.model.model);
+        // each part named on its own, not run together with the next
+        for (let i = 1; i < cpus.length; i++) expect(a.summary, key).not.toContain(`${cpus[i - 1]!.model.model}${cpus[i]!.model.model}`);
       } else {
         expect(a.kind, key).toBe('clarify');
         if (a.kind === 'clarify') {
@@ -213,5 +216,157 @@ describe('what the CPU answers add', () => {
     const a = cpuAnswer(c, 'q', { ...x64, level: null, missingForNext: [] });
     expect(a.summary).toMatch(/below x86-64-v1/);
     expect(a.summary).not.toMatch(/x86-64-v[234]/);
+  });
+});
+
+describe('the guest caveat of a flags line', () => {
+  test('flags at or below v1 warn that a virtual CPU type hides features; flags at v2 and above do not', () => {
+    const at = (flags: string[]) => flagsAnswer(c, 'q', flags).caveats;
+    const above = at(upTo('x86-64-v2'));
+    for (const l of ['x86-64-v3', 'x86-64-v4'] as const) expect(at(upTo(l)), l).toEqual(above);
+    for (const low of [at(upTo('x86-64-v1')), at([]), at(['fpu', 'sse'])]) {
+      expect(low.slice(0, above.length)).toEqual(above);
+      expect(low).toHaveLength(above.length + 1);
+      expect(low[above.length]).toMatch(/kvm64|qemu64/);
+    }
+  });
+});
+
+describe('an Arm part with no architecture name', () => {
+  test('its summary still names the codename, with no empty slot', () => {
+    const arm = [...c.cpus.values()].find((x) => x.model.arch === 'Arm64')!;
+    const a = cpuAnswer(c, 'q', { ...arm, model: { ...arm.model, armArch: null } });
+    expect(a.summary).toContain(arm.model.codename);
+    expect(a.summary).not.toMatch(/\(\s*,|null|undefined/);
+  });
+});
+
+describe('a shortened flags list (inxi, lscpu summaries)', () => {
+  // for each level above v1, exactly the flags of that level the list shows, in the level table's order
+  const expected = (flags: string[]) =>
+    ORDER.filter((l) => l !== 'x86-64-v1')
+      .map((l) => ({ level: l, seen: flagsOf(l).filter((f) => flags.includes(f)) }))
+      .filter((x) => x.seen.length > 0)
+      .map((x) => ({ label: `${x.level} flags shown`, value: x.seen.join(' ') }));
+  const lists: string[][] = [
+    [],
+    flagsOf('x86-64-v1'),
+    ...ORDER.map((l) => upTo(l)),
+    ...ORDER.map((l) => flagsOf(l)),
+    // every other flag of every level, and the v1 flags with one flag of each higher level
+    ...ORDER.map((l) => upTo(l).filter((_, i) => i % 2 === 1)),
+    [...flagsOf('x86-64-v1'), ...ORDER.slice(1).map((l) => flagsOf(l).at(-1)!)],
+  ];
+  test.each(lists.map((f, i) => [i, f] as const))('list %i: no level, and exactly the flags of each higher level it shows', (_i, flags) => {
+    const a = shortenedFlagsAnswer(c, 'q', flags);
+    if (a.kind !== 'flags') throw new Error(a.kind);
+    expect(a.level).toBeNull();
+    expect(a.missingForNext).toEqual([]);
+    expect(a.facts).toEqual(expected(flags));
+    expect(a.title).toMatch(/short/i);
+    expect(a.summary).toMatch(/ld\.so --help/);
+    expect(a.sources.map((x) => x.url)).toEqual([levelsTable.sources[0]!.url]);
+  });
+});
+
+describe('microarchitectures named by codename', () => {
+  interface Node {
+    name: string;
+    x86_64: boolean;
+    features: string[];
+  }
+  const nodes: Node[] = JSON.parse(readFileSync(new URL('../../src/data/archspec-x86.json', import.meta.url), 'utf8')).microarchitectures;
+  // what a mention carries: the level from the node's features, and what the next level (v1 when none) needs
+  const named = nodes.map((n) => {
+    const level = n.x86_64 ? levelOfFeatures(n.features) : null;
+    const next = level ? ORDER[ORDER.indexOf(level) + 1] : 'x86-64-v1';
+    return { name: `Codename ${n.name}`, level, node: n.name, missing: next ? flagsOf(next).filter((f) => !n.features.includes(f)) : [] };
+  });
+  const nextOfNamed = (l: Level | null) => (l ? ORDER[ORDER.indexOf(l) + 1] : undefined);
+  /** current series with a processor of this microarchitecture */
+  const seriesOn = (node: string) =>
+    rawSeries.filter((s) => !isRetired(s) && s.processors.some((p) => rawCpus.find((x) => x.model === p)?.microarchitecture === node)).map((s) => s.series);
+  const words = (text: string) => text.split(/[\s,;.]+/);
+  const archspecUrls = levelsTable.sources.map((x) => x.url).filter((u) => /archspec/.test(u));
+
+  test('every node: its level, what it lacks for the next one, and exactly the current series that may land on it', () => {
+    expect(named.length).toBe(nodes.length);
+    expect(named.some((n) => n.level === null) && named.some((n) => n.level === 'x86-64-v4')).toBe(true);
+    let withSeries = 0;
+    for (const n of named) {
+      const a = microarchAnswer(c, 'q', [n]);
+      if (a.kind !== 'cpu') throw new Error(a.kind);
+      expect(a.level, n.node).toBe(n.level);
+      expect(a.processor, n.node).toBe(n.name);
+      expect(a.arch, n.node).toBe('x64');
+      expect(a.title, n.node).toBe(n.name);
+      expect(a.context.topic, n.node).toBe('cpu');
+      // the summary opens with the name and says its level (none, for a 32-bit node)
+      expect(a.summary.startsWith(n.name), a.summary).toBe(true);
+      expect(a.summary, n.node).not.toMatch(/undefined|null|Stryker/);
+      if (n.level) expect(a.summary, n.node).toContain(n.level);
+      else expect(a.summary, n.node).not.toMatch(/x86-64-v\d/);
+      const next = nextOfNamed(n.level);
+      if (next && n.missing.length) {
+        expect(a.summary, n.node).toContain(next);
+        for (const f of n.missing) expect(words(a.summary), n.node).toContain(f);
+      } else expect(a.summary, n.node).not.toMatch(/x86-64-v\d.*x86-64-v\d/);
+      // the level fact: the level first (or a plain "no level"), and the archspec node
+      const levelFact = a.facts.find((f) => f.label === n.name)!;
+      expect(levelFact.value, n.node).toContain(n.node);
+      if (n.level) expect(levelFact.value.startsWith(n.level), levelFact.value).toBe(true);
+      else expect(levelFact.value, n.node).toMatch(/^\w[^(]*\w \(/);
+      expect(levelFact.value, n.node).not.toMatch(n.level ? /null|undefined/ : /null|undefined|x86-64-v\d/);
+      // the series fact: exactly the current series on that node, at most 12 named and the rest counted
+      const on = seriesOn(n.node);
+      const seriesFacts = a.facts.filter((f) => f.label !== n.name);
+      if (on.length === 0) expect(seriesFacts, n.node).toEqual([]);
+      else {
+        withSeries++;
+        expect(seriesFacts, n.node).toHaveLength(1);
+        expect(seriesFacts[0]!.label, n.node).toContain(n.name);
+        const shown = seriesFacts[0]!.value.replace(/ and \d+ more$/, '').split(', ');
+        expect(shown, n.node).toEqual(on.slice(0, 12));
+        const more = /and (\d+) more$/.exec(seriesFacts[0]!.value);
+        if (on.length > 12) expect(Number(more?.[1]), n.node).toBe(on.length - 12);
+        else expect(more, n.node).toBeNull();
+      }
+      expect(a.sources.map((x) => x.url).sort(), n.node).toEqual([...new Set([...archspecUrls, levelsTable.sources[0]!.url])].sort());
+      expect(a.caveats.length, n.node).toBeGreaterThan(0);
+      for (const cv of a.caveats) expect(cv.length, n.node).toBeGreaterThan(20);
+      // no empty slot where a level or a list would be
+      expect(a.summary, n.node).not.toMatch(/\s{2}|\s[.,;]/);
+    }
+    expect(withSeries).toBeGreaterThan(0);
+    expect(named.some((n) => seriesOn(n.node).length > 12)).toBe(true);
+    // retired series are left out: some would otherwise be listed
+    const micro = new Map(rawCpus.map((x) => [x.model, x.microarchitecture]));
+    expect(rawSeries.some((s) => isRetired(s) && s.processors.some((p) => named.some((n) => n.node === micro.get(p))))).toBe(true);
+  });
+
+  test('exactly 12 series on a node: all 12 named, none said to be more', () => {
+    const n = named.find((x) => seriesOn(x.node).length > 12)!;
+    const twelve = c.series.filter((s) => seriesOn(n.node).slice(0, 12).includes(s.record.series));
+    expect(twelve).toHaveLength(12);
+    const fewer: typeof c = Object.assign(Object.create(Object.getPrototypeOf(c) as object) as typeof c, c, { series: twelve });
+    const a = microarchAnswer(fewer, 'q', [n]);
+    const value = a.facts.find((f) => f.label !== n.name)!.value;
+    expect(value.split(', ')).toEqual(twelve.map((s) => s.record.series));
+  });
+
+  test('several named together: each in turn, in its own sentence; a lead opens the summary', () => {
+    for (let i = 1; i < named.length; i++) {
+      const pair = [named[i - 1]!, named[i]!];
+      const a = microarchAnswer(c, 'q', pair);
+      if (a.kind !== 'cpu') throw new Error(a.kind);
+      expect(a.title.split(', ')).toEqual(pair.map((n) => n.name));
+      expect(a.level).toBe(pair[0]!.level);
+      expect(a.processor).toBe(pair[0]!.name);
+      expect(a.summary.startsWith(pair[0]!.name)).toBe(true);
+      expect(a.summary).toContain(`. ${pair[1]!.name}`);
+      expect(a.facts.filter((f) => pair.some((n) => n.name === f.label)).map((f) => f.label)).toEqual(pair.map((n) => n.name));
+      const led = microarchAnswer(c, 'q', pair, 'Lead words:');
+      expect(led.summary).toBe(`Lead words: ${a.summary}`);
+    }
   });
 });

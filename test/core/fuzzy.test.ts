@@ -4,7 +4,7 @@
 // first, then the shorter key, then the order met; each value once, at its best key.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { closest, editDistance } from '../../src/core/fuzzy.js';
+import { closest, editDistance, NameIndex, nearestWord } from '../../src/core/fuzzy.js';
 
 /** Full optimal-string-alignment distance, no cap, no shortcuts. */
 function osa(a: string, b: string): number {
@@ -110,5 +110,143 @@ describe('closest names', () => {
     const many: Array<[string, string]> = ['abce', 'abcf', 'abcg', 'abch'].map((k) => [k, k]);
     expect(closest('abcd', many)).toEqual(['abce', 'abcf', 'abcg']);
     expect(closest('abcd', many, 1)).toEqual(['abce']);
+  });
+});
+
+// Keys as the catalog reduces them: letters, digits and a few separators; repeats of a letter are
+// common (so counting and letter-set bounds meet real cases), and some characters are outside a-z0-9.
+const keyChar = fc.constantFrom('a', 'a', 'b', 'b', 'c', 'd', 'e', 'v', '1', '2', '5', '-', ' ', 'é');
+const key = (max: number) => fc.string({ unit: keyChar, maxLength: max });
+
+describe('closest names over a whole index', () => {
+  test('an index reused across queries ranks as the rules say, for any count', () => {
+    const candidates = fc.array(fc.tuple(key(10), fc.integer({ min: 0, max: 14 })), { maxLength: 40 });
+    fc.assert(
+      fc.property(candidates, fc.array(key(9), { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 6 }), (cands, queries, count) => {
+        const index = new NameIndex(cands);
+        for (const q of queries) {
+          expect(closest(q, index, count)).toEqual(reference(q, cands, count));
+          expect(closest(q, cands, count + 2)).toEqual(reference(q, cands, count + 2));
+        }
+      }),
+      { seed: 1616, numRuns: 150 },
+    );
+  });
+
+  test('each candidate is found by the query that is its own key, or one edit from it', () => {
+    fc.assert(
+      fc.property(fc.array(key(12), { minLength: 1, maxLength: 30 }), fc.nat(), (keys, pick) => {
+        const cands = keys.map((k, i) => [k, i] as [string, number]);
+        const index = new NameIndex(cands);
+        const k = keys[pick % keys.length]!;
+        for (const q of [k, k.slice(1), `${k}x`, k.length > 2 ? k[1]! + k[0]! + k.slice(2) : k])
+          for (const count of [1, 3, 8]) expect(closest(q, index, count)).toEqual(reference(q, cands, count));
+      }),
+      { seed: 16, numRuns: 120 },
+    );
+  });
+
+  test('names far longer than a short query, starting with it, are all found through the sorted run', () => {
+    const long = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '1'), minLength: 6, maxLength: 12 });
+    fc.assert(
+      fc.property(fc.constantFrom('ab', 'ba', 'a1', 'cab'), fc.array(long, { minLength: 1, maxLength: 30 }), (q, tails) => {
+        const cands = tails.map((t, i) => [i % 3 === 0 ? q + t : t, i] as [string, number]);
+        const index = new NameIndex(cands);
+        expect(closest(q, index, 8)).toEqual(reference(q, cands, 8));
+      }),
+      { seed: 16, numRuns: 150 },
+    );
+  });
+
+  test('a count of zero or less suggests nothing', () => {
+    const cands: Array<[string, string]> = [['abcd', 'x'], ['abce', 'y'], ['abcf', 'z']];
+    for (const count of [0, -1, -2]) expect(closest('abcd', cands, count)).toEqual([]);
+    // two exact matches: nothing either
+    expect(closest('abcd', [['abcd', 'x'], ['abcd', 'y'], ['abce', 'z']], -1)).toEqual([]);
+  });
+
+  test('long keys and many repeats of one letter: nothing is lost to counting or to short rows', () => {
+    const a300 = 'a'.repeat(300);
+    expect(closest(a300, [['b', 'short'], [a300, 'same'], [`${'a'.repeat(299)}b`, 'one off']], 2)).toEqual(['same', 'one off']);
+    expect(closest(`${'a'.repeat(260)}bc`, [['a'.repeat(262), 'x'], ['c'.repeat(262), 'y']])).toEqual(['x']);
+    const long = 'ab1-'.repeat(40);
+    const cands: Array<[string, number]> = [0, 1, 2, 3].map((i) => [long.slice(i) + 'z'.repeat(i), i]);
+    expect(closest(long, cands, 4)).toEqual(reference(long, cands, 4));
+  });
+});
+
+describe('edit distance on long strings', () => {
+  test('exact for strings longer than any row so far, at any cap', () => {
+    const long = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 60, maxLength: 160 });
+    fc.assert(
+      fc.property(long, long, fc.constantFrom(8, 40, 200), (a, b, cap) => {
+        const exact = osa(a, b);
+        const got = editDistance(a, b, cap);
+        if (exact <= cap) expect(got).toBe(exact);
+        else expect(got).toBe(cap + 1);
+      }),
+      { seed: 16, numRuns: 25 },
+    );
+    // a first string far longer than the rows (each call may grow them)
+    const x = 'ab'.repeat(150);
+    expect(editDistance(x, `${x}c`, 500)).toBe(1);
+    expect(editDistance(`c${x}`, x, 500)).toBe(1);
+    expect(editDistance('x'.repeat(400), 'y'.repeat(400), 500)).toBe(400);
+  });
+
+  test('a swap at the very start and next to the band edge counts as one edit', () => {
+    expect(editDistance('ba', 'ab', 1)).toBe(1);
+    expect(editDistance('bacdefgh', 'abcdefgh', 1)).toBe(1);
+    expect(editDistance('abcdefhg', 'abcdefgh', 1)).toBe(1);
+    expect(editDistance('a', 'b', 0)).toBe(1);
+    expect(editDistance('ab', 'abc', 0)).toBe(1);
+  });
+});
+
+describe('a mistyped command word', () => {
+  /** the rule written again: within one edit (two from six letters on), a word starting with 4+ typed letters counts as one edit, first best wins */
+  function nearest(typed: string, words: readonly string[]): string | null {
+    const t = typed.toLowerCase();
+    if (t.length < 3) return null;
+    const limit = t.length >= 6 ? 2 : 1;
+    let best: { d: number; w: string } | null = null;
+    for (const w of words) {
+      const d = w.startsWith(t) && t.length >= 4 ? Math.min(osa(t, w), 1) : osa(t, w);
+      if (d <= limit && (best === null || d < best.d)) best = { d, w };
+    }
+    return best?.w ?? null;
+  }
+  const WORDS = ['cpulevel', 'lineage', 'levels', 'help', 'size', 'sizes', 'series', 'distro', 'about', 'lev'];
+
+  test('for any typed word, the rule', () => {
+    const typed = fc.oneof(fc.constantFrom(...WORDS), fc.string({ unit: fc.constantFrom('a', 'e', 'i', 'l', 'v', 's', 'z', 'E', 'L'), maxLength: 9 }));
+    const mangled = fc.tuple(fc.constantFrom(...WORDS), fc.nat(), fc.constantFrom('drop', 'swap', 'add', 'upper', 'cut')).map(([w, i, how]) => {
+      const at = i % w.length;
+      if (how === 'drop') return w.slice(0, at) + w.slice(at + 1);
+      if (how === 'swap') return w.slice(0, at) + (w[at + 1] ?? '') + w[at] + w.slice(at + 2);
+      if (how === 'add') return w.slice(0, at) + 'x' + w.slice(at);
+      if (how === 'upper') return w.toUpperCase();
+      return w.slice(0, Math.max(1, at));
+    });
+    fc.assert(
+      fc.property(fc.oneof(typed, mangled), (t) => {
+        expect(nearestWord(t, WORDS)).toBe(nearest(t, WORDS));
+      }),
+      { seed: 16, numRuns: 600 },
+    );
+  });
+
+  test('by example: a slip, a shortened word, too short, too far', () => {
+    expect(nearestWord('cpulvel', WORDS)).toBe('cpulevel');
+    expect(nearestWord('LINEAG', WORDS)).toBe('lineage');
+    expect(nearestWord('hlep', WORDS)).toBe('help');
+    expect(nearestWord('dist', WORDS)).toBe('distro');
+    expect(nearestWord('lin', WORDS)).toBeNull();
+    expect(nearestWord('he', WORDS)).toBeNull();
+    expect(nearestWord('hxxp', WORDS)).toBeNull();
+    expect(nearestWord('sizs', WORDS)).toBe('size');
+    expect(nearestWord('serxxs', WORDS)).toBe('series');
+    expect(nearestWord('serxxx', WORDS)).toBeNull();
+    expect(nearestWord('anything', [])).toBeNull();
   });
 });

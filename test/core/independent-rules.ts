@@ -16,20 +16,25 @@ const raw = (name: string) => JSON.parse(readFileSync(new URL(`../../src/data/${
 interface RawLevels {
   levels: Array<{ level: Level; cpuinfoFlags: string[] }>;
   flagAliases: Record<string, string>;
+  sources: Array<{ url: string }>;
 }
 export interface RawCpu {
   model: string;
   arch: 'x64' | 'Arm64';
   codename: string;
+  /** the archspec node whose features the processor has */
+  microarchitecture: string;
   features: string[];
 }
 export interface RawSeries {
   series: string;
+  family: string;
   arch: 'x64' | 'Arm64';
   processors: string[];
   generations: number[] | null;
   generationsComplete: boolean;
   preview: boolean;
+  caveats: string[];
   retirement: { status: 'announced' | 'retired'; date: string | null } | null;
   sizes: Array<{ name: string }>;
 }

@@ -150,7 +150,14 @@ export function compatAnswer(
 /** A separate build for older CPUs (AlmaLinux 10's x86_64_v2) that every processor of the series can run. */
 function altFits(series: SeriesInfo, rel: DistroRelease): boolean {
   const alt = rel.altBuildBaseline;
-  return alt !== null && series.cpus.length > 0 && series.cpus.every((c) => c.level !== null && levelRank(c.level) >= levelRank(alt));
+  if (alt === null) return false;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, judge() asks only about a series with processors
+  if (series.cpus.length === 0) return false;
+  return series.cpus.every((c) => {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a processor with no level has rank 0 (levelRank), below any build's
+    if (c.level === null) return false;
+    return levelRank(c.level) >= levelRank(alt);
+  });
 }
 
 /** The reason that decides: the one that set a no or depends, else the level (x64) or the architecture (Arm). */

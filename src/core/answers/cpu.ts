@@ -26,6 +26,7 @@ export function cpuAnswer(catalog: Catalog, query: string, cpu: CpuInfo): Answer
       ...fact('Codename', m.codename),
       ...fact('Microarchitecture', `${m.microarchitecture}${m.microarchitectureExact ? '' : ' (nearest archspec node)'}`),
       ...(arm ? fact('Arm architecture', m.armArch) : fact('x86-64 level', cpu.level)),
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: a level with a next one always misses something for it, and with none the value is empty and fact() drops it
       ...(next && cpu.missingForNext.length ? fact(`Missing for ${next}`, cpu.missingForNext.join(' ')) : []),
       ...fact('Azure series', series.length ? series.join(', ') : 'none documented'),
     ],
