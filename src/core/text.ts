@@ -39,10 +39,27 @@ export function wordsOf(text: string): string[] {
   return splitWords(text).map((w) => w.toLowerCase());
 }
 
-/** Shorten to max characters, marking the cut visibly. */
-export function truncate(text: string, max: number, mark = '…'): string {
+/** How `truncate` may adjust its cut: `trimEnd` drops the spaces before the mark; `safeCut` moves the cut
+ * earlier so a unit of the output syntax (Slack's `&amp;` entities, say) is never split. */
+export interface TruncateOptions {
+  trimEnd?: boolean;
+  safeCut?: (text: string, cut: number) => number;
+}
+
+/**
+ * Shorten `text` to at most `max` UTF-16 code units (the stricter way to count every platform's limits),
+ * ending with `mark` when anything was dropped. Never splits a surrogate pair. The one truncate: the
+ * adapters pass their mark and their syntax's safe cut.
+ */
+export function truncate(text: string, max: number, mark = '…', options: TruncateOptions = {}): string {
   if (text.length <= max) return text;
-  return text.slice(0, Math.max(0, max - mark.length)) + mark;
+  if (max <= mark.length) return mark.slice(0, Math.max(0, max));
+  let cut = max - mark.length;
+  if (options.safeCut) cut = options.safeCut(text, cut);
+  const last = text.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut -= 1; // a high surrogate whose pair would be cut off
+  const kept = text.slice(0, cut);
+  return (options.trimEnd ? kept.trimEnd() : kept) + mark;
 }
 
 /** Join with commas and a final "and": ["a","b","c"] -> "a, b and c". */

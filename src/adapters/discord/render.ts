@@ -5,6 +5,7 @@ import type { Answer, Fact, Section, Source } from '../../core/answer.js';
 import { sourceDateLabel } from '../../core/render-text.js';
 import { EMBED_LIMITS } from './limits.js';
 import { ELLIPSIS, escapeMarkdown, link, neutraliseMentions, truncate } from './text.js';
+import { alignedLines } from '../common/table.js';
 
 /** Share of the 6,000-character embed budget each part may take, so no part can starve the others. */
 const BUDGET = {
@@ -263,15 +264,13 @@ export function renderTable(
   const cell = (s: string | undefined) => truncate(neutraliseMentions((s ?? '').replace(/```/g, "'''").replace(/\s+/g, ' ')), CELL_MAX);
   const head = columns.map(cell);
   const body = rows.map((r) => columns.map((_, i) => cell(r[i])));
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const [headLine, rule, ...bodyLines] = alignedLines(head, body);
   const open = '```\n';
   const close = '\n```';
-  const lines = [line(head), widths.map((w) => '-'.repeat(w)).join('  ')];
-  let text = open + lines.join('\n');
+  let text = `${open}${headLine}\n${rule}`;
   if (text.length + close.length > max) return { text: '', shortened: true };
   for (let i = 0; i < body.length; i++) {
-    const next = '\n' + line(body[i]!);
+    const next = `\n${bodyLines[i]!}`;
     const more = `\n${ELLIPSIS} ${body.length - i} more rows`;
     const isLast = i === body.length - 1;
     if (text.length + next.length + (isLast ? 0 : more.length) + close.length <= max || (isLast && text.length + next.length + close.length <= max)) {

@@ -1,20 +1,12 @@
 // String helpers for Discord output: visible truncation, mention neutralising, markdown escaping.
 import { escapeMarkdown as djsEscapeMarkdown } from 'discord.js';
+import { truncate as truncateText } from '../../core/text.js';
 
 export const ELLIPSIS = '…';
 
-/**
- * Cut `text` to at most `max` UTF-16 code units (the stricter way to count Discord's limits), ending
- * in "…" when anything was dropped. Never splits a surrogate pair.
- */
+/** Cut `text` to at most `max` UTF-16 code units, ending in "…" (the core's one truncate). */
 export function truncate(text: string, max: number): string {
-  if (max <= 0) return '';
-  if (text.length <= max) return text;
-  if (max === 1) return ELLIPSIS;
-  let cut = max - 1;
-  const last = text.charCodeAt(cut - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut -= 1; // high surrogate whose pair would be cut off
-  return text.slice(0, cut).trimEnd() + ELLIPSIS;
+  return truncateText(text, max, ELLIPSIS, { trimEnd: true });
 }
 
 /**

@@ -7,6 +7,7 @@
 // bold/italic/strike/code are swapped for look-alikes, so nothing a user typed can ping a channel or
 // change how the answer looks.
 import { TRUNCATION_MARK } from './limits.js';
+import { truncate as truncateText } from '../../core/text.js';
 
 const ZWJ = '\u200D';
 
@@ -150,20 +151,20 @@ export function fromSlackText(text: string, botUserId?: string): string {
   return decodeEntities(replaced).replace(/[ \t]+/g, ' ').trim();
 }
 
-/**
- * Cut `text` to at most `max` characters, ending with the visible truncation mark. Never splits an
- * &entity; or a surrogate pair, so the result is still valid mrkdwn.
- */
-export function truncate(text: string, max: number, mark: string = TRUNCATION_MARK): string {
-  if (text.length <= max) return text;
-  if (max <= mark.length) return mark.slice(0, Math.max(0, max));
-  let cut = max - mark.length;
+/** Never cut inside an &entity; (the result stays valid mrkdwn). */
+function beforeEntity(text: string, cut: number): number {
   const amp = text.lastIndexOf('&', cut);
   if (amp >= 0 && cut - amp < 6) {
     const semi = text.indexOf(';', amp);
-    if (semi === -1 || semi >= cut) cut = amp;
+    if (semi === -1 || semi >= cut) return amp;
   }
-  const lastCode = text.charCodeAt(cut - 1);
-  if (lastCode >= 0xd800 && lastCode <= 0xdbff) cut -= 1;
-  return text.slice(0, cut) + mark;
+  return cut;
+}
+
+/**
+ * Cut `text` to at most `max` characters, ending with the visible truncation mark (the core's one
+ * truncate). Never splits an &entity; or a surrogate pair, so the result is still valid mrkdwn.
+ */
+export function truncate(text: string, max: number, mark: string = TRUNCATION_MARK): string {
+  return truncateText(text, max, mark, { safeCut: beforeEntity });
 }

@@ -17,6 +17,7 @@ import {
 } from './blocks.js';
 import { sourceDateLabel } from '../../core/render-text.js';
 import { mrkdwn, mrkdwnCode, mrkdwnLink, plainText, truncate } from './escape.js';
+import { alignedLines } from '../common/table.js';
 import { SLACK_LIMITS as L, TRUNCATION_MARK } from './limits.js';
 
 export const SHARE_ACTION_ID = 'azlinux_share';
@@ -84,11 +85,7 @@ function factBlocks(facts: Fact[]): SectionBlock[] {
 
 function formatTable(table: NonNullable<Section['table']>): string {
   const cell = (s: string | undefined): string => truncate((s ?? '').replace(/\s+/g, ' '), MAX_CELL, '…');
-  const rows = [table.columns.map(cell), ...table.rows.map((r) => table.columns.map((_, i) => cell(r[i])))];
-  const widths = table.columns.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  const [head = [], ...body] = rows;
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+  return alignedLines(table.columns.map(cell), table.rows.map((r) => table.columns.map((_, i) => cell(r[i])))).join('\n');
 }
 
 /** A code block whose content is cut at a line boundary to fit `room` characters, fences included. */
