@@ -106,7 +106,7 @@ export class CpuFamilyIndex {
     // "x5650cpu", "7800x3dprocessor": a "cpu" glued to a model number is a word of its own (blanked, so spans hold)
     const text = /\d[a-z]{0,3}(?:cpu|processor)/i.test(typed) ? typed.replace(/(?<=\d[A-Za-z]{0,3})(?:cpus?|processors?)(?![A-Za-z0-9])/gi, (w) => ' '.repeat(w.length)) : typed;
     const hits: Array<{ family: CpuFamilyInfo; m: RegExpExecArray }> = [];
-    if (!this.mayMatch(text)) return [];
+    if (!this.mayMatch(text)) return this.byGeneration(text);
     this.families.forEach((family) => {
       family.pattern.lastIndex = 0;
       for (let m = family.pattern.exec(text); m !== null; m = family.pattern.exec(text)) {
@@ -126,6 +126,27 @@ export class CpuFamilyIndex {
       const match = this.toMatch(text, h.family, h.m, out.length ? out[out.length - 1]!.end : 0);
       out.push(match);
       end = match.end;
+    }
+    // "an old i7 3rd gen", "4th generation Core i5": no model number, but the generation names the family
+    for (const g of this.byGeneration(text)) if (!out.some((m) => m.start < g.end && g.start < m.end)) out.push(g);
+    return out.sort((a, b) => a.start - b.start);
+  }
+
+  /** Intel Core i3/i5/i7/i9 named by generation ("i7 3rd gen", "6th generation Core i5"): the family rule whose
+   * generation range holds it ("Intel Core i3/i5/i7 (3rd generation)", "(7th–10th generation)"). */
+  private byGeneration(text: string): CpuFamilyMatch[] {
+    if (!/\d(?:st|nd|rd|th)[\s-]*gen/i.test(text)) return [];
+    const out: CpuFamilyMatch[] = [];
+    const re = /\b(?:(?:intel\s+)?(?:core\s+)?(?<tier>i[3579])\s*(?:[-,]\s*)?(?<g>\d{1,2})(?:st|nd|rd|th)[\s-]*gen(?:eration)?|(?<g2>\d{1,2})(?:st|nd|rd|th)[\s-]*gen(?:eration)?\s+(?:intel\s+)?(?:core\s+)?(?<tier2>i[3579]))(?![A-Za-z0-9])/gi;
+    for (const m of text.matchAll(re)) {
+      const gen = Number(m.groups!.g ?? m.groups!.g2);
+      const tier = (m.groups!.tier ?? m.groups!.tier2)!.toLowerCase();
+      const family = this.families.find((f) => {
+        const r = /^Intel Core i3\/i5\/i7(?:\/i9)? \((\d+)(?:st|nd|rd|th)(?:–(\d+)th)? generation\)$/.exec(f.rule.family);
+        return f.rule.kind === 'processor' && r && gen >= Number(r[1]) && gen <= Number(r[2] ?? r[1]) && f.rule.family.includes(tier);
+      });
+      if (!family) continue;
+      out.push({ family, model: `Intel Core ${tier} (${family.rule.family.replace(/^.*\((.*)\)$/, '$1')})`, typed: m[0], start: m.index!, end: m.index! + m[0].length });
     }
     return out;
   }

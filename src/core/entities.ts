@@ -64,7 +64,7 @@ export function findEntities(catalog: Catalog, text: string): Entities {
   };
   const scanned = scanMentions(catalog, text);
   found.mentions = scanned.mentions;
-  const original = splitWords(scanned.rest);
+  const original = swapQualifiers(catalog, splitWords(scanned.rest).flatMap((w) => snakeParts(catalog, w)));
   const words = original.map((w) => w.toLowerCase());
   const flagLevel = flagLevels(catalog);
   // each word's key once: an n-gram's key is its words' keys joined (keyOf works character by character)
@@ -76,6 +76,35 @@ export function findEntities(catalog: Catalog, text: string): Entities {
     i += Math.max(1, taken);
   }
   return dedupe(found);
+}
+
+/** "considerations_in_adopting_rhel_9", "ubuntu_24.04": a release inside a snake_case word, as its own words. Sizes
+ * ("Standard_D4s_v5") and level spellings ("x86_64_v2") keep their underscores. */
+function snakeParts(catalog: Catalog, word: string): string[] {
+  if (!word.includes('_') || /^(standard|basic)_/i.test(word) || /_v\d+$/i.test(word) || /x86_64/i.test(word)) return [word];
+  const parts = word.split('_').filter(Boolean);
+  for (let i = 0; i + 1 < parts.length; i++) if (catalog.releaseByKey.has(keyOf(parts[i]! + parts[i + 1]!)) || (/^\d+(\.\d+)?$/.test(parts[i + 1]!) && distroByKey(catalog, keyOf(parts[i]!)))) return parts;
+  return [word];
+}
+
+/** "CentOS 8 Stream", "Centos8 Stream": a distribution, its version, then a qualifier that the release's own name
+ * puts before the version ("CentOS Stream 8"). Put back in the release's order when that names a release, for every
+ * distribution whose releases carry such a word. */
+export function swapQualifiers(catalog: Catalog, words: string[]): string[] {
+  const out = [...words];
+  for (let i = 0; i < out.length; i++) {
+    const glued = /^([A-Za-z][A-Za-z-]*?)-?(\d+(?:\.\d+)?)$/.exec(out[i]!);
+    // "Centos8 Stream" (one word, then the qualifier) or "CentOS 8 Stream" (three words)
+    const [name, version, qualifier, used] = glued
+      ? [glued[1]!, glued[2]!, out[i + 1], 2]
+      : /^\d+(?:\.\d+)?$/.test(out[i + 1] ?? '')
+        ? [out[i]!, out[i + 1]!, out[i + 2], 3]
+        : [null, null, undefined, 0];
+    if (!name || !version || !qualifier || !/^[A-Za-z]{3,}$/.test(qualifier) || !catalog.releaseByKey.has(keyOf(name + qualifier + version))) continue;
+    out.splice(i, used, name, qualifier, version);
+    i += 2;
+  }
+  return out;
 }
 
 /** Try every kind of name starting at word i, longest first; returns how many words were used. */
@@ -171,7 +200,7 @@ function matchAt(
     return 1;
   }
 
-  if (looksLikeSize(w)) {
+  if (looksLikeSize(catalog, w)) {
     found.unknown.push(w);
     return 1;
   }
@@ -319,8 +348,22 @@ export function levelOf(word: string, flagLevel: Map<string, LevelName>, catalog
 }
 
 /** Something shaped like a VM size or series name: letters then digits, or "standard_...". */
-function looksLikeSize(word: string): boolean {
-  return /^(standard|basic)[_-]/.test(word) || /^[a-z]{1,4}\d{1,4}[a-z-]*(_v\d+|v\d+)?$/.test(word);
+/** "d4s_v99", "standard_x": a size's shape, starting with a letter some Azure size starts with ("win2019" and the
+ * "x6" of "Phenom II X6" do not). */
+function looksLikeSize(catalog: Catalog, word: string): boolean {
+  if (/^(standard|basic)[_-]/.test(word)) return true;
+  return /^[a-z]{1,4}\d{1,4}[a-z-]*(_v\d+|v\d+)?$/.test(word) && sizeInitials(catalog).has(word[0]!);
+}
+
+const initialsMemo = new WeakMap<Catalog, Set<string>>();
+/** The first letters of Azure's size names (after "Standard_"). */
+function sizeInitials(catalog: Catalog): Set<string> {
+  let set = initialsMemo.get(catalog);
+  if (!set) {
+    set = new Set([...catalog.sizeByKey.keys()].map((k) => k[0]!).filter((ch) => /[a-z]/.test(ch)));
+    initialsMemo.set(catalog, set);
+  }
+  return set;
 }
 
 function dedupe(e: Entities): Entities {

@@ -51,7 +51,7 @@ export function cpuFamilyAnswer(catalog: Catalog, query: string, m: CpuFamilyMat
   } else if (rule.kind === 'virtual-cpu') {
     summary = `${m.model} is ${level}: this virtual CPU model shows the guest a fixed feature set, whatever the host.`;
   } else {
-    summary = `${m.model} is ${level}: its model number makes it ${rule.family}, ${rule.codename}; ${nodeText} reach ${level}.${generation}`;
+    summary = `${m.model} is ${level}: ${/\d{3}/.test(m.typed) ? 'its model number' : 'its generation'} makes it ${rule.family}, ${rule.codename}; ${nodeText} reach ${level}.${generation}`;
   }
   const azure = node ? azureSeriesOn(catalog, node.name) : { series: [], processors: [] };
   const shown = azure.series.slice(0, 12);

@@ -161,8 +161,9 @@ export function successorAnswer(catalog: Catalog, query: string, distro: Distro,
     .filter((l): l is string => l !== null);
   const state = rel.eol ? `${name}: ${statusOf(rel, now)}.` : `${name} is ${statusOf(rel, now)}.`;
   const lead = parent ? `It ${edge!.relation === 'rebuild-of' ? 'was a rebuild of' : 'came from'} ${parent.name}${edge!.version ? ` ${edge!.version}` : ''}; supported releases in that family:` : 'Supported releases that follow it:';
+  // every other release named, by its name ("migrate to Rocky 8", "CentOS Stream 8 has ended"), even when the family's list dates it too
   const named = alsoNamed
-    .filter((r) => r.distro !== distro && !family.includes(r.distro))
+    .filter((r, i) => r.release !== rel && alsoNamed.findIndex((x) => x.release === r.release) === i)
     .map((r) => `${releaseLabel(r.distro, r.release)}: ${statusOf(r.release, now)}`);
   const summary = `${lines.length ? `${state} ${lead} ${lines.slice(0, 5).join('; ')}.` : state}${named.length ? ` Also named: ${named.join('; ')}.` : ''}`;
   return {

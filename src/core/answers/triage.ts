@@ -21,7 +21,7 @@ function qemuGeneric(catalog: Catalog): { line: string; sources: Source[] } | nu
   const level = models.map((m) => m.level!).sort((a, b) => levelRank(a) - levelRank(b))[0]!;
   const next = LEVELS[levelRank(level)];
   return {
-    line: `QEMU/KVM’s generic CPU models ${listOf(models.map((m) => m.rule.model.replace(/^QEMU /, '')))} stop at ${level}: they lack ${missing.join(', ')}${next ? ` (${next} features)` : ''}. Set the CPU type to \`host\` (libvirt \`host-passthrough\`) or a named model the host supports.`,
+    line: `QEMU/KVM’s generic CPU models ${listOf(models.map((m) => m.rule.model.replace(/^QEMU /, '')))} stop at ${level}: they lack ${missing.join(', ')}${next ? ` (${next} features)` : ''}${levelRank(level) < levelRank('x86-64-v3') ? ', and so the AVX and AVX2 of x86-64-v3 too' : ''}. Set the CPU type to \`host\` (libvirt \`host-passthrough\`) or a named model the host supports.`,
     sources: models[0]!.rule.sources,
   };
 }

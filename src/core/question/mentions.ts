@@ -149,13 +149,15 @@ const APU_GENERATION: Record<string, [string, string]> = {
 };
 const GENERIC_FAMILY_ROWS: ReadonlyArray<readonly [RegExp, string | ((m: RegExpMatchArray) => string | undefined), string | ((m: RegExpMatchArray) => string)]> = [
   [/\bamd\s+fx\b(?![\s-]*\d)(?!\s*-?\s*series)/gi, 'bulldozer', 'AMD FX (Bulldozer family)'],
+  // "Phenom II X6", "a Phenom X4": every Phenom is K10, whatever its model number
+  [/\bphenom(?:\(tm\)|™)?(?:\s+(?:ii|2))?(?:\s+x[2-6])?(?![\s-]*[a-z]?\d{3})(?![a-z0-9])/gi, 'k10', (m) => `${m[0].trim().replace(/^phenom/i, 'AMD Phenom')} (K10)`],
   [/\b(?:xeon(?:\s+e[357])?|e[357])\s+v([1-4])\b/gi, (m) => XEON_GENERATION[m[1]!]?.[0], (m) => `Xeon v${m[1]} (${XEON_GENERATION[m[1]!]?.[1]})`],
   [/\b(?:amd\s+)?a(?:4|6|8|10|12)\s*-\s*([5-9])\d{3}[a-z]?\b/gi, (m) => APU_GENERATION[m[1]!]?.[0], (m) => `${m[0].trim()} (${APU_GENERATION[m[1]!]?.[1]})`],
 ];
 
 /** Cheap tests that decide whether a table can match at all: most questions skip most tables. */
 const GATE = {
-  family: /\d{3}|kvm|qemu|common kvm|host|xeon|core|epyc|ryzen|opteron|atom|celeron|pentium|-aes/,
+  family: /\d{3}|kvm|qemu|common kvm|host|xeon|core|epyc|ryzen|opteron|atom|celeron|pentium|-aes|\d(?:st|nd|rd|th)[\s-]*gen/,
   cpu: /xeon|core|i[3579]|epyc|ryzen|threadripper|fx|opteron|phenom|athlon|pentium|celeron|atom|intel|amd|e[357]|a\d{1,2}\s*-/,
   virtual: /kvm|qemu|virtual|vbox|compat|cpu model|cpu type|-cpu/,
   hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere/,

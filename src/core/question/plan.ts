@@ -47,29 +47,37 @@ const NOT_CPU = /glibc version mismatch|TensorFlow build notice/;
 /** Words of a failure: with a hypervisor named, its default virtual CPU is the first suspect. */
 const FAILURE = /\b(fail(s|ed|ing)?|crash(es|ed)?|panic|won'?t (boot|start)|unable to (boot|start)|does not (boot|start)|doesn'?t (boot|start)|error|illegal|not supported|unsupported|doesn'?t support|does not support|stuck|hangs?|problems?|issues?|warning)\b/;
 
+/** Words of features a guest does not see: with a hypervisor named, the host's processor is not the answer. */
+const HIDDEN = /\b(guests?|(?:only|not|doesn'?t|does not|don'?t) (?:shows?|exposes?|sees?|passe?s? through)|hides?|hidden|masks?|masked|no (?:avx|sse|fma|bmi))/;
+
 export const RULES: readonly Rule[] = [
   {
     name: 'not x86 hardware',
     answer: (c, q, f) => {
       const away = f.e.mentions.outOfScope.filter((o) => NOT_X86.has(o.what) || NOT_CPU.test(o.what));
-      return away.length && (!f.targets.length || away.some((o) => NOT_CPU.test(o.what))) ? outOfScopeAnswer(c, q, away, f.releases) : null;
+      const declined = away.filter((o) => !macAside(f, o));
+      return declined.length && (!f.targets.length || declined.some((o) => NOT_CPU.test(o.what))) ? outOfScopeAnswer(c, q, declined, f.releases) : null;
     },
   },
   { name: 'error triage', answer: (c, q, f) => (f.e.mentions.errors.length ? triage(c, q, f) : null) },
   {
     name: 'another cloud or hardware',
-    answer: (c, q, f) => (f.e.mentions.outOfScope.length && !f.targets.length && !distroQuestion(f) ? outOfScopeAnswer(c, q, f.e.mentions.outOfScope, f.releases) : null),
+    answer: (c, q, f) => {
+      const away = f.e.mentions.outOfScope.filter((o) => !macAside(f, o));
+      return away.length && !f.targets.length && !distroQuestion(f) ? outOfScopeAnswer(c, q, away, f.releases) : null;
+    },
   },
   {
     name: 'a topic the bot does not cover',
     answer: (c, q, f) =>
-      f.e.mentions.offTopics.length && f.e.levelWords.every((w) => /^v\d$/i.test(w.typed)) && !f.e.mentions.familyCpus.length && !f.e.cpus.length && !distroComparison(f)
+      f.e.mentions.offTopics.length && f.e.levelWords.every((w) => /^v\d$/i.test(w.typed)) && !f.e.mentions.familyCpus.length && !f.e.cpus.length && !distroComparison(f) && !machineComparison(f)
         ? outOfScopeAnswer(c, q, f.e.mentions.offTopics.map((t) => ({ what: t, typed: t })), f.releases, f.targets)
         : null,
   },
   {
     name: 'a hypervisor and a failure',
-    answer: (c, q, f) => (f.e.mentions.hypervisors.length && !f.targets.length && FAILURE.test(f.lower) ? triage(c, q, f) : null),
+    answer: (c, q, f) =>
+      (f.e.mentions.hypervisors.length || f.e.mentions.virtualCpus.length) && !f.targets.length && (FAILURE.test(f.lower) || HIDDEN.test(f.lower)) ? triage(c, q, f) : null,
   },
   {
     name: 'a processor by its model number',
@@ -215,9 +223,29 @@ export const RULES: readonly Rule[] = [
   // "SSE4.1, SSE4.2, AVX, AVX2 and FMA": a list of features needs the highest level among them
   {
     name: 'series for a level',
-    answer: (c, q, f) => (f.levels.length ? levelAnswer(c, q, highest(f.levels), f.intent.negated, familyNamed(c, f.lower), vendorNamed(f.lower)) : null),
+    answer: (c, q, f) => (f.levels.length && asksForSeries(f) ? levelAnswer(c, q, highest(f.levels), f.intent.negated, familyNamed(c, f.lower), vendorNamed(f.lower)) : null),
   },
+  // "only avx, could that be it?", "VMs only expose SSE and SSE2": a level or feature said about something else
+  { name: 'a level about something else', answer: (c, q, f) => (f.levels.length ? triage(c, q, f) : null) },
 ];
+
+/** Words that ask for Azure machines: a level list answers them. */
+const AZURE_ASKED = /\b(azure|cloud|sizes?|series|skus?|instances?|instance types?)\b|\b(get|obtain|rent|pick|choose|buy)\b[^.?!]{0,24}\b(computers?|machines?|vms?|servers?)\b/;
+/** What a level or feature is said about when it is not Azure: a guest, a hypervisor, a binary, the asker's own machine. */
+const OTHER_SUBJECT = /\b(guests?|hosts?|hypervisors?|emulators?|emulated|binary|binaries|builds?|compiled?|compiler|laptops?|desktops?|notebooks?|mods?|games?|releases? binary|crash\w*|dies|died)\b/;
+
+/** "which sizes guarantee v4?", "avx512", "x86-64-v3 and intel": a list of Azure series answers it; a level or
+ * feature mentioned about a hypervisor, a binary, a laptop or one's own CPU, in a sentence that asks for no Azure
+ * machine, does not ("it seems it doesn't, only avx, could that be it?"). */
+function asksForSeries(f: Frame): boolean {
+  if (AZURE_ASKED.test(f.lower)) return true;
+  const text = f.lower.replace(/https?:\/\/\S+/g, ' ');
+  const other = f.e.mentions.hypervisors.length > 0 || f.e.mentions.virtualCpus.length > 0 || MY_CPU.test(text) || FAILURE.test(text) || OTHER_SUBJECT.test(text);
+  if (other) return false;
+  // a short question is about the level itself ("x86-64-v3 only", "which ones have avx2?"); a long sentence that
+  // asks for no machine is said about something else
+  return wordsOf(text).length <= 8 || /\b(which|what|list|show|guarantee[sd]?)\b/.test(text);
+}
 
 export function plan(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer {
   for (const rule of RULES) {
@@ -240,6 +268,20 @@ function distroQuestion(f: Frame): boolean {
   return (facet || !machines) && (f.e.releases.length > 0 || f.e.distros.length > 0) && f.e.mentions.outOfScope.every((o) => CLOUD_NAME.has(o.what));
 }
 
+/** Two or more machines side by side ("from Standard_D8s_v3 to Standard_D8as_v5 … at comparable pricing"), with
+ * only a price or performance word beside them: compare them, the price named as an aside. */
+function machineComparison(f: Frame): boolean {
+  return new Set(f.targets.map((t) => t.label)).size >= 2 && f.e.mentions.offTopics.every((t) => ASIDE_TOPICS.has(t));
+}
+
+/** A Mac named beside something answerable ("Under MacOS it works", "Proxmox on an old Mac mini" with a glibc error
+ * or a release): an Intel Mac or macOS is an aside, not the question. Apple silicon and Rosetta are not x86 at all. */
+function macAside(f: Frame, o: { what: string; typed: string }): boolean {
+  // "macpro6,1": a Mac model identifier is the machine asked about (a hackintosh's, typically)
+  if (o.what !== 'Apple hardware' || /\d,\d/.test(o.typed) || /\bm[1-5]\b|apple silicon|rosetta|hackintosh|opencore/.test(f.lower)) return false;
+  return f.releases.length > 0 || f.e.mentions.errors.length > 0 || processorOf(f) !== undefined || f.e.cpus.some((c) => c.model.arch === 'x64');
+}
+
 /** Two or more distributions side by side, with only a price or performance word beside them: compare them. */
 function distroComparison(f: Frame): boolean {
   return distinct(f.releases).length >= 2 && !f.targets.length && f.e.mentions.offTopics.every((t) => ASIDE_TOPICS.has(t));
@@ -247,7 +289,7 @@ function distroComparison(f: Frame): boolean {
 
 function read(a: Answer, f: Frame): Answer {
   // what was named but is not covered, said rather than dropped
-  const aside = [...new Set([...f.e.mentions.outOfScope.filter((o) => CLOUD_NAME.has(o.what)).map((o) => echo(o.typed)), ...f.e.mentions.offTopics.filter((t) => ASIDE_TOPICS.has(t))])];
+  const aside = [...new Set([...f.e.mentions.outOfScope.filter((o) => CLOUD_NAME.has(o.what) || macAside(f, o)).map((o) => echo(o.typed)), ...f.e.mentions.offTopics.filter((t) => ASIDE_TOPICS.has(t))])];
   if (aside.length && a.kind !== 'out-of-scope') a.caveats.unshift(`${listOf(aside)}: outside what I cover (Azure VM sizes and Linux distributions); this answer is about the rest.`);
   for (const c of f.e.corrections) a.caveats.unshift(`Read “${echo(c.typed)}” as ${c.meant}.`);
   const unknown = notUnderstood(f);
@@ -269,7 +311,7 @@ function machineAnswer(catalog: Catalog, query: string, target: Target, level?: 
 function familyCpu(catalog: Catalog, query: string, f: Frame, m: CpuFamilyMatch): Answer {
   const a = cpuFamilyAnswer(catalog, query, m);
   const lead = processorLead(f, `${m.model} (${m.family.rule.codename})`, m.family.level);
-  const others = f.e.mentions.familyCpus.filter((x) => x !== m && x.family.rule.kind === 'processor').slice(0, 3);
+  const others = f.e.mentions.familyCpus.filter((x) => x !== m && x.family.rule.kind === 'processor').slice(0, 5);
   const more = others.map((x) => `${x.model} (${x.family.rule.codename}) is ${x.family.level ?? 'not 64-bit'}.`).join(' ');
   a.summary = [lead, a.summary, more].filter(Boolean).join(' ');
   if (f.releases[0]) a.sources = uniqueSources(f.releases[0].release.sources.slice(0, 1), a.sources);
@@ -410,7 +452,16 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
     // "rocky is supported until 2029 — which release is that?": no release typed, the year says which
     const years = [...f.text.matchAll(/\b(20\d{2})\b/g)].map((m) => m[1]!);
     const dated = defaulted ? distro.releases.filter((r) => r.eol && years.includes(r.eol.slice(0, 4))) : [];
-    return read(eolAnswer(catalog, query, distro, dated.length === 1 ? dated[0]! : release, f.lower, intent.yesNo), f);
+    const chosen = dated.length === 1 ? dated[0]! : release;
+    const a = eolAnswer(catalog, query, distro, chosen, f.lower, intent.yesNo);
+    // "CentOS 8 images are EOL — move to CentOS Stream 8 or Stream 9?": every release named, each with its dates
+    const others = distinct(f.releases)
+      .filter((r) => r.release !== chosen && !r.defaulted)
+      .slice(0, 3)
+      .map((r) => eolAnswer(catalog, query, r.distro, r.release, f.lower, false).summary)
+      .filter((line) => !a.summary.includes(line));
+    if (others.length) a.summary = [a.summary, ...others].join(' ');
+    return read(a, f);
   }
   if (intent.list && (intent.compat || /\b(sizes?|series|vms?)\b/.test(f.lower))) return read(distroSizesAnswer(catalog, query, distro, release), f);
   if (intent.asks.has('releases') && defaulted) return read(releasesAnswer(catalog, query, distro), f);

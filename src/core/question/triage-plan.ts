@@ -29,8 +29,29 @@ export function hostLevel(f: Frame): { name: string; level: LevelName } | null {
   return known ? { name: `a ${known.typed} host`, level: known.cpus[0]!.level! } : null;
 }
 
-/** The processor line that leads a triage: its level against the level the failing software needs. */
+/** Every processor named, by family rule or from Azure's list, with its level: "runs on A, B and C, not on D". */
+function processorsNamed(f: Frame): Array<{ name: string; level: LevelName }> {
+  const family = f.e.mentions.familyCpus.filter((m) => m.family.rule.kind === 'processor' && m.family.level).map((m) => ({ name: `${m.model} (${m.family.rule.codename})`, level: m.family.level! }));
+  const azure = f.e.cpus.filter((c) => c.model.arch === 'x64' && c.level).map((c) => ({ name: `${c.model.model} (${c.model.codename})`, level: c.level! }));
+  const all = [...family, ...azure];
+  return all.filter((x, i) => all.findIndex((y) => y.name === x.name) === i).slice(0, 6);
+}
+
+/** The processor line that leads a triage: its level against the level the failing software needs; with several
+ * processors named, each one's level, and which of them lack what the software needs. */
 export function processorLine(f: Frame, needed: LevelName | null): string {
+  const named = processorsNamed(f);
+  if (named.length >= 2) {
+    const each = named.map((x) => `${x.name} is ${x.level}`).join('; ');
+    if (!needed) return `${each}.`;
+    const below = named.filter((x) => LEVELS.indexOf(x.level) < LEVELS.indexOf(needed));
+    const verdict = !below.length
+      ? `All of them have what ${needed} needs.`
+      : below.length === named.length
+        ? `None of them reaches ${needed}.`
+        : `Below the ${needed} the software needs: ${listOf(below.map((x) => x.name))} — the likely cause there.`;
+    return `${each}. ${verdict}`;
+  }
   const m = processorOf(f);
   const azure = f.e.cpus.find((c) => c.model.arch === 'x64' && c.level);
   const level = m?.family.level ?? azure?.level ?? null;
@@ -122,12 +143,21 @@ export function triage(catalog: Catalog, query: string, f: Frame): Answer {
     const each = distinct(f.releases).slice(0, 4).map(against).filter((v): v is { verdict: Verdict | null; line: string } => v !== null);
     if (each.length) verdict = { verdict: each.every((v) => v.verdict === each[0]!.verdict) ? each[0]!.verdict : null, line: each.map((v) => v.line).join(' ') };
   }
-  const cpuLine = processorLine(f, error?.level ?? (f.levels.length ? highest(f.levels) : null));
-  const named = featureNamed(f.text);
-  if ((error?.kind === 'illegal-instruction' || !error) && named) {
-    context.unshift(`The text names ${named.feature}, an ${named.level} feature: a build that uses it stops with this error on a CPU (or VM) without it.`);
+  // "CPU ISA level is lower than required" names no level: the highest level the text names is what was needed
+  // ("x86 ISA needed: x86-64-baseline, x86-64-v2, x86-64-v3, x86-64-v4", "readelf says x86-64-v4 (avx512)")
+  const named = f.levels.length ? highest(f.levels) : null;
+  const cpuLine = processorLine(f, error?.level ?? named);
+  const feature = featureNamed(f.text);
+  if ((error?.kind === 'illegal-instruction' || !error) && feature) {
+    context.unshift(`The text names ${feature.feature}, an ${feature.level} feature: a build that uses it stops with this error on a CPU (or VM) without it.`);
   }
-  if (cpuLine) verdict = verdict ? { ...verdict, line: `${cpuLine} ${verdict.line}` } : { verdict: null, line: cpuLine };
+  // a refusal that names no level ("CPU ISA level is lower than required") on a processor the family rules know: the
+  // level just above it is the likely build target, and its missing features the likely cause
+  const m = processorOf(f);
+  const next = m?.family.level ? LEVELS[LEVELS.indexOf(m.family.level) + 1] : undefined;
+  const refusal = error && !error.level && !named && error.kind !== 'illegal-instruction';
+  const nextLine = refusal && m && next && m.family.missingForNext.length ? ` A build for ${next} needs ${m.family.missingForNext.join(', ')}, which ${m.model} lacks: the likely cause.` : '';
+  if (cpuLine) verdict = verdict ? { ...verdict, line: `${cpuLine}${nextLine} ${verdict.line}` } : { verdict: null, line: `${cpuLine}${nextLine}` };
   if (vcpu && !cpuLine) {
     const line = `${vcpu.model} shows the guest ${vcpu.family.level} features, whatever the host has.`;
     verdict = verdict ? { ...verdict, line: `${line} ${verdict.line}` } : { verdict: null, line };
@@ -135,8 +165,8 @@ export function triage(catalog: Catalog, query: string, f: Frame): Answer {
   return triageAnswer(catalog, query, {
     ...(error ? { error } : {}),
     virtualCpus: f.e.mentions.virtualCpus.length ? f.e.mentions.virtualCpus : f.e.mentions.hypervisors.map((h) => `${h}'s default virtual CPU`),
-    level: error?.level ?? f.levels[0] ?? null,
-    required: error?.level ?? f.levels[0] ?? need ?? null,
+    level: error?.level ?? named ?? null,
+    required: error?.level ?? named ?? need ?? null,
     verdict,
     context,
     notUnderstood: notUnderstood(f),
