@@ -15,13 +15,13 @@ const MIN_CATEGORIES = 12;
 const MIN_NON_ENGLISH = 5;
 const MIN_PASTED = 40;
 const MIN_MULTI_PART = 20;
-/** Share answered right, measured on main when the set landed (77/102 = 75.5 %), rounded down; raise it as answers
- * improve (issue 10's goal is 0.9). */
-const BASELINE = 0.75;
-/** Answers stating a level or verdict the data contradicts, measured at the same time (1: "Intel 14700KF, AVX256 version
- * works but not AVX512" answered with the Azure series that guarantee x86-64-v4, where the Core i7-14700KF is Raptor
- * Lake, x86-64-v3); lower it as they are fixed (issue 10's goal is 0). */
-const MAX_CONTRADICTIONS = 1;
+/** Share answered right: 75.5 % (77/102) when the set landed, 86.3 % (88/102) after the second set's general rules
+ * (measured on main, never tuned on), rounded down; raise it as answers improve (issue 10's goal is 0.9). */
+const BASELINE = 0.86;
+/** Answers stating a level or verdict the data contradicts: 1 when the set landed (the Core i7-14700KF, Raptor Lake,
+ * x86-64-v3, answered with the series that guarantee x86-64-v4 because the text said AVX512), 0 since a level or
+ * feature named about the asker's own machine is triage, not an Azure level list. */
+const MAX_CONTRADICTIONS = 0;
 
 describeHeldOutSet(
   'third held-out real questions',
