@@ -92,7 +92,14 @@ export async function benchAskJson(rounds = 3, count = 20_000): Promise<AskJsonR
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const botMs = median(bot);
     const floorMs = median(floor);
-    return { questions: questions.length, outputBytes: expected!.length, rounds, botMs: round(botMs), floorMs: round(floorMs), ratio: round(botMs / floorMs, 2) };
+    return {
+      questions: questions.length,
+      outputBytes: expected!.length,
+      rounds,
+      botMs: round(botMs),
+      floorMs: round(floorMs),
+      ratio: round(botMs / floorMs, 2),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -17,9 +17,10 @@ export async function startBenchSlack(): Promise<BenchSlack> {
     req.on('end', () => {
       const path = req.url ?? '/';
       if (path.startsWith('/response/')) responses += 1;
-      const body = path === '/api/auth.test'
-        ? { ok: true, url: 'https://bench.slack.test/', team: 'Bench', user: 'azlinux', team_id: 'T0BENCH', user_id: 'UBOT', bot_id: 'B0BOT' }
-        : { ok: true };
+      const body =
+        path === '/api/auth.test'
+          ? { ok: true, url: 'https://bench.slack.test/', team: 'Bench', user: 'azlinux', team_id: 'T0BENCH', user_id: 'UBOT', bot_id: 'B0BOT' }
+          : { ok: true };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     });
   });

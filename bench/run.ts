@@ -26,7 +26,12 @@ const askJson = await benchAskJson();
 
 const results = {
   when: new Date().toISOString(),
-  machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', loadAverage: { before: round(loadBefore, 1), after: round(loadavg()[0]!, 1) } },
+  machine: {
+    node: process.version,
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    loadAverage: { before: round(loadBefore, 1), after: round(loadavg()[0]!, 1) },
+  },
   core,
   slack,
   startup,
@@ -43,21 +48,65 @@ const { bot, botDistinct, bareBolt, steps } = slack;
 const roundRatios = (of: (p: (typeof slack.perRound)[number]) => { requestsPerSec: number }) =>
   slack.perRound.map((p) => pct(of(p).requestsPerSec / p.bareBolt.requestsPerSec)).join(', ');
 const rows: [string, string, string][] = [
-  ['core answer afresh, median / p99 / mean', `${us(core.askMedianNs)} / ${us(core.askP99Ns)} / ${us(core.askMeanNs)}`, `${core.asks} answers over ${core.questions} questions, answer cache bypassed`],
-  ['core answer afresh, median: slash commands / plain words', `${us(core.slashMedianNs)} / ${us(core.plainMedianNs)}`, 'the same run, split by the form of the question'],
-  ['core ask() of a repeated question, median / p99', `${us(core.cachedMedianNs)} / ${us(core.cachedP99Ns)}`, 'the answer cache\'s lookup, the same questions'],
-  ['core "did you mean", median / p99 / max', `${us(core.didYouMeanMedianNs)} / ${us(core.didYouMeanP99Ns)} / ${us(core.didYouMeanMaxNs)}`, `${core.misspelled} questions, each naming a size, series, distro or CPU with one slip (as a command and in plain words), answered afresh, three passes; ${core.didYouMeanSuggested} got suggestions, the rest matched another name`],
-  ['core "did you mean", each question\'s fastest of 3: p99 / max', `${us(core.didYouMeanFastestP99Ns)} / ${us(core.didYouMeanFastestMaxNs)}`, 'the same questions with the scheduler\'s pauses taken out (a call preempted on a loaded machine waits a whole time slice)'],
+  [
+    'core answer afresh, median / p99 / mean',
+    `${us(core.askMedianNs)} / ${us(core.askP99Ns)} / ${us(core.askMeanNs)}`,
+    `${core.asks} answers over ${core.questions} questions, answer cache bypassed`,
+  ],
+  [
+    'core answer afresh, median: slash commands / plain words',
+    `${us(core.slashMedianNs)} / ${us(core.plainMedianNs)}`,
+    'the same run, split by the form of the question',
+  ],
+  ['core ask() of a repeated question, median / p99', `${us(core.cachedMedianNs)} / ${us(core.cachedP99Ns)}`, "the answer cache's lookup, the same questions"],
+  [
+    'core "did you mean", median / p99 / max',
+    `${us(core.didYouMeanMedianNs)} / ${us(core.didYouMeanP99Ns)} / ${us(core.didYouMeanMaxNs)}`,
+    `${core.misspelled} questions, each naming a size, series, distro or CPU with one slip (as a command and in plain words), answered afresh, three passes; ${core.didYouMeanSuggested} got suggestions, the rest matched another name`,
+  ],
+  [
+    'core "did you mean", each question\'s fastest of 3: p99 / max',
+    `${us(core.didYouMeanFastestP99Ns)} / ${us(core.didYouMeanFastestMaxNs)}`,
+    "the same questions with the scheduler's pauses taken out (a call preempted on a loaded machine waits a whole time slice)",
+  ],
   ['console path per line (bot / bare floor)', `${us(core.consolePerLineNs)} / ${us(core.floorPerLineNs)}`, `${core.lines} lines, readline -> write`],
-  ['**Slack signed commands/s, repeated questions (bot / bare Bolt)**', `**${bot.requestsPerSec} / ${bareBolt.requestsPerSec}**`, `**bot at ${pct(slack.ratio)} of the floor** (goal: 90 %; rounds: ${roundRatios((p) => p.bot)}); ${SLACK_TEXTS.length} questions in turn; ${slack.connections} connections, ${slack.rounds} alternating rounds of ${slack.durationSec} s, means`],
-  ['**Slack signed commands/s, every question new (bot / bare Bolt)**', `**${botDistinct.requestsPerSec} / ${bareBolt.requestsPerSec}**`, `**bot at ${pct(slack.ratioDistinct)} of the floor** (rounds: ${roundRatios((p) => p.botDistinct)}); ${slack.distinctQuestions} names in turn, so the answer cache never helps`],
-  ['Slack p99 latency (repeated / new / bare Bolt)', `${bot.latencyP99Ms} / ${botDistinct.latencyP99Ms} / ${bareBolt.latencyP99Ms} ms`, `p50 ${bot.latencyP50Ms} / ${botDistinct.latencyP50Ms} / ${bareBolt.latencyP50Ms} ms`],
-  ['Slack CPU per command (repeated / new / bare Bolt)', `${bot.cpuUsPerRequest} / ${botDistinct.cpuUsPerRequest} / ${bareBolt.cpuUsPerRequest} µs`, `event-loop thread's CPU time / commands (whole process: ${bot.processCpuUsPerRequest} / ${botDistinct.processCpuUsPerRequest} / ${bareBolt.processCpuUsPerRequest} µs)`],
-  ['Slack commands answered in the ack (bot, both runs)', `${bot.answeredInAck + botDistinct.answeredInAck} of ${bot.requests + botDistinct.requests}`, `${slack.repliesPosted} answers went to response_url instead (slower than the 2 s ack budget)`],
-  ['Slack non-2xx + errors (bot, both runs / bare Bolt)', `${bot.non2xx + bot.errors + botDistinct.non2xx + botDistinct.errors} / ${bareBolt.non2xx + bareBolt.errors}`, ''],
+  [
+    '**Slack signed commands/s, repeated questions (bot / bare Bolt)**',
+    `**${bot.requestsPerSec} / ${bareBolt.requestsPerSec}**`,
+    `**bot at ${pct(slack.ratio)} of the floor** (goal: 90 %; rounds: ${roundRatios((p) => p.bot)}); ${SLACK_TEXTS.length} questions in turn; ${slack.connections} connections, ${slack.rounds} alternating rounds of ${slack.durationSec} s, means`,
+  ],
+  [
+    '**Slack signed commands/s, every question new (bot / bare Bolt)**',
+    `**${botDistinct.requestsPerSec} / ${bareBolt.requestsPerSec}**`,
+    `**bot at ${pct(slack.ratioDistinct)} of the floor** (rounds: ${roundRatios((p) => p.botDistinct)}); ${slack.distinctQuestions} names in turn, so the answer cache never helps`,
+  ],
+  [
+    'Slack p99 latency (repeated / new / bare Bolt)',
+    `${bot.latencyP99Ms} / ${botDistinct.latencyP99Ms} / ${bareBolt.latencyP99Ms} ms`,
+    `p50 ${bot.latencyP50Ms} / ${botDistinct.latencyP50Ms} / ${bareBolt.latencyP50Ms} ms`,
+  ],
+  [
+    'Slack CPU per command (repeated / new / bare Bolt)',
+    `${bot.cpuUsPerRequest} / ${botDistinct.cpuUsPerRequest} / ${bareBolt.cpuUsPerRequest} µs`,
+    `event-loop thread's CPU time / commands (whole process: ${bot.processCpuUsPerRequest} / ${botDistinct.processCpuUsPerRequest} / ${bareBolt.processCpuUsPerRequest} µs)`,
+  ],
+  [
+    'Slack commands answered in the ack (bot, both runs)',
+    `${bot.answeredInAck + botDistinct.answeredInAck} of ${bot.requests + botDistinct.requests}`,
+    `${slack.repliesPosted} answers went to response_url instead (slower than the 2 s ack budget)`,
+  ],
+  [
+    'Slack non-2xx + errors (bot, both runs / bare Bolt)',
+    `${bot.non2xx + bot.errors + botDistinct.non2xx + botDistinct.errors} / ${bareBolt.non2xx + bareBolt.errors}`,
+    '',
+  ],
   ['start-up to first answered command (bot / bare Bolt)', `${startup.botMs} ms / ${startup.bareBoltMs} ms`, 'median of 3 spawns each'],
   ['RSS after load (bot / bare Bolt)', `${bot.rssAfterLoadMb} MB / ${bareBolt.rssAfterLoadMb} MB`, `peak ${bot.peakRssMb} / ${bareBolt.peakRssMb} MB`],
-  ['`ask --json`, fresh mixed questions (bot / same-bytes floor)', `${askJson.botMs} ms / ${askJson.floorMs} ms`, `${askJson.questions} different questions on stdin, ${Math.round(askJson.outputBytes / 1e6)} MB of JSON out; spawn to exit, median of ${askJson.rounds}; the floor reads the same lines and writes the same bytes`],
+  [
+    '`ask --json`, fresh mixed questions (bot / same-bytes floor)',
+    `${askJson.botMs} ms / ${askJson.floorMs} ms`,
+    `${askJson.questions} different questions on stdin, ${Math.round(askJson.outputBytes / 1e6)} MB of JSON out; spawn to exit, median of ${askJson.rounds}; the floor reads the same lines and writes the same bytes`,
+  ],
 ];
 const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
 const x = (r: number) => `${r.toFixed(2)}×`;
@@ -69,19 +118,54 @@ const goals: [string, string, string, string][] = [
   ['Slack repeated questions, share of bare Bolt', pct(slack.ratio), '≥ 90 %', met(slack.ratio >= 0.9)],
   ['start-up to the first answer, bot / bare Bolt', `${x(startupRatio)} (${startup.botMs} / ${startup.bareBoltMs} ms)`, '≤ 1.2×', met(startupRatio <= 1.2)],
   ['RSS after load, bot / bare Bolt', `${x(rssRatio)} (${bot.rssAfterLoadMb} / ${bareBolt.rssAfterLoadMb} MB)`, '≤ 1.1×', met(rssRatio <= 1.1)],
-  ['`ask --json` over fresh mixed questions, bot / same-bytes floor', `${x(askJson.ratio)} (${askJson.botMs} / ${askJson.floorMs} ms)`, '≤ 1.5×', met(askJson.ratio <= 1.5)],
-  ['"did you mean" p99 (core)', `${us(core.didYouMeanP99Ns)} (fastest of 3: ${us(core.didYouMeanFastestP99Ns)})`, '< 1 ms', met(core.didYouMeanP99Ns < 1_000_000)],
+  [
+    '`ask --json` over fresh mixed questions, bot / same-bytes floor',
+    `${x(askJson.ratio)} (${askJson.botMs} / ${askJson.floorMs} ms)`,
+    '≤ 1.5×',
+    met(askJson.ratio <= 1.5),
+  ],
+  [
+    '"did you mean" p99 (core)',
+    `${us(core.didYouMeanP99Ns)} (fastest of 3: ${us(core.didYouMeanFastestP99Ns)})`,
+    '< 1 ms',
+    met(core.didYouMeanP99Ns < 1_000_000),
+  ],
 ];
 const goalTable = ['| against its floor | this run | goal | |', '| --- | --- | --- | --- |', ...goals.map((g) => `| ${g.join(' | ')} |`)].join('\n');
 const table = ['| measure | figure | notes |', '| --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
 const stepRows: [string, string, string, string][] = [
   ['bare Bolt app (stock HTTPReceiver, ack only): the floor', bareBolt.cpuUsPerRequest, bareBolt.requestsPerSec, 'mean of the rounds above'],
-  ['the bot\'s receiver and Bolt App, ack only', steps['receiver-ack'].cpuUsPerRequest, steps['receiver-ack'].requestsPerSec, 'Bolt\'s conversation store is off in the bot (on in the stock app)'],
-  ['+ the bot\'s listeners, answer in the ack body', steps['no-core'].cpuUsPerRequest, steps['no-core'].requestsPerSec, 'answers the core gave at start-up; each reply rendered and serialised once, then reused'],
-  ['+ the core on every command', steps.core.cpuUsPerRequest, steps.core.requestsPerSec, 'ask() behind thread memory: a cache lookup for these repeated questions'],
-  ['+ the service: the whole bot (`main.js`)', bot.cpuUsPerRequest, bot.requestsPerSec, 'cooldown, request id, one log line, HTTP routing; mean of the rounds above'],
-  ['the whole bot, every question new', botDistinct.cpuUsPerRequest, botDistinct.requestsPerSec, 'the core answers, Block Kit is rendered and JSON serialised for every command'],
+  [
+    "the bot's receiver and Bolt App, ack only",
+    steps['receiver-ack'].cpuUsPerRequest,
+    steps['receiver-ack'].requestsPerSec,
+    "Bolt's conversation store is off in the bot (on in the stock app)",
+  ],
+  [
+    "+ the bot's listeners, answer in the ack body",
+    steps['no-core'].cpuUsPerRequest,
+    steps['no-core'].requestsPerSec,
+    'answers the core gave at start-up; each reply rendered and serialised once, then reused',
+  ],
+  [
+    '+ the core on every command',
+    steps.core.cpuUsPerRequest,
+    steps.core.requestsPerSec,
+    'ask() behind thread memory: a cache lookup for these repeated questions',
+  ],
+  [
+    '+ the service: the whole bot (`main.js`)',
+    bot.cpuUsPerRequest,
+    bot.requestsPerSec,
+    'cooldown, request id, one log line, HTTP routing; mean of the rounds above',
+  ],
+  [
+    'the whole bot, every question new',
+    botDistinct.cpuUsPerRequest,
+    botDistinct.requestsPerSec,
+    'the core answers, Block Kit is rendered and JSON serialised for every command',
+  ],
 ].map(([what, cpu, rps, note]) => [String(what), `${cpu} µs`, String(rps), String(note)]);
 const stepTable = ['| target | CPU per command | commands/s | notes |', '| --- | --- | --- | --- |', ...stepRows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 

@@ -23,17 +23,31 @@ const ask = cachedAsk(coreAsk);
 const port = Number(process.env.PORT);
 const signingSecret = process.env.SLACK_SIGNING_SECRET ?? '';
 const apiUrl = process.env.SLACK_API_URL ?? '';
-const quiet = { info: () => undefined, warn: () => undefined, error: (fields: object | string, message?: string) => console.error(message ?? fields, typeof fields === 'string' ? '' : fields) };
+const quiet = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: (fields: object | string, message?: string) => console.error(message ?? fields, typeof fields === 'string' ? '' : fields),
+};
 const step = process.env.STEP;
 
 if (step === 'receiver-ack') {
   const boltLogger: BoltLogger = {
-    debug: () => undefined, info: () => undefined, warn: () => undefined, error: (...m: unknown[]) => console.error(...m),
-    setLevel: () => undefined, getLevel: () => LogLevel.ERROR, setName: () => undefined,
+    debug: () => undefined,
+    info: () => undefined,
+    warn: () => undefined,
+    error: (...m: unknown[]) => console.error(...m),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.ERROR,
+    setName: () => undefined,
   };
   const receiver = new EventsReceiver({ signingSecret, logger: boltLogger, inFlight: new InFlight() });
   const app = new App({
-    token: 'xoxb-bench', botUserId: 'UBOT', botId: 'B0BOT', receiver, logger: boltLogger, convoStore: false,
+    token: 'xoxb-bench',
+    botUserId: 'UBOT',
+    botId: 'B0BOT',
+    receiver,
+    logger: boltLogger,
+    convoStore: false,
     clientOptions: { slackApiUrl: apiUrl },
   });
   app.command(/^\/(?:azlinux|cpulevel)$/, async ({ ack }) => ack());

@@ -77,16 +77,25 @@ function freePort(): Promise<number> {
   });
 }
 
-const sign = (timestamp: number, body: string) =>
-  `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+const sign = (timestamp: number, body: string) => `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 
 let userSeq = 0;
 function signedCommand(responseUrl: string, text: string): { headers: Record<string, string>; body: string } {
   userSeq += 1;
   const body = new URLSearchParams({
-    token: 'x', team_id: 'T0BENCH', team_domain: 'bench', channel_id: 'C0BENCH', channel_name: 'bench',
-    user_id: `U${userSeq}`, user_name: 'bench', command: '/cpulevel', text, api_app_id: 'A0BENCH',
-    is_enterprise_install: 'false', response_url: responseUrl, trigger_id: `${userSeq}.t`,
+    token: 'x',
+    team_id: 'T0BENCH',
+    team_domain: 'bench',
+    channel_id: 'C0BENCH',
+    channel_name: 'bench',
+    user_id: `U${userSeq}`,
+    user_name: 'bench',
+    command: '/cpulevel',
+    text,
+    api_app_id: 'A0BENCH',
+    is_enterprise_install: 'false',
+    response_url: responseUrl,
+    trigger_id: `${userSeq}.t`,
   }).toString();
   const timestamp = Math.floor(Date.now() / 1000);
   return {
@@ -101,7 +110,10 @@ function signedCommand(responseUrl: string, text: string): { headers: Record<str
 
 /** user + system CPU so far, ms: of the whole process, or of its main thread (whose id is the pid) */
 function cpuMs(pid: number, mainThread = false): number {
-  const fields = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const fields =
+    readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8')
+      .split(') ')[1]
+      ?.split(' ') ?? [];
   return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
 }
 
@@ -151,7 +163,14 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function measure(kind: Kind, slack: BenchSlack, connections: number, duration: number, warmUp = 2, texts: readonly string[] = SLACK_TEXTS): Promise<TargetResult> {
+async function measure(
+  kind: Kind,
+  slack: BenchSlack,
+  connections: number,
+  duration: number,
+  warmUp = 2,
+  texts: readonly string[] = SLACK_TEXTS,
+): Promise<TargetResult> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/slack/events`;
   const started = performance.now();

@@ -51,9 +51,37 @@ export const LIFECYCLE_PAGE = {
 /** Series whose images must support NVMe disks (VMS notes "NVMe-only OS images", GEN notes "NVMe-capable
  * OS images only", VMS Lsv4 "needs NVMe-capable OS images"). The importer checks this list against the notes. */
 export const NVME_ONLY_IMAGE_SERIES: readonly string[] = [
-  'Dsv7', 'Ddsv7', 'Dlsv7', 'Dldsv7', 'Dasv6', 'Dadsv6', 'Dalsv6', 'Daldsv6', 'Dasv7', 'Dadsv7', 'Dalsv7',
-  'Daldsv7', 'Dpdsv6', 'Dpldsv6', 'Fasv6', 'Falsv6', 'Famsv6', 'Fasv7', 'Fadsv7', 'Famsv7', 'Famdsv7',
-  'Falsv7', 'Faldsv7', 'Easv6', 'Eadsv6', 'Epdsv6', 'Easv7', 'Eadsv7', 'Esv7', 'Edsv7', 'Lsv4',
+  'Dsv7',
+  'Ddsv7',
+  'Dlsv7',
+  'Dldsv7',
+  'Dasv6',
+  'Dadsv6',
+  'Dalsv6',
+  'Daldsv6',
+  'Dasv7',
+  'Dadsv7',
+  'Dalsv7',
+  'Daldsv7',
+  'Dpdsv6',
+  'Dpldsv6',
+  'Fasv6',
+  'Falsv6',
+  'Famsv6',
+  'Fasv7',
+  'Fadsv7',
+  'Famsv7',
+  'Famdsv7',
+  'Falsv7',
+  'Faldsv7',
+  'Easv6',
+  'Eadsv6',
+  'Epdsv6',
+  'Easv7',
+  'Eadsv7',
+  'Esv7',
+  'Edsv7',
+  'Lsv4',
 ];
 
 const GB_LIKE_G_GS =
@@ -71,12 +99,9 @@ const N_SERIES_2023 =
   'Microsoft sources give two retirement dates: 2023-09-06 in the lifecycle lists and August 31, 2023 on an Azure Machine Learning page; the lifecycle date is used.';
 const NV_V3_V4_ANNOUNCED =
   'The retirement announcement is dated 2026-04-15 in the 2025 list but 2025-04-15 in the 2026 lifecycle table; the retirement date itself (2026-09-30) agrees.';
-const PREVIEW_2023 =
-  'Documented only on 2023 public-preview pages; no current size page for this series was found.';
-const PREVIEW_2020 =
-  'Documented only on a 2020 preview sign-up page; no later page or lifecycle entry was found.';
-const PAGE_STILL_PREVIEW =
-  'The page version used still calls the series preview; a newer version may describe it as generally available.';
+const PREVIEW_2023 = 'Documented only on 2023 public-preview pages; no current size page for this series was found.';
+const PREVIEW_2020 = 'Documented only on a 2020 preview sign-up page; no later page or lifecycle entry was found.';
+const PAGE_STILL_PREVIEW = 'The page version used still calls the series preview; a newer version may describe it as generally available.';
 
 /** Documentation disagreements and gaps, per series (AVN §4 and §5, VMS and GEN notes). */
 export const SERIES_CAVEATS: Readonly<Record<string, readonly string[]>> = {
@@ -91,20 +116,14 @@ export const SERIES_CAVEATS: Readonly<Record<string, readonly string[]>> = {
   ],
   'DSv2 (11-15)': ['This section lists Generations 1 and 2, while the Dsv2 page (DS1-DS5 v2) says Generation 1 only.'],
   // AVN §5 Dasv4
-  Dasv4: [
-    'The Dasv4 specs label the EPYC 7763v as Genoa; every other Azure page calls it Milan (Zen 3), and it is treated as Milan here.',
-  ],
+  Dasv4: ['The Dasv4 specs label the EPYC 7763v as Genoa; every other Azure page calls it Milan (Zen 3), and it is treated as Milan here.'],
   // AVN §5 Dlsv7 / Dldsv7, VMS Dlsv7 / Dldsv7
   Dlsv7: [
     'Two sizes break the 2 GiB-per-vCPU pattern on the size page (Standard_D64ls_v7 at 126 GiB, Standard_D96ls_v7 at 384 GiB), probably typos; a second, draft-looking Dlsv7 page gives 4 GiB per vCPU for every size. Memory here is as the main page prints it.',
   ],
-  Dldsv7: [
-    'Standard_D64lds_v7 (126 GiB) and Standard_D96lds_v7 (384 GiB) break the 2 GiB-per-vCPU pattern, as on the Dlsv7 page; memory here is as printed.',
-  ],
+  Dldsv7: ['Standard_D64lds_v7 (126 GiB) and Standard_D96lds_v7 (384 GiB) break the 2 GiB-per-vCPU pattern, as on the Dlsv7 page; memory here is as printed.'],
   // AVN §5 Fsv2
-  Fsv2: [
-    'The Fsv2 summary names three possible processors but its specs list four (adding the Emerald Rapids Platinum 8573C); all four are included.',
-  ],
+  Fsv2: ['The Fsv2 summary names three possible processors but its specs list four (adding the Emerald Rapids Platinum 8573C); all four are included.'],
   // AVN §5 Ebsv5; GEN Ebsv5 / Ebdsv5 (NVMe only on Generation 2)
   Ebsv5: [
     'The Ebsv5 page contradicts itself about the CPU: its text names the Cascade Lake Platinum 8272CL, its FAQ says NVMe sizes run only on Ice Lake, and its specs list the Ice Lake 8370C and the Emerald Rapids 8573C. All three are included.',
@@ -118,9 +137,7 @@ export const SERIES_CAVEATS: Readonly<Record<string, readonly string[]>> = {
   Mbsv4: [
     'One size is spelled two ways on the page (Standard_M304bs_2_v4 in the size table, Standard_M304bs_4_v4 in the storage and network tables); the size-table spelling is used.',
   ],
-  Mbdsv4: [
-    'The network table misspells three sizes (Standard_M48bds_v3, Standard_128bds_3_v4 and Standard_176bds_4_v4); the size-table names are used.',
-  ],
+  Mbdsv4: ['The network table misspells three sizes (Standard_M48bds_v3, Standard_128bds_3_v4 and Standard_176bds_4_v4); the size-table names are used.'],
   HBv5: [
     'Two sizes are also spelled Standard_HB368_336rsv5 and Standard_HB368_288rsv5 in the storage and network tables; the size-table spellings (with a hyphen and _v5) are used.',
     'The size table gives 432 GB of memory, the specs 450 GB.',
@@ -131,9 +148,7 @@ export const SERIES_CAVEATS: Readonly<Record<string, readonly string[]>> = {
     'Standard_E192ids_v6 lists 1,832 GiB although the specs give 1,024 GiB as the series maximum.',
     'Whether the page version used is the newest could not be confirmed.',
   ],
-  Mbsv3: [
-    'The specs give a range up to 416 vCPUs and 3,800 GiB, while the largest size listed has 176 vCPUs and 1,536 GiB.',
-  ],
+  Mbsv3: ['The specs give a range up to 416 vCPUs and 3,800 GiB, while the largest size listed has 176 vCPUs and 1,536 GiB.'],
   HC: ['The specs give 32-44 vCPUs, yet the page also lists the 16-vCPU constrained size Standard_HC44-16rs.'],
   'Mdsv3 Very High Memory': [
     'Standard_M896ixds_24_v3 (23,088 GiB) is on the current page but missing from the specs file.',
@@ -147,9 +162,7 @@ export const SERIES_CAVEATS: Readonly<Record<string, readonly string[]>> = {
     'Page versions disagree: a November 2025 version listed 14 sizes (including 16-64 vCPU and memory-optimized sizes); the December 2025 version used here lists six.',
   ],
   // AVN §5 "Page/include mix-ups"
-  DCesv6: [
-    'On the DCesv6 page the summary and specs come from include files named after DCesv5; a separate DCesv6 specs file gives the same CPU.',
-  ],
+  DCesv6: ['On the DCesv6 page the summary and specs come from include files named after DCesv5; a separate DCesv6 specs file gives the same CPU.'],
   DCedsv6: ['The caption of the DCedsv6 size table names DCesv6, a slip on the page.'],
   Ebdsv6: [
     'The Ebdsv6 page reuses the Edsv6 summary and specs, and its local-storage table shows Edsv6 size names; this data uses the separate Ebdsv6 specs file.',
@@ -181,9 +194,7 @@ export const SERIES_CAVEATS: Readonly<Record<string, readonly string[]>> = {
   // VMS Mv2: summary names one CPU, specs two
   Mv2: ['The summary names only the Skylake Platinum 8180M; the specs add a Sapphire Rapids part.'],
   // VMS Fs: processor carried over from the F section
-  Fs: [
-    'The Fs section names no CPU of its own; the F-series processor is assumed, since the page describes Fs as F with premium storage.',
-  ],
+  Fs: ['The Fs section names no CPU of its own; the F-series processor is assumed, since the page describes Fs as F with premium storage.'],
   // AVN §4 gaps
   Dav3: [PREVIEW_2020],
   Dasv3: [PREVIEW_2020],
@@ -191,9 +202,7 @@ export const SERIES_CAVEATS: Readonly<Record<string, readonly string[]>> = {
   DCedsv5: [PREVIEW_2023],
   ECesv5: [PREVIEW_2023],
   ECedsv5: [PREVIEW_2023],
-  Ddsv6: [
-    'Two versions of the page disagree: one stops at Standard_D128ds_v6, the other (used here, matching the specs) also lists Standard_D192ds_v6.',
-  ],
+  Ddsv6: ['Two versions of the page disagree: one stops at Standard_D128ds_v6, the other (used here, matching the specs) also lists Standard_D192ds_v6.'],
   Ddsv5: ['Whether the page version used is the newest could not be confirmed.'],
   Fasv6: [PAGE_STILL_PREVIEW],
   Falsv6: [PAGE_STILL_PREVIEW],
@@ -232,18 +241,10 @@ export const CPU_KEYS: Readonly<Record<string, readonly string[]>> = {
   'Intel Xeon Platinum 8370C': ['8370C', 'Platinum 8370C', 'Xeon 8370C'],
   'Intel Xeon Platinum 8473C': ['8473C', 'Platinum 8473C', 'Xeon 8473C'],
   'Intel Xeon Platinum 8480C': ['8480C', 'Platinum 8480C', 'Xeon 8480C'],
-  'Intel Xeon (Sapphire Rapids, 4th Gen Xeon Scalable) - model not stated': [
-    '4th Gen Xeon Scalable',
-    '4th Generation Xeon Scalable',
-    'Xeon 4th Gen Scalable',
-  ],
+  'Intel Xeon (Sapphire Rapids, 4th Gen Xeon Scalable) - model not stated': ['4th Gen Xeon Scalable', '4th Generation Xeon Scalable', 'Xeon 4th Gen Scalable'],
   'Intel Xeon Platinum 8573C': ['8573C', 'Platinum 8573C', 'Xeon 8573C'],
   'Intel Xeon 6 6973PC': ['6973PC', 'Xeon 6 6973PC', 'Xeon 6973PC'],
-  'Intel Xeon 6 (Granite Rapids, 6th Gen Xeon Scalable) - model not stated': [
-    '6th Gen Xeon Scalable',
-    '6th Generation Xeon Scalable',
-    'Xeon 6th Gen Scalable',
-  ],
+  'Intel Xeon 6 (Granite Rapids, 6th Gen Xeon Scalable) - model not stated': ['6th Gen Xeon Scalable', '6th Generation Xeon Scalable', 'Xeon 6th Gen Scalable'],
   'Intel Xeon E-2288G': ['E-2288G', '2288G', 'Xeon E-2288G'],
   'Intel Xeon E-2176G': ['E-2176G', '2176G', 'Xeon E-2176G'],
   'AMD EPYC 7551': ['7551', 'EPYC 7551', 'Naples'],
@@ -266,14 +267,8 @@ export const CPU_KEYS: Readonly<Record<string, readonly string[]>> = {
   'NVIDIA Grace': ['Grace', 'NVIDIA Grace', 'Grace CPU'],
   'Intel Xeon (Broadwell) - model not stated': ['Xeon Broadwell'],
   'Intel Xeon E5 v3 (Haswell) - model not stated': ['Xeon E5 v3', 'E5 v3 family'],
-  'Intel Xeon (Ice Lake, 3rd Gen Xeon Scalable) - model not stated': [
-    '3rd Gen Xeon Scalable',
-    '3rd Generation Xeon Scalable',
-  ],
-  'Intel Xeon (Emerald Rapids, 5th Gen Xeon Scalable) - model not stated': [
-    '5th Gen Xeon Scalable',
-    '5th Generation Xeon Scalable',
-  ],
+  'Intel Xeon (Ice Lake, 3rd Gen Xeon Scalable) - model not stated': ['3rd Gen Xeon Scalable', '3rd Generation Xeon Scalable'],
+  'Intel Xeon (Emerald Rapids, 5th Gen Xeon Scalable) - model not stated': ['5th Gen Xeon Scalable', '5th Generation Xeon Scalable'],
   'Intel Xeon Platinum 8490H': ['8490H', 'Platinum 8490H', 'Xeon 8490H'],
   'AMD EPYC 3rd Gen (Milan) - model not stated': ['3rd Gen EPYC', '3rd Generation EPYC'],
   'AMD EPYC 7452V': ['7452V', 'EPYC 7452V'],
@@ -300,8 +295,7 @@ function sandyBridgeXsave(core: string): string {
   return `archspec's ${core} entry omits xsave; it is added because these CPUs have AVX, which needs XSAVE. The level is unaffected: v3 also needs AVX2, FMA, BMI1/2, LZCNT and MOVBE, which they lack.`;
 }
 
-const EMERALD =
-  'archspec has no Emerald Rapids entry; the Sapphire Rapids feature set is used, which GCC also gives Emerald Rapids.';
+const EMERALD = 'archspec has no Emerald Rapids entry; the Sapphire Rapids feature set is used, which GCC also gives Emerald Rapids.';
 const GRANITE =
   'archspec has no Granite Rapids entry; the Sapphire Rapids feature set is used as a lower bound (the extra Granite Rapids features do not change the level).';
 const COFFEE = "archspec has no Coffee Lake entry; the Skylake client core's features (no AVX-512) are used.";
@@ -318,7 +312,7 @@ export const CPU_CAVEATS: Readonly<Record<string, readonly string[]>> = {
     'Microsoft names only "4th Generation AMD EPYC" for this custom part with HBM memory; Zen 4 features are assumed from that label.',
   ],
   'Azure Cobalt 200': [
-    'The core type (Neoverse V3) and Armv9.2-A come from third-party reports and from archspec\'s closest entry (neoverse_v3ae); no Azure page confirms them.',
+    "The core type (Neoverse V3) and Armv9.2-A come from third-party reports and from archspec's closest entry (neoverse_v3ae); no Azure page confirms them.",
   ],
   'AMD EPYC 9V74': [
     'A third-party report shows Azure VMs on this CPU without any AVX-512 flags, so such guests see only x86-64-v3 although the CPU itself is v4.',
@@ -419,8 +413,7 @@ export const PREVIEW_RELEASES: ReadonlyArray<readonly [string, string]> = [
 export const MISSING_RELEASES: Readonly<Record<string, { version: string; caveat: string; sourceUrl: string }>> = {
   'chromium-os': {
     version: 'rolling',
-    caveat:
-      'Listed only as the base of Google Container-Optimized OS; no release, kernel or CPU-level facts were collected for Chromium OS itself.',
+    caveat: 'Listed only as the base of Google Container-Optimized OS; no release, kernel or CPU-level facts were collected for Chromium OS itself.',
     sourceUrl: 'https://endoflife.date/cos',
   },
 };
@@ -435,10 +428,8 @@ export interface ReleaseOverride {
   azureImageGenerations?: ReadonlyArray<1 | 2>;
 }
 
-const INFERRED_FROM_RHEL8 =
-  'The x86-64 baseline is inferred from RHEL 8 (Red Hat first required x86-64-v2 with RHEL 9); no document states it.';
-const AZL_INFERRED =
-  'The x86-64 baseline is inferred from the build flags (no -march for x86_64); Microsoft does not document it.';
+const INFERRED_FROM_RHEL8 = 'The x86-64 baseline is inferred from RHEL 8 (Red Hat first required x86-64-v2 with RHEL 9); no document states it.';
+const AZL_INFERRED = 'The x86-64 baseline is inferred from the build flags (no -march for x86_64); Microsoft does not document it.';
 
 const FEDORA_45_RELEASED =
   "Released: Fedora's release package was built in release mode on 2026-10-15 and its end of life set to 2027-12-08 on 2026-10-23. The exact general-availability date was not confirmed in Fedora's schedule or release notes, so none is given.";
@@ -517,7 +508,7 @@ export const RELEASE_OVERRIDES: Readonly<Record<string, ReleaseOverride>> = {
   'fedora@44': { aliases: ['f44', 'fedora44'] },
   'fedora@43': {
     aliases: ['f43', 'fedora43'],
-    caveats: ['Azure Linux 4.0 is built from this release\'s package sources.'],
+    caveats: ["Azure Linux 4.0 is built from this release's package sources."],
   },
   'fedora@42': { aliases: ['f42', 'fedora42', 'adams'] },
   'fedora@41': { aliases: ['f41', 'fedora41'] },
@@ -563,9 +554,7 @@ export const RELEASE_OVERRIDES: Readonly<Record<string, ReleaseOverride>> = {
   // DJ oracle-linux 10; CLN §6
   'oracle-linux@10': {
     aliases: ['ol10', 'oracle linux 10', 'oraclelinux10'],
-    caveats: [
-      'No Oracle document states the x86-64 level; secondary sources say x86-64-v3 like RHEL 10, so it is left open here.',
-    ],
+    caveats: ['No Oracle document states the x86-64 level; secondary sources say x86-64-v3 like RHEL 10, so it is left open here.'],
   },
   'oracle-linux@9': { aliases: ['ol9', 'oracle linux 9', 'oraclelinux9'] },
   'oracle-linux@8': {
@@ -575,9 +564,7 @@ export const RELEASE_OVERRIDES: Readonly<Record<string, ReleaseOverride>> = {
   // DJ amazon-linux notes; DN §3.9
   'amazon-linux@2023': {
     aliases: ['AL2023', 'Amazon Linux 2023', 'amzn2023'],
-    caveats: [
-      'AWS says only that it is based in part on Fedora; the Fedora 34-36 and CentOS Stream 9 ancestry comes from third-party reports.',
-    ],
+    caveats: ['AWS says only that it is based in part on Fedora; the Fedora 34-36 and CentOS Stream 9 ancestry comes from third-party reports.'],
   },
   'amazon-linux@2': {
     aliases: ['AL2', 'Amazon Linux 2', 'amzn2'],
@@ -667,8 +654,7 @@ const DL_V5_SPECS_PROCESSORS = [
   'Intel Xeon Platinum 8370C (Ice Lake)',
   'Intel Xeon Platinum 8573C (Emerald Rapids)',
 ];
-const dlV5Sizes = (letters: string) =>
-  [2, 4, 8, 16, 32, 48, 64, 96].map((n) => ({ name: `Standard_D${n}${letters}_v5`, vcpus: n, memoryGiB: n * 2 }));
+const dlV5Sizes = (letters: string) => [2, 4, 8, 16, 32, 48, 64, 96].map((n) => ({ name: `Standard_D${n}${letters}_v5`, vcpus: n, memoryGiB: n * 2 }));
 
 /** Series missing from the reference, read from their Microsoft Learn pages (page, specs include, commit,
  * ms.date as read). Each also gets its generations entry ("VM Generation Support: Generation 1 and 2"). */
@@ -692,9 +678,7 @@ export const ADDED_SERIES: ReadonlyArray<{ series: RefVmSeries; generations: rea
         path: `${GP}/dlsv5-series.md`,
         commit: '2e4af98705e2ace519e313d40c5de3c3c7cc45a7',
         date: '2026-03-10',
-        includes: [
-          { repo: LEARN_REPO, path: `${GP}/includes/dlsv5-series-specs.md`, commit: '1502ca28c5fdd94f643454c86edd81f92a903839', date: '2026-03-04' },
-        ],
+        includes: [{ repo: LEARN_REPO, path: `${GP}/includes/dlsv5-series-specs.md`, commit: '1502ca28c5fdd94f643454c86edd81f92a903839', date: '2026-03-04' }],
       },
       notes: '',
     },
@@ -720,9 +704,7 @@ export const ADDED_SERIES: ReadonlyArray<{ series: RefVmSeries; generations: rea
         path: `${GP}/dldsv5-series.md`,
         commit: '2e4af98705e2ace519e313d40c5de3c3c7cc45a7',
         date: '2026-03-10',
-        includes: [
-          { repo: LEARN_REPO, path: `${GP}/includes/dldsv5-series-specs.md`, commit: '1f02b8770ccb7e1cd869397064d50b04f710e8c8', date: '2026-03-09' },
-        ],
+        includes: [{ repo: LEARN_REPO, path: `${GP}/includes/dldsv5-series-specs.md`, commit: '1f02b8770ccb7e1cd869397064d50b04f710e8c8', date: '2026-03-09' }],
       },
       notes: '',
     },
@@ -734,7 +716,9 @@ export const ADDED_SERIES: ReadonlyArray<{ series: RefVmSeries; generations: rea
 /** Processors a series may land on that its current page omits, with the Microsoft page that shows them.
  * Av2: the 2018 Linux CoreMark tables list every Av2 size on "Intel(R) Xeon(R) CPU E5-2660 0 @ 2.20GHz"
  * (Sandy Bridge, x86-64-v2) beside the E5-2673 v3 and v4; under the lowest-processor rule Av2 guarantees v2. */
-export const SERIES_EXTRA_PROCESSORS: Readonly<Record<string, ReadonlyArray<{ raw: string; model: string; basis: string; source: RefRepoFile & { path: string; commit: string; date: string } }>>> = {
+export const SERIES_EXTRA_PROCESSORS: Readonly<
+  Record<string, ReadonlyArray<{ raw: string; model: string; basis: string; source: RefRepoFile & { path: string; commit: string; date: string } }>>
+> = {
   Av2: [
     {
       raw: 'Intel(R) Xeon(R) CPU E5-2660 0 @ 2.20GHz',
@@ -766,8 +750,14 @@ export const RELEASE_FIXES: Readonly<Record<string, ReleaseFix>> = {
     released: null,
     eol: '2027-12-08',
     sources: [
-      { url: 'https://src.fedoraproject.org/rpms/fedora-release/blob/f45/f/fedora-release.spec', what: 'fedora-release for Fedora 45: built in release mode 2026-10-15; eol_date 2027-12-08 set 2026-10-23' },
-      { url: 'https://docs.fedoraproject.org/en-US/releases/lifecycle/', what: 'Fedora release life cycle: a release ends four weeks after the release two versions later' },
+      {
+        url: 'https://src.fedoraproject.org/rpms/fedora-release/blob/f45/f/fedora-release.spec',
+        what: 'fedora-release for Fedora 45: built in release mode 2026-10-15; eol_date 2027-12-08 set 2026-10-23',
+      },
+      {
+        url: 'https://docs.fedoraproject.org/en-US/releases/lifecycle/',
+        what: 'Fedora release life cycle: a release ends four weeks after the release two versions later',
+      },
     ],
   },
   // Fedora 44: GA 2026-04-28 (Fedora Magazine announcement); EOL as endoflife.date plans it.
@@ -779,7 +769,12 @@ export const RELEASE_FIXES: Readonly<Record<string, ReleaseFix>> = {
   // Fedora 43: ends four weeks after Fedora 45's release; 2026-12-09 as endoflife.date and Fedora's schedule give it.
   'fedora@43': {
     eol: '2026-12-09',
-    sources: [{ url: 'https://docs.fedoraproject.org/en-US/releases/lifecycle/', what: 'Fedora release life cycle: a release ends four weeks after the release two versions later' }],
+    sources: [
+      {
+        url: 'https://docs.fedoraproject.org/en-US/releases/lifecycle/',
+        what: 'Fedora release life cycle: a release ends four weeks after the release two versions later',
+      },
+    ],
   },
   // Debian 12: Debian's dated announcement (News/2026/20260712) and the DebianReleases wiki end bookworm's regular
   // security support on 2026-07-12; debian.org/releases says 2026-07-11 (see DEBIAN_12_EOL); LTS to 2028-06-30.
@@ -788,10 +783,16 @@ export const RELEASE_FIXES: Readonly<Record<string, ReleaseFix>> = {
     eol: '2026-07-12',
     extendedSupport: { name: 'Debian LTS', until: '2028-06-30' },
     sources: [
-      { url: 'https://www.debian.org/News/2026/20260712', what: 'Debian announcement: regular security support for bookworm ended 12 July 2026; LTS continues' },
+      {
+        url: 'https://www.debian.org/News/2026/20260712',
+        what: 'Debian announcement: regular security support for bookworm ended 12 July 2026; LTS continues',
+      },
       { url: 'https://wiki.debian.org/DebianReleases', what: 'DebianReleases wiki: bookworm end of life 2026-07-12' },
       { url: 'https://www.debian.org/releases/', what: 'Debian releases page: bookworm security support to 2026-07-11' },
-      { url: 'https://github.com/endoflife-date/endoflife.date/pull/10810', what: 'endoflife.date PR #10810: bookworm EOL moved to 2026-07-12 after the announcement' },
+      {
+        url: 'https://github.com/endoflife-date/endoflife.date/pull/10810',
+        what: 'endoflife.date PR #10810: bookworm EOL moved to 2026-07-12 after the announcement',
+      },
       { url: 'https://wiki.debian.org/LTS', what: 'Debian LTS schedule' },
     ],
   },
@@ -803,7 +804,10 @@ export const RELEASE_FIXES: Readonly<Record<string, ReleaseFix>> = {
   // SLES 16: CLN §6 names the SUSE comparison document (v2) and the openSUSE wiki (v3); both cited.
   'sles@16.0': {
     sources: [
-      { url: 'https://susedoc.github.io/doc-modular/main/single-html/SLE-comparison/', what: 'SUSE: SLE 16 compared with SLE 15 (x86-64-v2 minimum, some libraries also for v3)' },
+      {
+        url: 'https://susedoc.github.io/doc-modular/main/single-html/SLE-comparison/',
+        what: 'SUSE: SLE 16 compared with SLE 15 (x86-64-v2 minimum, some libraries also for v3)',
+      },
       { url: 'https://en.opensuse.org/X86-64_microarchitecture_levels', what: 'openSUSE wiki: x86-64 microarchitecture levels (says SLE 16 needs v3)' },
     ],
   },

@@ -42,9 +42,7 @@ export interface Config {
 /** A configuration problem the operator can fix; `message` is one line, safe to print (no values). */
 export class ConfigError extends CodedError<'config'> {
   override readonly name = 'ConfigError';
-  constructor(
-    readonly problems: { variable: string; message: string }[],
-  ) {
+  constructor(readonly problems: { variable: string; message: string }[]) {
     super(
       'config',
       problems.length === 1
@@ -79,9 +77,7 @@ const intIn =
   (name: string, min: number, max: number, example: string): Rule<number> =>
   (s) => {
     const n = Number(s);
-    return /^\d+$/.test(s) && n >= min && n <= max
-      ? ok(n)
-      : refused(`${name} must be a whole number from ${min} to ${max}, e.g. ${name}=${example}`);
+    return /^\d+$/.test(s) && n >= min && n <= max ? ok(n) : refused(`${name} must be a whole number from ${min} to ${max}, e.g. ${name}=${example}`);
   };
 
 const oneOf =
@@ -104,8 +100,7 @@ const FROM_PORTAL = 'copy it from the Developer Portal (your application > Bot >
 export function discordTokenProblem(token: string): string | undefined {
   if (/^Bot\s/i.test(token)) return `DISCORD_TOKEN must be the bare bot token, without the "Bot " prefix; ${FROM_PORTAL}`;
   if (/\s/.test(token)) return 'DISCORD_TOKEN contains whitespace; paste it again without spaces or newlines';
-  if (/^\d{17,20}$/.test(token))
-    return `DISCORD_TOKEN looks like an Application ID (only digits), not the bot token; ${FROM_PORTAL}`;
+  if (/^\d{17,20}$/.test(token)) return `DISCORD_TOKEN looks like an Application ID (only digits), not the bot token; ${FROM_PORTAL}`;
   if (/^[0-9a-f]{64}$/i.test(token)) return `DISCORD_TOKEN looks like the application's Public Key, not the bot token; ${FROM_PORTAL}`;
   if (token.length < 10)
     return `DISCORD_TOKEN is too short to be a bot token (${token.length} characters; a real one is about 70, in three parts separated by dots); ${FROM_PORTAL}`;
@@ -211,8 +206,7 @@ export function loadConfig(env: Env): Config {
     );
   if (!e.SLACK_BOT_TOKEN) {
     for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL'] as const)
-      if (e[name])
-        need(name, `${name} is set but SLACK_BOT_TOKEN is not: set SLACK_BOT_TOKEN (xoxb-...) too, or unset ${name}`);
+      if (e[name]) need(name, `${name} is set but SLACK_BOT_TOKEN is not: set SLACK_BOT_TOKEN (xoxb-...) too, or unset ${name}`);
   }
   if (e.DISCORD_API_URL && !e.DISCORD_TOKEN)
     need('DISCORD_API_URL', 'DISCORD_API_URL is set but DISCORD_TOKEN is not: set DISCORD_TOKEN too, or unset DISCORD_API_URL');

@@ -47,7 +47,24 @@ const discordText = (embeds: APIEmbed[]) =>
 describe('every renderer keeps the contract on real answers', () => {
   test('there is a real answer of every kind in the set', () => {
     const kinds = new Set(answers.map((a) => a.kind));
-    for (const k of ['vm-size', 'series', 'flags', 'cpu', 'level', 'lineage', 'distro', 'releases', 'compat', 'compare', 'matrix', 'triage', 'out-of-scope', 'clarify', 'help', 'not-found'])
+    for (const k of [
+      'vm-size',
+      'series',
+      'flags',
+      'cpu',
+      'level',
+      'lineage',
+      'distro',
+      'releases',
+      'compat',
+      'compare',
+      'matrix',
+      'triage',
+      'out-of-scope',
+      'clarify',
+      'help',
+      'not-found',
+    ])
       expect(kinds, k).toContain(k);
   });
 
@@ -67,7 +84,11 @@ describe('every renderer keeps the contract on real answers', () => {
     expect(discordProblems(embeds)).toEqual([]);
     const discordAll = discordText(embeds).join('\n');
 
-    for (const [surface, text] of [['text', a.text], ['slack', slackText], ['discord', discordAll]] as const) {
+    for (const [surface, text] of [
+      ['text', a.text],
+      ['slack', slackText],
+      ['discord', discordAll],
+    ] as const) {
       expect(text, surface).not.toMatch(PING);
       if (a.sources.length) expect(text, `${surface} cites the first source`).toContain(a.sources[0]!.url);
       if (a.kind === 'compat') expect(text.toLowerCase(), `${surface} verdict`).toMatch(a.verdict === 'depends' ? /depends/ : new RegExp(`\\b${a.verdict}\\b`));

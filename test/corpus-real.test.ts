@@ -87,7 +87,13 @@ describe('real questions: the checker', () => {
   const e5v4 = entry({ level: 'x86-64-v3', contains: [['Broadwell', 'broadwell']] });
 
   test('passes a right level', () => {
-    const a = answer({ kind: 'cpu', processor: 'Intel Xeon E5-2680 v4', arch: 'x64', level: 'x86-64-v3', summary: 'Intel Xeon E5-2680 v4 (Broadwell) is x86-64-v3.' });
+    const a = answer({
+      kind: 'cpu',
+      processor: 'Intel Xeon E5-2680 v4',
+      arch: 'x64',
+      level: 'x86-64-v3',
+      summary: 'Intel Xeon E5-2680 v4 (Broadwell) is x86-64-v3.',
+    });
     expect(check(e5v4, a)).toEqual({ pass: true, problems: [], contradictions: [] });
   });
 
@@ -95,10 +101,7 @@ describe('real questions: the checker', () => {
     const a = answer({ kind: 'level', level: 'x86-64-v4', series: ['Dv5'], summary: '93 series guarantee x86-64-v4 (Broadwell hosts excluded).' });
     const v = check(e5v4, a);
     expect(v.pass).toBe(false);
-    expect(v.contradictions).toEqual([
-      'states x86-64-v4 (field), the data says x86-64-v3',
-      'headline names x86-64-v4, the data says x86-64-v3',
-    ]);
+    expect(v.contradictions).toEqual(['states x86-64-v4 (field), the data says x86-64-v3', 'headline names x86-64-v4, the data says x86-64-v3']);
     expect(v.problems).toContain('does not state x86-64-v3');
   });
 

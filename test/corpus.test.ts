@@ -207,7 +207,11 @@ function problemsWith(entry: Entry, answer: Answer): string[] {
 function label(index: number, entry: Entry): string {
   const q = entry.q.replace(/\s+/g, ' ').trim();
   const shown = q === '' ? '(blank)' : q.length > 70 ? `${q.slice(0, 67)}...` : q;
-  const ctx = entry.context ? ` {${Object.entries(entry.context).map(([k, v]) => `${k}=${v}`).join(', ')}}` : '';
+  const ctx = entry.context
+    ? ` {${Object.entries(entry.context)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ')}}`
+    : '';
   return `#${String(index).padStart(3, '0')} [${entry.intent}] ${shown}${ctx}`;
 }
 
@@ -263,10 +267,7 @@ describe('question corpus: answers', () => {
       const answer = ask(entry.q, entry.context);
       const problems = problemsWith(entry, answer);
       const preview = entry.q.length > 300 ? `${entry.q.slice(0, 300)}...` : entry.q;
-      expect(
-        problems,
-        `q: ${JSON.stringify(preview)}\nnote: ${entry.note}\nkind: ${answer?.kind}\ntext:\n${answer?.text}`,
-      ).toEqual([]);
+      expect(problems, `q: ${JSON.stringify(preview)}\nnote: ${entry.note}\nkind: ${answer?.kind}\ntext:\n${answer?.text}`).toEqual([]);
     });
   });
 });

@@ -32,8 +32,10 @@ const aliases: Array<{ raw: string; model: string }> = [
 const cpuModels: Array<{ model: string; level: Level | null; arch: string }> = [...read('cpu-models.json'), ...read('cpu-models-extra.json')];
 export const levelsRef = read('x86-64-levels.json');
 export const archspec = read('archspec-microarchitectures.json');
-export const refDistros: Array<{ id: string; releases: Array<{ version: string; upstream: Array<{ distro: string; version: string | null; relation: string }> }> }> =
-  read('distros.json').distros;
+export const refDistros: Array<{
+  id: string;
+  releases: Array<{ version: string; upstream: Array<{ distro: string; version: string | null; relation: string }> }>;
+}> = read('distros.json').distros;
 
 export function modelOf(raw: string): string {
   const hit = aliases.find((a) => a.raw === raw);

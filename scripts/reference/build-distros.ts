@@ -61,9 +61,7 @@ function orderedReleases(d: RefDistro): RefDistroRelease[] {
 export function canonicalUpstreamVersion(version: string, upstreamVersions: readonly string[]): string {
   if (upstreamVersions.includes(version)) return version;
   const lower = version.toLowerCase();
-  const match = upstreamVersions.filter(
-    (v) => v.toLowerCase().startsWith(`${lower} `) || v.toLowerCase() === `${lower}.0`,
-  );
+  const match = upstreamVersions.filter((v) => v.toLowerCase().startsWith(`${lower} `) || v.toLowerCase() === `${lower}.0`);
   return match.length === 1 ? match[0]! : version;
 }
 
@@ -72,11 +70,7 @@ export function buildDistros(ref: Reference): Distro[] {
   const versionsOf = new Map(
     ref.distros.map((d) => [
       d.id,
-      d.releases.length > 0
-        ? d.releases.map((r) => renamedVersion(d.id, r.version))
-        : MISSING_RELEASES[d.id]
-          ? [MISSING_RELEASES[d.id]!.version]
-          : [],
+      d.releases.length > 0 ? d.releases.map((r) => renamedVersion(d.id, r.version)) : MISSING_RELEASES[d.id] ? [MISSING_RELEASES[d.id]!.version] : [],
     ]),
   );
 

@@ -1,11 +1,6 @@
 // vm-series.json from azure-vm-series.json, processor-aliases.json and azure-vm-generations.json.
 import type { Source, VmSeries } from '../../src/data/schema.js';
-import {
-  LIFECYCLE_PAGE,
-  NVME_ONLY_IMAGE_SERIES,
-  REFERENCE_COMPILED,
-  SERIES_CAVEATS,
-} from '../reference-overrides.js';
+import { LIFECYCLE_PAGE, NVME_ONLY_IMAGE_SERIES, REFERENCE_COMPILED, SERIES_CAVEATS } from '../reference-overrides.js';
 import { readRetirement } from './retirement.js';
 import { uniqueSources } from './sources.js';
 import type { RefGenerations, RefRepoFile, RefVmSeries, Reference } from './types.js';
@@ -38,10 +33,7 @@ function includeSource(series: string, inc: RefRepoFile): Source {
   else if (file === 'compute-benchmark-scores.md') what = 'Linux compute benchmark scores (2018), which name the processors measured';
   else if (azureDocs) what = `older ${series} page (${file})`;
   else what = `${series}: ${file}`;
-  const title =
-    inc.repo === FORK_REPO
-      ? `${FORK_REPO} (fork of Microsoft's docs): ${file}`
-      : `Microsoft Learn${azureDocs ? ' (azure-docs)' : ''}: ${what}`;
+  const title = inc.repo === FORK_REPO ? `${FORK_REPO} (fork of Microsoft's docs): ${file}` : `Microsoft Learn${azureDocs ? ' (azure-docs)' : ''}: ${what}`;
   return { title, url: fileUrl(inc.repo, inc.path, inc.commit), asOf: inc.date, dated: 'page' };
 }
 
@@ -51,9 +43,13 @@ function generationCaveats(checks: Record<string, string>): string[] {
     const year = /^generation2md_(\d{4})$/.exec(key)?.[1];
     if (!year || !value.startsWith('disagrees')) continue;
     if (/Generation 2 not supported/.test(value)) {
-      out.push(`The ${year} Generation 2 overview page counts this series as Generation 2 capable, but the series' own page says Generation 1 only; the series page is followed.`);
+      out.push(
+        `The ${year} Generation 2 overview page counts this series as Generation 2 capable, but the series' own page says Generation 1 only; the series page is followed.`,
+      );
     } else if (/Generation 1 not supported/.test(value)) {
-      out.push(`The ${year} Generation 2 overview page implies Generation 1 works here, but the series' own page says Generation 2 only; the series page is followed.`);
+      out.push(
+        `The ${year} Generation 2 overview page implies Generation 1 works here, but the series' own page says Generation 2 only; the series page is followed.`,
+      );
     } else {
       throw new Error(`unexpected generation overview check ${JSON.stringify(value)}`);
     }
@@ -112,7 +108,9 @@ export function buildVmSeries(ref: Reference): VmSeries[] {
       }
     }
     if (s.processorSource === 'fork-specs') {
-      caveats.push(`The processor row comes from a public fork's copy of Microsoft's specs file (${FORK_REPO}), because the official file was missing from the docs index used.`);
+      caveats.push(
+        `The processor row comes from a public fork's copy of Microsoft's specs file (${FORK_REPO}), because the official file was missing from the docs index used.`,
+      );
     }
     if (/inferred \(NVIDIA Grace is an Arm CPU\)/.test(s.archBasis)) {
       caveats.push("Microsoft's pages give no architecture for the NVIDIA Grace CPU; Arm64 is inferred because Grace is an Arm processor.");

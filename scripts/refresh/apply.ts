@@ -29,7 +29,13 @@ export interface Refreshed {
   problems: string[];
 }
 
-const strip = (s: string) => s.replace(/[®™]/g, '').replace(/Intel@/g, 'Intel').replace(/\s+/g, ' ').trim().toLowerCase();
+const strip = (s: string) =>
+  s
+    .replace(/[®™]/g, '')
+    .replace(/Intel@/g, 'Intel')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /** A processor string not in processor-aliases.json, matched to a known model by spelling or model number. */
 function matchProcessor(ref: Reference, raw: string): { model: string; basis: string } | null {
@@ -105,10 +111,7 @@ function applyDocs(ref: Reference, docs: NonNullable<RefreshInputs['docs']>, not
       ...existing.source,
       commit: docs.commit,
       date: page.date,
-      includes: [
-        ...includes,
-        ...(existing.source.includes ?? []).filter((i) => !includes.some((n) => n.path === i.path)),
-      ],
+      includes: [...includes, ...(existing.source.includes ?? []).filter((i) => !includes.some((n) => n.path === i.path))],
     };
     const gen = ref.generations.series.find((g) => g.series === existing.series);
     if (gen && page.generations && gen.basisKind === 'page' && gen.source.path === page.path) {
@@ -170,7 +173,10 @@ function applySkus(ref: Reference, skus: Map<string, Sku>, notes: string[]): voi
     }
   }
   const unknown = [...skus.keys()].filter((n) => !known.has(n));
-  if (unknown.length) notes.push(`list-skus has ${unknown.length} size(s) in no documented series (not added): ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`);
+  if (unknown.length)
+    notes.push(
+      `list-skus has ${unknown.length} size(s) in no documented series (not added): ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`,
+    );
 }
 
 function applyArchspec(ref: Reference, archspec: NonNullable<RefreshInputs['archspec']>, notes: string[], problems: string[]): void {
@@ -189,7 +195,9 @@ function applyArchspec(ref: Reference, archspec: NonNullable<RefreshInputs['arch
     }
     const level = levelOfFlags([...features, ...(CPU_FEATURE_GAPS[m.model]?.add ?? [])], levels).level;
     if (level !== m.level) {
-      problems.push(`CPU level changed by archspec: ${m.model} (${m.microarchitecture}): ${m.level ?? 'none'} -> ${level ?? 'none'}; check it, then set "level" in reference/cpu-models*.json`);
+      problems.push(
+        `CPU level changed by archspec: ${m.model} (${m.microarchitecture}): ${m.level ?? 'none'} -> ${level ?? 'none'}; check it, then set "level" in reference/cpu-models*.json`,
+      );
     }
   }
   if (!archspec.commit) {

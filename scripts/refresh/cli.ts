@@ -80,16 +80,37 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
       return v;
     };
     switch (arg) {
-      case '--help': case '-h': o.help = true; break;
-      case '--dry-run': o.dryRun = true; break;
-      case '--docs': o.docs = value(); break;
-      case '--docs-commit': o.docsCommit = value(); break;
-      case '--skus': o.skus = value(); break;
-      case '--archspec': o.archspec = value(); break;
-      case '--archspec-commit': o.archspecCommit = value(); break;
-      case '--reference': o.reference = value(); break;
-      case '--data': o.data = value(); break;
-      case '--today': today = value(); break;
+      case '--help':
+      case '-h':
+        o.help = true;
+        break;
+      case '--dry-run':
+        o.dryRun = true;
+        break;
+      case '--docs':
+        o.docs = value();
+        break;
+      case '--docs-commit':
+        o.docsCommit = value();
+        break;
+      case '--skus':
+        o.skus = value();
+        break;
+      case '--archspec':
+        o.archspec = value();
+        break;
+      case '--archspec-commit':
+        o.archspecCommit = value();
+        break;
+      case '--reference':
+        o.reference = value();
+        break;
+      case '--data':
+        o.data = value();
+        break;
+      case '--today':
+        today = value();
+        break;
       case '--eol': {
         const v = value();
         const m = /^([a-z0-9-]+)=(.+)$/.exec(v);
@@ -209,7 +230,9 @@ export async function run(argv: string[], out: (line: string) => void, err: (lin
   const refreshed = applyRefresh(snapshot, inputs);
   const curated = curate(refreshed.ref);
   const before = readData(o.data);
-  out(`data:refresh ${o.today}: from ${[o.docs && `docs ${inputs.docs!.commit.slice(0, 8)}`, o.skus && 'list-skus', o.archspec && 'archspec', ...o.eol.map((e) => `endoflife.date ${e.product}`)].filter(Boolean).join(', ')}`);
+  out(
+    `data:refresh ${o.today}: from ${[o.docs && `docs ${inputs.docs!.commit.slice(0, 8)}`, o.skus && 'list-skus', o.archspec && 'archspec', ...o.eol.map((e) => `endoflife.date ${e.product}`)].filter(Boolean).join(', ')}`,
+  );
   for (const n of refreshed.notes) out(`  note: ${n}`);
   for (const n of curated.redundant) out(`  curated fix now redundant (drop it from reference-overrides.ts): ${n}`);
 
@@ -227,7 +250,10 @@ export async function run(argv: string[], out: (line: string) => void, err: (lin
     after = validateKnowledge(tables);
     // the CPU family rules (cpu-families.json, unchanged) must still hold over the refreshed archspec nodes
     archspecX86 = buildArchspecX86(refreshed.ref, after.levels);
-    afterFamilies = validateCpuFamilies({ archspec: archspecX86, families: JSON.parse(readFileSync(join(o.data, FAMILY_FILES.families), 'utf8')) }, after.levels);
+    afterFamilies = validateCpuFamilies(
+      { archspec: archspecX86, families: JSON.parse(readFileSync(join(o.data, FAMILY_FILES.families), 'utf8')) },
+      after.levels,
+    );
   } catch (e) {
     err('data:refresh: REFUSED, the refreshed data fails validation; nothing written:');
     err(e instanceof Error ? e.message : String(e));
@@ -254,10 +280,12 @@ export async function run(argv: string[], out: (line: string) => void, err: (lin
   return { code: 0, report };
 }
 
-
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run(process.argv.slice(2), (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`)).then(
+  run(
+    process.argv.slice(2),
+    (l) => process.stdout.write(`${l}\n`),
+    (l) => process.stderr.write(`${l}\n`),
+  ).then(
     (r) => (process.exitCode = r.code),
     (e: unknown) => {
       process.stderr.write(`data:refresh: ${e instanceof Error ? e.message : String(e)}\n`);

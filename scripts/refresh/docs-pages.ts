@@ -46,11 +46,26 @@ export function msDate(text: string): string | null {
 }
 
 function cells(line: string): string[] {
-  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+  return line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((c) => c.trim());
 }
 
-const number = (s: string): number => Number(s.replace(/,/g, '').replace(/<sup>.*?<\/sup>/g, '').trim());
-const sizeName = (s: string): string => s.replace(/<sup>.*?<\/sup>/g, '').replace(/[*†]+$/, '').trim();
+const number = (s: string): number =>
+  Number(
+    s
+      .replace(/,/g, '')
+      .replace(/<sup>.*?<\/sup>/g, '')
+      .trim(),
+  );
+const sizeName = (s: string): string =>
+  s
+    .replace(/<sup>.*?<\/sup>/g, '')
+    .replace(/[*†]+$/, '')
+    .trim();
 
 /** The processor cell -> strings as printed, and the architecture its tags say. */
 export function processorCell(cell: string): { processors: string[]; arch: 'x64' | 'Arm64' | null } {
@@ -61,7 +76,10 @@ export function processorCell(cell: string): { processors: string[]; arch: 'x64'
     .map((p) => {
       const tag = /\[(x86-64|x64|Arm64|ARM-64|ARM64)\]/i.exec(p);
       if (tag) arch = /arm/i.test(tag[1]!) ? 'Arm64' : 'x64';
-      return p.replace(/\[(x86-64|x64|Arm64|ARM-64|ARM64)\]/gi, '').replace(/\s+/g, ' ').trim();
+      return p
+        .replace(/\[(x86-64|x64|Arm64|ARM-64|ARM64)\]/gi, '')
+        .replace(/\s+/g, ' ')
+        .trim();
     })
     .filter((p) => p !== '');
   return { processors: parts, arch };

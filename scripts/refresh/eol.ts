@@ -53,6 +53,11 @@ export const EOL_PRODUCTS: Readonly<Record<string, { distro: string; extendedNam
 
 /** Does an endoflife.date cycle name this release? "24.04" names "24.04 LTS", "16" and "16.0" name each other. */
 export function cycleMatches(cycle: string, version: string): boolean {
-  const norm = (s: string) => s.toLowerCase().replace(/\s+lts$/, '').replace(/^cos-/, '').replace(/\.0$/, '');
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/\s+lts$/, '')
+      .replace(/^cos-/, '')
+      .replace(/\.0$/, '');
   return norm(cycle) === norm(version);
 }

@@ -17,7 +17,9 @@ export function changeReport(before: Knowledge, after: Knowledge, families: { be
   const removed = [...oldSeries.keys()].filter((k) => !newSeries.has(k));
   for (const name of added) {
     const s = newSeries.get(name)!;
-    out.push(`series added: ${name} (${s.record.sizes.length} sizes; guarantees ${s.guaranteed ?? 'no level'}; ${s.record.processors.join(', ') || 'no processor'})`);
+    out.push(
+      `series added: ${name} (${s.record.sizes.length} sizes; guarantees ${s.guaranteed ?? 'no level'}; ${s.record.processors.join(', ') || 'no processor'})`,
+    );
   }
   for (const name of removed) out.push(`series removed: ${name}`);
 
@@ -32,7 +34,8 @@ export function changeReport(before: Knowledge, after: Knowledge, families: { be
     if (minus.length) out.push(`${name}: sizes removed: ${list(minus)}`);
     for (const [z, n] of newSizes) {
       const o = oldSizes.get(z);
-      if (o && (o.vcpus !== n.vcpus || o.memoryGiB !== n.memoryGiB)) out.push(`${z}: ${o.vcpus} vCPUs / ${o.memoryGiB} GiB -> ${n.vcpus} vCPUs / ${n.memoryGiB} GiB`);
+      if (o && (o.vcpus !== n.vcpus || o.memoryGiB !== n.memoryGiB))
+        out.push(`${z}: ${o.vcpus} vCPUs / ${o.memoryGiB} GiB -> ${n.vcpus} vCPUs / ${n.memoryGiB} GiB`);
     }
     const pPlus = now.record.processors.filter((p) => !was.record.processors.includes(p));
     const pMinus = was.record.processors.filter((p) => !now.record.processors.includes(p));
@@ -40,7 +43,9 @@ export function changeReport(before: Knowledge, after: Knowledge, families: { be
       out.push(`${name}: processors changed:${pPlus.length ? ` + ${pPlus.join(', ')}` : ''}${pMinus.length ? ` - ${pMinus.join(', ')}` : ''}`);
     }
     if (was.guaranteed !== now.guaranteed || was.best !== now.best) {
-      out.push(`${name}: level changed: guarantees ${was.guaranteed ?? 'none'} -> ${now.guaranteed ?? 'none'} (best ${was.best ?? 'none'} -> ${now.best ?? 'none'})`);
+      out.push(
+        `${name}: level changed: guarantees ${was.guaranteed ?? 'none'} -> ${now.guaranteed ?? 'none'} (best ${was.best ?? 'none'} -> ${now.best ?? 'none'})`,
+      );
     }
     if (JSON.stringify(was.record.generations) !== JSON.stringify(now.record.generations)) {
       out.push(`${name}: Hyper-V generations ${JSON.stringify(was.record.generations)} -> ${JSON.stringify(now.record.generations)}`);
@@ -69,7 +74,9 @@ export function changeReport(before: Knowledge, after: Knowledge, families: { be
       if (o.released !== r.released) out.push(`${label}: release date moved ${o.released ?? 'none'} -> ${r.released ?? 'none'}`);
       if (o.eol !== r.eol) out.push(`${label}: end of life moved ${o.eol ?? 'none'} -> ${r.eol ?? 'none'}`);
       if (JSON.stringify(o.extendedSupport) !== JSON.stringify(r.extendedSupport)) {
-        out.push(`${label}: extended support ${o.extendedSupport ? `${o.extendedSupport.name} ${o.extendedSupport.until}` : 'none'} -> ${r.extendedSupport ? `${r.extendedSupport.name} ${r.extendedSupport.until}` : 'none'}`);
+        out.push(
+          `${label}: extended support ${o.extendedSupport ? `${o.extendedSupport.name} ${o.extendedSupport.until}` : 'none'} -> ${r.extendedSupport ? `${r.extendedSupport.name} ${r.extendedSupport.until}` : 'none'}`,
+        );
       }
       if (o.status !== r.status) out.push(`${label}: status ${o.status} -> ${r.status}`);
     }

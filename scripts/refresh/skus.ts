@@ -29,9 +29,7 @@ export function readSkus(json: unknown): Map<string, Sku> {
       vcpus: num('vCPUs'),
       memoryGiB: num('MemoryGB'),
       arch: archText === undefined ? null : /arm/i.test(archText) ? 'Arm64' : 'x64',
-      generations: gens
-        ? ([...new Set([...gens.matchAll(/V([12])/gi)].map((m) => m[1] as '1' | '2'))].sort() as Array<'1' | '2'>)
-        : null,
+      generations: gens ? ([...new Set([...gens.matchAll(/V([12])/gi)].map((m) => m[1] as '1' | '2'))].sort() as Array<'1' | '2'>) : null,
     });
   }
   return out;

@@ -131,7 +131,7 @@ export type Answer = AnswerBase &
         /** the verdict for the distro release or size named with the error, when there is one */
         verdict: Verdict | null;
       }
-    | { kind: 'out-of-scope'; /** what was named that the bot does not cover */ outOfScope: string[] }
+    | { kind: 'out-of-scope' /** what was named that the bot does not cover */; outOfScope: string[] }
     | {
         kind: 'about';
         /** the project's version (package.json) */

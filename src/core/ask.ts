@@ -63,7 +63,11 @@ function withNamedMachine(catalog: Catalog, answer: Answer, text: string): Answe
   // a shortened list beside a model name (inxi): the model's family decides
   const cpu = e.mentions.familyCpus.find((m) => m.family.rule.kind === 'processor' && m.family.level);
   if (cpu && answer.level === null) {
-    return { ...answer, summary: `${cpu.model} (${cpu.family.rule.codename}) is ${cpu.family.level}, by its model number. ${answer.summary}`, sources: [...answer.sources, ...cpu.family.rule.sources.slice(0, 1)] };
+    return {
+      ...answer,
+      summary: `${cpu.model} (${cpu.family.rule.codename}) is ${cpu.family.level}, by its model number. ${answer.summary}`,
+      sources: [...answer.sources, ...cpu.family.rule.sources.slice(0, 1)],
+    };
   }
   const machine = vmTargets(e)[0];
   const rel = e.releases[e.releases.length - 1]; // "from AlmaLinux 8 to AlmaLinux 9": the one moved to
@@ -73,7 +77,11 @@ function withNamedMachine(catalog: Catalog, answer: Answer, text: string): Answe
     const name = `${rel.distro.name} ${rel.release.version}`;
     if (!need) return answer;
     const fits = LEVELS.indexOf(answer.level) >= LEVELS.indexOf(need);
-    return { ...answer, summary: `${fits ? 'Yes' : 'No'} — ${name} needs ${need}. ${answer.summary}`, sources: [...answer.sources, ...rel.release.sources.slice(0, 1)] };
+    return {
+      ...answer,
+      summary: `${fits ? 'Yes' : 'No'} — ${name} needs ${need}. ${answer.summary}`,
+      sources: [...answer.sources, ...rel.release.sources.slice(0, 1)],
+    };
   }
   if (!machine) return answer;
   const s = machine.series;
@@ -83,5 +91,9 @@ function withNamedMachine(catalog: Catalog, answer: Answer, text: string): Answe
       : s.guaranteed
         ? `${machine.label} guarantees ${s.guaranteed}${s.best !== s.guaranteed ? ` and may reach ${s.best}` : ''}: another VM of this size can land on a different processor.`
         : `The docs name no processor for ${machine.label}.`;
-  return { ...answer, summary: `${answer.summary} ${line}`, context: { ...answer.context, series: s.record.series, ...(machine.size ? { size: machine.size } : {}) } };
+  return {
+    ...answer,
+    summary: `${answer.summary} ${line}`,
+    context: { ...answer.context, series: s.record.series, ...(machine.size ? { size: machine.size } : {}) },
+  };
 }

@@ -87,8 +87,7 @@ export class Catalog {
     this.distros = knowledge.distros;
 
     for (const model of knowledge.cpus) {
-      const r: LevelResult =
-        model.arch === 'x64' ? levelOfFlags(model.features, this.levels) : { level: null, missingForNext: [] };
+      const r: LevelResult = model.arch === 'x64' ? levelOfFlags(model.features, this.levels) : { level: null, missingForNext: [] };
       const info: CpuInfo = { model, level: r.level, missingForNext: r.missingForNext };
       this.cpus.set(model.model, info);
       for (const k of [model.model, ...model.keys]) push(this.cpuByKey, keyOf(k), info);
@@ -144,9 +143,7 @@ export class Catalog {
     if (exact) return exact;
     const head = (r: DistroRelease) => versionHead(r.version);
     return (
-      distro.releases.find((r) => head(r) === want) ??
-      distro.releases.find((r) => head(r) === `${want}.0` || head(r).replace(/\.0$/, '') === want) ??
-      null
+      distro.releases.find((r) => head(r) === want) ?? distro.releases.find((r) => head(r) === `${want}.0` || head(r).replace(/\.0$/, '') === want) ?? null
     );
   }
 

@@ -113,10 +113,20 @@ export function cpulevelCommand(catalog: Catalog, query: string, rest: string): 
   if (e.cpus.length && !e.sizes.length && !e.series.length) return cpuAnswer(catalog, query, e.cpus[0]!);
   if (e.codenames.length && !e.sizes.length && !e.series.length) return codenameAnswer(catalog, query, e.codenames[0]!.typed, e.codenames[0]!.cpus);
   const targets = vmTargets(e);
-  if (targets.length >= 2) return compareAnswer(query, targets.map((t) => t.series), targets.map((t) => t.label));
+  if (targets.length >= 2)
+    return compareAnswer(
+      query,
+      targets.map((t) => t.series),
+      targets.map((t) => t.label),
+    );
   const ambiguous = ambiguousSize(catalog, query, e, rest);
   if (ambiguous) return ambiguous;
-  if (e.cpus.length >= 2) return compareAnswer(query, e.cpus, e.cpus.map((c) => c.model.model));
+  if (e.cpus.length >= 2)
+    return compareAnswer(
+      query,
+      e.cpus,
+      e.cpus.map((c) => c.model.model),
+    );
   const target = pickTarget(catalog, e, rest, query);
   if ('answer' in target) return target.answer;
   return target.size ? sizeAnswer(catalog, query, target.sizeInfo!) : seriesAnswer(catalog, query, target.series);

@@ -56,9 +56,7 @@ export function completeWith(catalog: Catalog, field: CompleteField, partial: st
     }
     case 'distro': {
       const q = keyOf(typed);
-      const items = catalog.distros.flatMap((d) =>
-        [d.name, d.id, ...d.aliases].map((alias) => ({ key: keyOf(alias), choice: { name: d.name, value: d.id } })),
-      );
+      const items = catalog.distros.flatMap((d) => [d.name, d.id, ...d.aliases].map((alias) => ({ key: keyOf(alias), choice: { name: d.name, value: d.id } })));
       return dedupe(ranked(q, items, 200)).slice(0, limit);
     }
     case 'release': {

@@ -53,7 +53,11 @@ function canonicalPart(part: string): string {
   const words = joined.split(/\s+/);
   return words
     .map((w) => {
-      if (/\d/.test(w)) return w.toUpperCase().replace(/^([IW])([3579])[\s-]*/, (_, p: string, d: string) => `${p.toLowerCase()}${d}-`).replace(/^X([5-7]-|6\d{3}[A-Z]+$)/, 'x$1');
+      if (/\d/.test(w))
+        return w
+          .toUpperCase()
+          .replace(/^([IW])([3579])[\s-]*/, (_, p: string, d: string) => `${p.toLowerCase()}${d}-`)
+          .replace(/^X([5-7]-|6\d{3}[A-Z]+$)/, 'x$1');
       return w.length <= 3 ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase();
     })
     .join(' ');
@@ -90,7 +94,15 @@ export class CpuFamilyIndex {
     const combinable = data.families.every((rule) => !/\\(?:k<|[1-9])/.test(rule.pattern));
     const gates: RegExp[] = [];
     for (let i = 0; combinable && i < data.families.length; i += GATE_RULES)
-      gates.push(new RegExp(data.families.slice(i, i + GATE_RULES).map((rule) => `(?:${unnamedGroups(rule.pattern)})`).join('|'), 'i'));
+      gates.push(
+        new RegExp(
+          data.families
+            .slice(i, i + GATE_RULES)
+            .map((rule) => `(?:${unnamedGroups(rule.pattern)})`)
+            .join('|'),
+          'i',
+        ),
+      );
     this.gates = combinable ? gates : [/(?:)/];
   }
 
@@ -104,7 +116,9 @@ export class CpuFamilyIndex {
    * first wins: the table lists specific rules before general ones. */
   findAll(typed: string): CpuFamilyMatch[] {
     // "x5650cpu", "7800x3dprocessor": a "cpu" glued to a model number is a word of its own (blanked, so spans hold)
-    const text = /\d[a-z]{0,3}(?:cpu|processor)/i.test(typed) ? typed.replace(/(?<=\d[A-Za-z]{0,3})(?:cpus?|processors?)(?![A-Za-z0-9])/gi, (w) => ' '.repeat(w.length)) : typed;
+    const text = /\d[a-z]{0,3}(?:cpu|processor)/i.test(typed)
+      ? typed.replace(/(?<=\d[A-Za-z]{0,3})(?:cpus?|processors?)(?![A-Za-z0-9])/gi, (w) => ' '.repeat(w.length))
+      : typed;
     const hits: Array<{ family: CpuFamilyInfo; m: RegExpExecArray }> = [];
     if (!this.mayMatch(text)) return this.byGeneration(text);
     this.families.forEach((family) => {
@@ -137,7 +151,8 @@ export class CpuFamilyIndex {
   private byGeneration(text: string): CpuFamilyMatch[] {
     if (!/\d(?:st|nd|rd|th)[\s-]*gen/i.test(text)) return [];
     const out: CpuFamilyMatch[] = [];
-    const re = /\b(?:(?:intel\s+)?(?:core\s+)?(?<tier>i[3579])\s*(?:[-,]\s*)?(?<g>\d{1,2})(?:st|nd|rd|th)[\s-]*gen(?:eration)?|(?<g2>\d{1,2})(?:st|nd|rd|th)[\s-]*gen(?:eration)?\s+(?:intel\s+)?(?:core\s+)?(?<tier2>i[3579]))(?![A-Za-z0-9])/gi;
+    const re =
+      /\b(?:(?:intel\s+)?(?:core\s+)?(?<tier>i[3579])\s*(?:[-,]\s*)?(?<g>\d{1,2})(?:st|nd|rd|th)[\s-]*gen(?:eration)?|(?<g2>\d{1,2})(?:st|nd|rd|th)[\s-]*gen(?:eration)?\s+(?:intel\s+)?(?:core\s+)?(?<tier2>i[3579]))(?![A-Za-z0-9])/gi;
     for (const m of text.matchAll(re)) {
       const gen = Number(m.groups!.g ?? m.groups!.g2);
       const tier = (m.groups!.tier ?? m.groups!.tier2)!.toLowerCase();
@@ -146,7 +161,13 @@ export class CpuFamilyIndex {
         return f.rule.kind === 'processor' && r && gen >= Number(r[1]) && gen <= Number(r[2] ?? r[1]) && f.rule.family.includes(tier);
       });
       if (!family) continue;
-      out.push({ family, model: `Intel Core ${tier} (${family.rule.family.replace(/^.*\((.*)\)$/, '$1')})`, typed: m[0], start: m.index!, end: m.index! + m[0].length });
+      out.push({
+        family,
+        model: `Intel Core ${tier} (${family.rule.family.replace(/^.*\((.*)\)$/, '$1')})`,
+        typed: m[0],
+        start: m.index!,
+        end: m.index! + m[0].length,
+      });
     }
     return out;
   }

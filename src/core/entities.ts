@@ -64,7 +64,10 @@ export function findEntities(catalog: Catalog, text: string): Entities {
   };
   const scanned = scanMentions(catalog, text);
   found.mentions = scanned.mentions;
-  const original = swapQualifiers(catalog, splitWords(scanned.rest).flatMap((w) => snakeParts(catalog, w)));
+  const original = swapQualifiers(
+    catalog,
+    splitWords(scanned.rest).flatMap((w) => snakeParts(catalog, w)),
+  );
   const words = original.map((w) => w.toLowerCase());
   const flagLevel = flagLevels(catalog);
   // each word's key once: an n-gram's key is its words' keys joined (keyOf works character by character)
@@ -83,7 +86,9 @@ export function findEntities(catalog: Catalog, text: string): Entities {
 function snakeParts(catalog: Catalog, word: string): string[] {
   if (!word.includes('_') || /^(standard|basic)_/i.test(word) || /_v\d+$/i.test(word) || /x86_64/i.test(word)) return [word];
   const parts = word.split('_').filter(Boolean);
-  for (let i = 0; i + 1 < parts.length; i++) if (catalog.releaseByKey.has(keyOf(parts[i]! + parts[i + 1]!)) || (/^\d+(\.\d+)?$/.test(parts[i + 1]!) && distroByKey(catalog, keyOf(parts[i]!)))) return parts;
+  for (let i = 0; i + 1 < parts.length; i++)
+    if (catalog.releaseByKey.has(keyOf(parts[i]! + parts[i + 1]!)) || (/^\d+(\.\d+)?$/.test(parts[i + 1]!) && distroByKey(catalog, keyOf(parts[i]!))))
+      return parts;
   return [word];
 }
 
@@ -213,9 +218,11 @@ function matchAt(
 }
 
 /** Words a bare release number may follow ("run 10", "from 9 to 10", "version 4.0"); any other name before it owns it. */
-const BEFORE_BARE_VERSION = /^(?:run|running|on|to|from|and|or|vs|versus|with|about|for|in|into|upgrade|upgrading|install|installing|use|using|is|are|was|were|will|would|does|do|did|can|could|should|when|what|which|how|has|have|had|get|got|of|release|releases|version|versions|v|move|moving|migrate|migrating|than|like|the|a|both|only|still|now|new|old|older|newer|linux|os|lts|edition|whereas|but|then|between|after|before|if|why|where|say|says|said)$/i;
+const BEFORE_BARE_VERSION =
+  /^(?:run|running|on|to|from|and|or|vs|versus|with|about|for|in|into|upgrade|upgrading|install|installing|use|using|is|are|was|were|will|would|does|do|did|can|could|should|when|what|which|how|has|have|had|get|got|of|release|releases|version|versions|v|move|moving|migrate|migrating|than|like|the|a|both|only|still|now|new|old|older|newer|linux|os|lts|edition|whereas|but|then|between|after|before|if|why|where|say|says|said)$/i;
 /** Lower-case words that name another product's version ("python 3.9", "kernel 6.6", "glibc 2.34"). */
-const PRODUCTS = /^(?:python|py|gcc|clang|llvm|java|jdk|node|nodejs|kernel|linux-image|glibc|libc|openssl|perl|ruby|go|golang|rust|cuda|tls|ssl|http|php|dotnet|net|qt|gtk|mesa|cmake|docker|podman|k8s|kubernetes|helm|terraform|ansible|grub|grub2|systemd|bash|zsh|vim|emacs|firefox|chrome|chromium|boost|technology|tech|turbo|uefi|bios|tpm|pcie|usb|sata|nvme|ddr|wifi|bluetooth|opengl|vulkan|directx|avx|sse)$/i;
+const PRODUCTS =
+  /^(?:python|py|gcc|clang|llvm|java|jdk|node|nodejs|kernel|linux-image|glibc|libc|openssl|perl|ruby|go|golang|rust|cuda|tls|ssl|http|php|dotnet|net|qt|gtk|mesa|cmake|docker|podman|k8s|kubernetes|helm|terraform|ansible|grub|grub2|systemd|bash|zsh|vim|emacs|firefox|chrome|chromium|boost|technology|tech|turbo|uefi|bios|tpm|pcie|usb|sata|nvme|ddr|wifi|bluetooth|opengl|vulkan|directx|avx|sse)$/i;
 function productVersion(before: string | undefined): boolean {
   if (before === undefined || !/^[A-Za-z][A-Za-z-]*$/.test(before) || BEFORE_BARE_VERSION.test(before)) return false;
   // a capitalised name ("Technology 2.0", "Python 3.9") or a product people type in lower case; a verb is not one
@@ -247,7 +254,6 @@ function nearestDistro(catalog: Catalog, word: string): Distro | null {
   }
   return best?.distro ?? null;
 }
-
 
 function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number, n: number, found: Entities, acronym = false): number {
   const phrase = words.slice(i, i + n).join(' ');

@@ -43,40 +43,65 @@ export type Asked =
   | 'successor';
 
 /** "does it run", in the other languages real questions come in: 動きますか, 能跑, funciona, 실행, работает, läuft … */
-const RUNS_ELSEWHERE = '動(?:き|く|か|作)|使え|起動|能(?:跑|用|运行|運行|装)|可以(?:运行|跑|用|装)|运行|運行|支持吗|\\bfunciona|\\bcorre\\b|\\bfonctionne|\\btourne\\b|\\bläuft|\\blaufen|실행|돌아가|설치|работает|запуст|\\broda\\b|\\bfunziona';
+const RUNS_ELSEWHERE =
+  '動(?:き|く|か|作)|使え|起動|能(?:跑|用|运行|運行|装)|可以(?:运行|跑|用|装)|运行|運行|支持吗|\\bfunciona|\\bcorre\\b|\\bfonctionne|\\btourne\\b|\\bläuft|\\blaufen|실행|돌아가|설치|работает|запуст|\\broda\\b|\\bfunziona';
 
 /** One row per thing asked: the words that ask it. Every row that matches counts. "AMD-based" machines name
  * hardware, not an upstream. */
 export const ASK_CUES: ReadonlyArray<readonly [Asked, RegExp]> = [
   ['level', /\b(levels?|x86-64-v\d|x86_64_v\d|microarch\w*|isa|avx\S*|sse\S*|psabi)\b/],
-  ['verdict', new RegExp(`\\b(run|runs|running|boot|boots|install|installs|work|works|support|supports|supported|compatible|compat|deploy|launch)\\b|${RUNS_ELSEWHERE}`)],
+  [
+    'verdict',
+    new RegExp(`\\b(run|runs|running|boot|boots|install|installs|work|works|support|supports|supported|compatible|compat|deploy|launch)\\b|${RUNS_ELSEWHERE}`),
+  ],
   ['processors', /\b(cpus?|processors?|chips?|hardware|hosts?)\b/],
   ['generations', /\b(gen ?[12]|generations?|hyper-?v gen\w*)\b/],
-  ['upstream', /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|rebuilt|clone|comes? from|built (from|on)|made from|origin|parent)\b|基于|基於|派生|源自|ベース|基づ|основан|basad[oa]s?\b|se basa|basiert|basé/],
+  [
+    'upstream',
+    /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|rebuilt|clone|comes? from|built (from|on)|made from|origin|parent)\b|基于|基於|派生|源自|ベース|基づ|основан|basad[oa]s?\b|se basa|basiert|basé/,
+  ],
   ['lineage', /\b(lineage|family tree|ancestry|ancestors?|genealogy|chain)\b/],
   ['status', /\b(preview|ga|generally available|released|release date|stable|beta|available yet|out yet)\b/],
-  ['eol', /\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|still supported|out of support|end date|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\b|\bwhen (does|will|is) .{0,30}\b(end|over)\b|\bsupport(?:ed)?\b[^.?!\n]{0,30}\buntil\b/],
+  [
+    'eol',
+    /\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|still supported|out of support|end date|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\b|\bwhen (does|will|is) .{0,30}\b(end|over)\b|\bsupport(?:ed)?\b[^.?!\n]{0,30}\buntil\b/,
+  ],
   ['kernel', /\bkernels?\b/],
   ['package-manager', /\b(package manager|package management|pkg manager|dnf5?|yum|apt|tdnf|zypper|apk|pacman)\b/],
   ['arches', /\b(architectures?|arches|arm64|aarch64)\b/],
-  ['baseline', /\b(baseline|minimum|min|require[sd]?|requirements?|needs?|need to have|mandatory)\b|最低|最少|要求|需要什么|需要哪|必要|要件|минимальн|требу|requisitos|mindestanforderung|exigences/],
+  [
+    'baseline',
+    /\b(baseline|minimum|min|require[sd]?|requirements?|needs?|need to have|mandatory)\b|最低|最少|要求|需要什么|需要哪|必要|要件|минимальн|требу|requisitos|mindestanforderung|exigences/,
+  ],
   ['difference', /\b(vs\.?|versus|compare|compared|comparison|difference|differences|differ|different)\b/],
   ['how-to-check', /\bhow (do|can|could|to|would) (i |we |you )?(check|tell|find( out)?|know|verify|see|determine|test)\b|\bhow to check\b/],
   ['why', /\bwhy\b/],
   ['releases', /\b(releases|versions)\b/],
   ['sizes', /\b(sizes?|series|vms?|skus?|instances?)\b/],
-  ['successor', /\b(successors?|replacements?|replace|migrat\w*|alternatives?|(move|moving|switch|switching|upgrade|upgrading) (to|from|off|away)|upgrade path|what (now|next))\b|替代|迁移|后继/],
+  [
+    'successor',
+    /\b(successors?|replacements?|replace|migrat\w*|alternatives?|(move|moving|switch|switching|upgrade|upgrading) (to|from|off|away)|upgrade path|what (now|next))\b|替代|迁移|后继/,
+  ],
 ];
 
 const FACETS: Array<[DistroFacet, RegExp]> = [
   ['lineage', /\b(lineage|family tree|ancestry|ancestors|ancestor|genealogy|chain|tree)\b/],
-  ['upstream', /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|rebuilt|clone|comes? from|built (from|on)|made from|origin|parent)\b|基于|基於|派生|源自|ベース|基づ|основан|basad[oa]s?\b|se basa|basiert|basé/],
+  [
+    'upstream',
+    /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|rebuilt|clone|comes? from|built (from|on)|made from|origin|parent)\b|基于|基於|派生|源自|ベース|基づ|основан|basad[oa]s?\b|se basa|basiert|basé/,
+  ],
   ['kernel', /\bkernels?\b/],
   ['package-manager', /\b(package manager|package management|pkg manager|dnf5?|yum|apt|tdnf|zypper|apk|pacman|packages?)\b/],
-  ['eol', /\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\b|\bsupport(?:ed)?\b[^.?!\n]{0,30}\buntil\b/],
+  [
+    'eol',
+    /\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\b|\bsupport(?:ed)?\b[^.?!\n]{0,30}\buntil\b/,
+  ],
   ['status', /\b(preview|ga|generally available|released|release date|stable|beta|available yet|out yet)\b/],
   ['arches', /\b(architectures?|arches|arm64|aarch64)\b/],
-  ['baseline', /\b(baseline|minimum (cpu|level)|required level|(needs?|requires?) which (x86-64 )?level|what (x86-64 )?level does|which (x86-64 )?level (does|do|is) .{0,30}\b(need|require)\w*)\b|最低|需要什么\s*(cpu|处理器)|必要な\s*cpu|минимальн|requisitos mínimos/],
+  [
+    'baseline',
+    /\b(baseline|minimum (cpu|level)|required level|(needs?|requires?) which (x86-64 )?level|what (x86-64 )?level does|which (x86-64 )?level (does|do|is) .{0,30}\b(need|require)\w*)\b|最低|需要什么\s*(cpu|处理器)|必要な\s*cpu|минимальн|requisitos mínimos/,
+  ],
   ['overview', /\b(called now|new name|renamed|rename|what is|what's|whats|tell me about)\b/],
 ];
 
@@ -87,7 +112,10 @@ export function readIntent(lower: string): Intent {
   return {
     help: /\b(help|what can you do|how do (i|you) use|commands|usage|how does this work)\b/.test(lower) || /^\s*\?+\s*$/.test(lower),
     greeting: /^\W*(hi|hello|hey|yo|hiya|howdy|hallo|hola|bonjour|good (morning|afternoon|evening)|thanks|thank you|ty)\b/.test(lower),
-    compat: /\b(run|runs|running|boot|boots|install|installs|work|works|support|supports|supported|compatible|compat|deploy|launch|use it|start)\b|\bon (an? |the )?\w/.test(lower) || RUNS_ELSEWHERE_RE.test(lower),
+    compat:
+      /\b(run|runs|running|boot|boots|install|installs|work|works|support|supports|supported|compatible|compat|deploy|launch|use it|start)\b|\bon (an? |the )?\w/.test(
+        lower,
+      ) || RUNS_ELSEWHERE_RE.test(lower),
     compare: /\b(vs\.?|versus|compare|compared|comparison|difference|differ|or)\b/.test(lower),
     list:
       /\b(which|what|list|all|any|show)\b[^?]*\b(sizes?|series|vms?|skus?|machines?|instances?)\b/.test(lower) ||
@@ -98,6 +126,9 @@ export function readIntent(lower: string): Intent {
     pronoun: /\b(it|its|this|that|this one|that one)\b/.test(lower),
     facet,
     asks: new Set(ASK_CUES.filter(([, re]) => re.test(lower)).map(([asked]) => asked)),
-    yesNo: /^\W*(does|do|is|are|can|could|will|would|has|have|did|should|must)\b/.test(lower) || /,?\s*(right|correct|true)\s*\?*\s*$/.test(lower) || /(吗|嗎|ますか|ですか|나요|까)\s*[?？]?\s*$|^\s*¿/.test(lower),
+    yesNo:
+      /^\W*(does|do|is|are|can|could|will|would|has|have|did|should|must)\b/.test(lower) ||
+      /,?\s*(right|correct|true)\s*\?*\s*$/.test(lower) ||
+      /(吗|嗎|ますか|ですか|나요|까)\s*[?？]?\s*$|^\s*¿/.test(lower),
   };
 }

@@ -20,7 +20,9 @@ export function pastedLevelAnswer(catalog: Catalog, query: string, text: string)
   const isa = /isa_1\s*=\s*0x([0-9a-f]+)/i.exec(text);
   if (isa) {
     const bits = parseInt(isa[1]!, 16);
-    const supported = (['x86-64-v2', 'x86-64-v3', 'x86-64-v4'] as LevelName[]).filter((_, i) => (bits >> (i + 1)) & 1 && (bits & ((2 << (i + 1)) - 1)) === (2 << (i + 1)) - 1);
+    const supported = (['x86-64-v2', 'x86-64-v3', 'x86-64-v4'] as LevelName[]).filter(
+      (_, i) => (bits >> (i + 1)) & 1 && (bits & ((2 << (i + 1)) - 1)) === (2 << (i + 1)) - 1,
+    );
     return ldsoAnswer(catalog, query, bits & 1 ? supported : []);
   }
   if (/(?:^|\n)\s*Features\s*:\s*(fp|asimd)\b/i.test(text)) return armFlagsAnswer(catalog, query);
@@ -38,7 +40,10 @@ export function pastedLevelAnswer(catalog: Catalog, query: string, text: string)
 }
 
 export function flagWords(text: string): string[] {
-  return text.split(/[\s,]+/).filter((w) => /^[a-z0-9_.-]{2,40}$/i.test(w)).slice(0, 2000);
+  return text
+    .split(/[\s,]+/)
+    .filter((w) => /^[a-z0-9_.-]{2,40}$/i.test(w))
+    .slice(0, 2000);
 }
 
 /** A shortened list (inxi's "Flags:", an lscpu summary): it names higher-level flags but lacks the base

@@ -12,6 +12,10 @@ const MAX_QUESTION = 4000;
 
 export function plainWords(catalog: Catalog, query: string, text: string, context: ConversationContext): Answer {
   if (text.length > MAX_QUESTION && !/cpu does not support|illegal instruction|fatal glibc/i.test(text))
-    return helpAnswer(query, undefined, `That is ${text.length.toLocaleString('en')} characters and not a flags line or \`ld.so --help\` output; ask one question at a time.`);
+    return helpAnswer(
+      query,
+      undefined,
+      `That is ${text.length.toLocaleString('en')} characters and not a flags line or \`ld.so --help\` output; ask one question at a time.`,
+    );
   return plan(catalog, query, frameOf(catalog, text), context);
 }

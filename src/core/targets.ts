@@ -43,7 +43,8 @@ function leadingSeries(catalog: Catalog, typed: string): Target | undefined {
   return series && series.record.series.toLowerCase() === first.toLowerCase() ? { series, label: series.record.series } : undefined;
 }
 
-const CPU_WORD_LIST = 'xeon|epyc|opteron|intel|amd|cobalt|ampere|altra|grace|core i\\d|core ultra|i[3579]-\\d+|ryzen|threadripper|athlon|phenom|sempron|turion|celeron|pentium|atom';
+const CPU_WORD_LIST =
+  'xeon|epyc|opteron|intel|amd|cobalt|ampere|altra|grace|core i\\d|core ultra|i[3579]-\\d+|ryzen|threadripper|athlon|phenom|sempron|turion|celeron|pentium|atom';
 const CPU_WORDS = new RegExp(`\\b(${CPU_WORD_LIST})\\b`, 'i');
 /** From the first processor word on: "my new Ryzen 7 9999X crashes" -> "Ryzen 7 9999X crashes". */
 const FROM_CPU_WORD = new RegExp(`^.*?\\b(?=${CPU_WORD_LIST})`, 'i');
@@ -63,7 +64,12 @@ export function unknownName(catalog: Catalog, query: string, word: string): Answ
   const sizes = closest(key, catalog.fuzzyNames.sizes);
   const series = closest(key, catalog.fuzzyNames.series, 1);
   const suggestions = [...sizes, ...series].slice(0, 3);
-  return notFoundAnswer(query, `a VM size or series called \`${echo(word)}\``, suggestions, 'Sizes look like `Standard_D4s_v5` (loose spellings like `d4s v5` work too).');
+  return notFoundAnswer(
+    query,
+    `a VM size or series called \`${echo(word)}\``,
+    suggestions,
+    'Sizes look like `Standard_D4s_v5` (loose spellings like `d4s v5` work too).',
+  );
 }
 
 export function pickRelease(catalog: Catalog, e: Entities, query: string): { distro: Distro; release: DistroRelease | null } | { answer: Answer } {

@@ -71,6 +71,9 @@ export function listOf(items: string[], last = 'and'): string {
 /** A word the user typed, safe to repeat in an answer: name characters only (so no `<!channel>`,
  * `@everyone` or formatting survives), at most 40 characters. */
 export function echo(typed: string): string {
-  const safe = typed.replace(/[^\p{L}\p{N} _.+\-/]/gu, '').replace(/\s+/g, ' ').trim();
+  const safe = typed
+    .replace(/[^\p{L}\p{N} _.+\-/]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return truncate(safe || '(that)', 40);
 }

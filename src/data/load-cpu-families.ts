@@ -3,13 +3,7 @@
 // and returns them or throws one DataError listing every problem found.
 import { checkCalendarDates, FAMILY_FILES } from './checks.js';
 import { DataError, readTable } from './load.js';
-import {
-  ArchspecX86TableSchema,
-  CpuFamiliesTableSchema,
-  type ArchspecX86Table,
-  type CpuFamily,
-  type LevelsTable,
-} from './schema.js';
+import { ArchspecX86TableSchema, CpuFamiliesTableSchema, type ArchspecX86Table, type CpuFamily, type LevelsTable } from './schema.js';
 
 export { FAMILY_FILES };
 

@@ -5,16 +5,7 @@ import { CodedError } from '../ports/errors.js';
 import { readFileSync } from 'node:fs';
 import { projectVersion } from './version.js';
 import type { z } from 'zod';
-import {
-  checkCalendarDates,
-  checkCpus,
-  checkDistros,
-  checkLevels,
-  checkSeries,
-  checkSourceDates,
-  FILES,
-  type CheckInput,
-} from './checks.js';
+import { checkCalendarDates, checkCpus, checkDistros, checkLevels, checkSeries, checkSourceDates, FILES, type CheckInput } from './checks.js';
 import {
   CpuModelSchema,
   CpuModelsTableSchema,

@@ -7,12 +7,7 @@ export { THREAD_TTL_SECONDS };
 export type AskFn = (text: string, context?: ConversationContext) => Answer;
 
 /** Answer `text` in the thread `threadKey`, leaning on and then updating what the thread knows. */
-export async function askInThread(
-  ask: AskFn,
-  store: KeyValueStore,
-  threadKey: string | undefined,
-  text: string,
-): Promise<Answer> {
+export async function askInThread(ask: AskFn, store: KeyValueStore, threadKey: string | undefined, text: string): Promise<Answer> {
   if (!threadKey) return ask(text);
   const key = `thread:${threadKey}`;
   const known = (await store.get<ConversationContext>(key)) ?? {};

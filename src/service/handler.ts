@@ -67,8 +67,7 @@ export function createHandler(options: HandlerOptions): ServiceHandler {
         const open = cooldownGate();
         if (open) logger.warn({ reqId, platform, err, heldBack: open.held }, 'cooldown check failed; answering anyway');
       }
-      if (!verdict.allowed)
-        return cooldownAnswer(text, options.cooldown.max, options.cooldown.windowSeconds, verdict.retryAfterSeconds);
+      if (!verdict.allowed) return cooldownAnswer(text, options.cooldown.max, options.cooldown.windowSeconds, verdict.retryAfterSeconds);
     }
     const result = await askInThread(ask, threads, question.threadKey || undefined, text);
     if (typeof result?.text !== 'string' || result.text.trim() === '') throw new Error(`core returned an answer without text (kind ${String(result?.kind)})`);
@@ -123,10 +122,7 @@ export function createHandler(options: HandlerOptions): ServiceHandler {
       const deadline = Date.now() + timeoutMs;
       while (pending.size > 0 && Date.now() < deadline) {
         let timer: NodeJS.Timeout | undefined;
-        await Promise.race([
-          Promise.allSettled([...pending]),
-          new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now())))),
-        ]);
+        await Promise.race([Promise.allSettled([...pending]), new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))))]);
         clearTimeout(timer);
       }
     },

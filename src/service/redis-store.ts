@@ -98,7 +98,11 @@ export class RedisStore implements KeyValueStore {
   async increment(key: string, ttlSeconds: number): Promise<number> {
     // One round trip, atomic: create the counter with its expiry if absent, then INCR (which keeps it).
     const results = await this.command(() =>
-      this.client.multi().set(this.prefix + key, '0', 'EX', seconds(ttlSeconds), 'NX').incr(this.prefix + key).exec(),
+      this.client
+        .multi()
+        .set(this.prefix + key, '0', 'EX', seconds(ttlSeconds), 'NX')
+        .incr(this.prefix + key)
+        .exec(),
     );
     const [error, count] = results?.[1] ?? [new Error('transaction aborted'), undefined];
     if (error) throw error;

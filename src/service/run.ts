@@ -50,7 +50,10 @@ export async function run(
     }, deadlineMs);
     deadline.unref();
     const stopped = service.stop(reason, exitCode);
-    void stopped.then(() => clearTimeout(deadline), () => clearTimeout(deadline));
+    void stopped.then(
+      () => clearTimeout(deadline),
+      () => clearTimeout(deadline),
+    );
     return stopped;
   };
   let signals = 0;

@@ -141,7 +141,13 @@ export async function startService(env: Record<string, string | undefined>, opti
     await terminal.start(context(terminal.name));
     surfaces.push(terminal);
     const service: RunningService = {
-      config, mode, logger, handler, store, surfaces, metrics,
+      config,
+      mode,
+      logger,
+      handler,
+      store,
+      surfaces,
+      metrics,
       started: Promise.resolve(),
       done,
       stop: (reason, exitCode = 0) => (stopping ??= shutdown(reason, exitCode)),
@@ -230,7 +236,17 @@ export async function startService(env: Record<string, string | undefined>, opti
   }
 
   return {
-    config, mode, logger, handler, store, http, url, surfaces, started, done, metrics,
+    config,
+    mode,
+    logger,
+    handler,
+    store,
+    http,
+    url,
+    surfaces,
+    started,
+    done,
+    metrics,
     stop: (reason, exitCode = 0) => (stopping ??= shutdown(reason, exitCode)),
   };
 }

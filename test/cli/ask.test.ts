@@ -51,7 +51,10 @@ describe('ask CLI', () => {
   test('stdin: exactly one JSON answer per input line, blank lines included, in order', () => {
     const lines = ['/azlinux upstream', '', 'd4s v5', 'what is rocky 10 downstream of', '\u0000\u0007'];
     const r = run(['--json'], `${lines.join('\n')}\n`);
-    const answers = r.out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const answers = r.out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(answers.map((a) => a.query)).toEqual(lines);
     expect(answers[0].text).toContain('Fedora Linux 43');
     expect(answers[1].kind).toBe('help');

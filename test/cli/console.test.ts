@@ -50,8 +50,20 @@ describe('the interactive console', () => {
     await expect(surface.done).resolves.toBe('interrupt' satisfies ConsoleEnd);
 
     const t2 = terminal();
-    const proc: ProcessLike = { on: () => proc, exit: ((c: number) => { throw new Error(`exit ${c}`); }) as ProcessLike['exit'], stderr: { write: () => true } };
-    const code = run({ AZLINUX_HISTORY: 'off' }, proc, { stdin: t2.input, stdout: t2.output, stdinKind: 'tty', interactive: true, logDestination: { write: () => undefined } as never });
+    const proc: ProcessLike = {
+      on: () => proc,
+      exit: ((c: number) => {
+        throw new Error(`exit ${c}`);
+      }) as ProcessLike['exit'],
+      stderr: { write: () => true },
+    };
+    const code = run({ AZLINUX_HISTORY: 'off' }, proc, {
+      stdin: t2.input,
+      stdout: t2.output,
+      stdinKind: 'tty',
+      interactive: true,
+      logDestination: { write: () => undefined } as never,
+    });
     await settle();
     t2.input.write('\x03');
     await expect(code).resolves.toBe(130);
@@ -59,7 +71,13 @@ describe('the interactive console', () => {
 
   it('a piped console (no terminal) that runs out of input exits 0', async () => {
     const t = terminal();
-    const proc: ProcessLike = { on: () => proc, exit: ((c: number) => { throw new Error(`exit ${c}`); }) as ProcessLike['exit'], stderr: { write: () => true } };
+    const proc: ProcessLike = {
+      on: () => proc,
+      exit: ((c: number) => {
+        throw new Error(`exit ${c}`);
+      }) as ProcessLike['exit'],
+      stderr: { write: () => true },
+    };
     const code = run({}, proc, { stdin: t.input, stdout: t.output, stdinKind: 'pipe', logDestination: { write: () => undefined } as never });
     t.input.end('azl4\n');
     await expect(code).resolves.toBe(0);
@@ -82,7 +100,12 @@ describe('the interactive console', () => {
     // The next run starts with that history: up twice brings back the last question, Enter asks it again.
     const second = terminal();
     const asked: string[] = [];
-    const two = startConsole(async (q) => (asked.push(q.text), ask(q.text)), { input: second.input, output: second.output, interactive: true, historyFile: file });
+    const two = startConsole(async (q) => (asked.push(q.text), ask(q.text)), {
+      input: second.input,
+      output: second.output,
+      interactive: true,
+      historyFile: file,
+    });
     second.input.write('\x1b[A\x1b[A\r');
     await settle();
     second.input.write('quit\r');

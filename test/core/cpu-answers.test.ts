@@ -24,7 +24,8 @@ describe('every processor', () => {
       const m = c.cpus.get(cpu.model)!.model;
       if (a.title !== cpu.model || a.context.cpu !== cpu.model || a.context.topic !== 'cpu') bad('title or context');
       if (factOf(a, 'Vendor') !== m.vendor || factOf(a, 'Codename') !== m.codename) bad('vendor or codename');
-      if (factOf(a, 'Microarchitecture') !== `${m.microarchitecture}${m.microarchitectureExact ? '' : ' (nearest archspec node)'}`) bad(`microarchitecture ${factOf(a, 'Microarchitecture')}`);
+      if (factOf(a, 'Microarchitecture') !== `${m.microarchitecture}${m.microarchitectureExact ? '' : ' (nearest archspec node)'}`)
+        bad(`microarchitecture ${factOf(a, 'Microarchitecture')}`);
       if (!m.caveats.every((cv) => a.caveats.includes(cv))) bad('the model’s caveats');
       const urls = a.sources.map((x) => x.url);
       if (![...m.sources, c.levels.sources[0]!].every((x) => urls.includes(x.url))) bad('sources');
@@ -167,7 +168,10 @@ describe('pasted flags and ld.so output', () => {
       expect(a.level, level).toBe(level);
       expect(a.missingForNext, level).toEqual(next ? flagsOf(next) : []);
       expect(factOf(a, 'Level'), level).toBe(level);
-      expect(a.facts.find((f) => f.label.endsWith('needs')), level).toEqual(next ? { label: `${next} needs`, value: flagsOf(next).join(' ') } : undefined);
+      expect(
+        a.facts.find((f) => f.label.endsWith('needs')),
+        level,
+      ).toEqual(next ? { label: `${next} needs`, value: flagsOf(next).join(' ') } : undefined);
       expect(a.summary, level).toContain(level);
       expect(/no glibc-hwcaps level/.test(a.summary), level).toBe(supported.length === 0);
     }

@@ -26,7 +26,9 @@ describe('the model, as the vendor writes it', () => {
       // the model number is written in capitals, but for the lower-case series prefixes (i7-, w9-, x5-)
       // and a Xeon's generation (v4)
       const numbers = m.model.split(' ').filter((w) => /\d/.test(w) && !/^v\d$/.test(w));
-      for (const w of numbers) if (w.replace(/^([iw][3579]-|x[5-7]-|x(?=6\d{3}))/, '') !== w.replace(/^([iw][3579]-|x[5-7]-|x(?=6\d{3}))/, '').toUpperCase()) problems.push(`${typed}: ${w} in ${m.model}`);
+      for (const w of numbers)
+        if (w.replace(/^([iw][3579]-|x[5-7]-|x(?=6\d{3}))/, '') !== w.replace(/^([iw][3579]-|x[5-7]-|x(?=6\d{3}))/, '').toUpperCase())
+          problems.push(`${typed}: ${w} in ${m.model}`);
       for (const w of numbers) if (/^([IW][3579]-|X[5-7]-|X6\d{3}[A-Z]+$)/.test(w)) problems.push(`${typed}: the series prefix of ${w} in ${m.model}`);
       // words spelled out are capitalised, and short ones (PRO, AI) written in capitals
       for (const w of m.model.split(' ').filter((x) => /^[a-z]/i.test(x) && !/\d/.test(x))) {
@@ -194,7 +196,10 @@ describe('each family rule, compiled', () => {
     const general = rules.find((r) => r.id === 'intel-xeon-e5-v1')!;
     const specific = rules.find((r) => r.id === 'intel-xeon-e5-v4')!;
     const anyE5 = { ...general, id: 'any-e5', pattern: '\\bE5[\\s-]*(?<n>2\\d{3})(?:\\s*v\\d)?' };
-    for (const order of [[specific, anyE5], [anyE5, specific]]) {
+    for (const order of [
+      [specific, anyE5],
+      [anyE5, specific],
+    ]) {
       const [m] = indexOf(order).findAll('my E5-2680 v4 box');
       expect(m!.family.rule.id).toBe(order[0]!.id);
     }
@@ -207,7 +212,12 @@ describe('each family rule, compiled', () => {
   });
 
   test('a model template whose last part is empty leaves no trailing space; the span no leading one', () => {
-    const optional = { ...rules.find((r) => r.id === 'intel-xeon-e5-v4')!, id: 'optional', pattern: '\\s?\\bE5-(?<n>\\d{4})(?<s>L)?', model: 'Intel Xeon E5-{n} {s}' };
+    const optional = {
+      ...rules.find((r) => r.id === 'intel-xeon-e5-v4')!,
+      id: 'optional',
+      pattern: '\\s?\\bE5-(?<n>\\d{4})(?<s>L)?',
+      model: 'Intel Xeon E5-{n} {s}',
+    };
     const [m] = indexOf([optional]).findAll('an E5-2680 box');
     expect(m!.model).toBe('Intel Xeon E5-2680');
     expect(m!.typed).toBe('E5-2680');

@@ -35,7 +35,6 @@ function ancestryLevel(name: string): string | null {
   return `x86-64-v${v}`;
 }
 
-
 describe('every family rule, walked with real model numbers', () => {
   test.each(EXAMPLES.map((e) => [e[0], e] as const))('%s', (_t, [typed, id, node]) => {
     const text = `my ${typed} box crashes on boot`;
@@ -46,7 +45,11 @@ describe('every family rule, walked with real model numbers', () => {
     // the span is where the model is, brand words included, and nothing of the sentence around it
     expect(text.slice(m!.start, m!.end)).toBe(m!.typed);
     // the longest word with a digit is the model number ("Q6600", "E5-2670", "qemu64")
-    const number = typed.split(/[\s,]+/).filter((w) => /\d/.test(w) && !/ghz|-core/i.test(w)).reduce((a, w) => (w.length > a.length ? w : a), '') || 'host';
+    const number =
+      typed
+        .split(/[\s,]+/)
+        .filter((w) => /\d/.test(w) && !/ghz|-core/i.test(w))
+        .reduce((a, w) => (w.length > a.length ? w : a), '') || 'host';
     expect(m!.typed).toContain(number);
     expect(m!.typed).not.toMatch(/\b(my|box|crashes)\b/);
     if (node) {
@@ -81,7 +84,10 @@ describe('the vN of a Xeon E3/E5/E7 is a generation, never a level', () => {
     const m = identifyCpu(c, typed)!;
     expect(m.family.level).toBe(levelOf(nodes.get(node!)!.features));
     // the same model with any other suffix is a different family, or none: the suffix picks the node
-    const other = identifyCpu(c, typed.replace(/v(\d)/i, (_, d: string) => `v${(Number(d) % 6) + 1}`));
+    const other = identifyCpu(
+      c,
+      typed.replace(/v(\d)/i, (_, d: string) => `v${(Number(d) % 6) + 1}`),
+    );
     if (other) expect(other.family.rule.id).not.toBe(m.family.rule.id);
   });
 
@@ -124,7 +130,10 @@ describe('agreement with the processor names Azure’s size pages print', () => 
       for (const printed of s.record.processorsAsPrinted) {
         for (const m of identifyCpus(c, printed)) {
           compared++;
-          expect(s.cpus.map((x) => x.level), `${s.record.series}: "${printed}" read as ${m.model}`).toContain(m.family.level);
+          expect(
+            s.cpus.map((x) => x.level),
+            `${s.record.series}: "${printed}" read as ${m.model}`,
+          ).toContain(m.family.level);
         }
       }
     }

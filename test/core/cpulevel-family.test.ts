@@ -73,7 +73,11 @@ describe('Azure’s own CPU records keep priority', () => {
         const a = ask(`/cpulevel ${name}`);
         if (a.kind !== 'cpu') continue; // a bare codename or a shared key is answered elsewhere
         expect(a.level, name).toBe(cpu.level);
-        if (a.processor !== cpu.model.model) expect(a.facts.some((f) => f.label === 'Basis'), name).toBe(false);
+        if (a.processor !== cpu.model.model)
+          expect(
+            a.facts.some((f) => f.label === 'Basis'),
+            name,
+          ).toBe(false);
       }
     }
   });
@@ -89,7 +93,11 @@ describe('Azure’s own CPU records keep priority', () => {
 
 describe('virtual CPU models and parts without a level', () => {
   it('answers kvm64, qemu64 and Proxmox x86-64-v2-AES from their own feature lists', () => {
-    for (const [name, id] of [['kvm64', 'qemu-kvm64'], ['qemu64', 'qemu-qemu64'], ['x86-64-v2-AES', 'proxmox-x86-64-v2-aes']] as const) {
+    for (const [name, id] of [
+      ['kvm64', 'qemu-kvm64'],
+      ['qemu64', 'qemu-qemu64'],
+      ['x86-64-v2-AES', 'proxmox-x86-64-v2-aes'],
+    ] as const) {
       const a = ask(`/cpulevel ${name}`);
       const rule = catalog().cpuFamilies.families.find((f) => f.rule.id === id)!.rule;
       expect(a.kind === 'cpu' && a.level, name).toBe(levelOf(rule.features!));
@@ -119,7 +127,11 @@ describe('a processor nothing recognises', () => {
     expect(how?.lines?.join(' ')).toMatch(/ld\.so --help/);
     expect(how?.lines?.join(' ')).toMatch(/\/cpulevel flags/);
     // no far-fetched suggestions: only names sharing a brand or a model number with what was typed
-    for (const s of a.suggestions) expect(s.match(/\d{3,}|Xeon|EPYC|Ryzen/g)?.some((n) => typed.includes(n)), s).toBe(true);
+    for (const s of a.suggestions)
+      expect(
+        s.match(/\d{3,}|Xeon|EPYC|Ryzen/g)?.some((n) => typed.includes(n)),
+        s,
+      ).toBe(true);
   });
 
   it('suggests documented processors of the same brand, never another brand', () => {

@@ -83,7 +83,11 @@ const cpus = (): Array<[string, string]> => {
   }
   return [...byKey.entries()].flatMap(([k, names]) => names.map((n) => [k, n] as [string, string]));
 };
-const anyName = (): Array<[string, string]> => [...distros(), ...series(), ...[...c.cpus.values()].map((i) => [keyOf(i.model.model), i.model.model] as [string, string])];
+const anyName = (): Array<[string, string]> => [
+  ...distros(),
+  ...series(),
+  ...[...c.cpus.values()].map((i) => [keyOf(i.model.model), i.model.model] as [string, string]),
+];
 
 describe('did you mean, over every name in the data', () => {
   test('the catalog holds the same candidates, in the same order, as the records give', () => {

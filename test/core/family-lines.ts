@@ -24,7 +24,12 @@ export function parseFamilyLine(line: string): FamilyLine {
 export function expectedFamilyLines(list: RawSeries[], name: (s: RawSeries) => string = (s) => s.series): FamilyLine[] {
   const groups = new Map<string, RawSeries[]>();
   for (const s of list) groups.set(s.family, [...(groups.get(s.family) ?? []), s]);
-  return [...groups].map(([family, ss]) => ({ family, count: ss.length, shown: ss.slice(0, PER_FAMILY).map(name), more: ss.length > PER_FAMILY ? ss.length - PER_FAMILY : null }));
+  return [...groups].map(([family, ss]) => ({
+    family,
+    count: ss.length,
+    shown: ss.slice(0, PER_FAMILY).map(name),
+    more: ss.length > PER_FAMILY ? ss.length - PER_FAMILY : null,
+  }));
 }
 
 /** The lines of a list by family; an empty list is one line naming no family (nor any count). */

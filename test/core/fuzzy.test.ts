@@ -84,16 +84,55 @@ describe('closest names', () => {
     expect(closest('ab', [['abcdefgh', 'long']])).toEqual(['long']);
     expect(closest('a', [['abcdefgh', 'long']])).toEqual([]);
     // the prefix counts as one edit: behind an exact match, level with a one-letter slip, ahead of two
-    expect(closest('abcd', [['abcdxyz', 'prefix'], ['abcd', 'exact'], ['abxy', 'two']])).toEqual(['exact', 'prefix', 'two']);
-    expect(closest('abcd', [['abcdxyz', 'prefix'], ['abce', 'one']])).toEqual(['one', 'prefix']);
+    expect(
+      closest('abcd', [
+        ['abcdxyz', 'prefix'],
+        ['abcd', 'exact'],
+        ['abxy', 'two'],
+      ]),
+    ).toEqual(['exact', 'prefix', 'two']);
+    expect(
+      closest('abcd', [
+        ['abcdxyz', 'prefix'],
+        ['abce', 'one'],
+      ]),
+    ).toEqual(['one', 'prefix']);
   });
 
   test('ties go to the shorter key, then to the first met; a value keeps its best key', () => {
-    expect(closest('abcd', [['abcdef', 'longer'], ['abcde', 'shorter']])).toEqual(['shorter', 'longer']);
-    expect(closest('abcd', [['abce', 'first'], ['abcf', 'second']])).toEqual(['first', 'second']);
-    expect(closest('abcd', [['abzz', 'x'], ['abce', 'y'], ['abcd', 'x']])).toEqual(['x', 'y']);
-    expect(closest('abcd', [['abcd', 'x'], ['abzz', 'x'], ['abce', 'y']])).toEqual(['x', 'y']);
-    expect(closest('abcd', [['abcdefg', 'x'], ['abcde', 'y'], ['abcdx', 'x']])).toEqual(['x', 'y']);
+    expect(
+      closest('abcd', [
+        ['abcdef', 'longer'],
+        ['abcde', 'shorter'],
+      ]),
+    ).toEqual(['shorter', 'longer']);
+    expect(
+      closest('abcd', [
+        ['abce', 'first'],
+        ['abcf', 'second'],
+      ]),
+    ).toEqual(['first', 'second']);
+    expect(
+      closest('abcd', [
+        ['abzz', 'x'],
+        ['abce', 'y'],
+        ['abcd', 'x'],
+      ]),
+    ).toEqual(['x', 'y']);
+    expect(
+      closest('abcd', [
+        ['abcd', 'x'],
+        ['abzz', 'x'],
+        ['abce', 'y'],
+      ]),
+    ).toEqual(['x', 'y']);
+    expect(
+      closest('abcd', [
+        ['abcdefg', 'x'],
+        ['abcde', 'y'],
+        ['abcdx', 'x'],
+      ]),
+    ).toEqual(['x', 'y']);
   });
 
   test('the limit: max(3, ceil(¾ of the query)) edits, and no further', () => {
@@ -159,16 +198,45 @@ describe('closest names over a whole index', () => {
   });
 
   test('a count of zero or less suggests nothing', () => {
-    const cands: Array<[string, string]> = [['abcd', 'x'], ['abce', 'y'], ['abcf', 'z']];
+    const cands: Array<[string, string]> = [
+      ['abcd', 'x'],
+      ['abce', 'y'],
+      ['abcf', 'z'],
+    ];
     for (const count of [0, -1, -2]) expect(closest('abcd', cands, count)).toEqual([]);
     // two exact matches: nothing either
-    expect(closest('abcd', [['abcd', 'x'], ['abcd', 'y'], ['abce', 'z']], -1)).toEqual([]);
+    expect(
+      closest(
+        'abcd',
+        [
+          ['abcd', 'x'],
+          ['abcd', 'y'],
+          ['abce', 'z'],
+        ],
+        -1,
+      ),
+    ).toEqual([]);
   });
 
   test('long keys and many repeats of one letter: nothing is lost to counting or to short rows', () => {
     const a300 = 'a'.repeat(300);
-    expect(closest(a300, [['b', 'short'], [a300, 'same'], [`${'a'.repeat(299)}b`, 'one off']], 2)).toEqual(['same', 'one off']);
-    expect(closest(`${'a'.repeat(260)}bc`, [['a'.repeat(262), 'x'], ['c'.repeat(262), 'y']])).toEqual(['x']);
+    expect(
+      closest(
+        a300,
+        [
+          ['b', 'short'],
+          [a300, 'same'],
+          [`${'a'.repeat(299)}b`, 'one off'],
+        ],
+        2,
+      ),
+    ).toEqual(['same', 'one off']);
+    expect(
+      closest(`${'a'.repeat(260)}bc`, [
+        ['a'.repeat(262), 'x'],
+        ['c'.repeat(262), 'y'],
+      ]),
+    ).toEqual(['x']);
     const long = 'ab1-'.repeat(40);
     const cands: Array<[string, number]> = [0, 1, 2, 3].map((i) => [long.slice(i) + 'z'.repeat(i), i]);
     expect(closest(long, cands, 4)).toEqual(reference(long, cands, 4));

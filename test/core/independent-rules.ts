@@ -63,10 +63,12 @@ export const flagsOf = (l: Level): string[] => levelsTable.levels.find((x) => x.
 
 /** The psABI rule: the highest level all of whose flags, and all lower levels' flags, are present. */
 export function levelOfFeatures(features: string[]): Level | null {
-  const have = new Set(features.map((f) => {
-    const k = f.trim().toLowerCase().replace(/[-.]/g, '_');
-    return Object.hasOwn(levelsTable.flagAliases, k) ? levelsTable.flagAliases[k]! : k;
-  }));
+  const have = new Set(
+    features.map((f) => {
+      const k = f.trim().toLowerCase().replace(/[-.]/g, '_');
+      return Object.hasOwn(levelsTable.flagAliases, k) ? levelsTable.flagAliases[k]! : k;
+    }),
+  );
   let got: Level | null = null;
   for (const l of ORDER) {
     if (!flagsOf(l).every((f) => have.has(f))) return got;
@@ -116,9 +118,13 @@ export function expectedCompat(s: RawSeries, label: string, r: RawRelease): Expe
   else if (!arches.some((a) => mine.includes(a.toLowerCase()))) {
     // an architecture list inferred from the baseline is said to be as far as the sources confirm
     const hedge = 'as far as the sources confirm';
-    checks.push({ what: 'arch', outcome: 'no', names: [s.series, s.arch, arches.join(', '), ...(r.arches.length ? [] : [hedge])], notNames: r.arches.length ? [hedge] : [] });
-  }
-  else checks.push({ what: 'arch', outcome: 'yes', names: [label, s.arch === 'x64' ? 'x86_64' : 'aarch64'], notNames: [] });
+    checks.push({
+      what: 'arch',
+      outcome: 'no',
+      names: [s.series, s.arch, arches.join(', '), ...(r.arches.length ? [] : [hedge])],
+      notNames: r.arches.length ? [hedge] : [],
+    });
+  } else checks.push({ what: 'arch', outcome: 'yes', names: [label, s.arch === 'x64' ? 'x86_64' : 'aarch64'], notNames: [] });
 
   // Hyper-V generation of the release's Azure images
   const need = r.azureImageGenerations ?? [];

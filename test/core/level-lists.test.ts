@@ -90,7 +90,10 @@ describe('does a series guarantee a level (the opening yes/no)', () => {
     // every branch is met, and "exactly the guaranteed level" (the >= boundary) among the yeses
     const branches = new Set(cases.map(({ s, level }) => expectedOpening(s, level).source));
     for (const b of ['^No\\b.*Arm64', '^Unknown\\b', '^Yes\\b', '^Not guaranteed\\b', `^No\\b.*x86`])
-      expect([...branches].some((x) => x.startsWith(b)), b).toBe(true);
+      expect(
+        [...branches].some((x) => x.startsWith(b)),
+        b,
+      ).toBe(true);
     expect(cases.some(({ s, level }) => seriesLevels(s).guaranteed === level)).toBe(true);
     expect(cases.some(({ s, level }) => seriesLevels(s).best === level && seriesLevels(s).guaranteed !== level)).toBe(true);
   });
@@ -106,66 +109,79 @@ describe('size and series answers state the levels of every series', () => {
       // its first size, and its first constrained-vCPU size where it has one
       const sizes = c.sizes.filter((x) => x.series === info);
       for (const size of [sizes[0]!, ...sizes.filter((x) => x.size.constrainedFrom).slice(0, 1)])
-      for (const a of [seriesAnswer(c, 'q', info), sizeAnswer(c, 'q', size)]) {
-        const bad = (what: string) => problems.push(`${s.series} ${a.kind}: ${what}`);
-        if (a.kind !== 'series' && a.kind !== 'vm-size') throw new Error(a.kind);
-        if (a.guaranteedLevel !== guaranteed || a.bestLevel !== best) bad(`levels ${a.guaranteedLevel}/${a.bestLevel}`);
-        if (JSON.stringify(a.processors) !== JSON.stringify(s.processors)) bad('processors');
-        if (JSON.stringify(a.generations) !== JSON.stringify(s.generations)) bad('generations');
-        if (a.arch !== s.arch || a.series !== s.series) bad('arch or series');
-        if (factOf(a, 'Architecture') !== s.arch) bad('Architecture fact');
-        if (!a.facts.every((f) => typeof f === 'object' && f.label && f.value)) bad('a fact without label or value');
-        if (!a.sections.every((x) => typeof x === 'object' && x.title && x.lines?.length)) bad('a section without title or lines');
-        const cpusTitle = a.sections.find((x) => /Processor|May land on/.test(x.title))?.title ?? '';
-        if (s.processors.length === 1 && /any of/.test(cpusTitle)) bad(`one processor: ${cpusTitle}`);
-        const urls = a.sources.map((x) => x.url);
-        if (!urls.includes(info.record.sources[0]!.url) || !urls.includes(c.levels.sources[0]!.url)) bad('sources');
-        if (a.kind === 'vm-size') {
-          if (a.title !== size.size.name || a.size !== size.size.name) bad('size name');
-          if (a.context.size !== size.size.name || a.context.series !== s.series) bad('context');
-          if (factOf(a, 'Series') !== s.series || factOf(a, 'Memory') !== `${size.size.memoryGiB} GiB`) bad('size facts');
-          const vcpus = factOf(a, 'vCPUs') ?? '';
-          if (!vcpus.startsWith(String(size.size.vcpus)) || vcpus.includes('constrained') !== Boolean(size.size.constrainedFrom)) bad(`vCPUs ${vcpus}`);
-          const from = size.size.constrainedFrom;
-          if (from ? !a.caveats.some((cv) => cv.includes(from) && /same level/.test(cv)) : a.caveats.some((cv) => /Constrained/.test(cv))) bad('constrained caveat');
-        } else {
-          if (!a.title.includes(s.series) || a.context.series !== s.series) bad('series title or context');
-          if (!same(a.sizes, s.sizes.map((z) => z.name))) bad('sizes');
-          if (factOf(a, 'Family') !== info.record.family) bad('family');
-          const sizesFact = factOf(a, 'Sizes') ?? '';
-          if (!sizesFact.startsWith(`${s.sizes.length} `) || !sizesFact.includes(s.sizes[0]!.name) || !sizesFact.includes(s.sizes.at(-1)!.name)) bad(`Sizes fact ${sizesFact}`);
-          if (!same(a.sections.find((x) => x.title === 'Sizes')?.lines, [s.sizes.map((z) => z.name).join(', ')])) bad('sizes section');
+        for (const a of [seriesAnswer(c, 'q', info), sizeAnswer(c, 'q', size)]) {
+          const bad = (what: string) => problems.push(`${s.series} ${a.kind}: ${what}`);
+          if (a.kind !== 'series' && a.kind !== 'vm-size') throw new Error(a.kind);
+          if (a.guaranteedLevel !== guaranteed || a.bestLevel !== best) bad(`levels ${a.guaranteedLevel}/${a.bestLevel}`);
+          if (JSON.stringify(a.processors) !== JSON.stringify(s.processors)) bad('processors');
+          if (JSON.stringify(a.generations) !== JSON.stringify(s.generations)) bad('generations');
+          if (a.arch !== s.arch || a.series !== s.series) bad('arch or series');
+          if (factOf(a, 'Architecture') !== s.arch) bad('Architecture fact');
+          if (!a.facts.every((f) => typeof f === 'object' && f.label && f.value)) bad('a fact without label or value');
+          if (!a.sections.every((x) => typeof x === 'object' && x.title && x.lines?.length)) bad('a section without title or lines');
+          const cpusTitle = a.sections.find((x) => /Processor|May land on/.test(x.title))?.title ?? '';
+          if (s.processors.length === 1 && /any of/.test(cpusTitle)) bad(`one processor: ${cpusTitle}`);
+          const urls = a.sources.map((x) => x.url);
+          if (!urls.includes(info.record.sources[0]!.url) || !urls.includes(c.levels.sources[0]!.url)) bad('sources');
+          if (a.kind === 'vm-size') {
+            if (a.title !== size.size.name || a.size !== size.size.name) bad('size name');
+            if (a.context.size !== size.size.name || a.context.series !== s.series) bad('context');
+            if (factOf(a, 'Series') !== s.series || factOf(a, 'Memory') !== `${size.size.memoryGiB} GiB`) bad('size facts');
+            const vcpus = factOf(a, 'vCPUs') ?? '';
+            if (!vcpus.startsWith(String(size.size.vcpus)) || vcpus.includes('constrained') !== Boolean(size.size.constrainedFrom)) bad(`vCPUs ${vcpus}`);
+            const from = size.size.constrainedFrom;
+            if (from ? !a.caveats.some((cv) => cv.includes(from) && /same level/.test(cv)) : a.caveats.some((cv) => /Constrained/.test(cv)))
+              bad('constrained caveat');
+          } else {
+            if (!a.title.includes(s.series) || a.context.series !== s.series) bad('series title or context');
+            if (
+              !same(
+                a.sizes,
+                s.sizes.map((z) => z.name),
+              )
+            )
+              bad('sizes');
+            if (factOf(a, 'Family') !== info.record.family) bad('family');
+            const sizesFact = factOf(a, 'Sizes') ?? '';
+            if (!sizesFact.startsWith(`${s.sizes.length} `) || !sizesFact.includes(s.sizes[0]!.name) || !sizesFact.includes(s.sizes.at(-1)!.name))
+              bad(`Sizes fact ${sizesFact}`);
+            if (!same(a.sections.find((x) => x.title === 'Sizes')?.lines, [s.sizes.map((z) => z.name).join(', ')])) bad('sizes section');
+          }
+          const gens = factOf(a, 'Hyper-V generations') ?? '';
+          if (
+            s.generations === null
+              ? !/not stated/.test(gens)
+              : !s.generations.every((g) => gens.includes(`Gen ${g}`)) || /not stated/.test(gens) === s.generationsComplete
+          )
+            bad(`generations fact ${gens}`);
+          // level facts: Arm64 has none, a series with no processor says unknown, best only when it differs
+          const g = factOf(a, 'Guaranteed level');
+          if (s.arch === 'Arm64') {
+            if (factOf(a, 'x86-64 level') !== 'none (Arm64)' || g !== undefined) bad('Arm64 level fact');
+          } else if (s.processors.length === 0) {
+            if (!/unknown/.test(g ?? '')) bad(`no-processor level fact ${g}`);
+          } else if (g !== guaranteed) bad(`Guaranteed level fact ${g}`);
+          if (factOf(a, 'Best level') !== (best !== guaranteed ? best : undefined)) bad(`Best level fact ${factOf(a, 'Best level')}`);
+          if (guaranteed && !a.summary.includes(guaranteed)) bad(`summary lacks ${guaranteed}: ${a.summary}`);
+          if (best && best !== guaranteed && !a.summary.includes(best)) bad(`summary lacks ${best}: ${a.summary}`);
+          // the processors section lists every processor, one line each
+          const section = a.sections.find((x) => /Processor|May land on/.test(x.title));
+          if (s.processors.length === 0 ? section !== undefined : section?.lines?.length !== s.processors.length) bad('processor section');
+          if (s.processors.length > 1 && !section?.title.includes(String(s.processors.length))) bad(`processor count: ${section?.title}`);
+          // status and caveats say what is true of the series, and only that
+          const status = factOf(a, 'Status') ?? '';
+          const r = s.retirement;
+          if (r?.status === 'retired' ? !/retired/.test(status) || /announced/.test(status) : /retired\b/.test(status)) bad(`status ${status}`);
+          if (r?.status === 'announced' ? !/announced/.test(status) : /announced/.test(status)) bad(`status ${status}`);
+          if (r?.date && !status.includes(r.date)) bad(`status lacks ${r.date}`);
+          if (s.preview !== /preview/.test(status)) bad(`status ${status}`);
+          if (!r && !s.preview && status !== 'generally available') bad(`status ${status}`);
+          const caveats = a.caveats.join(' ');
+          if (r && !/retire/i.test(caveats)) bad('retirement caveat');
+          if (s.preview && !/preview/i.test(caveats)) bad('preview caveat');
+          if (s.arch === 'x64' && s.processors.length === 0 && !/no processor/i.test(caveats)) bad('no-processor caveat');
+          if ((s.arch === 'x64' && s.processors.length > 0) !== /ld\.so --help/.test(caveats)) bad('guest caveat');
         }
-        const gens = factOf(a, 'Hyper-V generations') ?? '';
-        if (s.generations === null ? !/not stated/.test(gens) : !s.generations.every((g) => gens.includes(`Gen ${g}`)) || /not stated/.test(gens) === s.generationsComplete) bad(`generations fact ${gens}`);
-        // level facts: Arm64 has none, a series with no processor says unknown, best only when it differs
-        const g = factOf(a, 'Guaranteed level');
-        if (s.arch === 'Arm64') {
-          if (factOf(a, 'x86-64 level') !== 'none (Arm64)' || g !== undefined) bad('Arm64 level fact');
-        } else if (s.processors.length === 0) {
-          if (!/unknown/.test(g ?? '')) bad(`no-processor level fact ${g}`);
-        } else if (g !== guaranteed) bad(`Guaranteed level fact ${g}`);
-        if (factOf(a, 'Best level') !== (best !== guaranteed ? best : undefined)) bad(`Best level fact ${factOf(a, 'Best level')}`);
-        if (guaranteed && !a.summary.includes(guaranteed)) bad(`summary lacks ${guaranteed}: ${a.summary}`);
-        if (best && best !== guaranteed && !a.summary.includes(best)) bad(`summary lacks ${best}: ${a.summary}`);
-        // the processors section lists every processor, one line each
-        const section = a.sections.find((x) => /Processor|May land on/.test(x.title));
-        if (s.processors.length === 0 ? section !== undefined : section?.lines?.length !== s.processors.length) bad('processor section');
-        if (s.processors.length > 1 && !section?.title.includes(String(s.processors.length))) bad(`processor count: ${section?.title}`);
-        // status and caveats say what is true of the series, and only that
-        const status = factOf(a, 'Status') ?? '';
-        const r = s.retirement;
-        if (r?.status === 'retired' ? !/retired/.test(status) || /announced/.test(status) : /retired\b/.test(status)) bad(`status ${status}`);
-        if (r?.status === 'announced' ? !/announced/.test(status) : /announced/.test(status)) bad(`status ${status}`);
-        if (r?.date && !status.includes(r.date)) bad(`status lacks ${r.date}`);
-        if (s.preview !== /preview/.test(status)) bad(`status ${status}`);
-        if (!r && !s.preview && status !== 'generally available') bad(`status ${status}`);
-        const caveats = a.caveats.join(' ');
-        if (r && !/retire/i.test(caveats)) bad('retirement caveat');
-        if (s.preview && !/preview/i.test(caveats)) bad('preview caveat');
-        if (s.arch === 'x64' && s.processors.length === 0 && !/no processor/i.test(caveats)) bad('no-processor caveat');
-        if ((s.arch === 'x64' && s.processors.length > 0) !== /ld\.so --help/.test(caveats)) bad('guest caveat');
-      }
       n++;
     }
     expect(problems.slice(0, 20)).toEqual([]);
@@ -225,10 +241,7 @@ describe('what a size or series answer says first, and what it adds', () => {
   });
 
   test('every source cited has a title, a URL and a date', () => {
-    const answers = [
-      ...ORDER.flatMap((l) => [levelAnswer(c, 'q', l), levelAnswer(c, 'q', l, true)]),
-      ...c.series.map((s) => seriesAnswer(c, 'q', s)),
-    ];
+    const answers = [...ORDER.flatMap((l) => [levelAnswer(c, 'q', l), levelAnswer(c, 'q', l, true)]), ...c.series.map((s) => seriesAnswer(c, 'q', s))];
     for (const a of answers) {
       expect(a.sources.length, a.title).toBeGreaterThan(0);
       for (const src of a.sources) {

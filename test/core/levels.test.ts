@@ -31,7 +31,10 @@ describe('levels', () => {
     for (const top of ORDER) {
       for (const l of ORDER.slice(0, ORDER.indexOf(top) + 1)) {
         for (const gone of flagsOf(l)) {
-          const r = levelOfFlags(upTo(top).filter((f) => f !== gone), table);
+          const r = levelOfFlags(
+            upTo(top).filter((f) => f !== gone),
+            table,
+          );
           const below = ORDER[ORDER.indexOf(l) - 1] ?? null;
           expect(r, `${top} without ${gone}`).toEqual({ level: below, missingForNext: [gone] });
           n++;
@@ -62,7 +65,12 @@ describe('levels', () => {
     // a whole v2 line typed with dots, dashes, capitals and padding is still v2
     const typed = upTo('x86-64-v2').map((f) => ` ${f.toUpperCase().replace('_', '.')} `);
     expect(levelOfFlags(typed, table).level).toBe('x86-64-v2');
-    expect(levelOfFlags(upTo('x86-64-v2').map((f) => f.replace('_', '-')), table).level).toBe('x86-64-v2');
+    expect(
+      levelOfFlags(
+        upTo('x86-64-v2').map((f) => f.replace('_', '-')),
+        table,
+      ).level,
+    ).toBe('x86-64-v2');
   });
 
   test('every x64 processor’s computed level is the psABI rule applied to its features', () => {

@@ -27,12 +27,19 @@ describe('a release’s qualifier typed after its version', () => {
   test.each(qualified.map((x) => [`${x.first} ${x.r.version} ${x.second}`, x] as const))('%s', (_t, { d, r, first, second }) => {
     for (const typed of [`${first} ${r.version} ${second}`, `${first}${r.version} ${second}`, `${first} ${second} ${r.version}`]) {
       const f = frameOf(c, `is ${typed} still supported?`);
-      expect(f.releases.map((x) => `${x.distro.id} ${x.release.version}`), typed).toEqual([`${d.id} ${r.version}`]);
+      expect(
+        f.releases.map((x) => `${x.distro.id} ${x.release.version}`),
+        typed,
+      ).toEqual([`${d.id} ${r.version}`]);
     }
   });
   test('CentOS 8 Stream is CentOS Stream 8 (2024-05-31), not CentOS Linux 8 (2021-12-31)', () => {
     const stream8 = c.distros.find((d) => d.id === 'centos-stream')!.releases.find((r) => r.version === '8')!;
-    for (const q of ['our containers run on CentOS 8 stream, when does it reach EOL?', 'Centos8 Stream end of life', 'FROM centos:stream8 — is that still updated?']) {
+    for (const q of [
+      'our containers run on CentOS 8 stream, when does it reach EOL?',
+      'Centos8 Stream end of life',
+      'FROM centos:stream8 — is that still updated?',
+    ]) {
       const a = ask(q);
       expect(a.text, q).toContain(stream8.eol!);
       expect(a.text, q).not.toContain('2021-12-31');
@@ -60,14 +67,13 @@ describe('a level or feature said about something else is not a list of Azure se
     expect(a.kind).not.toBe('level');
     expect(a.text).toContain(level);
   });
-  test.each(said.flatMap(({ level, word }) => [`which Azure sizes have ${word}?`, `${word}`, `VM sizes with ${word} for my build`].map((q) => [q, level] as const)))(
-    'asked for Azure machines: %s',
-    (q, level) => {
-      const a = ask(q);
-      expect(a.kind).toBe('level');
-      expect(a.text).toContain(level);
-    },
-  );
+  test.each(
+    said.flatMap(({ level, word }) => [`which Azure sizes have ${word}?`, `${word}`, `VM sizes with ${word} for my build`].map((q) => [q, level] as const)),
+  )('asked for Azure machines: %s', (q, level) => {
+    const a = ask(q);
+    expect(a.kind).toBe('level');
+    expect(a.text).toContain(level);
+  });
 });
 
 describe('an incidental mention does not decline what was asked', () => {
@@ -85,7 +91,11 @@ describe('an incidental mention does not decline what was asked', () => {
     expect(a.text).toContain('Haswell');
   });
   test('Apple silicon, a Mac model identifier or a hackintosh still decline', () => {
-    for (const q of ['illegal instruction in Docker on my MacBook with the M2 chip', 'my macpro5,1 with a Xeon X5690 shows unsupported CPU', 'hackintosh on macOS with a Xeon E5-2670, Fatal glibc error'])
+    for (const q of [
+      'illegal instruction in Docker on my MacBook with the M2 chip',
+      'my macpro5,1 with a Xeon X5690 shows unsupported CPU',
+      'hackintosh on macOS with a Xeon E5-2670, Fatal glibc error',
+    ])
       expect(ask(q).kind, q).toBe('out-of-scope');
   });
   test.each([
@@ -177,7 +187,12 @@ describe('end of life: every release named gets its dates', () => {
   });
   test('CentOS Linux 8 with CentOS Stream 8 and 9 named: all three dated', () => {
     const a = ask('CentOS 8 images are EOL. It should be CentOS Stream 8, or we switch to CentOS Stream 9 directly?');
-    const dates = ['centos', 'centos-stream'].flatMap((id) => c.distros.find((d) => d.id === id)!.releases.filter((r) => ['8', '9'].includes(r.version) && (id === 'centos-stream' || r.version === '8')).map((r) => r.eol!));
+    const dates = ['centos', 'centos-stream'].flatMap((id) =>
+      c.distros
+        .find((d) => d.id === id)!
+        .releases.filter((r) => ['8', '9'].includes(r.version) && (id === 'centos-stream' || r.version === '8'))
+        .map((r) => r.eol!),
+    );
     expect(dates).toHaveLength(3);
     for (const d of dates) expect(a.summary).toContain(d);
   });
@@ -186,7 +201,13 @@ describe('end of life: every release named gets its dates', () => {
 describe('a guest that does not see a feature its host has: the hypervisor, not the host CPU', () => {
   const hosts = CPU_FAMILY_EXAMPLES.filter(([typed, id]) => {
     const fam = c.cpuFamilies.families.find((x) => x.rule.id === id);
-    return fam?.rule.kind === 'processor' && fam.level && LEVELS.indexOf(fam.level) >= LEVELS.indexOf('x86-64-v3') && /\d{3}/.test(typed) && !frameOf(c, typed).e.cpus.length;
+    return (
+      fam?.rule.kind === 'processor' &&
+      fam.level &&
+      LEVELS.indexOf(fam.level) >= LEVELS.indexOf('x86-64-v3') &&
+      /\d{3}/.test(typed) &&
+      !frameOf(c, typed).e.cpus.length
+    );
   }).slice(0, 12);
   const hypervisors = ['VirtualBox', 'Proxmox', 'QEMU', 'VMware ESXi'];
   test.each(hosts.flatMap(([typed]) => hypervisors.map((h) => [typed, h] as const)))('%s under %s', (typed, h) => {
@@ -205,10 +226,21 @@ describe('a refusal that names no level', () => {
     expect(a.summary).toContain(l);
   });
   // one processor per family rule that is below x86-64-v4: the level above it and what it lacks are said
-  const below = [...new Map(CPU_FAMILY_EXAMPLES.filter(([typed, id]) => {
-    const fam = c.cpuFamilies.families.find((x) => x.rule.id === id);
-    return fam?.rule.kind === 'processor' && fam.level && fam.level !== 'x86-64-v4' && fam.missingForNext.length && /\d{3}/.test(typed) && !frameOf(c, typed).e.cpus.length;
-  }).map(([typed, id]) => [id, typed] as const)).entries()];
+  const below = [
+    ...new Map(
+      CPU_FAMILY_EXAMPLES.filter(([typed, id]) => {
+        const fam = c.cpuFamilies.families.find((x) => x.rule.id === id);
+        return (
+          fam?.rule.kind === 'processor' &&
+          fam.level &&
+          fam.level !== 'x86-64-v4' &&
+          fam.missingForNext.length &&
+          /\d{3}/.test(typed) &&
+          !frameOf(c, typed).e.cpus.length
+        );
+      }).map(([typed, id]) => [id, typed] as const),
+    ).entries(),
+  ];
   test('many families are walked', () => expect(below.length).toBeGreaterThan(20));
   test.each(below)('%s: the level above it is the likely build target', (id, typed) => {
     const fam = c.cpuFamilies.families.find((x) => x.rule.id === id)!;
@@ -242,7 +274,14 @@ describe('a release inside a snake_case word', () => {
     expect(frameOf(c, `the docs page ${w} lists the architectures`).releases.map((x) => `${x.distro.id} ${x.release.version}`)).toContain(`${id} ${version}`);
   });
   test('sizes and level spellings keep their underscores', () => {
-    for (const size of [...c.sizeByKey.values()].flat().slice(0, 50).map((s) => s.size.name)) expect(frameOf(c, `is ${size} x86_64_v3?`).e.sizes.map((s) => s.size.name), size).toContain(size);
+    for (const size of [...c.sizeByKey.values()]
+      .flat()
+      .slice(0, 50)
+      .map((s) => s.size.name))
+      expect(
+        frameOf(c, `is ${size} x86_64_v3?`).e.sizes.map((s) => s.size.name),
+        size,
+      ).toContain(size);
     expect(frameOf(c, 'x86_64_v3 only').levels).toEqual(['x86-64-v3']);
   });
 });

@@ -19,7 +19,9 @@ const rank = (l: string) => LEVELS.indexOf(l as (typeof LEVELS)[number]);
 const numbered = c.distros.flatMap((d) => d.releases.filter((r) => /^\d+(\.\d+)?( LTS)?$/.test(r.version)).map((r) => ({ d, r })));
 
 describe('a "cpu" glued to a model number is a word of its own', () => {
-  const models = CPU_FAMILY_EXAMPLES.filter(([typed, id]) => /[0-9A-Za-z]$/.test(typed) && !/^(qemu|proxmox)-/.test(id) && /\d/.test(typed) && !/cpu|ghz/i.test(typed));
+  const models = CPU_FAMILY_EXAMPLES.filter(
+    ([typed, id]) => /[0-9A-Za-z]$/.test(typed) && !/^(qemu|proxmox)-/.test(id) && /\d/.test(typed) && !/cpu|ghz/i.test(typed),
+  );
   test.each(models.map((e) => [e[0], e] as const))('%scpu', (_t, [typed, id]) => {
     for (const glued of [`${typed}cpu`, `${typed}CPU也不行`]) {
       const m = identifyCpu(c, `my ${glued} crashes`);
@@ -155,7 +157,10 @@ describe('a series asked for its processors names each one with its codename and
 describe('every release of a multi-part question is answered', () => {
   const pairs = c.distros.flatMap((d) => {
     const rs = d.releases.filter((r) => /^\d+$/.test(r.version) && (r.azureImageBaseline ?? r.x86_64Baseline));
-    return rs.slice(1).map((r, i) => ({ d, from: rs[i + 1] ?? r, to: rs[i]! })).filter((p) => p.from !== p.to);
+    return rs
+      .slice(1)
+      .map((r, i) => ({ d, from: rs[i + 1] ?? r, to: rs[i]! }))
+      .filter((p) => p.from !== p.to);
   });
   test('there are pairs of releases to walk', () => {
     expect(pairs.length).toBeGreaterThan(5);
@@ -192,13 +197,16 @@ describe('end of life', () => {
     for (const other of d.releases.filter((x) => x !== r && x.eol)) expect(a.text).toContain(other.eol!);
   });
 
-  test.each(several.flatMap((d) => d.releases.filter((r) => r.eol && d.releases.filter((x) => x.eol?.slice(0, 4) === r.eol!.slice(0, 4)).length === 1).map((r) => [d.name, r.eol!.slice(0, 4), r.version] as const)))(
-    '%s supported until %s: release %s',
-    (name, year, version) => {
-      const a = ask(`the wiki says ${name} is supported until ${year}, which release is that?`);
-      expect(a.kind === 'distro' && a.release).toBe(version);
-    },
-  );
+  test.each(
+    several.flatMap((d) =>
+      d.releases
+        .filter((r) => r.eol && d.releases.filter((x) => x.eol?.slice(0, 4) === r.eol!.slice(0, 4)).length === 1)
+        .map((r) => [d.name, r.eol!.slice(0, 4), r.version] as const),
+    ),
+  )('%s supported until %s: release %s', (name, year, version) => {
+    const a = ask(`the wiki says ${name} is supported until ${year}, which release is that?`);
+    expect(a.kind === 'distro' && a.release).toBe(version);
+  });
 });
 
 describe('"does it run" asked in other languages gets the run verdict, not the release’s need', () => {
@@ -208,7 +216,9 @@ describe('"does it run" asked in other languages gets the run verdict, not the r
     (name: string, level: string) => `¿funciona ${name} en un procesador ${level}?`,
     (name: string, level: string) => `${name} ${level} CPU에서 실행되나요?`,
   ];
-  const rows = numbered.filter(({ r }) => r.x86_64Baseline).flatMap(({ d, r }) => LEVELS.map((level) => [`${d.name} ${r.version}`, level, (r.azureImageBaseline ?? r.x86_64Baseline)!, r.altBuildBaseline] as const));
+  const rows = numbered
+    .filter(({ r }) => r.x86_64Baseline)
+    .flatMap(({ d, r }) => LEVELS.map((level) => [`${d.name} ${r.version}`, level, (r.azureImageBaseline ?? r.x86_64Baseline)!, r.altBuildBaseline] as const));
   test.each(rows)('%s on %s', (name, level, need, alt) => {
     for (const form of forms) {
       const a = ask(form(name, level));
@@ -255,17 +265,26 @@ describe('triage against what the machine is', () => {
   test('there are virtual CPU types with their own level to walk', () => {
     expect(virtual.length).toBeGreaterThan(0);
   });
-  test.each(numbered.filter(({ r }) => r.x86_64Baseline).map(({ d, r }) => [`${d.name} ${r.version}`, (r.azureImageBaseline ?? r.x86_64Baseline)!] as const))('%s', (name, need) => {
-    for (const v of virtual) {
-      const typed = new RegExp(v.rule.pattern, 'i').exec('x86-64-v2-AES kvm64 qemu64')?.[0] ?? v.rule.model;
-      const a = ask(`proxmox cpu type ${typed}, will ${name} install?`);
-      expect(a.kind).toBe('triage');
-      expect(a.summary).toMatch(rank(need) <= rank(v.level!) ? new RegExp(`needs ${need}, which the .* CPU type provides`) : /cannot run until the CPU type is changed/);
-    }
-    // hosts named by codename: no CPU type can give the guest more than the host has
-    const b = ask(`${name} fails to boot on our esxi cluster with Westmere hosts`);
-    expect(b.summary).toMatch(rank(need) <= rank('x86-64-v2') ? /runs as long as the VM's CPU type passes those features through/ : /no CPU type setting can give the guest more than its host has/);
-  });
+  test.each(numbered.filter(({ r }) => r.x86_64Baseline).map(({ d, r }) => [`${d.name} ${r.version}`, (r.azureImageBaseline ?? r.x86_64Baseline)!] as const))(
+    '%s',
+    (name, need) => {
+      for (const v of virtual) {
+        const typed = new RegExp(v.rule.pattern, 'i').exec('x86-64-v2-AES kvm64 qemu64')?.[0] ?? v.rule.model;
+        const a = ask(`proxmox cpu type ${typed}, will ${name} install?`);
+        expect(a.kind).toBe('triage');
+        expect(a.summary).toMatch(
+          rank(need) <= rank(v.level!) ? new RegExp(`needs ${need}, which the .* CPU type provides`) : /cannot run until the CPU type is changed/,
+        );
+      }
+      // hosts named by codename: no CPU type can give the guest more than the host has
+      const b = ask(`${name} fails to boot on our esxi cluster with Westmere hosts`);
+      expect(b.summary).toMatch(
+        rank(need) <= rank('x86-64-v2')
+          ? /runs as long as the VM's CPU type passes those features through/
+          : /no CPU type setting can give the guest more than its host has/,
+      );
+    },
+  );
 
   test.each([
     ['sse4_2 popcnt', 'x86-64-v2'],
@@ -280,13 +299,16 @@ describe('triage against what the machine is', () => {
 
 describe('sizes asked of a processor or codename', () => {
   // placeholders ("AMD EPYC 3rd Gen (Milan) - model not stated") are read as their codename, which names several parts
-  test.each([...c.cpus.values()].filter((x) => x.model.arch === 'x64' && !/model not stated/.test(x.model.model)).map((x) => [x.model.model, x] as const))('which series run on %s', (model, cpu) => {
-    const a = ask(`which Azure sizes run on the ${model}?`);
-    if (a.kind !== 'cpu') return; // a model a series shares its name with
-    const current = c.series.filter((s) => s.record.retirement?.status !== 'retired' && s.cpus.includes(cpu));
-    expect(a.summary).toContain(current.length ? `${current.length} current Azure series may land on` : 'No current Azure series documents');
-    for (const s of current.slice(0, 15)) expect(a.summary).toContain(s.record.series);
-  });
+  test.each([...c.cpus.values()].filter((x) => x.model.arch === 'x64' && !/model not stated/.test(x.model.model)).map((x) => [x.model.model, x] as const))(
+    'which series run on %s',
+    (model, cpu) => {
+      const a = ask(`which Azure sizes run on the ${model}?`);
+      if (a.kind !== 'cpu') return; // a model a series shares its name with
+      const current = c.series.filter((s) => s.record.retirement?.status !== 'retired' && s.cpus.includes(cpu));
+      expect(a.summary).toContain(current.length ? `${current.length} current Azure series may land on` : 'No current Azure series documents');
+      for (const s of current.slice(0, 15)) expect(a.summary).toContain(s.record.series);
+    },
+  );
 });
 
 test('"v2 or v1?" asks which, so the answer does not open with yes or no', () => {
@@ -299,41 +321,61 @@ test('"v2 or v1?" asks which, so the answer does not open with yes or no', () =>
 });
 
 describe('a level list for one vendor', () => {
-  test.each((['AMD', 'Intel'] as const).flatMap((vendor) => LEVELS.slice(1).map((level) => [vendor, level] as const)))('%s series that guarantee %s', (vendor, level) => {
-    const a = ask(`which ${vendor} sizes guarantee ${level}?`);
-    expect(a.kind).toBe('level');
-    if (a.kind !== 'level') return;
-    const expected = c.series.filter((s) => s.guaranteed && s.record.retirement?.status !== 'retired' && s.cpus.length && s.cpus.every((x) => x.model.vendor === vendor) && rank(s.guaranteed) >= rank(level));
-    expect([...a.series].sort()).toEqual(expected.map((s) => s.record.series).sort());
-    expect(a.summary).toContain(vendor);
-  });
+  test.each((['AMD', 'Intel'] as const).flatMap((vendor) => LEVELS.slice(1).map((level) => [vendor, level] as const)))(
+    '%s series that guarantee %s',
+    (vendor, level) => {
+      const a = ask(`which ${vendor} sizes guarantee ${level}?`);
+      expect(a.kind).toBe('level');
+      if (a.kind !== 'level') return;
+      const expected = c.series.filter(
+        (s) =>
+          s.guaranteed &&
+          s.record.retirement?.status !== 'retired' &&
+          s.cpus.length &&
+          s.cpus.every((x) => x.model.vendor === vendor) &&
+          rank(s.guaranteed) >= rank(level),
+      );
+      expect([...a.series].sort()).toEqual(expected.map((s) => s.record.series).sort());
+      expect(a.summary).toContain(vendor);
+    },
+  );
 });
 
 describe('what is asked, in other languages', () => {
-  test.each(numbered.filter(({ r }) => r.x86_64Baseline).map(({ d, r }) => [`${d.name} ${r.version}`, (r.azureImageBaseline ?? r.x86_64Baseline)!] as const))('%s: its need, its upstream', (name, need) => {
-    for (const q of [`请问 ${name} 最低需要什么 CPU？`, `${name} の最低要件は？`, `минимальные требования ${name}`]) {
-      const a = ask(q);
-      if (a.kind !== 'distro') continue;
-      expect(a.summary, q).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}('s Azure images)? needs? .*${need}`));
-    }
-    for (const q of [`${name} 基于什么发行版？`, `¿En qué está basado ${name}?`, `${name} はどのディストリビューションがベースですか`]) {
-      const a = ask(q);
-      expect(['lineage', 'clarify'], q).toContain(a.kind);
-    }
-  });
+  test.each(numbered.filter(({ r }) => r.x86_64Baseline).map(({ d, r }) => [`${d.name} ${r.version}`, (r.azureImageBaseline ?? r.x86_64Baseline)!] as const))(
+    '%s: its need, its upstream',
+    (name, need) => {
+      for (const q of [`请问 ${name} 最低需要什么 CPU？`, `${name} の最低要件は？`, `минимальные требования ${name}`]) {
+        const a = ask(q);
+        if (a.kind !== 'distro') continue;
+        expect(a.summary, q).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}('s Azure images)? needs? .*${need}`));
+      }
+      for (const q of [`${name} 基于什么发行版？`, `¿En qué está basado ${name}?`, `${name} はどのディストリビューションがベースですか`]) {
+        const a = ask(q);
+        expect(['lineage', 'clarify'], q).toContain(a.kind);
+      }
+    },
+  );
 });
 
-test.each(['Can I run Ubuntu 24.04 on a Raspberry Pi 5?', 'jetson nano with rhel 9', 'Does an Orange Pi run Debian 13?'])('%j: a single-board computer is declined', (q) => {
-  const a = ask(q);
-  expect(a.kind).toBe('out-of-scope');
-  expect(a.summary).toContain('Azure');
-});
+test.each(['Can I run Ubuntu 24.04 on a Raspberry Pi 5?', 'jetson nano with rhel 9', 'Does an Orange Pi run Debian 13?'])(
+  '%j: a single-board computer is declined',
+  (q) => {
+    const a = ask(q);
+    expect(a.kind).toBe('out-of-scope');
+    expect(a.summary).toContain('Azure');
+  },
+);
 
-test.each(c.distros.filter((d) => d.releases.some((r) => r.x86_64Baseline)).map((d) => [d.name, d] as const))('%s: a release the data does not hold, asked its level, gets the known releases’ needs', (name, d) => {
-  const a = ask(`does ${name} 99.9 need x86-64-v2?`);
-  if (a.kind !== 'not-found') return; // a name shared by two distributions is asked which
-  for (const r of d.releases.slice(0, 3).filter((x) => x.x86_64Baseline)) expect(a.summary).toContain(`${name} ${r.version} needs ${r.azureImageBaseline ?? r.x86_64Baseline}`);
-});
+test.each(c.distros.filter((d) => d.releases.some((r) => r.x86_64Baseline)).map((d) => [d.name, d] as const))(
+  '%s: a release the data does not hold, asked its level, gets the known releases’ needs',
+  (name, d) => {
+    const a = ask(`does ${name} 99.9 need x86-64-v2?`);
+    if (a.kind !== 'not-found') return; // a name shared by two distributions is asked which
+    for (const r of d.releases.slice(0, 3).filter((x) => x.x86_64Baseline))
+      expect(a.summary).toContain(`${name} ${r.version} needs ${r.azureImageBaseline ?? r.x86_64Baseline}`);
+  },
+);
 
 describe('virtual CPUs by the names the guest shows', () => {
   test.each([
@@ -349,15 +391,17 @@ describe('virtual CPUs by the names the guest shows', () => {
   });
 });
 
-test.each(c.series.filter((s) => s.guaranteed && s.record.arch === 'x64' && s.record.sizes.length).slice(0, 60).map((s) => [s.record.sizes[0]!.name, s.guaranteed!] as const))(
-  'a refusal on %s: a size whose hosts all have the feature says the guest is hiding it',
-  (size, guaranteed) => {
-    const a = ask(`MongoDB: 'requires a CPU with AVX support' on ${size}`);
-    expect(a.kind).toBe('triage');
-    if (rank(guaranteed) >= rank('x86-64-v3')) expect(a.summary).toMatch(/being hidden from this guest/);
-    else expect(a.summary).not.toMatch(/being hidden from this guest/);
-  },
-);
+test.each(
+  c.series
+    .filter((s) => s.guaranteed && s.record.arch === 'x64' && s.record.sizes.length)
+    .slice(0, 60)
+    .map((s) => [s.record.sizes[0]!.name, s.guaranteed!] as const),
+)('a refusal on %s: a size whose hosts all have the feature says the guest is hiding it', (size, guaranteed) => {
+  const a = ask(`MongoDB: 'requires a CPU with AVX support' on ${size}`);
+  expect(a.kind).toBe('triage');
+  if (rank(guaranteed) >= rank('x86-64-v3')) expect(a.summary).toMatch(/being hidden from this guest/);
+  else expect(a.summary).not.toMatch(/being hidden from this guest/);
+});
 
 describe('releases and builds', () => {
   test.each(c.distros.filter((d) => d.releases.length >= 2).map((d) => [d.name, d] as const))('which %s releases are still supported?', (name, d) => {
@@ -374,12 +418,15 @@ describe('releases and builds', () => {
     }
   });
 
-  test.each(numbered.filter(({ r }) => r.x86_64Baseline).map(({ d, r }) => [`${d.name} ${r.version}`, r] as const))('is there an x86-64-v2 build of %s?', (name, r) => {
-    const a = ask(`is there an x86-64-v2 build of ${name}?`);
-    if (a.kind !== 'distro') return;
-    const need = r.azureImageBaseline ?? r.x86_64Baseline;
-    expect(a.summary).toMatch(r.altBuildBaseline === 'x86-64-v2' || need === 'x86-64-v2' ? /^Yes — / : /^No — /);
-  });
+  test.each(numbered.filter(({ r }) => r.x86_64Baseline).map(({ d, r }) => [`${d.name} ${r.version}`, r] as const))(
+    'is there an x86-64-v2 build of %s?',
+    (name, r) => {
+      const a = ask(`is there an x86-64-v2 build of ${name}?`);
+      if (a.kind !== 'distro') return;
+      const need = r.azureImageBaseline ?? r.x86_64Baseline;
+      expect(a.summary).toMatch(r.altBuildBaseline === 'x86-64-v2' || need === 'x86-64-v2' ? /^Yes — / : /^No — /);
+    },
+  );
 
   test.each(['Is CentOS 8 still getting updates?', 'is rhel 8 still receiving security updates?'])('%j asks the end of life', (q) => {
     const a = ask(q);
@@ -389,24 +436,31 @@ describe('releases and builds', () => {
   });
 });
 
-test.each(['upstream', 'downstream', 'mainstream', 'jetstream', 'unbuntu'])('%j is not read as a mistyped distribution unless it keeps the first letter', (word) => {
-  const f = frameOf(c, `what is its ${word}?`);
-  if (word === 'unbuntu') expect(f.e.corrections.map((x) => x.meant)).toEqual(['Ubuntu']);
-  else expect(f.e.corrections).toEqual([]);
-});
-
-test.each(LEVELS.slice(1).map((l, i) => [l, LEVELS[i]!] as const))('a kernel that says "%s required, CPU has only %s" is a refusal of that level; a question about it is not', (need, has) => {
-  const [error] = mentions(`x86/cpu: ${need} required, CPU has only ${has}`).errors;
-  expect(error?.kind).toBe('kernel-refuses');
-  expect(error?.level).toBe(need);
-  expect(mentions(`Is ${need} required for Azure Linux 4?`).errors).toEqual([]);
-});
-
-test.each(c.series.filter((s) => s.guaranteed && s.best && s.record.arch === 'x64' && s.record.sizes.length && rank(s.best) > rank(s.guaranteed)).map((s) => [s.record.sizes[0]!.name, s.guaranteed!, s.best!] as const))(
-  'an illegal instruction on %s, whose hosts range from %s to %s, names the better hosts’ features',
-  (size, guaranteed, best) => {
-    const a = ask(`our service dies with SIGILL (status=132) on ${size}`);
-    expect(a.kind).toBe('triage');
-    expect(a.summary).toContain(`guarantees ${guaranteed}, but only some of its hosts reach ${best}`);
+test.each(['upstream', 'downstream', 'mainstream', 'jetstream', 'unbuntu'])(
+  '%j is not read as a mistyped distribution unless it keeps the first letter',
+  (word) => {
+    const f = frameOf(c, `what is its ${word}?`);
+    if (word === 'unbuntu') expect(f.e.corrections.map((x) => x.meant)).toEqual(['Ubuntu']);
+    else expect(f.e.corrections).toEqual([]);
   },
 );
+
+test.each(LEVELS.slice(1).map((l, i) => [l, LEVELS[i]!] as const))(
+  'a kernel that says "%s required, CPU has only %s" is a refusal of that level; a question about it is not',
+  (need, has) => {
+    const [error] = mentions(`x86/cpu: ${need} required, CPU has only ${has}`).errors;
+    expect(error?.kind).toBe('kernel-refuses');
+    expect(error?.level).toBe(need);
+    expect(mentions(`Is ${need} required for Azure Linux 4?`).errors).toEqual([]);
+  },
+);
+
+test.each(
+  c.series
+    .filter((s) => s.guaranteed && s.best && s.record.arch === 'x64' && s.record.sizes.length && rank(s.best) > rank(s.guaranteed))
+    .map((s) => [s.record.sizes[0]!.name, s.guaranteed!, s.best!] as const),
+)('an illegal instruction on %s, whose hosts range from %s to %s, names the better hosts’ features', (size, guaranteed, best) => {
+  const a = ask(`our service dies with SIGILL (status=132) on ${size}`);
+  expect(a.kind).toBe('triage');
+  expect(a.summary).toContain(`guarantees ${guaranteed}, but only some of its hosts reach ${best}`);
+});

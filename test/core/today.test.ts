@@ -41,8 +41,12 @@ describe('every release status follows its dates', () => {
     if (r.released && r.released > day) return void expect(s).toMatch(/^not released yet/);
     const last = r.extendedSupport?.until ?? r.eol;
     if (!r.eol) return void expect(s).toBe('generally available');
-    if (r.eol >= day) expect(s).toBe(`generally available; end of life in ${daysBetween(day, r.eol)} days (${r.eol})`.replace('in 0 days', 'today').replace('in 1 days', 'tomorrow'));
-    else if (last! >= day) expect(s).toMatch(new RegExp(`^regular support ended \\d+ days ago \\(${r.eol}\\); ${r.extendedSupport!.name} until ${r.extendedSupport!.until}`));
+    if (r.eol >= day)
+      expect(s).toBe(
+        `generally available; end of life in ${daysBetween(day, r.eol)} days (${r.eol})`.replace('in 0 days', 'today').replace('in 1 days', 'tomorrow'),
+      );
+    else if (last! >= day)
+      expect(s).toMatch(new RegExp(`^regular support ended \\d+ days ago \\(${r.eol}\\); ${r.extendedSupport!.name} until ${r.extendedSupport!.until}`));
     else expect(s).toMatch(new RegExp(`reached end of life ${daysBetween(last!, day)} days? ago`));
   });
 });
@@ -63,7 +67,9 @@ describe('Fedora 43 against today', () => {
     const seen = days.map((d) => {
       setToday(d);
       ask(q); // asked twice a day: the second asking is cached
-      return ask('/azlinux releases fedora').text.match(/43 \| ([^|]+)\|/)![1]!.trim();
+      return ask('/azlinux releases fedora')
+        .text.match(/43 \| ([^|]+)\|/)![1]!
+        .trim();
     });
     expect(seen).toEqual([
       'generally available; end of life tomorrow (2026-12-09)',

@@ -68,7 +68,18 @@ describe('compat verdicts over every series and release', () => {
     // every outcome of every check occurs somewhere in the table
     const seen = new Set(pairs.flatMap((p) => p.expected.checks.map((ch) => `${ch.what}:${ch.outcome}`)));
     expect([...seen].sort()).toEqual(
-      ['arch:yes', 'arch:no', 'arch:depends', 'generation:yes', 'generation:no', 'generation:depends', 'level:yes', 'level:no', 'level:depends', 'older-cpu build:yes'].sort(),
+      [
+        'arch:yes',
+        'arch:no',
+        'arch:depends',
+        'generation:yes',
+        'generation:no',
+        'generation:depends',
+        'level:yes',
+        'level:no',
+        'level:depends',
+        'older-cpu build:yes',
+      ].sort(),
     );
     const verdicts = new Set(pairs.map((p) => p.expected.verdict));
     expect([...verdicts].sort()).toEqual(['depends', 'no', 'yes']);
@@ -136,13 +147,15 @@ describe('compat verdicts over every series and release', () => {
       if (!a.title.includes(p.label) || !a.title.includes(p.s.series)) bad(`title ${a.title}`);
       if (!p.rel.caveats.every((cv) => a.caveats.includes(cv)) || !info.record.caveats.every((cv) => a.caveats.includes(cv))) bad('caveats');
       if (!a.sections[0]?.title) bad('the reasons section has no title');
-      if (!same([a.context.topic, a.context.distro, a.context.release, a.context.series], ['compat', p.distroId, p.rel.version, p.s.series])) bad(`context ${JSON.stringify(a.context)}`);
+      if (!same([a.context.topic, a.context.distro, a.context.release, a.context.series], ['compat', p.distroId, p.rel.version, p.s.series]))
+        bad(`context ${JSON.stringify(a.context)}`);
       // an Arm series that can run it: the architecture reason, then its processors, each named
       if (p.s.arch === 'Arm64' && p.expected.verdict === 'yes') {
         const arch = a.reasons[0]!.replace(/\.$/, '');
         if (!a.summary.includes(`${arch} (`)) bad(`the Arm headline: ${a.summary}`);
         for (const x of p.s.processors) if (!a.summary.includes(x)) bad(`${x} not named: ${a.summary}`);
-        for (let i = 1; i < p.s.processors.length; i++) if (a.summary.includes(`${p.s.processors[i - 1]}${p.s.processors[i]}`)) bad(`processors run together: ${a.summary}`);
+        for (let i = 1; i < p.s.processors.length; i++)
+          if (a.summary.includes(`${p.s.processors[i - 1]}${p.s.processors[i]}`)) bad(`processors run together: ${a.summary}`);
       }
       // cited: the release's first sources, the series' page and the level rules
       const urls = a.sources.map((x) => x.url);
@@ -172,7 +185,10 @@ describe('compat verdicts over every series and release', () => {
       expect(a.series).toBe('Dsv5');
       expect(a.title).toContain('Standard_D2s_v5');
       expect(a.context).toMatchObject({ distro: d.id, release: d.releases[0]!.version, size: 'Standard_D2s_v5', series: 'Dsv5' });
-      expect(a.caveats.some((cv) => cv.includes(`${d.name} ${d.releases[0]!.version}`) && /newest/.test(cv)), d.id).toBe(d.releases.length > 1);
+      expect(
+        a.caveats.some((cv) => cv.includes(`${d.name} ${d.releases[0]!.version}`) && /newest/.test(cv)),
+        d.id,
+      ).toBe(d.releases.length > 1);
     }
   });
 
@@ -182,7 +198,13 @@ describe('compat verdicts over every series and release', () => {
       const unknown = { ...info.cpus[0]!, level: null, model: { ...info.cpus[0]!.model, model: 'Unknown CPU' } };
       const withUnknown = { ...info, cpus: [...info.cpus, unknown] };
       const d = c.distros[0]!;
-      const rel = { ...d.releases[0]!, arches: ['x86_64'], azureImageGenerations: null, azureImageBaseline: 'x86-64-v4' as const, altBuildBaseline: 'x86-64-v1' as const };
+      const rel = {
+        ...d.releases[0]!,
+        arches: ['x86_64'],
+        azureImageGenerations: null,
+        azureImageBaseline: 'x86-64-v4' as const,
+        altBuildBaseline: 'x86-64-v1' as const,
+      };
       const j = judge(withUnknown, d, rel);
       expect(j.shortfall, info.record.series).toContain('Unknown CPU');
       expect(j.altBuild, info.record.series).toBeUndefined();
@@ -229,11 +251,21 @@ describe('which series can run a release', () => {
       expect(a.context, label).toEqual({ topic: 'sizes', distro: d.id, release: rel.version });
       // the yeses by family, then exactly the series that depend, or none
       const yesRaw = current.filter((s) => yes.includes(s.series));
-      expect(a.sections.map((x) => x.title.includes(String(yes.length)) || x.title.includes(String(depends.length))), label).toEqual([true, true]);
+      expect(
+        a.sections.map((x) => x.title.includes(String(yes.length)) || x.title.includes(String(depends.length))),
+        label,
+      ).toEqual([true, true]);
       expect(readFamilyLines(a.sections[0]!.lines!), label).toEqual(expectedFamilyLines(yesRaw));
       if (depends.length) expect(a.sections[1]!.lines!.join(', ').split(', '), label).toEqual(depends);
-      else expect(a.sections[1]!.lines!.every((l) => !rawSeries.some((s) => l.includes(s.series)) && /\w/.test(l)), label).toBe(true);
-      expect(a.sources.map((x) => x.url), label).toEqual([...new Set([...rel.sources.slice(0, 3), c.levels.sources[0]!].map((x) => x.url))]);
+      else
+        expect(
+          a.sections[1]!.lines!.every((l) => !rawSeries.some((s) => l.includes(s.series)) && /\w/.test(l)),
+          label,
+        ).toBe(true);
+      expect(
+        a.sources.map((x) => x.url),
+        label,
+      ).toEqual([...new Set([...rel.sources.slice(0, 3), c.levels.sources[0]!].map((x) => x.url))]);
       expect(a.facts.find((f) => f.label === 'Always')?.value, label).toBe(`${yes.length} series`);
       expect(a.facts.find((f) => f.label === 'Depends')?.value, label).toBe(`${depends.length} series`);
       n++;

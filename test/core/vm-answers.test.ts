@@ -66,7 +66,10 @@ describe('level lists, by family', () => {
       if (mayLand) {
         expect(rest[0]!.title, what).toContain(`(${maybe.length})`);
         expect(rest[0]!.title, what).toContain(level);
-        const entries = rest[0]!.lines!.join(', ').split(', ').map((e) => /^(.+) \(\D*(x86-64-v\d)\)$/.exec(e)?.slice(1));
+        const entries = rest[0]!
+          .lines!.join(', ')
+          .split(', ')
+          .map((e) => /^(.+) \(\D*(x86-64-v\d)\)$/.exec(e)?.slice(1));
         expect(entries, what).toEqual(maybe.map((s) => [s.series, seriesLevels(s).guaranteed]));
       }
       // what the level needs, last
@@ -105,7 +108,10 @@ describe('level lists, by family', () => {
         const at = expected.map((s) => not.summary.search(new RegExp(`(^|[^\\w-])${escapeRegExp(s)}($|[^\\w-])`)));
         expect(at, what).toEqual([...at].sort((x, y) => x - y));
         // a yes list's summary counts, and names no series
-        expect(rawSeries.filter((s) => names(yes.summary, s.series)).map((s) => s.series), what).toEqual([]);
+        expect(
+          rawSeries.filter((s) => names(yes.summary, s.series)).map((s) => s.series),
+          what,
+        ).toEqual([]);
         offered += expected.length;
       }
     expect(offered).toBeGreaterThan(0);
@@ -116,7 +122,9 @@ describe('level lists, by family', () => {
   });
 
   test('the examples, when few current series are of the newest generations: the newest first, then older ones, 6 at most', () => {
-    const gp = c.series.filter((s) => s.record.family === 'General purpose' && s.guaranteed && !isRetired(rawSeries.find((x) => x.series === s.record.series)!));
+    const gp = c.series.filter(
+      (s) => s.record.family === 'General purpose' && s.guaranteed && !isRetired(rawSeries.find((x) => x.series === s.record.series)!),
+    );
     const newest = gp.filter((s) => /v[5-7]$/.test(s.record.series));
     const older = gp.filter((s) => !/v[5-7]$/.test(s.record.series));
     expect(newest.length).toBeGreaterThan(2);
@@ -127,7 +135,14 @@ describe('level lists, by family', () => {
     // and the generation is read from the end of the name only
     const renamed = (s: SeriesInfo, series: string): SeriesInfo => ({ ...s, record: { ...s.record, series } });
     const odd = [renamed(older[0]!, 'Xv5 classic'), renamed(older[1]!, 'Xplain'), renamed(older[2]!, 'Xv2')];
-    const mixes = [[...older.slice(0, 5), ...newest.slice(0, 2)], [...older.slice(0, 8)], [...newest.slice(0, 1), ...older.slice(0, 2)], [newest[0]!, ...older.slice(0, 5)], [...plain, newest[0]!], [...odd, newest[0]!]];
+    const mixes = [
+      [...older.slice(0, 5), ...newest.slice(0, 2)],
+      [...older.slice(0, 8)],
+      [...newest.slice(0, 1), ...older.slice(0, 2)],
+      [newest[0]!, ...older.slice(0, 5)],
+      [...plain, newest[0]!],
+      [...odd, newest[0]!],
+    ];
     older.push(...odd);
     for (const mix of mixes) {
       const a = levelAnswer(withSeries(mix), 'q', 'x86-64-v1', true);
@@ -145,7 +160,12 @@ describe('level lists, by family', () => {
     for (const k of [1, PER_FAMILY - 1, PER_FAMILY, PER_FAMILY + 1, PER_FAMILY + 5]) {
       const lines = byFamily([...gp.slice(0, k), ...mo.slice(0, 2)]).map(parseFamilyLine);
       expect(lines, String(k)).toEqual([
-        { family: 'General purpose', count: k, shown: gp.slice(0, Math.min(k, PER_FAMILY)).map((s) => s.record.series), more: k > PER_FAMILY ? k - PER_FAMILY : null },
+        {
+          family: 'General purpose',
+          count: k,
+          shown: gp.slice(0, Math.min(k, PER_FAMILY)).map((s) => s.record.series),
+          more: k > PER_FAMILY ? k - PER_FAMILY : null,
+        },
         { family: 'Memory optimized', count: 2, shown: mo.slice(0, 2).map((s) => s.record.series), more: null },
       ]);
     }
@@ -173,7 +193,12 @@ describe('the opening yes/no when a feature or a level was typed', () => {
     const v = l.slice(-2);
     return [v, l, l.toUpperCase(), `x86_64_${v}`, `x86-64${v}`, `x8664${v}`, `x86_64-${v}`];
   };
-  const FEATURE: Record<Level, string[]> = { 'x86-64-v1': ['sse2'], 'x86-64-v2': ['sse4.2', 'popcnt'], 'x86-64-v3': ['avx2', 'fma'], 'x86-64-v4': ['avx512f', 'avx-512'] };
+  const FEATURE: Record<Level, string[]> = {
+    'x86-64-v1': ['sse2'],
+    'x86-64-v2': ['sse4.2', 'popcnt'],
+    'x86-64-v3': ['avx2', 'fma'],
+    'x86-64-v4': ['avx512f', 'avx-512'],
+  };
   const count = (text: string, s: string) => text.split(s).length - 1;
 
   test('every series at every level: the verdict by the rule, what was typed named only when it was a feature', () => {
@@ -212,7 +237,16 @@ describe('the opening yes/no when a feature or a level was typed', () => {
     }
     expect(problems.slice(0, 20)).toEqual([]);
     expect(n).toBe(rawSeries.length * ORDER.reduce((k, l) => k + 1 + levelSpellings(l).length + FEATURE[l].length, 0));
-    for (const b of ['yes true true', 'yes false true', 'yes true false', 'yes false false', 'some true false', 'some false false', 'no true false', 'no false false'])
+    for (const b of [
+      'yes true true',
+      'yes false true',
+      'yes true false',
+      'yes false false',
+      'some true false',
+      'some false false',
+      'no true false',
+      'no false false',
+    ])
       expect(seen.has(b), b).toBe(true);
   });
 });
@@ -265,7 +299,10 @@ describe('series answers', () => {
   test('a retirement with no date, and an Arm64 series with no processor documented, say so without a blank', () => {
     const base = c.series.find((s) => s.record.arch === 'x64' && s.cpus.length > 0 && !s.record.retirement)!;
     for (const status of ['retired', 'announced'] as const) {
-      const info: SeriesInfo = { ...base, record: { ...base.record, caveats: [], retirement: { ...(c.series.find((s) => s.record.retirement)!.record.retirement!), status, date: null } } };
+      const info: SeriesInfo = {
+        ...base,
+        record: { ...base.record, caveats: [], retirement: { ...c.series.find((s) => s.record.retirement)!.record.retirement!, status, date: null } },
+      };
       const a = seriesAnswer(c, 'q', info);
       const text = [a.facts.find((f) => f.label === 'Status')!.value, ...a.caveats].join(' \n');
       expect(text, status).toMatch(status === 'retired' ? /\bretired\b/ : /announced/i);
@@ -292,7 +329,10 @@ describe('series answers', () => {
       const a = seriesAnswer(c, 'q', { ...info, record: { ...info.record, preview: true } });
       const status = a.facts.find((f) => f.label === 'Status')!.value;
       expect(status.split(/[^\w-]+/), s.series).toContain('preview');
-      expect(status.split(/[^\w-]+/).some((w) => /^retire/.test(w)), s.series).toBe(true);
+      expect(
+        status.split(/[^\w-]+/).some((w) => /^retire/.test(w)),
+        s.series,
+      ).toBe(true);
     }
   });
 });

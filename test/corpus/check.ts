@@ -31,7 +31,7 @@ export function haystackOf(answer: Answer): string {
 /** The answer's own line: its summary, or the first line of its text. */
 function headlineOf(answer: Answer): string {
   const summary = typeof answer.summary === 'string' ? answer.summary.trim() : '';
-  return summary !== '' ? summary : (answer.text ?? '').split('\n').find((l) => l.trim() !== '') ?? '';
+  return summary !== '' ? summary : ((answer.text ?? '').split('\n').find((l) => l.trim() !== '') ?? '');
 }
 
 /** The level the answer presents as *the* level of what it describes, from its structured fields. */

@@ -30,7 +30,11 @@ export interface OtherSet {
 /** A question as text to compare: whitespace collapsed, case folded. */
 export const normalise = (q: string) => q.replace(/\s+/g, ' ').trim().toLowerCase();
 /** An issue or pull request address without a trailing slash, fragment or query, case folded. */
-export const threadOf = (url: string) => url.replace(/[#?].*$/, '').replace(/\/+$/, '').toLowerCase();
+export const threadOf = (url: string) =>
+  url
+    .replace(/[#?].*$/, '')
+    .replace(/\/+$/, '')
+    .toLowerCase();
 
 /** Registers the data and answer checks for one held-out set. */
 export function describeHeldOutSet(label: string, set: RealQuestion[], others: OtherSet[], floors: HeldOutFloors): void {

@@ -74,7 +74,10 @@ export const RealQuestionSchema = z.strictObject({
   site: z.string().min(1),
   category: z.enum(CATEGORIES),
   /** BCP 47 language tag when not English */
-  lang: z.string().regex(/^[a-z]{2}(-[A-Za-z]{2,4})?$/).optional(),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2}(-[A-Za-z]{2,4})?$/)
+    .optional(),
   shape: z.array(z.enum(SHAPES)).optional(),
   expect: ExpectSchema,
   /** why the expectation is right: the data row or the microarchitecture it comes from */

@@ -54,8 +54,15 @@ describe('cpu-families.json', () => {
         expect(new URL(s.url).protocol, f.id).toBe('https:');
         expect(s.asOf <= data.asOf, f.id).toBe(true);
       }
-      if (f.microarchitecture) expect(f.sources.map((s) => s.url), f.id).toContain(data.archspec.sources[0]!.url);
-      expect(f.sources.some((s) => !s.url.includes('archspec')), f.id).toBe(true);
+      if (f.microarchitecture)
+        expect(
+          f.sources.map((s) => s.url),
+          f.id,
+        ).toContain(data.archspec.sources[0]!.url);
+      expect(
+        f.sources.some((s) => !s.url.includes('archspec')),
+        f.id,
+      ).toBe(true);
     }
   });
 
@@ -69,7 +76,13 @@ describe('cpu-families.json', () => {
 
   it('words every caveat itself instead of copying the reference notes', () => {
     // no run of 8 words may be shared with the reference's prose (the CPU notes and the CPU records' notes)
-    const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9.,-]+/g, ' ').trim().split(' ').filter(Boolean);
+    const norm = (t: string) =>
+      t
+        .toLowerCase()
+        .replace(/[^a-z0-9.,-]+/g, ' ')
+        .trim()
+        .split(' ')
+        .filter(Boolean);
     const grams = new Set<string>();
     const prose = [
       readFileSync(join(ref.dir, 'notes', 'cpu-levels-notes.md'), 'utf8'),

@@ -80,7 +80,10 @@ describe('cpu-models.json', () => {
       const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
       for (const k of c.keys) {
         const owners = knowledge.cpus.filter((o) => o.keys.some((x) => key(x) === key(k)));
-        expect(owners.map((o) => o.model), k).toEqual([name]);
+        expect(
+          owners.map((o) => o.model),
+          k,
+        ).toEqual([name]);
       }
     });
   });

@@ -101,18 +101,35 @@ describe('distros.json', () => {
     expect(alma10.x86_64Baseline).toBe('x86-64-v3');
     expect(alma10.arches).toContain('x86_64_v2');
     expect(alma10.caveats.join(' ')).toMatch(/x86_64_v2 build/);
-    for (const [id, v] of [['rhel', '10'], ['centos-stream', '10'], ['rocky-linux', '10']] as const) {
+    for (const [id, v] of [
+      ['rhel', '10'],
+      ['centos-stream', '10'],
+      ['rocky-linux', '10'],
+    ] as const) {
       expect(release(id, v).x86_64Baseline).toBe('x86-64-v3');
     }
   });
 
   it('resolves the release aliases people type, each to one release', () => {
     const expected: Record<string, string> = {
-      rhel10: 'rhel 10', 'rhel 10': 'rhel 10', el10: 'rhel 10', rhel9: 'rhel 9',
-      azl3: 'azure-linux 3.0', azl4: 'azure-linux 4.0', mariner2: 'azure-linux 2.0', 'cbl-mariner 2': 'azure-linux 2.0',
-      noble: 'ubuntu 24.04 LTS', resolute: 'ubuntu 26.04 LTS', jammy: 'ubuntu 22.04 LTS',
-      bookworm: 'debian 12', trixie: 'debian 13', alma10: 'almalinux 10', rocky9: 'rocky-linux 9',
-      al2023: 'amazon-linux 2023', f43: 'fedora 43', c10s: 'centos-stream 10',
+      rhel10: 'rhel 10',
+      'rhel 10': 'rhel 10',
+      el10: 'rhel 10',
+      rhel9: 'rhel 9',
+      azl3: 'azure-linux 3.0',
+      azl4: 'azure-linux 4.0',
+      mariner2: 'azure-linux 2.0',
+      'cbl-mariner 2': 'azure-linux 2.0',
+      noble: 'ubuntu 24.04 LTS',
+      resolute: 'ubuntu 26.04 LTS',
+      jammy: 'ubuntu 22.04 LTS',
+      bookworm: 'debian 12',
+      trixie: 'debian 13',
+      alma10: 'almalinux 10',
+      rocky9: 'rocky-linux 9',
+      al2023: 'amazon-linux 2023',
+      f43: 'fedora 43',
+      c10s: 'centos-stream 10',
     };
     for (const [alias, target] of Object.entries(expected)) expect(byAlias(alias), alias).toEqual([target]);
   });

@@ -59,9 +59,7 @@ describe('Dlsv5 and Dldsv5', () => {
     ['Dldsv5', 'lds', 'dldsv5-series.md', '1f02b8770ccb7e1cd869397064d50b04f710e8c8'],
   ])('%s: eight sizes at 2 GiB per vCPU on Sapphire Rapids, Ice Lake or Emerald Rapids, from its Learn page', (name, letters, page, specsCommit) => {
     const s = series(name);
-    expect(s.sizes.map((z) => [z.name, z.vcpus, z.memoryGiB])).toEqual(
-      [2, 4, 8, 16, 32, 48, 64, 96].map((n) => [`Standard_D${n}${letters}_v5`, n, n * 2]),
-    );
+    expect(s.sizes.map((z) => [z.name, z.vcpus, z.memoryGiB])).toEqual([2, 4, 8, 16, 32, 48, 64, 96].map((n) => [`Standard_D${n}${letters}_v5`, n, n * 2]));
     expect(s.processors).toEqual(['Intel Xeon Platinum 8473C', 'Intel Xeon Platinum 8370C', 'Intel Xeon Platinum 8573C']);
     expect(s.generations).toEqual([1, 2]);
     expect(s.sources[0]!.url).toBe(
@@ -124,7 +122,7 @@ describe('Azure Linux 4.0 Secure Boot', () => {
 });
 
 describe('SLES 16', () => {
-  it("cites the SUSE comparison document and the openSUSE wiki its level caveat refers to", () => {
+  it('cites the SUSE comparison document and the openSUSE wiki its level caveat refers to', () => {
     const sles = release('sles', '16.0');
     expect(sles.x86_64Baseline).toBe('x86-64-v2');
     expect(sles.caveats.join(' ')).toMatch(/SUSE's SLE 16 comparison document .* openSUSE wiki/);

@@ -15,7 +15,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const dataHash = (): string => {
   const h = createHash('sha256');
-  for (const f of readdirSync(DATA).filter((n) => n.endsWith('.json')).sort()) h.update(f).update(readFileSync(join(DATA, f)));
+  for (const f of readdirSync(DATA)
+    .filter((n) => n.endsWith('.json'))
+    .sort())
+    h.update(f).update(readFileSync(join(DATA, f)));
   return h.digest('hex');
 };
 

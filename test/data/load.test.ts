@@ -54,7 +54,13 @@ describe('loadKnowledge', () => {
 
   it('words every caveat itself instead of copying the reference notes', () => {
     // no run of 8 words may be shared with the reference's prose notes
-    const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9.,-]+/g, ' ').trim().split(' ').filter(Boolean);
+    const norm = (s: string) =>
+      s
+        .toLowerCase()
+        .replace(/[^a-z0-9.,-]+/g, ' ')
+        .trim()
+        .split(' ')
+        .filter(Boolean);
     const grams = new Set<string>();
     const notes = [
       ...ref.series.map((s) => s.notes ?? ''),

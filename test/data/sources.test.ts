@@ -32,7 +32,10 @@ describe('sources', () => {
       expect(s.sources[0]).toMatchObject({ url: fileUrl(r.source.repo, r.source.path, r.source.commit), asOf: r.source.date });
       expect(s.sources[0]!.url).toMatch(/^https:\/\/github\.com\/MicrosoftDocs\/azure-(compute-)?docs\/blob\/[0-9a-f]{40}\//);
       for (const inc of r.source.includes ?? []) {
-        expect(s.sources.some((x) => x.url === fileUrl(inc.repo, inc.path!, inc.commit!) && x.asOf === inc.date), `${s.series}: ${inc.path}`).toBe(true);
+        expect(
+          s.sources.some((x) => x.url === fileUrl(inc.repo, inc.path!, inc.commit!) && x.asOf === inc.date),
+          `${s.series}: ${inc.path}`,
+        ).toBe(true);
       }
     }
   });

@@ -10,7 +10,7 @@ const thinChecked = new Set<string>();
 let printedAsChecked = 0;
 
 describe('vm-series.json', () => {
-  it('holds the reference\'s 191 series and 1,597 sizes, the curated Dlsv5 and Dldsv5 (16 sizes), 219 constrained sizes', () => {
+  it("holds the reference's 191 series and 1,597 sizes, the curated Dlsv5 and Dldsv5 (16 sizes), 219 constrained sizes", () => {
     const sizes = knowledge.series.flatMap((s) => s.sizes);
     expect(snapshot.series).toHaveLength(191);
     expect(ref.series).toHaveLength(193);

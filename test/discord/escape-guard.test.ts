@@ -11,10 +11,47 @@ const reference = (text: string) => djsEscapeMarkdown(text, OPTIONS).replace(/^(
 describe('the guard in escapeMarkdown', () => {
   test('changes nothing: any text, dense in markdown, escapes as discord.js escapes it', () => {
     const piece = fc.constantFrom(
-      '*', '**', '_', '__', '~~', '`', '```', '|', '||', '\\', '#', '# ', '## ', '- ', '* ', '+ ', '-# ', '> ', '1. ', '12.',
-      '[a](http://x)', '[', ']', '(', ')', 'Standard_D4s_v5', 'x86-64-v3', 'E5-2680 v4', ' ', '\n', '\n  ', '\t', 'a', '9', '.', ':',
+      '*',
+      '**',
+      '_',
+      '__',
+      '~~',
+      '`',
+      '```',
+      '|',
+      '||',
+      '\\',
+      '#',
+      '# ',
+      '## ',
+      '- ',
+      '* ',
+      '+ ',
+      '-# ',
+      '> ',
+      '1. ',
+      '12.',
+      '[a](http://x)',
+      '[',
+      ']',
+      '(',
+      ')',
+      'Standard_D4s_v5',
+      'x86-64-v3',
+      'E5-2680 v4',
+      ' ',
+      '\n',
+      '\n  ',
+      '\t',
+      'a',
+      '9',
+      '.',
+      ':',
     );
-    const text = fc.oneof(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), fc.string({ maxLength: 40 }));
+    const text = fc.oneof(
+      fc.array(piece, { maxLength: 30 }).map((p) => p.join('')),
+      fc.string({ maxLength: 40 }),
+    );
     fc.assert(
       fc.property(text, (t) => {
         expect(escapeMarkdown(t)).toBe(reference(t));

@@ -63,7 +63,12 @@ describe('autocomplete', () => {
     expect(new Set(choices.map((c) => c.value)).size).toBe(25);
     expect(choices[0]!.name.length).toBe(100);
     expect(choices[0]!.name.endsWith('…')).toBe(true);
-    expect(toChoices([{ name: 'a', value: 'x'.repeat(101) }, { name: 'b', value: 'ok' }])).toEqual([{ name: 'b', value: 'ok' }]);
+    expect(
+      toChoices([
+        { name: 'a', value: 'x'.repeat(101) },
+        { name: 'b', value: 'ok' },
+      ]),
+    ).toEqual([{ name: 'b', value: 'ok' }]);
     expect(calls.at(-1)).toEqual(['size', 'd4s', { limit: 25 }]);
   });
 

@@ -20,11 +20,7 @@ export async function waitUntil(check: () => boolean, timeoutMs = 10_000, what =
   }
 }
 
-export async function startHarness(
-  handler: Handler,
-  complete: CompleteFn,
-  extra: Partial<DiscordSurfaceOptions> = {},
-): Promise<Harness> {
+export async function startHarness(handler: Handler, complete: CompleteFn, extra: Partial<DiscordSurfaceOptions> = {}): Promise<Harness> {
   const fake = await new FakeDiscord({ heartbeatIntervalMs: 500 }).start();
   const questions: Question[] = [];
   const recording: Handler = (q) => {
@@ -34,7 +30,14 @@ export async function startHarness(
   let surface: DiscordSurface;
   const ownStore = extra.store ? undefined : new MemoryStore();
   try {
-    surface = await createDiscordSurface({ token: 'fake-bot-token', apiUrl: fake.apiUrl, handler: recording, complete, ...extra, store: extra.store ?? ownStore! });
+    surface = await createDiscordSurface({
+      token: 'fake-bot-token',
+      apiUrl: fake.apiUrl,
+      handler: recording,
+      complete,
+      ...extra,
+      store: extra.store ?? ownStore!,
+    });
     await waitUntil(() => surface.isReady(), 10_000, 'the surface to be ready');
   } catch (err) {
     await fake.stop();

@@ -16,7 +16,11 @@ afterAll(async () => {
 function run(env: Record<string, string>) {
   const out: string[] = [];
   const err: string[] = [];
-  return main(env, (l) => out.push(l), (l) => err.push(l)).then((code) => ({ code, out, err }));
+  return main(
+    env,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  ).then((code) => ({ code, out, err }));
 }
 
 const puts = (path: string) => fake.rest.requests.filter((r) => r.method === 'PUT' && r.path === path);

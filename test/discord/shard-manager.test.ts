@@ -42,13 +42,22 @@ describe('ShardingManager launcher', () => {
   test('asks the API for the shard count and forks one service per shard, each identifying as its shard', async () => {
     await waitFor(() => fake.gateway.connectedShards().length === 2 || undefined, 40_000, `two shards connected (stderr: ${stderr})`);
     const identified = fake.gateway.sent(Op.Identify).map((p) => p.d.shard as number[]);
-    expect(identified.sort((a, b) => a[0]! - b[0]!)).toEqual([[0, 2], [1, 2]]);
+    expect(identified.sort((a, b) => a[0]! - b[0]!)).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
     expect(fake.rest.requests.some((r) => r.method === 'GET' && r.path === '/gateway/bot')).toBe(true);
-    const launched = stdout.split('\n').filter((l) => l.includes('shard launched')).map((l) => JSON.parse(l) as { shard: number; of: number });
-    expect(launched).toEqual([{ msg: 'discord: shard launched', shard: 0, of: 2 }, { msg: 'discord: shard launched', shard: 1, of: 2 }]);
+    const launched = stdout
+      .split('\n')
+      .filter((l) => l.includes('shard launched'))
+      .map((l) => JSON.parse(l) as { shard: number; of: number });
+    expect(launched).toEqual([
+      { msg: 'discord: shard launched', shard: 0, of: 2 },
+      { msg: 'discord: shard launched', shard: 1, of: 2 },
+    ]);
   }, 45_000);
 
-  test('each shard\'s process answers the commands that shard receives', async () => {
+  test("each shard's process answers the commands that shard receives", async () => {
     for (const shard of [0, 1]) {
       const i = interaction({ name: 'cpulevel', options: { size: 'Standard_D4s_v5' } });
       fake.gateway.dispatch('INTERACTION_CREATE', i, shard);

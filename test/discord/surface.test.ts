@@ -4,7 +4,20 @@ import { GatewayIntentBits } from 'discord.js';
 import type { Answer } from '../../src/core/answer.js';
 import type { Handler } from '../../src/ports/index.js';
 import type { CompleteFn } from '../../src/adapters/discord/autocomplete.js';
-import { BOT_ID, BOT_ROLE_ID, CHANNEL_ID, GUILD_ID, Op, TEAM_ROLE_ID, THREAD_ID, interaction, message, botUser, otherBot, type RecordedRequest } from '../fakes/discord/index.js';
+import {
+  BOT_ID,
+  BOT_ROLE_ID,
+  CHANNEL_ID,
+  GUILD_ID,
+  Op,
+  TEAM_ROLE_ID,
+  THREAD_ID,
+  interaction,
+  message,
+  botUser,
+  otherBot,
+  type RecordedRequest,
+} from '../fakes/discord/index.js';
 import { fixtures } from '../fixtures/answers.js';
 import { startHarness, waitUntil, type Harness } from './harness.js';
 
@@ -77,7 +90,12 @@ describe('slash commands', () => {
   });
 
   test('public:true shares the answer in the channel; a thread gives the question its thread key', async () => {
-    const i = interaction({ name: 'azlinux', subcommand: 'compat', options: { size: 'Standard_D2s_v3', distro: 'rhel', release: '10', public: true }, inThread: true });
+    const i = interaction({
+      name: 'azlinux',
+      subcommand: 'compat',
+      options: { size: 'Standard_D2s_v3', distro: 'rhel', release: '10', public: true },
+      inThread: true,
+    });
     h.fake.gateway.dispatch('INTERACTION_CREATE', i);
     const cb = await h.fake.rest.waitFor(callbackOf(i.id));
     expect(cb.body.type).toBe(4);
@@ -204,7 +222,7 @@ describe('mentions', () => {
     expect(h.fake.rest.requests.slice(mark).filter((r) => r.method === 'POST' && r.path.endsWith('/messages'))).toHaveLength(1);
   });
 
-  test('a mention of the bot\'s managed role is a mention of the bot; another role\'s is not', async () => {
+  test("a mention of the bot's managed role is a mention of the bot; another role's is not", async () => {
     const before = h.questions.length;
     const mark = h.fake.rest.requests.length;
     h.fake.gateway.dispatch('MESSAGE_CREATE', message({ content: `<@&${TEAM_ROLE_ID}> what is azure linux based on?`, mentionRoles: [TEAM_ROLE_ID] }));

@@ -45,9 +45,18 @@ describe('command definitions', () => {
     try {
       const env = { DISCORD_TOKEN: 'fake-bot-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl };
       // what an older version registered: guild installs only
-      fake.rest.commands.set('global', COMMANDS.map((c) => ({ ...c, id: '1', application_id: APP_ID, version: '1', integration_types: [0], contexts: [0, 1] })));
+      fake.rest.commands.set(
+        'global',
+        COMMANDS.map((c) => ({ ...c, id: '1', application_id: APP_ID, version: '1', integration_types: [0], contexts: [0, 1] })),
+      );
       const lines: string[] = [];
-      expect(await register(env, (l) => lines.push(l), () => undefined)).toBe(0);
+      expect(
+        await register(
+          env,
+          (l) => lines.push(l),
+          () => undefined,
+        ),
+      ).toBe(0);
       expect(lines.join('\n')).toMatch(/changed: \/azlinux, \/cpulevel/);
       const puts = () => fake.rest.requests.filter((r) => r.method === 'PUT');
       expect(puts()).toHaveLength(1);
@@ -55,7 +64,13 @@ describe('command definitions', () => {
         expect(c.integration_types).toEqual([0, 1]);
         expect(c.contexts).toEqual([0, 1, 2]);
       }
-      expect(await register(env, (l) => lines.push(l), () => undefined)).toBe(0);
+      expect(
+        await register(
+          env,
+          (l) => lines.push(l),
+          () => undefined,
+        ),
+      ).toBe(0);
       expect(lines.at(-1)).toMatch(/nothing changed/);
       expect(puts()).toHaveLength(1);
     } finally {

@@ -176,7 +176,14 @@ export function eventEnvelope(event: Record<string, unknown>, eventId?: string):
 }
 
 /** A message a person sent in their DM with the bot (message.im). */
-export function dmEnvelope(opts: { text: string; ts: string; threadTs?: string; user?: string; eventId?: string; extra?: Record<string, unknown> }): Record<string, unknown> {
+export function dmEnvelope(opts: {
+  text: string;
+  ts: string;
+  threadTs?: string;
+  user?: string;
+  eventId?: string;
+  extra?: Record<string, unknown>;
+}): Record<string, unknown> {
   const event: Record<string, unknown> = {
     type: 'message',
     channel_type: 'im',
@@ -208,6 +215,15 @@ export function homeActionPayload(actionId: string, value: string, user = 'U0ASK
     trigger_id: `${Date.now()}.trigger`,
     team: { id: 'T0TEST', domain: 'fake' },
     view: { id: 'V0HOME', type: 'home', blocks: [] },
-    actions: [{ type: 'button', action_id: actionId, block_id: 'azlinux_examples', text: { type: 'plain_text', text: value }, value, action_ts: `${Date.now() / 1000}` }],
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'azlinux_examples',
+        text: { type: 'plain_text', text: value },
+        value,
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
   };
 }

@@ -2,7 +2,23 @@
 import { expect } from 'vitest';
 
 export const KINDS = [
-  'vm-size', 'series', 'flags', 'cpu', 'level', 'lineage', 'distro', 'releases', 'compat', 'compare', 'matrix', 'triage', 'out-of-scope', 'clarify', 'help', 'not-found', 'error',
+  'vm-size',
+  'series',
+  'flags',
+  'cpu',
+  'level',
+  'lineage',
+  'distro',
+  'releases',
+  'compat',
+  'compare',
+  'matrix',
+  'triage',
+  'out-of-scope',
+  'clarify',
+  'help',
+  'not-found',
+  'error',
 ];
 
 /** A broadcast or group ping in any of the syntaxes a chat platform honours. */

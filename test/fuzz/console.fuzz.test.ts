@@ -18,41 +18,36 @@ describe('console line handling under arbitrary input', () => {
     const handler = createHandler({ ask, store, logger: createLogger('silent'), cooldown: { max: 10, windowSeconds: 60 } });
     try {
       await fc.assert(
-        fc.asyncProperty(
-          fc.array(questionText, { maxLength: 8 }),
-          fc.constantFrom('\n', '\r\n', '\r'),
-          fc.boolean(),
-          async (lines, eol, trailing) => {
-            const answers: Answer[] = [];
-            const questions: string[] = [];
-            const recording = async (q: Parameters<typeof handler>[0]) => {
-              questions.push(q.text);
-              const a = await handler(q);
-              answers.push(a);
-              return a;
-            };
-            let written = '';
-            const output = new Writable({
-              write(chunk: Buffer, _enc, done) {
-                written += chunk.toString('utf8');
-                done();
-              },
-            });
-            const input = new PassThrough();
-            const surface = startConsole(recording, { input, output, interactive: false });
-            input.end(lines.join(eol) + (trailing ? eol : ''));
-            await within(5_000, 'the console', () => surface.done);
+        fc.asyncProperty(fc.array(questionText, { maxLength: 8 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), async (lines, eol, trailing) => {
+          const answers: Answer[] = [];
+          const questions: string[] = [];
+          const recording = async (q: Parameters<typeof handler>[0]) => {
+            questions.push(q.text);
+            const a = await handler(q);
+            answers.push(a);
+            return a;
+          };
+          let written = '';
+          const output = new Writable({
+            write(chunk: Buffer, _enc, done) {
+              written += chunk.toString('utf8');
+              done();
+            },
+          });
+          const input = new PassThrough();
+          const surface = startConsole(recording, { input, output, interactive: false });
+          input.end(lines.join(eol) + (trailing ? eol : ''));
+          await within(5_000, 'the console', () => surface.done);
 
-            for (const a of answers) expectAnswer(a as unknown as Record<string, unknown>);
-            for (const q of questions) {
-              expect(q.trim()).not.toBe('');
-              expect(q).not.toMatch(/[\r\n]/);
-            }
-            expect(questions.length).toBeLessThanOrEqual(lines.join(eol).split(/\r\n|\r|\n/).length);
-            expect(written).toBe(answers.map((a) => `${a.text}\n\n`).join(''));
-            expect(surface.isReady()).toBe(true);
-          },
-        ),
+          for (const a of answers) expectAnswer(a as unknown as Record<string, unknown>);
+          for (const q of questions) {
+            expect(q.trim()).not.toBe('');
+            expect(q).not.toMatch(/[\r\n]/);
+          }
+          expect(questions.length).toBeLessThanOrEqual(lines.join(eol).split(/\r\n|\r|\n/).length);
+          expect(written).toBe(answers.map((a) => `${a.text}\n\n`).join(''));
+          expect(surface.isReady()).toBe(true);
+        }),
         { numRuns: 150 },
       );
     } finally {

@@ -18,9 +18,19 @@ describe('core ask() under arbitrary input', () => {
         expect(answer.query.length).toBeLessThanOrEqual(2_000);
       }),
       // Names that live on Object.prototype are the classic way a lookup table answers what it should not.
-      { numRuns: 300, examples: [['constructor', undefined], ['__proto__', undefined], ['/cpulevel toString', undefined], ['hasOwnProperty', { size: '__proto__' }],
-        // Broadcast syntax typed by a user must not come back verbatim (integrations post `text` as-is).
-        ['/azlinux <!everyone>', undefined], ['/cpulevel @here', undefined], ['<!channel> Standard_D4s_v5', undefined]] },
+      {
+        numRuns: 300,
+        examples: [
+          ['constructor', undefined],
+          ['__proto__', undefined],
+          ['/cpulevel toString', undefined],
+          ['hasOwnProperty', { size: '__proto__' }],
+          // Broadcast syntax typed by a user must not come back verbatim (integrations post `text` as-is).
+          ['/azlinux <!everyone>', undefined],
+          ['/cpulevel @here', undefined],
+          ['<!channel> Standard_D4s_v5', undefined],
+        ],
+      },
     );
   });
 });

@@ -31,7 +31,13 @@ afterAll(async () => {
   await store?.close();
 });
 
-interface Embed { title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string }; author?: { name: string } }
+interface Embed {
+  title?: string;
+  description?: string;
+  fields?: { name: string; value: string }[];
+  footer?: { text: string };
+  author?: { name: string };
+}
 
 /** A message body as Discord would accept it, that shows something and can ping nobody. */
 function expectSafeMessage(body: { content?: string; embeds?: Embed[]; allowed_mentions?: { parse?: string[] } }): void {
@@ -94,9 +100,10 @@ describe('Discord surface under arbitrary input', () => {
   it('autocomplete with any partial gets at most 25 valid choices', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom('size', 'distro', 'release', 'cpu'), oneLine, async (focused, partial) => {
-        const i = focused === 'cpu' || focused === 'size'
-          ? interaction({ name: 'cpulevel', options: { [focused]: partial }, focused })
-          : interaction({ name: 'azlinux', subcommand: 'lineage', options: { [focused]: partial }, focused });
+        const i =
+          focused === 'cpu' || focused === 'size'
+            ? interaction({ name: 'cpulevel', options: { [focused]: partial }, focused })
+            : interaction({ name: 'azlinux', subcommand: 'lineage', options: { [focused]: partial }, focused });
         fake.gateway.dispatch('INTERACTION_CREATE', i);
         const callback = await fake.rest.waitFor((r) => r.method === 'POST' && r.path === `/interactions/${i.id}/${i.token}/callback`, 5_000);
         expect(callback.body.type).toBe(8);
@@ -119,7 +126,10 @@ describe('Discord surface under arbitrary input', () => {
         const m = message({ content: `<@${BOT_ID}> ${text}`, mentions: [botUser], inThread });
         asked.push(m.id);
         fake.gateway.dispatch('MESSAGE_CREATE', m);
-        const reply = await fake.rest.waitFor((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && r.body?.message_reference?.message_id === m.id, 5_000);
+        const reply = await fake.rest.waitFor(
+          (r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && r.body?.message_reference?.message_id === m.id,
+          5_000,
+        );
         expectSafeMessage(reply.body);
       }),
       { numRuns: 60 },

@@ -68,7 +68,10 @@ describe('HTTP API under arbitrary requests', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'),
-        fc.oneof(fc.constantFrom(...PATHS), rawSegment.map((s) => `/${s}`)),
+        fc.oneof(
+          fc.constantFrom(...PATHS),
+          rawSegment.map((s) => `/${s}`),
+        ),
         rawSegment,
         async (method, path, query) => {
           const res = await within(5_000, `${method} ${path}`, () => send(method, `${path}?${query}`));

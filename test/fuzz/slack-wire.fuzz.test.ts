@@ -35,7 +35,11 @@ beforeAll(async () => {
   const inner = createHandler({ ask, store, logger: createLogger('silent'), cooldown: { max: 100_000, windowSeconds: 60 } });
   const log = (m: object | string, message?: string) => void logged.push(typeof m === 'string' ? m : (message ?? ''));
   surface = await createSlackSurface({
-    botToken: 'xoxb-wire', signingSecret: SECRET, apiUrl: fake.apiUrl, store, drainTimeoutMs: 5_000,
+    botToken: 'xoxb-wire',
+    signingSecret: SECRET,
+    apiUrl: fake.apiUrl,
+    store,
+    drainTimeoutMs: 5_000,
     logger: { info: log, warn: log, error: log },
     handler: (q) => {
       questions.push(q);
@@ -68,19 +72,24 @@ async function send(body: string, headers: Record<string, string>): Promise<Sent
 
 /** Declares a body of `declared` bytes, sends a little of it, and reads the answer. */
 function sendDeclared(headers: Record<string, string>, declared: number): Promise<Sent> {
-  return within(4_000, 'a request declaring a large body', () => new Promise<Sent>((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { ...headers, 'content-length': String(declared) }, agent: false }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (text += d));
-      res.on('end', () => {
-        resolve({ status: res.statusCode ?? 0, body: text, type: res.headers['content-type'] ?? '' });
-        req.destroy();
-      });
-    });
-    req.on('error', reject);
-    req.write(Buffer.alloc(64 * 1024, 'a'));
-  }));
+  return within(
+    4_000,
+    'a request declaring a large body',
+    () =>
+      new Promise<Sent>((resolve, reject) => {
+        const req = request(url, { method: 'POST', headers: { ...headers, 'content-length': String(declared) }, agent: false }, (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (d) => (text += d));
+          res.on('end', () => {
+            resolve({ status: res.statusCode ?? 0, body: text, type: res.headers['content-type'] ?? '' });
+            req.destroy();
+          });
+        });
+        req.on('error', reject);
+        req.write(Buffer.alloc(64 * 1024, 'a'));
+      }),
+  );
 }
 
 function signed(body: string, contentType: string, timestamp = now()): Record<string, string> {
@@ -96,10 +105,22 @@ function expectJsonRefusal(res: Sent): void {
 
 const contentTypes = fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'text/plain', 'application/json; charset=utf-8', '');
 const bodies = fc.oneof(
-  fc.uint8Array({ maxLength: 4_096 }).map((b) => Buffer.from(b).toString("latin1")),
+  fc.uint8Array({ maxLength: 4_096 }).map((b) => Buffer.from(b).toString('latin1')),
   fc.json({ maxDepth: 4 }),
   wellFormed,
-  fc.constantFrom('null', '[]', '{}', '"x"', '0', 'payload=null', 'payload=%7B%7D', 'payload=[]', 'command=/azlinux', '{"type":"event_callback"}', '{"type":"block_actions"}'),
+  fc.constantFrom(
+    'null',
+    '[]',
+    '{}',
+    '"x"',
+    '0',
+    'payload=null',
+    'payload=%7B%7D',
+    'payload=[]',
+    'command=/azlinux',
+    '{"type":"event_callback"}',
+    '{"type":"block_actions"}',
+  ),
 );
 
 describe('Slack wire fuzz', () => {
@@ -107,7 +128,9 @@ describe('Slack wire fuzz', () => {
     await fc.assert(
       fc.asyncProperty(bodies, contentTypes, fc.boolean(), async (body, contentType, sign) => {
         const before = questions.length;
-        const headers = sign ? signed(body, contentType) : { 'content-type': contentType, 'x-slack-request-timestamp': String(now()), 'x-slack-signature': 'v0=beef' };
+        const headers = sign
+          ? signed(body, contentType)
+          : { 'content-type': contentType, 'x-slack-request-timestamp': String(now()), 'x-slack-signature': 'v0=beef' };
         const res = await send(body, headers);
         expect(res.status).not.toBe(500);
         if (!sign) {
@@ -172,7 +195,11 @@ describe('Slack wire fuzz', () => {
   });
 
   it('Share payloads: any shape is acked or refused as JSON, never 500, never a ping in the channel, at most one post per message', async () => {
-    const shareValue = fc.oneof(wellFormed.map((q) => `q:${q}`), fc.constantFrom('k:00000000-0000-0000-0000-000000000000', 'q:/cpulevel Standard_D4s_v5', 'q:@channel hi', 'q:<!here>', ''), fc.string({ maxLength: 40 }));
+    const shareValue = fc.oneof(
+      wellFormed.map((q) => `q:${q}`),
+      fc.constantFrom('k:00000000-0000-0000-0000-000000000000', 'q:/cpulevel Standard_D4s_v5', 'q:@channel hi', 'q:<!here>', ''),
+      fc.string({ maxLength: 40 }),
+    );
     let n = 0;
     await fc.assert(
       fc.asyncProperty(shareValue, fc.boolean(), fc.boolean(), fc.boolean(), async (value, dropUser, dropContainer, replay) => {
@@ -215,9 +242,11 @@ describe('Slack wire fuzz', () => {
           const fields = commandPayload('/cpulevel', i % 2 ? 'Standard_D2s_v3' : 'x86-64-v3', fake.responseUrl(`cb${batch}-${i}`), `UC${batch}x${i}`);
           const body = new URLSearchParams(fields).toString();
           const headers =
-            kind === 'forged' ? { ...signed(body, 'application/x-www-form-urlencoded'), 'x-slack-signature': `v0=${'f'.repeat(64)}` }
-            : kind === 'future' ? signed(body, 'application/x-www-form-urlencoded', now() + 3_600)
-            : signed(body, 'application/x-www-form-urlencoded');
+            kind === 'forged'
+              ? { ...signed(body, 'application/x-www-form-urlencoded'), 'x-slack-signature': `v0=${'f'.repeat(64)}` }
+              : kind === 'future'
+                ? signed(body, 'application/x-www-form-urlencoded', now() + 3_600)
+                : signed(body, 'application/x-www-form-urlencoded');
           if (kind === 'huge') return sendDeclared(headers, 50 * 1024 * 1024).then((r) => ({ kind, r }));
           return send(body, headers).then((r) => ({ kind, r }));
         });

@@ -51,19 +51,26 @@ function parse(response: string): { status: number; headers: string; body: strin
 }
 
 describe('bodies and headers', () => {
-  it.each(['/slack/events', '/api/ask', '/healthz', '/nowhere'])('POST %s declaring 200 MB is refused at once with 413 JSON and the connection closed', async (path) => {
-    const { port } = await start({ slackEvents: () => () => { throw new Error('the listener must not be reached'); } });
-    const c = await open(port);
-    const started = Date.now();
-    c.socket.write(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${200 * 1024 * 1024}\r\n\r\n`);
-    c.socket.write(Buffer.alloc(64 * 1024, 'a')); // and then nothing: the connection is closed after the linger
-    const closedAt = await c.closed;
-    expect(closedAt - started).toBeLessThan(3_000);
-    const res = parse(c.received());
-    expect(res.status).toBe(413);
-    expect(res.headers).toContain('content-type: application/json');
-    expect(JSON.parse(res.body)).toMatchObject({ error: 'payload too large' });
-  });
+  it.each(['/slack/events', '/api/ask', '/healthz', '/nowhere'])(
+    'POST %s declaring 200 MB is refused at once with 413 JSON and the connection closed',
+    async (path) => {
+      const { port } = await start({
+        slackEvents: () => () => {
+          throw new Error('the listener must not be reached');
+        },
+      });
+      const c = await open(port);
+      const started = Date.now();
+      c.socket.write(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${200 * 1024 * 1024}\r\n\r\n`);
+      c.socket.write(Buffer.alloc(64 * 1024, 'a')); // and then nothing: the connection is closed after the linger
+      const closedAt = await c.closed;
+      expect(closedAt - started).toBeLessThan(3_000);
+      const res = parse(c.received());
+      expect(res.status).toBe(413);
+      expect(res.headers).toContain('content-type: application/json');
+      expect(JSON.parse(res.body)).toMatchObject({ error: 'payload too large' });
+    },
+  );
 
   it('oversized headers get 431 with a JSON body', async () => {
     const { port } = await start();
@@ -99,10 +106,13 @@ describe('timeouts', () => {
   });
 
   it('requestTimeout cuts off a body that trickles in', async () => {
-    const { port } = await start({ timeouts: { headersMs: 500, requestMs: 1_000 }, slackEvents: () => (req, res) => {
-      req.resume();
-      req.on('end', () => res.end('{}'));
-    } });
+    const { port } = await start({
+      timeouts: { headersMs: 500, requestMs: 1_000 },
+      slackEvents: () => (req, res) => {
+        req.resume();
+        req.on('end', () => res.end('{}'));
+      },
+    });
     const c = await open(port);
     const started = Date.now();
     c.socket.write('POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{');

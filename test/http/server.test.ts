@@ -125,16 +125,28 @@ describe('HTTP surface', () => {
   it('answers an exception with 500, an apology and a reference id found in the log', async () => {
     const store = new MemoryStore();
     const log = captureLog();
-    const handler = createHandler({ ask: () => { throw new Error('kaboom'); }, store, logger: log.logger, cooldown: { max: 10, windowSeconds: 60 } });
+    const handler = createHandler({
+      ask: () => {
+        throw new Error('kaboom');
+      },
+      store,
+      logger: log.logger,
+      cooldown: { max: 10, windowSeconds: 60 },
+    });
     const surface = createHttpSurface({ handler, logger: log.logger, readiness: () => ({}) });
     const { port } = await surface.listen(0, '127.0.0.1');
-    cleanups.push(async () => { await surface.stop(); await store.close(); });
+    cleanups.push(async () => {
+      await surface.stop();
+      await store.close();
+    });
     const res = await get(`http://127.0.0.1:${port}/api/ask?q=x`);
     expect(res.status).toBe(500);
     expect(res.body).toMatchObject({ kind: 'error', code: 'internal' });
     expect(log.raw()).toContain(String(res.body!.ref));
 
-    const broken: Handler = async () => { throw new Error('adapter bug'); };
+    const broken: Handler = async () => {
+      throw new Error('adapter bug');
+    };
     const bare = await start({ handler: broken });
     const res2 = await get(`${bare.base}/api/ask?q=x`);
     expect(res2.status).toBe(500);

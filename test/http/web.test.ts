@@ -95,7 +95,10 @@ describe('GET /', () => {
 
   it('serves its script and style with the hashes the page names, the icon, and an empty favicon', async () => {
     const page = await get('/');
-    for (const [tag, path] of [['script', '/assets/app.js'], ['link', '/assets/app.css']] as const) {
+    for (const [tag, path] of [
+      ['script', '/assets/app.js'],
+      ['link', '/assets/app.css'],
+    ] as const) {
       const integrity = new RegExp(`<${tag} [^>]*(?:src|href)="${path}" integrity="(sha256-[^"]+)"`).exec(page.body)?.[1];
       const asset = await get(path);
       expect(asset.status).toBe(200);

@@ -45,23 +45,57 @@ async function refresh(args: string[], ws = workspace()) {
   const out: string[] = [];
   const err: string[] = [];
   const before = ws.snapshot();
-  const result = await run([...args, '--reference', ws.ref, '--data', ws.data, '--today', '2026-12-06'], (l) => out.push(l), (l) => err.push(l), {});
+  const result = await run(
+    [...args, '--reference', ws.ref, '--data', ws.data, '--today', '2026-12-06'],
+    (l) => out.push(l),
+    (l) => err.push(l),
+    {},
+  );
   return { ...result, out: out.join('\n'), err: err.join('\n'), ws, before, after: ws.snapshot() };
 }
 
 describe('--help', () => {
   it('lists every source with its format and where it is published, and exits 0', async () => {
     const out: string[] = [];
-    expect((await run(['--help'], (l) => out.push(l), () => {}, {})).code).toBe(0);
+    expect(
+      (
+        await run(
+          ['--help'],
+          (l) => out.push(l),
+          () => {},
+          {},
+        )
+      ).code,
+    ).toBe(0);
     expect(out.join('\n')).toBe(HELP);
-    for (const s of ['--docs <dir>', 'MicrosoftDocs/azure-compute-docs', '--skus', 'az vm list-skus -o json', '--archspec', 'microarchitectures.json', '--eol <product>=<file|url>', 'endoflife.date/api/v1/products']) {
+    for (const s of [
+      '--docs <dir>',
+      'MicrosoftDocs/azure-compute-docs',
+      '--skus',
+      'az vm list-skus -o json',
+      '--archspec',
+      'microarchitectures.json',
+      '--eol <product>=<file|url>',
+      'endoflife.date/api/v1/products',
+    ]) {
       expect(HELP).toContain(s);
     }
   });
 });
 
 describe('a refresh from the size pages, list-skus and endoflife.date', () => {
-  const args = ['--docs', DOCS, '--docs-commit', COMMIT, '--skus', fx('list-skus.json'), '--eol', `fedora=${fx('endoflife-fedora.json')}`, '--eol', `debian=${fx('endoflife-debian.json')}`];
+  const args = [
+    '--docs',
+    DOCS,
+    '--docs-commit',
+    COMMIT,
+    '--skus',
+    fx('list-skus.json'),
+    '--eol',
+    `fedora=${fx('endoflife-fedora.json')}`,
+    '--eol',
+    `debian=${fx('endoflife-debian.json')}`,
+  ];
   const done = refresh(args);
 
   it('reports the changed page: a size added, a processor added and the guarantee falling, its date moved', async () => {
@@ -92,7 +126,12 @@ describe('a refresh from the size pages, list-skus and endoflife.date', () => {
 
   it('reads the Dlsv5 page exactly as the hand-curated entry has it', async () => {
     const r = await done;
-    const series = JSON.parse(r.after['ref/azure-vm-series.json']!) as Array<{ series: string; processors: string[]; sizes: unknown[]; source: { commit: string; date: string } }>;
+    const series = JSON.parse(r.after['ref/azure-vm-series.json']!) as Array<{
+      series: string;
+      processors: string[];
+      sizes: unknown[];
+      source: { commit: string; date: string };
+    }>;
     const dl = series.find((s) => s.series === 'Dlsv5')!;
     const curated = ADDED_SERIES.find((a) => a.series.series === 'Dlsv5')!.series;
     expect(dl.sizes).toEqual(curated.sizes);
@@ -103,7 +142,12 @@ describe('a refresh from the size pages, list-skus and endoflife.date', () => {
   it('writes tables that pass validation, and that data:import reproduces from the written reference', async () => {
     const r = await done;
     const read = (n: string) => JSON.parse(r.after[`data/${n}`]!);
-    const k = validateKnowledge({ levels: read('x86-64-levels.json'), cpus: read('cpu-models.json'), series: read('vm-series.json'), distros: read('distros.json') });
+    const k = validateKnowledge({
+      levels: read('x86-64-levels.json'),
+      cpus: read('cpu-models.json'),
+      series: read('vm-series.json'),
+      distros: read('distros.json'),
+    });
     expect(k.asOf).toBe('2026-12-06');
     const dsv6 = k.series.find((s) => s.series === 'Dsv6')!;
     expect(dsv6.sizes.map((z) => z.name)).toContain('Standard_D256s_v6');
@@ -199,8 +243,18 @@ describe('the readers, on the published shapes', () => {
   });
 
   it('reads both endoflife.date API shapes, keeping only real dates', () => {
-    expect(readEol(JSON.parse(readFileSync(fx('endoflife-fedora.json'), 'utf8')))[1]).toEqual({ cycle: '45', released: null, eol: '2027-12-08', extended: null });
-    expect(readEol(JSON.parse(readFileSync(fx('endoflife-debian.json'), 'utf8')))[1]).toEqual({ cycle: '12', released: '2023-06-10', eol: '2026-06-10', extended: '2028-06-30' });
+    expect(readEol(JSON.parse(readFileSync(fx('endoflife-fedora.json'), 'utf8')))[1]).toEqual({
+      cycle: '45',
+      released: null,
+      eol: '2027-12-08',
+      extended: null,
+    });
+    expect(readEol(JSON.parse(readFileSync(fx('endoflife-debian.json'), 'utf8')))[1]).toEqual({
+      cycle: '12',
+      released: '2023-06-10',
+      eol: '2026-06-10',
+      extended: '2028-06-30',
+    });
     expect(() => readEol({ nope: true })).toThrow(/endoflife\.date/);
   });
 });

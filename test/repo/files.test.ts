@@ -41,11 +41,15 @@ describe('repository files', () => {
     expect(read('test/web/browser.test.ts')).toContain("process.env['AZLINUX_REQUIRE_BROWSER'] === '1'");
   });
 
-  it('the README says a word on esbuild\'s install-script warning, and shows the web page', () => {
+  it("the README says a word on esbuild's install-script warning, and shows the web page", () => {
     const readme = read('README.md');
     expect(readme).toMatch(/esbuild's install script/);
     expect(readme).toContain('npm install-scripts approve esbuild');
     expect(readme).toContain('![The web page');
-    expect(readFileSync(new URL('../../docs/img/web-page.png', import.meta.url)).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      readFileSync(new URL('../../docs/img/web-page.png', import.meta.url))
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
   });
 });

@@ -27,7 +27,13 @@ describe('loadConfig', () => {
     expect(http.slack).toEqual({ botToken: 'xoxb-1', signingSecret: 's', apiUrl: 'http://127.0.0.1:9/api/' });
     const socket = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_APP_TOKEN: 'xapp-1' });
     expect(socket.slack?.appToken).toBe('xapp-1');
-    const discord = loadConfig({ DISCORD_TOKEN: 'abc.def.ghijkl', DISCORD_API_URL: 'http://127.0.0.1:9/api', PORT: '0', REDIS_URL: 'rediss://h.example:6380', REDIS_TLS_VERIFY: 'false' });
+    const discord = loadConfig({
+      DISCORD_TOKEN: 'abc.def.ghijkl',
+      DISCORD_API_URL: 'http://127.0.0.1:9/api',
+      PORT: '0',
+      REDIS_URL: 'rediss://h.example:6380',
+      REDIS_TLS_VERIFY: 'false',
+    });
     expect(discord.discord).toEqual({ token: 'abc.def.ghijkl', apiUrl: 'http://127.0.0.1:9/api' });
     expect(discord.port).toBe(0);
     expect(discord.redis).toEqual({ url: 'rediss://h.example:6380', tlsVerify: false });
@@ -93,13 +99,37 @@ describe('loadConfig', () => {
       expect.stringMatching(/^METRICS_TOKEN contains whitespace/),
       expect.stringMatching(/^METRICS_TOKEN must be at least 16 characters/),
     ]);
-    const parsed = loadConfig({ PORT: '65535', COOLDOWN_MAX: '0', COOLDOWN_WINDOW_SECONDS: '86400', TRUST_PROXY: 'YES', REDIS_URL: 'redis://h:1', REDIS_TLS_VERIFY: '0', LOG_LEVEL: 'silent', CONSOLE: 'off', HOST: '::1' });
-    expect(parsed).toMatchObject({ port: 65535, cooldown: { max: 0, windowSeconds: 86400 }, trustProxy: true, redis: { url: 'redis://h:1', tlsVerify: false }, logLevel: 'silent', logLevelFromEnv: true, console: 'off', host: '::1' });
+    const parsed = loadConfig({
+      PORT: '65535',
+      COOLDOWN_MAX: '0',
+      COOLDOWN_WINDOW_SECONDS: '86400',
+      TRUST_PROXY: 'YES',
+      REDIS_URL: 'redis://h:1',
+      REDIS_TLS_VERIFY: '0',
+      LOG_LEVEL: 'silent',
+      CONSOLE: 'off',
+      HOST: '::1',
+    });
+    expect(parsed).toMatchObject({
+      port: 65535,
+      cooldown: { max: 0, windowSeconds: 86400 },
+      trustProxy: true,
+      redis: { url: 'redis://h:1', tlsVerify: false },
+      logLevel: 'silent',
+      logLevelFromEnv: true,
+      console: 'off',
+      host: '::1',
+    });
     expect(refusal({ COOLDOWN_MAX: '100001' }).message).toBe('Configuration error: COOLDOWN_MAX must be a whole number from 0 to 100000, e.g. COOLDOWN_MAX=10');
   });
 
   it('describes what is configured without any secret', () => {
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-secret-token', SLACK_SIGNING_SECRET: SECRET, DISCORD_TOKEN: 'discord-secret-token', REDIS_URL: 'redis://:pw-secret@127.0.0.1:1' });
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-secret-token',
+      SLACK_SIGNING_SECRET: SECRET,
+      DISCORD_TOKEN: 'discord-secret-token',
+      REDIS_URL: 'redis://:pw-secret@127.0.0.1:1',
+    });
     const text = JSON.stringify(describeConfig(config));
     expect(text).toContain('"slack":"http"');
     expect(text).toContain('"store":"redis"');

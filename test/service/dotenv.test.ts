@@ -24,7 +24,7 @@ const SAMPLE = [
 ].join('\n');
 
 describe('.env', () => {
-  it('the small parser reads what Node\'s own parser reads from the same file', () => {
+  it("the small parser reads what Node's own parser reads from the same file", () => {
     const ours = parseDotEnv(SAMPLE);
     expect(ours).toEqual({
       PORT: '4000',
@@ -53,7 +53,7 @@ describe('.env', () => {
     expect(loadDotEnv(env, join(dir, 'missing.env'))).toEqual([]);
   });
 
-  it('process.env: Node\'s loader, with the same rule (checked in a child process with its own environment)', () => {
+  it("process.env: Node's loader, with the same rule (checked in a child process with its own environment)", () => {
     writeFileSync(join(dir, '.env'), 'PORT=4000\nCOOLDOWN_MAX=7\n');
     const module = new URL('../../src/service/dotenv.ts', import.meta.url).href;
     const script = `const { loadDotEnv } = await import(${JSON.stringify(module)}); const names = loadDotEnv(process.env); console.log(JSON.stringify({ names, PORT: process.env.PORT, COOLDOWN_MAX: process.env.COOLDOWN_MAX }));`;

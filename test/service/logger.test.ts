@@ -33,7 +33,12 @@ describe('createLogger redaction', () => {
     const out = sink();
     const log = createLogger('info', out.stream);
     log.child({ surface: 'slack', auth: { token: 'xoxb-child' } }).info(
-      { token: 'xoxb-1', client: { botToken: 'xoxb-2', name: 'ok' }, req: { headers: { cookie: 'c', 'x-slack-signature': 'v0=s' } }, err: Object.assign(new Error('boom'), { authorization: 'Bearer x' }) },
+      {
+        token: 'xoxb-1',
+        client: { botToken: 'xoxb-2', name: 'ok' },
+        req: { headers: { cookie: 'c', 'x-slack-signature': 'v0=s' } },
+        err: Object.assign(new Error('boom'), { authorization: 'Bearer x' }),
+      },
       'm',
     );
     const line = out.lines.join('');
@@ -52,14 +57,34 @@ describe('createLogger redaction', () => {
     expect(logged.err.stack).toMatch(/^Error: boom\n\s+at /);
   });
 
-  it('hides whatever pino\'s own redaction of REDACT_PATHS hid, and leaves the rest as it was', () => {
-    const keys = fc.constantFrom('token', 'botToken', 'appToken', 'signingSecret', 'password', 'authorization', 'Authorization', 'redisUrl', 'config', 'env', 'headers', 'req', 'err', 'cookie', 'x-slack-signature', 'name', 'a');
+  it("hides whatever pino's own redaction of REDACT_PATHS hid, and leaves the rest as it was", () => {
+    const keys = fc.constantFrom(
+      'token',
+      'botToken',
+      'appToken',
+      'signingSecret',
+      'password',
+      'authorization',
+      'Authorization',
+      'redisUrl',
+      'config',
+      'env',
+      'headers',
+      'req',
+      'err',
+      'cookie',
+      'x-slack-signature',
+      'name',
+      'a',
+    );
     const leaf = fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined));
     const { obj } = fc.letrec((tie) => ({
       node: fc.oneof({ depthSize: 'small' }, leaf, tie('obj'), tie('arr'), tie('err')),
       obj: fc.dictionary(keys, tie('node'), { maxKeys: 5, noNullPrototype: true }),
       arr: fc.array(tie('node'), { maxLength: 3 }),
-      err: fc.tuple(fc.string({ maxLength: 5 }), fc.dictionary(keys, tie('node'), { maxKeys: 3, noNullPrototype: true })).map(([m, extra]) => Object.assign(new Error(m), extra)),
+      err: fc
+        .tuple(fc.string({ maxLength: 5 }), fc.dictionary(keys, tie('node'), { maxKeys: 3, noNullPrototype: true }))
+        .map(([m, extra]) => Object.assign(new Error(m), extra)),
     }));
     fc.assert(
       fc.property(obj, obj, (fields, bindings) => {

@@ -115,15 +115,28 @@ describe('/metrics', () => {
     // Slack refuses the first reply to a mention, and rate-limits the second (which is retried)
     slack.failNext.set('chat.postMessage', 'channel_not_found');
     await sender.event(mentionEnvelope({ text: '<@UBOT> what is azure linux 4 based on?', ts: '1700009000.000100' }));
-    await waitFor(async () => (sample((await scrape(base)).text, 'azlinux_platform_api_errors_total', { platform: 'slack', reason: 'channel_not_found' }) === 1 ? true : undefined), 5_000, 'slack error counted');
+    await waitFor(
+      async () =>
+        sample((await scrape(base)).text, 'azlinux_platform_api_errors_total', { platform: 'slack', reason: 'channel_not_found' }) === 1 ? true : undefined,
+      5_000,
+      'slack error counted',
+    );
     slack.rateLimitNext.add('chat.postMessage');
     const posted = slack.callsTo('chat.postMessage').length;
     await sender.event(mentionEnvelope({ text: '<@UBOT> what is azure linux 4 based on?', ts: '1700009001.000100' }));
     await slack.waitFor(() => slack.callsTo('chat.postMessage').length >= posted + 1 || undefined, 10_000);
-    await waitFor(async () => (sample((await scrape(base)).text, 'azlinux_platform_api_retries_total', { platform: 'slack' }) === 1 ? true : undefined), 10_000, 'slack retry counted');
+    await waitFor(
+      async () => (sample((await scrape(base)).text, 'azlinux_platform_api_retries_total', { platform: 'slack' }) === 1 ? true : undefined),
+      10_000,
+      'slack retry counted',
+    );
 
     // Discord answers the interaction callback with a server error once (retried), then 404 (an error)
-    await waitFor(async () => (service.http!.isReady() && sample((await scrape(base)).text, 'azlinux_ready', { check: 'discord' }) === 1 ? true : undefined), 10_000, 'discord ready');
+    await waitFor(
+      async () => (service.http!.isReady() && sample((await scrape(base)).text, 'azlinux_ready', { check: 'discord' }) === 1 ? true : undefined),
+      10_000,
+      'discord ready',
+    );
     let calls = 0;
     discord.rest.route('POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, () => {
       calls += 1;
@@ -131,10 +144,14 @@ describe('/metrics', () => {
     });
     const i = interaction({ name: 'cpulevel', options: { size: 'Standard_D4s_v5' } });
     discord.gateway.dispatch('INTERACTION_CREATE', i);
-    const text = await waitFor(async () => {
-      const t = (await scrape(base)).text;
-      return sample(t, 'azlinux_platform_api_errors_total', { platform: 'discord', reason: 'http_404' }) === 1 ? t : undefined;
-    }, 10_000, 'discord error counted');
+    const text = await waitFor(
+      async () => {
+        const t = (await scrape(base)).text;
+        return sample(t, 'azlinux_platform_api_errors_total', { platform: 'discord', reason: 'http_404' }) === 1 ? t : undefined;
+      },
+      10_000,
+      'discord error counted',
+    );
     expect(sample(text, 'azlinux_platform_api_retries_total', { platform: 'discord' })).toBe(1);
   });
 

@@ -91,7 +91,10 @@ describe.skipIf(!enabled)('RedisStore', () => {
     const url = `redis://:hunter2-secret@127.0.0.1:${await freePort()}`;
     const s = new RedisStore({ url });
     opened.push(s);
-    const err = await s.connect().then(() => undefined, (e: Error) => e);
+    const err = await s.connect().then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(err?.message).toMatch(/cannot reach Redis: .*ECONNREFUSED/);
     expect(err?.message).not.toContain('hunter2');
   });

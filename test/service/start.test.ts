@@ -57,7 +57,10 @@ describe('startService with Slack (HTTP mode), Discord and HTTP in one process',
     // Hold Discord's gateway lookup so the service is up while Discord is still connecting.
     discord.rest.route('GET', /^\/gateway\/bot$/, async () => {
       await gate;
-      return { status: 200, body: { url: discord.gateway.url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 1, max_concurrency: 1 } } };
+      return {
+        status: 200,
+        body: { url: discord.gateway.url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 1, max_concurrency: 1 } },
+      };
     });
     const logs = logSink();
     const service = await startService({ ...platformEnv(), LOG_LEVEL: 'debug' }, { stdinKind: 'none', logDestination: logs.stream });
@@ -66,10 +69,14 @@ describe('startService with Slack (HTTP mode), Discord and HTTP in one process',
     const base = service.url!;
 
     expect((await getJson(`${base}/healthz`)).status).toBe(200);
-    const waiting = await waitFor(async () => {
-      const r = await getJson(`${base}/readyz`);
-      return r.status === 503 && (r.body.checks as Record<string, boolean>).slack === true ? r : undefined;
-    }, 10_000, 'slack up, discord still connecting');
+    const waiting = await waitFor(
+      async () => {
+        const r = await getJson(`${base}/readyz`);
+        return r.status === 503 && (r.body.checks as Record<string, boolean>).slack === true ? r : undefined;
+      },
+      10_000,
+      'slack up, discord still connecting',
+    );
     expect(waiting.body).toMatchObject({ error: 'not ready: discord', checks: { slack: true, discord: false } });
 
     release();
@@ -123,7 +130,14 @@ describe('startService with Slack (HTTP mode), Discord and HTTP in one process',
 
   it('runs Slack in Socket Mode when SLACK_APP_TOKEN is set: no /slack/events, readiness follows the socket', async () => {
     const service = await startService(
-      { PORT: '0', HOST: '127.0.0.1', SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_APP_TOKEN: 'xapp-e2e-app-token', SLACK_API_URL: slack.apiUrl },
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SLACK_BOT_TOKEN: SLACK_TOKEN,
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_APP_TOKEN: 'xapp-e2e-app-token',
+        SLACK_API_URL: slack.apiUrl,
+      },
       { stdinKind: 'none', logDestination: logSink().stream },
     );
     running.push(service);
@@ -258,18 +272,28 @@ describe('src/main.ts as a process', () => {
       const sender = new SlackSender(`${base}/slack/events`, SECRET);
       // Slash commands are answered in the ack body: each one's answer is in its HTTP response.
       const acks = await Promise.all(
-        Array.from({ length: 4 }, (_, n) => sender.command(commandPayload('/cpulevel', n % 2 ? 'Standard_D2s_v3' : 'x86-64-v3', slack.responseUrl(`c${n}`), `U${n}`))),
+        Array.from({ length: 4 }, (_, n) =>
+          sender.command(commandPayload('/cpulevel', n % 2 ? 'Standard_D2s_v3' : 'x86-64-v3', slack.responseUrl(`c${n}`), `U${n}`)),
+        ),
       );
       expect(acks.map((a) => a.status)).toEqual([200, 200, 200, 200]);
       for (const a of acks) expect(JSON.stringify(a.ackMessage)).toMatch(/x86-64-v/);
       const mentions = 12;
       const events = await Promise.all(
         Array.from({ length: mentions }, (_, n) =>
-          sender.event(mentionEnvelope({ text: `<@UBOT> ${n % 2 ? 'd2s v3' : 'what is azure linux 4 based on?'}`, ts: `17000091${String(n).padStart(2, '0')}.000100`, user: `UM${n}` })),
+          sender.event(
+            mentionEnvelope({
+              text: `<@UBOT> ${n % 2 ? 'd2s v3' : 'what is azure linux 4 based on?'}`,
+              ts: `17000091${String(n).padStart(2, '0')}.000100`,
+              user: `UM${n}`,
+            }),
+          ),
         ),
       );
       expect(events.map((a) => a.status)).toEqual(Array(mentions).fill(200));
-      const interactions = Array.from({ length: 4 }, (_, n) => interaction({ name: 'cpulevel', options: { size: n % 2 ? 'Standard_D4s_v5' : 'Standard_B2s' } }));
+      const interactions = Array.from({ length: 4 }, (_, n) =>
+        interaction({ name: 'cpulevel', options: { size: n % 2 ? 'Standard_D4s_v5' : 'Standard_B2s' } }),
+      );
       for (const i of interactions) discord.gateway.dispatch('INTERACTION_CREATE', i);
       await waitFor(() => (posted().length === before + mentions ? true : undefined), 5_000, 'every Slack reply under way');
       expect(slack.chatAnswered.length).toBe(answeredBefore); // none answered yet: all in flight
@@ -277,9 +301,20 @@ describe('src/main.ts as a process', () => {
       const signalled = Date.now();
       p.child.kill('SIGTERM');
       // New work is refused while the drain runs (readiness goes first); what was accepted is still answered.
-      const readyz = await waitFor(() => fetch(`${base}/readyz`).then((r) => (r.status === 503 ? 503 : undefined), () => 'refused'), 5_000, 'readyz to drop');
+      const readyz = await waitFor(
+        () =>
+          fetch(`${base}/readyz`).then(
+            (r) => (r.status === 503 ? 503 : undefined),
+            () => 'refused',
+          ),
+        5_000,
+        'readyz to drop',
+      );
       expect([503, 'refused']).toContain(readyz);
-      const during = await fetch(`${base}/api/ask?q=help`).then((r) => r.status, () => 'refused');
+      const during = await fetch(`${base}/api/ask?q=help`).then(
+        (r) => r.status,
+        () => 'refused',
+      );
       expect([503, 'refused']).toContain(during);
 
       const exit = await p.exited;

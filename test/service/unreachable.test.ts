@@ -21,14 +21,33 @@ afterAll(async () => {
 
 describe('Discord at start-up', () => {
   it('nothing listening at DISCORD_API_URL: "could not be reached", not a token problem', async () => {
-    const starting = createDiscordSurface({ token: 'a-good-token-123', apiUrl: `http://127.0.0.1:${closedPort}/api`, handler, complete, store: new MemoryStore(), logger: silent });
-    const err = await starting.then(() => undefined, (e: Error) => e);
-    expect(err?.message).toBe(`Discord could not be reached at http://127.0.0.1:${closedPort}/api (ECONNREFUSED); check the network, any proxy, and DISCORD_API_URL`);
+    const starting = createDiscordSurface({
+      token: 'a-good-token-123',
+      apiUrl: `http://127.0.0.1:${closedPort}/api`,
+      handler,
+      complete,
+      store: new MemoryStore(),
+      logger: silent,
+    });
+    const err = await starting.then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(err?.message).toBe(
+      `Discord could not be reached at http://127.0.0.1:${closedPort}/api (ECONNREFUSED); check the network, any proxy, and DISCORD_API_URL`,
+    );
   }, 30_000);
 
   it('Discord answering 401 is a rejected DISCORD_TOKEN', async () => {
     discord.rest.route('GET', /^\/gateway\/bot$/, () => ({ status: 401, body: { message: '401: Unauthorized', code: 0 } }));
-    const starting = createDiscordSurface({ token: 'a-revoked-token-123', apiUrl: discord.apiUrl, handler, complete, store: new MemoryStore(), logger: silent });
+    const starting = createDiscordSurface({
+      token: 'a-revoked-token-123',
+      apiUrl: discord.apiUrl,
+      handler,
+      complete,
+      store: new MemoryStore(),
+      logger: silent,
+    });
     await expect(starting).rejects.toThrow(/^Discord rejected DISCORD_TOKEN \(.*\); reset it in the Developer Portal/);
   }, 30_000);
 });

@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 describe('the running service', () => {
-  it('publishes the Slack Home tab with the example questions and the data\'s as-of date', async () => {
+  it("publishes the Slack Home tab with the example questions and the data's as-of date", async () => {
     await new SlackSender(`${service.url}/slack/events`, SECRET).event(homeOpenedEnvelope('U0WIRE'));
     const [publish] = await slack.waitFor(() => (slack.callsTo('views.publish').length ? slack.callsTo('views.publish') : undefined));
     const text = JSON.stringify(publish?.body['view']);

@@ -10,7 +10,10 @@ import type { Json } from '../fakes/slack-api.js';
 import { dmEnvelope, homeActionPayload, homeOpenedEnvelope } from '../fakes/slack-sign.js';
 import { sleep, startHarness, type Harness } from './harness.js';
 
-const coreHandler = (store: KeyValueStore): Handler => (q) => askInThread(ask, store, q.threadKey, q.text);
+const coreHandler =
+  (store: KeyValueStore): Handler =>
+  (q) =>
+    askInThread(ask, store, q.threadKey, q.text);
 const home = { examples: EXAMPLE_QUESTIONS, asOf: catalog().asOf };
 
 const open: Harness[] = [];

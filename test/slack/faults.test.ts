@@ -11,7 +11,10 @@ import { startFakeSlack, type Json } from '../fakes/slack-api.js';
 import { commandPayload, mentionEnvelope, shareActionPayload } from '../fakes/slack-sign.js';
 import { BOT_TOKEN, captureLogger, SIGNING_SECRET, sleep, startHarness, type Harness } from './harness.js';
 
-const coreHandler = (store: KeyValueStore): Handler => (q) => askInThread(ask, store, q.threadKey, q.text);
+const coreHandler =
+  (store: KeyValueStore): Handler =>
+  (q) =>
+    askInThread(ask, store, q.threadKey, q.text);
 /** short timeouts so a hang costs the test well under a second per attempt */
 const transport = { timeoutMs: 300, stuckAfterMs: 200, probeEveryMs: 100 };
 
@@ -131,9 +134,17 @@ describe('Slack unreachable at start-up', () => {
     try {
       const started = Date.now();
       const error = await createSlackSurface({
-        botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl,
-        handler: coreHandler(new MemoryStore()), store: new MemoryStore(), transport, logger: captureLogger(),
-      }).then(() => undefined, (e: unknown) => e as { code: string; message: string });
+        botToken: BOT_TOKEN,
+        signingSecret: SIGNING_SECRET,
+        apiUrl: fake.apiUrl,
+        handler: coreHandler(new MemoryStore()),
+        store: new MemoryStore(),
+        transport,
+        logger: captureLogger(),
+      }).then(
+        () => undefined,
+        (e: unknown) => e as { code: string; message: string },
+      );
       expect(error).toMatchObject({ code: 'slack_unreachable' });
       expect(error?.message).toMatch(/could not be reached/);
       expect(error?.message).not.toMatch(/rejected SLACK_BOT_TOKEN/);
@@ -148,14 +159,30 @@ describe('Slack unreachable at start-up', () => {
     const url = fake.apiUrl;
     await fake.close();
     await expect(
-      createSlackSurface({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: url, handler: coreHandler(new MemoryStore()), store: new MemoryStore(), transport, logger: captureLogger() }),
+      createSlackSurface({
+        botToken: BOT_TOKEN,
+        signingSecret: SIGNING_SECRET,
+        apiUrl: url,
+        handler: coreHandler(new MemoryStore()),
+        store: new MemoryStore(),
+        transport,
+        logger: captureLogger(),
+      }),
     ).rejects.toMatchObject({ code: 'slack_unreachable' });
 
     const refusing = await startFakeSlack();
     refusing.rejectAuth = true;
     try {
       await expect(
-        createSlackSurface({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: refusing.apiUrl, handler: coreHandler(new MemoryStore()), store: new MemoryStore(), transport, logger: captureLogger() }),
+        createSlackSurface({
+          botToken: BOT_TOKEN,
+          signingSecret: SIGNING_SECRET,
+          apiUrl: refusing.apiUrl,
+          handler: coreHandler(new MemoryStore()),
+          store: new MemoryStore(),
+          transport,
+          logger: captureLogger(),
+        }),
       ).rejects.toMatchObject({ code: 'slack_auth_failed', message: expect.stringContaining('invalid_auth') });
     } finally {
       await refusing.close();

@@ -158,14 +158,17 @@ describe('payloads', () => {
     const envelope = mentionEnvelope({ text: '<@UBOT> hi', ts: '1760000400.000100' });
     delete envelope['event'];
     for (const payload of [click, envelope]) {
-      const body = 'type' in payload && payload['type'] === 'block_actions' ? new URLSearchParams({ payload: JSON.stringify(payload) }).toString() : JSON.stringify(payload);
+      const body =
+        'type' in payload && payload['type'] === 'block_actions'
+          ? new URLSearchParams({ payload: JSON.stringify(payload) }).toString()
+          : JSON.stringify(payload);
       const type = payload['type'] === 'block_actions' ? 'application/x-www-form-urlencoded' : 'application/json';
       expectJsonError(await post(h.eventsUrl, signedHeaders(body, type), body), 400);
     }
     expect(h.logger.lines.filter((l) => l.startsWith('error'))).toEqual([]);
   });
 
-  it('a payload nothing handles is answered 404 JSON at once, not after Bolt\'s 3 s', async () => {
+  it("a payload nothing handles is answered 404 JSON at once, not after Bolt's 3 s", async () => {
     const h = await harness();
     for (const payload of [{ type: 'something_new' }, { type: 'block_actions', user: { id: 'U1' }, actions: [{ action_id: 'not_ours', type: 'button' }] }]) {
       const body = JSON.stringify(payload);

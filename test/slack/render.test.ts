@@ -63,7 +63,11 @@ describe('renderAnswer: every kind', () => {
     expect(notFound).toContain(`*Did you mean:* ${code(fixtures['not-found'].suggestions).join(', ')}?`);
     const clarify = textOf(renderAnswer(fixtures.clarify).blocks);
     expect(fixtures.clarify.choices.length).toBeGreaterThan(1);
-    expect(clarify).toContain(`*Which one did you mean?*\n${code(fixtures.clarify.choices).map((c) => `- ${c}`).join('\n')}`);
+    expect(clarify).toContain(
+      `*Which one did you mean?*\n${code(fixtures.clarify.choices)
+        .map((c) => `- ${c}`)
+        .join('\n')}`,
+    );
   });
 
   it('does not repeat suggestions the summary already names', () => {
@@ -164,7 +168,8 @@ describe('renderAnswer: huge answers stay within limits and say so', () => {
 });
 
 describe('renderAnswer: user text can neither ping nor format', () => {
-  const hostile = '<!channel> <!here> <!everyone> <!subteam^S0TEAM|@oncall> @here @channel @Everyone *bold* _it_ ~s~ `code` ```fence``` & <https://evil.example|click> <@U0OTHER>';
+  const hostile =
+    '<!channel> <!here> <!everyone> <!subteam^S0TEAM|@oncall> @here @channel @Everyone *bold* _it_ ~s~ `code` ```fence``` & <https://evil.example|click> <@U0OTHER>';
   const answer: Answer = {
     ...fixtures['not-found'],
     query: hostile,
@@ -206,7 +211,28 @@ describe('renderAnswer: user text can neither ping nor format', () => {
   it('holds for arbitrary input (property)', () => {
     const piece = fc.oneof(
       fc.string({ maxLength: 20 }),
-      fc.constantFrom('<!channel>', '<!here>', '<!everyone>', '<!subteam^S1|@team>', '@here', '@channel', '@everyone', '`', '```', '*', '_', '~', '&', '<', '>', '|', '\n', ' ', '😀', 'https://x.example/a_b'),
+      fc.constantFrom(
+        '<!channel>',
+        '<!here>',
+        '<!everyone>',
+        '<!subteam^S1|@team>',
+        '@here',
+        '@channel',
+        '@everyone',
+        '`',
+        '```',
+        '*',
+        '_',
+        '~',
+        '&',
+        '<',
+        '>',
+        '|',
+        '\n',
+        ' ',
+        '😀',
+        'https://x.example/a_b',
+      ),
     );
     const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
     fc.assert(

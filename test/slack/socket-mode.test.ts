@@ -138,7 +138,12 @@ describe('Slack surface: Socket Mode', () => {
     const flips = readiness.filter((r, i) => i === 0 || r !== readiness[i - 1]);
     expect(flips).toEqual([true, false, true]);
     // and it answers on the new socket
-    fake.sendEnvelope({ envelope_id: 'env-after', type: 'slash_commands', payload: commandPayload('/cpulevel', 'Standard_D4s_v5', fake.responseUrl('after')), accepts_response_payload: true });
+    fake.sendEnvelope({
+      envelope_id: 'env-after',
+      type: 'slash_commands',
+      payload: commandPayload('/cpulevel', 'Standard_D4s_v5', fake.responseUrl('after')),
+      accepts_response_payload: true,
+    });
     const ack = await fake.waitFor(() => fake.socketAcks.find((a) => a['envelope_id'] === 'env-after'));
     expect(String((ack['payload'] as Record<string, unknown>)['text'])).toContain('x86-64-v4');
   }, 20_000);

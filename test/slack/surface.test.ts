@@ -20,7 +20,10 @@ const PING = /<!(channel|here|everyone|subteam)|@(channel|here|everyone)\b/i;
 
 /** The production wiring, minus cooldown and logging: the core behind the answer cache and thread memory. */
 const cached = cachedAsk(ask);
-const coreHandler = (store: KeyValueStore): Handler => (q) => askInThread(cached, store, q.threadKey, q.text);
+const coreHandler =
+  (store: KeyValueStore): Handler =>
+  (q) =>
+    askInThread(cached, store, q.threadKey, q.text);
 
 const open: Harness[] = [];
 async function harness(...args: Parameters<typeof startHarness>): Promise<Harness> {
@@ -80,8 +83,14 @@ describe('Slack surface: start-up', () => {
 
   it('refuses bad option combinations before any network call, saying how to fix them', async () => {
     const base = { botToken: BOT_TOKEN, handler: coreHandler(new MemoryStore()), store: new MemoryStore() };
-    await expect(createSlackSurface({ ...base })).rejects.toMatchObject({ code: 'slack_bad_options', message: expect.stringContaining('SLACK_SIGNING_SECRET') });
-    await expect(createSlackSurface({ ...base, appToken: 'xoxb-wrong' })).rejects.toMatchObject({ code: 'slack_bad_options', message: expect.stringContaining('xapp-') });
+    await expect(createSlackSurface({ ...base })).rejects.toMatchObject({
+      code: 'slack_bad_options',
+      message: expect.stringContaining('SLACK_SIGNING_SECRET'),
+    });
+    await expect(createSlackSurface({ ...base, appToken: 'xoxb-wrong' })).rejects.toMatchObject({
+      code: 'slack_bad_options',
+      message: expect.stringContaining('xapp-'),
+    });
     await expect(createSlackSurface({ ...base, signingSecret: 's', apiUrl: 'ftp://x' })).rejects.toMatchObject({ code: 'slack_bad_options' });
     await expect(createSlackSurface({ ...base, botToken: '', signingSecret: 's' })).rejects.toMatchObject({ code: 'slack_bad_options' });
   });
@@ -162,9 +171,15 @@ describe('Slack surface: slash commands', () => {
     expect(post?.body['response_type']).toBe('in_channel');
   });
 
-  it('refuses an ack budget that would not leave Slack\'s 3 s', async () => {
+  it("refuses an ack budget that would not leave Slack's 3 s", async () => {
     await expect(
-      createSlackSurface({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, handler: coreHandler(new MemoryStore()), store: new MemoryStore(), ackBudgetMs: 2900 }),
+      createSlackSurface({
+        botToken: BOT_TOKEN,
+        signingSecret: SIGNING_SECRET,
+        handler: coreHandler(new MemoryStore()),
+        store: new MemoryStore(),
+        ackBudgetMs: 2900,
+      }),
     ).rejects.toMatchObject({ code: 'slack_bad_options', message: expect.stringContaining('ackBudgetMs') });
   });
 
@@ -277,7 +292,7 @@ describe('Slack surface: slash commands', () => {
     expect(h.logger.lines.some((l) => l.startsWith('error') && l.includes('boom'))).toBe(true);
   });
 
-  it('an answer beyond Slack\'s limits is cut visibly and Slack accepts it', async () => {
+  it("an answer beyond Slack's limits is cut visibly and Slack accepts it", async () => {
     const huge: Answer = {
       ...fixtures['vm-size'],
       summary: 'S'.repeat(20_000),
@@ -325,9 +340,7 @@ describe('Slack surface: mentions in threads', () => {
     const h = await harness(coreHandler);
     await h.sender.event(mentionEnvelope({ text: '<@UBOT> what is azure linux 4 based on?', ts: '1700000200.000100' }));
     await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length === 1);
-    await h.sender.event(
-      mentionEnvelope({ text: '<@UBOT> and is it in preview?', ts: '1700000260.000100', threadTs: '1700000200.000100' }),
-    );
+    await h.sender.event(mentionEnvelope({ text: '<@UBOT> and is it in preview?', ts: '1700000260.000100', threadTs: '1700000200.000100' }));
     const posts = await h.fake.waitFor(() => (h.fake.callsTo('chat.postMessage').length === 2 ? h.fake.callsTo('chat.postMessage') : undefined));
     const followUp = posts[1];
     expect(followUp?.body['thread_ts']).toBe('1700000200.000100');
@@ -381,9 +394,7 @@ describe('Slack surface: mentions in threads', () => {
     const h = await harness(coreHandler);
     const replies = () => h.fake.calls.filter((c) => c.method.startsWith('chat.'));
     await h.sender.event(mentionEnvelope({ text: '<@UBOT> <!channel> @here <!subteam^S0|@ops> @everyone', ts: '1700000500.000100' }));
-    await h.sender.event(
-      mentionEnvelope({ text: '<@UBOT> what is azure linux 4 based on? <!here> @channel', ts: '1700000501.000100' }),
-    );
+    await h.sender.event(mentionEnvelope({ text: '<@UBOT> what is azure linux 4 based on? <!here> @channel', ts: '1700000501.000100' }));
     const response = ackBody(await h.sender.command(commandPayload('/cpulevel', '<!channel> @here', h.fake.responseUrl('ping'))));
     const echo = ackBody(await h.sender.command(commandPayload('/azlinux', 'lineage @here', h.fake.responseUrl('echo'))));
     await h.fake.waitFor(() => replies().length === 2 || undefined);
@@ -443,7 +454,7 @@ describe('Slack surface: request verification', () => {
     expect(JSON.parse(res.body)).toEqual({ challenge: 'c-3po-challenge' });
   });
 
-  it('other paths and methods are not Slack\'s', async () => {
+  it("other paths and methods are not Slack's", async () => {
     const h = await harness(coreHandler);
     expect((await fetch(h.eventsUrl.replace('/slack/events', '/elsewhere'), { method: 'POST' })).status).toBe(404);
     expect((await fetch(h.eventsUrl)).status).toBe(405);

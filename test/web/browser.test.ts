@@ -14,7 +14,16 @@ const available = existsSync(CHROMIUM);
 const required = process.env['AZLINUX_REQUIRE_BROWSER'] === '1';
 if (!available && !required) console.log(`browser tests skipped: no chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let service: RunningService;
 let browser: Browser;

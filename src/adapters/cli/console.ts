@@ -36,7 +36,17 @@ export const exitCodeFor = (end: ConsoleEnd): number => (end === 'interrupt' ? 1
 
 const QUIT = new Set(['exit', 'quit', ':q', '/exit', '/quit']);
 /** What Tab offers on an empty line or a lone "/". */
-const STARTERS = ['/azlinux upstream', '/azlinux releases', '/azlinux lineage ', '/azlinux compat ', '/azlinux help', '/cpulevel ', '/cpulevel flags ', '/cpulevel help', 'exit'];
+const STARTERS = [
+  '/azlinux upstream',
+  '/azlinux releases',
+  '/azlinux lineage ',
+  '/azlinux compat ',
+  '/azlinux help',
+  '/cpulevel ',
+  '/cpulevel flags ',
+  '/cpulevel help',
+  'exit',
+];
 
 /** $XDG_STATE_HOME/azlinux/history when XDG_STATE_HOME is set, else ~/.azlinux_history. */
 export function historyPath(env: Record<string, string | undefined>): string {
@@ -48,7 +58,11 @@ function loadHistory(file: string | null, size: number): string[] {
   if (file === null) return [];
   try {
     // the file is oldest first (readable, appendable); readline wants newest first
-    return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').slice(-size).reverse();
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .slice(-size)
+      .reverse();
   } catch {
     return [];
   }

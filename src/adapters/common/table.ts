@@ -7,6 +7,10 @@
  */
 export function alignedLines(head: string[], body: string[][]): string[] {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]): string => widths.map((w, i) => (r[i] ?? '').padEnd(w)).join('  ').trimEnd();
+  const line = (r: string[]): string =>
+    widths
+      .map((w, i) => (r[i] ?? '').padEnd(w))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)];
 }

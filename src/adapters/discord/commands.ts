@@ -62,8 +62,7 @@ function sub(name: string, description: string, options: APIApplicationCommandBa
   return { type: ApplicationCommandOptionType.Subcommand, name, description, options };
 }
 
-const size = (required: boolean) =>
-  text(OPT.size, 'Azure VM size, e.g. Standard_D4s_v5 or "d4s v5"', { required, autocomplete: true, max_length: 100 });
+const size = (required: boolean) => text(OPT.size, 'Azure VM size, e.g. Standard_D4s_v5 or "d4s v5"', { required, autocomplete: true, max_length: 100 });
 const distro = (required: boolean) =>
   text(OPT.distro, 'Distribution, e.g. rhel, ubuntu, azure-linux, rocky', { required, autocomplete: true, max_length: 100 });
 const release = text(OPT.release, 'Release, e.g. 10, 24.04, 4.0', { autocomplete: true, max_length: 100 });
@@ -89,12 +88,7 @@ export const COMMANDS: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
       sub(SUB.upstream, 'What an Azure Linux release is built from', [release, publicOption]),
       sub(SUB.releases, 'Known releases of a distribution', [distro(false), publicOption]),
       sub(SUB.lineage, 'Upstream chain of a distribution release', [distro(true), release, publicOption]),
-      sub(SUB.compat, 'Can this distribution release run on this VM size?', [
-        size(true),
-        distro(false),
-        release,
-        publicOption,
-      ]),
+      sub(SUB.compat, 'Can this distribution release run on this VM size?', [size(true), distro(false), release, publicOption]),
       sub(SUB.about, 'The data snapshot date, counts, source dates and version', [publicOption]),
       sub(SUB.help, 'How to use /azlinux and /cpulevel', []),
     ],

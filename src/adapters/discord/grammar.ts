@@ -11,7 +11,7 @@ export interface CommandInput {
 }
 
 export type GrammarResult =
-  | { ok: true; text: string; /** the asker chose to share the answer in the channel */ public: boolean }
+  | { ok: true; text: string /** the asker chose to share the answer in the channel */; public: boolean }
   | { ok: false; message: string };
 
 /** Trim, collapse whitespace (slash options are single-line anyway) and drop empties. */

@@ -30,7 +30,10 @@ export async function main(env: Env = process.env, out: Out = console.log, err: 
   const apiUrl = value('DISCORD_API_URL');
   if (guildId) options.guildId = guildId;
   if (apiUrl) options.apiUrl = apiUrl;
-  for (const [name, v] of [['DISCORD_APPLICATION_ID', options.applicationId], ['DISCORD_GUILD_ID', guildId]] as const) {
+  for (const [name, v] of [
+    ['DISCORD_APPLICATION_ID', options.applicationId],
+    ['DISCORD_GUILD_ID', guildId],
+  ] as const) {
     if (v !== undefined && !/^\d{15,25}$/.test(v)) {
       err(`${name} must be a numeric Discord id (a snowflake such as 123456789012345678).`);
       return EXIT_USAGE;
@@ -54,7 +57,8 @@ export async function main(env: Env = process.env, out: Out = console.log, err: 
     const status = (e as { status?: number }).status;
     err(`Registration failed${status ? ` (HTTP ${status})` : ''}: ${(e as Error).message}`);
     if (status === 401) err('Check DISCORD_TOKEN: Discord did not accept it.');
-    if (status === 403 || status === 404) err('Check DISCORD_APPLICATION_ID / DISCORD_GUILD_ID, and that the bot was invited with the applications.commands scope.');
+    if (status === 403 || status === 404)
+      err('Check DISCORD_APPLICATION_ID / DISCORD_GUILD_ID, and that the bot was invited with the applications.commands scope.');
     return 1;
   }
 }

@@ -60,7 +60,10 @@ export function renderAnswer(answer: Answer): APIEmbed[] {
   const need = (lines: string[]) => lines.reduce((n, l) => n + l.length + 1, 0);
   const base = (lines: string[]) => Math.min(need(lines), EMBED_LIMITS.fieldValue);
   let extra = EMBED_LIMITS.total - title.length - charsOf(fields) - footerRoom - wanted - base(caveatLines) - base(sourceLines) - 60;
-  for (const [name, lines, maxFields] of [['Caveats', caveatLines, 2], ['Sources', sourceLines, 3]] as const) {
+  for (const [name, lines, maxFields] of [
+    ['Caveats', caveatLines, 2],
+    ['Sources', sourceLines, 3],
+  ] as const) {
     if (lines.length === 0) continue;
     // (+200 a field: lines go into a field whole, so a field may end well short of 1,024)
     const more = Math.max(0, Math.min(need(lines) - base(lines) + 200 * (maxFields - 1), EMBED_LIMITS.fieldValue * (maxFields - 1), extra));
@@ -118,11 +121,7 @@ function newestAsOf(sources: Source[]): string | undefined {
 }
 
 /** Facts as inline fields, within a field count and a character budget; overflow is said, not hidden. */
-function packFacts(
-  facts: Fact[],
-  maxFields: number,
-  budget: number,
-): { fields: APIEmbedField[]; shortened: boolean } {
+function packFacts(facts: Fact[], maxFields: number, budget: number): { fields: APIEmbedField[]; shortened: boolean } {
   const fields: APIEmbedField[] = [];
   let left = budget;
   let shortened = false;
@@ -152,12 +151,7 @@ function packFacts(
  * Lines spread over up to `maxFields` fields of ≤ 1,024 characters ("Sources", "Sources (more)", ...),
  * `room` characters in all; whatever does not fit is counted in a final "… and N more".
  */
-function packFields(
-  name: string,
-  lines: string[],
-  room: number,
-  maxFields: number,
-): { fields: APIEmbedField[]; shortened: boolean } {
+function packFields(name: string, lines: string[], room: number, maxFields: number): { fields: APIEmbedField[]; shortened: boolean } {
   const fields: APIEmbedField[] = [];
   let left = room;
   let rest = lines;
@@ -256,11 +250,7 @@ function packDescription(summary: string, sections: Section[], max: number): { t
 const CELL_MAX = 40;
 
 /** A table as a fenced monospace block that always closes, trimmed to `max` characters by whole rows. */
-export function renderTable(
-  columns: string[],
-  rows: string[][],
-  max: number,
-): { text: string; shortened: boolean } {
+export function renderTable(columns: string[], rows: string[][], max: number): { text: string; shortened: boolean } {
   const cell = (s: string | undefined) => truncate(neutraliseMentions((s ?? '').replace(/```/g, "'''").replace(/\s+/g, ' ')), CELL_MAX);
   const head = columns.map(cell);
   const body = rows.map((r) => columns.map((_, i) => cell(r[i])));

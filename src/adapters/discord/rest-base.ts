@@ -2,5 +2,8 @@
 
 /** "https://discord.com/api/v10/" -> "https://discord.com/api" (discord.js appends the version itself). */
 export function restBase(apiUrl: string): string {
-  return apiUrl.trim().replace(/\/+$/, '').replace(/\/v\d+$/, '');
+  return apiUrl
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/v\d+$/, '');
 }

@@ -6,14 +6,7 @@
 // A custom_id holds at most 100 characters, too few for a question (a pasted flags line), so the button
 // carries a key and the question waits in the store.
 import { randomUUID } from 'node:crypto';
-import {
-  ButtonStyle,
-  ComponentType,
-  MessageFlags,
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type ButtonInteraction,
-} from 'discord.js';
+import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent, type ButtonInteraction } from 'discord.js';
 import type { Answer } from '../../core/answer.js';
 import { isShareable } from '../../core/policy.js';
 import type { Handler, KeyValueStore } from '../../ports/index.js';

@@ -1,5 +1,17 @@
 // The Discord surface: a discord.js gateway client wired to an injected Handler. No domain knowledge here.
-import { Client, DefaultRestOptions, Events, GatewayIntentBits, MessageFlags, Partials, RESTEvents, Routes, type ClientOptions, type Interaction, type Message } from 'discord.js';
+import {
+  Client,
+  DefaultRestOptions,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Partials,
+  RESTEvents,
+  Routes,
+  type ClientOptions,
+  type Interaction,
+  type Message,
+} from 'discord.js';
 import { CodedError, type Handler, type KeyValueStore, type PlatformObserver, type Surface } from '../../ports/index.js';
 import { PlatformHealth } from '../platform-health.js';
 import type { CompleteFn } from './autocomplete.js';
@@ -54,7 +66,17 @@ export interface DiscordSurface extends Surface {
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
 
 /** System error codes that mean "Discord was not reached", not "Discord said no". */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
 
 /**
  * A failed login said plainly: a refused token names DISCORD_TOKEN; a network failure (or Discord's
@@ -64,11 +86,19 @@ export function loginError(err: unknown, apiUrl: string | undefined): CodedError
   const e = err as { code?: unknown; status?: unknown; cause?: { code?: unknown }; message?: unknown };
   const message = typeof e?.message === 'string' ? e.message : String(err);
   if (e?.code === 'TokenInvalid' || e?.status === 401) {
-    return new CodedError('discord_auth_failed', `Discord rejected DISCORD_TOKEN (${message}); reset it in the Developer Portal (Bot > Reset Token)`, { cause: err });
+    return new CodedError('discord_auth_failed', `Discord rejected DISCORD_TOKEN (${message}); reset it in the Developer Portal (Bot > Reset Token)`, {
+      cause: err,
+    });
   }
   const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : undefined;
   const serverError = typeof e?.status === 'number' && e.status >= 500;
-  if ((code !== undefined && NETWORK_CODES.has(code)) || serverError || message === 'fetch failed' || e?.code === 'ABORT_ERR' || (err instanceof Error && err.name === 'AbortError')) {
+  if (
+    (code !== undefined && NETWORK_CODES.has(code)) ||
+    serverError ||
+    message === 'fetch failed' ||
+    e?.code === 'ABORT_ERR' ||
+    (err instanceof Error && err.name === 'AbortError')
+  ) {
     return new CodedError(
       'discord_unreachable',
       `Discord could not be reached at ${apiUrl ?? 'https://discord.com/api'} (${code ?? message}); check the network, any proxy, and DISCORD_API_URL`,
@@ -171,9 +201,7 @@ export async function createDiscordSurface(options: DiscordSurfaceOptions): Prom
     } else if (interaction.isChatInputCommand()) {
       if (stopping) {
         track(
-          interaction
-            .reply({ ...problemReply('Restarting — please ask again in a moment.'), flags: MessageFlags.Ephemeral })
-            .then(() => undefined),
+          interaction.reply({ ...problemReply('Restarting — please ask again in a moment.'), flags: MessageFlags.Ephemeral }).then(() => undefined),
           'refusal',
         );
         return;

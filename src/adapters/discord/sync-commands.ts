@@ -73,8 +73,7 @@ function project(remote: Json, local: Json): Json {
 
 /** Names whose definition differs (including commands present on only one side). */
 export function diffCommands(local: readonly unknown[], remote: readonly unknown[]): string[] {
-  const byName = (list: readonly unknown[]) =>
-    new Map(list.map((c) => [String((c as { name: string }).name), normalise(c as Json)] as const));
+  const byName = (list: readonly unknown[]) => new Map(list.map((c) => [String((c as { name: string }).name), normalise(c as Json)] as const));
   const l = byName(local);
   const r = byName(remote);
   const changed: string[] = [];
@@ -94,9 +93,7 @@ export function forScope(commands: RESTPutAPIApplicationCommandsJSONBody, guild:
 
 export async function syncCommands(options: SyncOptions): Promise<SyncResult> {
   const rest = new REST(options.apiUrl ? { api: restBase(options.apiUrl) } : {}).setToken(options.token);
-  const route = options.guildId
-    ? Routes.applicationGuildCommands(options.applicationId, options.guildId)
-    : Routes.applicationCommands(options.applicationId);
+  const route = options.guildId ? Routes.applicationGuildCommands(options.applicationId, options.guildId) : Routes.applicationCommands(options.applicationId);
   const scope: SyncResult['scope'] = options.guildId ? `guild ${options.guildId}` : 'global';
   const local = forScope(options.commands ?? COMMANDS, Boolean(options.guildId));
   try {

@@ -15,9 +15,7 @@ export function truncate(text: string, max: number): string {
  * A zero-width space after the @ keeps the text readable.
  */
 export function neutraliseMentions(text: string): string {
-  return text
-    .replace(/@(everyone|here)/gi, '@\u200b$1')
-    .replace(/<@([!&]?)(\d+)>/g, '<@\u200b$1$2>');
+  return text.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<@([!&]?)(\d+)>/g, '<@\u200b$1$2>');
 }
 
 /** discord.js's escaping, with the line-start markdown it leaves alone by default turned on too. */

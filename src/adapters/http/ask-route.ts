@@ -9,13 +9,7 @@ import { neutralisePings } from './no-ping.js';
 
 export const MAX_QUESTION_LENGTH = 2_000;
 
-export async function handleAsk(
-  req: IncomingMessage,
-  res: ServerResponse,
-  query: URLSearchParams,
-  handler: Handler,
-  trustProxy: boolean,
-): Promise<void> {
+export async function handleAsk(req: IncomingMessage, res: ServerResponse, query: URLSearchParams, handler: Handler, trustProxy: boolean): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return sendError(res, 405, 'method not allowed', 'use GET /api/ask?q=<question>', { allow: 'GET, HEAD' });
   }

@@ -6,7 +6,11 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
   if (trustProxy) {
     const header = req.headers['x-forwarded-for'];
     const joined = Array.isArray(header) ? header.join(',') : header;
-    const last = joined?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+    const last = joined
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .at(-1);
     if (last) return last.slice(0, 64);
   }
   return req.socket.remoteAddress ?? 'unknown';

@@ -133,7 +133,8 @@ class HttpServer implements HttpSurface {
         new Promise<boolean>((resolve) => (timer = setTimeout(resolve, this.drainGraceMs, false))),
       ]);
       clearTimeout(timer);
-      if (!finished) this.options.logger.warn({ unfinished: this.active.size, graceMs: this.drainGraceMs }, 'http: closing connections still busy after the drain grace');
+      if (!finished)
+        this.options.logger.warn({ unfinished: this.active.size, graceMs: this.drainGraceMs }, 'http: closing connections still busy after the drain grace');
     }
     this.state = 'stopped';
     if (!this.listening) return;
@@ -201,11 +202,14 @@ class HttpServer implements HttpSurface {
   private readyz(res: ServerResponse): void {
     const informational = this.options.informational ?? [];
     const checks = this.options.readiness();
-    const down = Object.entries(checks).filter(([, ok]) => !ok).map(([name]) => name);
+    const down = Object.entries(checks)
+      .filter(([, ok]) => !ok)
+      .map(([name]) => name);
     const waiting = down.filter((name) => !informational.includes(name));
     const degraded = down.filter((name) => informational.includes(name));
     if (this.draining) return sendJson(res, 503, { error: 'shutting down', hint: 'this instance is draining; send traffic elsewhere', checks });
-    if (waiting.length > 0) return sendJson(res, 503, { error: `not ready: ${waiting.join(', ')}`, hint: `waiting for ${waiting.join(' and ')} to connect`, checks });
+    if (waiting.length > 0)
+      return sendJson(res, 503, { error: `not ready: ${waiting.join(', ')}`, hint: `waiting for ${waiting.join(' and ')} to connect`, checks });
     sendJson(res, 200, degraded.length > 0 ? { ok: true, checks, degraded } : { ok: true, checks });
   }
 }
@@ -216,9 +220,14 @@ const refuseWhileDraining = (res: ServerResponse): void =>
 /** A request node:http could not parse: answered on the socket, in JSON like every other refusal. */
 function refuseMalformed(err: NodeJS.ErrnoException, socket: Duplex): void {
   const [status, body] =
-    err.code === 'HPE_HEADER_OVERFLOW' ? ['431 Request Header Fields Too Large', { error: 'headers too large', hint: 'send shorter headers and a shorter URL (a question is at most 2,000 characters)' }]
-    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? ['408 Request Timeout', { error: 'request timeout', hint: 'send the whole request promptly' }]
-    : ['400 Bad Request', { error: 'bad request', hint: 'not a well-formed HTTP/1.1 request' }];
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [
+          '431 Request Header Fields Too Large',
+          { error: 'headers too large', hint: 'send shorter headers and a shorter URL (a question is at most 2,000 characters)' },
+        ]
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ['408 Request Timeout', { error: 'request timeout', hint: 'send the whole request promptly' }]
+        : ['400 Bad Request', { error: 'bad request', hint: 'not a well-formed HTTP/1.1 request' }];
   const payload = JSON.stringify(body);
   if (socket.writable) {
     socket.end(

@@ -148,7 +148,9 @@ export function fromSlackText(text: string, botUserId?: string): string {
     if (label !== undefined) return label;
     return target.replace(/^mailto:/, '');
   });
-  return decodeEntities(replaced).replace(/[ \t]+/g, ' ').trim();
+  return decodeEntities(replaced)
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 }
 
 /** Never cut inside an &entity; (the result stays valid mrkdwn). */

@@ -34,7 +34,6 @@ export const REPLAY_TTL_SECONDS = 15 * 60;
  */
 export const ACK_BUDGET_MS = 2_000;
 
-
 export interface ListenerDeps {
   handler: Handler;
   store: KeyValueStore;
@@ -74,7 +73,6 @@ function describe(error: unknown): string {
 type CommandReply = RespondArguments & { response_type: 'ephemeral' | 'in_channel' };
 
 const SORRY_REPLY: CommandReply = { response_type: 'ephemeral', ...SORRY };
-
 
 // A slash command has no thread: its answer is a function of the command's text and today's date, so
 // a repeated command's reply is rendered once and kept, keyed by exactly that (and by who is credited
@@ -129,8 +127,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   };
 
   /** First delivery of this event id? */
-  const firstDelivery = async (eventId: string | undefined): Promise<boolean> =>
-    !eventId || firstTime(`slack:event:${eventId}`, EVENT_DEDUPE_TTL_SECONDS);
+  const firstDelivery = async (eventId: string | undefined): Promise<boolean> => !eventId || firstTime(`slack:event:${eventId}`, EVENT_DEDUPE_TTL_SECONDS);
 
   /** The reply to a slash command; never rejects (a failure becomes the private apology). */
   const commandReply = async (userId: string, text: string): Promise<CommandReply> => {

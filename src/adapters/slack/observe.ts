@@ -26,7 +26,10 @@ export function observedClientOptions(observer: PlatformObserver, base: Observed
       const response = await base.fetch(input, init);
       const clone = (response as Partial<Response>).clone;
       if (response.status === 200 && typeof clone === 'function' && response.headers.get('content-type')?.includes('application/json')) {
-        const body = (await clone.call(response).json().catch(() => undefined)) as { ok?: unknown; error?: unknown } | undefined;
+        const body = (await clone
+          .call(response)
+          .json()
+          .catch(() => undefined)) as { ok?: unknown; error?: unknown } | undefined;
         if (body?.ok === false) observer.apiError('slack', reasonLabel(body.error));
       }
       return response;

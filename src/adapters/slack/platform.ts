@@ -24,9 +24,7 @@ export class SlackPlatform extends PlatformLifecycle<SlackSurface> {
 
   constructor(private readonly settings: SlackSettings) {
     super();
-    this.routes = settings.appToken
-      ? []
-      : [{ path: SLACK_EVENTS_PATH, methods: ['POST'], work: true, listener: (req, res) => this.events(req, res) }];
+    this.routes = settings.appToken ? [] : [{ path: SLACK_EVENTS_PATH, methods: ['POST'], work: true, listener: (req, res) => this.events(req, res) }];
   }
 
   /** HTTP mode: Bolt's listener once Slack is up; until then Slack is told to retry. */

@@ -86,10 +86,12 @@ export class EventsReceiver implements Receiver {
       return sendError(res, 503, 'shutting down', 'Slack will retry the delivery', { 'retry-after': '1', connection: 'close' });
     }
     const app = this.app;
-    void this.options.inFlight.run(() => this.handle(app, req, res)).catch((error: unknown) => {
-      this.options.logger.error({ err: error }, `slack: request failed: ${describe(error)}`);
-      if (!res.headersSent) sendError(res, 500, 'internal error', 'the request could not be processed; Slack will retry');
-    });
+    void this.options.inFlight
+      .run(() => this.handle(app, req, res))
+      .catch((error: unknown) => {
+        this.options.logger.error({ err: error }, `slack: request failed: ${describe(error)}`);
+        if (!res.headersSent) sendError(res, 500, 'internal error', 'the request could not be processed; Slack will retry');
+      });
   };
 
   private async handle(app: App, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -109,7 +111,7 @@ export class EventsReceiver implements Receiver {
         return closeUnread(req);
       }
       this.warnRejected(`slack: rejected an unverified request: ${describe(error)}`);
-      return sendError(res, 401, 'unverified', 'the request is not signed with this app\'s signing secret, or its timestamp is too old');
+      return sendError(res, 401, 'unverified', "the request is not signed with this app's signing secret, or its timestamp is too old");
     }
     // Bolt refuses stale timestamps only; one from the future could be replayed for as long as it is ahead.
     const nowSeconds = Math.floor((this.options.now ?? Date.now)() / 1000);
@@ -122,7 +124,8 @@ export class EventsReceiver implements Receiver {
     let body: Record<string, unknown>;
     try {
       const parsed: unknown = http.parseHTTPRequestBody(buffered);
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`a payload must be a JSON object, got ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : typeof parsed}`);
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error(`a payload must be a JSON object, got ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : typeof parsed}`);
       body = parsed as Record<string, unknown>;
     } catch (error) {
       this.warnRejected(`slack: malformed request body: ${describe(error)}`);
@@ -168,7 +171,17 @@ export class EventsReceiver implements Receiver {
 }
 
 /** Interactive payloads: Bolt reads `user.id` from each of them before any listener runs. */
-const INTERACTIVE = new Set(['block_actions', 'block_suggestion', 'interactive_message', 'dialog_submission', 'dialog_suggestion', 'message_action', 'shortcut', 'view_submission', 'view_closed']);
+const INTERACTIVE = new Set([
+  'block_actions',
+  'block_suggestion',
+  'interactive_message',
+  'dialog_submission',
+  'dialog_suggestion',
+  'message_action',
+  'shortcut',
+  'view_submission',
+  'view_closed',
+]);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -176,7 +189,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function payloadProblem(body: Record<string, unknown>): string | undefined {
   const type = body['type'];
   if (type === 'event_callback' && !(isObject(body['event']) && typeof body['event']['type'] === 'string')) return 'an event_callback without an event';
-  if (typeof type === 'string' && INTERACTIVE.has(type) && !(isObject(body['user']) && typeof body['user']['id'] === 'string')) return `a ${type} payload without a user`;
+  if (typeof type === 'string' && INTERACTIVE.has(type) && !(isObject(body['user']) && typeof body['user']['id'] === 'string'))
+    return `a ${type} payload without a user`;
   if (typeof body['command'] === 'string' && typeof body['user_id'] !== 'string') return 'a slash command without a user_id';
   return undefined;
 }

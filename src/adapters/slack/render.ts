@@ -6,15 +6,7 @@
 // When something must go, detail sections go first, then facts; the title, the summary, the sources,
 // the suggestions and the caveats are kept (caveats cut to one section at worst).
 import type { Answer, Fact, Section, Source } from '../../core/answer.js';
-import {
-  blockTextLength,
-  type ActionsBlock,
-  type Block,
-  type ContextBlock,
-  type MrkdwnObject,
-  type SectionBlock,
-  type SlackMessage,
-} from './blocks.js';
+import { blockTextLength, type ActionsBlock, type Block, type ContextBlock, type MrkdwnObject, type SectionBlock, type SlackMessage } from './blocks.js';
 import { sourceDateLabel } from '../../core/render-text.js';
 import { mrkdwn, mrkdwnCode, mrkdwnLink, plainText, truncate } from './escape.js';
 import { alignedLines } from '../common/table.js';
@@ -85,7 +77,10 @@ function factBlocks(facts: Fact[]): SectionBlock[] {
 
 function formatTable(table: NonNullable<Section['table']>): string {
   const cell = (s: string | undefined): string => truncate((s ?? '').replace(/\s+/g, ' '), MAX_CELL, '…');
-  return alignedLines(table.columns.map(cell), table.rows.map((r) => table.columns.map((_, i) => cell(r[i])))).join('\n');
+  return alignedLines(
+    table.columns.map(cell),
+    table.rows.map((r) => table.columns.map((_, i) => cell(r[i]))),
+  ).join('\n');
 }
 
 /** A code block whose content is cut at a line boundary to fit `room` characters, fences included. */
@@ -230,14 +225,14 @@ const SENTENCE_END = /[.!?](?=\s)/g;
 /** Render an answer as a Slack message (Block Kit + plain fallback) within Slack's limits. */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
   const head: Block[] = [headerBlock(answer), creditBlock(answer, options.askedBy), summaryBlock(answer)].filter(present);
-  const tail: Block[] = [
-    sourcesBlock(answer.sources),
-    options.shareValue !== undefined ? shareBlock(options.shareValue) : undefined,
-  ].filter(present);
+  const tail: Block[] = [sourcesBlock(answer.sources), options.shareValue !== undefined ? shareBlock(options.shareValue) : undefined].filter(present);
 
   const middle: Candidate[] = [
     ...factBlocks(answer.facts).map((block) => ({ block, priority: 2 })),
-    ...answer.sections.map(detailBlock).filter(present).map((block) => ({ block, priority: 3 })),
+    ...answer.sections
+      .map(detailBlock)
+      .filter(present)
+      .map((block) => ({ block, priority: 3 })),
     ...[caveatsBlock(answer.caveats)].filter(present).map((block) => ({ block, priority: 1 })),
     ...[suggestionsBlock(answer)].filter(present).map((block) => ({ block, priority: 0 })),
   ];

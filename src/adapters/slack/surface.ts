@@ -80,15 +80,13 @@ export function normaliseApiUrl(apiUrl: string): string {
 }
 
 function checkOptions(options: SlackSurfaceOptions): void {
-  if (!options.botToken) throw badOptions('SLACK_BOT_TOKEN is empty; set it to the bot token (xoxb-…) from the app\'s OAuth page');
+  if (!options.botToken) throw badOptions("SLACK_BOT_TOKEN is empty; set it to the bot token (xoxb-…) from the app's OAuth page");
   if (options.appToken !== undefined && options.appToken !== '') {
     if (!options.appToken.startsWith('xapp-')) {
       throw badOptions('SLACK_APP_TOKEN must be an app-level token (xapp-…) with the connections:write scope');
     }
   } else if (!options.signingSecret) {
-    throw badOptions(
-      'SLACK_SIGNING_SECRET is required for HTTP mode (or set SLACK_APP_TOKEN to use Socket Mode instead)',
-    );
+    throw badOptions('SLACK_SIGNING_SECRET is required for HTTP mode (or set SLACK_APP_TOKEN to use Socket Mode instead)');
   }
   if (typeof options.handler !== 'function') throw badOptions('createSlackSurface needs a handler');
   if (options.store === undefined) throw badOptions('createSlackSurface needs a store');
@@ -172,9 +170,7 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
     throw new CodedError<SlackSurfaceErrorCode>('slack_auth_failed', `Slack rejected SLACK_BOT_TOKEN (auth.test: ${reason})`, { cause: error });
   }
 
-  const httpReceiver = socketMode
-    ? undefined
-    : new EventsReceiver({ signingSecret: options.signingSecret ?? '', logger: boltLogger, inFlight });
+  const httpReceiver = socketMode ? undefined : new EventsReceiver({ signingSecret: options.signingSecret ?? '', logger: boltLogger, inFlight });
   const socketReceiver = socketMode
     ? new SocketModeReceiver({
         appToken: options.appToken ?? '',

@@ -20,9 +20,18 @@ export function aboutAnswer(catalog: Catalog, query: string): Answer {
     releases,
   };
   const tables = [
-    span('VM series (vm-series.json)', catalog.series.flatMap((s) => s.record.sources)),
-    span('CPU models (cpu-models.json)', [...catalog.cpus.values()].flatMap((c) => c.model.sources)),
-    span('Distributions (distros.json)', catalog.distros.flatMap((d) => d.releases.flatMap((r) => r.sources))),
+    span(
+      'VM series (vm-series.json)',
+      catalog.series.flatMap((s) => s.record.sources),
+    ),
+    span(
+      'CPU models (cpu-models.json)',
+      [...catalog.cpus.values()].flatMap((c) => c.model.sources),
+    ),
+    span(
+      'Distributions (distros.json)',
+      catalog.distros.flatMap((d) => d.releases.flatMap((r) => r.sources)),
+    ),
     span('x86-64 levels (x86-64-levels.json)', catalog.levels.sources),
   ];
   const day = today();

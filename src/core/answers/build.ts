@@ -5,8 +5,7 @@ import type { DistroRelease, Distro } from '../../data/schema.js';
 
 /** Everything optional in an answer, defaulted; the builder names kind, title and summary. */
 type Optional = 'facts' | 'sections' | 'caveats' | 'suggestions' | 'sources' | 'visibility' | 'context';
-export type Draft = (Answer extends infer A ? (A extends Answer ? Omit<A, Optional | 'text'> : never) : never) &
-  Partial<Pick<Answer, Optional>>;
+export type Draft = (Answer extends infer A ? (A extends Answer ? Omit<A, Optional | 'text'> : never) : never) & Partial<Pick<Answer, Optional>>;
 
 export function finish(draft: Draft): Answer {
   return {
@@ -44,7 +43,7 @@ export function levelSources(catalog: Catalog): Source[] {
 }
 
 export function cpuLabel(cpu: CpuInfo): string {
-  const lvl = cpu.model.arch === 'Arm64' ? cpu.model.armArch ?? 'Arm64' : cpu.level ?? 'below x86-64-v1';
+  const lvl = cpu.model.arch === 'Arm64' ? (cpu.model.armArch ?? 'Arm64') : (cpu.level ?? 'below x86-64-v1');
   return `${cpu.model.model} (${cpu.model.codename}): ${lvl}`;
 }
 
@@ -62,7 +61,6 @@ export function generationsText(gens: number[] | null, complete = true): string 
 export function releaseLabel(distro: Distro, release: DistroRelease | null): string {
   return release ? `${distro.name} ${release.version}` : distro.name;
 }
-
 
 /** "Dsv3", but "the D series" where the bare name would read as a letter. */
 export function seriesName(series: SeriesInfo): string {

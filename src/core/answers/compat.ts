@@ -48,7 +48,9 @@ export function judge(series: SeriesInfo, distro: Distro, rel: DistroRelease): J
     worse('depends');
   } else if (!arches.some((a) => ARCH_NAMES[rec.arch].includes(a.toLowerCase()))) {
     // Stryker disable next-line StringLiteral: prose, the list separator and the hedge; the series, its architecture and every architecture listed are asserted
-    reasons.push(`${rec.series} is ${rec.arch}, and ${name} ships only for ${arches.join(', ')}${arches === rel.arches ? '' : ' as far as the sources confirm'}.`);
+    reasons.push(
+      `${rec.series} is ${rec.arch}, and ${name} ships only for ${arches.join(', ')}${arches === rel.arches ? '' : ' as far as the sources confirm'}.`,
+    );
     worse('no');
   } else {
     reasons.push(`${name} ships for ${rec.arch === 'x64' ? 'x86_64' : 'aarch64'}, which ${rec.series} is.`);
@@ -197,7 +199,12 @@ export function distroSizesAnswer(catalog: Catalog, query: string, distro: Distr
       summary: `${no.length} current series cannot run ${name} (it needs ${required}${rel.azureImageGenerations ? ` and Generation ${rel.azureImageGenerations.join('/')}` : ''})${no.length ? `: ${no.slice(0, 12).join(', ')}${no.length > 12 ? ' …' : ''}` : ''}; ${depends.length} depend on the processor or undocumented facts${depends.length && depends.length <= 12 ? ` (${depends.join(', ')})` : ''}; ${yes.length} always can.`,
       level: required,
       series: no,
-      facts: [...fact('Needs', required), ...fact('Cannot', `${no.length} series`), ...fact('Depends', `${depends.length} series`), ...fact('Always', `${yes.length} series`)],
+      facts: [
+        ...fact('Needs', required),
+        ...fact('Cannot', `${no.length} series`),
+        ...fact('Depends', `${depends.length} series`),
+        ...fact('Always', `${yes.length} series`),
+      ],
       sections: [
         { title: `Cannot (${no.length}), by family`, lines: no.length ? byFamily(no.map((n) => catalog.seriesByKey.get(sizeKeyOf(n))!)) : ['none'] },
         { title: `Depends (${depends.length})`, lines: [depends.join(', ') || 'none'] },

@@ -83,9 +83,7 @@ export function cpuFamilyAnswer(catalog: Catalog, query: string, m: CpuFamilyMat
       ...fact('Azure series with a processor on this microarchitecture', seriesText),
     ],
     sections: [
-      ...(azure.processors.length
-        ? [{ title: `Azure processors on archspec’s ${node!.name} node`, lines: [listOf(azure.processors)] }]
-        : []),
+      ...(azure.processors.length ? [{ title: `Azure processors on archspec’s ${node!.name} node`, lines: [listOf(azure.processors)] }] : []),
       ...(m.family.fixedFeatures ? [] : [{ title: 'How to check', lines: HOW_TO_CHECK }]),
     ],
     caveats: [...rule.caveats, ...(rule.kind === 'processor' ? [VM_CAVEAT] : [])],

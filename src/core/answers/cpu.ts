@@ -30,10 +30,7 @@ export function cpuAnswer(catalog: Catalog, query: string, cpu: CpuInfo): Answer
       ...(next && cpu.missingForNext.length ? fact(`Missing for ${next}`, cpu.missingForNext.join(' ')) : []),
       ...fact('Azure series', series.length ? series.join(', ') : 'none documented'),
     ],
-    caveats: [
-      ...m.caveats,
-      ...(arm ? [] : ['The level is computed from the processor\'s feature set; a VM may expose fewer features than its host.']),
-    ],
+    caveats: [...m.caveats, ...(arm ? [] : ["The level is computed from the processor's feature set; a VM may expose fewer features than its host."])],
     sources: uniqueSources(m.sources, levelSources(catalog)),
     context: { topic: 'cpu', cpu: m.model },
   });
@@ -83,7 +80,9 @@ export function flagsAnswer(catalog: Catalog, query: string, flags: string[]): A
     caveats: [
       'The kernel prints no osxsave flag; xsave stands in for it. glibc also checks that the OS enabled the AVX state, which no flags line shows: `ld.so --help` is the final word.',
       ...(r.level === null || r.level === 'x86-64-v1'
-        ? ['In a virtual machine these are the features the hypervisor passes through: a virtual CPU type such as kvm64 or qemu64 (or a compatibility mode) shows fewer than the host has.']
+        ? [
+            'In a virtual machine these are the features the hypervisor passes through: a virtual CPU type such as kvm64 or qemu64 (or a compatibility mode) shows fewer than the host has.',
+          ]
         : []),
     ],
     sources: levelSources(catalog),
@@ -126,7 +125,9 @@ export function ldsoAnswer(catalog: Catalog, query: string, supported: LevelName
 
 /** A shortened flags list (inxi, lscpu summaries): what it shows, and how to get the whole line. */
 export function shortenedFlagsAnswer(catalog: Catalog, query: string, flags: string[]): Answer {
-  const shown = catalog.levels.levels.filter((l) => l.level !== 'x86-64-v1').map((l) => ({ level: l.level, seen: l.cpuinfoFlags.filter((f) => flags.includes(f)) }));
+  const shown = catalog.levels.levels
+    .filter((l) => l.level !== 'x86-64-v1')
+    .map((l) => ({ level: l.level, seen: l.cpuinfoFlags.filter((f) => flags.includes(f)) }));
   return finish({
     kind: 'flags',
     query,
@@ -141,11 +142,19 @@ export function shortenedFlagsAnswer(catalog: Catalog, query: string, flags: str
 }
 
 /** "Sandy Bridge", "Zen 2": microarchitectures named by codename, each with its level from archspec's features. */
-export function microarchAnswer(catalog: Catalog, query: string, named: Array<{ name: string; level: LevelName | null; node: string; missing: string[] }>, lead = ''): Answer {
+export function microarchAnswer(
+  catalog: Catalog,
+  query: string,
+  named: Array<{ name: string; level: LevelName | null; node: string; missing: string[] }>,
+  lead = '',
+): Answer {
   const first = named[0]!;
   const next = (l: LevelName | null) => (l ? LEVELS[LEVELS.indexOf(l) + 1] : undefined);
   const said = named
-    .map((n) => `${n.name} is ${n.level ?? 'not 64-bit'} by archspec’s ${n.node} features${next(n.level) && n.missing.length ? `; it lacks ${n.missing.join(', ')} for ${next(n.level)}` : ''}`)
+    .map(
+      (n) =>
+        `${n.name} is ${n.level ?? 'not 64-bit'} by archspec’s ${n.node} features${next(n.level) && n.missing.length ? `; it lacks ${n.missing.join(', ')} for ${next(n.level)}` : ''}`,
+    )
     .join('. ');
   const archspec = catalog.levels.sources.filter((s) => /archspec/.test(s.url));
   return finish({
@@ -159,11 +168,17 @@ export function microarchAnswer(catalog: Catalog, query: string, named: Array<{ 
     facts: [
       ...named.map((n) => ({ label: n.name, value: `${n.level ?? 'no x86-64 level'} (archspec ${n.node})` })),
       ...named.flatMap((n) => {
-        const on = catalog.series.filter((s) => s.record.retirement?.status !== 'retired' && s.cpus.some((c) => c.model.microarchitecture === n.node)).map((s) => s.record.series);
-        return on.length ? [{ label: `Azure series that may land on ${n.name}`, value: `${on.slice(0, 12).join(', ')}${on.length > 12 ? ` and ${on.length - 12} more` : ''}` }] : [];
+        const on = catalog.series
+          .filter((s) => s.record.retirement?.status !== 'retired' && s.cpus.some((c) => c.model.microarchitecture === n.node))
+          .map((s) => s.record.series);
+        return on.length
+          ? [{ label: `Azure series that may land on ${n.name}`, value: `${on.slice(0, 12).join(', ')}${on.length > 12 ? ` and ${on.length - 12} more` : ''}` }]
+          : [];
       }),
     ],
-    caveats: ['A codename covers many models; laptop and budget parts (Pentium, Celeron, Atom) of the same generation can lack AVX. Name the model, or check inside the machine with `ld.so --help`.'],
+    caveats: [
+      'A codename covers many models; laptop and budget parts (Pentium, Celeron, Atom) of the same generation can lack AVX. Name the model, or check inside the machine with `ld.so --help`.',
+    ],
     sources: uniqueSources(archspec, levelSources(catalog)),
     context: { topic: 'cpu' },
   });

@@ -62,8 +62,7 @@ export function lineageAnswer(catalog: Catalog, query: string, distro: Distro, r
       return `${d?.name ?? l.distro}${l.release ? ` ${l.release}` : ''}`;
     })
     .join(' → ');
-  const summary =
-    direct.find((d) => !d.endsWith('(independent).')) ?? (direct[0] ?? `${name}: no upstream recorded.`);
+  const summary = direct.find((d) => !d.endsWith('(independent).')) ?? direct[0] ?? `${name}: no upstream recorded.`;
   return finish({
     kind: 'lineage',
     query,
@@ -88,10 +87,10 @@ export function distroAnswer(catalog: Catalog, query: string, distro: Distro, re
   const summaries: Record<Exclude<DistroFacet, 'upstream' | 'lineage'>, string> = {
     overview: `${name}: ${statusOf(rel, day)}${rel.packageManager ? `, ${rel.packageManager}` : ''}${rel.kernel ? `, kernel ${rel.kernel}` : ''}.`,
     kernel: rel.kernel ? `${name} ships kernel ${rel.kernel}.` : `The sources name no kernel for ${name}.`,
-    'package-manager': rel.packageManager ? `${name} uses ${rel.packageManager}.${earlierManager(distro, rel)}` : `The sources name no package manager for ${name}.`,
-    eol: rel.eol
-      ? `${name}: ${rel.extendedSupport ? statusOf(rel, day) : eolPhrase(rel.eol, day)}.`
-      : `No end-of-life date is published for ${name}.`,
+    'package-manager': rel.packageManager
+      ? `${name} uses ${rel.packageManager}.${earlierManager(distro, rel)}`
+      : `The sources name no package manager for ${name}.`,
+    eol: rel.eol ? `${name}: ${rel.extendedSupport ? statusOf(rel, day) : eolPhrase(rel.eol, day)}.` : `No end-of-life date is published for ${name}.`,
     status: `${name} is ${statusOf(rel, day)}${rel.released ? ` (released ${rel.released})` : ''}.`,
     arches: `${name} ships for ${rel.arches.join(', ') || 'architectures not confirmed in the sources'}.`,
     baseline: baselineSummary(name, rel),
@@ -112,13 +111,7 @@ export function distroAnswer(catalog: Catalog, query: string, distro: Distro, re
 
 export function releasesAnswer(catalog: Catalog, query: string, distro: Distro): Answer {
   const day = today();
-  const rows = distro.releases.map((r) => [
-    r.version,
-    statusOf(r, day),
-    r.released ?? '—',
-    r.eol ?? '—',
-    r.x86_64Baseline ?? '—',
-  ]);
+  const rows = distro.releases.map((r) => [r.version, statusOf(r, day), r.released ?? '—', r.eol ?? '—', r.x86_64Baseline ?? '—']);
   return finish({
     kind: 'releases',
     query,
@@ -135,9 +128,7 @@ export function releasesAnswer(catalog: Catalog, query: string, distro: Distro):
 
 function baselineSummary(name: string, rel: DistroRelease): string {
   const base = rel.x86_64Baseline ? `${name} needs ${rel.x86_64Baseline}` : `No x86-64 baseline is documented for ${name}`;
-  return rel.azureImageBaseline && rel.azureImageBaseline !== rel.x86_64Baseline
-    ? `${base}; its Azure images need ${rel.azureImageBaseline}.`
-    : `${base}.`;
+  return rel.azureImageBaseline && rel.azureImageBaseline !== rel.x86_64Baseline ? `${base}; its Azure images need ${rel.azureImageBaseline}.` : `${base}.`;
 }
 
 function releaseFacts(rel: DistroRelease, day?: string) {

@@ -54,18 +54,27 @@ export function matrixAnswer(catalog: Catalog, query: string, machines: MatrixMa
       : verdicts.no === rows.length
         ? `No, none of the ${rows.length}: ${parts[0]}.`
         : `${capital(parts.join('; '))}.`;
-  const exceptions = rows.filter((r) => r.verdict !== 'yes').slice(0, 3).map((r) => `${rowName(r)}: ${r.reason}`);
+  const exceptions = rows
+    .filter((r) => r.verdict !== 'yes')
+    .slice(0, 3)
+    .map((r) => `${rowName(r)}: ${r.reason}`);
   const summary = rows.length <= 4 || exceptions.length ? [lead, ...exceptions.slice(0, rows.length <= 4 ? 3 : 2)].join(' ') : lead;
 
   const caveats: string[] = [];
-  for (const r of releases) if (r.defaulted && r.distro.releases.length > 1) caveats.push(`No release named for ${r.distro.name}, so this is about the newest: ${releaseLabel(r.distro, r.release)}.`);
+  for (const r of releases)
+    if (r.defaulted && r.distro.releases.length > 1)
+      caveats.push(`No release named for ${r.distro.name}, so this is about the newest: ${releaseLabel(r.distro, r.release)}.`);
   if (notUnderstood.length) caveats.unshift(`Not understood, so left out: ${notUnderstood.map((w) => `“${w}”`).join(', ')}.`);
-  caveats.push('Each row is the same judgement as `/azlinux compat <size> <distro>`: architecture, Hyper-V generation, then the lowest x86-64 level the machine may land on.');
+  caveats.push(
+    'Each row is the same judgement as `/azlinux compat <size> <distro>`: architecture, Hyper-V generation, then the lowest x86-64 level the machine may land on.',
+  );
 
   return finish({
     kind: 'matrix',
     query,
-    title: oneRelease ? `${releaseLabel(releases[0]!.distro, releases[0]!.release)} on ${machines.length} machines` : `${releases.length} releases on ${machines.length} machine${machines.length > 1 ? 's' : ''}`,
+    title: oneRelease
+      ? `${releaseLabel(releases[0]!.distro, releases[0]!.release)} on ${machines.length} machines`
+      : `${releases.length} releases on ${machines.length} machine${machines.length > 1 ? 's' : ''}`,
     summary,
     rows,
     verdicts,
@@ -75,7 +84,13 @@ export function matrixAnswer(catalog: Catalog, query: string, machines: MatrixMa
         title: 'Fleet check',
         table: {
           columns: ['Machine', 'Generations', 'Release', 'Verdict', 'Why'],
-          rows: rows.map((r) => [r.size, generationsText(catalog.seriesByKey.get(sizeKeyOf(r.series))?.record.generations ?? null), relName(r), WORD[r.verdict], r.reason]),
+          rows: rows.map((r) => [
+            r.size,
+            generationsText(catalog.seriesByKey.get(sizeKeyOf(r.series))?.record.generations ?? null),
+            relName(r),
+            WORD[r.verdict],
+            r.reason,
+          ]),
         },
       },
     ],

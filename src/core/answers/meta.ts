@@ -44,7 +44,10 @@ export function clarifyAnswer(query: string, question: string, choices: string[]
     kind: 'clarify',
     query,
     title: 'Which one?',
-    summary: `${question} ${choices.slice(0, 8).map((c) => `\`${c}\``).join(', ')}${choices.length > 8 ? ` (and ${choices.length - 8} more)` : ''}.`,
+    summary: `${question} ${choices
+      .slice(0, 8)
+      .map((c) => `\`${c}\``)
+      .join(', ')}${choices.length > 8 ? ` (and ${choices.length - 8} more)` : ''}.`,
     choices,
     suggestions: choices.slice(0, 8),
   });
@@ -60,7 +63,15 @@ export function compareAnswer(query: string, items: Array<SeriesInfo | CpuInfo>,
   const gens = (it: SeriesInfo) => (it.record.generations?.length ? it.record.generations.map((g) => `Gen ${g}`).join(' and ') : 'not stated');
   const rows = items.map((it, i) =>
     'record' in it
-      ? [labels[i]!, it.record.arch, it.guaranteed ?? '—', it.best ?? '—', gens(it), it.record.family, it.cpus.map((c) => `${c.model.model} (${c.model.codename})`).join(', ') || 'not documented']
+      ? [
+          labels[i]!,
+          it.record.arch,
+          it.guaranteed ?? '—',
+          it.best ?? '—',
+          gens(it),
+          it.record.family,
+          it.cpus.map((c) => `${c.model.model} (${c.model.codename})`).join(', ') || 'not documented',
+        ]
       : [labels[i]!, it.model.arch, it.level ?? '—', it.level ?? '—', '—', it.model.codename, `${it.model.model} (${it.model.codename})`],
   );
   const columns = ['Name', 'Arch', 'Guaranteed', 'Best', 'Generations', 'Family', 'Processors'];
@@ -77,7 +88,9 @@ export function compareAnswer(query: string, items: Array<SeriesInfo | CpuInfo>,
     return [k === 1 || k === 2 ? name : `${name} (${rows.map((r) => `${r[0]}: ${r[k + 1]}`).join('; ')})`];
   });
   const sameGens = !differ.some((d) => d.startsWith('Hyper-V')) && rows[0] ? `; both support ${rows[0][4]}` : '';
-  const differText = differ.length ? ` They differ in ${listOf(differ)}${sameGens}.` : ` They share architecture, levels, family and Hyper-V generations (${rows[0]?.[4]}).`;
+  const differText = differ.length
+    ? ` They differ in ${listOf(differ)}${sameGens}.`
+    : ` They share architecture, levels, family and Hyper-V generations (${rows[0]?.[4]}).`;
   return finish({
     kind: 'compare',
     query,

@@ -12,11 +12,22 @@ import { distroAnswer, lineageChain, statusOf } from './distro.js';
 /** "need": does the release require `level`? "run": does it run on a CPU at `level`? "run-without": on a CPU lacking it? */
 export type LevelQuestion = 'need' | 'run' | 'run-without';
 
-export function releaseLevelAnswer(catalog: Catalog, query: string, distro: Distro, rel: DistroRelease, level: LevelName, mode: LevelQuestion, typed?: string): Answer {
+export function releaseLevelAnswer(
+  catalog: Catalog,
+  query: string,
+  distro: Distro,
+  rel: DistroRelease,
+  level: LevelName,
+  mode: LevelQuestion,
+  typed?: string,
+): Answer {
   const a = distroAnswer(catalog, query, distro, rel, 'baseline');
   const name = releaseLabel(distro, rel);
   const need = requiredLevel(rel);
-  const images = rel.azureImageBaseline && rel.azureImageBaseline !== rel.x86_64Baseline ? ` (its Azure images; the archive itself needs ${rel.x86_64Baseline ?? 'no documented level'})` : '';
+  const images =
+    rel.azureImageBaseline && rel.azureImageBaseline !== rel.x86_64Baseline
+      ? ` (its Azure images; the archive itself needs ${rel.x86_64Baseline ?? 'no documented level'})`
+      : '';
   let first: string;
   if (!need) first = `Not documented — the sources give no x86-64 minimum for ${name}, so the original x86-64 (v1) is assumed.`;
   else if (mode === 'run' || mode === 'run-without') {
@@ -32,11 +43,17 @@ export function releaseLevelAnswer(catalog: Catalog, query: string, distro: Dist
         ? `Yes, with its separate ${alt} build — the main ${name} build needs ${need}${images}, which ${cpu} lacks.`
         : `No — ${name} needs ${need}${images}, which ${cpu} lacks.${altBuilds(catalog, rel, level, mode)}`;
   } else if (levelRank(need) === levelRank(level)) first = `Yes — ${name} needs ${need}${images}.${featureOf(typed, level)}`;
-  else if (levelRank(need) > levelRank(level)) first = `Yes, and more — ${name} needs ${need}${images}, which includes everything in ${level}.${featureOf(typed, level)}`;
+  else if (levelRank(need) > levelRank(level))
+    first = `Yes, and more — ${name} needs ${need}${images}, which includes everything in ${level}.${featureOf(typed, level)}`;
   else {
     // the caveat that speaks of the level asked about, minus any sentence restating the minimum
     const mention = rel.caveats.find((c) => c.includes(level));
-    const said = mention ? mention.split(/(?<=\.)\s+/).filter((sentence) => !/\bminimum\b/i.test(sentence)).join(' ') : '';
+    const said = mention
+      ? mention
+          .split(/(?<=\.)\s+/)
+          .filter((sentence) => !/\bminimum\b/i.test(sentence))
+          .join(' ')
+      : '';
     first = `No — ${name}'s documented minimum is ${need}${images}.${said ? ` ${said}` : ''}`;
   }
   return { ...a, summary: first, context: { ...a.context, topic: 'baseline', level } };
@@ -78,7 +95,9 @@ export function eolAnswer(catalog: Catalog, query: string, distro: Distro, rel: 
     else summary = supportedPolarity ? `As far as the sources say, yes — ${lowerFirst(said)}` : `Not as far as the sources say — ${lowerFirst(said)}`;
   }
   // "AlmaLinux is supported until 2029 — which release is that?": the distribution's other releases, each with its date
-  const others = distro.releases.filter((r) => r !== rel).map((r) => `${releaseLabel(distro, r)}: ${r.eol ? `${r.eol < now ? 'ended' : 'until'} ${r.eol}` : 'no end-of-life date published'}`);
+  const others = distro.releases
+    .filter((r) => r !== rel)
+    .map((r) => `${releaseLabel(distro, r)}: ${r.eol ? `${r.eol < now ? 'ended' : 'until'} ${r.eol}` : 'no end-of-life date published'}`);
   const sections = others.length ? [...a.sections, { title: `Other ${distro.name} releases`, lines: others }] : a.sections;
   return { ...a, summary, sections, context: { ...a.context, topic: 'eol' } };
 }
@@ -111,11 +130,27 @@ export function releaseCompareAnswer(catalog: Catalog, query: string, items: Arr
   const same = rows.filter((r) => new Set(r.slice(1)).size === 1);
   const diffText = differ
     .slice(0, 3)
-    .map((r) => `${r[0]!.toLowerCase()} (${r.slice(1).map((v, k) => `${names[k]}: ${v}`).join('; ')})`)
+    .map(
+      (r) =>
+        `${r[0]!.toLowerCase()} (${r
+          .slice(1)
+          .map((v, k) => `${names[k]}: ${v}`)
+          .join('; ')})`,
+    )
     .join(', ');
   const summary = differ.length
-    ? `${names.join(' and ')} differ in ${diffText}${differ.length > 3 ? `, and ${differ.length - 3} more (below)` : ''}.${same.length ? ` Same: ${same.map((r) => `${r[0]!.toLowerCase()} ${r[1]}`).slice(0, 3).join(', ')}.` : ''}`
-    : `${names.join(' and ')} do not differ in anything the sources record: ${same.map((r) => `${r[0]!.toLowerCase()} ${r[1]}`).slice(0, 4).join(', ')}.`;
+    ? `${names.join(' and ')} differ in ${diffText}${differ.length > 3 ? `, and ${differ.length - 3} more (below)` : ''}.${
+        same.length
+          ? ` Same: ${same
+              .map((r) => `${r[0]!.toLowerCase()} ${r[1]}`)
+              .slice(0, 3)
+              .join(', ')}.`
+          : ''
+      }`
+    : `${names.join(' and ')} do not differ in anything the sources record: ${same
+        .map((r) => `${r[0]!.toLowerCase()} ${r[1]}`)
+        .slice(0, 4)
+        .join(', ')}.`;
   return finish({
     kind: 'compare',
     query,
@@ -135,7 +170,13 @@ function lowerFirst(s: string): string {
 }
 
 /** "CentOS 7 is dead, what now?": where the release stands, and the supported releases of its family. */
-export function successorAnswer(catalog: Catalog, query: string, distro: Distro, rel: DistroRelease, alsoNamed: Array<{ distro: Distro; release: DistroRelease }> = []): Answer {
+export function successorAnswer(
+  catalog: Catalog,
+  query: string,
+  distro: Distro,
+  rel: DistroRelease,
+  alsoNamed: Array<{ distro: Distro; release: DistroRelease }> = [],
+): Answer {
   const a = distroAnswer(catalog, query, distro, rel, 'eol');
   const now = today();
   const name = releaseLabel(distro, rel);
@@ -160,7 +201,9 @@ export function successorAnswer(catalog: Catalog, query: string, distro: Distro,
     })
     .filter((l): l is string => l !== null);
   const state = rel.eol ? `${name}: ${statusOf(rel, now)}.` : `${name} is ${statusOf(rel, now)}.`;
-  const lead = parent ? `It ${edge!.relation === 'rebuild-of' ? 'was a rebuild of' : 'came from'} ${parent.name}${edge!.version ? ` ${edge!.version}` : ''}; supported releases in that family:` : 'Supported releases that follow it:';
+  const lead = parent
+    ? `It ${edge!.relation === 'rebuild-of' ? 'was a rebuild of' : 'came from'} ${parent.name}${edge!.version ? ` ${edge!.version}` : ''}; supported releases in that family:`
+    : 'Supported releases that follow it:';
   // every other release named, by its name ("migrate to Rocky 8", "CentOS Stream 8 has ended"), even when the family's list dates it too
   const named = alsoNamed
     .filter((r, i) => r.release !== rel && alsoNamed.findIndex((x) => x.release === r.release) === i)
@@ -180,7 +223,9 @@ function altBuilds(catalog: Catalog, rel: DistroRelease, level: LevelName, mode:
   const head = rel.version.split(/[\s.]/)[0];
   const fits = (alt: LevelName) => (mode === 'run-without' ? levelRank(alt) < levelRank(level) : levelRank(alt) <= levelRank(level));
   const others = catalog.distros.flatMap((d) =>
-    d.releases.filter((r) => r !== rel && r.altBuildBaseline && fits(r.altBuildBaseline) && r.version.split(/[\s.]/)[0] === head).map((r) => `${releaseLabel(d, r)} ships a separate ${r.altBuildBaseline} build`),
+    d.releases
+      .filter((r) => r !== rel && r.altBuildBaseline && fits(r.altBuildBaseline) && r.version.split(/[\s.]/)[0] === head)
+      .map((r) => `${releaseLabel(d, r)} ships a separate ${r.altBuildBaseline} build`),
   );
   return others.length ? ` ${others.join('; ')}.` : '';
 }

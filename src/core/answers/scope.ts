@@ -23,7 +23,10 @@ export function releaseNeeds(releases: NamedRelease[]): string[] {
     const need = requiredLevel(release);
     const name = releaseLabel(distro, release);
     if (!need) return `${name}: no x86-64 minimum is documented.`;
-    const images = release.azureImageBaseline && release.azureImageBaseline !== release.x86_64Baseline ? ` (its Azure images; the archive needs ${release.x86_64Baseline})` : '';
+    const images =
+      release.azureImageBaseline && release.azureImageBaseline !== release.x86_64Baseline
+        ? ` (its Azure images; the archive needs ${release.x86_64Baseline})`
+        : '';
     return `${name} needs ${need}${images}.`;
   });
 }
@@ -48,7 +51,11 @@ export function outOfScopeAnswer(
     outOfScope: [...new Set(named.map((n) => n.typed))],
     sections: needs.length ? [{ title: 'To check that machine yourself', lines: HOW_TO_CHECK.slice(0, 2) }] : [],
     sources: uniqueSources(...releases.map((r) => r.release.sources.slice(0, 2)), needs.length ? levelSources(catalog) : []),
-    context: releases[0] ? { distro: releases[0].distro.id, release: releases[0].release.version } : machines[0] ? { series: machines[0].series.record.series } : {},
+    context: releases[0]
+      ? { distro: releases[0].distro.id, release: releases[0].release.version }
+      : machines[0]
+        ? { series: machines[0].series.record.series }
+        : {},
   });
 }
 
@@ -56,7 +63,9 @@ function machineLine(m: { series: SeriesInfo; label: string }): string {
   const s = m.series;
   if (s.record.arch === 'Arm64') return `${m.label} is Arm64 (${s.cpus.map((c) => c.model.model).join(', ') || 'processor not documented'}).`;
   const gens = ` (${generationsText(s.record.generations, s.record.generationsComplete)})`;
-  return s.guaranteed ? `${m.label} guarantees ${s.guaranteed}${s.best !== s.guaranteed ? `, up to ${s.best}` : ''}${gens}.` : `${m.label} has no documented processor${gens}.`;
+  return s.guaranteed
+    ? `${m.label} guarantees ${s.guaranteed}${s.best !== s.guaranteed ? `, up to ${s.best}` : ''}${gens}.`
+    : `${m.label} has no documented processor${gens}.`;
 }
 
 /** An x86 model no rule recognises: say so (its `vN` is a generation, never a level), how to learn its level,

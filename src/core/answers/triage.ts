@@ -11,7 +11,6 @@ import { HOW_TO_CHECK } from './cpu-family.js';
 
 export { HOW_TO_CHECK };
 
-
 /** QEMU's generic models: what they lack, so what a guest using them cannot run. */
 /** QEMU's generic models, from their feature lists in src/data/cpu-families.json: what they lack, and the level left. */
 function qemuGeneric(catalog: Catalog): { line: string; sources: Source[] } | null {
@@ -69,13 +68,14 @@ export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): A
       'kernel-refuses': 'the kernel or boot loader refused the CPU',
       'runtime-refuses': 'the program checked the CPU at start and refused to run',
     }[t.error.kind];
-    summary = t.error.feature === '64-bit mode'
-      ? `It means the CPU this machine sees has no 64-bit mode (long mode, the lm flag): a 32-bit CPU, or a virtual machine set up as 32-bit, so ${who}.`
-      : t.error.feature && level
-      ? `It means the CPU this machine sees lacks ${t.error.feature} (one of the ${level} features), so ${who}.`
-      : level
-      ? `It means the CPU this machine sees lacks features of ${level} (${step!.cpuinfoFlags.join(', ')} on top of ${below ?? 'the base'}), so ${who}.`
-      : `It means the CPU this machine sees lacks an x86-64 level the system was built for, so ${who}.`;
+    summary =
+      t.error.feature === '64-bit mode'
+        ? `It means the CPU this machine sees has no 64-bit mode (long mode, the lm flag): a 32-bit CPU, or a virtual machine set up as 32-bit, so ${who}.`
+        : t.error.feature && level
+          ? `It means the CPU this machine sees lacks ${t.error.feature} (one of the ${level} features), so ${who}.`
+          : level
+            ? `It means the CPU this machine sees lacks features of ${level} (${step!.cpuinfoFlags.join(', ')} on top of ${below ?? 'the base'}), so ${who}.`
+            : `It means the CPU this machine sees lacks an x86-64 level the system was built for, so ${who}.`;
   } else if (t.error?.kind === 'illegal-instruction') {
     summary = `“Illegal instruction” at start means the program uses an instruction the CPU this machine sees does not have — most often AVX, AVX2 or AVX-512 in a build for a newer CPU than this one, or a virtual CPU that hides them.`;
   } else if (t.lacks) {
@@ -101,14 +101,21 @@ export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): A
   if (t.context?.length) sections.push({ title: 'What you named', lines: t.context });
   if (explained && levelRank(explained) >= 2) sections.push(levelNeeds(catalog, explained));
   const generic = qemuGeneric(catalog);
-  const avx = t.error?.kind === 'illegal-instruction' ? ['AVX, AVX2, FMA and BMI2 are x86-64-v3 features and AVX-512 an x86-64-v4 one: a build for either level stops this way on a CPU without them.'] : [];
+  const avx =
+    t.error?.kind === 'illegal-instruction'
+      ? ['AVX, AVX2, FMA and BMI2 are x86-64-v3 features and AVX-512 an x86-64-v4 one: a build for either level stops this way on a CPU without them.']
+      : [];
   sections.push({ title: 'Why it happens', lines: [...avx, ...VIRTUAL_CPU_LINES, ...(generic ? [generic.line] : [])] });
   sections.push({ title: 'How to check inside the machine', lines: HOW_TO_CHECK });
   const caveats = t.notUnderstood?.length ? [`Not understood: ${t.notUnderstood.map((w) => `“${w}”`).join(', ')}.`] : [];
   return finish({
     kind: 'triage',
     query,
-    title: t.error ? `Error: ${t.error.typed.slice(0, 80)}` : t.virtualCpus.length ? 'Virtual CPU models and x86-64 levels' : 'Checking a machine’s x86-64 level',
+    title: t.error
+      ? `Error: ${t.error.typed.slice(0, 80)}`
+      : t.virtualCpus.length
+        ? 'Virtual CPU models and x86-64 levels'
+        : 'Checking a machine’s x86-64 level',
     summary,
     required: explained,
     needs: explained && levelRank(explained) >= 2 ? catalog.levels.levels.find((l) => l.level === explained)!.cpuinfoFlags : [],

@@ -107,7 +107,9 @@ export function levelAnswer(catalog: Catalog, query: string, level: LevelName, n
   });
   // a few current, common choices: general purpose, compute and memory series of the newest generations first
   const common = meets.filter((s) => ['General purpose', 'Compute optimized', 'Memory optimized'].includes(s.record.family));
-  const examples = [...common.filter((s) => /v[5-7]$/.test(s.record.series)), ...common.filter((s) => !/v[5-7]$/.test(s.record.series))].slice(0, 6).map((s) => s.record.series);
+  const examples = [...common.filter((s) => /v[5-7]$/.test(s.record.series)), ...common.filter((s) => !/v[5-7]$/.test(s.record.series))]
+    .slice(0, 6)
+    .map((s) => s.record.series);
   const summary = negated
     ? `${below.length} current x64${family ? ` ${family}` : ''} series do not guarantee ${level}: they may land on a processor below it${maybe.length ? ` (${maybe.length} of them sometimes reach it)` : ''}. To always get it, pick one of the ${meets.length} that guarantee it${examples.length ? `, e.g. ${listOf(examples)}` : ''}.`
     : `${names.length} current x64${family ? ` ${family}` : ''} series guarantee ${level} on every processor they may land on${maybe.length ? `; ${maybe.length} more may or may not` : ''}.`;
@@ -120,11 +122,15 @@ export function levelAnswer(catalog: Catalog, query: string, level: LevelName, n
     series: names,
     facts: [...fact('Level', level), ...fact('Guaranteed by', `${meets.length} series`), ...fact('Not guaranteed by', `${below.length} series`)],
     sections,
-    caveats: [
-      'Retired series and Arm64 series are left out; series with no documented processor cannot guarantee anything.',
-      GUEST_CAVEAT,
-    ],
-    sources: uniqueSources(levelSources(catalog), [{ title: 'Microsoft Learn: Azure VM sizes', url: 'https://learn.microsoft.com/en-us/azure/virtual-machines/sizes/overview', asOf: catalog.asOf, dated: 'checked' }]),
+    caveats: ['Retired series and Arm64 series are left out; series with no documented processor cannot guarantee anything.', GUEST_CAVEAT],
+    sources: uniqueSources(levelSources(catalog), [
+      {
+        title: 'Microsoft Learn: Azure VM sizes',
+        url: 'https://learn.microsoft.com/en-us/azure/virtual-machines/sizes/overview',
+        asOf: catalog.asOf,
+        dated: 'checked',
+      },
+    ]),
     context: { topic: 'level', level },
   });
 }
@@ -155,7 +161,8 @@ export function levelVerdict(series: SeriesInfo, level: LevelName, typed?: strin
   const asked = typed && !/^(x86[-_]?64[-_]?)?v\d$/i.test(typed) ? `${typed.toUpperCase()} (${level})` : level;
   if (series.record.arch === 'Arm64') return `No: ${name} is Arm64; x86-64 levels do not apply.`;
   if (!series.guaranteed) return `Unknown: the docs name no processor for ${name}.`;
-  if (levelRank(series.guaranteed) >= levelRank(level)) return `Yes: ${name} guarantees ${series.guaranteed}${series.guaranteed === level && asked === level ? '' : `, which includes ${asked}`}.`;
+  if (levelRank(series.guaranteed) >= levelRank(level))
+    return `Yes: ${name} guarantees ${series.guaranteed}${series.guaranteed === level && asked === level ? '' : `, which includes ${asked}`}.`;
   if (series.best && levelRank(series.best) >= levelRank(level))
     return `Not guaranteed: ${name} guarantees only ${series.guaranteed}; it reaches ${asked} only on some of its processors.`;
   return `No: ${name} stops at ${series.guaranteed}${asked === level ? '' : `, below ${asked}`}.`;
@@ -164,10 +171,7 @@ export function levelVerdict(series: SeriesInfo, level: LevelName, typed?: strin
 export function levelFacts(series: SeriesInfo) {
   if (series.record.arch === 'Arm64') return fact('x86-64 level', 'none (Arm64)');
   if (series.cpus.length === 0) return fact('Guaranteed level', 'unknown (no processor documented)');
-  return [
-    ...fact('Guaranteed level', series.guaranteed),
-    ...(series.best !== series.guaranteed ? fact('Best level', series.best) : []),
-  ];
+  return [...fact('Guaranteed level', series.guaranteed), ...(series.best !== series.guaranteed ? fact('Best level', series.best) : [])];
 }
 
 function levelSummary(subject: string, series: SeriesInfo): string {
@@ -178,7 +182,10 @@ function levelSummary(subject: string, series: SeriesInfo): string {
   }
   if (series.cpus.length === 0) return `${subject} has no documented processor, so no x86-64 level can be guaranteed.`;
   if (series.guaranteed === series.best)
-    return `${subject} guarantees ${series.guaranteed} (${listOf(series.cpus.map((c) => c.model.model), 'or')}).`;
+    return `${subject} guarantees ${series.guaranteed} (${listOf(
+      series.cpus.map((c) => c.model.model),
+      'or',
+    )}).`;
   const low = series.cpus.filter((c) => c.level === series.guaranteed).map((c) => c.model.model);
   return `${subject} guarantees ${series.guaranteed} and may reach ${series.best}: it can land on ${listOf(low, 'or')}, which ${low.length > 1 ? 'stop' : 'stops'} at ${series.guaranteed}.`;
 }

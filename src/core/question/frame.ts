@@ -82,7 +82,7 @@ export function operationOf(intent: Intent, machines: number, releases: number, 
 function namedAfter(catalog: Catalog, distro: NamedRelease['distro'], typed: string | undefined): NamedRelease['release'] {
   const newest = catalog.newestRelease(distro);
   const key = typed ? keyOf(typed) : '';
-  if (key.length < 4 || catalog.distroByKey.get(key) === distro && keyOf(distro.name).startsWith(key)) return newest; // the current name
+  if (key.length < 4 || (catalog.distroByKey.get(key) === distro && keyOf(distro.name).startsWith(key))) return newest; // the current name
   const bore = (r: NamedRelease['release']) => r.aliases.some((a) => keyOf(a).startsWith(key));
   if (bore(newest)) return newest;
   return distro.releases.find(bore) ?? newest;
@@ -94,7 +94,12 @@ function unknownDistros(catalog: Catalog, text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/\b([A-Z][A-Za-z-]+)\s+(Linux|OS)\b/g)) {
     const name = `${m[1]} ${m[2]}`;
-    if (catalog.distroByKey.has(keyOf(name)) || catalog.distroByKey.has(keyOf(m[1]!)) || /^(The|A|An|My|On|In|For|Azure|Microsoft|Intel|AMD|Any|Every|Which|What)$/.test(m[1]!)) continue;
+    if (
+      catalog.distroByKey.has(keyOf(name)) ||
+      catalog.distroByKey.has(keyOf(m[1]!)) ||
+      /^(The|A|An|My|On|In|For|Azure|Microsoft|Intel|AMD|Any|Every|Which|What)$/.test(m[1]!)
+    )
+      continue;
     if (!out.includes(name)) out.push(name);
   }
   return out;

@@ -75,7 +75,10 @@ const VIRTUAL_CPU_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['kvm64', /\bkvm(?:32|64)\b/gi],
   ['qemu64', /\bqemu(?:32|64)\b|\bqemu virtual cpu\b/gi],
   ['VirtualBox', /\bvirtual\s?box\b|\bvbox\b/gi],
-  ['Hyper-V processor compatibility mode', /\b(?:processor )?compatibility (?:mode|for migration)\b|\bprocessor compatibility\b|\bhyper-?v compat(?:ibility)?\b/gi],
+  [
+    'Hyper-V processor compatibility mode',
+    /\b(?:processor )?compatibility (?:mode|for migration)\b|\bprocessor compatibility\b|\bhyper-?v compat(?:ibility)?\b/gi,
+  ],
   ['x86-64 baseline CPU model', /\b(?:cpu model|cpu type|-cpu)\s+(?:x86-64-v[1-4]|host-model|max|base)\b/gi],
 ];
 
@@ -99,15 +102,30 @@ const OFF_TOPIC_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
 const OUT_OF_SCOPE_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['an AWS EC2 instance type', /\b(?:[a-z]{1,2}\d[a-z]{0,4}|[a-z]\d[a-z]?-\w+)\.(?:nano|micro|small|medium|large|metal(?:-\d+xl)?|\d*xlarge)\b/gi],
   ['AWS', /\b(?:aws|ec2|amazon web services|graviton\d?)\b/gi],
-  ['a Google Cloud machine type', /\b(?:n1|n2d?|n4|e2|c2d?|c3d?|c4a?|t2[ad]|m[123]|a[23]|h3|z3)-(?:standard|highmem|highcpu|ultramem|megamem|micro|small|medium|custom)(?:-\d+)?\b/gi],
+  [
+    'a Google Cloud machine type',
+    /\b(?:n1|n2d?|n4|e2|c2d?|c3d?|c4a?|t2[ad]|m[123]|a[23]|h3|z3)-(?:standard|highmem|highcpu|ultramem|megamem|micro|small|medium|custom)(?:-\d+)?\b/gi,
+  ],
   ['Google Cloud', /\b(?:gcp|gce|google cloud|compute engine)\b/gi],
   ['Oracle Cloud', /\b(?:oci|oracle cloud)\b/gi],
-  ['another hosting provider', /\b(?:hetzner|ovh(?:cloud)?|digital\s?ocean|linode|vultr|scaleway|alibaba cloud|aliyun|tencent cloud|ibm cloud|contabo|upcloud|ionos)\b/gi],
+  [
+    'another hosting provider',
+    /\b(?:hetzner|ovh(?:cloud)?|digital\s?ocean|linode|vultr|scaleway|alibaba cloud|aliyun|tencent cloud|ibm cloud|contabo|upcloud|ionos)\b/gi,
+  ],
   ['a single-board computer', /\b(?:raspberry\s?pi|rpi\s?[3-5]|jetson (?:nano|orin|xavier)|orange\s?pi|rock\s?pi|odroid)\b/gi],
   ['macOS on a PC (a hackintosh)', /\b(?:hackintosh|opencore(?:pkg)?|clover (?:bootloader|efi))\b/gi],
-  ['Apple hardware', /\b(?:apple\s+(?:silicon|m[1-5])|macbook|mac\s?mini|imac|mac\s?pro|m[1-5]\s+(?:pro|max|ultra|mac)|(?:macpro|macbook(?:pro|air)?|macmini|imac(?:pro)?)\d+,\d+|rosetta(?:\s*2)?|macos|(?:my|an?|the|on)\s+m[1-5](?:\s+(?:pro|max|ultra|air))?)\b/gi],
-  ['a glibc version mismatch (the program was built against a newer glibc than the system has; not a CPU problem)', /version [`'"]?glibc_2\.\d+[`'"]? not found/gi],
-  ['a TensorFlow build notice (informational: the binary simply does not use every feature the CPU has)', /your cpu supports instructions that this tensorflow binary was not compiled to use/gi],
+  [
+    'Apple hardware',
+    /\b(?:apple\s+(?:silicon|m[1-5])|macbook|mac\s?mini|imac|mac\s?pro|m[1-5]\s+(?:pro|max|ultra|mac)|(?:macpro|macbook(?:pro|air)?|macmini|imac(?:pro)?)\d+,\d+|rosetta(?:\s*2)?|macos|(?:my|an?|the|on)\s+m[1-5](?:\s+(?:pro|max|ultra|air))?)\b/gi,
+  ],
+  [
+    'a glibc version mismatch (the program was built against a newer glibc than the system has; not a CPU problem)',
+    /version [`'"]?glibc_2\.\d+[`'"]? not found/gi,
+  ],
+  [
+    'a TensorFlow build notice (informational: the binary simply does not use every feature the CPU has)',
+    /your cpu supports instructions that this tensorflow binary was not compiled to use/gi,
+  ],
   ['GPU compute capability', /\b(?:compute capability|cuda(?: version| cores?)?|sm_\d{2,3}|tensor cores?|rocm)\b/gi],
 ];
 
@@ -123,13 +141,31 @@ const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
   ['kernel-refuses', /requires? (?:a )?(?:cpu|processor) (?:with|supporting) (x86-64-v[1-4])/gi],
   ['kernel-refuses', /(x86-64-v[1-4]) required[,:;]?\s+(?:but\s+)?(?:the\s+)?cpu\b[^\n]*/gi], // "x86-64-v2 required, CPU has only x86-64-v1"
   ['runtime-refuses', /can only be run on amd64 processors with (v[1-4]) microarchitecture support/gi],
-  ['runtime-refuses', /requires? (?:a )?(?:cpu|processor) with (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|fma3?|bmi2?) (?:support|instructions?|extensions?)/gi],
-  ['runtime-refuses', /(?:does not|doesn'?t) (?:appear to )?(?:have|support) (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt)\b(?: (?:support|instructions?))?/gi],
+  [
+    'runtime-refuses',
+    /requires? (?:a )?(?:cpu|processor) with (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|fma3?|bmi2?) (?:support|instructions?|extensions?)/gi,
+  ],
+  [
+    'runtime-refuses',
+    /(?:does not|doesn'?t) (?:appear to )?(?:have|support) (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt)\b(?: (?:support|instructions?))?/gi,
+  ],
   ['runtime-refuses', /(?:cpu|processor) must support (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|x86-64-v[1-4])/gi],
   ['runtime-refuses', /(?:cpu|处理器)\s*有\s*(avx2?|sse4[._]?2)\s*指令集要求/gi],
   // the same refusal in other languages: a feature the CPU does not support, before or after the negation
-  ['runtime-refuses', new RegExp(`(?:不支持|不支援|没有|沒有|缺少)\\s*(?:the\\s+)?${FEATURE}|${FEATURE}\\s*(?:命令|指令)?(?:セット|集)?\\s*(?:を|が|에|을|를)?\\s*(?:サポートしていない|サポートされていない|未対応|非対応|不支持|不被支持|지원하지\\s*않)`, 'gi')],
-  ['runtime-refuses', new RegExp(`(?:не\\s+поддерживае?т(?:ся)?|нет\\s+поддержки|no\\s+(?:soporta|admite|tiene|es\\s+compatible\\s+con)|não\\s+(?:suporta|tem)|ne\\s+(?:supporte|prend)\\s+pas(?:\\s+en\\s+charge)?|unterstützt\\s+(?:kein(?:e|en)?|nicht))\\s+(?:(?:las?|les|l'|die|as|os|d')\\s*)?(?:инструкци[а-яё]*\\s+|instrucciones\\s+|instructions\\s+|instruções\\s+|befehle\\s+)?${FEATURE}`, 'giu')],
+  [
+    'runtime-refuses',
+    new RegExp(
+      `(?:不支持|不支援|没有|沒有|缺少)\\s*(?:the\\s+)?${FEATURE}|${FEATURE}\\s*(?:命令|指令)?(?:セット|集)?\\s*(?:を|が|에|을|를)?\\s*(?:サポートしていない|サポートされていない|未対応|非対応|不支持|不被支持|지원하지\\s*않)`,
+      'gi',
+    ),
+  ],
+  [
+    'runtime-refuses',
+    new RegExp(
+      `(?:не\\s+поддерживае?т(?:ся)?|нет\\s+поддержки|no\\s+(?:soporta|admite|tiene|es\\s+compatible\\s+con)|não\\s+(?:suporta|tem)|ne\\s+(?:supporte|prend)\\s+pas(?:\\s+en\\s+charge)?|unterstützt\\s+(?:kein(?:e|en)?|nicht))\\s+(?:(?:las?|les|l'|die|as|os|d')\\s*)?(?:инструкци[а-яё]*\\s+|instrucciones\\s+|instructions\\s+|instruções\\s+|befehle\\s+)?${FEATURE}`,
+      'giu',
+    ),
+  ],
   ['illegal-instruction', /\b(?:illegal instruction|sigill|invalid opcode|illegal hardware instruction)\b/gi],
 ];
 
@@ -147,10 +183,16 @@ const APU_GENERATION: Record<string, [string, string]> = {
   '8': ['excavator', 'Carrizo, Excavator'],
   '9': ['excavator', 'Bristol Ridge, Excavator'],
 };
-const GENERIC_FAMILY_ROWS: ReadonlyArray<readonly [RegExp, string | ((m: RegExpMatchArray) => string | undefined), string | ((m: RegExpMatchArray) => string)]> = [
+const GENERIC_FAMILY_ROWS: ReadonlyArray<
+  readonly [RegExp, string | ((m: RegExpMatchArray) => string | undefined), string | ((m: RegExpMatchArray) => string)]
+> = [
   [/\bamd\s+fx\b(?![\s-]*\d)(?!\s*-?\s*series)/gi, 'bulldozer', 'AMD FX (Bulldozer family)'],
   // "Phenom II X6", "a Phenom X4": every Phenom is K10, whatever its model number
-  [/\bphenom(?:\(tm\)|™)?(?:\s+(?:ii|2))?(?:\s+x[2-6])?(?![\s-]*[a-z]?\d{3})(?![a-z0-9])/gi, 'k10', (m) => `${m[0].trim().replace(/^phenom/i, 'AMD Phenom')} (K10)`],
+  [
+    /\bphenom(?:\(tm\)|™)?(?:\s+(?:ii|2))?(?:\s+x[2-6])?(?![\s-]*[a-z]?\d{3})(?![a-z0-9])/gi,
+    'k10',
+    (m) => `${m[0].trim().replace(/^phenom/i, 'AMD Phenom')} (K10)`,
+  ],
   [/\b(?:xeon(?:\s+e[357])?|e[357])\s+v([1-4])\b/gi, (m) => XEON_GENERATION[m[1]!]?.[0], (m) => `Xeon v${m[1]} (${XEON_GENERATION[m[1]!]?.[1]})`],
   [/\b(?:amd\s+)?a(?:4|6|8|10|12)\s*-\s*([5-9])\d{3}[a-z]?\b/gi, (m) => APU_GENERATION[m[1]!]?.[0], (m) => `${m[0].trim()} (${APU_GENERATION[m[1]!]?.[1]})`],
 ];
@@ -162,7 +204,8 @@ const GATE = {
   virtual: /kvm|qemu|virtual|vbox|compat|cpu model|cpu type|-cpu/,
   hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere/,
   offTopic: /windows|nested|perf|credit|burst|benchmark|pric|cost|quota|billing|networking|iops|throughput|premium|temp disk|constrain/,
-  outOfScope: /glibc_|tensorflow|raspberry|rpi|jetson|orange|rock|odroid|hetzner|ovh|ocean|linode|vultr|scaleway|alibaba|aliyun|tencent|ibm cloud|contabo|upcloud|ionos|hackintosh|opencore|clover|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
+  outOfScope:
+    /glibc_|tensorflow|raspberry|rpi|jetson|orange|rock|odroid|hetzner|ovh|ocean|linode|vultr|scaleway|alibaba|aliyun|tencent|ibm cloud|contabo|upcloud|ionos|hackintosh|opencore|clover|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
 };
 
 export function scanMentions(catalog: Catalog, text: string): { rest: string; mentions: Mentions } {
@@ -180,7 +223,12 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
         // "requires the following features not present on the CPU: sse4_2 popcnt": the highest level among them
         if (!named && /following features/i.test(m[0])) named = highestFlag(catalog, (m[0].split(':')[1] ?? '').split(/[\s,]+/));
         const level = named ? levelNamed(catalog, named) : null;
-        const feature = named && !/^(x86-64(-v\d)?|v\d)$/i.test(named) ? named.toUpperCase().replace(/^SSE4_/, 'SSE4.') : named?.toLowerCase() === 'x86-64' ? '64-bit mode' : undefined;
+        const feature =
+          named && !/^(x86-64(-v\d)?|v\d)$/i.test(named)
+            ? named.toUpperCase().replace(/^SSE4_/, 'SSE4.')
+            : named?.toLowerCase() === 'x86-64'
+              ? '64-bit mode'
+              : undefined;
         mentions.errors.push({ kind, level, typed: m[0].trim(), ...(feature ? { feature } : {}) });
         blank(m as RegExpExecArray);
       }
@@ -225,32 +273,32 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
       }
 
   if (GATE.virtual.test(quick))
-  for (const [name, re] of VIRTUAL_CPU_ROWS)
-    for (const m of rest.matchAll(re)) {
-      if (!mentions.virtualCpus.includes(name)) mentions.virtualCpus.push(name);
-      blank(m as RegExpExecArray);
-    }
+    for (const [name, re] of VIRTUAL_CPU_ROWS)
+      for (const m of rest.matchAll(re)) {
+        if (!mentions.virtualCpus.includes(name)) mentions.virtualCpus.push(name);
+        blank(m as RegExpExecArray);
+      }
 
   if (GATE.hypervisor.test(quick))
-  for (const [name, re] of HYPERVISOR_ROWS)
-    for (const m of rest.matchAll(re)) {
-      if (!mentions.hypervisors.includes(name)) mentions.hypervisors.push(name);
-      blank(m as RegExpExecArray);
-    }
+    for (const [name, re] of HYPERVISOR_ROWS)
+      for (const m of rest.matchAll(re)) {
+        if (!mentions.hypervisors.includes(name)) mentions.hypervisors.push(name);
+        blank(m as RegExpExecArray);
+      }
 
   if (GATE.offTopic.test(quick))
-  for (const [name, re] of OFF_TOPIC_ROWS)
-    for (const m of rest.matchAll(re)) {
-      if (!mentions.offTopics.includes(name)) mentions.offTopics.push(name);
-      blank(m as RegExpExecArray);
-    }
+    for (const [name, re] of OFF_TOPIC_ROWS)
+      for (const m of rest.matchAll(re)) {
+        if (!mentions.offTopics.includes(name)) mentions.offTopics.push(name);
+        blank(m as RegExpExecArray);
+      }
 
   if (GATE.outOfScope.test(quick))
-  for (const [what, re] of OUT_OF_SCOPE_ROWS)
-    for (const m of rest.matchAll(re)) {
-      mentions.outOfScope.push({ what, typed: tidy(m[0]) });
-      blank(m as RegExpExecArray);
-    }
+    for (const [what, re] of OUT_OF_SCOPE_ROWS)
+      for (const m of rest.matchAll(re)) {
+        mentions.outOfScope.push({ what, typed: tidy(m[0]) });
+        blank(m as RegExpExecArray);
+      }
   // "f16     = 2", "n_vocab = 50400": a variable in a pasted log, not a size or a distro
   if (/=\s*-?\d/.test(quick)) for (const m of rest.matchAll(LOG_ASSIGNMENT)) blank(m as RegExpExecArray);
   return { rest, mentions };
@@ -267,7 +315,10 @@ function knownCpu(catalog: Catalog, typed: string): boolean {
 }
 
 function tidy(s: string): string {
-  return s.replace(/\((?:r|tm)\)/gi, '').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/\((?:r|tm)\)/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** "x86-64-v2", "v2" (Go's GOAMD64), "x86-64" (64-bit: v1), or a feature ("AVX", "sse4.2") -> its level. */
@@ -276,7 +327,14 @@ function levelNamed(catalog: Catalog, typed: string): LevelName | null {
   const v = /^(?:x86-64-)?v([1-4])$/.exec(t);
   if (v) return `x86-64-v${v[1]}` as LevelName;
   if (t === 'x86-64') return 'x86-64-v1';
-  const flag = normaliseFlag(t.replace(/^avx-?512\w*$/, 'avx512f').replace(/^fma3$/, 'fma').replace(/^sse4[._]?([12])$/, 'sse4_$1').replace(/^bmi$/, 'bmi1'), catalog.levels);
+  const flag = normaliseFlag(
+    t
+      .replace(/^avx-?512\w*$/, 'avx512f')
+      .replace(/^fma3$/, 'fma')
+      .replace(/^sse4[._]?([12])$/, 'sse4_$1')
+      .replace(/^bmi$/, 'bmi1'),
+    catalog.levels,
+  );
   return catalog.levels.levels.find((l) => l.cpuinfoFlags.includes(flag))?.level ?? null;
 }
 
@@ -309,7 +367,10 @@ function codenameIndex(catalog: Catalog): CodenameIndex {
     // "Sandy Bridge to Comet Lake, AVX disabled" (Pentium, Celeron) names a range, not a codename
     if (f.rule.kind !== 'processor' || !f.node || !f.fixedFeatures || / to |disabled/i.test(f.rule.codename)) continue;
     for (const raw of f.rule.codename.split(/[/(),]/)) {
-      const name = raw.replace(/-(EP|EX|SP|E|X|W|D|H|U|S|N)\b/g, '').replace(/\b(AVX disabled|E-cores|Gracemont)\b/g, '').trim();
+      const name = raw
+        .replace(/-(EP|EX|SP|E|X|W|D|H|U|S|N)\b/g, '')
+        .replace(/\b(AVX disabled|E-cores|Gracemont)\b/g, '')
+        .trim();
       const key = name.toLowerCase().replace(/[\s-]+/g, ' ');
       if (key.length < 4 || /^(core|zen|intel|amd)$/.test(key) || catalog.cpuByCodename.has(keyOf(name))) continue;
       const had = byKey.get(key);

@@ -45,10 +45,12 @@ const ASIDE_TOPICS = new Set(['prices and quotas', 'CPU performance and burst cr
 /** Declined first, whatever else is named: not a question about a CPU level at all. */
 const NOT_CPU = /glibc version mismatch|TensorFlow build notice/;
 /** Words of a failure: with a hypervisor named, its default virtual CPU is the first suspect. */
-const FAILURE = /\b(fail(s|ed|ing)?|crash(es|ed)?|panic|won'?t (boot|start)|unable to (boot|start)|does not (boot|start)|doesn'?t (boot|start)|error|illegal|not supported|unsupported|doesn'?t support|does not support|stuck|hangs?|problems?|issues?|warning)\b/;
+const FAILURE =
+  /\b(fail(s|ed|ing)?|crash(es|ed)?|panic|won'?t (boot|start)|unable to (boot|start)|does not (boot|start)|doesn'?t (boot|start)|error|illegal|not supported|unsupported|doesn'?t support|does not support|stuck|hangs?|problems?|issues?|warning)\b/;
 
 /** Words of features a guest does not see: with a hypervisor named, the host's processor is not the answer. */
-const HIDDEN = /\b(guests?|(?:only|not|doesn'?t|does not|don'?t) (?:shows?|exposes?|sees?|passe?s? through)|hides?|hidden|masks?|masked|no (?:avx|sse|fma|bmi))/;
+const HIDDEN =
+  /\b(guests?|(?:only|not|doesn'?t|does not|don'?t) (?:shows?|exposes?|sees?|passe?s? through)|hides?|hidden|masks?|masked|no (?:avx|sse|fma|bmi))/;
 
 export const RULES: readonly Rule[] = [
   {
@@ -70,14 +72,27 @@ export const RULES: readonly Rule[] = [
   {
     name: 'a topic the bot does not cover',
     answer: (c, q, f) =>
-      f.e.mentions.offTopics.length && f.e.levelWords.every((w) => /^v\d$/i.test(w.typed)) && !f.e.mentions.familyCpus.length && !f.e.cpus.length && !distroComparison(f) && !machineComparison(f)
-        ? outOfScopeAnswer(c, q, f.e.mentions.offTopics.map((t) => ({ what: t, typed: t })), f.releases, f.targets)
+      f.e.mentions.offTopics.length &&
+      f.e.levelWords.every((w) => /^v\d$/i.test(w.typed)) &&
+      !f.e.mentions.familyCpus.length &&
+      !f.e.cpus.length &&
+      !distroComparison(f) &&
+      !machineComparison(f)
+        ? outOfScopeAnswer(
+            c,
+            q,
+            f.e.mentions.offTopics.map((t) => ({ what: t, typed: t })),
+            f.releases,
+            f.targets,
+          )
         : null,
   },
   {
     name: 'a hypervisor and a failure',
     answer: (c, q, f) =>
-      (f.e.mentions.hypervisors.length || f.e.mentions.virtualCpus.length) && !f.targets.length && (FAILURE.test(f.lower) || HIDDEN.test(f.lower)) ? triage(c, q, f) : null,
+      (f.e.mentions.hypervisors.length || f.e.mentions.virtualCpus.length) && !f.targets.length && (FAILURE.test(f.lower) || HIDDEN.test(f.lower))
+        ? triage(c, q, f)
+        : null,
   },
   {
     name: 'a processor by its model number',
@@ -93,7 +108,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'a processor Azure does not list',
-    answer: (c, q, f) => (f.e.mentions.foreignCpus.length && !f.targets.length && !f.e.cpus.length ? foreignCpuAnswer(c, q, f.e.mentions.foreignCpus, f.releases) : null),
+    answer: (c, q, f) =>
+      f.e.mentions.foreignCpus.length && !f.targets.length && !f.e.cpus.length ? foreignCpuAnswer(c, q, f.e.mentions.foreignCpus, f.releases) : null,
   },
   { name: 'virtual CPU model', answer: (c, q, f) => (f.e.mentions.virtualCpus.length && !f.targets.length ? triage(c, q, f) : null) },
   { name: 'nothing named', answer: (c, q, f, ctx) => (nothingNamed(f) ? fromThread(c, q, f, ctx) : null) },
@@ -103,8 +119,16 @@ export const RULES: readonly Rule[] = [
       if (!f.e.badReleases.length || f.e.releases.length) return null;
       const bad = f.e.badReleases[0]!;
       // "is Leap 15.4 also x86-64-v2?": what the releases the data holds need, beside the suggestion
-      const needs = f.levels.length || f.intent.asks.has('baseline') ? releaseNeeds(bad.distro.releases.slice(0, 3).map((r) => ({ distro: bad.distro, release: r, defaulted: false }))).join(' ') : '';
-      return notFoundAnswer(q, `${bad.distro.name} ${echo(bad.typed)}`, bad.distro.releases.map((r) => `${bad.distro.name} ${r.version}`).slice(0, 3), needs ? `The releases I know: ${needs}` : undefined);
+      const needs =
+        f.levels.length || f.intent.asks.has('baseline')
+          ? releaseNeeds(bad.distro.releases.slice(0, 3).map((r) => ({ distro: bad.distro, release: r, defaulted: false }))).join(' ')
+          : '';
+      return notFoundAnswer(
+        q,
+        `${bad.distro.name} ${echo(bad.typed)}`,
+        bad.distro.releases.map((r) => `${bad.distro.name} ${r.version}`).slice(0, 3),
+        needs ? `The releases I know: ${needs}` : undefined,
+      );
     },
   },
   { name: 'ambiguous size', answer: (c, q, f, ctx) => whichSize(c, q, f, ctx) },
@@ -152,7 +176,8 @@ export const RULES: readonly Rule[] = [
       if (!f.releases.length) return null;
       const a = releaseQuestion(c, q, f, ctx);
       // "compare CBL-Mariner and Clear Linux": say which side is missing before answering the other
-      if (f.intent.asks.has('difference') && f.unknownDistros.length) a.summary = `I have no data on ${listOf(f.unknownDistros.map(echo))}, so there is nothing to compare it with. ${a.summary}`;
+      if (f.intent.asks.has('difference') && f.unknownDistros.length)
+        a.summary = `I have no data on ${listOf(f.unknownDistros.map(echo))}, so there is nothing to compare it with. ${a.summary}`;
       return a;
     },
   },
@@ -193,13 +218,14 @@ export const RULES: readonly Rule[] = [
     name: 'a level about the thread’s machine',
     answer: (c, q, f, ctx) => {
       const t = contextTarget(c, ctx);
-      return f.levels.length && t && (f.intent.pronoun || !f.intent.list) && ctx.topic !== 'level' ? machineAnswer(c, q, t, f.levels[0], f.e.levelWords[0]?.typed) : null;
+      return f.levels.length && t && (f.intent.pronoun || !f.intent.list) && ctx.topic !== 'level'
+        ? machineAnswer(c, q, t, f.levels[0], f.e.levelWords[0]?.typed)
+        : null;
     },
   },
   {
     name: 'how to check a level',
-    answer: (c, q, f) =>
-      f.intent.asks.has('how-to-check') && !f.targets.length && !f.releases.length && !f.e.cpus.length ? triage(c, q, f) : null,
+    answer: (c, q, f) => (f.intent.asks.has('how-to-check') && !f.targets.length && !f.releases.length && !f.e.cpus.length ? triage(c, q, f) : null),
   },
   {
     name: 'a CPU that lacks a feature',
@@ -209,30 +235,48 @@ export const RULES: readonly Rule[] = [
       // "my Phenom II doesn't have AVX": the processor's own level first, when its family is known; then every
       // release named, against what a CPU without that feature can run
       const cpuLine = processorLine(f, w.level);
-      const each = distinct(f.releases).slice(0, 4).flatMap((r) => {
-        const need = requiredLevel(r.release);
-        if (!need) return [];
-        const fits = LEVELS.indexOf(need) < LEVELS.indexOf(w.level);
-        return [{ verdict: (fits ? 'yes' : 'no') as Verdict, line: `${r.distro.name} ${r.release.version} needs ${need}: ${fits ? 'a CPU without' : 'it will not run on a CPU without'} ${w.typed.toUpperCase()}${fits ? ' still runs it' : ''}.` }];
-      });
+      const each = distinct(f.releases)
+        .slice(0, 4)
+        .flatMap((r) => {
+          const need = requiredLevel(r.release);
+          if (!need) return [];
+          const fits = LEVELS.indexOf(need) < LEVELS.indexOf(w.level);
+          return [
+            {
+              verdict: (fits ? 'yes' : 'no') as Verdict,
+              line: `${r.distro.name} ${r.release.version} needs ${need}: ${fits ? 'a CPU without' : 'it will not run on a CPU without'} ${w.typed.toUpperCase()}${fits ? ' still runs it' : ''}.`,
+            },
+          ];
+        });
       const lines = [cpuLine, ...each.map((v) => v.line)].filter(Boolean).join(' ');
       const said = each.length && each.every((v) => v.verdict === each[0]!.verdict) && !cpuLine ? each[0]!.verdict : null;
-      return triageAnswer(c, q, { virtualCpus: f.e.mentions.virtualCpus, level: null, required: w.level, lacks: { typed: w.typed, level: w.level }, verdict: lines ? { verdict: said, line: lines } : null, context: releaseNeeds(f.releases), notUnderstood: notUnderstood(f) });
+      return triageAnswer(c, q, {
+        virtualCpus: f.e.mentions.virtualCpus,
+        level: null,
+        required: w.level,
+        lacks: { typed: w.typed, level: w.level },
+        verdict: lines ? { verdict: said, line: lines } : null,
+        context: releaseNeeds(f.releases),
+        notUnderstood: notUnderstood(f),
+      });
     },
   },
   // "SSE4.1, SSE4.2, AVX, AVX2 and FMA": a list of features needs the highest level among them
   {
     name: 'series for a level',
-    answer: (c, q, f) => (f.levels.length && asksForSeries(f) ? levelAnswer(c, q, highest(f.levels), f.intent.negated, familyNamed(c, f.lower), vendorNamed(f.lower)) : null),
+    answer: (c, q, f) =>
+      f.levels.length && asksForSeries(f) ? levelAnswer(c, q, highest(f.levels), f.intent.negated, familyNamed(c, f.lower), vendorNamed(f.lower)) : null,
   },
   // "only avx, could that be it?", "VMs only expose SSE and SSE2": a level or feature said about something else
   { name: 'a level about something else', answer: (c, q, f) => (f.levels.length ? triage(c, q, f) : null) },
 ];
 
 /** Words that ask for Azure machines: a level list answers them. */
-const AZURE_ASKED = /\b(azure|cloud|sizes?|series|skus?|instances?|instance types?)\b|\b(get|obtain|rent|pick|choose|buy)\b[^.?!]{0,24}\b(computers?|machines?|vms?|servers?)\b/;
+const AZURE_ASKED =
+  /\b(azure|cloud|sizes?|series|skus?|instances?|instance types?)\b|\b(get|obtain|rent|pick|choose|buy)\b[^.?!]{0,24}\b(computers?|machines?|vms?|servers?)\b/;
 /** What a level or feature is said about when it is not Azure: a guest, a hypervisor, a binary, the asker's own machine. */
-const OTHER_SUBJECT = /\b(guests?|hosts?|hypervisors?|emulators?|emulated|binary|binaries|builds?|compiled?|compiler|laptops?|desktops?|notebooks?|mods?|games?|releases? binary|crash\w*|dies|died)\b/;
+const OTHER_SUBJECT =
+  /\b(guests?|hosts?|hypervisors?|emulators?|emulated|binary|binaries|builds?|compiled?|compiler|laptops?|desktops?|notebooks?|mods?|games?|releases? binary|crash\w*|dies|died)\b/;
 
 /** "which sizes guarantee v4?", "avx512", "x86-64-v3 and intel": a list of Azure series answers it; a level or
  * feature mentioned about a hypervisor, a binary, a laptop or one's own CPU, in a sentence that asks for no Azure
@@ -240,7 +284,8 @@ const OTHER_SUBJECT = /\b(guests?|hosts?|hypervisors?|emulators?|emulated|binary
 function asksForSeries(f: Frame): boolean {
   if (AZURE_ASKED.test(f.lower)) return true;
   const text = f.lower.replace(/https?:\/\/\S+/g, ' ');
-  const other = f.e.mentions.hypervisors.length > 0 || f.e.mentions.virtualCpus.length > 0 || MY_CPU.test(text) || FAILURE.test(text) || OTHER_SUBJECT.test(text);
+  const other =
+    f.e.mentions.hypervisors.length > 0 || f.e.mentions.virtualCpus.length > 0 || MY_CPU.test(text) || FAILURE.test(text) || OTHER_SUBJECT.test(text);
   if (other) return false;
   // a short question is about the level itself ("x86-64-v3 only", "which ones have avx2?"); a long sentence that
   // asks for no machine is said about something else
@@ -289,8 +334,14 @@ function distroComparison(f: Frame): boolean {
 
 function read(a: Answer, f: Frame): Answer {
   // what was named but is not covered, said rather than dropped
-  const aside = [...new Set([...f.e.mentions.outOfScope.filter((o) => CLOUD_NAME.has(o.what) || macAside(f, o)).map((o) => echo(o.typed)), ...f.e.mentions.offTopics.filter((t) => ASIDE_TOPICS.has(t))])];
-  if (aside.length && a.kind !== 'out-of-scope') a.caveats.unshift(`${listOf(aside)}: outside what I cover (Azure VM sizes and Linux distributions); this answer is about the rest.`);
+  const aside = [
+    ...new Set([
+      ...f.e.mentions.outOfScope.filter((o) => CLOUD_NAME.has(o.what) || macAside(f, o)).map((o) => echo(o.typed)),
+      ...f.e.mentions.offTopics.filter((t) => ASIDE_TOPICS.has(t)),
+    ]),
+  ];
+  if (aside.length && a.kind !== 'out-of-scope')
+    a.caveats.unshift(`${listOf(aside)}: outside what I cover (Azure VM sizes and Linux distributions); this answer is about the rest.`);
   for (const c of f.e.corrections) a.caveats.unshift(`Read “${echo(c.typed)}” as ${c.meant}.`);
   const unknown = notUnderstood(f);
   if (unknown.length) a.caveats.unshift(`Not understood, so left out: ${unknown.map((w) => `“${w}”`).join(', ')}.`);
@@ -352,8 +403,10 @@ function fromThread(catalog: Catalog, query: string, f: Frame, context: Conversa
   if (thread) return thread;
   if (f.intent.asks.has('how-to-check') && /\b(level|cpu|processor|avx|x86|v[234]|support)/.test(f.lower)) return triage(catalog, query, f);
   if (f.e.unknown.length) return unknownName(catalog, query, f.e.unknown[0]!);
-  if (f.intent.asks.has('why') && wordsOf(f.text).length <= 3) return helpAnswer(query, undefined, 'Why what? Ask it in the thread of an answer (“why?” then explains that answer), or name a size and a distribution.');
-  if (f.intent.help || f.intent.greeting || !wordsOf(f.text).length || /^\W*(quit|exit|bye|stop|cancel|nevermind|never mind)\W*$/.test(f.lower)) return helpAnswer(query);
+  if (f.intent.asks.has('why') && wordsOf(f.text).length <= 3)
+    return helpAnswer(query, undefined, 'Why what? Ask it in the thread of an answer (“why?” then explains that answer), or name a size and a distribution.');
+  if (f.intent.help || f.intent.greeting || !wordsOf(f.text).length || /^\W*(quit|exit|bye|stop|cancel|nevermind|never mind)\W*$/.test(f.lower))
+    return helpAnswer(query);
   return guess(catalog, query, f.text);
 }
 
@@ -389,11 +442,20 @@ function compareMachines(catalog: Catalog, query: string, f: Frame, context: Con
   const ctxTarget = contextTarget(catalog, context);
   if (targets.length === 1 && f.intent.compare && !f.releases.length && ctxTarget && ctxTarget.label !== targets[0]!.label) targets.unshift(ctxTarget);
   if (targets.length >= 2 && !f.releases.length) {
-    const a = compareAnswer(query, targets.map((t) => t.series), targets.map((t) => t.label));
+    const a = compareAnswer(
+      query,
+      targets.map((t) => t.series),
+      targets.map((t) => t.label),
+    );
     if (asksProcessors(f)) a.summary = `${targets.map((t) => processorsSaid(t)).join(' ')} ${a.summary}`;
     return read(a, f);
   }
-  if (!targets.length && f.e.cpus.length >= 2) return compareAnswer(query, f.e.cpus, f.e.cpus.map((c) => c.model.model));
+  if (!targets.length && f.e.cpus.length >= 2)
+    return compareAnswer(
+      query,
+      f.e.cpus,
+      f.e.cpus.map((c) => c.model.model),
+    );
   return null;
 }
 
@@ -422,7 +484,8 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   const { distro, release, defaulted } = f.releases[0]!;
   const intent = f.intent;
   const level = f.levels[0];
-  if (intent.list && (intent.compat || intent.asks.has('sizes'))) return read(distroSizesAnswer(catalog, query, distro, release, /\b(can'?t|cannot|can not|won'?t|not|unable)\b/.test(f.lower)), f);
+  if (intent.list && (intent.compat || intent.asks.has('sizes')))
+    return read(distroSizesAnswer(catalog, query, distro, release, /\b(can'?t|cannot|can not|won'?t|not|unable)\b/.test(f.lower)), f);
   const build = separateBuild(catalog, query, f);
   if (build) return build;
   if (level && (intent.yesNo || intent.asks.has('baseline') || intent.asks.has('verdict') || !intent.facet)) {
@@ -432,7 +495,10 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
     if (intent.asks.has('why')) a.summary = `${a.summary} ${a.caveats.filter((c) => /x86-64|level|-march|baseline/i.test(c)).join(' ')}`.trim();
     // a statement, not a question ("rhel 10 x86-64-v2"): the facts without a yes or no
     const choice = f.levels.length >= 2 && /\bor\b/.test(f.lower); // "is Debian 13 v2 or v1?" asks which, not yes or no
-    if ((!intent.yesNo || choice) && mode === 'need') a.summary = a.summary.replace(/^(Yes, and more|Yes|No) — (\S+)/, (_, _w: string, word: string) => (/^[a-z]+[A-Z]/.test(word) ? word : word[0]!.toUpperCase() + word.slice(1))); // "openSUSE" keeps its case
+    if ((!intent.yesNo || choice) && mode === 'need')
+      a.summary = a.summary.replace(/^(Yes, and more|Yes|No) — (\S+)/, (_, _w: string, word: string) =>
+        /^[a-z]+[A-Z]/.test(word) ? word : word[0]!.toUpperCase() + word.slice(1),
+      ); // "openSUSE" keeps its case
     return read(a, f);
   }
   if (intent.asks.has('generations') && !intent.asks.has('eol')) {
@@ -448,7 +514,7 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
     if (intent.asks.has('eol')) a.summary = `${supportedReleases(distro)} ${a.summary}`;
     return read(a, f);
   }
-  if (intent.asks.has('eol') || (intent.facet === 'eol')) {
+  if (intent.asks.has('eol') || intent.facet === 'eol') {
     // "rocky is supported until 2029 — which release is that?": no release typed, the year says which
     const years = [...f.text.matchAll(/\b(20\d{2})\b/g)].map((m) => m[1]!);
     const dated = defaulted ? distro.releases.filter((r) => r.eol && years.includes(r.eol.slice(0, 4))) : [];
@@ -474,7 +540,11 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   const a = distroAnswer(catalog, query, distro, defaulted && release === catalog.newestRelease(distro) ? null : release, facet);
   // "what is it based on and what kernel does it use?": every facet asked, in one summary
   const more = FACETS_ASKED.filter((x) => x !== facet && x !== (facet === 'lineage' ? 'upstream' : facet) && intent.asks.has(x));
-  if (more.length) a.summary = [a.summary, ...more.map((x) => distroAnswer(catalog, query, distro, defaulted && release === catalog.newestRelease(distro) ? null : release, x).summary)].join(' ');
+  if (more.length)
+    a.summary = [
+      a.summary,
+      ...more.map((x) => distroAnswer(catalog, query, distro, defaulted && release === catalog.newestRelease(distro) ? null : release, x).summary),
+    ].join(' ');
   // "what's mariner called now?": the name first
   const typed = f.e.distroTyped.get(distro);
   if (typed && /\b(called|renamed|rename|new name|now named)\b/.test(f.lower) && !keyOf(distro.name).includes(keyOf(typed)))
@@ -485,7 +555,10 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
 /** A level named with a release: is it the release's need ("does RHEL 10 need v3?"), or a machine at that level
  * ("I have a v2 server, can't upgrade to RHEL 10"), or a machine without it ("a CPU without AVX2")? */
 function levelMode(f: Frame): 'need' | 'run' | 'run-without' {
-  const machine = /\b(i have|my|our|upgrade|install)\b|\bon (?:an?|the|my|our|this|that) (?:old(?:er)? )?(?:cpu|processor|machine|box|host|server|laptop|pc)\b|(?:cpu|processor|处理器|プロセッサ|프로세서)\s*(?:で|上|에서)|\b(?:en|sur|auf) (?:un|une|una|einem|einer) (?:cpu|procesador|processeur|prozessor)/.test(f.lower);
+  const machine =
+    /\b(i have|my|our|upgrade|install)\b|\bon (?:an?|the|my|our|this|that) (?:old(?:er)? )?(?:cpu|processor|machine|box|host|server|laptop|pc)\b|(?:cpu|processor|处理器|プロセッサ|프로세서)\s*(?:で|上|에서)|\b(?:en|sur|auf) (?:un|une|una|einem|einer) (?:cpu|procesador|processeur|prozessor)/.test(
+      f.lower,
+    );
   const runs = (f.intent.asks.has('verdict') || machine) && !f.intent.asks.has('baseline');
   return runs && /\b(without|lacks?|lacking|no|missing|older|old)\b/.test(f.lower) ? 'run-without' : runs ? 'run' : 'need';
 }
@@ -494,7 +567,13 @@ function levelMode(f: Frame): 'need' | 'run' | 'run-without' {
 function separateBuild(catalog: Catalog, query: string, f: Frame): Answer | null {
   const level = f.levels[0];
   const first = f.releases[0];
-  if (!level || !first || !/\b(builds?|variants?|flavou?rs?|ports?|isos?|editions?)\b/.test(f.lower) || !/\b(have|has|ship|ships|offer|offers|provide|provides|there)\b/.test(f.lower)) return null;
+  if (
+    !level ||
+    !first ||
+    !/\b(builds?|variants?|flavou?rs?|ports?|isos?|editions?)\b/.test(f.lower) ||
+    !/\b(have|has|ship|ships|offer|offers|provide|provides|there)\b/.test(f.lower)
+  )
+    return null;
   const lines = distinct(f.releases).map(({ distro: d, release: r }) => {
     const name = `${d.name} ${r.version}`;
     const need = requiredLevel(r);
@@ -513,7 +592,13 @@ function supportedReleases(distro: NamedRelease['distro']): string {
   const ended = distro.releases.filter((r) => isPastEol(r, now));
   const live = distro.releases.filter((r) => !ended.includes(r));
   const until = (r: (typeof live)[number]) =>
-    r.eol && r.eol < now && r.extendedSupport ? ` (${r.extendedSupport.name} until ${r.extendedSupport.until})` : r.eol ? ` (until ${r.eol})` : r.status === 'preview' ? ' (preview)' : '';
+    r.eol && r.eol < now && r.extendedSupport
+      ? ` (${r.extendedSupport.name} until ${r.extendedSupport.until})`
+      : r.eol
+        ? ` (until ${r.eol})`
+        : r.status === 'preview'
+          ? ' (preview)'
+          : '';
   const last = (r: (typeof live)[number]) => r.extendedSupport?.until ?? r.eol;
   return `${distro.name} releases still supported: ${live.map((r) => `${r.version}${until(r)}`).join(', ') || 'none'}${ended.length ? `; ended: ${ended.map((r) => `${r.version} (${last(r)})`).join(', ')}` : ''}.`;
 }
@@ -525,14 +610,23 @@ const FACETS_ASKED = ['upstream', 'kernel', 'package-manager', 'eol', 'status', 
 function several(catalog: Catalog, query: string, f: Frame, facet: DistroFacet): Answer {
   const answers = distinct(f.releases).map((r) => distroAnswer(catalog, query, r.distro, r.defaulted ? null : r.release, facet));
   const first = answers[0]!;
-  return read({ ...first, summary: answers.map((a) => a.summary).join(' '), sources: uniqueSources(first.sources, ...answers.slice(1).map((a) => a.sources.slice(0, 2))) }, f);
+  return read(
+    {
+      ...first,
+      summary: answers.map((a) => a.summary).join(' '),
+      sources: uniqueSources(first.sources, ...answers.slice(1).map((a) => a.sources.slice(0, 2))),
+    },
+    f,
+  );
 }
 
 /** "which sizes have an EPYC 9004?": the current series that may land on any of these processors. */
 function seriesOn(catalog: Catalog, cpus: ReadonlyArray<Frame['e']['cpus'][number]>): string {
   const series = catalog.series.filter((s) => s.record.retirement?.status !== 'retired' && s.cpus.some((x) => cpus.includes(x))).map((s) => s.record.series);
   const names = listOf([...new Set(cpus.map((x) => x.model.model))]);
-  return series.length ? `${series.length} current Azure series may land on ${names}: ${series.slice(0, 15).join(', ')}${series.length > 15 ? ` and ${series.length - 15} more` : ''}.` : `No current Azure series documents ${names}.`;
+  return series.length
+    ? `${series.length} current Azure series may land on ${names}: ${series.slice(0, 15).join(', ')}${series.length > 15 ? ` and ${series.length - 15} more` : ''}.`
+    : `No current Azure series documents ${names}.`;
 }
 
 /** "which CPU does Dv3 run on?", "the CPU SKU is wrong — it says 8272CL": the processors are what is asked. */
@@ -552,10 +646,13 @@ function processorsSaid(t: Target): string {
 function releaseGenerations(name: string, gens: ReadonlyArray<1 | 2> | null | undefined, lower: string): string {
   const want = /\bgen(?:eration)?\s*([12])\b|\bgen([12])\b/.exec(lower);
   const g = want ? Number(want[1] ?? want[2]) : null;
-  if (!gens?.length) return `Not stated — the sources do not say which Hyper-V generations ${name}'s Azure images support; the VM size's own generations still apply.`;
+  if (!gens?.length)
+    return `Not stated — the sources do not say which Hyper-V generations ${name}'s Azure images support; the VM size's own generations still apply.`;
   const text = gens.map((x) => `Generation ${x}`).join(' and ');
   if (g === null) return `${name}'s Azure images are ${text}${gens.length === 1 ? ' only' : ''}.`;
-  return gens.includes(g as 1 | 2) ? `Yes — ${name}'s Azure images support Generation ${g} (${text}).` : `No — ${name}'s Azure images are ${text} only, so a Generation ${g}-only size cannot run it.`;
+  return gens.includes(g as 1 | 2)
+    ? `Yes — ${name}'s Azure images support Generation ${g} (${text}).`
+    : `No — ${name}'s Azure images are ${text} only, so a Generation ${g}-only size cannot run it.`;
 }
 
 /** "Is Standard_D4s_v3 gen 2?": the Hyper-V generation answer that opens a machine answer. */
@@ -581,7 +678,10 @@ function vendorNamed(lower: string): 'AMD' | 'Intel' | undefined {
 /** "… and are memory optimized": the VM family a list is limited to, as the data names it. */
 function familyNamed(catalog: Catalog, lower: string): string | undefined {
   const families = [...new Set(catalog.series.map((s) => s.record.family))];
-  const typed = lower.replace(/optimi[sz]ed/g, 'optimized').replace(/\bgpu\b/g, 'gpu accelerated').replace(/\bhpc\b/g, 'high performance compute');
+  const typed = lower
+    .replace(/optimi[sz]ed/g, 'optimized')
+    .replace(/\bgpu\b/g, 'gpu accelerated')
+    .replace(/\bhpc\b/g, 'high performance compute');
   return families.find((fam) => typed.includes(fam.toLowerCase()));
 }
 

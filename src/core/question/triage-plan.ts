@@ -31,7 +31,9 @@ export function hostLevel(f: Frame): { name: string; level: LevelName } | null {
 
 /** Every processor named, by family rule or from Azure's list, with its level: "runs on A, B and C, not on D". */
 function processorsNamed(f: Frame): Array<{ name: string; level: LevelName }> {
-  const family = f.e.mentions.familyCpus.filter((m) => m.family.rule.kind === 'processor' && m.family.level).map((m) => ({ name: `${m.model} (${m.family.rule.codename})`, level: m.family.level! }));
+  const family = f.e.mentions.familyCpus
+    .filter((m) => m.family.rule.kind === 'processor' && m.family.level)
+    .map((m) => ({ name: `${m.model} (${m.family.rule.codename})`, level: m.family.level! }));
   const azure = f.e.cpus.filter((c) => c.model.arch === 'x64' && c.level).map((c) => ({ name: `${c.model.model} (${c.model.codename})`, level: c.level! }));
   const all = [...family, ...azure];
   return all.filter((x, i) => all.findIndex((y) => y.name === x.name) === i).slice(0, 6);
@@ -75,21 +77,31 @@ export function triage(catalog: Catalog, query: string, f: Frame): Answer {
       j.verdict === 'yes' && error
         ? ' Its hosts have those features, so they are being hidden from this guest (a virtual CPU type or compatibility mode), or the error comes from another machine.'
         : '';
-    verdict = { verdict: j.verdict, line: `${rel.distro.name} ${rel.release.version} on ${target.label}: ${{ yes: 'yes', no: 'no', depends: 'it depends' }[j.verdict]} — ${summaryReason(j, target.series)}${hidden}` };
+    verdict = {
+      verdict: j.verdict,
+      line: `${rel.distro.name} ${rel.release.version} on ${target.label}: ${{ yes: 'yes', no: 'no', depends: 'it depends' }[j.verdict]} — ${summaryReason(j, target.series)}${hidden}`,
+    };
   } else if (target) {
     const asked = error?.level ?? f.levels[0] ?? null;
     const g = target.series.guaranteed;
     // "MongoDB says no AVX on my Standard_B2s": the size's hosts have it, so something hides it from the guest
     if (asked && g && LEVELS.indexOf(g) >= LEVELS.indexOf(asked))
-      verdict = { verdict: null, line: `${target.label} guarantees ${g}: every host it lands on has what ${asked} needs, so the features are being hidden from this guest (a virtual CPU type or compatibility mode), or the error comes from another machine.` };
+      verdict = {
+        verdict: null,
+        line: `${target.label} guarantees ${g}: every host it lands on has what ${asked} needs, so the features are being hidden from this guest (a virtual CPU type or compatibility mode), or the error comes from another machine.`,
+      };
     else if (!asked && g && target.series.best && LEVELS.indexOf(target.series.best) > LEVELS.indexOf(g))
       // an illegal instruction on a size whose hosts differ: a build for the better hosts stops on the others
-      verdict = { verdict: null, line: `${target.label} guarantees ${g}, but only some of its hosts reach ${target.series.best}: a build that uses ${target.series.best} features (${target.series.best === 'x86-64-v4' ? 'AVX-512' : 'AVX2'}) stops this way when the VM lands on, or moves to, a host without them.` };
+      verdict = {
+        verdict: null,
+        line: `${target.label} guarantees ${g}, but only some of its hosts reach ${target.series.best}: a build that uses ${target.series.best} features (${target.series.best === 'x86-64-v4' ? 'AVX-512' : 'AVX2'}) stops this way when the VM lands on, or moves to, a host without them.`,
+      };
     else context.push(`${target.label}: ${levelVerdict(target.series, asked ?? 'x86-64-v2')}`);
   }
   const need = rel ? (rel.release.azureImageBaseline ?? rel.release.x86_64Baseline) : null;
   const said = error?.level ?? null;
-  const generic = f.e.mentions.virtualCpus.some((v) => /kvm64|qemu64/.test(v)) || (!f.e.mentions.virtualCpus.length && f.e.mentions.hypervisors.includes('QEMU/KVM'));
+  const generic =
+    f.e.mentions.virtualCpus.some((v) => /kvm64|qemu64/.test(v)) || (!f.e.mentions.virtualCpus.length && f.e.mentions.hypervisors.includes('QEMU/KVM'));
   // QEMU's generic models' level, from their feature lists (src/data/cpu-families.json)
   const genericLevel = catalog.cpuFamilies.families
     .filter((m) => /^qemu-(kvm|qemu)64$/.test(m.rule.id) && m.level)
@@ -109,7 +121,8 @@ export function triage(catalog: Catalog, query: string, f: Frame): Answer {
           ? ` — ${listOf(f.e.mentions.hypervisors)}'s default virtual CPU type is the likely cause`
           : '';
       if (said === rNeed) return { verdict: 'no', line: `${name} needs ${rNeed}, and the CPU this machine sees does not have it${cause}.` };
-      if (rank(said) < rank(rNeed)) return { verdict: 'no', line: `${name} needs ${rNeed}, above the ${said} this CPU lacks, so this machine cannot run it either${cause}.` };
+      if (rank(said) < rank(rNeed))
+        return { verdict: 'no', line: `${name} needs ${rNeed}, above the ${said} this CPU lacks, so this machine cannot run it either${cause}.` };
       context.unshift(`${name} itself needs only ${rNeed}: what failed was built for ${said}.`);
       return null;
     }
@@ -118,7 +131,10 @@ export function triage(catalog: Catalog, query: string, f: Frame): Answer {
       const seen = vcpu.family.level;
       return rank(rNeed) <= rank(seen)
         ? { verdict: 'yes', line: `${name} needs ${rNeed}, which the ${vcpu.model} CPU type provides (${seen}).` }
-        : { verdict: 'no', line: `${name} needs ${rNeed}; the ${vcpu.model} CPU type shows the guest only ${seen}, so it cannot run until the CPU type is changed.` };
+        : {
+            verdict: 'no',
+            line: `${name} needs ${rNeed}; the ${vcpu.model} CPU type shows the guest only ${seen}, so it cannot run until the CPU type is changed.`,
+          };
     }
     if (!generic || !genericLevel) {
       // the hosts named by model or codename ("Westmere hosts"): what they can give, if the VM passes it through
@@ -130,18 +146,32 @@ export function triage(catalog: Catalog, query: string, f: Frame): Answer {
           ? { verdict: 'yes', line: `${name} needs only ${rNeed}, which ${host.name} (${host.level}) has: the system itself is not what fails.` }
           : { verdict: 'no', line: `${name} needs ${rNeed}, above ${host.name} (${host.level}).` };
       return rank(rNeed) <= rank(host.level)
-        ? { verdict: 'yes', line: `${name} needs ${rNeed}; ${host.name} is ${host.level}, so it runs as long as the VM's CPU type passes those features through.` }
+        ? {
+            verdict: 'yes',
+            line: `${name} needs ${rNeed}; ${host.name} is ${host.level}, so it runs as long as the VM's CPU type passes those features through.`,
+          }
         : { verdict: 'no', line: `${name} needs ${rNeed}, above ${host.name} (${host.level}): no CPU type setting can give the guest more than its host has.` };
     }
-    if (rank(rNeed) <= rank(genericLevel)) return { verdict: 'yes', line: `${name} needs only ${rNeed}, which even kvm64 and qemu64 provide (${genericLevel}).` };
+    if (rank(rNeed) <= rank(genericLevel))
+      return { verdict: 'yes', line: `${name} needs only ${rNeed}, which even kvm64 and qemu64 provide (${genericLevel}).` };
     return f.e.mentions.virtualCpus.length
-      ? { verdict: 'no', line: `${name} needs ${rNeed}; with the kvm64 or qemu64 CPU type the guest is only ${genericLevel}, so it cannot run until the CPU type is changed.` }
-      : { verdict: 'depends', line: `${name} needs ${rNeed}; if the VM uses QEMU/KVM's default kvm64 or qemu64 CPU type, the guest is only ${genericLevel} and cannot run it — check the VM's CPU type.` };
+      ? {
+          verdict: 'no',
+          line: `${name} needs ${rNeed}; with the kvm64 or qemu64 CPU type the guest is only ${genericLevel}, so it cannot run until the CPU type is changed.`,
+        }
+      : {
+          verdict: 'depends',
+          line: `${name} needs ${rNeed}; if the VM uses QEMU/KVM's default kvm64 or qemu64 CPU type, the guest is only ${genericLevel} and cannot run it — check the VM's CPU type.`,
+        };
   };
   if (!target) {
     // every release named, each with its own line ("from CentOS 8 to CentOS Stream 9 on qemu64")
-    const each = distinct(f.releases).slice(0, 4).map(against).filter((v): v is { verdict: Verdict | null; line: string } => v !== null);
-    if (each.length) verdict = { verdict: each.every((v) => v.verdict === each[0]!.verdict) ? each[0]!.verdict : null, line: each.map((v) => v.line).join(' ') };
+    const each = distinct(f.releases)
+      .slice(0, 4)
+      .map(against)
+      .filter((v): v is { verdict: Verdict | null; line: string } => v !== null);
+    if (each.length)
+      verdict = { verdict: each.every((v) => v.verdict === each[0]!.verdict) ? each[0]!.verdict : null, line: each.map((v) => v.line).join(' ') };
   }
   // "CPU ISA level is lower than required" names no level: the highest level the text names is what was needed
   // ("x86 ISA needed: x86-64-baseline, x86-64-v2, x86-64-v3, x86-64-v4", "readelf says x86-64-v4 (avx512)")
@@ -156,7 +186,10 @@ export function triage(catalog: Catalog, query: string, f: Frame): Answer {
   const m = processorOf(f);
   const next = m?.family.level ? LEVELS[LEVELS.indexOf(m.family.level) + 1] : undefined;
   const refusal = error && !error.level && !named && error.kind !== 'illegal-instruction';
-  const nextLine = refusal && m && next && m.family.missingForNext.length ? ` A build for ${next} needs ${m.family.missingForNext.join(', ')}, which ${m.model} lacks: the likely cause.` : '';
+  const nextLine =
+    refusal && m && next && m.family.missingForNext.length
+      ? ` A build for ${next} needs ${m.family.missingForNext.join(', ')}, which ${m.model} lacks: the likely cause.`
+      : '';
   if (cpuLine) verdict = verdict ? { ...verdict, line: `${cpuLine}${nextLine} ${verdict.line}` } : { verdict: null, line: `${cpuLine}${nextLine}` };
   if (vcpu && !cpuLine) {
     const line = `${vcpu.model} shows the guest ${vcpu.family.level} features, whatever the host has.`;

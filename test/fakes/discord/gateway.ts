@@ -83,7 +83,10 @@ export class FakeGateway extends EventEmitter {
 
   /** Shard ids with an identified, connected session. */
   connectedShards(): number[] {
-    return [...this.sessions.values()].filter((s) => s.socket !== undefined).map((s) => s.shard).sort((a, b) => a - b);
+    return [...this.sessions.values()]
+      .filter((s) => s.socket !== undefined)
+      .map((s) => s.shard)
+      .sort((a, b) => a - b);
   }
 
   private sessionOf(shard: number | undefined): Session | undefined {

@@ -27,7 +27,19 @@ const EVERYONE_PERMS = '1024'; // View Channels
 const now = () => new Date().toISOString();
 
 function member(user: Record<string, unknown>) {
-  return { user, roles: [], joined_at: now(), deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null, premium_since: null, communication_disabled_until: null };
+  return {
+    user,
+    roles: [],
+    joined_at: now(),
+    deaf: false,
+    mute: false,
+    flags: 0,
+    pending: false,
+    nick: null,
+    avatar: null,
+    premium_since: null,
+    communication_disabled_until: null,
+  };
 }
 
 export function guildCreate() {
@@ -63,8 +75,29 @@ export function guildCreate() {
     member_count: 2,
     roles: [
       { id: GUILD_ID, name: '@everyone', color: 0, hoist: false, position: 0, permissions: EVERYONE_PERMS, managed: false, mentionable: false, flags: 0 },
-      { id: BOT_ROLE_ID, name: 'azlinux-bot', color: 0, hoist: false, position: 1, permissions: EVERYONE_PERMS, managed: true, mentionable: true, flags: 0, tags: { bot_id: BOT_ID } },
-      { id: TEAM_ROLE_ID, name: 'platform-team', color: 0, hoist: false, position: 2, permissions: EVERYONE_PERMS, managed: false, mentionable: true, flags: 0 },
+      {
+        id: BOT_ROLE_ID,
+        name: 'azlinux-bot',
+        color: 0,
+        hoist: false,
+        position: 1,
+        permissions: EVERYONE_PERMS,
+        managed: true,
+        mentionable: true,
+        flags: 0,
+        tags: { bot_id: BOT_ID },
+      },
+      {
+        id: TEAM_ROLE_ID,
+        name: 'platform-team',
+        color: 0,
+        hoist: false,
+        position: 2,
+        permissions: EVERYONE_PERMS,
+        managed: false,
+        mentionable: true,
+        flags: 0,
+      },
     ],
     emojis: [],
     stickers: [],
@@ -75,7 +108,19 @@ export function guildCreate() {
     guild_scheduled_events: [],
     soundboard_sounds: [],
     channels: [
-      { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'azure', position: 0, permission_overwrites: [], parent_id: null, topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0 },
+      {
+        id: CHANNEL_ID,
+        type: 0,
+        guild_id: GUILD_ID,
+        name: 'azure',
+        position: 0,
+        permission_overwrites: [],
+        parent_id: null,
+        topic: null,
+        nsfw: false,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+      },
     ],
     threads: [
       {
@@ -140,8 +185,29 @@ export function interaction(spec: CommandSpec) {
     guild: { id: GUILD_ID, locale: 'en-US', features: [] },
     channel_id: channelId,
     channel: inThread
-      ? { id: channelId, type: 11, guild_id: GUILD_ID, parent_id: CHANNEL_ID, name: 'distro questions', flags: 0, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: now(), locked: false } }
-      : { id: channelId, type: 0, guild_id: GUILD_ID, name: 'azure', flags: 0, position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0 },
+      ? {
+          id: channelId,
+          type: 11,
+          guild_id: GUILD_ID,
+          parent_id: CHANNEL_ID,
+          name: 'distro questions',
+          flags: 0,
+          thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: now(), locked: false },
+        }
+      : {
+          id: channelId,
+          type: 0,
+          guild_id: GUILD_ID,
+          name: 'azure',
+          flags: 0,
+          position: 0,
+          permission_overwrites: [],
+          parent_id: null,
+          nsfw: false,
+          topic: null,
+          last_message_id: null,
+          rate_limit_per_user: 0,
+        },
     member: { ...member(user), permissions: '2251799813685247' },
     data: { id: COMMAND_IDS[spec.name], name: spec.name, type: 1, options: commandOptions(spec) },
     app_permissions: '2251799813685247',
@@ -164,7 +230,16 @@ export function privateInteraction(spec: CommandSpec, context: 1 | 2) {
   const channel =
     context === 1
       ? { id: DM_CHANNEL_ID, type: 1, flags: 0, last_message_id: null, recipients: [user] }
-      : { id: GROUP_DM_ID, type: 3, flags: 0, name: 'platform folks', last_message_id: null, recipients: [user, otherBot], owner_id: String(user['id']), icon: null };
+      : {
+          id: GROUP_DM_ID,
+          type: 3,
+          flags: 0,
+          name: 'platform folks',
+          last_message_id: null,
+          recipients: [user, otherBot],
+          owner_id: String(user['id']),
+          icon: null,
+        };
   return {
     id: nextId(),
     application_id: APP_ID,
@@ -200,7 +275,20 @@ export function buttonInteraction(spec: { customId: string; user?: Record<string
     guild_id: GUILD_ID,
     guild: { id: GUILD_ID, locale: 'en-US', features: [] },
     channel_id: CHANNEL_ID,
-    channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'azure', flags: 0, position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0 },
+    channel: {
+      id: CHANNEL_ID,
+      type: 0,
+      guild_id: GUILD_ID,
+      name: 'azure',
+      flags: 0,
+      position: 0,
+      permission_overwrites: [],
+      parent_id: null,
+      nsfw: false,
+      topic: null,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+    },
     member: { ...member(user), permissions: '2251799813685247' },
     data: { custom_id: spec.customId, component_type: 2 },
     message: {

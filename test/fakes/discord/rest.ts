@@ -76,10 +76,7 @@ export class FakeDiscordRest extends EventEmitter {
     }));
     this.route('POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, (req) => ({
       status: req.query.with_response === 'true' ? 200 : 204,
-      body:
-        req.query.with_response === 'true'
-          ? { interaction: { id: nextId(), type: 2 }, resource: { type: req.body?.type } }
-          : undefined,
+      body: req.query.with_response === 'true' ? { interaction: { id: nextId(), type: 2 }, resource: { type: req.body?.type } } : undefined,
     }));
     this.route('PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, (req) => ({
       status: 200,

@@ -31,8 +31,7 @@ export function redisTestsEnabled(env: NodeJS.ProcessEnv = process.env): boolean
 }
 
 /** The one line printed when the Redis tests are skipped. */
-export const REDIS_SKIP_NOTICE =
-  `Redis tests skipped: no redis-server on the PATH. To run them: apt-get install -y redis-server (CI sets ${REQUIRE_REDIS_VAR}=1 so a missing server fails).`;
+export const REDIS_SKIP_NOTICE = `Redis tests skipped: no redis-server on the PATH. To run them: apt-get install -y redis-server (CI sets ${REQUIRE_REDIS_VAR}=1 so a missing server fails).`;
 
 export interface RedisServer {
   url: string;
@@ -57,11 +56,9 @@ export function freePort(): Promise<number> {
 export async function startRedis(fixedPort?: number): Promise<RedisServer> {
   for (let attempt = 0; ; attempt++) {
     const port = fixedPort ?? (await freePort());
-    const child = spawn(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       await ready(child);
       return { url: `redis://127.0.0.1:${port}`, port, stop: () => stop(child), kill: () => stop(child, 'SIGKILL') };

@@ -21,11 +21,7 @@ export function pageHtml(content: PageContent): string {
   const q = content.question ?? '';
   const title = content.answer ? `${content.answer.title} — azlinux` : 'azlinux — distro lineage and x86-64 levels on Azure';
   const answered = content.answer !== undefined;
-  const body = content.answer
-    ? answerHtml(content.answer)
-    : content.problem
-      ? `<p id="verdict" class="summary" role="alert">${esc(content.problem)}</p>`
-      : '';
+  const body = content.answer ? answerHtml(content.answer) : content.problem ? `<p id="verdict" class="summary" role="alert">${esc(content.problem)}</p>` : '';
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -20,7 +20,9 @@ export function answerHtml(answer: Answer): string {
   const parts: string[] = [];
   const verdict = answer.kind === 'compat' ? answer.verdict : undefined;
   // The first thing read is the answer itself; for a verdict, the verdict word in its own element.
-  parts.push(`<p id="verdict" class="summary${verdict ? ` verdict-${verdict}` : ''}">${verdict ? verdictLine(verdict, answer.summary) : esc(answer.summary)}</p>`);
+  parts.push(
+    `<p id="verdict" class="summary${verdict ? ` verdict-${verdict}` : ''}">${verdict ? verdictLine(verdict, answer.summary) : esc(answer.summary)}</p>`,
+  );
   parts.push(`<h2 id="answer-title">${esc(answer.title)}</h2>`);
   if (answer.facts.length) {
     parts.push(`<dl class="facts">${answer.facts.map((f) => `<div><dt>${esc(f.label)}</dt><dd>${esc(f.value)}</dd></div>`).join('')}</dl>`);

@@ -63,7 +63,15 @@ export function webRoutes(options: WebOptions): Route[] {
     const answer = await handler({ platform: 'http', userId: `ip:${clientAddress(req, options.trustProxy ?? false)}`, text: q });
     const cooldown = isServiceAnswer(answer) && answer.code === 'cooldown';
     const status = cooldown ? 429 : isServiceAnswer(answer) && answer.code === 'internal' ? 500 : 200;
-    send(req, res, status, html, pageHtml({ question: q, answer, examples, asOf }), 'no-store', cooldown ? { 'retry-after': String(answer.retryAfterSeconds ?? 1) } : {});
+    send(
+      req,
+      res,
+      status,
+      html,
+      pageHtml({ question: q, answer, examples, asOf }),
+      'no-store',
+      cooldown ? { 'retry-after': String(answer.retryAfterSeconds ?? 1) } : {},
+    );
   };
 
   const completion: ExtraRoute = (req, res, query) => {
@@ -72,10 +80,12 @@ export function webRoutes(options: WebOptions): Route[] {
     sendJson(res, 200, { query: q.slice(0, 200), suggestions: questionCompletions(q, complete) });
   };
 
-  const asset = (body: string, type: string): ExtraRoute => (req, res) => {
-    if (!getOnly(req, res, req.url ?? '')) return;
-    send(req, res, 200, type, body, 'public, max-age=3600');
-  };
+  const asset =
+    (body: string, type: string): ExtraRoute =>
+    (req, res) => {
+      if (!getOnly(req, res, req.url ?? '')) return;
+      send(req, res, 200, type, body, 'public, max-age=3600');
+    };
 
   return routesOf({
     '/': page,
