@@ -71,15 +71,19 @@ export async function answerLines(input: Readable, output: Writable, answer: (li
   let notFound = false;
   let pending = '';
   let flushing = false;
+  // Node 24's readline throws on pause() or resume() once closed: the last flush comes after the close.
+  let closed = false;
   const lines = createInterface({ input, crlfDelay: Infinity });
   const flush = (): void => {
     flushing = false;
     if (pending === '') return;
     const chunk = pending;
     pending = '';
-    if (!output.write(chunk)) {
+    if (!output.write(chunk) && !closed) {
       lines.pause();
-      output.once('drain', () => lines.resume());
+      output.once('drain', () => {
+        if (!closed) lines.resume();
+      });
     }
   };
   lines.on('line', (line) => {
@@ -92,6 +96,7 @@ export async function answerLines(input: Readable, output: Writable, answer: (li
     }
   });
   await once(lines, 'close');
+  closed = true;
   flush();
   return notFound;
 }
