@@ -5,33 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { closest, editDistance, NameIndex, nearestWord } from '../../src/core/fuzzy.js';
-
-/** Full optimal-string-alignment distance, no cap, no shortcuts. */
-function osa(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) {
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  return d[a.length]![b.length]!;
-}
-
-function reference<T>(query: string, candidates: Array<[string, T]>, count = 3): T[] {
-  const limit = Math.max(3, Math.ceil((query.length * 3) / 4));
-  const best = new Map<T, { d: number; len: number; order: number }>();
-  for (const [key, value] of candidates) {
-    const d = query.length >= 2 && key.startsWith(query) ? Math.min(osa(query, key), 1) : osa(query, key);
-    if (d > limit) continue;
-    const had = best.get(value);
-    if (!had) best.set(value, { d, len: key.length, order: best.size });
-    else if (d < had.d || (d === had.d && key.length < had.len)) best.set(value, { d, len: key.length, order: had.order });
-  }
-  return [...best.entries()]
-    .sort((x, y) => x[1].d - y[1].d || x[1].len - y[1].len || x[1].order - y[1].order)
-    .slice(0, count)
-    .map(([v]) => v);
-}
+import { osa, reference } from './fuzzy-reference.js';
 
 const word = (max: number) => fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: max });
 
