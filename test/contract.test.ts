@@ -11,6 +11,7 @@ import { renderAnswer as renderSlack } from '../src/adapters/slack/render.js';
 import { ask, catalog } from '../src/core/index.js';
 import type { Answer } from '../src/core/answer.js';
 import { allText, slackMessageProblems } from './fakes/slack-blocks.js';
+import { ANSWER_KINDS } from './fixtures/answer-kinds.js';
 
 const corpus = JSON.parse(readFileSync(new URL('./corpus/questions.json', import.meta.url), 'utf8')) as Array<{ q: string; context?: object }>;
 const questions = [
@@ -19,6 +20,7 @@ const questions = [
   ...catalog().distros.map((d) => [`/azlinux releases ${d.name}`, undefined] as const),
   ...catalog().distros.map((d) => [`/azlinux lineage ${d.name}`, undefined] as const),
   ...['x86-64-v1', 'x86-64-v2', 'x86-64-v3', 'x86-64-v4'].map((l) => [`/cpulevel ${l}`, undefined] as const),
+  ['/azlinux about', undefined] as const,
 ];
 const answers: Answer[] = questions.map(([q, context]) => ask(q, context));
 
@@ -47,25 +49,7 @@ const discordText = (embeds: APIEmbed[]) =>
 describe('every renderer keeps the contract on real answers', () => {
   test('there is a real answer of every kind in the set', () => {
     const kinds = new Set(answers.map((a) => a.kind));
-    for (const k of [
-      'vm-size',
-      'series',
-      'flags',
-      'cpu',
-      'level',
-      'lineage',
-      'distro',
-      'releases',
-      'compat',
-      'compare',
-      'matrix',
-      'triage',
-      'out-of-scope',
-      'clarify',
-      'help',
-      'not-found',
-    ])
-      expect(kinds, k).toContain(k);
+    for (const k of ANSWER_KINDS.filter((kind) => kind !== 'error')) expect(kinds, k).toContain(k);
   });
 
   test.each(answers.map((a, i) => [i, a.kind, a.query.slice(0, 60), a] as const))('#%i %s: %s', (_i, _k, _q, a) => {

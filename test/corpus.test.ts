@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Answer, AnswerKind, ConversationContext } from '../src/core/answer.js';
 import { ask, QUERY_ECHO_LIMIT } from '../src/core/index.js';
+import { ANSWER_KINDS } from './fixtures/answer-kinds.js';
 
 const INTENTS = [
   'upstream',
@@ -40,25 +41,7 @@ const INTENTS = [
 ] as const;
 type Intent = (typeof INTENTS)[number];
 
-const KINDS: readonly AnswerKind[] = [
-  'vm-size',
-  'series',
-  'flags',
-  'cpu',
-  'level',
-  'lineage',
-  'distro',
-  'releases',
-  'compat',
-  'compare',
-  'matrix',
-  'triage',
-  'out-of-scope',
-  'clarify',
-  'help',
-  'not-found',
-  'error',
-];
+const KINDS: readonly AnswerKind[] = ANSWER_KINDS;
 
 const CONTEXT_KEYS = ['distro', 'release', 'size', 'series', 'cpu', 'topic', 'level'];
 const TEXT_LIMIT = 4000;

@@ -1,32 +1,13 @@
 // What every entry point must give back, whatever it was sent.
 import { expect } from 'vitest';
-
-export const KINDS = [
-  'vm-size',
-  'series',
-  'flags',
-  'cpu',
-  'level',
-  'lineage',
-  'distro',
-  'releases',
-  'compat',
-  'compare',
-  'matrix',
-  'triage',
-  'out-of-scope',
-  'clarify',
-  'help',
-  'not-found',
-  'error',
-];
+import { ANSWER_KINDS } from '../fixtures/answer-kinds.js';
 
 /** A broadcast or group ping in any of the syntaxes a chat platform honours. */
 export const BROADCAST = /@(everyone|here|channel)\b|<!(everyone|here|channel|subteam)/i;
 
 /** The answer JSON contract, bounded and non-empty. */
 export function expectAnswer(answer: Record<string, unknown>): void {
-  expect(KINDS).toContain(answer.kind);
+  expect(ANSWER_KINDS).toContain(answer.kind);
   expect(typeof answer.query).toBe('string');
   expect(typeof answer.text).toBe('string');
   const text = answer.text as string;
