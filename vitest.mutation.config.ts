@@ -23,7 +23,7 @@ class LoadErrorsFail implements Reporter {
 // and data-table tests (they walk whole answers through ask() and add seconds to every mutant without
 // checking a verdict or level the tables below do not), the adapter, service and fuzz tests, and
 // fuzzy-bits.test.ts (its walk of the real catalog takes over 20 s instrumented; the bit-parallel distance
-// it holds is reached by fuzzy.test.ts's ranking properties, whose queries take that route).
+// is held by fuzzy-pattern.test.ts).
 const TESTS = [
   'test/core/verdict-table.test.ts',
   'test/core/level-lists.test.ts',
@@ -31,6 +31,7 @@ const TESTS = [
   'test/core/cpu-answers.test.ts',
   'test/core/fuzzy.test.ts',
   'test/core/fuzzy-bounds.test.ts',
+  'test/core/fuzzy-pattern.test.ts',
   'test/core/compat.test.ts',
   'test/core/vm-answers.test.ts',
   'test/core/cpu-family.test.ts',

@@ -93,6 +93,7 @@ const pattern = new Int32Array(128);
 const PATTERN_MAX = 32;
 
 /** Set `query` as the pattern of osaDistance(); false when it cannot be one (empty, too long, not ASCII). */
+// Stryker disable next-line BlockStatement: equivalent, a query refused here takes the plain distance, which gives the same answer (fuzzy-pattern.test.ts)
 function setPattern(query: string): boolean {
   const m = query.length;
   if (m === 0 || m > PATTERN_MAX) return false;
@@ -102,6 +103,7 @@ function setPattern(query: string): boolean {
     if (c >= 128) return false;
     pattern[c]! |= 1 << i;
   }
+  // Stryker disable next-line BooleanLiteral: equivalent, a query refused here takes the plain distance, which gives the same answer
   return true;
 }
 
@@ -114,6 +116,7 @@ function setPattern(query: string): boolean {
 function osaDistance(m: number, key: string, cap: number): number {
   const n = key.length;
   const over = cap + 1;
+  // Stryker disable next-line LogicalOperator: equivalent, without this early answer the pass and its early stop answer cap + 1 anyway
   if (n - m > cap || m - n > cap) return over;
   if (n === 0) return m > cap ? over : m;
   const last = 1 << (m - 1);
@@ -192,7 +195,14 @@ export class NameIndex<T> {
       this.digits[i] = digitsOf(key);
       countSymbols(key, this.counts, i * SYMBOLS);
     });
-    this.sorted = keys.map((_, i) => i).sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : x - y));
+    this.sorted = keys
+      .map((_, i) => i)
+      .sort((x, y) => {
+        // Stryker disable next-line EqualityOperator: equivalent, equal keys are one run however ordered ('<' -> '>=' is killed, but switched off with it)
+        if (keys[x]! < keys[y]!) return -1;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent on V8, whose sort passes the later element first, so that a key not below the other is never the earlier one; equal keys are one run however ordered
+        return keys[x]! > keys[y]! ? 1 : x - y;
+      });
   }
 
   /** Candidates `i` of the same value as candidate `at`, before it. */
@@ -215,6 +225,7 @@ export class NameIndex<T> {
 
 function lettersOf(key: string): number {
   let mask = 0;
+  // Stryker disable next-line EqualityOperator: equivalent, one past the end reads NaN, no letter ('<' -> '>=' too: no letter at all, killed by fuzzy-bounds.test.ts)
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i) - 97;
     if (c >= 0 && c < 26) mask |= 1 << c;
@@ -224,6 +235,7 @@ function lettersOf(key: string): number {
 
 function digitsOf(key: string): number {
   let mask = 0;
+  // Stryker disable next-line EqualityOperator: equivalent, one past the end reads NaN, no digit ('<' -> '>=' too: no digit at all, killed by fuzzy-bounds.test.ts)
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i) - 48;
     if (c >= 0 && c < 10) mask |= 1 << c;
@@ -245,6 +257,7 @@ function bits(x: number): number {
 function lowerBound(ql: number, qd: number, kl: number, kd: number): number {
   const missing = bits(ql & ~kl) + bits(qd & ~kd);
   const extra = bits(kl & ~ql) + bits(kd & ~qd);
+  // Stryker disable next-line EqualityOperator: equivalent, the larger either way ('>' -> '<=' too: the smaller, killed by fuzzy-bounds.test.ts)
   return missing > extra ? missing : extra;
 }
 
@@ -260,6 +273,7 @@ function symbolOf(code: number): number {
 /** Add `key`'s letters and digits to `out` from `at` (saturating at the array's maximum). */
 function countSymbols(key: string, out: Uint8Array | Int32Array, at: number): void {
   const max = out instanceof Uint8Array ? 255 : 0x7fffffff;
+  // Stryker disable next-line EqualityOperator: equivalent, one past the end reads NaN, no symbol ('<' -> '>=' too: nothing counted, killed by fuzzy-bounds.test.ts)
   for (let i = 0; i < key.length; i++) {
     const s = symbolOf(key.charCodeAt(i));
     if (s >= 0 && out[at + s]! < max) out[at + s]!++;
@@ -277,23 +291,20 @@ const queryCounts = new Int32Array(SYMBOLS);
 function countsApart(counts: Uint8Array, at: number, cap: number): boolean {
   let more = 0;
   let less = 0;
+  // Stryker disable next-line EqualityOperator: equivalent, one symbol past the last reads NaN, counted neither way ('<' -> '>=' too: nothing counted, killed by fuzzy-bounds.test.ts)
   for (let s = 0; s < SYMBOLS; s++) {
     const d = queryCounts[s]! - counts[at + s]!;
+    // Stryker disable next-line EqualityOperator: equivalent, a difference of 0 adds nothing ('>' -> '<=' too, killed by fuzzy-bounds.test.ts)
     if (d > 0) {
       more += d;
       if (more > cap) return true;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a difference of 0 takes nothing away ('<' -> '>=' and 'false' too, killed by fuzzy-bounds.test.ts)
     } else if (d < 0) {
       less -= d;
       if (less > cap) return true;
     }
   }
   return false;
-}
-
-/** How far a candidate is from the query, by the ranking's rules, or `over` when past `cap`. */
-function distanceOf(query: string, key: string, cap: number, patternSet: boolean): number {
-  if (query.length >= 2 && key.startsWith(query)) return key.length === query.length ? 0 : 1;
-  return patternSet ? osaDistance(query.length, key, cap) : editDistance(query, key, cap);
 }
 
 interface Best {
@@ -316,6 +327,7 @@ interface Best {
  */
 export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<readonly [key: string, value: T]>, count = 3): T[] {
   const index = candidates instanceof NameIndex ? candidates : new NameIndex(candidates);
+  // Stryker disable next-line EqualityOperator: equivalent, a count of 0 ends with nothing taken from the ranking ('<=' -> '>' too: nothing for any count, killed)
   if (count <= 0) return [];
   // generous: an unknown name should still get its nearest neighbours, just not absurd ones
   const limit = Math.max(3, Math.ceil(query.length * 0.75));
@@ -331,6 +343,7 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
   // How many values are at each distance: the k-th best distance is read off it. Once `count` values
   // are within that distance, a candidate further away can neither enter the result nor improve a
   // value in it, so it becomes the cap.
+  // Stryker disable next-line ArithmeticOperator: equivalent, the trial's cap (2) reads no count past 1, and the full search zeroes 0..limit first
   const atDistance = histogram(limit + 1);
   let cap = limit;
   /** Count candidate i, `d` edits away (within the cap), towards its value's best. */
@@ -340,13 +353,15 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
     const had = best.get(value);
     if (!had) best.set(value, { d, len: key.length, first: i });
     else {
-      if (i < had.first) had.first = i;
+      had.first = Math.min(had.first, i);
       if (d > had.d || (d === had.d && key.length >= had.len)) return;
       atDistance[had.d]!--;
       had.d = d;
       had.len = key.length;
     }
+    // Stryker disable next-line UpdateOperator: performance only, a count never reached never tightens the cap (the same answer, slower)
     atDistance[d]!++;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: performance only, fewer than `count` values never reach the count, and a cap tightened later prunes less
     if (best.size >= count) cap = kthDistance(atDistance, count, cap);
   };
   const marks = marksFor(keys.length);
@@ -354,6 +369,7 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
   const search = (): void => {
     // Those starting with the query first (marked, so the lengths below pass them by: a second visit
     // would find the same distance), then by length.
+    // Stryker disable next-line UpdateOperator: equivalent, counting down marks each call apart just the same
     const mark = ++generation;
     if (prefixRule) {
       for (let at = index.prefixStart(query); at < sorted.length && keys[sorted[at]!]!.startsWith(query); at++) {
@@ -365,6 +381,7 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
     for (let off = 0; off <= cap; off++) {
       // the shorter keys at this offset, then the longer ones (off 0: the query's own length, once)
       for (let side = off > 0 ? 0 : 1; side < 2; side++) {
+        // Stryker disable next-line EqualityOperator: equivalent, the longer keys first, then the shorter: the same candidates, the same answer
         const bucket = byLength[side === 0 ? m - off : m + off];
         if (!bucket) continue;
         for (const i of bucket) {
@@ -384,6 +401,7 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
   // tight cap the letter bound discards nearly every candidate unread. When that finds `count` values,
   // the k-th best is within two edits and nothing further could have ranked: the search is complete.
   // Otherwise, the whole search again under the full limit.
+  // Stryker disable next-line MethodExpression: performance only, no trial: the full search at once
   cap = Math.min(limit, TRIAL_CAP);
   search();
   if (best.size < count && cap < limit) {
@@ -397,8 +415,11 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
   for (const entry of best.values()) {
     const before = index.before(entry.first);
     if (!before) continue;
+    // (Every key starting with the query was taken in the sorted run, so `first` is at or before any such key
+    // of the value: only the distance is left to check here.)
     for (const j of before) {
-      if (distanceOf(query, keys[j]!, limit, bitParallel) <= limit) {
+      const d = bitParallel ? osaDistance(m, keys[j]!, limit) : editDistance(query, keys[j]!, limit);
+      if (d <= limit) {
         entry.first = j;
         break;
       }
@@ -420,6 +441,7 @@ let generation = 0;
 
 /** The marks of `size` candidates (reused; a new call's generation makes the old marks stale). */
 function marksFor(size: number): Int32Array {
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent, marks too short are not kept (a typed array ignores writes past its end), so a marked key is visited again, finding the same distance
   if (marks.length < size) marks = new Int32Array(Math.max(size, marks.length * 2));
   return marks;
 }

@@ -1,48 +1,11 @@
-// The bit-parallel distance "did you mean" uses for queries of up to 32 ASCII characters, held to the
-// plain dynamic-programming one (editDistance, itself held to a reference in fuzzy.test.ts): the same
-// capped distance for any pair; and closest() over the real catalog's keys, for a misspelling of every
-// size and series name, ranked as the documented rules say.
-import fc from 'fast-check';
+// closest() over the real catalog's keys (most queries take the bit-parallel distance, held to the
+// reference in fuzzy-pattern.test.ts), for a misspelling of every 10th size and series name, ranked as the
+// documented rules say.
 import { describe, expect, test } from 'vitest';
-import { closest, editDistance, patternDistance } from '../../src/core/fuzzy.js';
+import { closest, editDistance } from '../../src/core/fuzzy.js';
 import { catalog } from '../../src/core/index.js';
 import { sizeKeyOf } from '../../src/core/text.js';
 import { misspell } from '../../bench/misspellings.js';
-
-const word = (max: number, unit = fc.constantFrom('a', 'b', 'c', 'd', '1')) => fc.string({ unit, maxLength: max });
-
-describe('the bit-parallel distance', () => {
-  test('equals editDistance for any pair and cap, short alphabets (many transpositions)', () => {
-    fc.assert(
-      fc.property(word(33), word(36), fc.integer({ min: 0, max: 12 }), (a, b, cap) => {
-        expect(patternDistance(a, b, cap)).toBe(editDistance(a, b, cap));
-      }),
-      { seed: 15, numRuns: 4000 },
-    );
-  });
-
-  test('equals editDistance over any characters (non-ASCII and long queries take the plain route)', () => {
-    fc.assert(
-      fc.property(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), fc.integer({ min: 0, max: 40 }), (a, b, cap) => {
-        expect(patternDistance(a, b, cap)).toBe(editDistance(a, b, cap));
-      }),
-      { seed: 15, numRuns: 2000 },
-    );
-  });
-
-  test('known distances at the edges: 32 characters, the cap, a swap at the end', () => {
-    const q = 'abcdefghijklmnopqrstuvwxyz012345';
-    expect(q).toHaveLength(32);
-    expect(patternDistance(q, q)).toBe(0);
-    expect(patternDistance(q, `${q.slice(0, 30)}54`)).toBe(1);
-    expect(patternDistance(q, q.slice(1))).toBe(1);
-    expect(patternDistance(q, 'zyx', 40)).toBe(editDistance(q, 'zyx', 40));
-    expect(patternDistance('kitten', 'sitting', 3)).toBe(3);
-    expect(patternDistance('kitten', 'sitting', 2)).toBe(3);
-    expect(patternDistance('abcd', 'badc')).toBe(2);
-    expect(patternDistance('é', 'e')).toBe(1);
-  });
-});
 
 /** The documented ranking, written plainly (as in fuzzy.test.ts) over editDistance with no real cap. */
 function reference(query: string, candidates: { keys: readonly string[]; values: readonly string[] }, count: number): string[] {

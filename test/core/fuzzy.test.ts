@@ -171,6 +171,60 @@ describe('closest names over a whole index', () => {
     );
   });
 
+  test('a value with several keys starting with the query takes its place among equals from its first key', () => {
+    // the sorted run meets the keys in key order, not in the order given: 'abzzzzz' (V's first key) comes
+    // last, and no key other than those starting with 'ab' is within 3 edits of it
+    expect(
+      closest('ab', [
+        ['abzzzzz', 'V'],
+        ['abyyyyy', 'W'],
+        ['abaaaaa', 'V'],
+      ]),
+    ).toEqual(['V', 'W']);
+    expect(
+      closest('ab', [
+        ['abaaaaa', 'V'],
+        ['abyyyyy', 'W'],
+        ['abzzzzz', 'V'],
+      ]),
+    ).toEqual(['V', 'W']);
+    expect(
+      closest('ab', [
+        ['abyyyyy', 'W'],
+        ['abzzzzz', 'V'],
+        ['abaaaaa', 'V'],
+      ]),
+    ).toEqual(['W', 'V']);
+    const long = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '1'), minLength: 4, maxLength: 10 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('ab', 'ba', 'a1', 'cab'),
+        fc.array(fc.tuple(long, fc.boolean(), fc.integer({ min: 0, max: 5 })), { minLength: 2, maxLength: 30 }),
+        fc.integer({ min: 1, max: 8 }),
+        (q, rows, count) => {
+          const cands = rows.map(([t, starts, v]) => [starts ? q + t : t, v] as [string, number]);
+          expect(closest(q, new NameIndex(cands), count)).toEqual(reference(q, cands, count));
+        },
+      ),
+      { seed: 16, numRuns: 300 },
+    );
+  });
+
+  test('the counts of a key past the 36th are its own (a query the plain distance takes, under a cap of 3 or more)', () => {
+    // 'aaaé' is within 1 edit of 'aaaa'; 36 keys of 'z' stand before it, each far away. Read at the wrong
+    // place, 'aaaa' would take the counts of a 'z' key and be ruled out by counting.
+    const cands: Array<[string, string]> = [...Array.from({ length: 36 }, (_, i) => ['zzzzzzzz', `far ${i}`] as [string, string]), ['aaaa', 'near']];
+    expect(closest('aaaé', cands)).toEqual(['near']);
+    expect(reference('aaaé', cands)).toEqual(['near']);
+    const more: Array<[string, string]> = [
+      ...Array.from({ length: 72 }, (_, i) => [`${'z'.repeat(8)}${i % 10}`, `far ${i}`] as [string, string]),
+      ['baaé', 'near'],
+      ['bbbb', 'next'],
+    ];
+    expect(closest('baaaé', more, 3)).toEqual(reference('baaaé', more, 3));
+    expect(closest('baaaé', more, 3)).toContain('near');
+  });
+
   test('a count of zero or less suggests nothing', () => {
     const cands: Array<[string, string]> = [
       ['abcd', 'x'],
@@ -214,6 +268,34 @@ describe('closest names over a whole index', () => {
     const long = 'ab1-'.repeat(40);
     const cands: Array<[string, number]> = [0, 1, 2, 3].map((i) => [long.slice(i) + 'z'.repeat(i), i]);
     expect(closest(long, cands, 4)).toEqual(reference(long, cands, 4));
+  });
+});
+
+describe('closest names over a large index', () => {
+  // Hundreds of candidates, met in any order: the sorted run (a key order built by sorting), each key's
+  // counts (read from key i * 36 on, so keys past the 36th tell a misread offset), queries that take the
+  // plain distance (longer than 32 characters, or holding a character past ASCII) and those that do not.
+  const unit = fc.constantFrom('a', 'b', 'c', 'd', '1', '-', 'é');
+  const words = (min: number, max: number) => fc.string({ unit, minLength: min, maxLength: max });
+  test('ranks as the rules say, for any count', () => {
+    const candidates = fc.array(fc.tuple(words(0, 10), fc.integer({ min: 0, max: 80 })), { minLength: 80, maxLength: 240 });
+    const query = (cands: Array<[string, number]>) =>
+      fc.oneof(
+        words(0, 9),
+        words(33, 40),
+        // the start of some candidate's key (many others start the same): the sorted run's business
+        fc.tuple(fc.nat(cands.length - 1), fc.integer({ min: 1, max: 4 })).map(([i, n]) => cands[i]![0].slice(0, n)),
+      );
+    fc.assert(
+      fc.property(
+        candidates.chain((cands) => fc.tuple(fc.constant(cands), fc.array(query(cands), { minLength: 3, maxLength: 3 }), fc.integer({ min: 1, max: 12 }))),
+        ([cands, queries, count]) => {
+          const index = new NameIndex(cands);
+          for (const q of queries) expect(closest(q, index, count), q).toEqual(reference(q, cands, count));
+        },
+      ),
+      { seed: 16, numRuns: 60 },
+    );
   });
 });
 
