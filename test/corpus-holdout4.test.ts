@@ -15,10 +15,11 @@ const MIN_CATEGORIES = 12;
 const MIN_NON_ENGLISH = 5;
 const MIN_PASTED = 40;
 const MIN_MULTI_PART = 15;
-/** Share answered right, measured on main when the set landed (never tuned on), rounded down to the percent. */
-const BASELINE = 0;
-/** Answers stating a level or verdict the data contradicts, measured at the same time. */
-const MAX_CONTRADICTIONS = 105;
+/** Share answered right, measured on main (f39b049) when the set landed, never tuned on: 88.6 % (93/105), rounded down
+ * to the percent; raise it as answers improve (issue 10's goal is 0.9). */
+const BASELINE = 0.88;
+/** Answers stating a level or verdict the data contradicts, measured at the same time: none. */
+const MAX_CONTRADICTIONS = 0;
 
 describeHeldOutSet(
   'fourth held-out real questions',
