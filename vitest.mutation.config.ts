@@ -36,6 +36,10 @@ const TESTS = [
   'test/core/vm-answers.test.ts',
   'test/core/cpu-family.test.ts',
   'test/core/cpu-family-spans.test.ts',
+  'test/core/cpu-family-gate.test.ts',
+  'test/core/cpu-family-generation.test.ts',
+  'test/core/cannot-run.test.ts',
+  'test/core/level-vendor.test.ts',
 ];
 
 export default defineConfig({
