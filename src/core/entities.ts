@@ -192,6 +192,13 @@ function matchAt(
 
   // "A100 v4", "H100 v5": a bare vN right after a model number is that model's generation, not a level
   const generation = /^v\d$/.test(w) && i > 0 && /^[a-z]{1,3}\d{2,4}[a-z]{0,2}$/i.test(original[i - 1] ?? '');
+  // "SSE 4.2", "AVX 2", "AVX 512": a feature typed with a space before its number is one word
+  const spaced = /^(sse|avx)$/.test(w) && /^(4[._]?[12]|2|512)$/.test(words[i + 1] ?? '') ? levelOf(w + words[i + 1]!, flagLevel, catalog) : null;
+  if (spaced) {
+    found.levels.push(spaced);
+    found.levelWords.push({ level: spaced, typed: `${original[i]}${original[i + 1]}` });
+    return 2;
+  }
   const level = generation ? null : levelOf(w, flagLevel, catalog);
   if (level) {
     found.levels.push(level);

@@ -130,7 +130,7 @@ const OUT_OF_SCOPE_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
 ];
 
 /** An instruction-set feature or level a refusal names. */
-const FEATURE = '(avx-?512\\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|x86-64-v[1-4])';
+const FEATURE = '(avx[-\\s]?512\\w*|avx(?:[-\\s]?2)?|sse\\s?4[._]?[12]|ssse3|popcnt|x86-64-v[1-4])';
 
 /** Crash messages people paste: what they mean, and the level they name. */
 const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
@@ -147,7 +147,7 @@ const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
   ],
   [
     'runtime-refuses',
-    /(?:does not|doesn'?t) (?:appear to )?(?:have|support) (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt)\b(?: (?:support|instructions?))?/gi,
+    /(?:does not|doesn'?t) (?:appear to )?(?:have|support) (avx[-\s]?512\w*|avx(?:[-\s]?2)?|sse\s?4[._]?[12]|ssse3|popcnt)\b(?: (?:support|instructions?))?/gi,
   ],
   ['runtime-refuses', /(?:cpu|processor) must support (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|x86-64-v[1-4])/gi],
   ['runtime-refuses', /(?:cpu|处理器)\s*有\s*(avx2?|sse4[._]?2)\s*指令集要求/gi],
@@ -166,7 +166,7 @@ const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
       'giu',
     ),
   ],
-  ['illegal-instruction', /\b(?:illegal instruction|sigill|invalid opcode|illegal hardware instruction)\b/gi],
+  ['illegal-instruction', /\b(?:illegal instructions?|sigill|invalid opcode|illegal hardware instructions?)\b/gi],
 ];
 
 /** Families typed without a model number the family rules need: the microarchitecture they all share. */
@@ -225,7 +225,10 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
         const level = named ? levelNamed(catalog, named) : null;
         const feature =
           named && !/^(x86-64(-v\d)?|v\d)$/i.test(named)
-            ? named.toUpperCase().replace(/^SSE4_/, 'SSE4.')
+            ? named
+                .toUpperCase()
+                .replace(/^(AVX|SSE)\s+(?=\d)/, '$1')
+                .replace(/^SSE4_/, 'SSE4.')
             : named?.toLowerCase() === 'x86-64'
               ? '64-bit mode'
               : undefined;
@@ -323,7 +326,8 @@ function tidy(s: string): string {
 
 /** "x86-64-v2", "v2" (Go's GOAMD64), "x86-64" (64-bit: v1), or a feature ("AVX", "sse4.2") -> its level. */
 function levelNamed(catalog: Catalog, typed: string): LevelName | null {
-  const t = typed.toLowerCase();
+  // "SSE 4.2", "AVX 2", "AVX 512": the feature typed with a space or a hyphen before its number
+  const t = typed.toLowerCase().replace(/^(avx|sse)[\s-]+(?=\d)/, '$1');
   const v = /^(?:x86-64-)?v([1-4])$/.exec(t);
   if (v) return `x86-64-v${v[1]}` as LevelName;
   if (t === 'x86-64') return 'x86-64-v1';

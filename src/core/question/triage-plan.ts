@@ -209,10 +209,10 @@ export function triage(catalog: Catalog, query: string, f: Frame): Answer {
 /** The highest instruction-set feature a crash report names, even inside a name ("solver_avx2") or as a
  * register in a disassembly (zmm: AVX-512, ymm: AVX). */
 const FEATURES: ReadonlyArray<readonly [RegExp, string, LevelName]> = [
-  [/avx-?512|\bzmm\d/i, 'AVX-512', 'x86-64-v4'],
-  [/avx2|\bfma3?\b|\bbmi2\b/i, 'AVX2', 'x86-64-v3'],
+  [/avx[-\s]?512|\bzmm\d/i, 'AVX-512', 'x86-64-v4'],
+  [/avx[-\s]?2(?!\d)|\bfma3?\b|\bbmi2\b/i, 'AVX2', 'x86-64-v3'],
   [/(?<![a-z])avx(?![a-z0-9-])|\bymm\d/i, 'AVX', 'x86-64-v3'],
-  [/sse4[._]?2|popcnt|ssse3|sse4[._]?1/i, 'SSE4.2', 'x86-64-v2'],
+  [/sse\s?4[._]?2|popcnt|ssse3|sse\s?4[._]?1/i, 'SSE4.2', 'x86-64-v2'],
 ];
 function featureNamed(text: string): { feature: string; level: LevelName } | null {
   for (const [re, feature, level] of FEATURES) if (re.test(text)) return { feature, level };
