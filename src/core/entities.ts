@@ -4,7 +4,7 @@ import type { Distro, DistroRelease, LevelName } from '../data/schema.js';
 import type { Catalog, CpuInfo, ReleaseRef, SeriesInfo, SizeInfo } from './catalog.js';
 import { normaliseFlag } from './levels.js';
 import { editDistance } from './fuzzy.js';
-import { keyOf, sizeKeyOf, splitWords } from './text.js';
+import { keyOf, listOf, sizeKeyOf, splitWords } from './text.js';
 import { scanMentions, type Mentions } from './question/mentions.js';
 
 export interface Entities {
@@ -270,8 +270,15 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
     used++;
     next = words[i + used];
   }
-  // "22_04-lts-arm64" (an image name): the version is its leading number
-  const version = next && /^\d/.test(next) ? (/^\d+_\d+/.test(next) ? /^\d+_\d+/.exec(next)![0].replace('_', '.') : next) : undefined;
+  // "22_04-lts-arm64" (an image name): the version is its leading number; "8-compatible", "9-based": the number
+  const version =
+    next && /^\d/.test(next)
+      ? /^\d+_\d+/.test(next)
+        ? /^\d+_\d+/.exec(next)![0].replace('_', '.')
+        : /^\d+(?:\.\d+)*-[a-z][a-z-]*$/.test(next)
+          ? next.slice(0, next.indexOf('-'))
+          : next
+      : undefined;
   // "SUSE Leap", "Rocky RL": a short alias that is also a word, right after a word of the distribution's own name
   const prev = words[i - 1];
   const branded = prev !== undefined && prev.length >= 3 && keyOf(distro.name).includes(keyOf(prev)) && keyOf(prev) !== keyOf(phrase);
@@ -289,6 +296,16 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
     if (sibling) {
       found.releases.push(sibling);
       found.corrections.push({ typed: `${phrase} ${version}`, meant: `${sibling.distro.name} ${sibling.release.version}` });
+      return used + 1;
+    }
+    // "RHEL 7": a release the data does not hold, whose rebuilds it does (CentOS Linux 7): those, said as such
+    const rebuilds = rebuildsOf(catalog, distro, version);
+    if (rebuilds.length) {
+      found.releases.push(...rebuilds);
+      found.corrections.push({
+        typed: `${phrase} ${version}`,
+        meant: `its rebuild ${listOf(rebuilds.map((r) => `${r.distro.name} ${r.release.version}`))} (${distro.name} ${version} itself is not in my data)`,
+      });
       return used + 1;
     }
     if (!/^\d{3,}$/.test(version) || version.length <= 4) {
@@ -317,6 +334,15 @@ function distroByKey(catalog: Catalog, key: string): Distro | undefined {
 function siblingRelease(catalog: Catalog, distro: Distro, version: string): ReleaseRef | null {
   const sibling = catalog.distros.find((d) => d !== distro && d.name.split(' ')[0] === distro.name.split(' ')[0] && catalog.findRelease(d, version));
   return sibling ? { distro: sibling, release: catalog.findRelease(sibling, version)! } : null;
+}
+
+/** The releases that rebuild a release the data does not hold ("RHEL 7" -> CentOS Linux 7). */
+function rebuildsOf(catalog: Catalog, distro: Distro, version: string): ReleaseRef[] {
+  return catalog.distros.flatMap((d) =>
+    d.releases
+      .filter((r) => r.upstream.some((u) => u.distro === distro.id && u.version === version && u.relation === 'rebuild-of'))
+      .map((release) => ({ distro: d, release })),
+  );
 }
 
 /** Series keys keep the letters: "Dsv5" -> "dsv5", "D-series" -> "d". */

@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { ask, catalog } from '../../src/core/index.js';
 import { frameOf } from '../../src/core/question/frame.js';
+import { readIntent } from '../../src/core/intent.js';
 
 const c = catalog();
 
@@ -26,5 +27,65 @@ describe('a feature typed with a space before its number ("SSE 4.2", "AVX 2", "A
       expect(a.kind, q).toBe('triage');
       expect(a.text, q).toContain(level);
     }
+  });
+});
+
+describe('a distribution’s own name is not a question word', () => {
+  // every multi-word name or alias whose words would ask something ("Common Base Linux Mariner": "base")
+  const cued = c.distros.flatMap((d) =>
+    [d.name, ...(d.aliases ?? [])]
+      .filter((n) => /\s/.test(n) && (readIntent(n.toLowerCase()).asks.size > 0 || readIntent(n.toLowerCase()).facet !== null))
+      .flatMap((n) => d.releases.filter((r) => /^\d+(\.\d+)?$/.test(r.version) && r.kernel).map((r) => ({ n, d, r }))),
+  );
+  test('there are such names', () => expect(cued.length).toBeGreaterThan(0));
+  test.each(cued.map((x) => [`${x.n} ${x.r.version}`, x] as const))('%s: which kernel?', (_t, { n, r }) => {
+    const f = frameOf(c, `we run ${n} ${r.version}; which kernel does it ship?`);
+    expect(f.intent.facet).toBe('kernel');
+    expect(f.intent.asks.has('upstream')).toBe(false);
+    expect(ask(`we run ${n} ${r.version}; which kernel does it ship?`).summary).toContain(r.kernel!.split(' ')[0]!);
+  });
+});
+
+describe('several releases, several facets: every facet for every release', () => {
+  // every distribution with two numbered releases that have an end-of-life date
+  const pairs = c.distros.flatMap((d) => {
+    const dated = d.releases.filter((r) => r.eol && /^\d+(\.\d+)?$/.test(r.version));
+    return dated.length >= 2 ? [{ d, rs: dated.slice(0, 2) }] : [];
+  });
+  test('there are such distributions', () => expect(pairs.length).toBeGreaterThan(3));
+  test.each(pairs.map((p) => [p.d.name, p] as const))('%s', (_n, { d, rs }) => {
+    const q = `${d.name} ${rs[0]!.version} and ${d.name} ${rs[1]!.version}: what are they based on, and when do they reach EOL?`;
+    const a = ask(q);
+    for (const r of rs) expect(a.summary, q).toContain(r.eol!);
+  });
+});
+
+describe('a version with a word hyphenated to it ("RHEL 8-compatible", "Ubuntu 24.04-based")', () => {
+  const numbered = c.distros.flatMap((d) => {
+    const word = [d.id, ...(d.aliases ?? []), d.name].find((n) => /^[a-z]{4,}$/i.test(n));
+    return word ? d.releases.filter((r) => /^\d+(\.\d+)?$/.test(r.version)).map((r) => ({ d, r, word })) : [];
+  });
+  test('there are such releases', () => expect(numbered.length).toBeGreaterThan(20));
+  test.each(numbered.map(({ d, r, word }) => [`${word} ${r.version}`, d.id, r.version] as const))('%s', (typed, id, version) => {
+    for (const suffix of ['compatible', 'based'])
+      expect(frameOf(c, `we build ${typed}-${suffix} packages`).releases.map((x) => `${x.distro.id} ${x.release.version}`)).toEqual([`${id} ${version}`]);
+  });
+});
+
+describe('a release the data does not hold, whose rebuild it does', () => {
+  // every rebuild-of edge pointing at a release the data lacks (RHEL 7 -> CentOS Linux 7)
+  const missing = c.distros.flatMap((d) =>
+    d.releases.flatMap((r) =>
+      r.upstream
+        .filter((u) => u.relation === 'rebuild-of' && u.version && !c.findRelease(c.distros.find((x) => x.id === u.distro)!, u.version))
+        .map((u) => ({ up: c.distros.find((x) => x.id === u.distro)!, version: u.version!, d, r })),
+    ),
+  );
+  test('there are such releases', () => expect(missing.length).toBeGreaterThan(0));
+  test.each(missing.map((m) => [`${m.up.name} ${m.version}`, m] as const))('%s', (typed, { d, r }) => {
+    const a = ask(`when did ${typed} reach end of life?`);
+    expect(a.text).toContain(`${d.name} ${r.version}`);
+    expect(a.text).toMatch(/not in my data/);
+    if (r.eol) expect(a.text).toContain(r.eol);
   });
 });

@@ -606,14 +606,17 @@ function supportedReleases(distro: NamedRelease['distro']): string {
 /** Facets that can be asked together about one release, in the order they are answered. */
 const FACETS_ASKED = ['upstream', 'kernel', 'package-manager', 'eol', 'status', 'arches'] as const satisfies readonly DistroFacet[];
 
-/** The same facet for several releases: one summary line each, the first one's facts. */
+/** The same facet for several releases: one summary line each, the first one's facts. Every other facet asked ("is
+ * it based on RHEL, and when does it reach EOL?") follows, facet by facet, so none is dropped. */
 function several(catalog: Catalog, query: string, f: Frame, facet: DistroFacet): Answer {
+  const more = FACETS_ASKED.filter((x) => x !== facet && x !== (facet === 'lineage' ? 'upstream' : facet) && f.intent.asks.has(x));
   const answers = distinct(f.releases).map((r) => distroAnswer(catalog, query, r.distro, r.defaulted ? null : r.release, facet));
+  const extra = more.flatMap((x) => distinct(f.releases).map((r) => distroAnswer(catalog, query, r.distro, r.defaulted ? null : r.release, x).summary));
   const first = answers[0]!;
   return read(
     {
       ...first,
-      summary: answers.map((a) => a.summary).join(' '),
+      summary: [...answers.map((a) => a.summary), ...extra].join(' '),
       sources: uniqueSources(first.sources, ...answers.slice(1).map((a) => a.sources.slice(0, 2))),
     },
     f,
