@@ -89,3 +89,25 @@ describe('a release the data does not hold, whose rebuild it does', () => {
     if (r.eol) expect(a.text).toContain(r.eol);
   });
 });
+
+describe('hardware said to lack a feature is not a request for Azure series', () => {
+  // one feature word per level above the baseline, from the level table, as people type it
+  const words = c.levels.levels
+    .filter((s) => s.level !== 'x86-64-v1')
+    .flatMap((s) =>
+      s.cpuinfoFlags.filter((f) => /^(sse4_2|avx2?|avx512f|popcnt)$/.test(f)).map((f) => ({ level: s.level, word: f.toUpperCase().replace('_', '.') })),
+    );
+  const kinds = ['server CPUs', 'old processors', 'these low-power chips', 'a lot of NAS boxes'];
+  test('every level above the baseline has a word', () => expect(new Set(words.map((w) => w.level)).size).toBe(3));
+  test.each(words.flatMap(({ level, word }) => kinds.map((k) => [k, word, level] as const)))('%s without %s', (k, word, level) => {
+    const q = `A lot of ${k} also don't have ${word}, which is my case. Will the software work with an older version?`;
+    const a = ask(q);
+    expect(a.kind, q).not.toBe('level');
+    expect(a.text, q).toContain(level);
+  });
+  test.each(words.map(({ level, word }) => [word, level] as const))('“which machines don’t have %s?” still lists', (word, level) => {
+    const a = ask(`which machines don't have ${word}?`);
+    expect(a.kind).toBe('level');
+    expect(a.text).toContain(level);
+  });
+});

@@ -278,6 +278,11 @@ const AZURE_ASKED =
 const OTHER_SUBJECT =
   /\b(guests?|hosts?|hypervisors?|emulators?|emulated|binary|binaries|builds?|compiled?|compiler|laptops?|desktops?|notebooks?|mods?|games?|releases? binary|crash\w*|dies|died)\b/;
 
+/** Hardware said to lack something ("a lot of low-power server CPUs don't have AVX"): a statement about processors,
+ * not a request for Azure machines. */
+const HARDWARE_LACKS =
+  /\b(cpus?|processors?|chips?|hardware|servers?|machines?|pcs?|computers?|boxes)\b[^.?!]{0,40}\b(don'?t|doesn'?t|do not|does not|lacks?|lacking|without|missing|no longer)\b/;
+
 /** "which sizes guarantee v4?", "avx512", "x86-64-v3 and intel": a list of Azure series answers it; a level or
  * feature mentioned about a hypervisor, a binary, a laptop or one's own CPU, in a sentence that asks for no Azure
  * machine, does not ("it seems it doesn't, only avx, could that be it?"). */
@@ -285,11 +290,16 @@ function asksForSeries(f: Frame): boolean {
   if (AZURE_ASKED.test(f.lower)) return true;
   const text = f.lower.replace(/https?:\/\/\S+/g, ' ');
   const other =
-    f.e.mentions.hypervisors.length > 0 || f.e.mentions.virtualCpus.length > 0 || MY_CPU.test(text) || FAILURE.test(text) || OTHER_SUBJECT.test(text);
+    f.e.mentions.hypervisors.length > 0 ||
+    f.e.mentions.virtualCpus.length > 0 ||
+    MY_CPU.test(text) ||
+    FAILURE.test(text) ||
+    OTHER_SUBJECT.test(text) ||
+    (HARDWARE_LACKS.test(text) && !/^\W*(which|what)\b/.test(text)); // "which machines don't have AVX2?" asks for a list
   if (other) return false;
   // a short question is about the level itself ("x86-64-v3 only", "which ones have avx2?"); a long sentence that
-  // asks for no machine is said about something else
-  return wordsOf(text).length <= 8 || /\b(which|what|list|show|guarantee[sd]?)\b/.test(text);
+  // asks for no machine is said about something else (", which is my case" is no question word)
+  return wordsOf(text).length <= 8 || /(?<![,;]\s*)\b(which|what)\b|\b(list|show|guarantee[sd]?)\b/.test(text);
 }
 
 export function plan(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer {
