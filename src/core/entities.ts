@@ -308,7 +308,7 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
       });
       return used + 1;
     }
-    if (!/^\d{3,}$/.test(version) || version.length <= 4) {
+    if ((!/^\d{3,}$/.test(version) || version.length <= 4) && plausibleVersion(distro, version)) {
       found.badReleases.push({ distro, typed: version });
       return used + 1;
     }
@@ -334,6 +334,15 @@ function distroByKey(catalog: Catalog, key: string): Distro | undefined {
 function siblingRelease(catalog: Catalog, distro: Distro, version: string): ReleaseRef | null {
   const sibling = catalog.distros.find((d) => d !== distro && d.name.split(' ')[0] === distro.name.split(' ')[0] && catalog.findRelease(d, version));
   return sibling ? { distro: sibling, release: catalog.findRelease(sibling, version)! } : null;
+}
+
+/** "RHEL 11", "Fedora 46": a number near the distribution's own versions may be a release the data lacks; "AlmaLinux
+ * OS 501(c)(6)" (a foundation's tax status) is no release at all, and the distribution stays named on its own. */
+function plausibleVersion(distro: Distro, typed: string): boolean {
+  const majors = distro.releases.map((r) => Number.parseInt(r.version, 10)).filter((n) => Number.isFinite(n));
+  const major = Number.parseInt(typed, 10);
+  const max = Math.max(...majors);
+  return !majors.length || !Number.isFinite(major) || major <= 2 * max + 10 || String(major).length <= String(max).length;
 }
 
 /** The releases that rebuild a release the data does not hold ("RHEL 7" -> CentOS Linux 7). */

@@ -111,3 +111,23 @@ describe('hardware said to lack a feature is not a request for Azure series', ()
     expect(a.text).toContain(level);
   });
 });
+
+describe('a number far from every release of a distribution is not its release', () => {
+  // every distribution with numbered releases, by a one-word name: the next major (a release the data lacks) and a
+  // number no release could have ("AlmaLinux OS 501(c)(6)", a foundation's tax status)
+  const named = c.distros.flatMap((d) => {
+    const word = [d.id, ...(d.aliases ?? []), d.name].find((n) => /^[a-z]{4,}$/i.test(n));
+    const majors = d.releases.map((r) => Number.parseInt(r.version, 10)).filter((n) => Number.isFinite(n));
+    const max = Math.max(...majors);
+    return word && majors.length ? [{ d, word, next: max + 1, far: Math.max(2 * max + 11, 10 ** String(max).length) }] : [];
+  });
+  test('there are such distributions', () => expect(named.length).toBeGreaterThan(10));
+  test.each(named.map((x) => [x.word, x] as const))('%s', (_w, { d, word, next, far }) => {
+    // the next major is a release the data lacks, unless a sibling has it ("CentOS 9" is CentOS Stream 9)
+    const e = frameOf(c, `is ${word} ${next} out yet?`).e;
+    if (!e.releases.length) expect(e.badReleases.map((b) => b.typed)).toEqual([String(next)]);
+    const f = frameOf(c, `the ${word} ${far}(c)(6) foundation runs it`);
+    expect(f.e.badReleases).toEqual([]);
+    expect(f.releases.map((r) => r.distro.id)).toContain(d.id);
+  });
+});
