@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { ask, catalog } from '../../src/core/index.js';
 import { frameOf } from '../../src/core/question/frame.js';
 import { readIntent } from '../../src/core/intent.js';
+import { LEVELS } from '../../src/core/levels.js';
 
 const c = catalog();
 
@@ -129,5 +130,31 @@ describe('a number far from every release of a distribution is not its release',
     const f = frameOf(c, `the ${word} ${far}(c)(6) foundation runs it`);
     expect(f.e.badReleases).toEqual([]);
     expect(f.releases.map((r) => r.distro.id)).toContain(d.id);
+  });
+});
+
+describe('a release that fails to boot: each release’s need, the higher one the likely cause', () => {
+  // every pair of numbered releases of one distribution whose x86-64 needs differ
+  const need = (r: (typeof c.distros)[number]['releases'][number]) => r.azureImageBaseline ?? r.x86_64Baseline;
+  const pairs = c.distros.flatMap((d) => {
+    const rs = d.releases.filter((r) => /^\d+(\.\d+)?$/.test(r.version) && need(r));
+    return rs.flatMap((hi) => rs.filter((lo) => LEVELS.indexOf(need(lo)!) < LEVELS.indexOf(need(hi)!)).map((lo) => ({ d, hi, lo })));
+  });
+  test('there are such pairs', () => expect(pairs.length).toBeGreaterThan(5));
+  test.each(pairs.map((p) => [`${p.d.name} ${p.lo.version} boots, ${p.hi.version} does not`, p] as const))('%s', (_t, { d, hi, lo }) => {
+    for (const q of [
+      `I built an image with ${d.name} ${lo.version} fine; with ${d.name} ${hi.version} the installation stopped with a kernel panic`,
+      `${d.name} ${hi.version} won't boot in my VM, ${d.name} ${lo.version} boots fine`,
+    ]) {
+      const a = ask(q);
+      expect(a.kind, q).toBe('triage');
+      expect(a.summary, q).toContain(`${d.name} ${hi.version} needs ${need(hi)}`);
+      expect(a.summary, q).toContain(`${d.name} ${lo.version} only ${need(lo)}`);
+    }
+  });
+  const v1 = c.distros.flatMap((d) => d.releases.filter((r) => /^\d+(\.\d+)?$/.test(r.version) && need(r) === 'x86-64-v1').map((r) => ({ d, r })));
+  test.each(v1.map((x) => [`${x.d.name} ${x.r.version}`, x] as const))('%s needs only v1: the level is not the cause', (_t, { d, r }) => {
+    const a = ask(`${d.name} ${r.version} fails to boot with a kernel panic`);
+    expect(a.summary).toMatch(/not what stops it/);
   });
 });

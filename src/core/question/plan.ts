@@ -112,6 +112,7 @@ export const RULES: readonly Rule[] = [
       f.e.mentions.foreignCpus.length && !f.targets.length && !f.e.cpus.length ? foreignCpuAnswer(c, q, f.e.mentions.foreignCpus, f.releases) : null,
   },
   { name: 'virtual CPU model', answer: (c, q, f) => (f.e.mentions.virtualCpus.length && !f.targets.length ? triage(c, q, f) : null) },
+  { name: 'a release that fails to boot', answer: (c, q, f) => bootFailure(c, q, f) },
   { name: 'nothing named', answer: (c, q, f, ctx) => (nothingNamed(f) ? fromThread(c, q, f, ctx) : null) },
   {
     name: 'a release that does not exist',
@@ -270,6 +271,41 @@ export const RULES: readonly Rule[] = [
   // "only avx, could that be it?", "VMs only expose SSE and SSE2": a level or feature said about something else
   { name: 'a level about something else', answer: (c, q, f) => (f.levels.length ? triage(c, q, f) : null) },
 ];
+
+/** A release that does not boot or install: a kernel panic, a boot that stops, an installer that hangs. */
+const BOOT_FAILURE =
+  /\bkernel panic|\bpanic(?:s|ked)?\b[^.?!\n]{0,30}\bboot|\b(?:won'?t|doesn'?t|does not|fails? to|failed to|unable to|cannot|can'?t) boot\b|\binstall(?:ation|er)?(?: progress)? (?:stops|stopped|hangs|hung|freezes|froze|fails|failed|crash\w*)|\bboot ?loop/;
+
+/** "rhel 8 installs, rhel 9 panics": every release named with its x86-64 need; the highest one is what a CPU (or a
+ * VM's virtual CPU type) must have, and a release that needs more than another is the one that stops. */
+function bootFailure(catalog: Catalog, query: string, f: Frame): Answer | null {
+  if (!BOOT_FAILURE.test(f.lower) || f.targets.length || !f.releases.some((r) => !r.defaulted)) return null;
+  const needs = distinct(f.releases)
+    .filter((r) => !r.defaulted)
+    .flatMap((r) => {
+      const need = requiredLevel(r.release);
+      return need ? [{ name: `${r.distro.name} ${r.release.version}`, need }] : [];
+    })
+    .sort((a, b) => LEVELS.indexOf(b.need) - LEVELS.indexOf(a.need));
+  const top = needs[0];
+  if (!top) return null;
+  const lower = needs.filter((n) => LEVELS.indexOf(n.need) < LEVELS.indexOf(top.need));
+  // QEMU's generic models' level, from their feature lists (src/data/cpu-families.json)
+  const generic = catalog.cpuFamilies.families.find((m) => /^qemu-(kvm|qemu)64$/.test(m.rule.id) && m.level)?.level;
+  const above = needs.filter((n) => n.need === top.need).map((n) => n.name);
+  const line =
+    top.need === 'x86-64-v1'
+      ? `${listOf(needs.map((n) => n.name))} ${needs.length > 1 ? 'need' : 'needs'} only x86-64-v1, which every x86-64 CPU has: the CPU's level is not what stops it.`
+      : `${listOf(above)} ${above.length > 1 ? 'need' : 'needs'} ${top.need}${lower.length ? `, ${listOf(lower.map((n) => `${n.name} only ${n.need}`))}` : ''}: a CPU, or a VM's virtual CPU type, below ${top.need} stops ${listOf(above)} early in boot (a kernel panic or a hang)${lower.length ? ` while ${listOf(lower.map((n) => n.name))} still boots` : ''}.${generic && LEVELS.indexOf(generic) < LEVELS.indexOf(top.need) ? ` In a VM, QEMU/KVM's generic CPU types (kvm64, qemu64) give only ${generic}.` : ''}`;
+  return triageAnswer(catalog, query, {
+    virtualCpus: f.e.mentions.virtualCpus,
+    level: null,
+    required: top.need,
+    verdict: { verdict: null, line },
+    context: releaseNeeds(f.releases.filter((r) => !r.defaulted)),
+    notUnderstood: notUnderstood(f),
+  });
+}
 
 /** Words that ask for Azure machines: a level list answers them. */
 const AZURE_ASKED =
