@@ -158,3 +158,26 @@ describe('a release that fails to boot: each release’s need, the higher one th
     expect(a.summary).toMatch(/not what stops it/);
   });
 });
+
+describe('GPU drivers and memory sizes are declined, with what the bot can say about the machine', () => {
+  const gpu = c.series.filter((s) => s.record.family === 'GPU accelerated');
+  test('there are GPU series', () => expect(gpu.length).toBeGreaterThan(10));
+  test.each(gpu.map((s) => [s.record.series, s] as const))('the GRID driver on %s', (name, s) => {
+    for (const q of [`Is NVIDIA grid driver 17.1 supported on Azure ${name} instances?`, `how much GPU memory does the ${name} series have?`]) {
+      const a = ask(q);
+      expect(a.kind, q).toBe('out-of-scope');
+      expect(a.summary, q).toMatch(/Azure/);
+      if (s.guaranteed) expect(a.summary, q).toContain(s.guaranteed);
+    }
+  });
+  // one size per series, its memory typed as a spec sheet writes it
+  const sizes = c.series.flatMap((s) => (s.record.sizes[0] ? [s.record.sizes[0].name.replace(/^Standard_/, '')] : []));
+  test('many sizes', () => expect(sizes.length).toBeGreaterThan(50));
+  test.each(sizes)('%s = 12GB', (size) => {
+    const a = ask(`It should be:\n${size} = 12GB\n${size} = 24GB`);
+    expect(a.kind).toBe('out-of-scope');
+  });
+  test('a GPU series asked for its processors is still answered', () => {
+    for (const s of gpu.slice(0, 5)) expect(ask(`which CPU does the ${s.record.series} series have?`).kind).toBe('series');
+  });
+});

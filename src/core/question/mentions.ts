@@ -96,6 +96,12 @@ const OFF_TOPIC_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['prices and quotas', /\b(?:pric(?:e|es|ing)|costs?|quotas?|billing)\b/gi],
   ['networking and disks', /\b(?:accelerated networking|iops|throughput|premium (?:ssd|storage)|temp disk)\b/gi],
   ['constrained-vCPU listings', /\bconstrain(?:ed|t) vcpus?\b/gi],
+  ['GPUs and their drivers', /\b(?:(?:gpu|grid|nvidia|radeon|cuda)\s+drivers?|vgpu|gpu (?:memory|ram)|vram)\b/gi],
+  // "NC6 = 12GB", "how much memory does a D4s_v5 have": a size's memory, not its processor
+  [
+    'memory sizes',
+    /\bhow much (?:memory|ram)\b|\bmemory (?:size|capacity)\b|\b(?:standard_|basic_)?[a-z]{1,4}\d{1,4}[a-z0-9_]*\s*[=:]\s*\d+(?:\.\d+)?\s?gi?b\b/gi,
+  ],
 ];
 
 /** Other clouds' instance types and hardware outside Azure VM sizes. */
@@ -203,7 +209,8 @@ const GATE = {
   cpu: /xeon|core|i[3579]|epyc|ryzen|threadripper|fx|opteron|phenom|athlon|pentium|celeron|atom|intel|amd|e[357]|a\d{1,2}\s*-/,
   virtual: /kvm|qemu|virtual|vbox|compat|cpu model|cpu type|-cpu/,
   hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere/,
-  offTopic: /windows|nested|perf|credit|burst|benchmark|pric|cost|quota|billing|networking|iops|throughput|premium|temp disk|constrain/,
+  offTopic:
+    /windows|nested|perf|credit|burst|benchmark|pric|cost|quota|billing|networking|iops|throughput|premium|temp disk|constrain|driver|vgpu|gpu|vram|memory|ram\b|\dgi?b|\d gi?b/,
   outOfScope:
     /glibc_|tensorflow|raspberry|rpi|jetson|orange|rock|odroid|hetzner|ovh|ocean|linode|vultr|scaleway|alibaba|aliyun|tencent|ibm cloud|contabo|upcloud|ionos|hackintosh|opencore|clover|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
 };
