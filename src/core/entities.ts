@@ -213,7 +213,11 @@ function matchAt(
   }
 
   if (looksLikeSize(catalog, w)) {
-    found.unknown.push(w);
+    const moved = movedS(catalog, w);
+    if (moved) {
+      found.sizes.push(...moved);
+      found.corrections.push({ typed: original[i]!, meant: moved[0]!.size.name });
+    } else found.unknown.push(w);
     return 1;
   }
   const typo = distroTypo(catalog, w);
@@ -393,6 +397,21 @@ export function levelOf(word: string, flagLevel: Map<string, LevelName>, catalog
   const flag = keyOf(normaliseFlag(word, catalog.levels));
   if (flag === 'xsave' || flag === 'abm') return null; // too obscure to be a question about a level
   return flagLevel.get(flag) ?? null;
+}
+
+/** "Standard_DS2_v3" (there is none) for Standard_D2s_v3, "D2s_v2" for Standard_DS2_v2: the premium-storage "s"
+ * typed where the other generation of names puts it, before or after the vCPU count. */
+function movedS(catalog: Catalog, word: string): SizeInfo[] | undefined {
+  const m = /^([a-z]+)(\d+)([a-z]*)(v\d+)?$/.exec(sizeKeyOf(word));
+  if (!m) return undefined;
+  const [, letters, digits, middle, version = ''] = m as unknown as [string, string, string, string, string | undefined];
+  const swapped =
+    letters.length > 1 && letters.endsWith('s')
+      ? `${letters.slice(0, -1)}${digits}s${middle}${version}`
+      : middle.startsWith('s')
+        ? `${letters}s${digits}${middle.slice(1)}${version}`
+        : undefined;
+  return swapped ? catalog.sizeByKey.get(swapped) : undefined;
 }
 
 /** Something shaped like a VM size or series name: letters then digits, or "standard_...". */

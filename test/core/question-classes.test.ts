@@ -181,3 +181,28 @@ describe('GPU drivers and memory sizes are declined, with what the bot can say a
     for (const s of gpu.slice(0, 5)) expect(ask(`which CPU does the ${s.record.series} series have?`).kind).toBe('series');
   });
 });
+
+describe('the premium-storage "s" typed where the other naming puts it ("DS2_v3" for D2s_v3)', () => {
+  const names = new Set(c.sizes.map((s) => s.size.name.toLowerCase()));
+  // every size whose "s" follows the vCPU count, typed before it (and the reverse), when that spelling is no size
+  const moved = c.sizes.flatMap((s) => {
+    const m = /^Standard_([A-Z]+)(\d+)(s?)([a-z]*)(_v\d+)?$/.exec(s.size.name);
+    if (!m) return [];
+    const [, letters, digits, ess, rest, version = ''] = m;
+    const typed = ess
+      ? `Standard_${letters}S${digits}${rest}${version}`
+      : letters!.endsWith('S') && letters!.length > 1
+        ? `Standard_${letters!.slice(0, -1)}${digits}s${rest}${version}`
+        : null;
+    return typed && !names.has(typed.toLowerCase()) ? [{ typed, size: s.size.name }] : [];
+  });
+  test('there are many such sizes, both ways', () => {
+    expect(moved.length).toBeGreaterThan(50);
+    expect(moved.some((x) => /^Standard_DS\d/.test(x.size))).toBe(true);
+  });
+  test.each(moved.map((x) => [x.typed, x.size] as const))('%s is %s', (typed, size) => {
+    const f = frameOf(c, `Unable to resize to ${typed}: not available in the current region`);
+    expect(f.e.sizes.map((s) => s.size.name)).toEqual([size]);
+    expect(f.e.corrections).toEqual([{ typed, meant: size }]);
+  });
+});
