@@ -206,3 +206,17 @@ describe('the premium-storage "s" typed where the other naming puts it ("DS2_v3"
     expect(f.e.corrections).toEqual([{ typed, meant: size }]);
   });
 });
+
+describe('release dates asked beside end of life', () => {
+  // every numbered release with a release date and an end-of-life date
+  const dated = c.distros.flatMap((d) => d.releases.filter((r) => r.released && r.eol && /^\d+(\.\d+)?( LTS)?$/.test(r.version)).map((r) => ({ d, r })));
+  test('there are such releases', () => expect(dated.length).toBeGreaterThan(20));
+  test.each(dated.map((x) => [`${x.d.name} ${x.r.version}`, x] as const))('%s', (_t, { d, r }) => {
+    const v = r.version.replace(/ LTS$/, '');
+    for (const q of [`when was ${d.name} ${v} released, and when does it reach end of life?`, `${d.name} ${v}: release date and EOL?`]) {
+      const a = ask(q);
+      expect(a.summary, q).toContain(r.released!);
+      expect(a.summary, q).toContain(r.eol!);
+    }
+  });
+});

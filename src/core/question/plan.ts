@@ -573,6 +573,14 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
       .map((r) => eolAnswer(catalog, query, r.distro, r.release, f.lower, false).summary)
       .filter((line) => !a.summary.includes(line));
     if (others.length) a.summary = [a.summary, ...others].join(' ');
+    // "when was it released and when does it end?": the release dates too
+    if (intent.asks.has('status')) {
+      const named = [{ distro, release: chosen }, ...distinct(f.releases).filter((r) => r.release !== chosen && !r.defaulted)];
+      const released = named
+        .filter((r) => r.release.released && !a.summary.includes(r.release.released))
+        .map((r) => `${r.distro.name} ${r.release.version} was released ${r.release.released}.`);
+      if (released.length) a.summary = [a.summary, ...released].join(' ');
+    }
     return read(a, f);
   }
   if (intent.list && (intent.compat || /\b(sizes?|series|vms?)\b/.test(f.lower))) return read(distroSizesAnswer(catalog, query, distro, release), f);
@@ -654,8 +662,12 @@ const FACETS_ASKED = ['upstream', 'kernel', 'package-manager', 'eol', 'status', 
 
 /** The same facet for several releases: one summary line each, the first one's facts. Every other facet asked ("is
  * it based on RHEL, and when does it reach EOL?") follows, facet by facet, so none is dropped. */
-function several(catalog: Catalog, query: string, f: Frame, facet: DistroFacet): Answer {
-  const more = FACETS_ASKED.filter((x) => x !== facet && x !== (facet === 'lineage' ? 'upstream' : facet) && f.intent.asks.has(x));
+function several(catalog: Catalog, query: string, f: Frame, asked: DistroFacet): Answer {
+  // the status line carries the end of life too: "released …, end of life …" once, not twice
+  const facet = asked === 'eol' && f.intent.asks.has('status') ? 'status' : asked;
+  const more = FACETS_ASKED.filter(
+    (x) => x !== facet && x !== (facet === 'lineage' ? 'upstream' : facet) && !(facet === 'status' && x === 'eol') && f.intent.asks.has(x),
+  );
   const answers = distinct(f.releases).map((r) => distroAnswer(catalog, query, r.distro, r.defaulted ? null : r.release, facet));
   const extra = more.flatMap((x) => distinct(f.releases).map((r) => distroAnswer(catalog, query, r.distro, r.defaulted ? null : r.release, x).summary));
   const first = answers[0]!;
