@@ -19,6 +19,8 @@ export interface Entities {
   distros: Distro[];
   /** how each of those was typed ("cbl-mariner"): a former name can point at the releases that bore it */
   distroTyped: Map<Distro, string>;
+  /** every name each distribution was typed by, with or without a release ("Azure Linux", "Mariner") */
+  namesTyped: Map<Distro, string[]>;
   /** "rhel 11": the distro is known, the release is not */
   badReleases: Array<{ distro: Distro; typed: string }>;
   levels: LevelName[];
@@ -55,6 +57,7 @@ export function findEntities(catalog: Catalog, text: string): Entities {
     releases: [],
     distros: [],
     distroTyped: new Map(),
+    namesTyped: new Map(),
     badReleases: [],
     levels: [],
     levelWords: [],
@@ -151,6 +154,12 @@ function matchAt(
     const release = catalog.releaseByKey.get(key);
     if (release) {
       found.releases.push(release);
+      // "mariner 2.0": the name it was typed by, without the version
+      const name = words
+        .slice(i, i + n)
+        .join(' ')
+        .replace(/[\s-]*v?\d+(?:\.\d+)*(?:\s+lts)?$/, '');
+      if (name) found.namesTyped.set(release.distro, [...(found.namesTyped.get(release.distro) ?? []), name]);
       return n;
     }
     const distro = distroByKey(catalog, key);
@@ -268,13 +277,16 @@ function nearestDistro(catalog: Catalog, word: string): Distro | null {
 
 function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number, n: number, found: Entities, acronym = false): number {
   const phrase = words.slice(i, i + n).join(' ');
+  found.namesTyped.set(distro, [...(found.namesTyped.get(distro) ?? []), phrase]);
   let next = words[i + n];
   let used = n;
   if (next === 'linux' || next === 'os') {
     used++;
     next = words[i + used];
   }
-  // "22_04-lts-arm64" (an image name): the version is its leading number; "8-compatible", "9-based": the number
+  // "22_04-lts-arm64" (an image name): the version is its leading number; "8-compatible", "9-based": the number;
+  // "Mariner v2.0", "Rocky v9.4": a "v" before a dotted version (never a level, which has no dot)
+  if (next && /^v\d+\.\d+$/.test(next)) next = next.slice(1);
   const version =
     next && /^\d/.test(next)
       ? /^\d+_\d+/.test(next)

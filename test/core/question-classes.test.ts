@@ -220,3 +220,33 @@ describe('release dates asked beside end of life', () => {
     }
   });
 });
+
+describe('a distribution typed by a former name: its name today and its newest generally available release', () => {
+  const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // every release alias that is a name its newest GA release does not bear ("cbl-mariner 2.0"), the name part only
+  const former = c.distros.flatMap((d) => {
+    const ga = d.releases.find((r) => r.status === 'ga');
+    if (!ga) return [];
+    return d.releases.flatMap((r) =>
+      r.aliases
+        .map((a) => a.replace(/[\s-]*\d+(\.\d+)?$/, ''))
+        .filter(
+          (n) =>
+            /^[a-z][a-z -]{3,}$/i.test(n) &&
+            (d.aliases ?? []).some((a) => key(a) === key(n)) && // a name of the distribution, not a release's codename
+            !key(d.name).includes(key(n)) &&
+            !ga.aliases.some((a) => key(a).includes(key(n))),
+        )
+        .map((n) => ({ d, r, n, ga })),
+    );
+  });
+  test('there are such names (CBL-Mariner among them)', () => expect(former.some((x) => x.n.toLowerCase() === 'cbl-mariner')).toBe(true));
+  test.each(former.map((x) => [`${x.n} ${x.r.version}`, x] as const))('%s', (_t, { d, r, n, ga }) => {
+    for (const typed of [`${n} ${r.version}`, ...(r.version.includes('.') ? [`${n} v${r.version}`] : [])]) {
+      const q = `With wide adoption of ${d.name}, it would be great to have an image based on ${typed}.`;
+      const f = frameOf(c, q);
+      expect(f.releases.map((x) => x.release)).toContain(r);
+      expect(ask(q).caveats.join(' '), q).toContain(`its newest generally available release is ${d.name} ${ga.version}`);
+    }
+  });
+});

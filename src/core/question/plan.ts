@@ -389,9 +389,31 @@ function read(a: Answer, f: Frame): Answer {
   if (aside.length && a.kind !== 'out-of-scope')
     a.caveats.unshift(`${listOf(aside)}: outside what I cover (Azure VM sizes and Linux distributions); this answer is about the rest.`);
   for (const c of f.e.corrections) a.caveats.unshift(`Read “${echo(c.typed)}” as ${c.meant}.`);
+  for (const line of formerNames(f)) a.caveats.unshift(line);
   const unknown = notUnderstood(f);
   if (unknown.length) a.caveats.unshift(`Not understood, so left out: ${unknown.map((w) => `“${w}”`).join(', ')}.`);
   return a;
+}
+
+/** "Mariner v2.0", "CBL-Mariner": a distribution typed by a name its older releases bore and its newest generally
+ * available one does not: its name today and that release, so an answer about an old release is not read as current. */
+function formerNames(f: Frame): string[] {
+  const out: string[] = [];
+  for (const distro of new Set(f.releases.map((r) => r.distro))) {
+    const ga = distro.releases.find((r) => r.status === 'ga');
+    const bore = (key: string) => (r: NamedRelease['release']) => r.aliases.some((x) => keyOf(x).includes(key));
+    const typed = (f.e.namesTyped.get(distro) ?? []).find((t) => {
+      const key = keyOf(t);
+      const alias = (distro.aliases ?? []).some((a) => keyOf(a) === key); // a name of the distribution, not a codename
+      return key.length >= 4 && alias && ga && !keyOf(distro.name).includes(key) && distro.releases.some(bore(key)) && !bore(key)(ga);
+    });
+    if (!typed || !ga) continue;
+    const newest = distro.releases[0]!;
+    out.push(
+      `“${echo(typed!)}” is a former name of ${distro.name}; its newest generally available release is ${distro.name} ${ga.version}${newest !== ga ? ` (${newest.version} is in preview)` : ''}.`,
+    );
+  }
+  return out;
 }
 
 /** A size or series answer; when a level was named too, it opens with the straight yes/no. */
