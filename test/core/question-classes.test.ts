@@ -5,6 +5,7 @@ import { ask, catalog } from '../../src/core/index.js';
 import { frameOf } from '../../src/core/question/frame.js';
 import { readIntent } from '../../src/core/intent.js';
 import { LEVELS } from '../../src/core/levels.js';
+import { CPU_FAMILY_EXAMPLES } from '../fixtures/cpu-family-examples.js';
 
 const c = catalog();
 
@@ -248,5 +249,30 @@ describe('a distribution typed by a former name: its name today and its newest g
       expect(f.releases.map((x) => x.release)).toContain(r);
       expect(ask(q).caveats.join(' '), q).toContain(`its newest generally available release is ${d.name} ${ga.version}`);
     }
+  });
+});
+
+describe('model numbers typed without their brand words ("9980xe", "4790k", "intel g5400")', () => {
+  const familyOf = (id: string) => c.cpuFamilies.families.find((f) => f.rule.id === id)!;
+  // every Core example with an Intel-only suffix, and every Pentium / Celeron G example, typed bare
+  const bare = CPU_FAMILY_EXAMPLES.flatMap(([typed, id]) => {
+    const core = /^i[3579]-(\d{4,5}(?:K|KF|KS|XE))$/.exec(typed);
+    const g = /^(?:Pentium(?: Gold)?|Celeron) (G\d{3,4}[A-Z]?)$/.exec(typed);
+    return core ? [{ bare: core[1]!, id, said: core[1]! }] : g ? [{ bare: `intel ${g[1]!}`, id, said: g[1]! }] : [];
+  });
+  test('there are many such examples', () => expect(bare.length).toBeGreaterThan(15));
+  test.each(bare.map((x) => [x.bare, x] as const))('%s', (_t, { bare: typed, id, said }) => {
+    const fam = familyOf(id);
+    const found = frameOf(c, `my ${typed} crashes`).e.mentions.familyCpus;
+    // read, at its family's level, or (when brands disagree) left unread: never another level
+    for (const m of found) expect(m.family.level, typed).toBe(fam.level);
+    if (found.length) expect(ask(`is a ${typed} x86-64-v3?`).text).toContain(`${said.toUpperCase()}`);
+  });
+  test('most are read', () => {
+    const read = bare.filter((x) => frameOf(c, `my ${x.bare} crashes`).e.mentions.familyCpus.length);
+    expect(read.length).toBeGreaterThan(bare.length * 0.7);
+  });
+  test('an AMD part with an X suffix is not read as Intel', () => {
+    expect(frameOf(c, 'my 7900x crashes').e.mentions.familyCpus).toEqual([]);
   });
 });

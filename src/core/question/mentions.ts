@@ -222,6 +222,11 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
     rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
   };
   const quick = text.toLowerCase();
+  const pushFamily = (m: CpuFamilyMatch) => {
+    mentions.familyCpus.push(m);
+    if (m.family.rule.kind === 'virtual-cpu' && !mentions.virtualCpus.includes(m.model)) mentions.virtualCpus.push(m.model);
+    rest = rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end);
+  };
 
   if (/cpu|instruction|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|popcnt|support|处理器/.test(quick))
     for (const [kind, re] of ERROR_ROWS)
@@ -249,10 +254,11 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
     // "AMD EPYC 9V64 F": Azure's own name runs on past the family's match
     const next = /^\s*[\w-]+/.exec(rest.slice(m.end))?.[0] ?? '';
     if (next && knownCpu(catalog, rest.slice(m.start, m.end) + next)) continue;
-    mentions.familyCpus.push(m);
-    if (m.family.rule.kind === 'virtual-cpu' && !mentions.virtualCpus.includes(m.model)) mentions.virtualCpus.push(m.model);
-    rest = rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end);
+    pushFamily(m);
   }
+
+  // model numbers typed without their brand words ("9980xe", "4790k", "intel g5400")
+  if (/\d{3}/.test(quick)) for (const m of brandless(catalog, rest)) pushFamily(m);
 
   // a family named without a model number ("an AMD FX CPU", "Xeon v2", "A10-6800K"): its microarchitecture
   if (GATE.cpu.test(quick))
@@ -312,6 +318,33 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
   // "f16     = 2", "n_vocab = 50400": a variable in a pasted log, not a size or a distro
   if (/=\s*-?\d/.test(quick)) for (const m of rest.matchAll(LOG_ASSIGNMENT)) blank(m as RegExpExecArray);
   return { rest, mentions };
+}
+
+/** Model numbers people type without the brand words the family rules need, with the brands to try: a suffix only
+ * Intel's Core line uses (K, KF, KS; XE only on Core i9 Extreme parts), an "Intel G" number (Pentium or Celeron G). */
+const BRANDLESS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [/(?<![\w-])\d{4,5}xe(?![\w-])/gi, ['Core i9-']],
+  [/(?<![\w-])\d{4,5}(?:k|kf|ks)(?![\w-])/gi, ['Core i9-', 'Core i7-', 'Core i5-', 'Core i3-']],
+  [/(?<=\bintel\s+)g\d{3,4}[a-z]?(?![\w-])/gi, ['Pentium ', 'Celeron ']],
+];
+
+/** Each brandless model number, read with every brand that fits: a rule that lists the number itself wins (the
+ * i7-4930K is Ivy Bridge-E, whatever the generic 4th-generation rule says); otherwise every brand must agree on the
+ * level, or the number stays unread. The model is named without the brand word the text did not give. */
+function brandless(catalog: Catalog, text: string): CpuFamilyMatch[] {
+  const out: CpuFamilyMatch[] = [];
+  for (const [re, brands] of BRANDLESS)
+    for (const m of text.matchAll(re)) {
+      const typed = m[0];
+      const hits = brands.flatMap((b) => identifyCpus(catalog, `${b}${typed}`).filter((h) => h.end === b.length + typed.length));
+      const listed = hits.find((h) => h.family.rule.pattern.toUpperCase().includes(typed.toUpperCase()));
+      const agreed = hits.length && hits.every((h) => h.family.level === hits[0]!.family.level) ? hits[0] : undefined;
+      const hit = listed ?? agreed;
+      if (!hit) continue;
+      const model = listed || hits.length === 1 ? hit.model : `Intel ${brands.length > 2 ? 'Core ' : ''}${typed.toUpperCase()}`;
+      out.push({ ...hit, model, typed, start: m.index!, end: m.index! + typed.length });
+    }
+  return out;
 }
 
 /** A name assigned a number in a pasted log line (`f16 = 2`, `n_ctx=2048`). */
