@@ -276,3 +276,63 @@ describe('model numbers typed without their brand words ("9980xe", "4790k", "int
     expect(frameOf(c, 'my 7900x crashes').e.mentions.familyCpus).toEqual([]);
   });
 });
+
+describe('a paste that shows less than the machine has: something hides features', () => {
+  const upTo = (l: string) => c.levels.levels.slice(0, LEVELS.indexOf(l as (typeof LEVELS)[number]) + 1).flatMap((s) => s.cpuinfoFlags);
+  const fam = (id: string) => c.cpuFamilies.families.find((f) => f.rule.id === id)!;
+  // one model per family rule at x86-64-v3 or above (not Azure's own), pasted with a guest's x86-64-v2 flags line
+  const hosts = [
+    ...new Map(
+      CPU_FAMILY_EXAMPLES.filter(([typed, id]) => {
+        const f = fam(id);
+        return f?.rule.kind === 'processor' && f.level && LEVELS.indexOf(f.level) >= 2 && /\d{3}/.test(typed) && !frameOf(c, typed).e.cpus.length;
+      }).map(([typed, id]) => [id, typed] as const),
+    ).entries(),
+  ];
+  test('many families', () => expect(hosts.length).toBeGreaterThan(15));
+  test.each(hosts)('%s under a virtual CPU type', (id, typed) => {
+    const a = ask(`can't run models\nModel name: ${typed}\nFlags: ${[...upTo('x86-64-v2'), 'hypervisor'].join(' ')}`);
+    expect(a.kind).toBe('flags');
+    expect(a.summary).toContain(`is ${fam(id).level}, but these flags make only x86-64-v2`);
+    expect(a.summary).toMatch(/virtual machine \(the hypervisor flag\)/);
+  });
+  // the host's ld.so --help beside a guest's refusal of a level that host supports
+  const above = LEVELS.filter((l) => l !== 'x86-64-v1');
+  test.each(above.flatMap((host) => above.filter((g) => LEVELS.indexOf(g) <= LEVELS.indexOf(host)).map((g) => [host, g] as const)))(
+    'ld.so on the host says %s, the guest refuses %s',
+    (host, guest) => {
+      const ldso = [...above]
+        .reverse()
+        .map((l) => `  ${l}${LEVELS.indexOf(l) <= LEVELS.indexOf(host) ? ' (supported, searched)' : ''}`)
+        .join('\n');
+      const a = ask(
+        `Fatal glibc error: CPU does not support ${guest}\n\nBare-metal:\n$ ld.so --help\nSubdirectories of glibc-hwcaps directories, in priority order:\n${ldso}`,
+      );
+      expect(a.summary).toContain(`the error says the CPU lacks ${guest}`);
+      expect(a.summary).toMatch(/virtual CPU type/);
+    },
+  );
+  // a shortened list (inxi) beside a model below x86-64-v4: what the level above needs, which it lacks
+  const below = [
+    ...new Map(
+      CPU_FAMILY_EXAMPLES.filter(([typed, id]) => {
+        const f = fam(id);
+        return (
+          f?.rule.kind === 'processor' &&
+          f.level &&
+          f.level !== 'x86-64-v4' &&
+          f.missingForNext.length &&
+          /\d{3}/.test(typed) &&
+          !frameOf(c, typed).e.cpus.length
+        );
+      }).map(([typed, id]) => [id, typed] as const),
+    ).entries(),
+  ];
+  test.each(below)('%s: a shortened flags list', (id, typed) => {
+    const a = ask(
+      `CPU ISA level is lower than required\nCPU: Info: quad core model: ${typed}\n  Flags: avx ht lm nx pae sse sse2 sse3 sse4_1 sse4_2 ssse3 vmx`,
+    );
+    const f = fam(id);
+    expect(a.summary).toContain(`A build for ${LEVELS[LEVELS.indexOf(f.level!) + 1]} needs ${f.missingForNext.join(', ')}`);
+  });
+});
