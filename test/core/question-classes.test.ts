@@ -336,3 +336,24 @@ describe('a paste that shows less than the machine has: something hides features
     expect(a.summary).toContain(`A build for ${LEVELS[LEVELS.indexOf(f.level!) + 1]} needs ${f.missingForNext.join(', ')}`);
   });
 });
+
+describe('macOS installed on a PC is a hackintosh, by whatever name the release is typed', () => {
+  const releases = ['El Capitan', 'High Sierra', 'Mojave', 'Catalina', 'Big Sur', 'Monterey', 'Ventura', 'Sonoma', 'Sequoia'];
+  // one processor per family rule (not Azure's own)
+  const cpus = [
+    ...new Map(
+      CPU_FAMILY_EXAMPLES.filter(([typed, id]) => /\d{3}/.test(typed) && !/^(qemu|proxmox)-/.test(id) && !frameOf(c, typed).e.cpus.length).map(
+        ([typed, id]) => [id, typed] as const,
+      ),
+    ).values(),
+  ].slice(0, 12);
+  test.each(releases.flatMap((r) => cpus.map((cpu) => [r, cpu] as const)))('installing %s on a %s', (r, cpu) => {
+    const q = `I managed to install ${r} on my workstation; will a ${cpu} work to install ${r} too?`;
+    expect(ask(q).kind, q).toBe('out-of-scope');
+  });
+  test.each(releases)('%s named where something works is an aside', (r) => {
+    const a = ask(`Illegal instruction on Ubuntu 24.04 with an Intel Xeon E5-2680 v3; under ${r} the same code works fine`);
+    expect(a.kind).toBe('triage');
+    expect(a.text).toContain('Haswell');
+  });
+});
