@@ -357,3 +357,22 @@ describe('macOS installed on a PC is a hackintosh, by whatever name the release 
     expect(a.text).toContain('Haswell');
   });
 });
+
+describe('"<line> series" beside a processor of that line is the processor’s product line, not an Azure series', () => {
+  // every processor example whose product line shares its name with an Azure series (FX, A ...)
+  const clashing = CPU_FAMILY_EXAMPLES.flatMap(([typed, id]) => {
+    const f = c.cpuFamilies.families.find((x) => x.rule.id === id);
+    const line = /^(?:AMD\s+)?([A-Z]+)\d*-\d/.exec(typed)?.[1];
+    return f?.rule.kind === 'processor' && f.level && line && c.seriesByKey.has(line.toLowerCase()) ? [{ typed, line, level: f.level }] : [];
+  });
+  test('there are such processors (the FX among them)', () => expect(clashing.some((x) => x.line === 'FX')).toBe(true));
+  test.each(clashing.map((x) => [`AMD ${x.typed} ${x.line}-Series`, x] as const))('%s', (_t, { typed, line, level }) => {
+    const q = `AMD ${typed} ${line}-Series 8-Core raises Illegal Instructions, does it have AVX2?`;
+    const f = frameOf(c, q);
+    expect(f.targets).toEqual([]);
+    expect(ask(q).text).toContain(level);
+  });
+  test('the Azure series of that name, asked alone, is still the Azure series', () => {
+    expect(frameOf(c, 'which CPU does the FX series run on?').targets.map((t) => t.label)).toEqual(['FX']);
+  });
+});

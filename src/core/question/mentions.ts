@@ -269,6 +269,10 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
 
   // model numbers typed without their brand words ("9980xe", "4790k", "intel g5400")
   if (/\d{3}/.test(quick)) for (const m of brandless(catalog, rest)) pushFamily(m);
+  // "AMD FX-8350 FX-Series 8-Core": the processor's own product line, not the Azure series of that name
+  if (/series/.test(quick))
+    for (const brand of new Set(mentions.familyCpus.flatMap((m) => lineOf(m.model))))
+      for (const m of rest.matchAll(new RegExp(`\\b${brand}[\\s-]?series\\b`, 'gi'))) blank(m as RegExpExecArray);
 
   // a family named without a model number ("an AMD FX CPU", "Xeon v2", "A10-6800K"): its microarchitecture
   if (GATE.cpu.test(quick))
@@ -355,6 +359,13 @@ function brandless(catalog: Catalog, text: string): CpuFamilyMatch[] {
       out.push({ ...hit, model, typed, start: m.index!, end: m.index! + typed.length });
     }
   return out;
+}
+
+/** The product-line words of a processor's model ("AMD FX-8350" -> FX, "AMD A10-7850K" -> A10 and A, "Intel Xeon
+ * E5-2680 v4" -> Xeon and E5): "<line> series" beside it names that line. */
+function lineOf(model: string): string[] {
+  const words = [...model.matchAll(/\b([A-Za-z]+)(\d*)(?=[\s-]\d|\s+[A-Za-z])/g)].flatMap((m) => [m[1]! + m[2]!, m[1]!]);
+  return [...new Set(words.filter((w) => !/^(amd|intel|core|cpu)$/i.test(w) && /^[A-Za-z]+\d*$/.test(w)))];
 }
 
 /** A name assigned a number in a pasted log line (`f16 = 2`, `n_ctx=2048`). */
