@@ -141,9 +141,21 @@ function matchAt(
       found.sizes.push(...sizes);
       return n;
     }
-    const series = catalog.seriesByKey.get(sizeKey.endsWith('series') ? sizeKey.slice(0, -'series'.length) : sizeKey);
+    const seriesKey = sizeKey.endsWith('series') ? sizeKey.slice(0, -'series'.length) : sizeKey;
+    const series = catalog.seriesByKey.get(seriesKey);
     if (series && isSeriesMention(series, words, original, i, n)) {
       found.series.push(series);
+      return n + (words[i + n] === 'series' ? 1 : 0);
+    }
+    // "B-series", "Lsv and Lasv": a series named without its version is every current version of it
+    const versions = !series && /^[a-z]+$/.test(seriesKey) ? versionsOf(catalog, seriesKey) : undefined;
+    if (
+      versions &&
+      (seriesKey.length >= 3
+        ? seriesKey.endsWith('v') || sizeKey.endsWith('series') || words[i + n] === 'series'
+        : sizeKey.endsWith('series') || words[i + n] === 'series')
+    ) {
+      found.series.push(...versions);
       return n + (words[i + n] === 'series' ? 1 : 0);
     }
     const cpus = catalog.cpuByKey.get(key);
@@ -368,6 +380,24 @@ function rebuildsOf(catalog: Catalog, distro: Distro, version: string): ReleaseR
       .filter((r) => r.upstream.some((u) => u.distro === distro.id && u.version === version && u.relation === 'rebuild-of'))
       .map((release) => ({ distro: d, release })),
   );
+}
+
+const versionIndex = new WeakMap<Catalog, Map<string, SeriesInfo[]>>();
+/** "lsv" -> Lsv2, Lsv3, Lsv4; "b" -> Bv1: the current series whose name is the typed letters and a version, indexed
+ * once per catalog. */
+function versionsOf(catalog: Catalog, key: string): SeriesInfo[] | undefined {
+  let index = versionIndex.get(catalog);
+  if (!index) {
+    index = new Map();
+    for (const s of catalog.series) {
+      if (!/^[A-Za-z]+\d+$/.test(s.record.series) || s.record.retirement?.status === 'retired') continue; // not "Dv2 (11-15)"
+      const k = sizeKeyOf(s.record.series).replace(/\d+$/, '');
+      for (const stem of new Set([k, k.replace(/v$/, '')])) index.set(stem, [...(index.get(stem) ?? []), s]);
+    }
+    versionIndex.set(catalog, index);
+  }
+  const found = index.get(key);
+  return found?.length ? found : undefined;
 }
 
 /** Series keys keep the letters: "Dsv5" -> "dsv5", "D-series" -> "d". */

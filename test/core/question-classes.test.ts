@@ -376,3 +376,36 @@ describe('"<line> series" beside a processor of that line is the processor’s p
     expect(frameOf(c, 'which CPU does the FX series run on?').targets.map((t) => t.label)).toEqual(['FX']);
   });
 });
+
+describe('a series named without its version is every current version of it', () => {
+  const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const current = c.series.filter((s) => s.record.retirement?.status !== 'retired' && /^[A-Za-z]+\d+$/.test(s.record.series));
+  // every stem ("Lsv", "Lasv", "B") and the current series that carry it with a version
+  const stems = new Map<string, string[]>();
+  for (const s of current) {
+    // "B" for Bv1; "Lsv" for Lsv3, since "Ls" is a series of its own
+    const withV = s.record.series.replace(/\d+$/, '');
+    const bare = withV.replace(/v$/, '');
+    const stem = c.seriesByKey.has(key(bare)) ? withV : bare;
+    if (c.seriesByKey.has(key(stem))) continue;
+    stems.set(stem, [...(stems.get(stem) ?? []), s.record.series]);
+  }
+  test('there are such stems (Lsv and Las among them)', () => {
+    expect(stems.has('Lsv') && stems.has('Las')).toBe(true);
+  });
+  test.each([...stems.entries()].map(([stem, all]) => [stem, all] as const))('%s-series', (stem, all) => {
+    expect(frameOf(c, `what processors do the ${stem}-series run on?`).targets.map((t) => t.label)).toEqual(all);
+  });
+  test('"Lsv and Lasv (Intel, AMD)": every version with its processors', () => {
+    const a = ask('Lsv and Lasv are different types (I think Intel, AMD, respectively). We should support both.');
+    for (const name of [...stems.get('Lsv')!, ...stems.get('Las')!]) {
+      const s = c.seriesByKey.get(key(name))!;
+      for (const cpu of s.cpus) expect(a.summary).toContain(cpu.model.model);
+    }
+  });
+  // every series with sizes, named beside one of its own sizes: one machine
+  const withSizes = c.series.filter((s) => s.record.sizes.length && !/\s/.test(s.record.series));
+  test.each(withSizes.map((s) => [s.record.series, s.record.sizes[0]!.name] as const))('the %s series beside %s is one machine', (series, size) => {
+    expect(frameOf(c, `the ${series} series is deprecated; no exact match for the previous ${size} size`).targets.map((t) => t.label)).toEqual([size]);
+  });
+});

@@ -714,7 +714,8 @@ function seriesOn(catalog: Catalog, cpus: ReadonlyArray<Frame['e']['cpus'][numbe
 
 /** "which CPU does Dv3 run on?", "the CPU SKU is wrong — it says 8272CL": the processors are what is asked. */
 function asksProcessors(f: Frame): boolean {
-  return f.intent.asks.has('processors') || f.e.cpus.length > 0 || f.e.codenames.length > 0;
+  // "Lsv and Lasv (I think Intel, AMD)": a vendor named beside machines asks whose processors they are
+  return f.intent.asks.has('processors') || f.e.cpus.length > 0 || f.e.codenames.length > 0 || /\b(intel|amd|ampere)\b/.test(f.lower);
 }
 
 /** "Dv3 may land on Intel Xeon E5-2673 v3 (Haswell, x86-64-v3), …": every processor with its codename and level. */
