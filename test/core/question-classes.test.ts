@@ -409,3 +409,30 @@ describe('a series named without its version is every current version of it', ()
     expect(frameOf(c, `the ${series} series is deprecated; no exact match for the previous ${size} size`).targets.map((t) => t.label)).toEqual([size]);
   });
 });
+
+describe('a processor named by its codename beside a benchmark and a release: the processor is the question', () => {
+  const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // every codename part of every Azure processor that names processors on its own ("Neoverse N1", "Milan")
+  const parts = [
+    ...new Map(
+      [...c.cpus.values()].flatMap((cpu) =>
+        cpu.model.codename
+          .split(/[(),]/)
+          .map((p) => p.trim())
+          // "Arm CSS V3": a trailing "V3" reads as a level, a documented ambiguity, left out here
+          .filter((p) => p.length >= 4 && c.cpuByCodename.has(key(p)) && !/\bV\d$/.test(p))
+          .map((p) => [key(p), p] as const),
+      ),
+    ).values(),
+  ];
+  test('there are such codenames', () => expect(parts.length).toBeGreaterThan(5));
+  test.each(parts)('%s', (part) => {
+    const q = `When I run any benchmark on Azure it reports\nBenchmarkDotNet v0.13.12, Ubuntu 22.04.4 LTS\nUnknown processor\n$ lscpu\nModel name: ${part}`;
+    const a = ask(q);
+    expect(a.kind, q).not.toMatch(/out-of-scope|distro/);
+    // the processors, or (for a codename the microarchitecture rules read, "Haswell-EP") their level
+    const cpus = c.cpuByCodename.get(key(part))!;
+    const said = cpus.some((cpu) => a.text.includes(cpu.model.model)) || cpus.every((cpu) => cpu.level && a.text.includes(cpu.level));
+    expect(said, q).toBe(true);
+  });
+});

@@ -76,6 +76,8 @@ export const RULES: readonly Rule[] = [
       f.e.levelWords.every((w) => /^v\d$/i.test(w.typed)) &&
       !f.e.mentions.familyCpus.length &&
       !f.e.cpus.length &&
+      !f.e.codenames.length && // "a benchmark reports Unknown processor … Neoverse-N1": the processor is the question
+      !f.e.mentions.codenames.length &&
       !distroComparison(f) &&
       !machineComparison(f)
         ? outOfScopeAnswer(
@@ -167,6 +169,20 @@ export const RULES: readonly Rule[] = [
       if (!cpu || !f.releases.length || f.targets.length || cpu.model.arch !== 'x64') return null;
       const a = cpuAnswer(c, q, cpu);
       a.summary = processorLead(f, `${cpu.model.model} (${cpu.model.codename})`, cpu.level) || a.summary;
+      a.sources = uniqueSources(f.releases[0]!.release.sources.slice(0, 1), a.sources);
+      return read(a, f);
+    },
+  },
+  {
+    // "BenchmarkDotNet on Ubuntu 22.04 says Unknown processor … Model name: Neoverse-N1" (an Arm processor or a
+    // codename beside a release): the processor is asked
+    name: 'a processor codename and a release',
+    answer: (c, q, f) => {
+      const named = f.e.codenames[0];
+      const arm = f.e.cpus.find((x) => x.model.arch === 'Arm64');
+      if ((!named && !arm) || !f.releases.length || f.targets.length || !(f.intent.asks.has('processors') || /model name\s*:/i.test(f.text)))
+        return null;
+      const a = arm ? cpuAnswer(c, q, arm) : codenameAnswer(c, q, named!.typed, named!.cpus);
       a.sources = uniqueSources(f.releases[0]!.release.sources.slice(0, 1), a.sources);
       return read(a, f);
     },
