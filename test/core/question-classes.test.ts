@@ -436,3 +436,22 @@ describe('a processor named by its codename beside a benchmark and a release: th
     expect(said, q).toBe(true);
   });
 });
+
+describe('which processor features a hypervisor exposes to its guests', () => {
+  test.each(['Hyper-V', 'VMware ESXi', 'Proxmox', 'QEMU', 'VirtualBox', 'KVM'])('%s', (h) => {
+    for (const q of [
+      `Updated documentation on which processor features ${h} exposes to VMs would be nice`,
+      `which CPU features are exposed to the guests on ${h}?`,
+    ]) {
+      const a = ask(q);
+      expect(a.kind, q).toBe('triage');
+      expect(a.text, q).toMatch(/hide CPU features from the guest/);
+      expect(a.text, q).toMatch(/ld\.so --help/);
+    }
+  });
+  test('the processor feature mask is Hyper-V’s processor compatibility mode', () => {
+    const a = ask('And documentation about the Processor Feature Mask that you can see at the Win2019 Event log');
+    expect(a.kind).toBe('triage');
+    expect(a.text).toMatch(/compatibility mode/);
+  });
+});

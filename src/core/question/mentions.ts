@@ -77,7 +77,7 @@ const VIRTUAL_CPU_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['VirtualBox', /\bvirtual\s?box\b|\bvbox\b/gi],
   [
     'Hyper-V processor compatibility mode',
-    /\b(?:processor )?compatibility (?:mode|for migration)\b|\bprocessor compatibility\b|\bhyper-?v compat(?:ibility)?\b/gi,
+    /\b(?:processor )?compatibility (?:mode|for migration)\b|\bprocessor compatibility\b|\bhyper-?v compat(?:ibility)?\b|\bprocessor feature mask\b/gi,
   ],
   ['x86-64 baseline CPU model', /\b(?:cpu model|cpu type|-cpu)\s+(?:x86-64-v[1-4]|host-model|max|base)\b/gi],
 ];
@@ -86,6 +86,7 @@ const VIRTUAL_CPU_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
 const HYPERVISOR_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['QEMU/KVM', /\b(?:qemu|kvm|libvirt|virt-manager|proxmox|pve)\b/gi],
   ['VMware', /\b(?:vmware|esxi|vsphere)\b/gi],
+  ['Hyper-V', /\bhyper-?v\b/gi],
 ];
 
 /** Topics about things the bot covers that it does not answer: "Are HB/HC supported on Windows?" */
@@ -217,8 +218,8 @@ const GENERIC_FAMILY_ROWS: ReadonlyArray<
 const GATE = {
   family: /\d{3}|kvm|qemu|common kvm|host|xeon|core|epyc|ryzen|opteron|atom|celeron|pentium|-aes|\d(?:st|nd|rd|th)[\s-]*gen/,
   cpu: /xeon|core|i[3579]|epyc|ryzen|threadripper|fx|opteron|phenom|athlon|pentium|celeron|atom|intel|amd|e[357]|a\d{1,2}\s*-/,
-  virtual: /kvm|qemu|virtual|vbox|compat|cpu model|cpu type|-cpu/,
-  hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere/,
+  virtual: /kvm|qemu|virtual|vbox|compat|feature mask|cpu model|cpu type|-cpu/,
+  hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere|hyper-?v/,
   offTopic:
     /windows|nested|perf|credit|burst|benchmark|pric|cost|quota|billing|networking|iops|throughput|premium|temp disk|constrain|driver|vgpu|gpu|vram|memory|ram\b|\dgi?b|\d gi?b/,
   outOfScope:

@@ -50,7 +50,7 @@ const FAILURE =
 
 /** Words of features a guest does not see: with a hypervisor named, the host's processor is not the answer. */
 const HIDDEN =
-  /\b(guests?|(?:only|not|doesn'?t|does not|don'?t) (?:shows?|exposes?|sees?|passe?s? through)|hides?|hidden|masks?|masked|no (?:avx|sse|fma|bmi))/;
+  /\b(guests?|(?:only|not|doesn'?t|does not|don'?t) (?:shows?|exposes?|sees?|passe?s? through)|hides?|hidden|masks?|masked|no (?:avx|sse|fma|bmi)|(?:features?|instructions?|flags?)\b[^.?!]{0,40}\b(?:expos(?:es|ed|e|ing)|pass(?:es|ed)? through|visible to))/;
 
 export const RULES: readonly Rule[] = [
   {
@@ -180,8 +180,7 @@ export const RULES: readonly Rule[] = [
     answer: (c, q, f) => {
       const named = f.e.codenames[0];
       const arm = f.e.cpus.find((x) => x.model.arch === 'Arm64');
-      if ((!named && !arm) || !f.releases.length || f.targets.length || !(f.intent.asks.has('processors') || /model name\s*:/i.test(f.text)))
-        return null;
+      if ((!named && !arm) || !f.releases.length || f.targets.length || !(f.intent.asks.has('processors') || /model name\s*:/i.test(f.text))) return null;
       const a = arm ? cpuAnswer(c, q, arm) : codenameAnswer(c, q, named!.typed, named!.cpus);
       a.sources = uniqueSources(f.releases[0]!.release.sources.slice(0, 1), a.sources);
       return read(a, f);
