@@ -455,3 +455,20 @@ describe('which processor features a hypervisor exposes to its guests', () => {
     expect(a.text).toMatch(/compatibility mode/);
   });
 });
+
+describe('"is there something beyond <feature>?": the features above it, with their levels', () => {
+  const words = [
+    ['SSE4.2', 'x86-64-v2'],
+    ['AVX', 'x86-64-v3'],
+    ['AVX2', 'x86-64-v3'],
+  ] as const;
+  test.each(words)('beyond %s', (word, level) => {
+    // the feature is the level table's (src/data/x86-64-levels.json)
+    expect(c.levels.levels.find((l) => l.level === level)!.cpuinfoFlags).toContain(word.toLowerCase().replace('.', '_'));
+    for (const q of [`your CPU must support ${word} at the minimum. Is there something beyond ${word}?`, `what comes after ${word}?`]) {
+      const a = ask(q);
+      expect(a.summary, q).toMatch(new RegExp(`^Beyond ${word.replace('.', '\\.')} come`));
+      for (const higher of LEVELS.filter((l) => LEVELS.indexOf(l) > LEVELS.indexOf(level))) expect(a.summary, q).toContain(higher);
+    }
+  });
+});

@@ -329,6 +329,9 @@ const AZURE_ASKED =
 const OTHER_SUBJECT =
   /\b(guests?|hosts?|hypervisors?|emulators?|emulated|binary|binaries|builds?|compiled?|compiler|laptops?|desktops?|notebooks?|mods?|games?|releases? binary|crash\w*|dies|died)\b/;
 
+/** "what comes after AVX?", "is there something beyond SSE4.2?": the features above one, not Azure machines. */
+const BEYOND = /\b(beyond|comes? after|above|newer than|next after)\b/;
+
 /** Hardware said to lack something ("a lot of low-power server CPUs don't have AVX"): a statement about processors,
  * not a request for Azure machines. */
 const HARDWARE_LACKS =
@@ -346,6 +349,7 @@ function asksForSeries(f: Frame): boolean {
     MY_CPU.test(text) ||
     FAILURE.test(text) ||
     OTHER_SUBJECT.test(text) ||
+    BEYOND.test(text) ||
     (HARDWARE_LACKS.test(text) && !/^\W*(which|what)\b/.test(text)); // "which machines don't have AVX2?" asks for a list
   if (other) return false;
   // a short question is about the level itself ("x86-64-v3 only", "which ones have avx2?"); a long sentence that

@@ -181,6 +181,15 @@ export function triage(catalog: Catalog, query: string, f: Frame): Answer {
   if ((error?.kind === 'illegal-instruction' || !error) && feature) {
     context.unshift(`The text names ${feature.feature}, an ${feature.level} feature: a build that uses it stops with this error on a CPU (or VM) without it.`);
   }
+  // "is there something beyond AVX?": the features above the one named, each with its level, answer first
+  const above =
+    feature && /\b(beyond|above|comes? after|newer than|more than|next after)\b/.test(f.lower)
+      ? FEATURES.slice(
+          0,
+          FEATURES.findIndex(([, name]) => name === feature.feature),
+        ).reverse()
+      : [];
+  const beyond = above.length ? `Beyond ${feature!.feature} come ${listOf(above.map(([, name, level]) => `${name} (${level})`))}.` : '';
   // a refusal that names no level ("CPU ISA level is lower than required") on a processor the family rules know: the
   // level just above it is the likely build target, and its missing features the likely cause
   const m = processorOf(f);
@@ -195,6 +204,7 @@ export function triage(catalog: Catalog, query: string, f: Frame): Answer {
     const line = `${vcpu.model} shows the guest ${vcpu.family.level} features, whatever the host has.`;
     verdict = verdict ? { ...verdict, line: `${line} ${verdict.line}` } : { verdict: null, line };
   }
+  if (beyond) verdict = verdict ? { ...verdict, line: `${beyond} ${verdict.line}` } : { verdict: null, line: beyond };
   return triageAnswer(catalog, query, {
     ...(error ? { error } : {}),
     virtualCpus: f.e.mentions.virtualCpus.length ? f.e.mentions.virtualCpus : f.e.mentions.hypervisors.map((h) => `${h}'s default virtual CPU`),
