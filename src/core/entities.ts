@@ -261,10 +261,13 @@ function productVersion(before: string | undefined): boolean {
   return /^[A-Z]/.test(before) || PRODUCTS.test(before);
 }
 
+/** Ordinary words one slip from a distribution's name: "8 cores" is no CoreOS, "steam" no CentOS Stream. */
+const ORDINARY = new Set(['cores', 'rocks', 'photos', 'steam', 'streams']);
+
 /** "fedroa", "ubunut": one slip (two in a long word) from a distro name people type.
  * Remembered per word: ordinary words ("downstream", "guarantee") come up in every other question. */
 function distroTypo(catalog: Catalog, word: string): Distro | null {
-  if (word.length < 5 || !/^[a-z]+$/.test(word)) return null;
+  if (word.length < 5 || !/^[a-z]+$/.test(word) || ORDINARY.has(word)) return null;
   let memo = typoMemo.get(catalog);
   if (!memo) typoMemo.set(catalog, (memo = new Map()));
   if (memo.has(word)) return memo.get(word)!;

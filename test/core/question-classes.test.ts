@@ -472,3 +472,40 @@ describe('"is there something beyond <feature>?": the features above it, with th
     }
   });
 });
+
+describe('an illegal instruction as shells print it in other languages, and as exit status 132 (128 + SIGILL)', () => {
+  // glibc's translations of SIGILL's name, each as a shell prints it after a crash
+  const shells = [
+    '非法指令 (核心已转储)',
+    '不合法的指令 (核心已傾印)',
+    '不正な命令 (コアダンプ)',
+    '잘못된 명령어 (코어 덤프됨)',
+    'Недопустимая инструкция (стек памяти сброшен на диск)',
+    'Ungültiger Maschinenbefehl (Speicherabzug geschrieben)',
+    'Instruction non permise (core dumped)',
+    "Instrucción ilegal (`core' generado)",
+    'Instrução ilegal (imagem do núcleo gravada)',
+    'Istruzione non consentita (core dump creato)',
+    'Nieprawidłowa instrukcja (zrzut pamięci)',
+    'Neplatná instrukce (SIGILL)',
+    'Ongeldige instructie (geheugendump gemaakt)',
+    'container exited with code 132',
+    'Exit status 132 on start',
+    'mongodb will just show error 132',
+    'the server process was killed by signal 4',
+  ];
+  test.each(shells)('%s', (text) => {
+    const a = ask(`./server\n${text}`);
+    expect(a.kind).toBe('triage');
+    expect(a.text).toMatch(/AVX/);
+  });
+  test.each(['version 4.132', 'signal 4.5 dB on the link', 'port 1132 is open'])('%s is no crash', (text) => {
+    expect(frameOf(c, text).e.mentions.errors).toEqual([]);
+  });
+});
+
+describe('an ordinary word one slip from a distribution’s name is not that distribution', () => {
+  test.each(['my Xeon has 12 cores', 'it rocks on Azure', 'photos of the server', 'running steam on it'])('%s', (q) => {
+    expect(frameOf(c, q).e.corrections).toEqual([]);
+  });
+});

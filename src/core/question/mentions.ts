@@ -149,6 +149,23 @@ const OUT_OF_SCOPE_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
 /** An instruction-set feature or level a refusal names. */
 const FEATURE = '(avx[-\\s]?512\\w*|avx(?:[-\\s]?2)?|sse\\s?4[._]?[12]|ssse3|popcnt|x86-64-v[1-4])';
 
+/** "Illegal instruction" as the shell prints it in other languages (glibc's translations of SIGILL's name). */
+const ILLEGAL_ELSEWHERE = [
+  '非法指令', // zh_CN
+  '不合法的指令', // zh_TW
+  '不正な命令', // ja
+  '잘못된 명령', // ko
+  'недопустимая инструкция', // ru
+  'ungültiger maschinenbefehl', // de
+  'instruction (?:illégale|non permise)', // fr
+  'instrucción ilegal', // es
+  'instrução ilegal', // pt
+  'istruzione (?:non consentita|illegale)', // it
+  'nieprawidłowa instrukcja', // pl
+  'neplatná instrukce', // cs
+  'ongeldige instructie', // nl
+].join('|');
+
 /** Crash messages people paste: what they mean, and the level they name. */
 const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
   ['glibc-level', /(?:fatal glibc error:?\s*)?cpu does not support (x86-64-v[1-4])/gi],
@@ -184,6 +201,10 @@ const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
     ),
   ],
   ['illegal-instruction', /\b(?:illegal instructions?|sigill|invalid opcode|illegal hardware instructions?)\b/gi],
+  // the same crash as shells print it in other languages (glibc's strsignal translations), and as its exit status:
+  // 132 = 128 + signal 4 (SIGILL)
+  ['illegal-instruction', new RegExp(ILLEGAL_ELSEWHERE, 'giu')],
+  ['illegal-instruction', /\b(?:exit(?:ed)?(?: with)?(?: code| status)?|exit code|status|code|error)[\s:=(]*132\b|\bsignal[\s:]*4\b(?![\d.])/gi],
 ];
 
 /** Families typed without a model number the family rules need: the microarchitecture they all share. */
@@ -239,7 +260,7 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
     rest = rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end);
   };
 
-  if (/cpu|instruction|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|popcnt|support|处理器/.test(quick))
+  if (/cpu|instruc|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|popcnt|support|处理器|指令|命令|명령|инструкц|befehl|instru|istruz|132|signal/.test(quick))
     for (const [kind, re] of ERROR_ROWS)
       for (const m of rest.matchAll(re)) {
         let named = m.slice(1).find((g) => g && levelNamed(catalog, g));
