@@ -509,3 +509,33 @@ describe('an ordinary word one slip from a distribution’s name is not that dis
     expect(frameOf(c, q).e.corrections).toEqual([]);
   });
 });
+
+describe('a failure beside a feature, with no message pasted, and refusals worded as a lack', () => {
+  // one feature word per level above the baseline, from the level table
+  const words = c.levels.levels
+    .filter((s) => s.level !== 'x86-64-v1')
+    .flatMap((s) =>
+      s.cpuinfoFlags
+        .filter((f) => /^(sse4_2|avx|avx2|avx512f)$/.test(f))
+        .map((f) => ({ level: s.level, word: f.toUpperCase().replace('_', '.').replace(/F$/, '') })),
+    );
+  test('every level above the baseline has a word', () => expect(new Set(words.map((w) => w.level)).size).toBe(3));
+  test.each(words.map((w) => [w.word, w.level] as const))('%s', (word, level) => {
+    for (const q of [`the database requires ${word}, my server fails at start`, `the new release needs ${word} and my old server can't run it`]) {
+      const a = ask(q);
+      expect(a.kind, q).toBe('triage');
+      expect(a.summary, q).toContain(`What fails here needs ${level}`);
+    }
+    for (const q of [
+      `warn: CPU lacks ${word} support, strange crashes may occur`,
+      `The library was compiled to use ${word} instructions, but these aren't available on your machine.`,
+    ]) {
+      const a = ask(q);
+      expect(a.kind, q).toBe('triage');
+      expect(a.summary, q).toContain(`(one of the ${level} features)`);
+    }
+  });
+  test('how to check is still how to check', () => {
+    expect(ask('how do I check that my server supports AVX2?').summary).not.toMatch(/What fails here/);
+  });
+});

@@ -184,6 +184,9 @@ const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
     /(?:does not|doesn'?t) (?:appear to )?(?:have|support) (avx[-\s]?512\w*|avx(?:[-\s]?2)?|sse\s?4[._]?[12]|ssse3|popcnt)\b(?: (?:support|instructions?))?/gi,
   ],
   ['runtime-refuses', /(?:cpu|processor) must support (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|x86-64-v[1-4])/gi],
+  // "CPU lacks AVX support" (bun), "compiled to use AVX instructions, but these aren't available on your machine"
+  ['runtime-refuses', new RegExp(`(?:cpu|processor|machine|system)\\s+lacks?\\s+${FEATURE}`, 'gi')],
+  ['runtime-refuses', new RegExp(`compiled to use ${FEATURE}(?: instructions?)?,? but (?:these|they|it) (?:are|is)(?:n'?t| not) available`, 'gi')],
   ['runtime-refuses', /(?:cpu|处理器)\s*有\s*(avx2?|sse4[._]?2)\s*指令集要求/gi],
   // the same refusal in other languages: a feature the CPU does not support, before or after the negation
   [

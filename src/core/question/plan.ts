@@ -23,7 +23,7 @@ import type { Asked } from '../intent.js';
 import { ambiguousSize, contextRelease, contextTarget, guess, type Target, unknownName } from '../targets.js';
 import { echo, keyOf, listOf, wordsOf } from '../text.js';
 import { distinct, frameOf, highest, notUnderstood, type Frame, type NamedRelease } from './frame.js';
-import { processorLine, processorOf, triage } from './triage-plan.js';
+import { FAILURE, processorLine, processorOf, triage } from './triage-plan.js';
 
 interface Rule {
   name: string;
@@ -44,9 +44,6 @@ const CLOUD_NAME = new Set(['AWS', 'Google Cloud', 'Oracle Cloud', 'another host
 const ASIDE_TOPICS = new Set(['prices and quotas', 'CPU performance and burst credits']);
 /** Declined first, whatever else is named: not a question about a CPU level at all. */
 const NOT_CPU = /glibc version mismatch|TensorFlow build notice/;
-/** Words of a failure: with a hypervisor named, its default virtual CPU is the first suspect. */
-const FAILURE =
-  /\b(fail(s|ed|ing)?|crash(es|ed)?|panic|won'?t (boot|start)|unable to (boot|start)|does not (boot|start)|doesn'?t (boot|start)|error|illegal|not supported|unsupported|doesn'?t support|does not support|stuck|hangs?|problems?|issues?|warning)\b/;
 
 /** Words of features a guest does not see: with a hypervisor named, the host's processor is not the answer. */
 const HIDDEN =

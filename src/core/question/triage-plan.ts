@@ -12,6 +12,10 @@ import { LEVELS } from '../levels.js';
 import { listOf } from '../text.js';
 import { distinct, highest, notUnderstood, type Frame, type NamedRelease } from './frame.js';
 
+/** Words of a failure: with a hypervisor named, its default virtual CPU is the first suspect. */
+export const FAILURE =
+  /\b(fail(s|ed|ing)?|crash(es|ed)?|panic|won'?t (boot|start)|unable to (boot|start)|does not (boot|start)|doesn'?t (boot|start)|error|illegal|not supported|unsupported|doesn'?t support|does not support|stuck|hangs?|problems?|issues?|warning|can'?t run|cannot run|won'?t run)\b/;
+
 /** The first real processor a family rule recognised (virtual CPU models are the triage's business). */
 export function processorOf(f: Frame): CpuFamilyMatch | undefined {
   return f.e.mentions.familyCpus.find((m) => m.family.rule.kind === 'processor' && m.family.fixedFeatures);
@@ -205,6 +209,14 @@ export function triage(catalog: Catalog, query: string, f: Frame): Answer {
     verdict = verdict ? { ...verdict, line: `${line} ${verdict.line}` } : { verdict: null, line };
   }
   if (beyond) verdict = verdict ? { ...verdict, line: `${beyond} ${verdict.line}` } : { verdict: null, line: beyond };
+  // "ClickHouse requires SSE 4.2, my server fails": no message pasted, but a failure and the level the text names
+  if (!verdict && !error && named && named !== 'x86-64-v1' && FAILURE.test(f.lower) && !f.intent.asks.has('how-to-check')) {
+    const step = catalog.levels.levels.find((l) => l.level === named)!;
+    verdict = {
+      verdict: null,
+      line: `What fails here needs ${named}${feature ? ` (the text names ${feature.feature})` : ''}: a CPU, or a VM's virtual CPU type, without ${step.cpuinfoFlags.join(', ')} cannot run it.`,
+    };
+  }
   return triageAnswer(catalog, query, {
     ...(error ? { error } : {}),
     virtualCpus: f.e.mentions.virtualCpus.length ? f.e.mentions.virtualCpus : f.e.mentions.hypervisors.map((h) => `${h}'s default virtual CPU`),
