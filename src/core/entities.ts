@@ -319,6 +319,12 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
     const release = catalog.findRelease(distro, version.replace(/\.$/, '')) ?? pointRelease(catalog, distro, version, found);
     // "lts" after "24.04" belongs to the release
     const after = words[i + used + 1] === 'lts' ? 1 : 0;
+    // "SLES 15 SP5": a service pack the data does not hold is not the one it does (15 SP7)
+    const pack = /^sp\d+$/.exec(words[i + used + 1] ?? '')?.[0];
+    if (release && pack && !keyOf(release.version).endsWith(pack)) {
+      found.badReleases.push({ distro, typed: `${version} ${pack.toUpperCase()}` });
+      return used + 2;
+    }
     if (release) {
       found.releases.push({ distro, release });
       return used + 1 + after;

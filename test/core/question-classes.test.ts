@@ -5,6 +5,7 @@ import { ask, catalog } from '../../src/core/index.js';
 import { frameOf } from '../../src/core/question/frame.js';
 import { readIntent } from '../../src/core/intent.js';
 import { LEVELS } from '../../src/core/levels.js';
+import { today } from '../../src/core/clock.js';
 import { CPU_FAMILY_EXAMPLES } from '../fixtures/cpu-family-examples.js';
 
 const c = catalog();
@@ -537,5 +538,58 @@ describe('a failure beside a feature, with no message pasted, and refusals worde
   });
   test('how to check is still how to check', () => {
     expect(ask('how do I check that my server supports AVX2?').summary).not.toMatch(/What fails here/);
+  });
+});
+
+describe('"X drops support for <level>": yes when it needs more, no when it still runs there', () => {
+  // every numbered release with a documented need, against every level
+  const releases = c.distros.flatMap((d) =>
+    d.releases.filter((r) => /^\d+(\.\d+)?( LTS)?$/.test(r.version) && (r.azureImageBaseline ?? r.x86_64Baseline)).map((r) => ({ d, r })),
+  );
+  test('there are such releases', () => expect(releases.length).toBeGreaterThan(20));
+  test.each(releases.map((x) => [`${x.d.name} ${x.r.version}`, x] as const))('%s', (_t, { d, r }) => {
+    const need = (r.azureImageBaseline ?? r.x86_64Baseline)!;
+    for (const level of LEVELS) {
+      const q = `${d.name} ${r.version.replace(/ LTS$/, '')} drops support for ${level} CPUs, is that right?`;
+      const a = ask(q);
+      expect(a.summary, q).toMatch(new RegExp(`^${LEVELS.indexOf(need) > LEVELS.indexOf(level) ? 'Yes' : 'No'} — `));
+      expect(a.summary, q).toContain(`needs ${need}`);
+    }
+  });
+});
+
+describe('a service pack the data does not hold is not the one it does', () => {
+  const packs = c.distros.flatMap((d) =>
+    d.releases.flatMap((r) => {
+      const m = /^(\d+) SP(\d+)$/.exec(r.version);
+      return m ? [{ d, r, major: m[1]!, other: `SP${Number(m[2]) - 2}` }] : [];
+    }),
+  );
+  test('there are such releases', () => expect(packs.length).toBeGreaterThan(0));
+  test.each(packs.map((p) => [`${p.d.name} ${p.major} ${p.other}`, p] as const))('%s', (_t, { d, r, major, other }) => {
+    const a = ask(`${d.aliases?.[0] ?? d.name} ${major} ${other} general support ends when?`);
+    expect(a.kind).toBe('not-found');
+    expect(a.text).toContain(r.version);
+    if (r.eol) expect(a.summary).not.toContain(r.eol);
+  });
+});
+
+describe('moving between releases, asking about CPU requirements: each release’s need', () => {
+  // every pair of numbered releases of different distributions in one family whose needs differ (CentOS 8 -> AlmaLinux 9)
+  const need = (r: (typeof c.distros)[number]['releases'][number]) => r.azureImageBaseline ?? r.x86_64Baseline;
+  const ended = c.distros.flatMap((d) => d.releases.filter((r) => r.eol && r.eol < today() && need(r) && /^\d+$/.test(r.version)).map((r) => ({ d, r })));
+  const live = c.distros.flatMap((d) => d.releases.filter((r) => (!r.eol || r.eol > today()) && need(r) && /^\d+$/.test(r.version)).map((r) => ({ d, r })));
+  const pairs = ended.flatMap((a) =>
+    live
+      .filter((b) => b.d !== a.d && need(b.r) !== need(a.r))
+      .slice(0, 2)
+      .map((b) => ({ a, b })),
+  );
+  test('there are such pairs', () => expect(pairs.length).toBeGreaterThan(3));
+  test.each(pairs.map((p) => [`${p.a.d.name} ${p.a.r.version} -> ${p.b.d.name} ${p.b.r.version}`, p] as const))('%s', (_t, { a, b }) => {
+    const q = `we are moving from ${a.d.name} ${a.r.version} to ${b.d.name} ${b.r.version}, any CPU requirement changes?`;
+    const s = ask(q).summary;
+    expect(s, q).toContain(`${a.d.name} ${a.r.version} needs ${need(a.r)}`);
+    expect(s, q).toContain(`${b.d.name} ${b.r.version} needs ${need(b.r)}`);
   });
 });

@@ -143,7 +143,13 @@ export const RULES: readonly Rule[] = [
       if (f.op !== 'compare' || f.releases.length < 2 || f.targets.length) return null;
       if (f.intent.asks.has('successor')) {
         const ended = f.releases.find((r) => r.release.eol && r.release.eol < today()) ?? f.releases[0]!;
-        return read(successorAnswer(c, q, ended.distro, ended.release, f.releases), f);
+        const a = successorAnswer(c, q, ended.distro, ended.release, f.releases);
+        // "moving from CentOS 8 to AlmaLinux 9, any CPU requirement changes?": each release's need, first
+        if (f.intent.asks.has('baseline') || f.levels.length || /\b(cpus?|processors?|hardware|x86-64)\b/.test(f.lower)) {
+          const needs = releaseNeeds(distinct(f.releases).filter((r) => !r.defaulted));
+          if (needs.length) a.summary = `${needs.join(' ')} ${a.summary}`;
+        }
+        return read(a, f);
       }
       const build = separateBuild(c, q, f);
       if (build) return build;
@@ -325,6 +331,10 @@ const AZURE_ASKED =
 /** What a level or feature is said about when it is not Azure: a guest, a hypervisor, a binary, the asker's own machine. */
 const OTHER_SUBJECT =
   /\b(guests?|hosts?|hypervisors?|emulators?|emulated|binary|binaries|builds?|compiled?|compiler|laptops?|desktops?|notebooks?|mods?|games?|releases? binary|crash\w*|dies|died)\b/;
+
+/** "drops support for", "no longer supports", "removed support for": a statement that a release stops running somewhere. */
+const DROPS =
+  /\b(?:drops?|dropped|dropping|removes?|removed|removing|ends?|ended|ending|deprecat\w*)\s+(?:the\s+)?support\b|\bno longer (?:supports?|runs?|boots?)\b/;
 
 /** "what comes after AVX?", "is there something beyond SSE4.2?": the features above one, not Azure machines. */
 const BEYOND = /\b(beyond|comes? after|above|newer than|next after)\b/;
@@ -575,6 +585,18 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   if (level && (intent.yesNo || intent.asks.has('baseline') || intent.asks.has('verdict') || !intent.facet)) {
     const mode = levelMode(f);
     const a = releaseLevelAnswer(catalog, query, distro, release, level, mode, f.e.levelWords[0]?.typed);
+    // "RHEL 10 drops support for x86-64-v2 CPUs, right?": asks whether it no longer runs there, so yes and no swap
+    const need = requiredLevel(release);
+    if (DROPS.test(f.lower) && need) {
+      const gone = LEVELS.indexOf(need) > LEVELS.indexOf(level);
+      const name = `${distro.name} ${release.version}`;
+      const images =
+        release.azureImageBaseline && release.x86_64Baseline && release.azureImageBaseline !== release.x86_64Baseline
+          ? ` (its Azure images; the package archive still supports ${release.x86_64Baseline})`
+          : '';
+      a.summary = `${gone ? 'Yes' : 'No'} — ${name} needs ${need}${images}, so it ${gone ? 'no longer runs' : 'still runs'} on ${level} CPUs${images ? ' on Azure' : ''}.${release.altBuildBaseline ? ` (Its separate ${release.altBuildBaseline} build aside.)` : ''}`;
+      return read(a, f);
+    }
     // "why does RHEL 10 require x86-64-v3?": the reasons the sources give, after the answer
     if (intent.asks.has('why')) a.summary = `${a.summary} ${a.caveats.filter((c) => /x86-64|level|-march|baseline/i.test(c)).join(' ')}`.trim();
     // a statement, not a question ("rhel 10 x86-64-v2"): the facts without a yes or no
