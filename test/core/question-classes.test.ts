@@ -593,3 +593,21 @@ describe('moving between releases, asking about CPU requirements: each releaseâ€
     expect(s, q).toContain(`${b.d.name} ${b.r.version} needs ${need(b.r)}`);
   });
 });
+
+describe('more hypervisors and compatibility modes: a guest that lacks what its host has', () => {
+  // one processor per family rule at x86-64-v3 or above (not Azure's own)
+  const hosts = [
+    ...new Map(
+      CPU_FAMILY_EXAMPLES.filter(([typed, id]) => {
+        const f = c.cpuFamilies.families.find((x) => x.rule.id === id);
+        return f?.rule.kind === 'processor' && f.level && LEVELS.indexOf(f.level) >= 2 && /\d{3}/.test(typed) && !frameOf(c, typed).e.cpus.length;
+      }).map(([typed, id]) => [id, typed] as const),
+    ).values(),
+  ].slice(0, 10);
+  const guests = ['xen domU', 'XCP-ng VM', 'Hyper-V VM', 'ESXi VM with EVC mode on'];
+  test.each(hosts.flatMap((h) => guests.map((g) => [g, h] as const)))('%s on a %s', (g, h) => {
+    const a = ask(`my ${g} lacks AVX2, host is a ${h}`);
+    expect(a.kind).toBe('triage');
+    expect(a.summary).toMatch(/not the cause/);
+  });
+});

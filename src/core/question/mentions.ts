@@ -80,6 +80,7 @@ const VIRTUAL_CPU_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
     /\b(?:processor )?compatibility (?:mode|for migration)\b|\bprocessor compatibility\b|\bhyper-?v compat(?:ibility)?\b|\bprocessor feature mask\b/gi,
   ],
   ['x86-64 baseline CPU model', /\b(?:cpu model|cpu type|-cpu)\s+(?:x86-64-v[1-4]|host-model|max|base)\b/gi],
+  ['VMware EVC mode', /\b(?:vmware\s+)?evc(?:\s+mode|\s+baseline)?\b|\benhanced vmotion compatibility\b/gi],
 ];
 
 /** Hypervisors named without a CPU model: their default virtual CPU may be the cause. */
@@ -87,6 +88,7 @@ const HYPERVISOR_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['QEMU/KVM', /\b(?:qemu|kvm|libvirt|virt-manager|proxmox|pve)\b/gi],
   ['VMware', /\b(?:vmware|esxi|vsphere)\b/gi],
   ['Hyper-V', /\bhyper-?v\b/gi],
+  ['Xen', /\b(?:xen(?:server)?|domu|xcp-ng|citrix hypervisor)\b/gi],
 ];
 
 /** Topics about things the bot covers that it does not answer: "Are HB/HC supported on Windows?" */
@@ -242,8 +244,8 @@ const GENERIC_FAMILY_ROWS: ReadonlyArray<
 const GATE = {
   family: /\d{3}|kvm|qemu|common kvm|host|xeon|core|epyc|ryzen|opteron|atom|celeron|pentium|-aes|\d(?:st|nd|rd|th)[\s-]*gen/,
   cpu: /xeon|core|i[3579]|epyc|ryzen|threadripper|fx|opteron|phenom|athlon|pentium|celeron|atom|intel|amd|e[357]|a\d{1,2}\s*-/,
-  virtual: /kvm|qemu|virtual|vbox|compat|feature mask|cpu model|cpu type|-cpu/,
-  hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere|hyper-?v/,
+  virtual: /kvm|qemu|virtual|vbox|compat|feature mask|cpu model|cpu type|-cpu|evc|vmotion/,
+  hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere|hyper-?v|xen|domu|xcp-ng|citrix/,
   offTopic:
     /windows|nested|perf|credit|burst|benchmark|pric|cost|quota|billing|networking|iops|throughput|premium|temp disk|constrain|driver|vgpu|gpu|vram|memory|ram\b|\dgi?b|\d gi?b/,
   outOfScope:

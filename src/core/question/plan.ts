@@ -47,7 +47,7 @@ const NOT_CPU = /glibc version mismatch|TensorFlow build notice/;
 
 /** Words of features a guest does not see: with a hypervisor named, the host's processor is not the answer. */
 const HIDDEN =
-  /\b(guests?|(?:only|not|doesn'?t|does not|don'?t) (?:shows?|exposes?|sees?|passe?s? through)|hides?|hidden|masks?|masked|no (?:avx|sse|fma|bmi)|(?:features?|instructions?|flags?)\b[^.?!]{0,40}\b(?:expos(?:es|ed|e|ing)|pass(?:es|ed)? through|visible to))/;
+  /\b(guests?|(?:only|not|doesn'?t|does not|don'?t) (?:shows?|exposes?|sees?|passe?s? through)|hides?|hidden|masks?|masked|lacks?|lacking|missing|no (?:avx|sse|fma|bmi)|(?:features?|instructions?|flags?)\b[^.?!]{0,40}\b(?:expos(?:es|ed|e|ing)|pass(?:es|ed)? through|visible to))/;
 
 export const RULES: readonly Rule[] = [
   {
