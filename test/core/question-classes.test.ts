@@ -611,3 +611,20 @@ describe('more hypervisors and compatibility modes: a guest that lacks what its 
     expect(a.summary).toMatch(/not the cause/);
   });
 });
+
+describe('Google Cloud machine series by their bare names, two or more together, are declined', () => {
+  const gcp = ['n1', 'n2', 'n2d', 'n4', 'c2', 'c2d', 'c3', 'c3d', 'c4', 'c4a', 't2a', 't2d', 'e2', 'm1', 'm2', 'm3', 'a2', 'a3', 'h3', 'z3'];
+  // those no Azure size is called (Azure's "A2" is Standard_A2)
+  const notAzure = gcp.filter((g) => !c.sizeByKey.has(g));
+  test('most are not Azure sizes', () => expect(notAzure.length).toBeGreaterThan(12));
+  test.each(notAzure.slice(0, -1).map((g, i) => [g, notAzure[i + 1]!] as const))('%s and %s', (a, b) => {
+    const q = `My brain is telling me that ${a} and ${b} have differences in what types of CPU they support`;
+    const ans = ask(q);
+    expect(ans.kind, q).toBe('out-of-scope');
+    expect(ans.summary).toMatch(/Azure/);
+    expect(ans.suggestions ?? []).toEqual([]);
+  });
+  test('one alone is not enough to decline', () => {
+    expect(frameOf(c, 'the n2 variant of the chart').e.mentions.outOfScope).toEqual([]);
+  });
+});

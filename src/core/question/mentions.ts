@@ -356,6 +356,15 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
         mentions.outOfScope.push({ what, typed: tidy(m[0]) });
         blank(m as RegExpExecArray);
       }
+  // "n1 and n2 have differences in what types of CPU they support": Google Cloud's machine series by their bare names,
+  // two or more of them (one alone is too short a word to be sure), none an Azure size
+  if (/\b[acehmntz]\d/.test(quick)) {
+    const bare = [...rest.matchAll(GCP_SERIES)].filter((m) => !catalog.sizeByKey.has(m[0].toLowerCase()));
+    if (new Set(bare.map((m) => m[0].toLowerCase())).size >= 2) {
+      mentions.outOfScope.push({ what: 'Google Cloud machine series', typed: [...new Set(bare.map((m) => m[0]))].join(' and ') });
+      for (const m of bare) blank(m as RegExpExecArray);
+    }
+  }
   // "f16     = 2", "n_vocab = 50400": a variable in a pasted log, not a size or a distro
   if (/=\s*-?\d/.test(quick)) for (const m of rest.matchAll(LOG_ASSIGNMENT)) blank(m as RegExpExecArray);
   return { rest, mentions };
@@ -394,6 +403,9 @@ function lineOf(model: string): string[] {
   const words = [...model.matchAll(/\b([A-Za-z]+)(\d*)(?=[\s-]\d|\s+[A-Za-z])/g)].flatMap((m) => [m[1]! + m[2]!, m[1]!]);
   return [...new Set(words.filter((w) => !/^(amd|intel|core|cpu)$/i.test(w) && /^[A-Za-z]+\d*$/.test(w)))];
 }
+
+/** Google Cloud's machine series, as people name them without a machine type ("n1", "n2d", "c3"). */
+const GCP_SERIES = /(?<![\w-])(?:n1|n2d?|n4|c2d?|c3d?|c4a?|t2[ad]|e2|m[1-3]|a[23]|h3|z3)(?![\w-])/gi;
 
 /** A name assigned a number in a pasted log line (`f16 = 2`, `n_ctx=2048`). */
 const LOG_ASSIGNMENT = /(?<![\w.-])[A-Za-z_][\w.]*(?=[ \t]*=[ \t]*-?\d)/g;
