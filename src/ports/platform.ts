@@ -31,6 +31,17 @@ export interface PlatformObserver {
   apiRetry(platform: 'slack' | 'discord'): void;
 }
 
+/**
+ * The service's one count of work in progress: a surface runs each request it receives in it (until
+ * its reply is sent), the handler each question; a request is counted once however many layers run it.
+ */
+export interface WorkTracker {
+  run<T>(work: () => Promise<T>): Promise<T>;
+  readonly size: number;
+  /** true once nothing is in flight, false when timeoutMs passed first */
+  drain(timeoutMs: number): Promise<boolean>;
+}
+
 /** Everything a platform gets from the service when it starts: nothing else crosses the boundary. */
 export interface AdapterContext {
   handler: Handler;
@@ -42,6 +53,8 @@ export interface AdapterContext {
   /** the data's snapshot date */
   asOf: string;
   observer?: PlatformObserver;
+  /** the service's count of work in progress (the handler's too): each request runs in it once */
+  inFlight: WorkTracker;
   /** replies in flight get this long to finish once stopping begins */
   drainTimeoutMs: number;
 }

@@ -5,7 +5,8 @@ import type { Answer } from '../core/answer.js';
 import { TEXT_LIMIT } from '../core/index.js';
 import { askInThread, type AskFn } from './conversation.js';
 import type { KeyValueStore } from '../ports/store.js';
-import type { Handler, Platform, Question } from '../ports/index.js';
+import type { Handler, Platform, Question, WorkTracker } from '../ports/index.js';
+import { InFlight } from '../adapters/common/in-flight.js';
 import { apologyAnswer, cooldownAnswer, isServiceAnswer } from './answers.js';
 import { logGate, rateLimitedLog } from '../adapters/rate-limited-log.js';
 import { Cooldown } from './cooldown.js';
@@ -30,6 +31,8 @@ export interface HandlerOptions {
   };
   /** told of every answer and cooldown refusal (the metrics) */
   observe?: AnswerObserver;
+  /** the service's count of work in progress, shared with the surfaces (default: the handler's own) */
+  inFlight?: WorkTracker;
 }
 
 export interface ServiceHandler extends Handler {
@@ -53,7 +56,7 @@ export function createHandler(options: HandlerOptions): ServiceHandler {
   const cooldownGate = logGate(60_000);
   const threads = failOpenReads(store, (message) => warnStore(`thread memory: ${message}`));
   const exempt = new Set<Platform>(options.cooldown.exempt ?? ['console']);
-  const pending = new Set<Promise<unknown>>();
+  const inFlight = options.inFlight ?? new InFlight();
 
   async function answer(question: Question, reqId: string): Promise<Answer> {
     const text = typeof question.text === 'string' ? question.text : '';
@@ -92,39 +95,35 @@ export function createHandler(options: HandlerOptions): ServiceHandler {
   const handler = (question: Question): Promise<Answer> => {
     const reqId = newRequestId();
     const started = process.hrtime.bigint();
-    const work: Promise<Answer> = answer(question, reqId).then(
-      (result) => {
-        pending.delete(work);
-        const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-        const fields = { reqId, platform: question.platform, kind: result.kind, durationMs, thread: Boolean(question.threadKey) };
-        const refused = isServiceAnswer(result) && result.code === 'cooldown';
-        if (refused) logger.info({ ...fields, user: question.userId }, 'cooldown');
-        else logger.info(fields, 'answered');
-        observe(question.platform, result.kind, durationMs, refused);
-        return result;
-      },
-      (err: unknown) => {
-        pending.delete(work);
-        const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-        logger.error({ reqId, ref: reqId, platform: question.platform, durationMs, err }, 'question failed');
-        const apology = apologyAnswer(typeof question.text === 'string' ? question.text : '', reqId);
-        observe(question.platform, apology.kind, durationMs, false);
-        return apology;
-      },
+    // Counted once: a surface that runs the request in the same tracker has counted it already.
+    return inFlight.run(() =>
+      answer(question, reqId).then(
+        (result) => {
+          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+          const fields = { reqId, platform: question.platform, kind: result.kind, durationMs, thread: Boolean(question.threadKey) };
+          const refused = isServiceAnswer(result) && result.code === 'cooldown';
+          if (refused) logger.info({ ...fields, user: question.userId }, 'cooldown');
+          else logger.info(fields, 'answered');
+          observe(question.platform, result.kind, durationMs, refused);
+          return result;
+        },
+        (err: unknown) => {
+          // The one catch for a failed answer: logged with its stack under the request id, answered
+          // with the ports' apology quoting it.
+          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+          logger.error({ reqId, ref: reqId, platform: question.platform, durationMs, err }, 'question failed');
+          const apology = apologyAnswer(typeof question.text === 'string' ? question.text : '', reqId);
+          observe(question.platform, apology.kind, durationMs, false);
+          return apology;
+        },
+      ),
     );
-    pending.add(work);
-    return work;
   };
 
   return Object.assign(handler, {
-    inFlight: () => pending.size,
+    inFlight: () => inFlight.size,
     async drain(timeoutMs = 10_000): Promise<void> {
-      const deadline = Date.now() + timeoutMs;
-      while (pending.size > 0 && Date.now() < deadline) {
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([Promise.allSettled([...pending]), new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))))]);
-        clearTimeout(timer);
-      }
+      await inFlight.drain(timeoutMs);
     },
   });
 }

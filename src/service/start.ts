@@ -9,6 +9,7 @@ import type { AskFn } from './conversation.js';
 import { MemoryStore, type KeyValueStore } from './memory-store.js';
 import { CodedError, type AdapterContext, type Surface } from '../ports/index.js';
 import { ConsolePlatform } from '../adapters/cli/platform.js';
+import { InFlight } from '../adapters/common/in-flight.js';
 import { createHttpSurface, type HttpSurface } from '../adapters/http/server.js';
 import { describeConfig, loadConfig, type Config } from '../config.js';
 import { metricsRoute } from '../adapters/http/metrics-route.js';
@@ -109,7 +110,10 @@ export async function startService(env: Record<string, string | undefined>, opti
   // Readiness as /readyz reports it; filled in once the platforms exist (server mode).
   let readiness: () => Record<string, boolean> = () => ({});
   const metrics = createMetrics({ version: packageVersion(), dataAsOf: coreCatalog().asOf, readiness: () => readiness(), processMetrics: mode === 'server' });
-  const handler = createHandler({ ask: options.ask ?? cachedAsk(coreAsk), store, logger, cooldown: config.cooldown, observe: metrics });
+  // One count of work in progress: each request is counted once, by the surface that received it or
+  // by the handler, and shutdown waits for it.
+  const inFlight = new InFlight();
+  const handler = createHandler({ ask: options.ask ?? cachedAsk(coreAsk), store, logger, cooldown: config.cooldown, observe: metrics, inFlight });
   logger.info({ mode, ...describeConfig(config) }, 'starting');
 
   const surfaces: Surface[] = [];
@@ -127,6 +131,7 @@ export async function startService(env: Record<string, string | undefined>, opti
     examples: EXAMPLE_QUESTIONS,
     asOf: coreCatalog().asOf,
     observer: metrics,
+    inFlight,
     drainTimeoutMs: DRAIN_MS,
   });
 

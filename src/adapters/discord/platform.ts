@@ -27,6 +27,7 @@ export class DiscordPlatform extends PlatformLifecycle<DiscordSurface> {
       complete: context.complete,
       ...(context.observer ? { observer: context.observer } : {}),
       logger: context.logger,
+      inFlight: context.inFlight,
       drainTimeoutMs: context.drainTimeoutMs,
     });
   }

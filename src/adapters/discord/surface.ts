@@ -12,7 +12,9 @@ import {
   type Interaction,
   type Message,
 } from 'discord.js';
-import { CodedError, type Handler, type KeyValueStore, type PlatformObserver, type Surface } from '../../ports/index.js';
+import { CodedError, type Handler, type KeyValueStore, type PlatformObserver, type Surface, type WorkTracker } from '../../ports/index.js';
+import { apologising } from '../common/apologising.js';
+import { InFlight } from '../common/in-flight.js';
 import { PlatformHealth } from '../platform-health.js';
 import type { CompleteFn } from './autocomplete.js';
 import { answerAutocomplete, answerCommand, type InteractionDeps } from './interactions.js';
@@ -46,6 +48,8 @@ export interface DiscordSurfaceOptions {
   deferAfterMs?: number;
   /** how long stop() waits for replies in flight */
   drainTimeoutMs?: number;
+  /** where each interaction is counted until its reply is sent (the service's; default: the surface's own) */
+  inFlight?: WorkTracker;
   /** told of REST errors and retries (the metrics) */
   observer?: PlatformObserver;
   /** REST: per-request timeout, retries after it (5xx, timeouts), readiness probing (10 s, 2, 5 s) */
@@ -162,11 +166,11 @@ export async function createDiscordSurface(options: DiscordSurfaceOptions): Prom
   }
 
   let stopping = false;
-  const inFlight = new Set<Promise<void>>();
-  const track = (work: Promise<void>, what: string) => {
+  const inFlight = options.inFlight ?? new InFlight();
+  // Each interaction and mention counted once, from its arrival until its reply is sent.
+  const track = (work: () => Promise<unknown>, what: string): void => {
     // A reply that failed after the REST client's retries is a lost answer: an error, not a warning.
-    const p = work.catch((err: unknown) => logger.error({ err }, `discord: ${what} failed`)).finally(() => inFlight.delete(p));
-    inFlight.add(p);
+    inFlight.run(work).catch((err: unknown) => logger.error({ err }, `discord: ${what} failed`));
   };
 
   // Readiness follows the shards: false while any of them is reconnecting.
@@ -192,30 +196,29 @@ export async function createDiscordSurface(options: DiscordSurfaceOptions): Prom
   client.on(Events.ShardError, (err, id) => logger.warn({ err, shard: id }, 'discord: shard error'));
   client.on(Events.Error, (err) => logger.error({ err }, 'discord: client error'));
 
-  const interactionDeps: InteractionDeps = { handler: options.handler, complete: options.complete, logger, deferAfterMs, store };
-  const mentionDeps: MentionDeps = { handler: options.handler, store, logger, deferAfterMs };
+  // the one catch for a failed answer (the service's handler never throws; a test's may)
+  const handler = apologising(options.handler, logger, 'discord');
+  const interactionDeps: InteractionDeps = { handler, complete: options.complete, logger, deferAfterMs, store };
+  const mentionDeps: MentionDeps = { handler, store, logger, deferAfterMs };
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     if (interaction.isAutocomplete()) {
-      track(answerAutocomplete(interaction, interactionDeps), 'autocomplete');
+      track(() => answerAutocomplete(interaction, interactionDeps), 'autocomplete');
     } else if (interaction.isChatInputCommand()) {
       if (stopping) {
-        track(
-          interaction.reply({ ...problemReply('Restarting — please ask again in a moment.'), flags: MessageFlags.Ephemeral }).then(() => undefined),
-          'refusal',
-        );
+        track(() => interaction.reply({ ...problemReply('Restarting — please ask again in a moment.'), flags: MessageFlags.Ephemeral }), 'refusal');
         return;
       }
-      track(answerCommand(interaction, interactionDeps), `/${interaction.commandName}`);
+      track(() => answerCommand(interaction, interactionDeps), `/${interaction.commandName}`);
     } else if (interaction.isButton() && interaction.customId.startsWith(SHARE_PREFIX) && !stopping) {
-      track(answerShare(interaction, { handler: options.handler, store, logger }), 'share');
+      track(() => answerShare(interaction, { handler, store, logger }), 'share');
     }
   });
 
   client.on(Events.MessageCreate, (message: Message) => {
     const me = client.user?.id;
     if (stopping || !me || !isForBot(message, me)) return;
-    track(answerMention(message, me, mentionDeps), 'mention');
+    track(() => answerMention(message, me, mentionDeps), 'mention');
   });
 
   // Load the completion tables now, before connecting, so the first autocomplete (3 s, no deferral) is quick.
@@ -241,14 +244,8 @@ export async function createDiscordSurface(options: DiscordSurfaceOptions): Prom
       if (stopping) return;
       stopping = true;
       health.stop();
-      const drain = Promise.allSettled([...inFlight]);
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, options.drainTimeoutMs ?? 10_000);
-      });
-      await Promise.race([drain, timeout]);
-      clearTimeout(timer);
-      if (inFlight.size > 0) logger.warn({ unfinished: inFlight.size }, 'discord: stopped with replies still in flight');
+      if (!(await inFlight.drain(options.drainTimeoutMs ?? 10_000)))
+        logger.warn({ unfinished: inFlight.size }, 'discord: stopped with replies still in flight');
       await client.destroy();
       logger.info({}, 'discord: stopped');
     },

@@ -47,6 +47,7 @@ export class SlackPlatform extends PlatformLifecycle<SlackSurface> {
       home: { examples: context.examples, asOf: context.asOf },
       ...(context.observer ? { observer: context.observer } : {}),
       logger: context.logger,
+      inFlight: context.inFlight,
       drainTimeoutMs: context.drainTimeoutMs,
     });
   }

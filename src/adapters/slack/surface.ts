@@ -6,13 +6,13 @@
 // Socket Mode (appToken given): Bolt's SocketModeReceiver connects out; no port is needed.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, SocketModeReceiver, webApi } from '@slack/bolt';
-import { CodedError, type Handler, type KeyValueStore, type PlatformObserver, type Surface } from '../../ports/index.js';
+import { App, SocketModeReceiver, webApi, type AppOptions, type ReceiverEvent } from '@slack/bolt';
+import { CodedError, type Handler, type KeyValueStore, type PlatformObserver, type Surface, type WorkTracker } from '../../ports/index.js';
 import { observedClientOptions } from './observe.js';
 import type { HomeContent } from './home.js';
 import { sendError } from '../http/json.js';
 import { PlatformHealth } from '../platform-health.js';
-import { InFlight } from './inflight.js';
+import { InFlight } from '../common/in-flight.js';
 import { registerListeners } from './listeners.js';
 import { consoleLogger, toBoltLogger, type SlackLogger } from './logger.js';
 import { EventsReceiver, SLACK_EVENTS_PATH } from './receiver.js';
@@ -35,6 +35,8 @@ export interface SlackSurfaceOptions {
   logger?: SlackLogger;
   /** how long stop() waits for replies in flight before closing anyway (default 10 s) */
   drainTimeoutMs?: number;
+  /** where each delivery is counted until its reply is sent (the service's; default: the surface's own) */
+  inFlight?: WorkTracker;
   /**
    * A slash command answered within this is answered in the ack body; a slower one is acked empty at
    * this point and answered on its response_url (default 2 s; at most 2.5 s, Slack waits 3 s).
@@ -107,6 +109,24 @@ function refusedByPlatform(error: unknown): boolean {
 /** Leaves half a second of Slack's 3 s for the ack to travel. */
 const MAX_ACK_BUDGET_MS = 2_500;
 
+/**
+ * Bolt's App with each delivery counted once, whichever receiver brings it (HTTP or Socket Mode): from
+ * processEvent, which both call, until every listener has finished (its reply posted), so stop() can
+ * wait for the replies in flight.
+ */
+export class TrackedApp extends App {
+  constructor(
+    private readonly tracker: WorkTracker,
+    options: AppOptions,
+  ) {
+    super(options);
+  }
+
+  override processEvent(event: ReceiverEvent): Promise<void> {
+    return this.tracker.run(() => super.processEvent(event));
+  }
+}
+
 const unavailable = (_req: IncomingMessage, res: ServerResponse): void => {
   sendError(res, 503, 'socket mode', 'Slack runs in Socket Mode here; it does not post to this URL');
 };
@@ -116,7 +136,7 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
   checkOptions(options);
   const logger = options.logger ?? consoleLogger;
   const boltLogger = toBoltLogger(logger);
-  const inFlight = new InFlight();
+  const inFlight = options.inFlight ?? new InFlight();
   const socketMode = Boolean(options.appToken);
   const apiUrl = options.apiUrl ? normaliseApiUrl(options.apiUrl) : DEFAULT_API_URL;
   const timeoutMs = options.transport?.timeoutMs ?? SLACK_TIMEOUT_MS;
@@ -170,7 +190,7 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
     throw new CodedError<SlackSurfaceErrorCode>('slack_auth_failed', `Slack rejected SLACK_BOT_TOKEN (auth.test: ${reason})`, { cause: error });
   }
 
-  const httpReceiver = socketMode ? undefined : new EventsReceiver({ signingSecret: options.signingSecret ?? '', logger: boltLogger, inFlight });
+  const httpReceiver = socketMode ? undefined : new EventsReceiver({ signingSecret: options.signingSecret ?? '', logger: boltLogger });
   const socketReceiver = socketMode
     ? new SocketModeReceiver({
         appToken: options.appToken ?? '',
@@ -179,7 +199,7 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
       })
     : undefined;
 
-  const app = new App({
+  const app = new TrackedApp(inFlight, {
     token: options.botToken,
     ...identity,
     ...(socketReceiver ? { socketMode: true, receiver: socketReceiver } : { receiver: httpReceiver }),
@@ -192,7 +212,6 @@ export async function createSlackSurface(options: SlackSurfaceOptions): Promise<
     handler: options.handler,
     store: options.store,
     logger,
-    inFlight,
     ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
     ...(options.home !== undefined ? { home: options.home } : {}),
   });
