@@ -4,4 +4,4 @@ export { apologyAnswer, isServiceAnswer } from './question.js';
 export type { AdapterLogger, Logger } from './logger.js';
 export { CodedError, isCodedError } from './errors.js';
 export type { KeyValueStore } from './store.js';
-export type { AdapterContext, CompleteFn, PlatformAdapter, PlatformObserver, Route, RouteListener, Surface, WorkTracker } from './platform.js';
+export type { AdapterContext, CompleteFn, PlatformAdapter, PlatformObserver, PlatformSecrets, Route, RouteListener, Surface, WorkTracker } from './platform.js';

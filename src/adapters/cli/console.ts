@@ -31,9 +31,6 @@ export interface ConsoleSurface extends Surface {
   readonly done: Promise<ConsoleEnd>;
 }
 
-/** The exit code for a console that ended this way (130: interrupted, as shells report Ctrl-C). */
-export const exitCodeFor = (end: ConsoleEnd): number => (end === 'interrupt' ? 130 : 0);
-
 const QUIT = new Set(['exit', 'quit', ':q', '/exit', '/quit']);
 /** What Tab offers on an empty line or a lone "/". */
 const STARTERS = [
