@@ -15,7 +15,8 @@ import { cachedAsk } from '../src/service/answer-cache.js';
 import { MemoryStore } from '../src/service/memory-store.js';
 import { InFlight } from '../src/adapters/common/in-flight.js';
 import { EventsReceiver } from '../src/adapters/slack/receiver.js';
-import { createSlackSurface, TrackedApp } from '../src/adapters/slack/surface.js';
+import { createSlackSurface } from '../src/adapters/slack/surface.js';
+import { TrackedApp } from '../src/adapters/slack/tracked-app.js';
 import { SLACK_TEXTS } from './slack-texts.js';
 
 const ask = cachedAsk(coreAsk);
