@@ -6,13 +6,14 @@ import type { Handler } from '../../ports/index.js';
 import { fromSlackText } from './escape.js';
 import { EXAMPLE_ACTION_ID, homeView, type HomeContent } from './home.js';
 import type { SlackLogger } from './logger.js';
+import { ackSafely, type Claims } from './claims.js';
 import { renderAnswer } from './render.js';
 
 export interface DirectDeps {
   /** the handler, a failure already turned into the apology */
   ask: Handler;
-  /** false for an event id already handled (a redelivery) */
-  firstDelivery: (eventId: string | undefined) => Promise<boolean>;
+  /** what was handled already (a redelivered event) */
+  claims: Claims;
   logger: SlackLogger;
   /** what the Home tab shows; without it the Home tab is not published */
   home?: HomeContent;
@@ -43,14 +44,14 @@ interface ImMessage {
 }
 
 export function registerDirect(app: App, deps: DirectDeps): void {
-  const { ask, firstDelivery, logger } = deps;
+  const { ask, claims, logger } = deps;
 
   app.event('message', async ({ event, body, context, client }) => {
     const message = event as unknown as ImMessage;
     // Only what a person typed in their DM with the bot: no edits, joins, bot posts (our own included).
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id !== undefined) return;
     if (message.user === undefined || typeof message.text !== 'string') return;
-    if (!(await firstDelivery(body.event_id))) {
+    if (!(await claims.firstDelivery(body.event_id))) {
       logger.info(`slack: skipped a redelivered DM (${body.event_id}, retry ${context.retryNum ?? 0})`);
       return;
     }
@@ -90,11 +91,7 @@ export function registerDirect(app: App, deps: DirectDeps): void {
   // An example pressed on the Home tab: asked as the person, answered in their DM with the bot (the
   // Home tab has no channel to post an ephemeral message in; the DM is just as private).
   app.action({ type: 'block_actions', action_id: EXAMPLE_ACTION_ID }, async ({ ack, action, body, client, context }) => {
-    try {
-      await ack();
-    } catch (error) {
-      logger.warn({ err: error }, `slack: ack failed: ${describe(error)}`);
-    }
+    await ackSafely(ack, logger);
     const text = 'value' in action && typeof action.value === 'string' ? action.value : undefined;
     if (text === undefined) return;
     const user = body.user.id;

@@ -15,11 +15,9 @@ import type { HomeContent } from './home.js';
 import type { SlackLogger } from './logger.js';
 import { renderAnswer, SHARE_ACTION_ID } from './render.js';
 import { decodeShare, encodeShare } from './share.js';
+import { ackSafely, Claims } from './claims.js';
 
 export const SLASH_COMMANDS = ['/azlinux', '/cpulevel'] as const;
-
-/** How long an event id is remembered: Slack's retries come within minutes, give them an hour. */
-export const EVENT_DEDUPE_TTL_SECONDS = 60 * 60;
 
 /**
  * How long a slash command's trigger_id and a Share click are remembered. Slack's signature is good for
@@ -82,32 +80,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   // the one catch for a failed answer (the service's handler never throws; a test's may)
   const ask = apologising(deps.handler, logger, 'slack');
 
-  // An ack that cannot be delivered (the socket closing under it) must not cost the user the answer:
-  // the response_url stays valid for 30 minutes.
-  const safeAck = async (ack: () => Promise<void>): Promise<void> => {
-    try {
-      await ack();
-    } catch (error) {
-      logger.warn({ err: error }, `slack: ack failed: ${describe(error)}`);
-    }
-  };
-
-  /** The first time this key is seen? A store failure answers rather than risk silence. */
-  const firstTime = async (key: string, ttlSeconds: number): Promise<boolean> => {
-    try {
-      return await store.claim(key, ttlSeconds);
-    } catch (error) {
-      logger.warn({ err: error }, `slack: could not claim ${key}, answering anyway: ${describe(error)}`);
-      return true;
-    }
-  };
-  /** Forget a claim (a Share that failed may be clicked again). */
-  const release = async (key: string): Promise<void> => {
-    await store.set(key, false, 1).catch(() => undefined);
-  };
-
-  /** First delivery of this event id? */
-  const firstDelivery = async (eventId: string | undefined): Promise<boolean> => !eventId || firstTime(`slack:event:${eventId}`, EVENT_DEDUPE_TTL_SECONDS);
+  const claims = new Claims(store, logger);
+  const safeAck = (ack: () => Promise<void>): Promise<void> => ackSafely(ack, logger);
 
   /** The reply to a slash command; never rejects (a failure becomes the private apology). */
   const commandReply = async (userId: string, text: string): Promise<CommandReply> => {
@@ -136,7 +110,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(new RegExp(`^(?:${SLASH_COMMANDS.join('|')})$`), async ({ command, ack, respond }) => {
     // A replayed request (same trigger_id, signature still fresh) is acked and otherwise ignored:
     // no second reply, and no cooldown spent for the user it was captured from.
-    if (command.trigger_id && !(await firstTime(`slack:command:${command.trigger_id}`, REPLAY_TTL_SECONDS))) {
+    if (command.trigger_id && !(await claims.first(`slack:command:${command.trigger_id}`, REPLAY_TTL_SECONDS))) {
       logger.warn(`slack: ignored a replayed ${command.command} (trigger_id seen before)`);
       await safeAck(ack);
       return;
@@ -168,7 +142,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     // One post per private answer: a replayed request or a second click on the same message is
     // dropped. Keyed by what Slack sends: the message clicked and who clicked it, else the click itself.
     const clickKey = shareClickKey(body, action);
-    if (clickKey !== undefined && !(await firstTime(clickKey, REPLAY_TTL_SECONDS))) {
+    if (clickKey !== undefined && !(await claims.first(clickKey, REPLAY_TTL_SECONDS))) {
       logger.info('slack: ignored a repeated Share click');
       return;
     }
@@ -204,12 +178,12 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     } catch (error) {
       logger.error({ err: error }, `slack: could not share: ${describe(error)}`);
     } finally {
-      if (!shared && clickKey !== undefined) await release(clickKey);
+      if (!shared && clickKey !== undefined) await claims.release(clickKey);
     }
   });
 
   app.event('app_mention', async ({ event, body, context, client }) => {
-    if (!(await firstDelivery(body.event_id))) {
+    if (!(await claims.firstDelivery(body.event_id))) {
       logger.info(`slack: skipped a redelivered event (${body.event_id}, retry ${context.retryNum ?? 0})`);
       return;
     }
@@ -242,7 +216,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   });
 
   // Direct messages, the Home tab and its examples (direct.ts).
-  registerDirect(app, { ask, firstDelivery, logger, ...(deps.home ? { home: deps.home } : {}) });
+  registerDirect(app, { ask, claims, logger, ...(deps.home ? { home: deps.home } : {}) });
 
   app.error(async (error) => {
     logger.error({ err: error }, `slack: ${describe(error)}`);
