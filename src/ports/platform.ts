@@ -3,7 +3,7 @@
 // starts each with a context, derives /readyz from isReady() and log redaction from their declared
 // secrets, and stops them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Choice, CompleteField, CompleteOptions } from '../core/complete.js';
+import type { Choice, CompleteField, CompleteOptions } from '../core/index.js';
 import type { Handler } from './question.js';
 import type { Logger } from './logger.js';
 import type { KeyValueStore } from './store.js';

@@ -1,7 +1,6 @@
 // The one thing an adapter calls: a platform-neutral question in, an Answer out. The service builds the
 // handler (thread memory, cooldown, logging, the core's answer); adapters only translate.
-import type { Answer } from '../core/answer.js';
-import { errorAnswer } from '../core/index.js';
+import { type Answer, errorAnswer } from '../core/index.js';
 
 export type Platform = 'slack' | 'discord' | 'http' | 'console';
 

@@ -1,9 +1,7 @@
 // The Handler every adapter receives: cooldown, thread memory, the core's answer, one log line per
 // question, and an apology with a reference id (logged with the stack) when anything throws.
 import { randomBytes } from 'node:crypto';
-import type { Answer } from '../core/answer.js';
-import { TEXT_LIMIT } from '../core/index.js';
-import { truncate } from '../core/text.js';
+import { type Answer, TEXT_LIMIT, truncate } from '../core/index.js';
 import { askInThread, type AskFn } from './conversation.js';
 import type { KeyValueStore } from '../ports/store.js';
 import type { Handler, Platform, Question, WorkTracker } from '../ports/index.js';

@@ -8,21 +8,20 @@ import {
   type CommandInteractionOption,
   type InteractionReplyOptions,
 } from 'discord.js';
-import type { Answer } from '../../core/answer.js';
-import { isPrivate, isShareable } from '../../core/policy.js';
-import type { Handler, KeyValueStore, Question } from '../../ports/index.js';
+import { type Answer, isPrivate, isShareable } from '../../core/index.js';
+import type { AdapterLogger, Handler, KeyValueStore, Question } from '../../ports/index.js';
 import { autocompleteChoices, type CompleteFn } from './autocomplete.js';
 import { toQuestionText } from './grammar.js';
 import { renderAnswer } from './render.js';
 import { settleWithin } from '../common/deadline.js';
-import { NO_MENTIONS, problemReply, type DiscordLogger } from './replies.js';
+import { NO_MENTIONS, problemReply } from './replies.js';
 import { shareRow } from './share.js';
 import { placeKey } from './threads.js';
 
 export interface InteractionDeps {
   handler: Handler;
   complete: CompleteFn;
-  logger: DiscordLogger;
+  logger: AdapterLogger;
   deferAfterMs: number;
   /** parks the questions behind Share buttons; without it private answers carry no button */
   store?: KeyValueStore;

@@ -2,16 +2,16 @@
 // beyond Guilds + GuildMessages + DirectMessages: Discord still sends the content of messages that
 // mention the bot (and of DMs), so the privileged MessageContent intent is not needed.
 import type { Message } from 'discord.js';
-import type { Handler, KeyValueStore, Question } from '../../ports/index.js';
+import type { AdapterLogger, Handler, KeyValueStore, Question } from '../../ports/index.js';
 import { renderAnswer } from './render.js';
 import { settleWithin } from '../common/deadline.js';
-import { NO_MENTIONS, type DiscordLogger } from './replies.js';
+import { NO_MENTIONS } from './replies.js';
 import { messageThreadKey, rememberChain } from './threads.js';
 
 export interface MentionDeps {
   handler: Handler;
   store: KeyValueStore;
-  logger: DiscordLogger;
+  logger: AdapterLogger;
   deferAfterMs: number;
 }
 

@@ -1,7 +1,7 @@
 // Whether every shard of the gateway is up: false until the client is ready, and while any shard is
 // reconnecting or gone. Logs each shard's comings and goings.
+import type { AdapterLogger } from '../../ports/index.js';
 import { Events, type Client } from 'discord.js';
-import type { DiscordLogger } from './replies.js';
 
 export class ShardReadiness {
   private readonly up = new Set<number>();
@@ -9,7 +9,7 @@ export class ShardReadiness {
 
   constructor(
     private readonly client: Client,
-    logger: DiscordLogger,
+    logger: AdapterLogger,
   ) {
     client.once(Events.ClientReady, (c) => {
       this.clientReady = true;

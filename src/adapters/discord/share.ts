@@ -7,10 +7,10 @@
 // carries a key and the question waits in the store.
 import { randomUUID } from 'node:crypto';
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent, type ButtonInteraction } from 'discord.js';
-import { isShareable } from '../../core/policy.js';
-import type { Handler, KeyValueStore } from '../../ports/index.js';
+import { isShareable } from '../../core/index.js';
+import type { AdapterLogger, Handler, KeyValueStore } from '../../ports/index.js';
 import { renderAnswer } from './render.js';
-import { NO_MENTIONS, problemReply, type DiscordLogger } from './replies.js';
+import { NO_MENTIONS, problemReply } from './replies.js';
 
 export const SHARE_PREFIX = 'azlinux_share:';
 /** A private answer can be shared for a day (Slack's share button lives as long). */
@@ -32,7 +32,7 @@ export async function shareRow(store: KeyValueStore, question: string): Promise<
 export interface ShareDeps {
   handler: Handler;
   store: KeyValueStore;
-  logger: DiscordLogger;
+  logger: AdapterLogger;
 }
 
 const ephemeral = (message: string) => ({ ...problemReply(message), flags: MessageFlags.Ephemeral as const });

@@ -3,14 +3,14 @@
 // readiness (shard-readiness.ts) and the routing of interactions and mentions to the injected Handler,
 // and logs in. No domain knowledge here.
 import { Client, Events, GatewayIntentBits, MessageFlags, Partials, Routes, type Interaction, type Message } from 'discord.js';
-import { CodedError, type Handler, type KeyValueStore, type PlatformObserver, type Surface, type WorkTracker } from '../../ports/index.js';
+import { type AdapterLogger, CodedError, type Handler, type KeyValueStore, type PlatformObserver, type Surface, type WorkTracker } from '../../ports/index.js';
 import { apologising } from '../common/apologising.js';
 import { InFlight } from '../common/in-flight.js';
 import type { CompleteFn } from './autocomplete.js';
 import { answerAutocomplete, answerCommand, type InteractionDeps } from './interactions.js';
 import { DEFER_AFTER_MS } from './limits.js';
 import { answerMention, isForBot, type MentionDeps } from './mentions.js';
-import { NO_MENTIONS, problemReply, silentLogger, type DiscordLogger } from './replies.js';
+import { NO_MENTIONS, problemReply, silentLogger } from './replies.js';
 import { healthyRest, observeRest, type RestSettings } from './rest-client.js';
 import { ShardReadiness } from './shard-readiness.js';
 import { answerShare, SHARE_PREFIX } from './share.js';
@@ -28,7 +28,7 @@ export interface DiscordSurfaceOptions {
   complete: CompleteFn;
   /** remembers reply chains and de-duplicates deliveries; shared (Redis) when several processes run */
   store: KeyValueStore;
-  logger?: DiscordLogger;
+  logger?: AdapterLogger;
   /**
    * Shards this process runs. Leave unset for one shard, or when started by discord.js's ShardingManager
    * (which passes SHARDS / SHARD_COUNT to the child itself). 'auto' = Discord's recommended count, all here.
@@ -117,7 +117,7 @@ class GatewaySurface implements DiscordSurface {
 
   constructor(
     private readonly options: DiscordSurfaceOptions,
-    private readonly logger: DiscordLogger,
+    private readonly logger: AdapterLogger,
     private readonly inFlight: WorkTracker,
   ) {
     // Every REST request's outcome feeds readiness, so a Discord whose API hangs or fails turns this

@@ -1,6 +1,6 @@
 // GET /api/ask?q=...: the question in, the answer's JSON contract out.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { toJson } from '../../core/answer.js';
+import { toJson } from '../../core/index.js';
 import type { Handler, Route } from '../../ports/index.js';
 import { isServiceAnswer } from '../../ports/index.js';
 import { clientAddress } from './client-address.js';

@@ -9,6 +9,7 @@ import type { Handler, Logger, Route, RouteListener, Surface } from '../../ports
 import { askRoute } from './ask-route.js';
 import { declaredTooLarge, closeUnread, MAX_BODY_BYTES, refuseTooLarge } from './body-limit.js';
 import { sendError, sendJson } from './json.js';
+import { settleWithin } from '../common/deadline.js';
 
 export interface HttpSurfaceOptions {
   /** mounts GET /api/ask answered by it (tests, a standalone server; the service mounts the HTTP API platform's routes) */
@@ -129,12 +130,7 @@ class HttpServer implements HttpSurface {
   async stop(): Promise<void> {
     this.startDraining();
     if (this.active.size > 0) {
-      let timer: NodeJS.Timeout | undefined;
-      const finished = await Promise.race([
-        new Promise<boolean>((resolve) => (this.idle = () => resolve(true))),
-        new Promise<boolean>((resolve) => (timer = setTimeout(resolve, this.drainGraceMs, false))),
-      ]);
-      clearTimeout(timer);
+      const finished = await settleWithin(new Promise<void>((resolve) => (this.idle = resolve)), this.drainGraceMs);
       if (!finished)
         this.options.logger.warn({ unfinished: this.active.size, graceMs: this.drainGraceMs }, 'http: closing connections still busy after the drain grace');
     }

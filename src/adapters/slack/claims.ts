@@ -1,8 +1,7 @@
 // What the Slack listeners remember to act once: an event delivered twice, a replayed slash command, a
 // second click on the same Share button. Claimed in the shared store, so replicas agree; a store that
 // fails answers rather than risks silence.
-import type { KeyValueStore } from '../../ports/index.js';
-import type { SlackLogger } from './logger.js';
+import type { AdapterLogger, KeyValueStore } from '../../ports/index.js';
 
 /** How long an event id is remembered: Slack's retries come within minutes, give them an hour. */
 export const EVENT_DEDUPE_TTL_SECONDS = 60 * 60;
@@ -12,7 +11,7 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
 export class Claims {
   constructor(
     private readonly store: KeyValueStore,
-    private readonly logger: SlackLogger,
+    private readonly logger: AdapterLogger,
   ) {}
 
   /** The first time this key is seen? A store failure answers rather than risk silence. */
@@ -40,7 +39,7 @@ export class Claims {
  * An ack that cannot be delivered (the socket closing under it) must not cost the user the answer:
  * the response_url stays valid for 30 minutes.
  */
-export async function ackSafely(ack: () => Promise<void>, logger: SlackLogger): Promise<void> {
+export async function ackSafely(ack: () => Promise<void>, logger: AdapterLogger): Promise<void> {
   try {
     await ack();
   } catch (error) {

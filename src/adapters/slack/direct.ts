@@ -2,10 +2,9 @@
 // (app_home_opened -> views.publish) and its example buttons. Everything said here is private by
 // nature, so every answer is posted as it is, in the DM.
 import type { App } from '@slack/bolt';
-import type { Handler } from '../../ports/index.js';
+import type { AdapterLogger, Handler } from '../../ports/index.js';
 import { fromSlackText } from './escape.js';
 import { EXAMPLE_ACTION_ID, homeView, type HomeContent } from './home.js';
-import type { SlackLogger } from './logger.js';
 import { ackSafely, type Claims } from './claims.js';
 import { renderAnswer } from './render.js';
 
@@ -14,7 +13,7 @@ export interface DirectDeps {
   ask: Handler;
   /** what was handled already (a redelivered event) */
   claims: Claims;
-  logger: SlackLogger;
+  logger: AdapterLogger;
   /** what the Home tab shows; without it the Home tab is not published */
   home?: HomeContent;
 }

@@ -1,18 +1,15 @@
 // Slack input -> Question -> injected Handler -> Answer -> Block Kit. No domain knowledge here:
 // which answers stay private is read off the answer's kind and visibility hint, nothing else.
 import type { App, RespondArguments } from '@slack/bolt';
-import type { Answer } from '../../core/answer.js';
-import { today } from '../../core/clock.js';
-import { isPrivate, isShareable } from '../../core/policy.js';
+import { type Answer, today, isPrivate, isShareable } from '../../core/index.js';
 import { apologise, apologising } from '../common/apologising.js';
 import { settleWithin } from '../common/deadline.js';
 import { KeyedCache } from '../common/keyed-cache.js';
-import { isServiceAnswer, type Handler, type KeyValueStore, type Question } from '../../ports/index.js';
+import { type AdapterLogger, isServiceAnswer, type Handler, type KeyValueStore, type Question } from '../../ports/index.js';
 import type { SlackMessage } from './blocks.js';
 import { fromSlackText } from './escape.js';
 import { registerDirect } from './direct.js';
 import type { HomeContent } from './home.js';
-import type { SlackLogger } from './logger.js';
 import { renderAnswer, SHARE_ACTION_ID } from './render.js';
 import { decodeShare, encodeShare } from './share.js';
 import { ackSafely, Claims } from './claims.js';
@@ -35,7 +32,7 @@ export const ACK_BUDGET_MS = 2_000;
 export interface ListenerDeps {
   handler: Handler;
   store: KeyValueStore;
-  logger: SlackLogger;
+  logger: AdapterLogger;
   /** see ACK_BUDGET_MS; must stay well under Slack's 3 s */
   ackBudgetMs?: number;
   /** the App Home tab's content; without it no Home tab is published */

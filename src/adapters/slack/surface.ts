@@ -8,14 +8,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type App, SocketModeReceiver } from '@slack/bolt';
-import { CodedError, type Handler, type KeyValueStore, type PlatformObserver, type Surface, type WorkTracker } from '../../ports/index.js';
+import { type AdapterLogger, CodedError, type Handler, type KeyValueStore, type PlatformObserver, type Surface, type WorkTracker } from '../../ports/index.js';
 import { observedClientOptions } from './observe.js';
 import type { HomeContent } from './home.js';
 import { sendError } from '../http/json.js';
 import { InFlight } from '../common/in-flight.js';
 import { registerListeners } from './listeners.js';
 import { TrackedApp } from './tracked-app.js';
-import { consoleLogger, toBoltLogger, type SlackLogger } from './logger.js';
+import { consoleLogger, toBoltLogger } from './logger.js';
 import { EventsReceiver, SLACK_EVENTS_PATH } from './receiver.js';
 import { badOptions, type SlackIdentity, type SlackSurfaceErrorCode, SlackWebApi } from './web-api.js';
 
@@ -34,7 +34,7 @@ export interface SlackSurfaceOptions {
   handler: Handler;
   /** event de-duplication and long share payloads; share it between replicas */
   store: KeyValueStore;
-  logger?: SlackLogger;
+  logger?: AdapterLogger;
   /** how long stop() waits for replies in flight before closing anyway (default 10 s) */
   drainTimeoutMs?: number;
   /** where each delivery is counted until its reply is sent (the service's; default: the surface's own) */
@@ -113,7 +113,7 @@ class BoltSurface implements SlackSurface {
     private readonly web: SlackWebApi,
     identity: SlackIdentity,
     private readonly options: SlackSurfaceOptions,
-    private readonly logger: SlackLogger,
+    private readonly logger: AdapterLogger,
     private readonly inFlight: WorkTracker,
   ) {
     const boltLogger = toBoltLogger(logger);
