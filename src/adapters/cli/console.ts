@@ -86,13 +86,13 @@ export function consoleCompleter(complete: CompleteFn | undefined): Completer {
 }
 
 /**
- * The console as one object with explicit state: reading --(end of input, `exit`, Ctrl-C, stop())--> ended.
- * `done` resolves with how it ended once every answer has been written.
+ * The console as one object with explicit state: open --stop()--> stopped. `done` resolves with how
+ * the reading ended (end of input, `exit`, Ctrl-C, stop()) once every answer has been written.
  */
 class TerminalConsole implements ConsoleSurface {
   readonly name = 'console';
   readonly done: Promise<ConsoleEnd>;
-  private state: 'reading' | 'ended' = 'reading';
+  private state: 'open' | 'stopped' = 'open';
   private end: ConsoleEnd = 'end';
   private readonly rl: Interface;
   private readonly interactive: boolean;
@@ -126,10 +126,7 @@ class TerminalConsole implements ConsoleSurface {
         this.rl.close();
       });
     }
-    this.done = this.read().finally(() => {
-      this.state = 'ended';
-      this.rl.close();
-    });
+    this.done = this.read().finally(() => this.rl.close());
   }
 
   private async read(): Promise<ConsoleEnd> {
@@ -140,7 +137,7 @@ class TerminalConsole implements ConsoleSurface {
       rl.prompt();
     }
     for await (const line of rl) {
-      if (this.state === 'ended') break;
+      if (this.state === 'stopped') break;
       if (QUIT.has(line.trim().toLowerCase())) {
         this.end = 'exit';
         break;
@@ -155,11 +152,11 @@ class TerminalConsole implements ConsoleSurface {
   }
 
   isReady(): boolean {
-    return this.state === 'reading';
+    return this.state === 'open';
   }
 
   async stop(): Promise<void> {
-    this.state = 'ended';
+    this.state = 'stopped';
     this.rl.close();
     await this.done.catch(() => undefined);
   }
