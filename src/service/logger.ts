@@ -78,6 +78,9 @@ export function createLogger(level: LogLevel, destination?: DestinationStream, r
     base: { service: 'azlinux-bot' },
     redact: { paths: literal, censor: CENSOR },
     formatters: { log: <T extends Record<string, unknown>>(obj: T): T => redactNested(obj, nested) },
+    // Errors with their causes as nested objects. pino's default appends every cause's message to the
+    // error's own, and ours already quote their cause (a start-up failure read "X: X: Y: Y").
+    serializers: { err: pino.stdSerializers.errWithCause },
     // pino's default time: epoch milliseconds (an ISO string costs a Date per line; pino-pretty and log
     // platforms read either)
   };
