@@ -628,3 +628,37 @@ describe('Google Cloud machine series by their bare names, two or more together,
     expect(frameOf(c, 'the n2 variant of the chart').e.mentions.outOfScope).toEqual([]);
   });
 });
+
+describe('a processor against several releases: each release’s need, and which are above it', () => {
+  const need = (r: (typeof c.distros)[number]['releases'][number]) => r.azureImageBaseline ?? r.x86_64Baseline;
+  const byLevel = new Map<string, string>();
+  for (const [typed, id] of CPU_FAMILY_EXAMPLES) {
+    const f = c.cpuFamilies.families.find((x) => x.rule.id === id);
+    if (f?.rule.kind === 'processor' && f.level && /\d{3}/.test(typed) && !byLevel.has(f.level)) byLevel.set(f.level, typed);
+  }
+  // Azure's own x86 processors too, one per level
+  for (const cpu of c.cpus.values())
+    if (cpu.model.arch === 'x64' && cpu.level && !byLevel.has(`azure ${cpu.level}`)) byLevel.set(`azure ${cpu.level}`, cpu.model.model);
+  const pairs = c.distros.flatMap((d) => {
+    const rs = d.releases.filter((r) => /^\d+$/.test(r.version) && need(r));
+    return rs.flatMap((a) => rs.filter((b) => LEVELS.indexOf(need(b)!) > LEVELS.indexOf(need(a)!)).map((b) => ({ d, a, b }))).slice(0, 1);
+  });
+  test('processors of several levels, pairs of several distributions', () => {
+    expect(byLevel.size).toBeGreaterThan(4);
+    expect(pairs.length).toBeGreaterThan(3);
+  });
+  test.each([...byLevel.entries()].flatMap(([lvl, cpu]) => pairs.map((p) => [cpu, `${p.d.name} ${p.a.version} / ${p.b.version}`, lvl, p] as const)))(
+    '%s: %s',
+    (cpu, _t, lvl, { d, a, b }) => {
+      const level = lvl.replace('azure ', '');
+      const q = `migrating from ${d.name} ${a.version} to ${d.name} ${b.version} on our ${cpu} servers, will it run?`;
+      const s = ask(q).summary;
+      for (const r of [a, b]) {
+        const above =
+          LEVELS.indexOf(need(r)!) > LEVELS.indexOf(level as (typeof LEVELS)[number]) &&
+          !(r.altBuildBaseline && LEVELS.indexOf(r.altBuildBaseline) <= LEVELS.indexOf(level as (typeof LEVELS)[number]));
+        expect(s, q).toContain(`${d.name} ${r.version} needs ${need(r)}${above ? ', above it' : ''}`);
+      }
+    },
+  );
+});

@@ -141,6 +141,8 @@ export const RULES: readonly Rule[] = [
     name: 'releases side by side',
     answer: (c, q, f) => {
       if (f.op !== 'compare' || f.releases.length < 2 || f.targets.length) return null;
+      // "can our Xeon E5-2670 servers run RHEL 9 and RHEL 10?": each release against Azure's processor, below
+      if (f.intent.compat && f.e.cpus.some((x) => x.model.arch === 'x64' && x.level)) return null;
       if (f.intent.asks.has('successor')) {
         const ended = f.releases.find((r) => r.release.eol && r.release.eol < today()) ?? f.releases[0]!;
         const a = successorAnswer(c, q, ended.distro, ended.release, f.releases);
@@ -468,6 +470,20 @@ function processorLead(f: Frame, name: string, level: LevelName | null): string 
   const rel = f.releases.find((r) => requiredLevel(r.release)) ?? f.releases[0];
   const asked = f.levels[0];
   let lead = '';
+  // "from CentOS 7 to Rocky 9 on our X5650s": every release typed, each against the processor
+  const typed = distinct(f.releases)
+    .filter((r) => !r.defaulted && requiredLevel(r.release))
+    .slice(0, 4);
+  if (level && typed.length >= 2) {
+    const each = typed.map((r) => {
+      const need = requiredLevel(r.release)!;
+      const alt = r.release.altBuildBaseline;
+      const fits = LEVELS.indexOf(level) >= LEVELS.indexOf(need) || (alt !== null && LEVELS.indexOf(level) >= LEVELS.indexOf(alt));
+      return { line: `${r.distro.name} ${r.release.version} needs ${need}${fits ? '' : ', above it'}`, fits };
+    });
+    const verdict = each.every((x) => x.fits) ? 'Yes — ' : each.every((x) => !x.fits) ? 'No — ' : '';
+    return `${verdict}${name} is ${level}: ${each.map((x) => x.line).join('; ')}.`;
+  }
   if (level && rel) {
     const need = requiredLevel(rel.release);
     const relName = `${rel.distro.name} ${rel.release.version}`;
