@@ -1,10 +1,11 @@
-// The production bundle (`npm run build`, after tsc): the server (main.js) and the ask command (ask.js)
-// each as one ES module holding our code and the packages their start loads (Bolt and its dependency
-// tree, pino, ...), with the chunks loaded later (the Slack surface, the console, prom-client, the
-// tables' full validation) split into files of their own beside them, so they stay lazy. A cold start
-// reads and compiles a few files instead of hundreds (docs/production.md, "The bundle").
-// discord.js, ioredis and zod stay external: loaded from node_modules, and only when configured or
-// needed, as from dist/src.
+// The production bundle (`npm run build`, after tsc): the server (main.js) and the ask command (ask.js),
+// each one ES module holding our code and the packages its start loads (pino, ...), with what loads
+// later (the Slack surface with Bolt and its dependency tree, the console, the tables' full validation)
+// in chunks beside them, so it stays lazy. A cold start reads and compiles a few files instead of
+// hundreds (docs/production.md, "The bundle").
+// discord.js, ioredis, zod and prom-client stay external: loaded from node_modules, and only when
+// configured, needed or (prom-client) after start-up, as from dist/src. (prom-client bundled lost its
+// named exports through the dynamic import: `Registry is not a constructor`.)
 // The tables are copied beside the bundle (the code reads them from its own directory), validated in
 // full and stamped there, as validate-build.ts does for dist/src/data.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -14,8 +15,8 @@ import { build } from 'esbuild';
 import { TABLE_FILES } from '../src/data/stamp.js';
 import { validateAndStamp } from '../src/data/validate-build.js';
 
-/** The packages left to node_modules: lazily imported, heavy, and not on any start's path unless configured. */
-export const EXTERNAL = ['discord.js', 'ioredis', 'zod'];
+/** The packages left to node_modules: imported lazily, and not on any start's path unless configured. */
+export const EXTERNAL = ['discord.js', 'ioredis', 'zod', 'prom-client'];
 
 /** The project's root: the directory above this file with our package.json (scripts/ or dist/scripts/). */
 export function projectRoot(from = dirname(fileURLToPath(import.meta.url))): string {

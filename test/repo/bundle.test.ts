@@ -72,6 +72,19 @@ describe('the bundle', () => {
     expect(JSON.parse(one.stdout).kind).toBe('about');
   }, 90_000);
 
+  it('the bundled server, with nothing configured and piped input, answers each line on stdout as the console does', () => {
+    const r = spawnSync(process.execPath, [join(DIR, 'main.js')], {
+      input: '/azlinux upstream\n/cpulevel Standard_D4s_v5\n',
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', AZLINUX_TODAY: process.env.AZLINUX_TODAY ?? '', PORT: '0' },
+      timeout: 30_000,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Fedora/);
+    expect(r.stdout).toMatch(/Standard_D4s_v5[\s\S]*x86-64-v4/);
+  }, 60_000);
+
   it('the bundled server answers signed slash commands over loopback as the service from source does', async () => {
     const env = { HOST: '127.0.0.1', SLACK_BOT_TOKEN: 'xoxb-bundle-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl };
     const port = await freePort();
@@ -101,6 +114,13 @@ describe('the bundle', () => {
       expect(JSON.stringify((await bundled.command(commandPayload('/cpulevel', 'Standard_D4s_v5', slack.responseUrl('b'), 'UB9'))).ackMessage)).toContain(
         'x86-64-v4',
       );
+      // the HTTP API, and /metrics (prom-client, loaded at the first scrape: it once lost its exports in the bundle)
+      const api = await fetch(`http://127.0.0.1:${port}/api/ask?q=${encodeURIComponent('/cpulevel Standard_D2s_v3')}`);
+      expect(api.status).toBe(200);
+      expect(await api.text()).toBe(await (await fetch(`${source.url}/api/ask?q=${encodeURIComponent('/cpulevel Standard_D2s_v3')}`)).text());
+      const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
+      expect(metrics.status).toBe(200);
+      expect(await metrics.text()).toMatch(/^azlinux_answers_total\{platform="slack",kind="vm-size"\} [1-9]/m);
     } finally {
       await source?.stop('test over');
       const exited = new Promise((resolve) => child.once('exit', resolve));
