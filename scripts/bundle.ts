@@ -37,9 +37,17 @@ export const ENTRIES: Record<string, string> = { main: 'src/main.ts', ask: 'src/
  * Options for esbuild shared by the bot's bundle and the benchmark's bundled bare Bolt app (the same
  * treatment on both sides). CommonJS packages bundled into an ES module call require() for Node's
  * built-ins: the banner gives them one.
+ * Whitespace and comments go (names stay, so stack traces still name functions): V8 keeps each
+ * module's source text in memory, and a single character beyond Latin-1 in a comment (Slack's JSDoc
+ * has em dashes) stores a whole file as two bytes a character: Bolt's chunk was 5.9 MB of heap as
+ * written, 2.1 MB without comments. Linked source maps (no sources inside) give readable traces with
+ * `node --enable-source-maps`; without that flag Node never reads them.
  */
 export const BUNDLE_OPTIONS = {
   bundle: true,
+  minifyWhitespace: true,
+  sourcemap: 'linked',
+  sourcesContent: false,
   platform: 'node',
   format: 'esm',
   target: 'node20',

@@ -41,12 +41,15 @@ describe('the bundle', () => {
     const code = files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(DIR, f), 'utf8'));
     // left to node_modules: imported by name (lazily), never copied in
     for (const pkg of EXTERNAL) {
-      expect(code.some((c) => c.includes(`import("${pkg}")`) || c.includes(`from "${pkg}"`))).toBe(true);
-      expect(code.some((c) => c.includes(`// node_modules/${pkg}/`))).toBe(false);
+      expect(code.some((c) => c.includes(`import("${pkg}")`) || c.includes(`from"${pkg}"`))).toBe(true);
+      expect(code.some((c) => c.includes(`node_modules/${pkg}/`))).toBe(false);
     }
-    // Bolt is in it (the point of the bundle), but not in the entry the server starts from: a chunk loaded when Slack starts
-    expect(code.some((c) => c.includes('// node_modules/@slack/bolt/'))).toBe(true);
-    expect(readFileSync(join(DIR, 'main.js'), 'utf8')).not.toContain('// node_modules/@slack/bolt/');
+    // Bolt is in it (the point of the bundle), in a chunk loaded when Slack starts, not in the entry
+    const bolt = files.filter((f) => f.endsWith('.js') && readFileSync(join(DIR, f), 'utf8').includes('node_modules/@slack/bolt/dist/App.js'));
+    expect(bolt).toHaveLength(1);
+    expect(bolt[0]).not.toBe('main.js');
+    // ... and Latin-1 throughout (no comments left with an em dash), so V8 keeps its source one byte a character
+    expect(readFileSync(join(DIR, bolt[0]!), 'utf8').match(/[^\x00-\xff]/g) ?? []).toEqual([]);
   });
 
   it('bundled ask --json answers every question as the core does here, byte for byte', () => {
