@@ -102,6 +102,8 @@ export const HOLDOUT_QUESTIONS_FILE = new URL('./holdout-questions.json', import
 export const HOLDOUT2_QUESTIONS_FILE = new URL('./holdout2-questions.json', import.meta.url);
 /** A third held-out set (same schema), written while the second one was being tuned on: the honest measure now. */
 export const HOLDOUT3_QUESTIONS_FILE = new URL('./holdout3-questions.json', import.meta.url);
+/** A fourth held-out set (same schema), written while the third one was being tuned on: the honest measure now. */
+export const HOLDOUT4_QUESTIONS_FILE = new URL('./holdout4-questions.json', import.meta.url);
 
 /** The real-question corpus, validated; throws with every problem listed when the file is malformed. */
 export function loadRealQuestions(file: URL = REAL_QUESTIONS_FILE): RealQuestion[] {
@@ -127,4 +129,9 @@ export function loadHoldout2Questions(): RealQuestion[] {
 /** The third held-out set (holdout3-questions.json), validated like the tuning set. */
 export function loadHoldout3Questions(): RealQuestion[] {
   return loadRealQuestions(HOLDOUT3_QUESTIONS_FILE);
+}
+
+/** The fourth held-out set (holdout4-questions.json), validated like the tuning set. */
+export function loadHoldout4Questions(): RealQuestion[] {
+  return loadRealQuestions(HOLDOUT4_QUESTIONS_FILE);
 }
