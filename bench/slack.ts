@@ -246,7 +246,6 @@ async function measure(
 function meanOf(runs: TargetResult[]): TargetResult {
   const mean = (f: (r: TargetResult) => number, digits = 0) => round(runs.reduce((n, r) => n + f(r), 0) / runs.length, digits);
   const sum = (f: (r: TargetResult) => number) => runs.reduce((n, r) => n + f(r), 0);
-  const last = runs[runs.length - 1]!;
   return {
     startupMs: mean((r) => r.startupMs),
     requestsPerSec: mean((r) => r.requestsPerSec),
@@ -258,8 +257,8 @@ function meanOf(runs: TargetResult[]): TargetResult {
     answeredInAck: sum((r) => r.answeredInAck),
     cpuUsPerRequest: mean((r) => r.cpuUsPerRequest),
     processCpuUsPerRequest: mean((r) => r.processCpuUsPerRequest),
-    rssAfterLoadMb: last.rssAfterLoadMb,
-    peakRssMb: last.peakRssMb,
+    rssAfterLoadMb: mean((r) => r.rssAfterLoadMb, 1),
+    peakRssMb: mean((r) => r.peakRssMb, 1),
   };
 }
 
