@@ -10,6 +10,7 @@ import { mixedQuestions } from '../../bench/ask-json.js';
 import { bundle, ENTRIES, EXTERNAL, projectRoot } from '../../scripts/bundle.js';
 import { ask, catalog } from '../../src/core/index.js';
 import { startService, type RunningService } from '../../src/service/start.js';
+import { FakeDiscord, interaction, type RecordedRequest } from '../fakes/discord/index.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
 import { commandPayload, SlackSender } from '../fakes/slack-sign.js';
 import { logSink } from '../service/support/log-sink.js';
@@ -22,12 +23,15 @@ const DIR = join(ROOT, 'dist', `bundle-test-${process.pid}`);
 const SECRET = 'bundle-signing-secret-7d1e';
 
 let slack: FakeSlack;
+let discord: FakeDiscord;
 beforeAll(async () => {
   slack = await startFakeSlack();
+  discord = await new FakeDiscord({ heartbeatIntervalMs: 500 }).start();
   await bundle(DIR, ROOT);
 }, 120_000);
 afterAll(async () => {
   await slack?.close();
+  await discord?.stop();
   rmSync(DIR, { recursive: true, force: true });
 });
 
@@ -88,11 +92,13 @@ describe('the bundle', () => {
     expect(r.stdout).toMatch(/Standard_D4s_v5[\s\S]*x86-64-v4/);
   }, 60_000);
 
-  it('the bundled server answers signed slash commands over loopback as the service from source does', async () => {
+  it('the bundled server answers signed slash commands over loopback as the service from source does, and Discord through discord.js', async () => {
     const env = { HOST: '127.0.0.1', SLACK_BOT_TOKEN: 'xoxb-bundle-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl };
+    // Discord for the bundle only, so that the one answer to the interaction below is the bundle's
+    const discordEnv = { DISCORD_TOKEN: 'discord-bundle-test-token', DISCORD_API_URL: discord.apiUrl };
     const port = await freePort();
     const child = spawn(process.execPath, [join(DIR, 'main.js')], {
-      env: { PATH: process.env.PATH ?? '', AZLINUX_TODAY: process.env.AZLINUX_TODAY ?? '', PORT: String(port), ...env },
+      env: { PATH: process.env.PATH ?? '', AZLINUX_TODAY: process.env.AZLINUX_TODAY ?? '', PORT: String(port), ...env, ...discordEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -121,6 +127,12 @@ describe('the bundle', () => {
       const api = await fetch(`http://127.0.0.1:${port}/api/ask?q=${encodeURIComponent('/cpulevel Standard_D2s_v3')}`);
       expect(api.status).toBe(200);
       expect(await api.text()).toBe(await (await fetch(`${source.url}/api/ask?q=${encodeURIComponent('/cpulevel Standard_D2s_v3')}`)).text());
+      // Discord (discord.js left to node_modules, imported by the bundle when Discord starts; /readyz above
+      // waited for it): a slash command through the gateway, answered through the interaction callback.
+      const i = interaction({ name: 'cpulevel', options: { size: 'Standard_D4s_v5' } });
+      discord.gateway.dispatch('INTERACTION_CREATE', i);
+      const callback = await discord.rest.waitFor((r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/interactions/${i.id}/`));
+      expect(JSON.stringify(callback.body)).toContain('x86-64-v4');
       const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
       expect(metrics.status).toBe(200);
       expect(await metrics.text()).toMatch(/^azlinux_answers_total\{platform="slack",kind="vm-size"\} [1-9]/m);
