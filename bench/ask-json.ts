@@ -11,7 +11,8 @@ import { catalog } from '../src/core/index.js';
 import { misspell } from './misspellings.js';
 import { round } from './stats.js';
 
-const ASK = fileURLToPath(new URL('../src/adapters/cli/ask.js', import.meta.url));
+/** the ask command as `npm run ask` runs it: the production bundle */
+const ASK = fileURLToPath(new URL('../bundle/ask.js', import.meta.url));
 const FLOOR = fileURLToPath(new URL('./ask-floor.js', import.meta.url));
 
 export interface AskJsonResult {

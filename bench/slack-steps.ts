@@ -4,18 +4,19 @@
 //   STEP=no-core       the bot's Slack surface (listeners, renderer, answer in the ack body) over answers
 //                      the core computed once per question at start-up (each reply rendered once, then reused)
 //   STEP=core          the same surface asking the core on every command (thread memory included), without
-//                      the service layer (cooldown, request ids, logging) that main.ts adds
+//                      the service layer (cooldown, request ids, logging) that src/service/handler.ts adds
 // Env: PORT, SLACK_SIGNING_SECRET, SLACK_API_URL.
 import { createServer } from 'node:http';
-import { App, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Answer } from '../src/core/answer.js';
 import { askInThread } from '../src/service/conversation.js';
 import { ask as coreAsk } from '../src/core/index.js';
 import { cachedAsk } from '../src/service/answer-cache.js';
 import { MemoryStore } from '../src/service/memory-store.js';
-import { InFlight } from '../src/adapters/slack/inflight.js';
+import { InFlight } from '../src/adapters/common/in-flight.js';
 import { EventsReceiver } from '../src/adapters/slack/receiver.js';
 import { createSlackSurface } from '../src/adapters/slack/surface.js';
+import { TrackedApp } from '../src/adapters/slack/tracked-app.js';
 import { SLACK_TEXTS } from './slack-texts.js';
 
 const ask = cachedAsk(coreAsk);
@@ -40,8 +41,8 @@ if (step === 'receiver-ack') {
     getLevel: () => LogLevel.ERROR,
     setName: () => undefined,
   };
-  const receiver = new EventsReceiver({ signingSecret, logger: boltLogger, inFlight: new InFlight() });
-  const app = new App({
+  const receiver = new EventsReceiver({ signingSecret, logger: boltLogger });
+  const app = new TrackedApp(new InFlight(), {
     token: 'xoxb-bench',
     botUserId: 'UBOT',
     botId: 'B0BOT',

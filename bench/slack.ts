@@ -9,18 +9,37 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { bundle, projectRoot } from '../scripts/bundle.js';
 import { startBenchSlack, type BenchSlack } from './fake-slack.js';
 import { distinctTexts, SLACK_TEXTS } from './slack-texts.js';
 import { round, sleep } from './stats.js';
 
 const SECRET = 'bench-signing-secret-0123456789abcdef';
 const here = fileURLToPath(new URL('.', import.meta.url));
-const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
+/** the bot as `npm start` runs it: the production bundle (scripts/bundle.ts) */
+const MAIN = fileURLToPath(new URL('../bundle/main.js', import.meta.url));
+/** the bot compiled by tsc, unbundled (start-up only, to show what the bundle changes) */
+const MAIN_UNBUNDLED = fileURLToPath(new URL('../src/main.js', import.meta.url));
+/** the floor: a bare Bolt app as people write and run it (tsc output, Node resolving node_modules) */
 const BARE = `${here}slack-bare.js`;
-const STEPS = `${here}slack-steps.js`;
+/** the same bare Bolt app and the bot's steps, bundled as the bot is (benchTargets) */
+const TARGETS_DIR = fileURLToPath(new URL('../bench-bundle/', import.meta.url));
+const BARE_BUNDLED = `${TARGETS_DIR}bare.js`;
+const STEPS = `${TARGETS_DIR}steps.js`;
 
-/** bot-distinct: the whole bot again, every command a question it has not answered recently */
-type Kind = 'bot' | 'bot-distinct' | 'bare' | Step;
+/**
+ * Bundles the bare Bolt app and the bot's steps with the bot's bundle options (dist/bench-bundle), so
+ * that the bundled bot can be set against a floor that had the same treatment.
+ */
+export async function bundleTargets(): Promise<void> {
+  await bundle(TARGETS_DIR, projectRoot(), { bare: 'bench/slack-bare.ts', steps: 'bench/slack-steps.ts' });
+}
+
+/**
+ * bot-distinct: the whole bot again, every command a question it has not answered recently;
+ * bare-bundled: the floor bundled as the bot is; bot-unbundled: the bot from dist/src (start-up only)
+ */
+type Kind = 'bot' | 'bot-distinct' | 'bot-unbundled' | 'bare' | 'bare-bundled' | Step;
 /** The bot's stack in steps; see slack-steps.ts. */
 export type Step = 'receiver-ack' | 'no-core' | 'core';
 
@@ -52,11 +71,16 @@ export interface SlackResult {
   /** the bot with every command a different question (the answer cache never helps) */
   botDistinct: TargetResult;
   bareBolt: TargetResult;
-  perRound: ({ bot: TargetResult; botDistinct: TargetResult; bareBolt: TargetResult } & Record<Step, TargetResult>)[];
+  /** the bare Bolt app bundled as the bot is (transparency: the goals are against bareBolt) */
+  bareBoltBundled: TargetResult;
+  perRound: ({ bot: TargetResult; botDistinct: TargetResult; bareBolt: TargetResult; bareBoltBundled: TargetResult } & Record<Step, TargetResult>)[];
   /** bot requests/s divided by the bare app's (means over the rounds) */
   ratio: number;
   /** the same for botDistinct */
   ratioDistinct: number;
+  /** the same two against the bundled bare app */
+  ratioBundled: number;
+  ratioDistinctBundled: number;
   /** how many different questions botDistinct cycles through */
   distinctQuestions: number;
   /** replies the bot posted to response_url (answers slower than the ack budget; none expected) */
@@ -124,7 +148,7 @@ function rssMb(pid: number): { rss: number; peak: number } {
 }
 
 function launch(kind: Kind, port: number, slack: BenchSlack): ChildProcess {
-  const bot = kind === 'bot' || kind === 'bot-distinct';
+  const bot = kind === 'bot' || kind === 'bot-distinct' || kind === 'bot-unbundled';
   const env = {
     PATH: process.env.PATH ?? '',
     PORT: String(port),
@@ -132,9 +156,10 @@ function launch(kind: Kind, port: number, slack: BenchSlack): ChildProcess {
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: slack.apiUrl,
     ...(bot ? { SLACK_BOT_TOKEN: 'xoxb-bench', LOG_LEVEL: 'info' } : {}),
-    ...(!bot && kind !== 'bare' ? { STEP: kind } : {}),
+    ...(!bot && kind !== 'bare' && kind !== 'bare-bundled' ? { STEP: kind } : {}),
   };
-  const script = bot ? MAIN : kind === 'bare' ? BARE : STEPS;
+  const scripts: Partial<Record<Kind, string>> = { bot: MAIN, 'bot-distinct': MAIN, 'bot-unbundled': MAIN_UNBUNDLED, bare: BARE, 'bare-bundled': BARE_BUNDLED };
+  const script = scripts[kind] ?? STEPS;
   return spawn(process.execPath, [script], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
@@ -221,7 +246,6 @@ async function measure(
 function meanOf(runs: TargetResult[]): TargetResult {
   const mean = (f: (r: TargetResult) => number, digits = 0) => round(runs.reduce((n, r) => n + f(r), 0) / runs.length, digits);
   const sum = (f: (r: TargetResult) => number) => runs.reduce((n, r) => n + f(r), 0);
-  const last = runs[runs.length - 1]!;
   return {
     startupMs: mean((r) => r.startupMs),
     requestsPerSec: mean((r) => r.requestsPerSec),
@@ -233,19 +257,31 @@ function meanOf(runs: TargetResult[]): TargetResult {
     answeredInAck: sum((r) => r.answeredInAck),
     cpuUsPerRequest: mean((r) => r.cpuUsPerRequest),
     processCpuUsPerRequest: mean((r) => r.processCpuUsPerRequest),
-    rssAfterLoadMb: last.rssAfterLoadMb,
-    peakRssMb: last.peakRssMb,
+    rssAfterLoadMb: mean((r) => r.rssAfterLoadMb, 1),
+    peakRssMb: mean((r) => r.peakRssMb, 1),
   };
 }
 
 /** Start-up only, a few times each, median of the runs (the load run's figure is one sample). */
-export async function benchStartup(runs = 3): Promise<{ botMs: number; bareBoltMs: number }> {
+export interface StartupResult {
+  /** the bot as deployed (the bundle) */
+  botMs: number;
+  /** the floor: a bare Bolt app, unbundled */
+  bareBoltMs: number;
+  /** transparency: the same bare Bolt app bundled as the bot is, and the bot unbundled */
+  bareBoltBundledMs: number;
+  botUnbundledMs: number;
+}
+
+/** Medians of `runs` spawns of each, in turn (bare, bundled bare, bot, unbundled bot) so drift hits all. */
+export async function benchStartup(runs = 3): Promise<StartupResult> {
   const slack = await startBenchSlack();
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   try {
-    const times: Record<'bot' | 'bare', number[]> = { bot: [], bare: [] };
+    const kinds = ['bare', 'bare-bundled', 'bot', 'bot-unbundled'] as const;
+    const times = Object.fromEntries(kinds.map((k) => [k, [] as number[]])) as Record<(typeof kinds)[number], number[]>;
     for (let r = 0; r < runs; r++) {
-      for (const kind of ['bare', 'bot'] as const) {
+      for (const kind of kinds) {
         const port = await freePort();
         const started = performance.now();
         const child = launch(kind, port, slack);
@@ -256,7 +292,12 @@ export async function benchStartup(runs = 3): Promise<{ botMs: number; bareBoltM
         }
       }
     }
-    return { botMs: round(median(times.bot)), bareBoltMs: round(median(times.bare)) };
+    return {
+      botMs: round(median(times.bot)),
+      bareBoltMs: round(median(times.bare)),
+      bareBoltBundledMs: round(median(times['bare-bundled'])),
+      botUnbundledMs: round(median(times['bot-unbundled'])),
+    };
   } finally {
     await slack.close();
   }
@@ -273,17 +314,19 @@ export async function benchSlack(connections = 20, duration = 8, rounds = 3, ste
     let repliesPosted = 0;
     for (let r = 0; r < rounds; r++) {
       const bareBolt = await measure('bare', slack, connections, duration);
+      const bareBoltBundled = await measure('bare-bundled', slack, connections, duration);
       const before = slack.responses();
       const bot = await measure('bot', slack, connections, duration);
       const botDistinct = await measure('bot-distinct', slack, connections, duration, 2, distinct);
       repliesPosted += slack.responses() - before;
       const steps = {} as Record<Step, TargetResult>;
       for (const step of STEP_KINDS) steps[step] = await measure(step, slack, connections, stepDuration, 1.5);
-      perRound.push({ bot, botDistinct, bareBolt, ...steps });
+      perRound.push({ bot, botDistinct, bareBolt, bareBoltBundled, ...steps });
     }
     const bot = meanOf(perRound.map((p) => p.bot));
     const botDistinct = meanOf(perRound.map((p) => p.botDistinct));
     const bareBolt = meanOf(perRound.map((p) => p.bareBolt));
+    const bareBoltBundled = meanOf(perRound.map((p) => p.bareBoltBundled));
     const steps = {} as Record<Step, TargetResult>;
     for (const step of STEP_KINDS) steps[step] = meanOf(perRound.map((p) => p[step]));
     return {
@@ -293,9 +336,12 @@ export async function benchSlack(connections = 20, duration = 8, rounds = 3, ste
       bot,
       botDistinct,
       bareBolt,
+      bareBoltBundled,
       perRound,
       ratio: round(bot.requestsPerSec / bareBolt.requestsPerSec, 3),
       ratioDistinct: round(botDistinct.requestsPerSec / bareBolt.requestsPerSec, 3),
+      ratioBundled: round(bot.requestsPerSec / bareBoltBundled.requestsPerSec, 3),
+      ratioDistinctBundled: round(botDistinct.requestsPerSec / bareBoltBundled.requestsPerSec, 3),
       distinctQuestions: distinct.length,
       repliesPosted,
       steps,

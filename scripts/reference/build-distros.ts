@@ -15,11 +15,12 @@ import {
   RELEASE_VERSION_RENAMES,
 } from '../reference-overrides.js';
 import { uniqueSources } from './sources.js';
+import { LEVEL_NAMES } from '../../src/data/level-names.js';
 import type { RefDistro, RefDistroRelease, Reference } from './types.js';
 import { titleForUrl } from './urls.js';
 
 const RELATIONS: readonly Relation[] = ['derived-from', 'rebuild-of', 'built-from-sources-of', 'independent'];
-const LEVELS: readonly LevelName[] = ['x86-64-v1', 'x86-64-v2', 'x86-64-v3', 'x86-64-v4'];
+const LEVELS: readonly LevelName[] = LEVEL_NAMES;
 const key = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 export function sourceDate(url: string): string {

@@ -3,8 +3,7 @@ import type { LevelsTable } from '../../src/data/schema.js';
 import { FLAG_ALIASES, LEVEL_SOURCE_PATHS, REFERENCE_COMPILED } from '../reference-overrides.js';
 import type { Reference } from './types.js';
 import { sourceOfRepoFile } from './sources.js';
-
-const LEVEL_NAMES = ['x86-64-v1', 'x86-64-v2', 'x86-64-v3', 'x86-64-v4'] as const;
+import { LEVEL_NAMES } from '../../src/data/level-names.js';
 
 export function buildLevels(ref: Reference): LevelsTable {
   const rules = ref.levels.levelRulesInCpuinfoSpelling;

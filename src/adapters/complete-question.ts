@@ -1,7 +1,7 @@
 // Completion of a question as typed (the web page's ask box, the console's Tab): the last word typed,
 // completed as a size, a distro or a CPU model by the core's completer, and put back into the
 // question. At most MAX_SUGGESTIONS, each a whole question.
-import type { CompleteField } from '../core/complete.js';
+import type { CompleteField } from '../core/index.js';
 import type { CompleteFn } from '../ports/index.js';
 
 export type { CompleteFn };

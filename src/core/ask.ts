@@ -9,6 +9,8 @@ import { plainWords } from './plain-words.js';
 import { findEntities } from './entities.js';
 import { vmTargets } from './targets.js';
 import { LEVELS } from './levels.js';
+import type { CpuFamilyMatch } from './cpu-family.js';
+import type { LevelName } from '../data/schema.js';
 import { renderText } from './render-text.js';
 import { nearestWord } from './fuzzy.js';
 import { cleanInput, echo } from './text.js';
@@ -55,20 +57,54 @@ function route(catalog: Catalog, query: string, text: string, context: Conversat
   return plainWords(catalog, query, text, context);
 }
 
+/** What a virtual CPU type does, said once: where a guest sees less than its host. */
+const HIDDEN_BY =
+  'A virtual CPU type commonly hides features from the guest: QEMU/KVM’s generic models (kvm64, qemu64), VirtualBox and Hyper-V’s processor compatibility mode show an older CPU than the host; give the guest the host’s CPU model (`-cpu host`, libvirt `host-passthrough`).';
+
+/** A paste that shows less than the machine has: the processor's model is above what the flags make ("Model name:
+ * Xeon Gold 6146" with a QEMU guest's flags), or a refusal names a level the pasted `ld.so --help` or flags have
+ * (the host's output beside the guest's error). Either way something between the CPU and the software hides it. */
+function hiddenFeatures(answer: Answer & { kind: 'flags' }, text: string, e: ReturnType<typeof findEntities>, cpu: CpuFamilyMatch | undefined): string {
+  const level = answer.level;
+  if (!level) return '';
+  const rank = (l: LevelName) => LEVELS.indexOf(l);
+  const refused = e.mentions.errors.find((x) => x.level && rank(x.level) <= rank(level));
+  if (refused?.level)
+    return `Yet the error says the CPU lacks ${refused.level}: the program that failed sees a different CPU than this output shows — a VM, a sandbox or an emulator between them. ${HIDDEN_BY}`;
+  const azure = e.cpus.find((c) => c.model.arch === 'x64' && c.level);
+  const model = cpu?.family.level
+    ? { name: `${cpu.model} (${cpu.family.rule.codename})`, level: cpu.family.level }
+    : azure
+      ? { name: `${azure.model.model} (${azure.model.codename})`, level: azure.level! }
+      : null;
+  if (!model || rank(model.level) <= rank(level)) return '';
+  const vm = /\bhypervisor\b/.test(text);
+  return `${model.name} is ${model.level}, but these flags make only ${level}: ${vm ? 'this is a virtual machine (the hypervisor flag), and its virtual CPU type hides' : 'something hides'} ${answer.missingForNext.join(', ')}. ${HIDDEN_BY}`;
+}
+
 /** A paste that also names its Azure size ("Flavor: Standard D2s v3 … flags: …"): what the size
  * guarantees beside what this one machine showed (a VM can land on a better or a worse host). */
 function withNamedMachine(catalog: Catalog, answer: Answer, text: string): Answer {
   if (answer.kind !== 'flags' || text.length > 20_000) return answer;
   const e = findEntities(catalog, text.replace(/(?:^|\n)\s*flags\s*:[^\n]*/gi, ' '));
-  // a shortened list beside a model name (inxi): the model's family decides
+  // a shortened list beside a model name (inxi): the model's family decides, and what the level above needs
   const cpu = e.mentions.familyCpus.find((m) => m.family.rule.kind === 'processor' && m.family.level);
   if (cpu && answer.level === null) {
+    const next = LEVELS[LEVELS.indexOf(cpu.family.level!) + 1];
+    const lacks = next && cpu.family.missingForNext.length ? ` A build for ${next} needs ${cpu.family.missingForNext.join(', ')}, which it lacks.` : '';
     return {
       ...answer,
-      summary: `${cpu.model} (${cpu.family.rule.codename}) is ${cpu.family.level}, by its model number. ${answer.summary}`,
+      summary: `${cpu.model} (${cpu.family.rule.codename}) is ${cpu.family.level}, by its model number.${lacks} ${answer.summary}`,
       sources: [...answer.sources, ...cpu.family.rule.sources.slice(0, 1)],
     };
   }
+  const seen = hiddenFeatures(answer, text, e, cpu);
+  const out = releaseOrMachine(answer, e);
+  return seen ? { ...out, summary: `${out.summary} ${seen}` } : out;
+}
+
+/** The release moved to, or the Azure size named, against what the paste shows. */
+function releaseOrMachine(answer: Answer & { kind: 'flags' }, e: ReturnType<typeof findEntities>): Answer {
   const machine = vmTargets(e)[0];
   const rel = e.releases[e.releases.length - 1]; // "from AlmaLinux 8 to AlmaLinux 9": the one moved to
   if (!machine && rel && answer.level) {

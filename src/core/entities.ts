@@ -4,7 +4,7 @@ import type { Distro, DistroRelease, LevelName } from '../data/schema.js';
 import type { Catalog, CpuInfo, ReleaseRef, SeriesInfo, SizeInfo } from './catalog.js';
 import { normaliseFlag } from './levels.js';
 import { editDistance } from './fuzzy.js';
-import { keyOf, sizeKeyOf, splitWords } from './text.js';
+import { keyOf, listOf, sizeKeyOf, splitWords } from './text.js';
 import { scanMentions, type Mentions } from './question/mentions.js';
 
 export interface Entities {
@@ -19,6 +19,8 @@ export interface Entities {
   distros: Distro[];
   /** how each of those was typed ("cbl-mariner"): a former name can point at the releases that bore it */
   distroTyped: Map<Distro, string>;
+  /** every name each distribution was typed by, with or without a release ("Azure Linux", "Mariner") */
+  namesTyped: Map<Distro, string[]>;
   /** "rhel 11": the distro is known, the release is not */
   badReleases: Array<{ distro: Distro; typed: string }>;
   levels: LevelName[];
@@ -55,6 +57,7 @@ export function findEntities(catalog: Catalog, text: string): Entities {
     releases: [],
     distros: [],
     distroTyped: new Map(),
+    namesTyped: new Map(),
     badReleases: [],
     levels: [],
     levelWords: [],
@@ -138,9 +141,21 @@ function matchAt(
       found.sizes.push(...sizes);
       return n;
     }
-    const series = catalog.seriesByKey.get(sizeKey.endsWith('series') ? sizeKey.slice(0, -'series'.length) : sizeKey);
+    const seriesKey = sizeKey.endsWith('series') ? sizeKey.slice(0, -'series'.length) : sizeKey;
+    const series = catalog.seriesByKey.get(seriesKey);
     if (series && isSeriesMention(series, words, original, i, n)) {
       found.series.push(series);
+      return n + (words[i + n] === 'series' ? 1 : 0);
+    }
+    // "B-series", "Lsv and Lasv": a series named without its version is every current version of it
+    const versions = !series && /^[a-z]+$/.test(seriesKey) ? versionsOf(catalog, seriesKey) : undefined;
+    if (
+      versions &&
+      (seriesKey.length >= 3
+        ? seriesKey.endsWith('v') || sizeKey.endsWith('series') || words[i + n] === 'series'
+        : sizeKey.endsWith('series') || words[i + n] === 'series')
+    ) {
+      found.series.push(...versions);
       return n + (words[i + n] === 'series' ? 1 : 0);
     }
     const cpus = catalog.cpuByKey.get(key);
@@ -151,6 +166,12 @@ function matchAt(
     const release = catalog.releaseByKey.get(key);
     if (release) {
       found.releases.push(release);
+      // "mariner 2.0": the name it was typed by, without the version
+      const name = words
+        .slice(i, i + n)
+        .join(' ')
+        .replace(/[\s-]*v?\d+(?:\.\d+)*(?:\s+lts)?$/, '');
+      if (name) found.namesTyped.set(release.distro, [...(found.namesTyped.get(release.distro) ?? []), name]);
       return n;
     }
     const distro = distroByKey(catalog, key);
@@ -192,6 +213,13 @@ function matchAt(
 
   // "A100 v4", "H100 v5": a bare vN right after a model number is that model's generation, not a level
   const generation = /^v\d$/.test(w) && i > 0 && /^[a-z]{1,3}\d{2,4}[a-z]{0,2}$/i.test(original[i - 1] ?? '');
+  // "SSE 4.2", "AVX 2", "AVX 512": a feature typed with a space before its number is one word
+  const spaced = /^(sse|avx)$/.test(w) && /^(4[._]?[12]|2|512)$/.test(words[i + 1] ?? '') ? levelOf(w + words[i + 1]!, flagLevel, catalog) : null;
+  if (spaced) {
+    found.levels.push(spaced);
+    found.levelWords.push({ level: spaced, typed: `${original[i]}${original[i + 1]}` });
+    return 2;
+  }
   const level = generation ? null : levelOf(w, flagLevel, catalog);
   if (level) {
     found.levels.push(level);
@@ -206,7 +234,11 @@ function matchAt(
   }
 
   if (looksLikeSize(catalog, w)) {
-    found.unknown.push(w);
+    const moved = movedS(catalog, w);
+    if (moved) {
+      found.sizes.push(...moved);
+      found.corrections.push({ typed: original[i]!, meant: moved[0]!.size.name });
+    } else found.unknown.push(w);
     return 1;
   }
   const typo = distroTypo(catalog, w);
@@ -229,10 +261,13 @@ function productVersion(before: string | undefined): boolean {
   return /^[A-Z]/.test(before) || PRODUCTS.test(before);
 }
 
+/** Ordinary words one slip from a distribution's name: "8 cores" is no CoreOS, "steam" no CentOS Stream. */
+const ORDINARY = new Set(['cores', 'rocks', 'photos', 'steam', 'streams']);
+
 /** "fedroa", "ubunut": one slip (two in a long word) from a distro name people type.
  * Remembered per word: ordinary words ("downstream", "guarantee") come up in every other question. */
 function distroTypo(catalog: Catalog, word: string): Distro | null {
-  if (word.length < 5 || !/^[a-z]+$/.test(word)) return null;
+  if (word.length < 5 || !/^[a-z]+$/.test(word) || ORDINARY.has(word)) return null;
   let memo = typoMemo.get(catalog);
   if (!memo) typoMemo.set(catalog, (memo = new Map()));
   if (memo.has(word)) return memo.get(word)!;
@@ -257,14 +292,24 @@ function nearestDistro(catalog: Catalog, word: string): Distro | null {
 
 function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number, n: number, found: Entities, acronym = false): number {
   const phrase = words.slice(i, i + n).join(' ');
+  found.namesTyped.set(distro, [...(found.namesTyped.get(distro) ?? []), phrase]);
   let next = words[i + n];
   let used = n;
   if (next === 'linux' || next === 'os') {
     used++;
     next = words[i + used];
   }
-  // "22_04-lts-arm64" (an image name): the version is its leading number
-  const version = next && /^\d/.test(next) ? (/^\d+_\d+/.test(next) ? /^\d+_\d+/.exec(next)![0].replace('_', '.') : next) : undefined;
+  // "22_04-lts-arm64" (an image name): the version is its leading number; "8-compatible", "9-based": the number;
+  // "Mariner v2.0", "Rocky v9.4": a "v" before a dotted version (never a level, which has no dot)
+  if (next && /^v\d+\.\d+$/.test(next)) next = next.slice(1);
+  const version =
+    next && /^\d/.test(next)
+      ? /^\d+_\d+/.test(next)
+        ? /^\d+_\d+/.exec(next)![0].replace('_', '.')
+        : /^\d+(?:\.\d+)*-[a-z][a-z-]*$/.test(next)
+          ? next.slice(0, next.indexOf('-'))
+          : next
+      : undefined;
   // "SUSE Leap", "Rocky RL": a short alias that is also a word, right after a word of the distribution's own name
   const prev = words[i - 1];
   const branded = prev !== undefined && prev.length >= 3 && keyOf(distro.name).includes(keyOf(prev)) && keyOf(prev) !== keyOf(phrase);
@@ -274,6 +319,12 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
     const release = catalog.findRelease(distro, version.replace(/\.$/, '')) ?? pointRelease(catalog, distro, version, found);
     // "lts" after "24.04" belongs to the release
     const after = words[i + used + 1] === 'lts' ? 1 : 0;
+    // "SLES 15 SP5": a service pack the data does not hold is not the one it does (15 SP7)
+    const pack = /^sp\d+$/.exec(words[i + used + 1] ?? '')?.[0];
+    if (release && pack && !keyOf(release.version).endsWith(pack)) {
+      found.badReleases.push({ distro, typed: `${version} ${pack.toUpperCase()}` });
+      return used + 2;
+    }
     if (release) {
       found.releases.push({ distro, release });
       return used + 1 + after;
@@ -284,7 +335,17 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
       found.corrections.push({ typed: `${phrase} ${version}`, meant: `${sibling.distro.name} ${sibling.release.version}` });
       return used + 1;
     }
-    if (!/^\d{3,}$/.test(version) || version.length <= 4) {
+    // "RHEL 7": a release the data does not hold, whose rebuilds it does (CentOS Linux 7): those, said as such
+    const rebuilds = rebuildsOf(catalog, distro, version);
+    if (rebuilds.length) {
+      found.releases.push(...rebuilds);
+      found.corrections.push({
+        typed: `${phrase} ${version}`,
+        meant: `its rebuild ${listOf(rebuilds.map((r) => `${r.distro.name} ${r.release.version}`))} (${distro.name} ${version} itself is not in my data)`,
+      });
+      return used + 1;
+    }
+    if ((!/^\d{3,}$/.test(version) || version.length <= 4) && plausibleVersion(distro, version)) {
       found.badReleases.push({ distro, typed: version });
       return used + 1;
     }
@@ -310,6 +371,42 @@ function distroByKey(catalog: Catalog, key: string): Distro | undefined {
 function siblingRelease(catalog: Catalog, distro: Distro, version: string): ReleaseRef | null {
   const sibling = catalog.distros.find((d) => d !== distro && d.name.split(' ')[0] === distro.name.split(' ')[0] && catalog.findRelease(d, version));
   return sibling ? { distro: sibling, release: catalog.findRelease(sibling, version)! } : null;
+}
+
+/** "RHEL 11", "Fedora 46": a number near the distribution's own versions may be a release the data lacks; "AlmaLinux
+ * OS 501(c)(6)" (a foundation's tax status) is no release at all, and the distribution stays named on its own. */
+function plausibleVersion(distro: Distro, typed: string): boolean {
+  const majors = distro.releases.map((r) => Number.parseInt(r.version, 10)).filter((n) => Number.isFinite(n));
+  const major = Number.parseInt(typed, 10);
+  const max = Math.max(...majors);
+  return !majors.length || !Number.isFinite(major) || major <= 2 * max + 10 || String(major).length <= String(max).length;
+}
+
+/** The releases that rebuild a release the data does not hold ("RHEL 7" -> CentOS Linux 7). */
+function rebuildsOf(catalog: Catalog, distro: Distro, version: string): ReleaseRef[] {
+  return catalog.distros.flatMap((d) =>
+    d.releases
+      .filter((r) => r.upstream.some((u) => u.distro === distro.id && u.version === version && u.relation === 'rebuild-of'))
+      .map((release) => ({ distro: d, release })),
+  );
+}
+
+const versionIndex = new WeakMap<Catalog, Map<string, SeriesInfo[]>>();
+/** "lsv" -> Lsv2, Lsv3, Lsv4; "b" -> Bv1: the current series whose name is the typed letters and a version, indexed
+ * once per catalog. */
+function versionsOf(catalog: Catalog, key: string): SeriesInfo[] | undefined {
+  let index = versionIndex.get(catalog);
+  if (!index) {
+    index = new Map();
+    for (const s of catalog.series) {
+      if (!/^[A-Za-z]+\d+$/.test(s.record.series) || s.record.retirement?.status === 'retired') continue; // not "Dv2 (11-15)"
+      const k = sizeKeyOf(s.record.series).replace(/\d+$/, '');
+      for (const stem of new Set([k, k.replace(/v$/, '')])) index.set(stem, [...(index.get(stem) ?? []), s]);
+    }
+    versionIndex.set(catalog, index);
+  }
+  const found = index.get(key);
+  return found?.length ? found : undefined;
 }
 
 /** Series keys keep the letters: "Dsv5" -> "dsv5", "D-series" -> "d". */
@@ -351,6 +448,21 @@ export function levelOf(word: string, flagLevel: Map<string, LevelName>, catalog
   const flag = keyOf(normaliseFlag(word, catalog.levels));
   if (flag === 'xsave' || flag === 'abm') return null; // too obscure to be a question about a level
   return flagLevel.get(flag) ?? null;
+}
+
+/** "Standard_DS2_v3" (there is none) for Standard_D2s_v3, "D2s_v2" for Standard_DS2_v2: the premium-storage "s"
+ * typed where the other generation of names puts it, before or after the vCPU count. */
+function movedS(catalog: Catalog, word: string): SizeInfo[] | undefined {
+  const m = /^([a-z]+)(\d+)([a-z]*)(v\d+)?$/.exec(sizeKeyOf(word));
+  if (!m) return undefined;
+  const [, letters, digits, middle, version = ''] = m as unknown as [string, string, string, string, string | undefined];
+  const swapped =
+    letters.length > 1 && letters.endsWith('s')
+      ? `${letters.slice(0, -1)}${digits}s${middle}${version}`
+      : middle.startsWith('s')
+        ? `${letters}s${digits}${middle.slice(1)}${version}`
+        : undefined;
+  return swapped ? catalog.sizeByKey.get(swapped) : undefined;
 }
 
 /** Something shaped like a VM size or series name: letters then digits, or "standard_...". */

@@ -8,7 +8,9 @@ import { renderText } from './render-text.js';
 import { setToday, today } from './clock.js';
 
 export { QUERY_ECHO_LIMIT, setToday, today };
-export { TEXT_LIMIT } from './render-text.js';
+export { sourceDateLabel, TEXT_LIMIT } from './render-text.js';
+export { truncate } from './text.js';
+export { toJson } from './answer.js';
 export { EXAMPLE_QUESTIONS } from './examples.js';
 import { Catalog } from './catalog.js';
 import { completeWith, type Choice, type CompleteField, type CompleteOptions } from './complete.js';

@@ -4,7 +4,7 @@ import type { Answer } from './answer.js';
 import type { Catalog } from './catalog.js';
 import type { LevelName } from '../data/schema.js';
 import { armFlagsAnswer, flagsAnswer, ldsoAnswer, shortenedFlagsAnswer } from './answers/cpu.js';
-import { levelRank, normaliseFlag } from './levels.js';
+import { levelRank, LEVELS, normaliseFlag } from './levels.js';
 
 // One glibc-hwcaps entry: "x86-64-v3 (supported, searched)". Read by its parenthesis, not by line, so a
 // paste whose newlines became spaces still parses ("… x86-64-v4 x86-64-v3 (supported, searched) …").
@@ -20,9 +20,8 @@ export function pastedLevelAnswer(catalog: Catalog, query: string, text: string)
   const isa = /isa_1\s*=\s*0x([0-9a-f]+)/i.exec(text);
   if (isa) {
     const bits = parseInt(isa[1]!, 16);
-    const supported = (['x86-64-v2', 'x86-64-v3', 'x86-64-v4'] as LevelName[]).filter(
-      (_, i) => (bits >> (i + 1)) & 1 && (bits & ((2 << (i + 1)) - 1)) === (2 << (i + 1)) - 1,
-    );
+    // bit 0 is the baseline (v1); bits 1, 2 and 3 are v2, v3 and v4, each only with every bit below it
+    const supported = LEVELS.slice(1).filter((_, i) => (bits >> (i + 1)) & 1 && (bits & ((2 << (i + 1)) - 1)) === (2 << (i + 1)) - 1);
     return ldsoAnswer(catalog, query, bits & 1 ? supported : []);
   }
   if (/(?:^|\n)\s*Features\s*:\s*(fp|asimd)\b/i.test(text)) return armFlagsAnswer(catalog, query);

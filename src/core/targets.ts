@@ -19,7 +19,8 @@ export interface Target {
 export function vmTargets(e: Entities): Target[] {
   return [
     ...e.sizes.map((s) => ({ series: s.series, size: s.size.name, sizeInfo: s, label: s.size.name })),
-    ...e.series.map((s) => ({ series: s, label: s.record.series })),
+    // "B-series … the B2ms size": a series named beside one of its own sizes is that machine, not a second one
+    ...e.series.filter((s) => !e.sizes.some((z) => z.series === s)).map((s) => ({ series: s, label: s.record.series })),
   ];
 }
 

@@ -1,8 +1,9 @@
-// The contract every platform (Slack, Discord, the console) implements. The service keeps a list of the
-// chat platforms (src/service/platforms.ts): it mounts their routes on its one HTTP server, starts each
-// with a context, derives /readyz from isReady(), and stops them.
+// The contract every platform (Slack, Discord, the HTTP API, the console) implements. The service keeps
+// them in one registry (src/service/platforms.ts): it mounts their routes on its one HTTP server,
+// starts each with a context, derives /readyz from isReady() and log redaction from their declared
+// secrets, and stops them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Choice, CompleteField, CompleteOptions } from '../core/complete.js';
+import type { Choice, CompleteField, CompleteOptions } from '../core/index.js';
 import type { Handler } from './question.js';
 import type { Logger } from './logger.js';
 import type { KeyValueStore } from './store.js';
@@ -31,6 +32,17 @@ export interface PlatformObserver {
   apiRetry(platform: 'slack' | 'discord'): void;
 }
 
+/**
+ * The service's one count of work in progress: a surface runs each request it receives in it (until
+ * its reply is sent), the handler each question; a request is counted once however many layers run it.
+ */
+export interface WorkTracker {
+  run<T>(work: () => Promise<T>): Promise<T>;
+  readonly size: number;
+  /** true once nothing is in flight, false when timeoutMs passed first */
+  drain(timeoutMs: number): Promise<boolean>;
+}
+
 /** Everything a platform gets from the service when it starts: nothing else crosses the boundary. */
 export interface AdapterContext {
   handler: Handler;
@@ -42,6 +54,8 @@ export interface AdapterContext {
   /** the data's snapshot date */
   asOf: string;
   observer?: PlatformObserver;
+  /** the service's count of work in progress (the handler's too): each request runs in it once */
+  inFlight: WorkTracker;
   /** replies in flight get this long to finish once stopping begins */
   drainTimeoutMs: number;
 }
@@ -55,12 +69,26 @@ export interface Surface {
   stop(): Promise<void>;
 }
 
+/**
+ * What a platform's log lines may carry that is secret (its class declares it, the registry collects
+ * it, the service's logger blanks it): field names, blanked at the top of a line and one level down,
+ * and exact paths.
+ */
+export interface PlatformSecrets {
+  readonly fields?: readonly string[];
+  readonly paths?: readonly string[];
+}
+
 /** A platform: a Surface the service can configure, mount and start (stop() is safe before start()). */
 export interface PlatformAdapter extends Surface {
   /** the environment variables it reads (each listed in .env.example) */
   readonly env: readonly string[];
+  /** false: not a check in /readyz (the HTTP API is ready whenever the server is); default true */
+  readonly readinessCheck?: boolean;
   /** routes it mounts on the service's HTTP server (empty when it serves none) */
   readonly routes: readonly Route[];
   /** connect and start answering; rejects with an error naming what to fix */
   start(context: AdapterContext): Promise<void>;
+  /** a platform that ends by itself (the console, at the end of its input): how it ended, once started */
+  ended?(): Promise<{ reason: string; exitCode: number }>;
 }

@@ -1,6 +1,6 @@
 // The one thing an adapter calls: a platform-neutral question in, an Answer out. The service builds the
 // handler (thread memory, cooldown, logging, the core's answer); adapters only translate.
-import type { Answer } from '../core/answer.js';
+import { type Answer, errorAnswer } from '../core/index.js';
 
 export type Platform = 'slack' | 'discord' | 'http' | 'console';
 
@@ -21,4 +21,13 @@ export type ServiceAnswer = Answer & { kind: 'error'; code: 'cooldown' | 'intern
 
 export function isServiceAnswer(answer: Answer): answer is ServiceAnswer {
   return answer.kind === 'error' && 'code' in answer;
+}
+
+/**
+ * The one apology: what a question gets when answering it failed (the service's handler catches the
+ * failure and logs it under `ref`; an adapter handed a handler that throws does the same).
+ */
+export function apologyAnswer(query: string, ref: string): ServiceAnswer {
+  const summary = `Sorry, something went wrong on my side while answering. It has been logged; if it keeps happening, quote reference ${ref}.`;
+  return { ...errorAnswer(query, 'Something went wrong', summary), code: 'internal', ref };
 }

@@ -7,8 +7,7 @@
 // is not frozen or kept, so it costs no more than without a cache and leaves only short-lived garbage.
 // Cached answers are shared between callers, so they are frozen, all the way down: a caller that
 // wants a changed answer builds a copy ({ ...answer, text }).
-import type { Answer, ConversationContext } from '../core/answer.js';
-import { today } from '../core/index.js';
+import { type Answer, type ConversationContext, today } from '../core/index.js';
 import type { AskFn } from './conversation.js';
 
 /** Answers kept (least recently used goes first): a few MB at most. */

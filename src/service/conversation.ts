@@ -1,5 +1,5 @@
 // Thread memory: a follow-up in the same thread inherits what the thread already established.
-import type { Answer, ConversationContext } from '../core/answer.js';
+import type { Answer, ConversationContext } from '../core/index.js';
 import { THREAD_TTL_SECONDS, type KeyValueStore } from '../ports/store.js';
 
 export { THREAD_TTL_SECONDS };

@@ -1,26 +1,24 @@
 // Structured logs (pino). Secrets are never passed to the logger; the redaction below is the second
-// fence, for anything an SDK error or a request object might carry.
+// fence, for anything an SDK error or a request object might carry. What it blanks comes from the
+// registry: each platform declares its secrets (src/service/platforms.ts), the service adds its own.
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import type { LogLevel } from '../config.js';
+import type { PlatformSecrets } from '../ports/index.js';
+import { REGISTRY, secretsOf } from './platforms.js';
 
 export type { Logger } from '../ports/logger.js';
 
-/** Field names blanked at the top level of a log line, and one level down under any field. */
-const SECRET_FIELDS = ['token', 'botToken', 'appToken', 'signingSecret', 'password', 'authorization', 'redisUrl'];
+/** The service's own secrets: Redis credentials, and whole configuration and environment objects. */
+export const SERVICE_SECRETS: PlatformSecrets = { fields: ['password', 'redisUrl'], paths: ['config', 'env'] };
 
-/** Paths pino blanks out wherever they occur in a log line (one and two levels deep). */
-export const REDACT_PATHS = [
-  ...SECRET_FIELDS,
-  ...SECRET_FIELDS.map((f) => `*.${f}`),
-  '*.Authorization',
-  'headers.authorization',
-  'headers["x-slack-signature"]',
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-slack-signature"]',
-  'config',
-  'env',
-];
+/** pino paths for these secrets: each field at the top level and one level down (`*.field`), each path as it is. */
+export function redactPaths(...secrets: PlatformSecrets[]): string[] {
+  const fields = [...new Set(secrets.flatMap((s) => s.fields ?? []))];
+  return [...new Set([...fields, ...fields.map((f) => `*.${f}`), ...secrets.flatMap((s) => s.paths ?? [])])];
+}
+
+/** What every log line blanks by default: the service's secrets and those every platform of the registry declares. */
+export const REDACT_PATHS = redactPaths(SERVICE_SECRETS, secretsOf(REGISTRY));
 
 export const CENSOR = '[redacted]';
 
@@ -29,8 +27,6 @@ export const CENSOR = '[redacted]';
 // `*.x` paths are applied here first (to log objects and child bindings), by a pass that only copies
 // what it censors. Objects interpolated into the message (`%o`, `%j`: not used here) get the literal
 // paths only.
-const LITERAL_PATHS = REDACT_PATHS.filter((p) => !p.startsWith('*.'));
-const NESTED_SECRETS = REDACT_PATHS.filter((p) => p.startsWith('*.')).map((p) => p.slice(2));
 const hasOwn = (o: object, key: string): boolean => Object.hasOwn(o, key);
 
 /**
@@ -47,9 +43,9 @@ function snapshotDescriptors(value: object): PropertyDescriptorMap {
 }
 
 /** `value` with its nested secret fields censored (same prototype, other properties as they were). */
-function censorNested(value: object): object {
+function censorNested(value: object, nestedSecrets: readonly string[]): object {
   let copy: Record<string, unknown> | undefined;
-  for (const secret of NESTED_SECRETS) {
+  for (const secret of nestedSecrets) {
     if (!hasOwn(value, secret) || (value as Record<string, unknown>)[secret] === undefined) continue;
     copy ??= Object.create(Object.getPrototypeOf(value), snapshotDescriptors(value)) as Record<string, unknown>;
     Object.defineProperty(copy, secret, { value: CENSOR, enumerable: true, writable: true, configurable: true });
@@ -58,14 +54,14 @@ function censorNested(value: object): object {
 }
 
 /** The `*.secret` paths over one log object; returns it untouched when there is nothing to censor. */
-export function redactNested<T extends Record<string, unknown>>(obj: T): T {
+function redactNested<T extends Record<string, unknown>>(obj: T, nestedSecrets: readonly string[]): T {
   let out: Record<string, unknown> | undefined;
   for (const key in obj) {
     if (!hasOwn(obj, key)) continue;
     const value: unknown = obj[key];
     // Arrays: pino would set a property JSON never shows, so there is nothing to do.
     if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
-    const censored = censorNested(value);
+    const censored = censorNested(value, nestedSecrets);
     if (censored === value) continue;
     out ??= { ...obj };
     out[key] = censored;
@@ -73,12 +69,18 @@ export function redactNested<T extends Record<string, unknown>>(obj: T): T {
   return (out ?? obj) as T;
 }
 
-export function createLogger(level: LogLevel, destination?: DestinationStream): PinoLogger {
+/** A pino logger blanking `redact` (default REDACT_PATHS; the service passes those of its registry). */
+export function createLogger(level: LogLevel, destination?: DestinationStream, redact: readonly string[] = REDACT_PATHS): PinoLogger {
+  const literal = redact.filter((p) => !p.startsWith('*.'));
+  const nested = redact.filter((p) => p.startsWith('*.')).map((p) => p.slice(2));
   const options = {
     level,
     base: { service: 'azlinux-bot' },
-    redact: { paths: LITERAL_PATHS, censor: CENSOR },
-    formatters: { log: redactNested },
+    redact: { paths: literal, censor: CENSOR },
+    formatters: { log: <T extends Record<string, unknown>>(obj: T): T => redactNested(obj, nested) },
+    // Errors with their causes as nested objects. pino's default appends every cause's message to the
+    // error's own, and ours already quote their cause (a start-up failure read "X: X: Y: Y").
+    serializers: { err: pino.stdSerializers.errWithCause },
     // pino's default time: epoch milliseconds (an ISO string costs a Date per line; pino-pretty and log
     // platforms read either)
   };
@@ -87,7 +89,7 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
   const child = logger.child;
   Object.defineProperty(logger, 'child', {
     value: function (this: PinoLogger, bindings: Record<string, unknown>, childOptions?: object) {
-      return child.call(this, redactNested(bindings), childOptions);
+      return child.call(this, redactNested(bindings, nested), childOptions);
     },
     writable: true,
     configurable: true,

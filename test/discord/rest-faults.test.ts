@@ -2,14 +2,13 @@
 // REST client's retries and is logged at error (a lost answer, not a warning), the surface reports not
 // ready while it lasts, and once Discord answers again it is ready and replies flow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Handler } from '../../src/ports/index.js';
-import type { DiscordLogger } from '../../src/adapters/discord/replies.js';
+import type { AdapterLogger, Handler } from '../../src/ports/index.js';
 import { BOT_ID, botUser, message, type RecordedRequest } from '../fakes/discord/index.js';
 import { fixtures } from '../fixtures/answers.js';
 import { startHarness, waitUntil, type Harness } from './harness.js';
 
 const lines: Array<{ level: string; msg: string | undefined }> = [];
-const logger: DiscordLogger = {
+const logger: AdapterLogger = {
   info: (_o, msg) => void lines.push({ level: 'info', msg }),
   warn: (_o, msg) => void lines.push({ level: 'warn', msg }),
   error: (_o, msg) => void lines.push({ level: 'error', msg }),

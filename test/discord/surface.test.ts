@@ -156,7 +156,7 @@ describe('slash commands', () => {
     h.fake.gateway.dispatch('INTERACTION_CREATE', i);
     const cb = await h.fake.rest.waitFor(callbackOf(i.id));
     expect(cb.body.data.flags).toBe(EPHEMERAL);
-    expect(cb.body.data.embeds[0].description).toContain('Something went wrong');
+    expect(cb.body.data.embeds[0].description).toContain('something went wrong');
   });
 
   test('autocomplete for "d4s" answers with ranked choices (type 8), at most 25', async () => {

@@ -102,3 +102,15 @@ describe('createLogger redaction', () => {
     );
   });
 });
+
+describe('createLogger errors', () => {
+  it("logs an error's own message once and its cause as a nested object, not appended to the message", () => {
+    const out = sink();
+    const cause = new Error('fetch failed');
+    const err = new Error(`Slack could not start: ${cause.message}`, { cause });
+    createLogger('info', out.stream).error({ err }, 'start-up failed');
+    const logged = parse(out.lines[0]!)['err'] as { message: string; cause: { message: string } };
+    expect(logged.message).toBe('Slack could not start: fetch failed');
+    expect(logged.cause.message).toBe('fetch failed');
+  });
+});

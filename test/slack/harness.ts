@@ -1,8 +1,7 @@
 // A running Slack surface on loopback: the fake Slack API, the surface listening on 127.0.0.1:0 and a
 // sender that signs requests like Slack. Each test gets its own, torn down afterwards.
-import type { Handler, Question } from '../../src/ports/index.js';
+import type { AdapterLogger, Handler, Question } from '../../src/ports/index.js';
 import { createSlackSurface, type SlackSurface, type SlackSurfaceOptions } from '../../src/adapters/slack/surface.js';
-import type { SlackLogger } from '../../src/adapters/slack/logger.js';
 import { MemoryStore, type KeyValueStore } from '../../src/service/memory-store.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
 import { SlackSender } from '../fakes/slack-sign.js';
@@ -10,7 +9,7 @@ import { SlackSender } from '../fakes/slack-sign.js';
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-test-token';
 
-export interface CapturedLogger extends SlackLogger {
+export interface CapturedLogger extends AdapterLogger {
   lines: string[];
 }
 

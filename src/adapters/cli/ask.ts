@@ -4,9 +4,8 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { ask, setToday } from '../../core/index.js';
+import { ask, setToday, type Answer } from '../../core/index.js';
 import { ConfigError, loadToday } from '../../config.js';
-import type { Answer } from '../../core/answer.js';
 import { formatForTerminal } from './format.js';
 
 const USAGE = `usage: npm run --silent ask -- [--json] [question...]

@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createInterface, type Completer } from 'node:readline';
+import { createInterface, type Completer, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { questionCompletions, type CompleteFn } from '../complete-question.js';
 import type { Handler, Surface } from '../../ports/index.js';
@@ -30,9 +30,6 @@ export interface ConsoleSurface extends Surface {
   /** resolves when input ends (or stop() is called) and every answer has been written */
   readonly done: Promise<ConsoleEnd>;
 }
-
-/** The exit code for a console that ended this way (130: interrupted, as shells report Ctrl-C). */
-export const exitCodeFor = (end: ConsoleEnd): number => (end === 'interrupt' ? 130 : 0);
 
 const QUIT = new Set(['exit', 'quit', ':q', '/exit', '/quit']);
 /** What Tab offers on an empty line or a lone "/". */
@@ -88,63 +85,83 @@ export function consoleCompleter(complete: CompleteFn | undefined): Completer {
   };
 }
 
-export function startConsole(handler: Handler, options: ConsoleOptions = {}): ConsoleSurface {
-  const input = options.input ?? process.stdin;
-  const output = options.output ?? process.stdout;
-  const interactive = options.interactive ?? ((input as { isTTY?: boolean }).isTTY === true && (output as { isTTY?: boolean }).isTTY === true);
-  const historySize = options.historySize ?? 500;
-  const historyFile = interactive ? (options.historyFile === undefined ? historyPath(process.env) : options.historyFile) : null;
-  const rl = createInterface({
-    input,
-    output: interactive ? output : undefined,
-    terminal: interactive,
-    crlfDelay: Infinity,
-    ...(interactive
-      ? { completer: consoleCompleter(options.complete), history: loadHistory(historyFile, historySize), historySize, removeHistoryDuplicates: true }
-      : {}),
-  });
-  let stopped = false;
-  let end: ConsoleEnd = 'end';
-  if (interactive) {
-    rl.on('history', (history: string[]) => saveHistory(historyFile, history));
-    // Raw mode turns Ctrl-C into this event instead of a signal: end like an interrupted shell command.
-    rl.on('SIGINT', () => {
-      end = 'interrupt';
-      output.write('\n');
-      rl.close();
+/**
+ * The console as one object with explicit state: open --stop()--> stopped. `done` resolves with how
+ * the reading ended (end of input, `exit`, Ctrl-C, stop()) once every answer has been written.
+ */
+class TerminalConsole implements ConsoleSurface {
+  readonly name = 'console';
+  readonly done: Promise<ConsoleEnd>;
+  private state: 'open' | 'stopped' = 'open';
+  private end: ConsoleEnd = 'end';
+  private readonly rl: Interface;
+  private readonly interactive: boolean;
+  private readonly output: Writable;
+
+  constructor(
+    private readonly handler: Handler,
+    options: ConsoleOptions,
+  ) {
+    const input = options.input ?? process.stdin;
+    const output = (this.output = options.output ?? process.stdout);
+    const interactive = (this.interactive =
+      options.interactive ?? ((input as { isTTY?: boolean }).isTTY === true && (output as { isTTY?: boolean }).isTTY === true));
+    const historySize = options.historySize ?? 500;
+    const historyFile = interactive ? (options.historyFile === undefined ? historyPath(process.env) : options.historyFile) : null;
+    this.rl = createInterface({
+      input,
+      output: interactive ? output : undefined,
+      terminal: interactive,
+      crlfDelay: Infinity,
+      ...(interactive
+        ? { completer: consoleCompleter(options.complete), history: loadHistory(historyFile, historySize), historySize, removeHistoryDuplicates: true }
+        : {}),
     });
+    if (interactive) {
+      this.rl.on('history', (history: string[]) => saveHistory(historyFile, history));
+      // Raw mode turns Ctrl-C into this event instead of a signal: end like an interrupted shell command.
+      this.rl.on('SIGINT', () => {
+        this.end = 'interrupt';
+        output.write('\n');
+        this.rl.close();
+      });
+    }
+    this.done = this.read().finally(() => this.rl.close());
   }
 
-  const run = async (): Promise<ConsoleEnd> => {
+  private async read(): Promise<ConsoleEnd> {
+    const { rl, output, interactive } = this;
     if (interactive) {
       output.write('azlinux-bot — ask about distro upstreams and Azure CPU levels. Type "help"; Tab completes; "exit" or Ctrl-D quits.\n');
       rl.setPrompt('azlinux> ');
       rl.prompt();
     }
     for await (const line of rl) {
-      if (stopped) break;
+      if (this.state === 'stopped') break;
       if (QUIT.has(line.trim().toLowerCase())) {
-        end = 'exit';
+        this.end = 'exit';
         break;
       }
       if (line.trim()) {
-        const answer = await handler({ platform: 'console', userId: 'console', threadKey: 'console', text: line });
+        const answer = await this.handler({ platform: 'console', userId: 'console', threadKey: 'console', text: line });
         output.write(`${formatForTerminal(answer, interactive)}\n\n`);
       }
       if (interactive) rl.prompt();
     }
-    return end;
-  };
-  const done = run().finally(() => rl.close());
+    return this.end;
+  }
 
-  return {
-    name: 'console',
-    done,
-    isReady: () => !stopped,
-    async stop() {
-      stopped = true;
-      rl.close();
-      await done.catch(() => undefined);
-    },
-  };
+  isReady(): boolean {
+    return this.state === 'open';
+  }
+
+  async stop(): Promise<void> {
+    this.state = 'stopped';
+    this.rl.close();
+    await this.done.catch(() => undefined);
+  }
+}
+
+export function startConsole(handler: Handler, options: ConsoleOptions = {}): ConsoleSurface {
+  return new TerminalConsole(handler, options);
 }

@@ -1,5 +1,5 @@
 // Terminal rendering: the core's plain text, with a bold title and dim sources when writing to a TTY.
-import type { Answer } from '../../core/answer.js';
+import type { Answer } from '../../core/index.js';
 
 export function formatForTerminal(answer: Answer, colour: boolean): string {
   if (!colour) return answer.text;

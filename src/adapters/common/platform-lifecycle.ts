@@ -15,6 +15,7 @@ export abstract class PlatformLifecycle<S extends Surface> implements PlatformAd
   abstract readonly name: string;
   abstract readonly env: readonly string[];
   readonly routes: readonly Route[] = [];
+  readonly readinessCheck: boolean = true;
 
   private current: PlatformState = 'idle';
   private opened: S | undefined;

@@ -1,7 +1,7 @@
 // Autocomplete: the focused option -> the core's ranked completions -> at most 25 Discord choices.
 // Discord allows 3 s and no deferral, so completions come from memory, synchronously.
 import type { APIApplicationCommandOptionChoice } from 'discord.js';
-import type { Choice, CompleteField } from '../../core/complete.js';
+import type { Choice, CompleteField } from '../../core/index.js';
 import type { CompleteFn } from '../../ports/index.js';
 import { AZLINUX, OPT, SUB } from './commands.js';
 import { AUTOCOMPLETE_LIMITS } from './limits.js';

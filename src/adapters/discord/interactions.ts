@@ -8,21 +8,20 @@ import {
   type CommandInteractionOption,
   type InteractionReplyOptions,
 } from 'discord.js';
-import type { Answer } from '../../core/answer.js';
-import { isPrivate, isShareable } from '../../core/policy.js';
-import type { Handler, KeyValueStore, Question } from '../../ports/index.js';
+import { type Answer, isPrivate, isShareable } from '../../core/index.js';
+import type { AdapterLogger, Handler, KeyValueStore, Question } from '../../ports/index.js';
 import { autocompleteChoices, type CompleteFn } from './autocomplete.js';
 import { toQuestionText } from './grammar.js';
 import { renderAnswer } from './render.js';
 import { settleWithin } from '../common/deadline.js';
-import { NO_MENTIONS, problemReply, type DiscordLogger } from './replies.js';
+import { NO_MENTIONS, problemReply } from './replies.js';
 import { shareRow } from './share.js';
 import { placeKey } from './threads.js';
 
 export interface InteractionDeps {
   handler: Handler;
   complete: CompleteFn;
-  logger: DiscordLogger;
+  logger: AdapterLogger;
   deferAfterMs: number;
   /** parks the questions behind Share buttons; without it private answers carry no button */
   store?: KeyValueStore;
@@ -69,22 +68,16 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, de
   if (threadKey) question.threadKey = threadKey;
 
   const started = Date.now();
-  const pending = (async () => deps.handler(question))(); // a synchronous throw becomes a rejection
+  const pending = deps.handler(question); // never rejects: a failure is the apology
   // Answer straight away when the handler is quick; otherwise defer (Discord allows 3 s) and edit.
   // The clock starts before the handler is called, in case it does synchronous work up front.
   const early = await settleWithin(pending, Math.max(0, deps.deferAfterMs - (Date.now() - started)));
   if (early) {
-    const reply = replyFor(early.ok ? early.value : undefined, parsed.public, deps, early.ok ? undefined : early.error);
-    await interaction.reply(await withShare(reply, parsed.text, interaction, deps));
+    await interaction.reply(await withShare(replyFor(early.value, parsed.public), parsed.text, interaction, deps));
     return;
   }
   await interaction.deferReply(parsed.public ? {} : { flags: MessageFlags.Ephemeral });
-  let reply: InteractionReplyOptions;
-  try {
-    reply = replyFor(await pending, parsed.public, deps);
-  } catch (error) {
-    reply = replyFor(undefined, parsed.public, deps, error);
-  }
+  let reply = replyFor(await pending, parsed.public);
   reply = await withShare(reply, parsed.text, interaction, deps);
   const wantsEphemeral = reply.flags === MessageFlags.Ephemeral;
   if (parsed.public && wantsEphemeral) {
@@ -120,11 +113,7 @@ async function withShare(
 /** Replies that carry an answer someone else could use (not help, problems or questions back). */
 const shareable = new WeakSet<InteractionReplyOptions>();
 
-function replyFor(answer: Answer | undefined, shared: boolean, deps: InteractionDeps, error?: unknown): InteractionReplyOptions {
-  if (!answer) {
-    deps.logger.error({ err: error }, 'discord: handler failed');
-    return { ...problemReply('Something went wrong answering that. Please try again in a moment.'), flags: MessageFlags.Ephemeral };
-  }
+function replyFor(answer: Answer, shared: boolean): InteractionReplyOptions {
   const ephemeral = isPrivate(answer, shared);
   const reply: InteractionReplyOptions = {
     embeds: renderAnswer(answer),

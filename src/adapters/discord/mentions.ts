@@ -2,16 +2,16 @@
 // beyond Guilds + GuildMessages + DirectMessages: Discord still sends the content of messages that
 // mention the bot (and of DMs), so the privileged MessageContent intent is not needed.
 import type { Message } from 'discord.js';
-import type { Handler, KeyValueStore, Question } from '../../ports/index.js';
+import type { AdapterLogger, Handler, KeyValueStore, Question } from '../../ports/index.js';
 import { renderAnswer } from './render.js';
 import { settleWithin } from '../common/deadline.js';
-import { NO_MENTIONS, problemReply, type DiscordLogger } from './replies.js';
+import { NO_MENTIONS } from './replies.js';
 import { messageThreadKey, rememberChain } from './threads.js';
 
 export interface MentionDeps {
   handler: Handler;
   store: KeyValueStore;
-  logger: DiscordLogger;
+  logger: AdapterLogger;
   deferAfterMs: number;
 }
 
@@ -61,20 +61,14 @@ export async function answerMention(message: Message, botId: string, deps: Menti
   );
   const question: Question = { platform: 'discord', userId: message.author.id, threadKey, text };
 
-  const pending = (async () => deps.handler(question))(); // a synchronous throw becomes a rejection
+  const pending = deps.handler(question); // never rejects: a failure is the apology
   let settled = await settleWithin(pending, deps.deferAfterMs);
   if (!settled) {
     // slow answer: show "typing…" meanwhile (best effort; it lasts ~10 s)
     if ('sendTyping' in message.channel) await message.channel.sendTyping().catch(() => undefined);
-    settled = await pending.then(
-      (value) => ({ ok: true as const, value }),
-      (error: unknown) => ({ ok: false as const, error }),
-    );
+    settled = { value: await pending };
   }
-  if (!settled.ok) deps.logger.error({ err: settled.error }, 'discord: handler failed');
-  const body = settled.ok
-    ? { embeds: renderAnswer(settled.value), allowedMentions: NO_MENTIONS }
-    : problemReply('Something went wrong answering that. Please try again in a moment.');
+  const body = { embeds: renderAnswer(settled.value), allowedMentions: NO_MENTIONS };
 
   const sent = await message.reply({ ...body, failIfNotExists: false });
   if (root) await rememberChain(deps.store, root, [message.id, sent.id]).catch(() => undefined);

@@ -1,6 +1,6 @@
 // Discord as the service runs it: the variables it reads and its gateway client opened on start
 // (discord.js loads only then). It mounts no HTTP route. No discord.js import here: the registry imports this.
-import type { AdapterContext } from '../../ports/index.js';
+import type { AdapterContext, PlatformSecrets } from '../../ports/index.js';
 import { PlatformLifecycle } from '../common/platform-lifecycle.js';
 import type { DiscordSurface } from './surface.js';
 
@@ -10,6 +10,9 @@ export interface DiscordSettings {
 }
 
 export class DiscordPlatform extends PlatformLifecycle<DiscordSurface> {
+  /** its token, and the REST client's Authorization header: blanked in every log line */
+  static readonly secrets: PlatformSecrets = { fields: ['token', 'authorization', 'Authorization'] };
+
   readonly name = 'discord';
   readonly env = ['DISCORD_TOKEN', 'DISCORD_API_URL'] as const;
 
@@ -27,6 +30,7 @@ export class DiscordPlatform extends PlatformLifecycle<DiscordSurface> {
       complete: context.complete,
       ...(context.observer ? { observer: context.observer } : {}),
       logger: context.logger,
+      inFlight: context.inFlight,
       drainTimeoutMs: context.drainTimeoutMs,
     });
   }

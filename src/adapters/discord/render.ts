@@ -1,8 +1,7 @@
 // Answer -> Discord embeds. Generic over the answer tree: what to say is the core's; this file only
 // decides how it looks and keeps every piece inside Discord's limits, shortening visibly ("…").
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Answer, Fact, Section, Source } from '../../core/answer.js';
-import { sourceDateLabel } from '../../core/render-text.js';
+import { type Answer, type Fact, type Section, type Source, sourceDateLabel } from '../../core/index.js';
 import { EMBED_LIMITS } from './limits.js';
 import { ELLIPSIS, escapeMarkdown, link, neutraliseMentions, truncate } from './text.js';
 import { alignedLines } from '../common/table.js';

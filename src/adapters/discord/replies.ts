@@ -7,10 +7,7 @@ import { neutraliseMentions, truncate } from './text.js';
 /** Sent on every reply: nothing typed by anyone, and no reply ping, can notify anybody. */
 export const NO_MENTIONS: MessageMentionOptions = Object.freeze({ parse: [], repliedUser: false }) as MessageMentionOptions;
 
-/** The part of the ports' Logger the surface uses (pino in production). */
-export type DiscordLogger = AdapterLogger;
-
-export const silentLogger: DiscordLogger = { info() {}, warn() {}, error() {} };
+export const silentLogger: AdapterLogger = { info() {}, warn() {}, error() {} };
 
 const PROBLEM_COLOUR = 0x6b7280;
 

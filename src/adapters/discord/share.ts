@@ -7,11 +7,10 @@
 // carries a key and the question waits in the store.
 import { randomUUID } from 'node:crypto';
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent, type ButtonInteraction } from 'discord.js';
-import type { Answer } from '../../core/answer.js';
-import { isShareable } from '../../core/policy.js';
-import type { Handler, KeyValueStore } from '../../ports/index.js';
+import { isShareable } from '../../core/index.js';
+import type { AdapterLogger, Handler, KeyValueStore } from '../../ports/index.js';
 import { renderAnswer } from './render.js';
-import { NO_MENTIONS, problemReply, type DiscordLogger } from './replies.js';
+import { NO_MENTIONS, problemReply } from './replies.js';
 
 export const SHARE_PREFIX = 'azlinux_share:';
 /** A private answer can be shared for a day (Slack's share button lives as long). */
@@ -33,7 +32,7 @@ export async function shareRow(store: KeyValueStore, question: string): Promise<
 export interface ShareDeps {
   handler: Handler;
   store: KeyValueStore;
-  logger: DiscordLogger;
+  logger: AdapterLogger;
 }
 
 const ephemeral = (message: string) => ({ ...problemReply(message), flags: MessageFlags.Ephemeral as const });
@@ -51,14 +50,7 @@ export async function answerShare(interaction: ButtonInteraction, deps: ShareDep
   }
   // Acknowledge at once (the answer may take longer than Discord's 3 s), then answer.
   await interaction.deferUpdate();
-  let answer: Answer;
-  try {
-    answer = await deps.handler({ platform: 'discord', userId: interaction.user.id, text: question });
-  } catch (err) {
-    deps.logger.error({ err }, 'discord: handler failed on share');
-    await interaction.followUp(ephemeral('Something went wrong sharing that. Please try again in a moment.'));
-    return;
-  }
+  const answer = await deps.handler({ platform: 'discord', userId: interaction.user.id, text: question });
   if (!isShareable(answer)) {
     // e.g. a cooldown on the re-ask: tell the presser, post nothing for everyone
     await interaction.followUp({ embeds: renderAnswer(answer), allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral });

@@ -1,25 +1,18 @@
-// The Discord surface: a discord.js gateway client wired to an injected Handler. No domain knowledge here.
-import {
-  Client,
-  DefaultRestOptions,
-  Events,
-  GatewayIntentBits,
-  MessageFlags,
-  Partials,
-  RESTEvents,
-  Routes,
-  type ClientOptions,
-  type Interaction,
-  type Message,
-} from 'discord.js';
-import { CodedError, type Handler, type KeyValueStore, type PlatformObserver, type Surface } from '../../ports/index.js';
-import { PlatformHealth } from '../platform-health.js';
+// The Discord surface: createDiscordSurface builds a GatewaySurface, one object with explicit state
+// holding the discord.js client (its REST calls feeding readiness, rest-client.ts), the shards'
+// readiness (shard-readiness.ts) and the routing of interactions and mentions to the injected Handler,
+// and logs in. No domain knowledge here.
+import { Client, Events, GatewayIntentBits, MessageFlags, Partials, Routes, type Interaction, type Message } from 'discord.js';
+import { type AdapterLogger, CodedError, type Handler, type KeyValueStore, type PlatformObserver, type Surface, type WorkTracker } from '../../ports/index.js';
+import { apologising } from '../common/apologising.js';
+import { InFlight } from '../common/in-flight.js';
 import type { CompleteFn } from './autocomplete.js';
 import { answerAutocomplete, answerCommand, type InteractionDeps } from './interactions.js';
 import { DEFER_AFTER_MS } from './limits.js';
 import { answerMention, isForBot, type MentionDeps } from './mentions.js';
-import { NO_MENTIONS, problemReply, silentLogger, type DiscordLogger } from './replies.js';
-import { restBase } from './rest-base.js';
+import { NO_MENTIONS, problemReply, silentLogger } from './replies.js';
+import { healthyRest, observeRest, type RestSettings } from './rest-client.js';
+import { ShardReadiness } from './shard-readiness.js';
 import { answerShare, SHARE_PREFIX } from './share.js';
 
 export interface DiscordSurfaceOptions {
@@ -35,7 +28,7 @@ export interface DiscordSurfaceOptions {
   complete: CompleteFn;
   /** remembers reply chains and de-duplicates deliveries; shared (Redis) when several processes run */
   store: KeyValueStore;
-  logger?: DiscordLogger;
+  logger?: AdapterLogger;
   /**
    * Shards this process runs. Leave unset for one shard, or when started by discord.js's ShardingManager
    * (which passes SHARDS / SHARD_COUNT to the child itself). 'auto' = Discord's recommended count, all here.
@@ -46,15 +39,13 @@ export interface DiscordSurfaceOptions {
   deferAfterMs?: number;
   /** how long stop() waits for replies in flight */
   drainTimeoutMs?: number;
+  /** where each interaction is counted until its reply is sent (the service's; default: the surface's own) */
+  inFlight?: WorkTracker;
   /** told of REST errors and retries (the metrics) */
   observer?: PlatformObserver;
   /** REST: per-request timeout, retries after it (5xx, timeouts), readiness probing (10 s, 2, 5 s) */
-  rest?: { timeoutMs?: number; retries?: number; stuckAfterMs?: number; probeEveryMs?: number };
+  rest?: RestSettings['rest'];
 }
-
-/** Discord REST: a request is abandoned after this, and retried this many times on a 5xx or a timeout. */
-export const DISCORD_REST_TIMEOUT_MS = 10_000;
-export const DISCORD_REST_RETRIES = 2;
 
 export interface DiscordSurface extends Surface {
   readonly name: 'discord';
@@ -108,149 +99,127 @@ export function loginError(err: unknown, apiUrl: string | undefined): CodedError
   return new CodedError('discord_connect_failed', message, { cause: err });
 }
 
-export async function createDiscordSurface(options: DiscordSurfaceOptions): Promise<DiscordSurface> {
-  const logger = options.logger ?? silentLogger;
-  const store = options.store;
-  const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+/**
+ * The Discord surface once built, as explicit state:
+ *   connecting --login()--> running --stop()--> stopping --> stopped
+ * Ready while running, every shard up and Discord's REST answering.
+ */
+export type DiscordSurfaceState = 'connecting' | 'running' | 'stopping' | 'stopped';
 
-  const clientOptions: ClientOptions = {
-    intents: INTENTS,
-    // DM channels are not cached ahead of time; let discord.js build them from the event
-    partials: [Partials.Channel],
-    allowedMentions: NO_MENTIONS,
-    failIfNotExists: false,
-  };
-  // Every REST request goes through makeRequest: its outcome feeds readiness, so a Discord whose API
-  // hangs or fails turns this process unready (the gateway socket alone can look fine meanwhile).
-  let client: Client | undefined;
-  const timeoutMs = options.rest?.timeoutMs ?? DISCORD_REST_TIMEOUT_MS;
-  const health = new PlatformHealth({
-    stuckAfterMs: options.rest?.stuckAfterMs ?? Math.min(5_000, timeoutMs),
-    probeEveryMs: options.rest?.probeEveryMs ?? 5_000,
-    probe: () => client!.rest.get(Routes.user('@me')),
-  });
-  const makeRequest = DefaultRestOptions.makeRequest;
-  clientOptions.rest = {
-    ...(options.apiUrl ? { api: restBase(options.apiUrl) } : {}),
-    timeout: timeoutMs,
-    retries: options.rest?.retries ?? DISCORD_REST_RETRIES,
-    makeRequest: async (url, init) => {
-      const end = health.begin();
-      try {
-        const response = await makeRequest(url, init);
-        end(response.status >= 500 ? 'failed' : 'ok', `HTTP ${response.status}`);
-        return response;
-      } catch (err) {
-        end('failed', err);
-        throw err;
-      }
-    },
-  };
-  if (options.shards !== undefined) clientOptions.shards = options.shards;
-  if (options.shardCount !== undefined) clientOptions.shardCount = options.shardCount;
-  client = new Client(clientOptions);
-  const observer = options.observer;
-  if (observer) {
-    // Every REST response: 429s and server errors are retried by discord.js (a server error only while
-    // retries are left); any other 4xx is an error answer.
-    const maxRetries = client.rest.options.retries;
-    client.rest.on(RESTEvents.Response, (request, response) => {
-      const status = response.status;
-      if (status === 429 || (status >= 500 && request.retries < maxRetries)) observer.apiRetry('discord');
-      else if (status >= 400) observer.apiError('discord', `http_${status}`);
+class GatewaySurface implements DiscordSurface {
+  readonly name = 'discord';
+  readonly client: Client;
+  private state: DiscordSurfaceState = 'connecting';
+  private stopping: Promise<void> | undefined;
+  private readonly shards: ShardReadiness;
+  private readonly rest: ReturnType<typeof healthyRest>;
+  private readonly handler: Handler;
+
+  constructor(
+    private readonly options: DiscordSurfaceOptions,
+    private readonly logger: AdapterLogger,
+    private readonly inFlight: WorkTracker,
+  ) {
+    // Every REST request's outcome feeds readiness, so a Discord whose API hangs or fails turns this
+    // process unready (the gateway socket alone can look fine meanwhile).
+    this.rest = healthyRest(options, () => this.client.rest.get(Routes.user('@me')));
+    this.client = new Client({
+      intents: INTENTS,
+      // DM channels are not cached ahead of time; let discord.js build them from the event
+      partials: [Partials.Channel],
+      allowedMentions: NO_MENTIONS,
+      failIfNotExists: false,
+      rest: this.rest.options,
+      ...(options.shards !== undefined ? { shards: options.shards } : {}),
+      ...(options.shardCount !== undefined ? { shardCount: options.shardCount } : {}),
     });
+    if (options.observer) observeRest(this.client, options.observer);
+    this.shards = new ShardReadiness(this.client, logger);
+    this.client.on(Events.Error, (err) => logger.error({ err }, 'discord: client error'));
+    // the one catch for a failed answer (the service's handler never throws; a test's may)
+    this.handler = apologising(options.handler, logger, 'discord');
+    this.client.on(Events.InteractionCreate, (interaction: Interaction) => this.interaction(interaction));
+    this.client.on(Events.MessageCreate, (message: Message) => this.message(message));
   }
 
-  let stopping = false;
-  const inFlight = new Set<Promise<void>>();
-  const track = (work: Promise<void>, what: string) => {
+  /** Each interaction and mention counted once, from its arrival until its reply is sent. */
+  private track(work: () => Promise<unknown>, what: string): void {
     // A reply that failed after the REST client's retries is a lost answer: an error, not a warning.
-    const p = work.catch((err: unknown) => logger.error({ err }, `discord: ${what} failed`)).finally(() => inFlight.delete(p));
-    inFlight.add(p);
-  };
+    this.inFlight.run(work).catch((err: unknown) => this.logger.error({ err }, `discord: ${what} failed`));
+  }
 
-  // Readiness follows the shards: false while any of them is reconnecting.
-  const up = new Set<number>();
-  let clientReady = false;
-  client.once(Events.ClientReady, (c) => {
-    clientReady = true;
-    logger.info({ user: c.user.id, guilds: c.guilds.cache.size, shards: [...c.ws.shards.keys()] }, 'discord: ready');
-  });
-  client.on(Events.ShardReady, (id) => up.add(id));
-  client.on(Events.ShardResume, (id, replayed) => {
-    up.add(id);
-    logger.info({ shard: id, replayed }, 'discord: shard resumed');
-  });
-  client.on(Events.ShardReconnecting, (id) => {
-    up.delete(id);
-    logger.warn({ shard: id }, 'discord: shard reconnecting');
-  });
-  client.on(Events.ShardDisconnect, (event, id) => {
-    up.delete(id);
-    logger.error({ shard: id, code: event.code }, 'discord: shard disconnected for good');
-  });
-  client.on(Events.ShardError, (err, id) => logger.warn({ err, shard: id }, 'discord: shard error'));
-  client.on(Events.Error, (err) => logger.error({ err }, 'discord: client error'));
+  private get accepting(): boolean {
+    return this.state === 'connecting' || this.state === 'running';
+  }
 
-  const interactionDeps: InteractionDeps = { handler: options.handler, complete: options.complete, logger, deferAfterMs, store };
-  const mentionDeps: MentionDeps = { handler: options.handler, store, logger, deferAfterMs };
-
-  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+  private interaction(interaction: Interaction): void {
+    const { logger, options } = this;
+    const store = options.store;
+    const deps: InteractionDeps = { handler: this.handler, complete: options.complete, logger, deferAfterMs: this.deferAfterMs, store };
     if (interaction.isAutocomplete()) {
-      track(answerAutocomplete(interaction, interactionDeps), 'autocomplete');
+      this.track(() => answerAutocomplete(interaction, deps), 'autocomplete');
     } else if (interaction.isChatInputCommand()) {
-      if (stopping) {
-        track(
-          interaction.reply({ ...problemReply('Restarting — please ask again in a moment.'), flags: MessageFlags.Ephemeral }).then(() => undefined),
-          'refusal',
-        );
+      if (!this.accepting) {
+        this.track(() => interaction.reply({ ...problemReply('Restarting — please ask again in a moment.'), flags: MessageFlags.Ephemeral }), 'refusal');
         return;
       }
-      track(answerCommand(interaction, interactionDeps), `/${interaction.commandName}`);
-    } else if (interaction.isButton() && interaction.customId.startsWith(SHARE_PREFIX) && !stopping) {
-      track(answerShare(interaction, { handler: options.handler, store, logger }), 'share');
+      this.track(() => answerCommand(interaction, deps), `/${interaction.commandName}`);
+    } else if (interaction.isButton() && interaction.customId.startsWith(SHARE_PREFIX) && this.accepting) {
+      this.track(() => answerShare(interaction, { handler: this.handler, store, logger }), 'share');
     }
-  });
-
-  client.on(Events.MessageCreate, (message: Message) => {
-    const me = client.user?.id;
-    if (stopping || !me || !isForBot(message, me)) return;
-    track(answerMention(message, me, mentionDeps), 'mention');
-  });
-
-  // Load the completion tables now, before connecting, so the first autocomplete (3 s, no deferral) is quick.
-  try {
-    options.complete('size', '', { limit: 1 });
-  } catch (err) {
-    logger.warn({ err }, 'discord: autocomplete warm-up failed');
   }
 
-  try {
-    await client.login(options.token);
-  } catch (err) {
-    health.stop();
-    await client.destroy().catch(() => undefined);
-    throw loginError(err, options.apiUrl);
+  private message(message: Message): void {
+    const me = this.client.user?.id;
+    if (!this.accepting || !me || !isForBot(message, me)) return;
+    const deps: MentionDeps = { handler: this.handler, store: this.options.store, logger: this.logger, deferAfterMs: this.deferAfterMs };
+    this.track(() => answerMention(message, me, deps), 'mention');
   }
 
-  return {
-    name: 'discord',
-    client,
-    isReady: () => !stopping && clientReady && client.ws.shards.size > 0 && up.size === client.ws.shards.size && health.healthy(),
-    async stop() {
-      if (stopping) return;
-      stopping = true;
-      health.stop();
-      const drain = Promise.allSettled([...inFlight]);
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, options.drainTimeoutMs ?? 10_000);
-      });
-      await Promise.race([drain, timeout]);
-      clearTimeout(timer);
-      if (inFlight.size > 0) logger.warn({ unfinished: inFlight.size }, 'discord: stopped with replies still in flight');
-      await client.destroy();
-      logger.info({}, 'discord: stopped');
-    },
-  };
+  private get deferAfterMs(): number {
+    return this.options.deferAfterMs ?? DEFER_AFTER_MS;
+  }
+
+  async login(): Promise<void> {
+    // Load the completion tables now, before connecting, so the first autocomplete (3 s, no deferral) is quick.
+    try {
+      this.options.complete('size', '', { limit: 1 });
+    } catch (err) {
+      this.logger.warn({ err }, 'discord: autocomplete warm-up failed');
+    }
+    try {
+      await this.client.login(this.options.token);
+    } catch (err) {
+      this.state = 'stopped';
+      this.rest.health.stop();
+      await this.client.destroy().catch(() => undefined);
+      throw loginError(err, this.options.apiUrl);
+    }
+    if (this.state === 'connecting') this.state = 'running';
+  }
+
+  isReady(): boolean {
+    return this.state === 'running' && this.shards.allUp() && this.rest.health.healthy();
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= this.stopNow();
+    return this.stopping;
+  }
+
+  private async stopNow(): Promise<void> {
+    this.state = 'stopping';
+    this.rest.health.stop();
+    if (!(await this.inFlight.drain(this.options.drainTimeoutMs ?? 10_000)))
+      this.logger.warn({ unfinished: this.inFlight.size }, 'discord: stopped with replies still in flight');
+    await this.client.destroy();
+    this.state = 'stopped';
+    this.logger.info({}, 'discord: stopped');
+  }
+}
+
+export async function createDiscordSurface(options: DiscordSurfaceOptions): Promise<DiscordSurface> {
+  const surface = new GatewaySurface(options, options.logger ?? silentLogger, options.inFlight ?? new InFlight());
+  await surface.login();
+  return surface;
 }

@@ -1,6 +1,6 @@
 // String helpers for Discord output: visible truncation, mention neutralising, markdown escaping.
 import { escapeMarkdown as djsEscapeMarkdown } from 'discord.js';
-import { truncate as truncateText } from '../../core/text.js';
+import { truncate as truncateText } from '../../core/index.js';
 
 export const ELLIPSIS = '…';
 

@@ -1,13 +1,23 @@
 // GET /api/ask?q=...: the question in, the answer's JSON contract out.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { toJson } from '../../core/answer.js';
-import type { Handler } from '../../ports/index.js';
+import { toJson } from '../../core/index.js';
+import type { Handler, Route } from '../../ports/index.js';
 import { isServiceAnswer } from '../../ports/index.js';
 import { clientAddress } from './client-address.js';
 import { sendError, sendJson } from './json.js';
 import { neutralisePings } from './no-ping.js';
 
 export const MAX_QUESTION_LENGTH = 2_000;
+
+/** Where the JSON API answers. */
+export const ASK_PATH = '/api/ask';
+
+/** GET /api/ask as a route: it takes work, so it is refused while the server drains. */
+export const askRoute = (handler: Handler, trustProxy: boolean): Route => ({
+  path: ASK_PATH,
+  work: true,
+  listener: (req, res, query) => handleAsk(req, res, query, handler, trustProxy),
+});
 
 export async function handleAsk(req: IncomingMessage, res: ServerResponse, query: URLSearchParams, handler: Handler, trustProxy: boolean): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {

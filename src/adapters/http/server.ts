@@ -1,16 +1,19 @@
-// The HTTP surface (node:http): health and readiness for the platform, the JSON API, and whatever
-// routes the service mounts (the web page, /metrics, each platform's own: Slack's events endpoint).
+// The HTTP surface (node:http): health and readiness, and whatever routes the service mounts (the HTTP
+// API's /api/ask and web page, /metrics, each platform's own: Slack's events endpoint). It knows no
+// platform's paths: it finds a route by its exact path.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import type { Handler, Logger, Route, RouteListener, Surface } from '../../ports/index.js';
-import { handleAsk } from './ask-route.js';
+import { askRoute } from './ask-route.js';
 import { declaredTooLarge, closeUnread, MAX_BODY_BYTES, refuseTooLarge } from './body-limit.js';
 import { sendError, sendJson } from './json.js';
+import { settleWithin } from '../common/deadline.js';
 
 export interface HttpSurfaceOptions {
-  handler: Handler;
+  /** mounts GET /api/ask answered by it (tests, a standalone server; the service mounts the HTTP API platform's routes) */
+  handler?: Handler;
   logger: Logger;
   /** a fresh reference id for a request that failed (the service's request ids; default a random one) */
   requestId?: () => string;
@@ -54,7 +57,7 @@ export interface HttpSurface extends Surface {
 }
 
 const notFoundHint = 'try GET /api/ask?q=/azlinux%20help, /healthz or /readyz';
-const BUILT_IN = ['/healthz', '/readyz', '/api/ask'];
+const BUILT_IN = ['/healthz', '/readyz'];
 
 /**
  * The server's lifecycle as explicit state:
@@ -78,7 +81,7 @@ class HttpServer implements HttpSurface {
   constructor(private readonly options: HttpSurfaceOptions) {
     this.bodyLimit = options.bodyLimit ?? MAX_BODY_BYTES;
     this.drainGraceMs = options.timeouts?.drainGraceMs ?? DRAIN_GRACE_MS;
-    for (const r of options.routes ?? []) {
+    for (const r of [...(options.handler ? [askRoute(options.handler, options.trustProxy ?? false)] : []), ...(options.routes ?? [])]) {
       if (this.mounted.has(r.path) || BUILT_IN.includes(r.path)) throw new Error(`two routes for ${r.path}`);
       this.mounted.set(r.path, r);
     }
@@ -127,12 +130,7 @@ class HttpServer implements HttpSurface {
   async stop(): Promise<void> {
     this.startDraining();
     if (this.active.size > 0) {
-      let timer: NodeJS.Timeout | undefined;
-      const finished = await Promise.race([
-        new Promise<boolean>((resolve) => (this.idle = () => resolve(true))),
-        new Promise<boolean>((resolve) => (timer = setTimeout(resolve, this.drainGraceMs, false))),
-      ]);
-      clearTimeout(timer);
+      const finished = await settleWithin(new Promise<void>((resolve) => (this.idle = resolve)), this.drainGraceMs);
       if (!finished)
         this.options.logger.warn({ unfinished: this.active.size, graceMs: this.drainGraceMs }, 'http: closing connections still busy after the drain grace');
     }
@@ -171,7 +169,6 @@ class HttpServer implements HttpSurface {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { options } = this;
     // Split by hand: new URL() refuses some request targets ("//", "//x") that must still get a 404.
     const target = req.url ?? '/';
     const at = target.indexOf('?');
@@ -185,10 +182,6 @@ class HttpServer implements HttpSurface {
     if (path === '/healthz') return sendJson(res, 200, { ok: true, draining: this.draining });
     if (path === '/readyz') return this.readyz(res);
     const query = () => new URLSearchParams(at < 0 ? '' : target.slice(at + 1));
-    if (path === '/api/ask') {
-      if (this.draining) return refuseWhileDraining(res);
-      return handleAsk(req, res, query(), options.handler, options.trustProxy ?? false);
-    }
     const mount = this.mounted.get(path);
     if (!mount) return sendError(res, 404, 'not found', notFoundHint);
     if (mount.methods && !mount.methods.includes(req.method ?? '')) {

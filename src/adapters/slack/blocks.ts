@@ -16,7 +16,6 @@ import type {
 
 export type PlainTextObject = PlainTextElement;
 export type MrkdwnObject = MrkdwnElement;
-export type TextObject = PlainTextObject | MrkdwnObject;
 
 export type HeaderBlock = SlackHeaderBlock;
 

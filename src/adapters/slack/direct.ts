@@ -2,25 +2,20 @@
 // (app_home_opened -> views.publish) and its example buttons. Everything said here is private by
 // nature, so every answer is posted as it is, in the DM.
 import type { App } from '@slack/bolt';
-import type { Answer } from '../../core/answer.js';
-import type { Question } from '../../ports/index.js';
-import type { SlackMessage } from './blocks.js';
+import type { AdapterLogger, Handler } from '../../ports/index.js';
 import { fromSlackText } from './escape.js';
 import { EXAMPLE_ACTION_ID, homeView, type HomeContent } from './home.js';
-import type { InFlight } from './inflight.js';
-import type { SlackLogger } from './logger.js';
+import { ackSafely, type Claims } from './claims.js';
 import { renderAnswer } from './render.js';
 
 export interface DirectDeps {
-  /** the handler, with failures turned into undefined */
-  ask: (question: Question) => Promise<Answer | undefined>;
-  /** false for an event id already handled (a redelivery) */
-  firstDelivery: (eventId: string | undefined) => Promise<boolean>;
-  logger: SlackLogger;
-  inFlight: InFlight;
+  /** the handler, a failure already turned into the apology */
+  ask: Handler;
+  /** what was handled already (a redelivered event) */
+  claims: Claims;
+  logger: AdapterLogger;
   /** what the Home tab shows; without it the Home tab is not published */
   home?: HomeContent;
-  sorry: SlackMessage;
 }
 
 /**
@@ -48,79 +43,69 @@ interface ImMessage {
 }
 
 export function registerDirect(app: App, deps: DirectDeps): void {
-  const { ask, firstDelivery, logger, inFlight } = deps;
+  const { ask, claims, logger } = deps;
 
-  app.event('message', async ({ event, body, context, client }) =>
-    inFlight.run(async () => {
-      const message = event as unknown as ImMessage;
-      // Only what a person typed in their DM with the bot: no edits, joins, bot posts (our own included).
-      if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id !== undefined) return;
-      if (message.user === undefined || typeof message.text !== 'string') return;
-      if (!(await firstDelivery(body.event_id))) {
-        logger.info(`slack: skipped a redelivered DM (${body.event_id}, retry ${context.retryNum ?? 0})`);
-        return;
-      }
-      const team = body.team_id ?? message.team ?? context.teamId ?? 'T';
-      const answer = await ask({
-        platform: 'slack',
-        userId: message.user,
-        threadKey: dmThreadKey(team, message.user, message.thread_ts),
-        text: fromSlackText(message.text, context.botUserId),
+  app.event('message', async ({ event, body, context, client }) => {
+    const message = event as unknown as ImMessage;
+    // Only what a person typed in their DM with the bot: no edits, joins, bot posts (our own included).
+    if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id !== undefined) return;
+    if (message.user === undefined || typeof message.text !== 'string') return;
+    if (!(await claims.firstDelivery(body.event_id))) {
+      logger.info(`slack: skipped a redelivered DM (${body.event_id}, retry ${context.retryNum ?? 0})`);
+      return;
+    }
+    const team = body.team_id ?? message.team ?? context.teamId ?? 'T';
+    const answer = await ask({
+      platform: 'slack',
+      userId: message.user,
+      threadKey: dmThreadKey(team, message.user, message.thread_ts),
+      text: fromSlackText(message.text, context.botUserId),
+    });
+    try {
+      await client.chat.postMessage({
+        channel: message.channel,
+        ...(message.thread_ts !== undefined ? { thread_ts: message.thread_ts } : {}),
+        unfurl_links: false,
+        unfurl_media: false,
+        ...renderAnswer(answer),
       });
-      try {
-        await client.chat.postMessage({
-          channel: message.channel,
-          ...(message.thread_ts !== undefined ? { thread_ts: message.thread_ts } : {}),
-          unfurl_links: false,
-          unfurl_media: false,
-          ...(answer === undefined ? deps.sorry : renderAnswer(answer)),
-        });
-      } catch (error) {
-        logger.error({ err: error }, `slack: could not answer a DM: ${describe(error)}`);
-      }
-    }),
-  );
+    } catch (error) {
+      logger.error({ err: error }, `slack: could not answer a DM: ${describe(error)}`);
+    }
+  });
 
   const home = deps.home;
   if (home === undefined) return;
   const view = homeView(home);
 
-  app.event('app_home_opened', async ({ event, client }) =>
-    inFlight.run(async () => {
-      if (event.tab !== 'home') return;
-      try {
-        await client.views.publish({ user_id: event.user, view });
-      } catch (error) {
-        logger.error({ err: error }, `slack: could not publish the Home tab: ${describe(error)}`);
-      }
-    }),
-  );
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    try {
+      await client.views.publish({ user_id: event.user, view });
+    } catch (error) {
+      logger.error({ err: error }, `slack: could not publish the Home tab: ${describe(error)}`);
+    }
+  });
 
   // An example pressed on the Home tab: asked as the person, answered in their DM with the bot (the
   // Home tab has no channel to post an ephemeral message in; the DM is just as private).
-  app.action({ type: 'block_actions', action_id: EXAMPLE_ACTION_ID }, async ({ ack, action, body, client, context }) =>
-    inFlight.run(async () => {
-      try {
-        await ack();
-      } catch (error) {
-        logger.warn({ err: error }, `slack: ack failed: ${describe(error)}`);
-      }
-      const text = 'value' in action && typeof action.value === 'string' ? action.value : undefined;
-      if (text === undefined) return;
-      const user = body.user.id;
-      const team = body.team?.id ?? context.teamId ?? 'T';
-      const answer = await ask({ platform: 'slack', userId: user, threadKey: dmThreadKey(team, user), text });
-      try {
-        // chat.postMessage to a user id posts in the app's DM with them (chat:write is enough).
-        await client.chat.postMessage({
-          channel: user,
-          unfurl_links: false,
-          unfurl_media: false,
-          ...(answer === undefined ? deps.sorry : renderAnswer(answer)),
-        });
-      } catch (error) {
-        logger.error({ err: error }, `slack: could not answer a Home example: ${describe(error)}`);
-      }
-    }),
-  );
+  app.action({ type: 'block_actions', action_id: EXAMPLE_ACTION_ID }, async ({ ack, action, body, client, context }) => {
+    await ackSafely(ack, logger);
+    const text = 'value' in action && typeof action.value === 'string' ? action.value : undefined;
+    if (text === undefined) return;
+    const user = body.user.id;
+    const team = body.team?.id ?? context.teamId ?? 'T';
+    const answer = await ask({ platform: 'slack', userId: user, threadKey: dmThreadKey(team, user), text });
+    try {
+      // chat.postMessage to a user id posts in the app's DM with them (chat:write is enough).
+      await client.chat.postMessage({
+        channel: user,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...renderAnswer(answer),
+      });
+    } catch (error) {
+      logger.error({ err: error }, `slack: could not answer a Home example: ${describe(error)}`);
+    }
+  });
 }

@@ -7,7 +7,7 @@
 // bold/italic/strike/code are swapped for look-alikes, so nothing a user typed can ping a channel or
 // change how the answer looks.
 import { TRUNCATION_MARK } from './limits.js';
-import { truncate as truncateText } from '../../core/text.js';
+import { truncate as truncateText } from '../../core/index.js';
 
 const ZWJ = '\u200D';
 

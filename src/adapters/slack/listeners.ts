@@ -1,25 +1,20 @@
 // Slack input -> Question -> injected Handler -> Answer -> Block Kit. No domain knowledge here:
 // which answers stay private is read off the answer's kind and visibility hint, nothing else.
 import type { App, RespondArguments } from '@slack/bolt';
-import type { Answer } from '../../core/answer.js';
-import { today } from '../../core/clock.js';
-import { isPrivate, isShareable } from '../../core/policy.js';
+import { type Answer, today, isPrivate, isShareable } from '../../core/index.js';
+import { apologise, apologising } from '../common/apologising.js';
 import { settleWithin } from '../common/deadline.js';
 import { KeyedCache } from '../common/keyed-cache.js';
-import { isServiceAnswer, type Handler, type KeyValueStore, type Question } from '../../ports/index.js';
+import { type AdapterLogger, isServiceAnswer, type Handler, type KeyValueStore, type Question } from '../../ports/index.js';
 import type { SlackMessage } from './blocks.js';
 import { fromSlackText } from './escape.js';
 import { registerDirect } from './direct.js';
 import type { HomeContent } from './home.js';
-import type { InFlight } from './inflight.js';
-import type { SlackLogger } from './logger.js';
 import { renderAnswer, SHARE_ACTION_ID } from './render.js';
 import { decodeShare, encodeShare } from './share.js';
+import { ackSafely, Claims } from './claims.js';
 
 export const SLASH_COMMANDS = ['/azlinux', '/cpulevel'] as const;
-
-/** How long an event id is remembered: Slack's retries come within minutes, give them an hour. */
-export const EVENT_DEDUPE_TTL_SECONDS = 60 * 60;
 
 /**
  * How long a slash command's trigger_id and a Share click are remembered. Slack's signature is good for
@@ -37,8 +32,7 @@ export const ACK_BUDGET_MS = 2_000;
 export interface ListenerDeps {
   handler: Handler;
   store: KeyValueStore;
-  logger: SlackLogger;
-  inFlight: InFlight;
+  logger: AdapterLogger;
   /** see ACK_BUDGET_MS; must stay well under Slack's 3 s */
   ackBudgetMs?: number;
   /** the App Home tab's content; without it no Home tab is published */
@@ -49,16 +43,6 @@ export interface ListenerDeps {
 export function threadKeyOf(team: string, channel: string, threadTs: string): string {
   return `slack:${team}:${channel}:${threadTs}`;
 }
-
-const SORRY: SlackMessage = {
-  text: 'Sorry, something went wrong while answering that. Please try again in a moment.',
-  blocks: [
-    {
-      type: 'section',
-      text: { type: 'mrkdwn', text: ':warning: Sorry, something went wrong while answering that. Please try again in a moment.' },
-    },
-  ],
-};
 
 const EXPIRED: SlackMessage = {
   text: 'That answer can no longer be shared; please ask again.',
@@ -71,8 +55,6 @@ function describe(error: unknown): string {
 
 /** What a slash command is answered with, in the ack body or on the response_url. */
 type CommandReply = RespondArguments & { response_type: 'ephemeral' | 'in_channel' };
-
-const SORRY_REPLY: CommandReply = { response_type: 'ephemeral', ...SORRY };
 
 // A slash command has no thread: its answer is a function of the command's text and today's date, so
 // a repeated command's reply is rendered once and kept, keyed by exactly that (and by who is credited
@@ -90,49 +72,17 @@ function replyTo(question: string, answer: Answer, pub: boolean, userId: string,
 }
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  const { handler, store, logger, inFlight } = deps;
+  const { store, logger } = deps;
   const ackBudgetMs = deps.ackBudgetMs ?? ACK_BUDGET_MS;
+  // the one catch for a failed answer (the service's handler never throws; a test's may)
+  const ask = apologising(deps.handler, logger, 'slack');
 
-  const ask = async (question: Question): Promise<Answer | undefined> => {
-    try {
-      return await handler(question);
-    } catch (error) {
-      logger.error({ err: error }, `slack: handler failed: ${describe(error)}`);
-      return undefined;
-    }
-  };
-
-  // An ack that cannot be delivered (the socket closing under it) must not cost the user the answer:
-  // the response_url stays valid for 30 minutes.
-  const safeAck = async (ack: () => Promise<void>): Promise<void> => {
-    try {
-      await ack();
-    } catch (error) {
-      logger.warn({ err: error }, `slack: ack failed: ${describe(error)}`);
-    }
-  };
-
-  /** The first time this key is seen? A store failure answers rather than risk silence. */
-  const firstTime = async (key: string, ttlSeconds: number): Promise<boolean> => {
-    try {
-      return await store.claim(key, ttlSeconds);
-    } catch (error) {
-      logger.warn({ err: error }, `slack: could not claim ${key}, answering anyway: ${describe(error)}`);
-      return true;
-    }
-  };
-  /** Forget a claim (a Share that failed may be clicked again). */
-  const release = async (key: string): Promise<void> => {
-    await store.set(key, false, 1).catch(() => undefined);
-  };
-
-  /** First delivery of this event id? */
-  const firstDelivery = async (eventId: string | undefined): Promise<boolean> => !eventId || firstTime(`slack:event:${eventId}`, EVENT_DEDUPE_TTL_SECONDS);
+  const claims = new Claims(store, logger);
+  const safeAck = (ack: () => Promise<void>): Promise<void> => ackSafely(ack, logger);
 
   /** The reply to a slash command; never rejects (a failure becomes the private apology). */
   const commandReply = async (userId: string, text: string): Promise<CommandReply> => {
     const answer = await ask({ platform: 'slack', userId, text });
-    if (answer === undefined) return SORRY_REPLY;
     try {
       const pub = !isPrivate(answer);
       let shareValue: string | undefined;
@@ -145,8 +95,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       }
       return replyTo(text, answer, pub, userId, shareValue);
     } catch (error) {
-      logger.error({ err: error }, `slack: could not render an answer (${answer.kind}): ${describe(error)}`);
-      return SORRY_REPLY;
+      return { response_type: 'ephemeral', ...renderAnswer(apologise(logger, error, text, `slack: rendering an answer (${answer.kind})`)) };
     }
   };
 
@@ -155,127 +104,116 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   // response_url (valid for 30 minutes) once ready. Slack shows an ack body exactly like a
   // response_url post: response_type in_channel puts it (and the command) in the channel.
   // One listener for all the commands: Bolt runs every listener's matchers on every request.
-  app.command(new RegExp(`^(?:${SLASH_COMMANDS.join('|')})$`), async ({ command, ack, respond }) =>
-    inFlight.run(async () => {
-      // A replayed request (same trigger_id, signature still fresh) is acked and otherwise ignored:
-      // no second reply, and no cooldown spent for the user it was captured from.
-      if (command.trigger_id && !(await firstTime(`slack:command:${command.trigger_id}`, REPLAY_TTL_SECONDS))) {
-        logger.warn(`slack: ignored a replayed ${command.command} (trigger_id seen before)`);
-        await safeAck(ack);
-        return;
-      }
-      const text = `${command.command} ${fromSlackText(command.text ?? '')}`.trim();
-      const reply = commandReply(command.user_id, text);
-      // commandReply never rejects: a settled reply is always a value
-      const settled = await settleWithin(reply, ackBudgetMs);
-      const early = settled?.ok ? settled.value : undefined;
-      if (early !== undefined) {
-        try {
-          await ack(early);
-          return;
-        } catch (error) {
-          // e.g. the request timed out under us: the answer still reaches the user this way
-          logger.warn({ err: error }, `slack: could not answer ${command.command} in the ack, using response_url: ${describe(error)}`);
-        }
-      } else {
-        await safeAck(ack);
-      }
-      try {
-        await respond(early ?? (await reply));
-      } catch (error) {
-        logger.error({ err: error }, `slack: could not respond to ${command.command}: ${describe(error)}`);
-      }
-    }),
-  );
-
-  app.action({ type: 'block_actions', action_id: SHARE_ACTION_ID }, async ({ ack, action, body, respond }) =>
-    inFlight.run(async () => {
+  app.command(new RegExp(`^(?:${SLASH_COMMANDS.join('|')})$`), async ({ command, ack, respond }) => {
+    // A replayed request (same trigger_id, signature still fresh) is acked and otherwise ignored:
+    // no second reply, and no cooldown spent for the user it was captured from.
+    if (command.trigger_id && !(await claims.first(`slack:command:${command.trigger_id}`, REPLAY_TTL_SECONDS))) {
+      logger.warn(`slack: ignored a replayed ${command.command} (trigger_id seen before)`);
       await safeAck(ack);
-      // One post per private answer: a replayed request or a second click on the same message is
-      // dropped. Keyed by what Slack sends: the message clicked and who clicked it, else the click itself.
-      const clickKey = shareClickKey(body, action);
-      if (clickKey !== undefined && !(await firstTime(clickKey, REPLAY_TTL_SECONDS))) {
-        logger.info('slack: ignored a repeated Share click');
-        return;
-      }
-      let shared = false;
+      return;
+    }
+    const text = `${command.command} ${fromSlackText(command.text ?? '')}`.trim();
+    const reply = commandReply(command.user_id, text);
+    // commandReply never rejects: a failure is the apology
+    const early = (await settleWithin(reply, ackBudgetMs))?.value;
+    if (early !== undefined) {
       try {
-        let question: string | undefined;
-        try {
-          question = await decodeShare('value' in action ? action.value : undefined, store);
-        } catch (error) {
-          logger.warn({ err: error }, `slack: could not read a parked question: ${describe(error)}`);
-          await respond({ response_type: 'ephemeral', replace_original: false, ...SORRY });
-          return;
-        }
-        if (question === undefined) {
-          await respond({ response_type: 'ephemeral', replace_original: false, ...EXPIRED });
-          return;
-        }
-        const answer = await ask({ platform: 'slack', userId: body.user.id, text: question });
-        if (answer === undefined) {
-          await respond({ response_type: 'ephemeral', replace_original: false, ...SORRY });
-          return;
-        }
-        if (!isShareable(answer)) {
-          // e.g. a cooldown error on the re-ask: tell the asker, post nothing in the channel
-          await respond({ response_type: 'ephemeral', replace_original: false, ...renderAnswer(answer) });
-          return;
-        }
-        await respond({
-          response_type: 'in_channel',
-          replace_original: false,
-          ...renderAnswer(answer, { askedBy: body.user.id }),
-        });
-        shared = true;
-        // The private copy has served its purpose.
-        await respond({ delete_original: true });
-        logger.info(`slack: shared an answer in channel (${answer.kind})`);
+        await ack(early);
+        return;
       } catch (error) {
-        logger.error({ err: error }, `slack: could not share: ${describe(error)}`);
-      } finally {
-        if (!shared && clickKey !== undefined) await release(clickKey);
+        // e.g. the request timed out under us: the answer still reaches the user this way
+        logger.warn({ err: error }, `slack: could not answer ${command.command} in the ack, using response_url: ${describe(error)}`);
       }
-    }),
-  );
+    } else {
+      await safeAck(ack);
+    }
+    try {
+      await respond(early ?? (await reply));
+    } catch (error) {
+      logger.error({ err: error }, `slack: could not respond to ${command.command}: ${describe(error)}`);
+    }
+  });
 
-  app.event('app_mention', async ({ event, body, context, client }) =>
-    inFlight.run(async () => {
-      if (!(await firstDelivery(body.event_id))) {
-        logger.info(`slack: skipped a redelivered event (${body.event_id}, retry ${context.retryNum ?? 0})`);
+  app.action({ type: 'block_actions', action_id: SHARE_ACTION_ID }, async ({ ack, action, body, respond }) => {
+    await safeAck(ack);
+    // One post per private answer: a replayed request or a second click on the same message is
+    // dropped. Keyed by what Slack sends: the message clicked and who clicked it, else the click itself.
+    const clickKey = shareClickKey(body, action);
+    if (clickKey !== undefined && !(await claims.first(clickKey, REPLAY_TTL_SECONDS))) {
+      logger.info('slack: ignored a repeated Share click');
+      return;
+    }
+    let shared = false;
+    try {
+      let question: string | undefined;
+      try {
+        question = await decodeShare('value' in action ? action.value : undefined, store);
+      } catch (error) {
+        const apology = apologise(logger, error, '', 'slack: reading a parked question');
+        await respond({ response_type: 'ephemeral', replace_original: false, ...renderAnswer(apology) });
         return;
       }
-      const team = body.team_id ?? event.team ?? context.teamId ?? 'T';
-      const threadTs = event.thread_ts ?? event.ts;
-      const question: Question = {
-        platform: 'slack',
-        userId: event.user ?? event.bot_id ?? 'unknown',
-        threadKey: threadKeyOf(team, event.channel, threadTs),
-        text: fromSlackText(event.text, context.botUserId),
-      };
-      const answer = await ask(question);
-      try {
-        const message = answer === undefined ? SORRY : renderAnswer(answer);
-        // Help, not-found, clarifying questions and errors are for the asker only, here as everywhere.
-        if ((answer === undefined || !isShareable(answer)) && event.user !== undefined) {
-          await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts: threadTs, ...message });
-        } else {
-          await client.chat.postMessage({
-            channel: event.channel,
-            thread_ts: threadTs,
-            unfurl_links: false,
-            unfurl_media: false,
-            ...message,
-          });
-        }
-      } catch (error) {
-        logger.error({ err: error }, `slack: could not reply to a mention: ${describe(error)}`);
+      if (question === undefined) {
+        await respond({ response_type: 'ephemeral', replace_original: false, ...EXPIRED });
+        return;
       }
-    }),
-  );
+      const answer = await ask({ platform: 'slack', userId: body.user.id, text: question });
+      if (!isShareable(answer)) {
+        // e.g. a cooldown error on the re-ask: tell the asker, post nothing in the channel
+        await respond({ response_type: 'ephemeral', replace_original: false, ...renderAnswer(answer) });
+        return;
+      }
+      await respond({
+        response_type: 'in_channel',
+        replace_original: false,
+        ...renderAnswer(answer, { askedBy: body.user.id }),
+      });
+      shared = true;
+      // The private copy has served its purpose.
+      await respond({ delete_original: true });
+      logger.info(`slack: shared an answer in channel (${answer.kind})`);
+    } catch (error) {
+      logger.error({ err: error }, `slack: could not share: ${describe(error)}`);
+    } finally {
+      if (!shared && clickKey !== undefined) await claims.release(clickKey);
+    }
+  });
+
+  app.event('app_mention', async ({ event, body, context, client }) => {
+    if (!(await claims.firstDelivery(body.event_id))) {
+      logger.info(`slack: skipped a redelivered event (${body.event_id}, retry ${context.retryNum ?? 0})`);
+      return;
+    }
+    const team = body.team_id ?? event.team ?? context.teamId ?? 'T';
+    const threadTs = event.thread_ts ?? event.ts;
+    const question: Question = {
+      platform: 'slack',
+      userId: event.user ?? event.bot_id ?? 'unknown',
+      threadKey: threadKeyOf(team, event.channel, threadTs),
+      text: fromSlackText(event.text, context.botUserId),
+    };
+    const answer = await ask(question);
+    try {
+      const message = renderAnswer(answer);
+      // Help, not-found, clarifying questions and errors are for the asker only, here as everywhere.
+      if (!isShareable(answer) && event.user !== undefined) {
+        await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts: threadTs, ...message });
+      } else {
+        await client.chat.postMessage({
+          channel: event.channel,
+          thread_ts: threadTs,
+          unfurl_links: false,
+          unfurl_media: false,
+          ...message,
+        });
+      }
+    } catch (error) {
+      logger.error({ err: error }, `slack: could not reply to a mention: ${describe(error)}`);
+    }
+  });
 
   // Direct messages, the Home tab and its examples (direct.ts).
-  registerDirect(app, { ask, firstDelivery, logger, inFlight, sorry: SORRY, ...(deps.home ? { home: deps.home } : {}) });
+  registerDirect(app, { ask, claims, logger, ...(deps.home ? { home: deps.home } : {}) });
 
   app.error(async (error) => {
     logger.error({ err: error }, `slack: ${describe(error)}`);

@@ -4,15 +4,12 @@
 import { LogLevel, type Logger } from '@slack/bolt';
 import type { AdapterLogger } from '../../ports/index.js';
 
-/** The part of the ports' Logger the surface uses. */
-export type SlackLogger = AdapterLogger;
-
 const toConsole =
   (write: (...parts: unknown[]) => void) =>
   (fields: object | string, message?: string): void =>
     typeof fields === 'string' ? write(fields) : write(message ?? '', fields);
 
-export const consoleLogger: SlackLogger = {
+export const consoleLogger: AdapterLogger = {
   info: toConsole((...p) => console.info(...p)),
   warn: toConsole((...p) => console.warn(...p)),
   error: toConsole((...p) => console.error(...p)),
@@ -30,7 +27,7 @@ function safeJson(value: unknown): string {
   }
 }
 
-export function toBoltLogger(logger: SlackLogger): Logger {
+export function toBoltLogger(logger: AdapterLogger): Logger {
   let level = LogLevel.INFO;
   let name = 'slack';
   return {

@@ -1,7 +1,7 @@
 // Slack as the service runs it: the variables it reads, the events endpoint it mounts (HTTP mode), and
 // its surface opened on start (Bolt loads only then). No Bolt import here: the registry imports this.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AdapterContext, Route } from '../../ports/index.js';
+import type { AdapterContext, PlatformSecrets, Route } from '../../ports/index.js';
 import { PlatformLifecycle } from '../common/platform-lifecycle.js';
 import { sendError } from '../http/json.js';
 import type { SlackSurface } from './surface.js';
@@ -18,6 +18,12 @@ export interface SlackSettings {
 }
 
 export class SlackPlatform extends PlatformLifecycle<SlackSurface> {
+  /** its tokens and the signature on Slack's requests: blanked in every log line */
+  static readonly secrets: PlatformSecrets = {
+    fields: ['token', 'botToken', 'appToken', 'signingSecret'],
+    paths: ['headers["x-slack-signature"]', 'req.headers["x-slack-signature"]'],
+  };
+
   readonly name = 'slack';
   readonly env = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL'] as const;
   override readonly routes: readonly Route[];
@@ -47,6 +53,7 @@ export class SlackPlatform extends PlatformLifecycle<SlackSurface> {
       home: { examples: context.examples, asOf: context.asOf },
       ...(context.observer ? { observer: context.observer } : {}),
       logger: context.logger,
+      inFlight: context.inFlight,
       drainTimeoutMs: context.drainTimeoutMs,
     });
   }

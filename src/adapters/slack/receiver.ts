@@ -2,8 +2,9 @@
 // the node:http server that already serves /healthz, /readyz and /api/ask. Verification, body parsing
 // and acking are Bolt's own (HTTPModuleFunctions, HTTPResponseAck), exactly as its HTTPReceiver does,
 // except that a reply the listeners keep is sent as bytes encoded once (ackFor, below). What this adds
-// is the one thing HTTPReceiver cannot give: each request is tracked until Bolt has finished with it,
-// so stop() can refuse new work and wait for replies in flight.
+// is the one thing HTTPReceiver cannot give: stop() refuses new work at once, also a request still
+// being verified when it came (the surface counts each delivery from Bolt's processEvent on, and waits
+// for those).
 //
 // Hardening on top of Bolt's: bodies are bounded (refused at the headers when declared too large,
 // cut off at the limit otherwise) before anything is buffered or verified; a timestamp more than five
@@ -15,7 +16,6 @@ import { HTTPModuleFunctions as http, HTTPResponseAck, type App, type Logger, ty
 import { declaredTooLarge, closeUnread, MAX_BODY_BYTES, refuseTooLarge } from '../http/body-limit.js';
 import { sendError } from '../http/json.js';
 import { rateLimitedLog } from '../rate-limited-log.js';
-import type { InFlight } from './inflight.js';
 import { SLACK_EVENTS_PATH } from './platform.js';
 
 export { SLACK_EVENTS_PATH };
@@ -23,7 +23,6 @@ export { SLACK_EVENTS_PATH };
 export interface EventsReceiverOptions {
   signingSecret: string;
   logger: Logger;
-  inFlight: InFlight;
   /** Bolt answers 404 if no listener acks within this; Slack gives up at 3 s. */
   unhandledRequestTimeoutMillis?: number;
   /** largest body accepted, in bytes (default 1 MiB) */
@@ -81,17 +80,12 @@ export class EventsReceiver implements Receiver {
       this.warnRejected(`slack: refused a request body over ${this.bodyLimit} bytes (content-length ${req.headers['content-length']})`);
       return refuseTooLarge(req, res, this.bodyLimit);
     }
-    if (!this.accepting || this.app === undefined) {
-      // Slack retries events that fail; another replica (or this one, restarted) will answer.
-      return sendError(res, 503, 'shutting down', 'Slack will retry the delivery', { 'retry-after': '1', connection: 'close' });
-    }
+    if (!this.accepting || this.app === undefined) return refuseWhileStopping(res);
     const app = this.app;
-    void this.options.inFlight
-      .run(() => this.handle(app, req, res))
-      .catch((error: unknown) => {
-        this.options.logger.error({ err: error }, `slack: request failed: ${describe(error)}`);
-        if (!res.headersSent) sendError(res, 500, 'internal error', 'the request could not be processed; Slack will retry');
-      });
+    this.handle(app, req, res).catch((error: unknown) => {
+      this.options.logger.error({ err: error }, `slack: request failed: ${describe(error)}`);
+      if (!res.headersSent) sendError(res, 500, 'internal error', 'the request could not be processed; Slack will retry');
+    });
   };
 
   private async handle(app: App, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -147,6 +141,8 @@ export class EventsReceiver implements Receiver {
       httpRequestBody: body,
       httpResponse: res,
     });
+    // Stopped while this one was being verified: the surface no longer waits for new work.
+    if (!this.accepting) return refuseWhileStopping(res);
     const event: ReceiverEvent = {
       body,
       ack: ackFor(ack, res),
@@ -169,6 +165,10 @@ export class EventsReceiver implements Receiver {
     }
   }
 }
+
+// Slack retries events that fail; another replica (or this one, restarted) will answer.
+const refuseWhileStopping = (res: ServerResponse): void =>
+  sendError(res, 503, 'shutting down', 'Slack will retry the delivery', { 'retry-after': '1', connection: 'close' });
 
 /** Interactive payloads: Bolt reads `user.id` from each of them before any listener runs. */
 const INTERACTIVE = new Set([

@@ -5,9 +5,8 @@
 // sources (context: linked title + as-of date) · optional "Share in channel" button.
 // When something must go, detail sections go first, then facts; the title, the summary, the sources,
 // the suggestions and the caveats are kept (caveats cut to one section at worst).
-import type { Answer, Fact, Section, Source } from '../../core/answer.js';
+import { type Answer, type Fact, type Section, type Source, sourceDateLabel } from '../../core/index.js';
 import { blockTextLength, type ActionsBlock, type Block, type ContextBlock, type MrkdwnObject, type SectionBlock, type SlackMessage } from './blocks.js';
-import { sourceDateLabel } from '../../core/render-text.js';
 import { mrkdwn, mrkdwnCode, mrkdwnLink, plainText, truncate } from './escape.js';
 import { alignedLines } from '../common/table.js';
 import { SLACK_LIMITS as L, TRUNCATION_MARK } from './limits.js';

@@ -1,24 +1,26 @@
-// The Slack surface: one factory that checks its options, verifies the bot token (auth.test), wires
-// the listeners and hands back a Surface the service (through slack/platform.ts) can watch and stop.
+// The Slack surface: createSlackSurface checks its options, verifies the bot token (auth.test, in
+// web-api.ts) and hands back a BoltSurface, one object with explicit state holding Bolt's App, its
+// receiver and the listeners, that the service (through slack/platform.ts) can watch and stop.
 //
 // HTTP mode (no appToken): nothing listens by itself. Mount `requestListener` on the service's
 // node:http server for POST /slack/events, or call listen() (tests, a standalone process).
 // Socket Mode (appToken given): Bolt's SocketModeReceiver connects out; no port is needed.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, SocketModeReceiver, webApi } from '@slack/bolt';
-import { CodedError, type Handler, type KeyValueStore, type PlatformObserver, type Surface } from '../../ports/index.js';
+import { type App, SocketModeReceiver } from '@slack/bolt';
+import { type AdapterLogger, CodedError, type Handler, type KeyValueStore, type PlatformObserver, type Surface, type WorkTracker } from '../../ports/index.js';
 import { observedClientOptions } from './observe.js';
 import type { HomeContent } from './home.js';
 import { sendError } from '../http/json.js';
-import { PlatformHealth } from '../platform-health.js';
-import { InFlight } from './inflight.js';
+import { InFlight } from '../common/in-flight.js';
 import { registerListeners } from './listeners.js';
-import { consoleLogger, toBoltLogger, type SlackLogger } from './logger.js';
+import { TrackedApp } from './tracked-app.js';
+import { consoleLogger, toBoltLogger } from './logger.js';
 import { EventsReceiver, SLACK_EVENTS_PATH } from './receiver.js';
-import { SLACK_TIMEOUT_MS, slackFetch } from './transport.js';
+import { badOptions, type SlackIdentity, type SlackSurfaceErrorCode, SlackWebApi } from './web-api.js';
 
 export { SLACK_EVENTS_PATH };
+export { normaliseApiUrl, type SlackSurfaceErrorCode } from './web-api.js';
 
 export interface SlackSurfaceOptions {
   /** Bot token, xoxb-… (SLACK_BOT_TOKEN) */
@@ -32,9 +34,11 @@ export interface SlackSurfaceOptions {
   handler: Handler;
   /** event de-duplication and long share payloads; share it between replicas */
   store: KeyValueStore;
-  logger?: SlackLogger;
+  logger?: AdapterLogger;
   /** how long stop() waits for replies in flight before closing anyway (default 10 s) */
   drainTimeoutMs?: number;
+  /** where each delivery is counted until its reply is sent (the service's; default: the surface's own) */
+  inFlight?: WorkTracker;
   /**
    * A slash command answered within this is answered in the ack body; a slower one is acked empty at
    * this point and answered on its response_url (default 2 s; at most 2.5 s, Slack waits 3 s).
@@ -59,26 +63,6 @@ export interface SlackSurface extends Surface {
   listen(port: number, host?: string): Promise<AddressInfo>;
 }
 
-export type SlackSurfaceErrorCode = 'slack_bad_options' | 'slack_auth_failed' | 'slack_unreachable' | 'slack_connect_failed';
-
-function badOptions(message: string): CodedError<SlackSurfaceErrorCode> {
-  return new CodedError('slack_bad_options', message);
-}
-
-/** The Web API base Bolt expects: an http(s) URL ending in '/'. */
-export function normaliseApiUrl(apiUrl: string): string {
-  let url: URL;
-  try {
-    url = new URL(apiUrl);
-  } catch {
-    throw badOptions(`SLACK_API_URL "${apiUrl}" is not a URL; use e.g. https://slack.com/api/`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw badOptions(`SLACK_API_URL must be an http(s) URL, got ${url.protocol}`);
-  }
-  return url.href.endsWith('/') ? url.href : `${url.href}/`;
-}
-
 function checkOptions(options: SlackSurfaceOptions): void {
   if (!options.botToken) throw badOptions("SLACK_BOT_TOKEN is empty; set it to the bot token (xoxb-…) from the app's OAuth page");
   if (options.appToken !== undefined && options.appToken !== '') {
@@ -96,14 +80,6 @@ function checkOptions(options: SlackSurfaceOptions): void {
   }
 }
 
-const DEFAULT_API_URL = 'https://slack.com/api/';
-
-/** A refusal Slack itself sent (invalid_auth, account_inactive, …), as opposed to no answer at all. */
-function refusedByPlatform(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'slack_webapi_platform_error' || !(typeof code === 'string' && code.startsWith('slack_webapi_'));
-}
-
 /** Leaves half a second of Slack's 3 s for the ack to travel. */
 const MAX_ACK_BUDGET_MS = 2_500;
 
@@ -111,161 +87,157 @@ const unavailable = (_req: IncomingMessage, res: ServerResponse): void => {
   sendError(res, 503, 'socket mode', 'Slack runs in Socket Mode here; it does not post to this URL');
 };
 
-/** Start the Slack surface. Rejects with a CodedError (a SlackSurfaceErrorCode) naming what to fix. */
-export async function createSlackSurface(options: SlackSurfaceOptions): Promise<SlackSurface> {
-  checkOptions(options);
-  const logger = options.logger ?? consoleLogger;
-  const boltLogger = toBoltLogger(logger);
-  const inFlight = new InFlight();
-  const socketMode = Boolean(options.appToken);
-  const apiUrl = options.apiUrl ? normaliseApiUrl(options.apiUrl) : DEFAULT_API_URL;
-  const timeoutMs = options.transport?.timeoutMs ?? SLACK_TIMEOUT_MS;
+/**
+ * The Slack surface once verified, as explicit state:
+ *   connecting --connect()--> running --stop()--> stopping --> stopped
+ * Ready while running, connected (Socket Mode: while the socket is up) and Slack's API answers.
+ */
+export type SlackSurfaceState = 'connecting' | 'running' | 'stopping' | 'stopped';
 
-  // Every Slack call (Web API and response_url) goes through one fetch with a timeout, and its outcome
-  // feeds readiness: a Slack that hangs or fails turns this replica unready until a probe gets through.
-  let prober: InstanceType<typeof webApi.WebClient> | undefined;
-  const health = new PlatformHealth({
-    stuckAfterMs: options.transport?.stuckAfterMs ?? Math.min(5_000, timeoutMs),
-    probeEveryMs: options.transport?.probeEveryMs ?? 5_000,
-    probe: () => prober!.api.test(),
-  });
-  const transport = slackFetch({ apiUrl, timeoutMs, health });
-  const clientOptions = {
-    slackApiUrl: apiUrl,
-    fetch: transport,
-    timeout: timeoutMs,
-    // A few quick retries (429s wait for Retry-After), not the default half hour of them: a reply
-    // that cannot be delivered within seconds is logged as lost instead of holding a slot for ever.
-    retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
-  };
-  prober = new webApi.WebClient(undefined, { ...clientOptions, logger: boltLogger, retryConfig: { retries: 0 } });
+class BoltSurface implements SlackSurface {
+  readonly name = 'slack';
+  readonly mode: 'http' | 'socket';
+  readonly botUserId: string;
+  readonly requestListener: (req: IncomingMessage, res: ServerResponse) => void;
+  private state: SlackSurfaceState = 'connecting';
+  /** Socket Mode: whether the socket is up (HTTP mode: always) */
+  private connected: boolean;
+  private stopping: Promise<void> | undefined;
+  /** listen(): the surface's own server (tests, a standalone process) */
+  private server: Server | undefined;
+  private readonly app: App;
+  private readonly httpReceiver: EventsReceiver | undefined;
+  private readonly socketReceiver: SocketModeReceiver | undefined;
 
-  let ready = false;
-  let stopping: Promise<void> | undefined;
-  let server: Server | undefined;
-
-  // auth.test once, up front: a bad token stops start-up with a message, and Bolt is handed the ids so
-  // it does not call it again. A Slack that cannot be reached is reported as such, not as a bad token.
-  let identity: { botUserId: string; botId: string };
-  try {
-    const verifier = new webApi.WebClient(options.botToken, {
-      ...clientOptions,
+  constructor(
+    private readonly web: SlackWebApi,
+    identity: SlackIdentity,
+    private readonly options: SlackSurfaceOptions,
+    private readonly logger: AdapterLogger,
+    private readonly inFlight: WorkTracker,
+  ) {
+    const boltLogger = toBoltLogger(logger);
+    const { clientOptions } = web;
+    this.botUserId = identity.botUserId;
+    this.mode = options.appToken ? 'socket' : 'http';
+    this.connected = this.mode === 'http';
+    this.httpReceiver = this.mode === 'http' ? new EventsReceiver({ signingSecret: options.signingSecret ?? '', logger: boltLogger }) : undefined;
+    this.socketReceiver =
+      this.mode === 'socket'
+        ? new SocketModeReceiver({ appToken: options.appToken ?? '', logger: boltLogger, installerOptions: { clientOptions: { ...clientOptions } } })
+        : undefined;
+    this.requestListener = this.httpReceiver?.requestListener ?? unavailable;
+    this.app = new TrackedApp(inFlight, {
+      token: options.botToken,
+      ...identity,
+      ...(this.socketReceiver ? { socketMode: true, receiver: this.socketReceiver } : { receiver: this.httpReceiver }),
+      clientOptions: { ...clientOptions, ...(options.observer ? observedClientOptions(options.observer, clientOptions) : {}) },
       logger: boltLogger,
-      // fail start-up in seconds, not the client's default half hour of retries
-      retryConfig: { retries: 2, factor: 2, minTimeout: 500 },
+      convoStore: false,
     });
-    const auth = await verifier.auth.test();
-    if (!auth.user_id || !auth.bot_id) throw new Error('auth.test named no bot user; is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
-    identity = { botUserId: auth.user_id, botId: auth.bot_id };
-  } catch (error) {
-    health.stop();
-    const reason = error instanceof Error ? error.message : String(error);
-    if (!refusedByPlatform(error)) {
-      throw new CodedError<SlackSurfaceErrorCode>(
-        'slack_unreachable',
-        `Slack's Web API at ${apiUrl} could not be reached (auth.test: ${reason}); check the network, SLACK_API_URL and https://slack-status.com`,
-        { cause: error },
-      );
-    }
-    throw new CodedError<SlackSurfaceErrorCode>('slack_auth_failed', `Slack rejected SLACK_BOT_TOKEN (auth.test: ${reason})`, { cause: error });
+    registerListeners(this.app, {
+      handler: options.handler,
+      store: options.store,
+      logger,
+      ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
+      ...(options.home !== undefined ? { home: options.home } : {}),
+    });
   }
 
-  const httpReceiver = socketMode ? undefined : new EventsReceiver({ signingSecret: options.signingSecret ?? '', logger: boltLogger, inFlight });
-  const socketReceiver = socketMode
-    ? new SocketModeReceiver({
-        appToken: options.appToken ?? '',
-        logger: boltLogger,
-        installerOptions: { clientOptions: { ...clientOptions } },
-      })
-    : undefined;
-
-  const app = new App({
-    token: options.botToken,
-    ...identity,
-    ...(socketReceiver ? { socketMode: true, receiver: socketReceiver } : { receiver: httpReceiver }),
-    clientOptions: { ...clientOptions, ...(options.observer ? observedClientOptions(options.observer, clientOptions) : {}) },
-    logger: boltLogger,
-    convoStore: false,
-  });
-
-  registerListeners(app, {
-    handler: options.handler,
-    store: options.store,
-    logger,
-    inFlight,
-    ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
-    ...(options.home !== undefined ? { home: options.home } : {}),
-  });
-
-  if (socketReceiver) {
-    socketReceiver.client.on('connected', () => {
-      ready = stopping === undefined;
-    });
-    // 'close' is the socket going away (Slack recycling it, a network drop): the client waits a few
-    // seconds before 'reconnecting', and nothing is served meanwhile.
-    for (const state of ['close', 'disconnecting', 'disconnected', 'reconnecting'] as const) {
-      socketReceiver.client.on(state, () => {
-        ready = false;
+  /** HTTP mode: nothing to connect (the listener is live once mounted). Socket Mode: open the socket. */
+  async connect(): Promise<void> {
+    const socket = this.socketReceiver;
+    if (socket) {
+      socket.client.on('connected', () => {
+        this.connected = true;
       });
+      // 'close' is the socket going away (Slack recycling it, a network drop): the client waits a few
+      // seconds before 'reconnecting', and nothing is served meanwhile.
+      for (const event of ['close', 'disconnecting', 'disconnected', 'reconnecting'] as const) {
+        socket.client.on(event, () => {
+          this.connected = false;
+        });
+      }
+      try {
+        await this.app.start();
+      } catch (error) {
+        throw new CodedError<SlackSurfaceErrorCode>(
+          'slack_connect_failed',
+          `Socket Mode could not connect (check SLACK_APP_TOKEN): ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
+      }
+      this.connected = true;
     }
-    try {
-      await app.start();
-    } catch (error) {
-      throw new CodedError<SlackSurfaceErrorCode>(
-        'slack_connect_failed',
-        `Socket Mode could not connect (check SLACK_APP_TOKEN): ${error instanceof Error ? error.message : String(error)}`,
-        { cause: error },
-      );
-    }
+    if (this.state === 'connecting') this.state = 'running';
   }
-  ready = true;
 
-  const drainTimeoutMs = options.drainTimeoutMs ?? 10_000;
+  isReady(): boolean {
+    return this.state === 'running' && this.connected && this.web.healthy();
+  }
 
   // Stopping: report not ready at once (so /readyz turns the router away), take no new work (HTTP:
   // 503, which Slack retries elsewhere; Socket Mode: disconnect, so Slack sends envelopes to other
   // connections), let replies in flight finish (they only need the Web API / response_url), close.
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      ready = false;
-      health.stop();
-      await httpReceiver?.stop();
-      if (socketMode) {
-        await app.stop().catch((error: unknown) => {
-          logger.warn({ err: error }, `slack: socket disconnect failed: ${error instanceof Error ? error.message : String(error)}`);
-        });
-      }
-      const drained = await inFlight.drain(drainTimeoutMs);
-      if (!drained) logger.warn(`slack: stopped with ${inFlight.size} replies still in flight after ${drainTimeoutMs} ms`);
-      if (server !== undefined) {
-        const s = server;
-        server = undefined;
-        await new Promise<void>((resolve) => {
-          s.close(() => resolve());
-          if (drained) s.closeIdleConnections();
-          else s.closeAllConnections();
-        });
-      }
-    })();
-    return stopping;
-  };
+  stop(): Promise<void> {
+    this.stopping ??= this.stopNow();
+    return this.stopping;
+  }
 
-  return {
-    name: 'slack',
-    mode: socketMode ? 'socket' : 'http',
-    botUserId: identity.botUserId,
-    requestListener: httpReceiver?.requestListener ?? unavailable,
-    isReady: () => ready && health.healthy(),
-    stop,
-    listen(port: number, host = '127.0.0.1'): Promise<AddressInfo> {
-      if (httpReceiver === undefined) return Promise.reject(badOptions('listen() is for HTTP mode; Socket Mode needs no port'));
-      if (server !== undefined) return Promise.reject(badOptions('listen() was already called'));
-      const s = createServer(httpReceiver.requestListener);
-      server = s;
-      return new Promise((resolve, reject) => {
-        s.once('error', reject);
-        s.listen(port, host, () => resolve(s.address() as AddressInfo));
+  private async stopNow(): Promise<void> {
+    this.state = 'stopping';
+    this.web.stop();
+    await this.httpReceiver?.stop();
+    if (this.socketReceiver) {
+      await this.app.stop().catch((error: unknown) => {
+        this.logger.warn({ err: error }, `slack: socket disconnect failed: ${error instanceof Error ? error.message : String(error)}`);
       });
-    },
-  };
+    }
+    const drainTimeoutMs = this.options.drainTimeoutMs ?? 10_000;
+    const drained = await this.inFlight.drain(drainTimeoutMs);
+    if (!drained) this.logger.warn(`slack: stopped with ${this.inFlight.size} replies still in flight after ${drainTimeoutMs} ms`);
+    const server = this.server;
+    this.server = undefined;
+    if (server !== undefined) {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if (drained) server.closeIdleConnections();
+        else server.closeAllConnections();
+      });
+    }
+    this.state = 'stopped';
+  }
+
+  listen(port: number, host = '127.0.0.1'): Promise<AddressInfo> {
+    const receiver = this.httpReceiver;
+    if (receiver === undefined) return Promise.reject(badOptions('listen() is for HTTP mode; Socket Mode needs no port'));
+    if (this.server !== undefined) return Promise.reject(badOptions('listen() was already called'));
+    const server = createServer(receiver.requestListener);
+    this.server = server;
+    return new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve(server.address() as AddressInfo));
+    });
+  }
+}
+
+/** Start the Slack surface. Rejects with a CodedError (a SlackSurfaceErrorCode) naming what to fix. */
+export async function createSlackSurface(options: SlackSurfaceOptions): Promise<SlackSurface> {
+  checkOptions(options);
+  const logger = options.logger ?? consoleLogger;
+  const web = new SlackWebApi({
+    logger: toBoltLogger(logger),
+    ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
+    ...(options.transport ? { transport: options.transport } : {}),
+  });
+  let identity: SlackIdentity;
+  try {
+    identity = await web.verify(options.botToken);
+  } catch (error) {
+    web.stop();
+    throw error;
+  }
+  const surface = new BoltSurface(web, identity, options, logger, options.inFlight ?? new InFlight());
+  await surface.connect();
+  return surface;
 }

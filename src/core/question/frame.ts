@@ -35,7 +35,7 @@ export interface Frame {
 export function frameOf(catalog: Catalog, text: string): Frame {
   const e = findEntities(catalog, text);
   const lower = text.toLowerCase();
-  const intent = readIntent(lower);
+  const intent = readIntent(withoutNames(catalog, lower));
   const targets = vmTargets(e);
   const releases = namedReleases(catalog, e, text);
   return {
@@ -49,6 +49,28 @@ export function frameOf(catalog: Catalog, text: string): Frame {
     op: operationOf(intent, targets.length, releases.length, e.cpus.length),
     unknownDistros: unknownDistros(catalog, text),
   };
+}
+
+const cueNames = new WeakMap<Catalog, RegExp | null>();
+/** "Common Base Linux Mariner", "Azure Linux Container Host": a distribution's own name whose words would ask
+ * something ("base", "host") is a name, not a question word. The names are found once per catalog by asking the
+ * intent reader about each one. */
+function withoutNames(catalog: Catalog, lower: string): string {
+  let re = cueNames.get(catalog);
+  if (re === undefined) {
+    const names = catalog.distros
+      .flatMap((d) => [d.name, ...(d.aliases ?? []), ...d.releases.flatMap((r) => r.aliases)])
+      .map((n) => n.toLowerCase().trim())
+      .filter((n) => /\s/.test(n) && /^[a-z0-9 .-]+$/.test(n))
+      .filter((n) => {
+        const asked = readIntent(n);
+        return asked.asks.size > 0 || asked.facet !== null;
+      });
+    const words = (n: string) => n.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = names.length ? new RegExp(`\\b(?:${[...new Set(names)].map((n) => words(n).join('[^\\p{L}\\p{N}]+')).join('|')})\\b`, 'gu') : null;
+    cueNames.set(catalog, re);
+  }
+  return re ? lower.replace(re, ' ') : lower;
 }
 
 /** Every distro named: the releases typed, then bare distros at their newest release. */

@@ -77,15 +77,18 @@ const VIRTUAL_CPU_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['VirtualBox', /\bvirtual\s?box\b|\bvbox\b/gi],
   [
     'Hyper-V processor compatibility mode',
-    /\b(?:processor )?compatibility (?:mode|for migration)\b|\bprocessor compatibility\b|\bhyper-?v compat(?:ibility)?\b/gi,
+    /\b(?:processor )?compatibility (?:mode|for migration)\b|\bprocessor compatibility\b|\bhyper-?v compat(?:ibility)?\b|\bprocessor feature mask\b/gi,
   ],
   ['x86-64 baseline CPU model', /\b(?:cpu model|cpu type|-cpu)\s+(?:x86-64-v[1-4]|host-model|max|base)\b/gi],
+  ['VMware EVC mode', /\b(?:vmware\s+)?evc(?:\s+mode|\s+baseline)?\b|\benhanced vmotion compatibility\b/gi],
 ];
 
 /** Hypervisors named without a CPU model: their default virtual CPU may be the cause. */
 const HYPERVISOR_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['QEMU/KVM', /\b(?:qemu|kvm|libvirt|virt-manager|proxmox|pve)\b/gi],
   ['VMware', /\b(?:vmware|esxi|vsphere)\b/gi],
+  ['Hyper-V', /\bhyper-?v\b/gi],
+  ['Xen', /\b(?:xen(?:server)?|domu|xcp-ng|citrix hypervisor)\b/gi],
 ];
 
 /** Topics about things the bot covers that it does not answer: "Are HB/HC supported on Windows?" */
@@ -96,7 +99,16 @@ const OFF_TOPIC_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['prices and quotas', /\b(?:pric(?:e|es|ing)|costs?|quotas?|billing)\b/gi],
   ['networking and disks', /\b(?:accelerated networking|iops|throughput|premium (?:ssd|storage)|temp disk)\b/gi],
   ['constrained-vCPU listings', /\bconstrain(?:ed|t) vcpus?\b/gi],
+  ['GPUs and their drivers', /\b(?:(?:gpu|grid|nvidia|radeon|cuda)\s+drivers?|vgpu|gpu (?:memory|ram)|vram)\b/gi],
+  // "NC6 = 12GB", "how much memory does a D4s_v5 have": a size's memory, not its processor
+  [
+    'memory sizes',
+    /\bhow much (?:memory|ram)\b|\bmemory (?:size|capacity)\b|\b(?:standard_|basic_)?[a-z]{1,4}\d{1,4}[a-z0-9_]*\s*[=:]\s*\d+(?:\.\d+)?\s?gi?b\b/gi,
+  ],
 ];
+
+/** macOS releases by name, as people type them ("installed Monterey"). */
+const MACOS_RELEASES = '(?:el capitan|sierra|high sierra|mojave|catalina|big sur|monterey|ventura|sonoma|sequoia|tahoe)';
 
 /** Other clouds' instance types and hardware outside Azure VM sizes. */
 const OUT_OF_SCOPE_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
@@ -113,10 +125,17 @@ const OUT_OF_SCOPE_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
     /\b(?:hetzner|ovh(?:cloud)?|digital\s?ocean|linode|vultr|scaleway|alibaba cloud|aliyun|tencent cloud|ibm cloud|contabo|upcloud|ionos)\b/gi,
   ],
   ['a single-board computer', /\b(?:raspberry\s?pi|rpi\s?[3-5]|jetson (?:nano|orin|xavier)|orange\s?pi|rock\s?pi|odroid)\b/gi],
-  ['macOS on a PC (a hackintosh)', /\b(?:hackintosh|opencore(?:pkg)?|clover (?:bootloader|efi))\b/gi],
+  // macOS installed (or booted) on a machine someone names: a PC or a VM, not a Mac
+  [
+    'macOS on a PC (a hackintosh)',
+    new RegExp(
+      `\\b(?:hackintosh|opencore(?:pkg)?|clover (?:bootloader|efi)|(?:install(?:ed|ing)?|boot(?:ed|ing)?|upgrad(?:e|ed|ing) to)\\s+(?:mac\\s?os(?:\\s+x)?(?:\\s+${MACOS_RELEASES})?|os x|${MACOS_RELEASES}))\\b`,
+      'gi',
+    ),
+  ],
   [
     'Apple hardware',
-    /\b(?:apple\s+(?:silicon|m[1-5])|macbook|mac\s?mini|imac|mac\s?pro|m[1-5]\s+(?:pro|max|ultra|mac)|(?:macpro|macbook(?:pro|air)?|macmini|imac(?:pro)?)\d+,\d+|rosetta(?:\s*2)?|macos|(?:my|an?|the|on)\s+m[1-5](?:\s+(?:pro|max|ultra|air))?)\b/gi,
+    /\b(?:apple\s+(?:silicon|m[1-5])|big sur|monterey|ventura|sonoma|sequoia|catalina|mojave|high sierra|macbook|mac\s?mini|imac|mac\s?pro|m[1-5]\s+(?:pro|max|ultra|mac)|(?:macpro|macbook(?:pro|air)?|macmini|imac(?:pro)?)\d+,\d+|rosetta(?:\s*2)?|macos|(?:my|an?|the|on)\s+m[1-5](?:\s+(?:pro|max|ultra|air))?)\b/gi,
   ],
   [
     'a glibc version mismatch (the program was built against a newer glibc than the system has; not a CPU problem)',
@@ -130,7 +149,24 @@ const OUT_OF_SCOPE_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
 ];
 
 /** An instruction-set feature or level a refusal names. */
-const FEATURE = '(avx-?512\\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|x86-64-v[1-4])';
+const FEATURE = '(avx[-\\s]?512\\w*|avx(?:[-\\s]?2)?|sse\\s?4[._]?[12]|ssse3|popcnt|x86-64-v[1-4])';
+
+/** "Illegal instruction" as the shell prints it in other languages (glibc's translations of SIGILL's name). */
+const ILLEGAL_ELSEWHERE = [
+  '非法指令', // zh_CN
+  '不合法的指令', // zh_TW
+  '不正な命令', // ja
+  '잘못된 명령', // ko
+  'недопустимая инструкция', // ru
+  'ungültiger maschinenbefehl', // de
+  'instruction (?:illégale|non permise)', // fr
+  'instrucción ilegal', // es
+  'instrução ilegal', // pt
+  'istruzione (?:non consentita|illegale)', // it
+  'nieprawidłowa instrukcja', // pl
+  'neplatná instrukce', // cs
+  'ongeldige instructie', // nl
+].join('|');
 
 /** Crash messages people paste: what they mean, and the level they name. */
 const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
@@ -147,9 +183,12 @@ const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
   ],
   [
     'runtime-refuses',
-    /(?:does not|doesn'?t) (?:appear to )?(?:have|support) (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt)\b(?: (?:support|instructions?))?/gi,
+    /(?:does not|doesn'?t) (?:appear to )?(?:have|support) (avx[-\s]?512\w*|avx(?:[-\s]?2)?|sse\s?4[._]?[12]|ssse3|popcnt)\b(?: (?:support|instructions?))?/gi,
   ],
   ['runtime-refuses', /(?:cpu|processor) must support (avx-?512\w*|avx2?|sse4[._]?[12]|ssse3|popcnt|x86-64-v[1-4])/gi],
+  // "CPU lacks AVX support" (bun), "compiled to use AVX instructions, but these aren't available on your machine"
+  ['runtime-refuses', new RegExp(`(?:cpu|processor|machine|system)\\s+lacks?\\s+${FEATURE}`, 'gi')],
+  ['runtime-refuses', new RegExp(`compiled to use ${FEATURE}(?: instructions?)?,? but (?:these|they|it) (?:are|is)(?:n'?t| not) available`, 'gi')],
   ['runtime-refuses', /(?:cpu|处理器)\s*有\s*(avx2?|sse4[._]?2)\s*指令集要求/gi],
   // the same refusal in other languages: a feature the CPU does not support, before or after the negation
   [
@@ -166,7 +205,11 @@ const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
       'giu',
     ),
   ],
-  ['illegal-instruction', /\b(?:illegal instruction|sigill|invalid opcode|illegal hardware instruction)\b/gi],
+  ['illegal-instruction', /\b(?:illegal instructions?|sigill|invalid opcode|illegal hardware instructions?)\b/gi],
+  // the same crash as shells print it in other languages (glibc's strsignal translations), and as its exit status:
+  // 132 = 128 + signal 4 (SIGILL)
+  ['illegal-instruction', new RegExp(ILLEGAL_ELSEWHERE, 'giu')],
+  ['illegal-instruction', /\b(?:exit(?:ed)?(?: with)?(?: code| status)?|exit code|status|code|error)[\s:=(]*132\b|\bsignal[\s:]*4\b(?![\d.])/gi],
 ];
 
 /** Families typed without a model number the family rules need: the microarchitecture they all share. */
@@ -201,11 +244,12 @@ const GENERIC_FAMILY_ROWS: ReadonlyArray<
 const GATE = {
   family: /\d{3}|kvm|qemu|common kvm|host|xeon|core|epyc|ryzen|opteron|atom|celeron|pentium|-aes|\d(?:st|nd|rd|th)[\s-]*gen/,
   cpu: /xeon|core|i[3579]|epyc|ryzen|threadripper|fx|opteron|phenom|athlon|pentium|celeron|atom|intel|amd|e[357]|a\d{1,2}\s*-/,
-  virtual: /kvm|qemu|virtual|vbox|compat|cpu model|cpu type|-cpu/,
-  hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere/,
-  offTopic: /windows|nested|perf|credit|burst|benchmark|pric|cost|quota|billing|networking|iops|throughput|premium|temp disk|constrain/,
+  virtual: /kvm|qemu|virtual|vbox|compat|feature mask|cpu model|cpu type|-cpu|evc|vmotion/,
+  hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere|hyper-?v|xen|domu|xcp-ng|citrix/,
+  offTopic:
+    /windows|nested|perf|credit|burst|benchmark|pric|cost|quota|billing|networking|iops|throughput|premium|temp disk|constrain|driver|vgpu|gpu|vram|memory|ram\b|\dgi?b|\d gi?b/,
   outOfScope:
-    /glibc_|tensorflow|raspberry|rpi|jetson|orange|rock|odroid|hetzner|ovh|ocean|linode|vultr|scaleway|alibaba|aliyun|tencent|ibm cloud|contabo|upcloud|ionos|hackintosh|opencore|clover|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
+    /glibc_|tensorflow|raspberry|rpi|jetson|orange|rock|odroid|hetzner|ovh|ocean|linode|vultr|scaleway|alibaba|aliyun|tencent|ibm cloud|contabo|upcloud|ionos|hackintosh|opencore|clover|capitan|sierra|mojave|catalina|big sur|monterey|ventura|sonoma|sequoia|tahoe|os x|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
 };
 
 export function scanMentions(catalog: Catalog, text: string): { rest: string; mentions: Mentions } {
@@ -215,8 +259,13 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
     rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
   };
   const quick = text.toLowerCase();
+  const pushFamily = (m: CpuFamilyMatch) => {
+    mentions.familyCpus.push(m);
+    if (m.family.rule.kind === 'virtual-cpu' && !mentions.virtualCpus.includes(m.model)) mentions.virtualCpus.push(m.model);
+    rest = rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end);
+  };
 
-  if (/cpu|instruction|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|popcnt|support|处理器/.test(quick))
+  if (/cpu|instruc|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|popcnt|support|处理器|指令|命令|명령|инструкц|befehl|instru|istruz|132|signal/.test(quick))
     for (const [kind, re] of ERROR_ROWS)
       for (const m of rest.matchAll(re)) {
         let named = m.slice(1).find((g) => g && levelNamed(catalog, g));
@@ -225,7 +274,10 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
         const level = named ? levelNamed(catalog, named) : null;
         const feature =
           named && !/^(x86-64(-v\d)?|v\d)$/i.test(named)
-            ? named.toUpperCase().replace(/^SSE4_/, 'SSE4.')
+            ? named
+                .toUpperCase()
+                .replace(/^(AVX|SSE)\s+(?=\d)/, '$1')
+                .replace(/^SSE4_/, 'SSE4.')
             : named?.toLowerCase() === 'x86-64'
               ? '64-bit mode'
               : undefined;
@@ -239,10 +291,15 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
     // "AMD EPYC 9V64 F": Azure's own name runs on past the family's match
     const next = /^\s*[\w-]+/.exec(rest.slice(m.end))?.[0] ?? '';
     if (next && knownCpu(catalog, rest.slice(m.start, m.end) + next)) continue;
-    mentions.familyCpus.push(m);
-    if (m.family.rule.kind === 'virtual-cpu' && !mentions.virtualCpus.includes(m.model)) mentions.virtualCpus.push(m.model);
-    rest = rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end);
+    pushFamily(m);
   }
+
+  // model numbers typed without their brand words ("9980xe", "4790k", "intel g5400")
+  if (/\d{3}/.test(quick)) for (const m of brandless(catalog, rest)) pushFamily(m);
+  // "AMD FX-8350 FX-Series 8-Core": the processor's own product line, not the Azure series of that name
+  if (/series/.test(quick))
+    for (const brand of new Set(mentions.familyCpus.flatMap((m) => lineOf(m.model))))
+      for (const m of rest.matchAll(new RegExp(`\\b${brand}[\\s-]?series\\b`, 'gi'))) blank(m as RegExpExecArray);
 
   // a family named without a model number ("an AMD FX CPU", "Xeon v2", "A10-6800K"): its microarchitecture
   if (GATE.cpu.test(quick))
@@ -299,10 +356,56 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
         mentions.outOfScope.push({ what, typed: tidy(m[0]) });
         blank(m as RegExpExecArray);
       }
+  // "n1 and n2 have differences in what types of CPU they support": Google Cloud's machine series by their bare names,
+  // two or more of them (one alone is too short a word to be sure), none an Azure size
+  if (/\b[acehmntz]\d/.test(quick)) {
+    const bare = [...rest.matchAll(GCP_SERIES)].filter((m) => !catalog.sizeByKey.has(m[0].toLowerCase()));
+    if (new Set(bare.map((m) => m[0].toLowerCase())).size >= 2) {
+      mentions.outOfScope.push({ what: 'Google Cloud machine series', typed: [...new Set(bare.map((m) => m[0]))].join(' and ') });
+      for (const m of bare) blank(m as RegExpExecArray);
+    }
+  }
   // "f16     = 2", "n_vocab = 50400": a variable in a pasted log, not a size or a distro
   if (/=\s*-?\d/.test(quick)) for (const m of rest.matchAll(LOG_ASSIGNMENT)) blank(m as RegExpExecArray);
   return { rest, mentions };
 }
+
+/** Model numbers people type without the brand words the family rules need, with the brands to try: a suffix only
+ * Intel's Core line uses (K, KF, KS; XE only on Core i9 Extreme parts), an "Intel G" number (Pentium or Celeron G). */
+const BRANDLESS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [/(?<![\w-])\d{4,5}xe(?![\w-])/gi, ['Core i9-']],
+  [/(?<![\w-])\d{4,5}(?:k|kf|ks)(?![\w-])/gi, ['Core i9-', 'Core i7-', 'Core i5-', 'Core i3-']],
+  [/(?<=\bintel\s+)g\d{3,4}[a-z]?(?![\w-])/gi, ['Pentium ', 'Celeron ']],
+];
+
+/** Each brandless model number, read with every brand that fits: a rule that lists the number itself wins (the
+ * i7-4930K is Ivy Bridge-E, whatever the generic 4th-generation rule says); otherwise every brand must agree on the
+ * level, or the number stays unread. The model is named without the brand word the text did not give. */
+function brandless(catalog: Catalog, text: string): CpuFamilyMatch[] {
+  const out: CpuFamilyMatch[] = [];
+  for (const [re, brands] of BRANDLESS)
+    for (const m of text.matchAll(re)) {
+      const typed = m[0];
+      const hits = brands.flatMap((b) => identifyCpus(catalog, `${b}${typed}`).filter((h) => h.end === b.length + typed.length));
+      const listed = hits.find((h) => h.family.rule.pattern.toUpperCase().includes(typed.toUpperCase()));
+      const agreed = hits.length && hits.every((h) => h.family.level === hits[0]!.family.level) ? hits[0] : undefined;
+      const hit = listed ?? agreed;
+      if (!hit) continue;
+      const model = listed || hits.length === 1 ? hit.model : `Intel ${brands.length > 2 ? 'Core ' : ''}${typed.toUpperCase()}`;
+      out.push({ ...hit, model, typed, start: m.index!, end: m.index! + typed.length });
+    }
+  return out;
+}
+
+/** The product-line words of a processor's model ("AMD FX-8350" -> FX, "AMD A10-7850K" -> A10 and A, "Intel Xeon
+ * E5-2680 v4" -> Xeon and E5): "<line> series" beside it names that line. */
+function lineOf(model: string): string[] {
+  const words = [...model.matchAll(/\b([A-Za-z]+)(\d*)(?=[\s-]\d|\s+[A-Za-z])/g)].flatMap((m) => [m[1]! + m[2]!, m[1]!]);
+  return [...new Set(words.filter((w) => !/^(amd|intel|core|cpu)$/i.test(w) && /^[A-Za-z]+\d*$/.test(w)))];
+}
+
+/** Google Cloud's machine series, as people name them without a machine type ("n1", "n2d", "c3"). */
+const GCP_SERIES = /(?<![\w-])(?:n1|n2d?|n4|c2d?|c3d?|c4a?|t2[ad]|e2|m[1-3]|a[23]|h3|z3)(?![\w-])/gi;
 
 /** A name assigned a number in a pasted log line (`f16 = 2`, `n_ctx=2048`). */
 const LOG_ASSIGNMENT = /(?<![\w.-])[A-Za-z_][\w.]*(?=[ \t]*=[ \t]*-?\d)/g;
@@ -323,7 +426,8 @@ function tidy(s: string): string {
 
 /** "x86-64-v2", "v2" (Go's GOAMD64), "x86-64" (64-bit: v1), or a feature ("AVX", "sse4.2") -> its level. */
 function levelNamed(catalog: Catalog, typed: string): LevelName | null {
-  const t = typed.toLowerCase();
+  // "SSE 4.2", "AVX 2", "AVX 512": the feature typed with a space or a hyphen before its number
+  const t = typed.toLowerCase().replace(/^(avx|sse)[\s-]+(?=\d)/, '$1');
   const v = /^(?:x86-64-)?v([1-4])$/.exec(t);
   if (v) return `x86-64-v${v[1]}` as LevelName;
   if (t === 'x86-64') return 'x86-64-v1';

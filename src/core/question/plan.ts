@@ -23,7 +23,7 @@ import type { Asked } from '../intent.js';
 import { ambiguousSize, contextRelease, contextTarget, guess, type Target, unknownName } from '../targets.js';
 import { echo, keyOf, listOf, wordsOf } from '../text.js';
 import { distinct, frameOf, highest, notUnderstood, type Frame, type NamedRelease } from './frame.js';
-import { processorLine, processorOf, triage } from './triage-plan.js';
+import { FAILURE, processorLine, processorOf, triage } from './triage-plan.js';
 
 interface Rule {
   name: string;
@@ -44,13 +44,10 @@ const CLOUD_NAME = new Set(['AWS', 'Google Cloud', 'Oracle Cloud', 'another host
 const ASIDE_TOPICS = new Set(['prices and quotas', 'CPU performance and burst credits']);
 /** Declined first, whatever else is named: not a question about a CPU level at all. */
 const NOT_CPU = /glibc version mismatch|TensorFlow build notice/;
-/** Words of a failure: with a hypervisor named, its default virtual CPU is the first suspect. */
-const FAILURE =
-  /\b(fail(s|ed|ing)?|crash(es|ed)?|panic|won'?t (boot|start)|unable to (boot|start)|does not (boot|start)|doesn'?t (boot|start)|error|illegal|not supported|unsupported|doesn'?t support|does not support|stuck|hangs?|problems?|issues?|warning)\b/;
 
 /** Words of features a guest does not see: with a hypervisor named, the host's processor is not the answer. */
 const HIDDEN =
-  /\b(guests?|(?:only|not|doesn'?t|does not|don'?t) (?:shows?|exposes?|sees?|passe?s? through)|hides?|hidden|masks?|masked|no (?:avx|sse|fma|bmi))/;
+  /\b(guests?|(?:only|not|doesn'?t|does not|don'?t) (?:shows?|exposes?|sees?|passe?s? through)|hides?|hidden|masks?|masked|lacks?|lacking|missing|no (?:avx|sse|fma|bmi)|(?:features?|instructions?|flags?)\b[^.?!]{0,40}\b(?:expos(?:es|ed|e|ing)|pass(?:es|ed)? through|visible to))/;
 
 export const RULES: readonly Rule[] = [
   {
@@ -76,6 +73,8 @@ export const RULES: readonly Rule[] = [
       f.e.levelWords.every((w) => /^v\d$/i.test(w.typed)) &&
       !f.e.mentions.familyCpus.length &&
       !f.e.cpus.length &&
+      !f.e.codenames.length && // "a benchmark reports Unknown processor … Neoverse-N1": the processor is the question
+      !f.e.mentions.codenames.length &&
       !distroComparison(f) &&
       !machineComparison(f)
         ? outOfScopeAnswer(
@@ -112,6 +111,7 @@ export const RULES: readonly Rule[] = [
       f.e.mentions.foreignCpus.length && !f.targets.length && !f.e.cpus.length ? foreignCpuAnswer(c, q, f.e.mentions.foreignCpus, f.releases) : null,
   },
   { name: 'virtual CPU model', answer: (c, q, f) => (f.e.mentions.virtualCpus.length && !f.targets.length ? triage(c, q, f) : null) },
+  { name: 'a release that fails to boot', answer: (c, q, f) => bootFailure(c, q, f) },
   { name: 'nothing named', answer: (c, q, f, ctx) => (nothingNamed(f) ? fromThread(c, q, f, ctx) : null) },
   {
     name: 'a release that does not exist',
@@ -141,9 +141,17 @@ export const RULES: readonly Rule[] = [
     name: 'releases side by side',
     answer: (c, q, f) => {
       if (f.op !== 'compare' || f.releases.length < 2 || f.targets.length) return null;
+      // "can our Xeon E5-2670 servers run RHEL 9 and RHEL 10?": each release against Azure's processor, below
+      if (f.intent.compat && f.e.cpus.some((x) => x.model.arch === 'x64' && x.level)) return null;
       if (f.intent.asks.has('successor')) {
         const ended = f.releases.find((r) => r.release.eol && r.release.eol < today()) ?? f.releases[0]!;
-        return read(successorAnswer(c, q, ended.distro, ended.release, f.releases), f);
+        const a = successorAnswer(c, q, ended.distro, ended.release, f.releases);
+        // "moving from CentOS 8 to AlmaLinux 9, any CPU requirement changes?": each release's need, first
+        if (f.intent.asks.has('baseline') || f.levels.length || /\b(cpus?|processors?|hardware|x86-64)\b/.test(f.lower)) {
+          const needs = releaseNeeds(distinct(f.releases).filter((r) => !r.defaulted));
+          if (needs.length) a.summary = `${needs.join(' ')} ${a.summary}`;
+        }
+        return read(a, f);
       }
       const build = separateBuild(c, q, f);
       if (build) return build;
@@ -166,6 +174,19 @@ export const RULES: readonly Rule[] = [
       if (!cpu || !f.releases.length || f.targets.length || cpu.model.arch !== 'x64') return null;
       const a = cpuAnswer(c, q, cpu);
       a.summary = processorLead(f, `${cpu.model.model} (${cpu.model.codename})`, cpu.level) || a.summary;
+      a.sources = uniqueSources(f.releases[0]!.release.sources.slice(0, 1), a.sources);
+      return read(a, f);
+    },
+  },
+  {
+    // "BenchmarkDotNet on Ubuntu 22.04 says Unknown processor … Model name: Neoverse-N1" (an Arm processor or a
+    // codename beside a release): the processor is asked
+    name: 'a processor codename and a release',
+    answer: (c, q, f) => {
+      const named = f.e.codenames[0];
+      const arm = f.e.cpus.find((x) => x.model.arch === 'Arm64');
+      if ((!named && !arm) || !f.releases.length || f.targets.length || !(f.intent.asks.has('processors') || /model name\s*:/i.test(f.text))) return null;
+      const a = arm ? cpuAnswer(c, q, arm) : codenameAnswer(c, q, named!.typed, named!.cpus);
       a.sources = uniqueSources(f.releases[0]!.release.sources.slice(0, 1), a.sources);
       return read(a, f);
     },
@@ -271,12 +292,59 @@ export const RULES: readonly Rule[] = [
   { name: 'a level about something else', answer: (c, q, f) => (f.levels.length ? triage(c, q, f) : null) },
 ];
 
+/** A release that does not boot or install: a kernel panic, a boot that stops, an installer that hangs. */
+const BOOT_FAILURE =
+  /\bkernel panic|\bpanic(?:s|ked)?\b[^.?!\n]{0,30}\bboot|\b(?:won'?t|doesn'?t|does not|fails? to|failed to|unable to|cannot|can'?t) boot\b|\binstall(?:ation|er)?(?: progress)? (?:stops|stopped|hangs|hung|freezes|froze|fails|failed|crash\w*)|\bboot ?loop/;
+
+/** "rhel 8 installs, rhel 9 panics": every release named with its x86-64 need; the highest one is what a CPU (or a
+ * VM's virtual CPU type) must have, and a release that needs more than another is the one that stops. */
+function bootFailure(catalog: Catalog, query: string, f: Frame): Answer | null {
+  if (!BOOT_FAILURE.test(f.lower) || f.targets.length || !f.releases.some((r) => !r.defaulted)) return null;
+  const needs = distinct(f.releases)
+    .filter((r) => !r.defaulted)
+    .flatMap((r) => {
+      const need = requiredLevel(r.release);
+      return need ? [{ name: `${r.distro.name} ${r.release.version}`, need }] : [];
+    })
+    .sort((a, b) => LEVELS.indexOf(b.need) - LEVELS.indexOf(a.need));
+  const top = needs[0];
+  if (!top) return null;
+  const lower = needs.filter((n) => LEVELS.indexOf(n.need) < LEVELS.indexOf(top.need));
+  // QEMU's generic models' level, from their feature lists (src/data/cpu-families.json)
+  const generic = catalog.cpuFamilies.families.find((m) => /^qemu-(kvm|qemu)64$/.test(m.rule.id) && m.level)?.level;
+  const above = needs.filter((n) => n.need === top.need).map((n) => n.name);
+  const line =
+    top.need === 'x86-64-v1'
+      ? `${listOf(needs.map((n) => n.name))} ${needs.length > 1 ? 'need' : 'needs'} only x86-64-v1, which every x86-64 CPU has: the CPU's level is not what stops it.`
+      : `${listOf(above)} ${above.length > 1 ? 'need' : 'needs'} ${top.need}${lower.length ? `, ${listOf(lower.map((n) => `${n.name} only ${n.need}`))}` : ''}: a CPU, or a VM's virtual CPU type, below ${top.need} stops ${listOf(above)} early in boot (a kernel panic or a hang)${lower.length ? ` while ${listOf(lower.map((n) => n.name))} still boots` : ''}.${generic && LEVELS.indexOf(generic) < LEVELS.indexOf(top.need) ? ` In a VM, QEMU/KVM's generic CPU types (kvm64, qemu64) give only ${generic}.` : ''}`;
+  return triageAnswer(catalog, query, {
+    virtualCpus: f.e.mentions.virtualCpus,
+    level: null,
+    required: top.need,
+    verdict: { verdict: null, line },
+    context: releaseNeeds(f.releases.filter((r) => !r.defaulted)),
+    notUnderstood: notUnderstood(f),
+  });
+}
+
 /** Words that ask for Azure machines: a level list answers them. */
 const AZURE_ASKED =
   /\b(azure|cloud|sizes?|series|skus?|instances?|instance types?)\b|\b(get|obtain|rent|pick|choose|buy)\b[^.?!]{0,24}\b(computers?|machines?|vms?|servers?)\b/;
 /** What a level or feature is said about when it is not Azure: a guest, a hypervisor, a binary, the asker's own machine. */
 const OTHER_SUBJECT =
   /\b(guests?|hosts?|hypervisors?|emulators?|emulated|binary|binaries|builds?|compiled?|compiler|laptops?|desktops?|notebooks?|mods?|games?|releases? binary|crash\w*|dies|died)\b/;
+
+/** "drops support for", "no longer supports", "removed support for": a statement that a release stops running somewhere. */
+const DROPS =
+  /\b(?:drops?|dropped|dropping|removes?|removed|removing|ends?|ended|ending|deprecat\w*)\s+(?:the\s+)?support\b|\bno longer (?:supports?|runs?|boots?)\b/;
+
+/** "what comes after AVX?", "is there something beyond SSE4.2?": the features above one, not Azure machines. */
+const BEYOND = /\b(beyond|comes? after|above|newer than|next after)\b/;
+
+/** Hardware said to lack something ("a lot of low-power server CPUs don't have AVX"): a statement about processors,
+ * not a request for Azure machines. */
+const HARDWARE_LACKS =
+  /\b(cpus?|processors?|chips?|hardware|servers?|machines?|pcs?|computers?|boxes)\b[^.?!]{0,40}\b(don'?t|doesn'?t|do not|does not|lacks?|lacking|without|missing|no longer)\b/;
 
 /** "which sizes guarantee v4?", "avx512", "x86-64-v3 and intel": a list of Azure series answers it; a level or
  * feature mentioned about a hypervisor, a binary, a laptop or one's own CPU, in a sentence that asks for no Azure
@@ -285,11 +353,17 @@ function asksForSeries(f: Frame): boolean {
   if (AZURE_ASKED.test(f.lower)) return true;
   const text = f.lower.replace(/https?:\/\/\S+/g, ' ');
   const other =
-    f.e.mentions.hypervisors.length > 0 || f.e.mentions.virtualCpus.length > 0 || MY_CPU.test(text) || FAILURE.test(text) || OTHER_SUBJECT.test(text);
+    f.e.mentions.hypervisors.length > 0 ||
+    f.e.mentions.virtualCpus.length > 0 ||
+    MY_CPU.test(text) ||
+    FAILURE.test(text) ||
+    OTHER_SUBJECT.test(text) ||
+    BEYOND.test(text) ||
+    (HARDWARE_LACKS.test(text) && !/^\W*(which|what)\b/.test(text)); // "which machines don't have AVX2?" asks for a list
   if (other) return false;
   // a short question is about the level itself ("x86-64-v3 only", "which ones have avx2?"); a long sentence that
-  // asks for no machine is said about something else
-  return wordsOf(text).length <= 8 || /\b(which|what|list|show|guarantee[sd]?)\b/.test(text);
+  // asks for no machine is said about something else (", which is my case" is no question word)
+  return wordsOf(text).length <= 8 || /(?<![,;]\s*)\b(which|what)\b|\b(list|show|guarantee[sd]?)\b/.test(text);
 }
 
 export function plan(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer {
@@ -343,9 +417,31 @@ function read(a: Answer, f: Frame): Answer {
   if (aside.length && a.kind !== 'out-of-scope')
     a.caveats.unshift(`${listOf(aside)}: outside what I cover (Azure VM sizes and Linux distributions); this answer is about the rest.`);
   for (const c of f.e.corrections) a.caveats.unshift(`Read “${echo(c.typed)}” as ${c.meant}.`);
+  for (const line of formerNames(f)) a.caveats.unshift(line);
   const unknown = notUnderstood(f);
   if (unknown.length) a.caveats.unshift(`Not understood, so left out: ${unknown.map((w) => `“${w}”`).join(', ')}.`);
   return a;
+}
+
+/** "Mariner v2.0", "CBL-Mariner": a distribution typed by a name its older releases bore and its newest generally
+ * available one does not: its name today and that release, so an answer about an old release is not read as current. */
+function formerNames(f: Frame): string[] {
+  const out: string[] = [];
+  for (const distro of new Set(f.releases.map((r) => r.distro))) {
+    const ga = distro.releases.find((r) => r.status === 'ga');
+    const bore = (key: string) => (r: NamedRelease['release']) => r.aliases.some((x) => keyOf(x).includes(key));
+    const typed = (f.e.namesTyped.get(distro) ?? []).find((t) => {
+      const key = keyOf(t);
+      const alias = (distro.aliases ?? []).some((a) => keyOf(a) === key); // a name of the distribution, not a codename
+      return key.length >= 4 && alias && ga && !keyOf(distro.name).includes(key) && distro.releases.some(bore(key)) && !bore(key)(ga);
+    });
+    if (!typed || !ga) continue;
+    const newest = distro.releases[0]!;
+    out.push(
+      `“${echo(typed!)}” is a former name of ${distro.name}; its newest generally available release is ${distro.name} ${ga.version}${newest !== ga ? ` (${newest.version} is in preview)` : ''}.`,
+    );
+  }
+  return out;
 }
 
 /** A size or series answer; when a level was named too, it opens with the straight yes/no. */
@@ -374,6 +470,20 @@ function processorLead(f: Frame, name: string, level: LevelName | null): string 
   const rel = f.releases.find((r) => requiredLevel(r.release)) ?? f.releases[0];
   const asked = f.levels[0];
   let lead = '';
+  // "from CentOS 7 to Rocky 9 on our X5650s": every release typed, each against the processor
+  const typed = distinct(f.releases)
+    .filter((r) => !r.defaulted && requiredLevel(r.release))
+    .slice(0, 4);
+  if (level && typed.length >= 2) {
+    const each = typed.map((r) => {
+      const need = requiredLevel(r.release)!;
+      const alt = r.release.altBuildBaseline;
+      const fits = LEVELS.indexOf(level) >= LEVELS.indexOf(need) || (alt !== null && LEVELS.indexOf(level) >= LEVELS.indexOf(alt));
+      return { line: `${r.distro.name} ${r.release.version} needs ${need}${fits ? '' : ', above it'}`, fits };
+    });
+    const verdict = each.every((x) => x.fits) ? 'Yes — ' : each.every((x) => !x.fits) ? 'No — ' : '';
+    return `${verdict}${name} is ${level}: ${each.map((x) => x.line).join('; ')}.`;
+  }
   if (level && rel) {
     const need = requiredLevel(rel.release);
     const relName = `${rel.distro.name} ${rel.release.version}`;
@@ -491,6 +601,18 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   if (level && (intent.yesNo || intent.asks.has('baseline') || intent.asks.has('verdict') || !intent.facet)) {
     const mode = levelMode(f);
     const a = releaseLevelAnswer(catalog, query, distro, release, level, mode, f.e.levelWords[0]?.typed);
+    // "RHEL 10 drops support for x86-64-v2 CPUs, right?": asks whether it no longer runs there, so yes and no swap
+    const need = requiredLevel(release);
+    if (DROPS.test(f.lower) && need) {
+      const gone = LEVELS.indexOf(need) > LEVELS.indexOf(level);
+      const name = `${distro.name} ${release.version}`;
+      const images =
+        release.azureImageBaseline && release.x86_64Baseline && release.azureImageBaseline !== release.x86_64Baseline
+          ? ` (its Azure images; the package archive still supports ${release.x86_64Baseline})`
+          : '';
+      a.summary = `${gone ? 'Yes' : 'No'} — ${name} needs ${need}${images}, so it ${gone ? 'no longer runs' : 'still runs'} on ${level} CPUs${images ? ' on Azure' : ''}.${release.altBuildBaseline ? ` (Its separate ${release.altBuildBaseline} build aside.)` : ''}`;
+      return read(a, f);
+    }
     // "why does RHEL 10 require x86-64-v3?": the reasons the sources give, after the answer
     if (intent.asks.has('why')) a.summary = `${a.summary} ${a.caveats.filter((c) => /x86-64|level|-march|baseline/i.test(c)).join(' ')}`.trim();
     // a statement, not a question ("rhel 10 x86-64-v2"): the facts without a yes or no
@@ -527,6 +649,14 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
       .map((r) => eolAnswer(catalog, query, r.distro, r.release, f.lower, false).summary)
       .filter((line) => !a.summary.includes(line));
     if (others.length) a.summary = [a.summary, ...others].join(' ');
+    // "when was it released and when does it end?": the release dates too
+    if (intent.asks.has('status')) {
+      const named = [{ distro, release: chosen }, ...distinct(f.releases).filter((r) => r.release !== chosen && !r.defaulted)];
+      const released = named
+        .filter((r) => r.release.released && !a.summary.includes(r.release.released))
+        .map((r) => `${r.distro.name} ${r.release.version} was released ${r.release.released}.`);
+      if (released.length) a.summary = [a.summary, ...released].join(' ');
+    }
     return read(a, f);
   }
   if (intent.list && (intent.compat || /\b(sizes?|series|vms?)\b/.test(f.lower))) return read(distroSizesAnswer(catalog, query, distro, release), f);
@@ -606,14 +736,21 @@ function supportedReleases(distro: NamedRelease['distro']): string {
 /** Facets that can be asked together about one release, in the order they are answered. */
 const FACETS_ASKED = ['upstream', 'kernel', 'package-manager', 'eol', 'status', 'arches'] as const satisfies readonly DistroFacet[];
 
-/** The same facet for several releases: one summary line each, the first one's facts. */
-function several(catalog: Catalog, query: string, f: Frame, facet: DistroFacet): Answer {
+/** The same facet for several releases: one summary line each, the first one's facts. Every other facet asked ("is
+ * it based on RHEL, and when does it reach EOL?") follows, facet by facet, so none is dropped. */
+function several(catalog: Catalog, query: string, f: Frame, asked: DistroFacet): Answer {
+  // the status line carries the end of life too: "released …, end of life …" once, not twice
+  const facet = asked === 'eol' && f.intent.asks.has('status') ? 'status' : asked;
+  const more = FACETS_ASKED.filter(
+    (x) => x !== facet && x !== (facet === 'lineage' ? 'upstream' : facet) && !(facet === 'status' && x === 'eol') && f.intent.asks.has(x),
+  );
   const answers = distinct(f.releases).map((r) => distroAnswer(catalog, query, r.distro, r.defaulted ? null : r.release, facet));
+  const extra = more.flatMap((x) => distinct(f.releases).map((r) => distroAnswer(catalog, query, r.distro, r.defaulted ? null : r.release, x).summary));
   const first = answers[0]!;
   return read(
     {
       ...first,
-      summary: answers.map((a) => a.summary).join(' '),
+      summary: [...answers.map((a) => a.summary), ...extra].join(' '),
       sources: uniqueSources(first.sources, ...answers.slice(1).map((a) => a.sources.slice(0, 2))),
     },
     f,
@@ -631,7 +768,8 @@ function seriesOn(catalog: Catalog, cpus: ReadonlyArray<Frame['e']['cpus'][numbe
 
 /** "which CPU does Dv3 run on?", "the CPU SKU is wrong — it says 8272CL": the processors are what is asked. */
 function asksProcessors(f: Frame): boolean {
-  return f.intent.asks.has('processors') || f.e.cpus.length > 0 || f.e.codenames.length > 0;
+  // "Lsv and Lasv (I think Intel, AMD)": a vendor named beside machines asks whose processors they are
+  return f.intent.asks.has('processors') || f.e.cpus.length > 0 || f.e.codenames.length > 0 || /\b(intel|amd|ampere)\b/.test(f.lower);
 }
 
 /** "Dv3 may land on Intel Xeon E5-2673 v3 (Haswell, x86-64-v3), …": every processor with its codename and level. */

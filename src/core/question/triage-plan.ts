@@ -12,6 +12,10 @@ import { LEVELS } from '../levels.js';
 import { listOf } from '../text.js';
 import { distinct, highest, notUnderstood, type Frame, type NamedRelease } from './frame.js';
 
+/** Words of a failure: with a hypervisor named, its default virtual CPU is the first suspect. */
+export const FAILURE =
+  /\b(fail(s|ed|ing)?|crash(es|ed)?|panic|won'?t (boot|start)|unable to (boot|start)|does not (boot|start)|doesn'?t (boot|start)|error|illegal|not supported|unsupported|doesn'?t support|does not support|stuck|hangs?|problems?|issues?|warning|can'?t run|cannot run|won'?t run)\b/;
+
 /** The first real processor a family rule recognised (virtual CPU models are the triage's business). */
 export function processorOf(f: Frame): CpuFamilyMatch | undefined {
   return f.e.mentions.familyCpus.find((m) => m.family.rule.kind === 'processor' && m.family.fixedFeatures);
@@ -181,6 +185,15 @@ export function triage(catalog: Catalog, query: string, f: Frame): Answer {
   if ((error?.kind === 'illegal-instruction' || !error) && feature) {
     context.unshift(`The text names ${feature.feature}, an ${feature.level} feature: a build that uses it stops with this error on a CPU (or VM) without it.`);
   }
+  // "is there something beyond AVX?": the features above the one named, each with its level, answer first
+  const above =
+    feature && /\b(beyond|above|comes? after|newer than|more than|next after)\b/.test(f.lower)
+      ? FEATURES.slice(
+          0,
+          FEATURES.findIndex(([, name]) => name === feature.feature),
+        ).reverse()
+      : [];
+  const beyond = above.length ? `Beyond ${feature!.feature} come ${listOf(above.map(([, name, level]) => `${name} (${level})`))}.` : '';
   // a refusal that names no level ("CPU ISA level is lower than required") on a processor the family rules know: the
   // level just above it is the likely build target, and its missing features the likely cause
   const m = processorOf(f);
@@ -194,6 +207,15 @@ export function triage(catalog: Catalog, query: string, f: Frame): Answer {
   if (vcpu && !cpuLine) {
     const line = `${vcpu.model} shows the guest ${vcpu.family.level} features, whatever the host has.`;
     verdict = verdict ? { ...verdict, line: `${line} ${verdict.line}` } : { verdict: null, line };
+  }
+  if (beyond) verdict = verdict ? { ...verdict, line: `${beyond} ${verdict.line}` } : { verdict: null, line: beyond };
+  // "ClickHouse requires SSE 4.2, my server fails": no message pasted, but a failure and the level the text names
+  if (!verdict && !error && named && named !== 'x86-64-v1' && FAILURE.test(f.lower) && !f.intent.asks.has('how-to-check')) {
+    const step = catalog.levels.levels.find((l) => l.level === named)!;
+    verdict = {
+      verdict: null,
+      line: `What fails here needs ${named}${feature ? ` (the text names ${feature.feature})` : ''}: a CPU, or a VM's virtual CPU type, without ${step.cpuinfoFlags.join(', ')} cannot run it.`,
+    };
   }
   return triageAnswer(catalog, query, {
     ...(error ? { error } : {}),
@@ -209,10 +231,10 @@ export function triage(catalog: Catalog, query: string, f: Frame): Answer {
 /** The highest instruction-set feature a crash report names, even inside a name ("solver_avx2") or as a
  * register in a disassembly (zmm: AVX-512, ymm: AVX). */
 const FEATURES: ReadonlyArray<readonly [RegExp, string, LevelName]> = [
-  [/avx-?512|\bzmm\d/i, 'AVX-512', 'x86-64-v4'],
-  [/avx2|\bfma3?\b|\bbmi2\b/i, 'AVX2', 'x86-64-v3'],
+  [/avx[-\s]?512|\bzmm\d/i, 'AVX-512', 'x86-64-v4'],
+  [/avx[-\s]?2(?!\d)|\bfma3?\b|\bbmi2\b/i, 'AVX2', 'x86-64-v3'],
   [/(?<![a-z])avx(?![a-z0-9-])|\bymm\d/i, 'AVX', 'x86-64-v3'],
-  [/sse4[._]?2|popcnt|ssse3|sse4[._]?1/i, 'SSE4.2', 'x86-64-v2'],
+  [/sse\s?4[._]?2|popcnt|ssse3|sse\s?4[._]?1/i, 'SSE4.2', 'x86-64-v2'],
 ];
 function featureNamed(text: string): { feature: string; level: LevelName } | null {
   for (const [re, feature, level] of FEATURES) if (re.test(text)) return { feature, level };

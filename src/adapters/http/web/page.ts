@@ -1,6 +1,6 @@
 // The web page at /: an ask box, the answer to ?q=… rendered on the server, example questions, and the
 // data's as-of date. Every page is a complete document; a question's URL is its permalink.
-import type { Answer } from '../../../core/answer.js';
+import type { Answer } from '../../../core/index.js';
 import { APP_CSS_SRI, APP_JS_SRI } from './assets.js';
 import { esc, questionHref } from './html.js';
 import { answerHtml } from './render.js';

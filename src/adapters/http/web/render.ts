@@ -1,7 +1,7 @@
 // Answer -> HTML, from the same Answer tree every surface renders: the straight answer first (the
 // verdict for a compat question), then the facts, the details, the caveats, "did you mean" as links
 // that ask again, and the sources linked with their dates. Pure; every piece of text is escaped.
-import type { Answer, Section } from '../../../core/answer.js';
+import type { Answer, Section } from '../../../core/index.js';
 import { esc, questionHref, safeHref } from './html.js';
 
 const VERDICT_WORD = { yes: 'Yes', no: 'No', depends: 'It depends' } as const;

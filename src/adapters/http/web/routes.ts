@@ -48,6 +48,9 @@ const getOnly = (req: IncomingMessage, res: ServerResponse, path: string): boole
   return false;
 };
 
+/** The paths the web page serves (known before it starts: the HTTP API mounts them at once). */
+export const WEB_PATHS = ['/', '/api/complete', ASSET_PATHS.js, ASSET_PATHS.css, ASSET_PATHS.icon, '/favicon.ico'] as const;
+
 export function webRoutes(options: WebOptions): Route[] {
   const { handler, complete, examples, asOf } = options;
   const html = 'text/html; charset=utf-8';
@@ -87,7 +90,7 @@ export function webRoutes(options: WebOptions): Route[] {
       send(req, res, 200, type, body, 'public, max-age=3600');
     };
 
-  return routesOf({
+  const byPath: Record<(typeof WEB_PATHS)[number], ExtraRoute> = {
     '/': page,
     '/api/complete': completion,
     [ASSET_PATHS.js]: asset(APP_JS, 'text/javascript; charset=utf-8'),
@@ -97,5 +100,6 @@ export function webRoutes(options: WebOptions): Route[] {
     '/favicon.ico': (_req, res) => {
       res.writeHead(204, { 'cache-control': 'public, max-age=86400' }).end();
     },
-  });
+  };
+  return routesOf(byPath);
 }

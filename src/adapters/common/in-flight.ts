@@ -1,18 +1,24 @@
-// Work in progress that stop() must let finish: HTTP requests being verified and dispatched, and the
-// replies still being written after Slack was acked.
+// Work in progress that a stop must let finish. One tracker per service: the surface that receives a
+// request (a Slack delivery, a Discord interaction) and the handler that answers it both run it here,
+// and it is counted once, by whichever starts first: a run inside a run of the same tracker joins it
+// (AsyncLocalStorage follows the request through every await).
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { WorkTracker } from '../../ports/index.js';
 
-export class InFlight {
+export class InFlight implements WorkTracker {
   private count = 0;
   private waiters: Array<() => void> = [];
+  private readonly inside = new AsyncLocalStorage<true>();
 
   get size(): number {
     return this.count;
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.inside.getStore()) return work();
     this.count += 1;
     try {
-      return await work();
+      return await this.inside.run(true, work);
     } finally {
       this.count -= 1;
       if (this.count === 0) {

@@ -1,0 +1,92 @@
+// The production bundle (`npm run build`, after tsc): the server (main.js) and the ask command (ask.js),
+// each one ES module holding our code and the packages its start loads (pino, ...), with what loads
+// later (the Slack surface with Bolt and its dependency tree, the console, the tables' full validation)
+// in chunks beside them, so it stays lazy. A cold start reads and compiles a few files instead of
+// hundreds (docs/production.md, "The bundle").
+// discord.js, ioredis, zod and prom-client stay external: loaded from node_modules, and only when
+// configured, needed or (prom-client) after start-up, as from dist/src. (prom-client bundled lost its
+// named exports through the dynamic import: `Registry is not a constructor`.)
+// The tables are copied beside the bundle (the code reads them from its own directory), validated in
+// full and stamped there, as validate-build.ts does for dist/src/data.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { TABLE_FILES } from '../src/data/stamp.js';
+import { validateAndStamp } from '../src/data/validate-build.js';
+
+/** The packages left to node_modules: imported lazily, and not on any start's path unless configured. */
+export const EXTERNAL = ['discord.js', 'ioredis', 'zod', 'prom-client'];
+
+/** The project's root: the directory above this file with our package.json (scripts/ or dist/scripts/). */
+export function projectRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      if ((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'azlinux-bot') return dir;
+    } catch {
+      // not here; one level up
+    }
+  }
+  throw new Error('azlinux-bot: package.json not found above scripts/bundle');
+}
+
+/** The entry points, by the name of the file they become. */
+export const ENTRIES: Record<string, string> = { main: 'src/main.ts', ask: 'src/adapters/cli/ask.ts' };
+
+/**
+ * Options for esbuild shared by the bot's bundle and the benchmark's bundled bare Bolt app (the same
+ * treatment on both sides). CommonJS packages bundled into an ES module call require() for Node's
+ * built-ins: the banner gives them one.
+ * Whitespace and comments go (names stay, so stack traces still name functions): V8 keeps each
+ * module's source text in memory, and a single character beyond Latin-1 in a comment (Slack's JSDoc
+ * has em dashes) stores a whole file as two bytes a character: Bolt's chunk was 5.9 MB of heap as
+ * written, 2.1 MB without comments. Linked source maps (no sources inside) give readable traces with
+ * `node --enable-source-maps`; without that flag Node never reads them.
+ */
+export const BUNDLE_OPTIONS = {
+  bundle: true,
+  minifyWhitespace: true,
+  sourcemap: 'linked',
+  sourcesContent: false,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  splitting: true,
+  entryNames: '[name]',
+  chunkNames: 'chunk-[hash]',
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __azlinuxRequire } from 'node:module'; const require = __azlinuxRequire(import.meta.url);" },
+} as const;
+
+/**
+ * Bundles the entries (by default the bot's; the benchmark bundles its targets the same way) into
+ * `outDir` (emptied first) and stamps a validated copy of the tables there.
+ * `outDir` must sit two levels below the project root (as dist/bundle does), where the code finds
+ * package.json for its version.
+ */
+export async function bundle(outDir: string, root = projectRoot(), entries: Record<string, string> = ENTRIES): Promise<void> {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  await build({
+    ...BUNDLE_OPTIONS,
+    absWorkingDir: root,
+    entryPoints: Object.entries(entries).map(([out, src]) => ({ in: src, out })),
+    outdir: outDir,
+    external: EXTERNAL,
+  });
+  for (const name of TABLE_FILES) copyFileSync(join(root, 'src/data', name), join(outDir, name));
+  validateAndStamp(pathToFileURL(`${outDir}/`));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const root = projectRoot();
+  const out = join(root, 'dist/bundle');
+  try {
+    await bundle(out, root);
+    if (!existsSync(join(out, 'main.js'))) throw new Error('no main.js written');
+    process.stdout.write(`bundled ${Object.keys(ENTRIES).join(', ')} into ${out}\n`);
+  } catch (err) {
+    process.stderr.write(`bundle: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+}
