@@ -15,9 +15,9 @@ const MIN_CATEGORIES = 12;
 const MIN_NON_ENGLISH = 5;
 const MIN_PASTED = 40;
 const MIN_MULTI_PART = 15;
-/** Share answered right, measured on main (f39b049) when the set landed, never tuned on: 88.6 % (93/105), rounded down
- * to the percent; raise it as answers improve (issue 10's goal is 0.9). */
-const BASELINE = 0.88;
+/** Share answered right, never tuned on: 88.6 % (93/105) on main (f39b049) when the set landed; 90.5 % (95/105) after
+ * the third set's rules (a7e0c11), rounded down to the percent; raise it as answers improve (issue 10's goal is 0.9). */
+const BASELINE = 0.9;
 /** Answers stating a level or verdict the data contradicts, measured at the same time: none. */
 const MAX_CONTRADICTIONS = 0;
 
