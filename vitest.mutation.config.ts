@@ -38,6 +38,7 @@ const TESTS = [
   'test/core/cpu-family-spans.test.ts',
   'test/core/cpu-family-gate.test.ts',
   'test/core/cpu-family-generation.test.ts',
+  'test/core/cpu-family-mixed.test.ts',
   'test/core/cannot-run.test.ts',
   'test/core/level-vendor.test.ts',
 ];
