@@ -36,3 +36,25 @@ describe('level lists of one vendor', () => {
     expect(listed.some((s) => ofVendor(s, 'Intel'))).toBe(true);
   });
 });
+
+describe('a series whose processors mix vendors', () => {
+  // No current series mixes vendors, so the rule's "every" is checked on one made from two real series:
+  // an AMD one's processors and an Intel one's under one name. It belongs to neither vendor's list.
+  const amd = c.series.find((s) => s.guaranteed && s.cpus.length > 0 && s.cpus.every((p) => p.model.vendor === 'AMD'))!;
+  const intel = c.series.find((s) => s.guaranteed === amd.guaranteed && s.cpus.length > 0 && s.cpus.every((p) => p.model.vendor === 'Intel'))!;
+  const mixed = { ...amd, record: { ...amd.record, series: 'Mixed_v0' }, cpus: [...amd.cpus, ...intel.cpus] };
+  const withMixed = { ...c, series: [...c.series, mixed] } as typeof c;
+
+  test.each(['AMD', 'Intel'] as const)('is in no %s list, either way, at its own level', (vendor) => {
+    const level = mixed.guaranteed!;
+    for (const negated of [false, true]) {
+      const a = levelAnswer(withMixed, 'q', level, negated, undefined, vendor);
+      if (a.kind !== 'level') throw new Error(a.kind);
+      expect(a.series).not.toContain('Mixed_v0');
+    }
+    // and, with no vendor named, it is listed: the filter, not the made-up series, keeps it out
+    const all = levelAnswer(withMixed, 'q', level, false);
+    if (all.kind !== 'level') throw new Error(all.kind);
+    expect(all.series).toContain('Mixed_v0');
+  });
+});
