@@ -12,7 +12,7 @@ import { levelAnswer, seriesAnswer, sizeAnswer } from './answers/vm.js';
 import { findEntities } from './entities.js';
 import { flagWords, pastedLevelAnswer } from './pasted.js';
 import { ambiguousSize, ambiguousSizeOf, pickRelease, pickTarget, vmTargets } from './targets.js';
-import { exactRelease, exactSeries, exactSize } from './exact.js';
+import { exactCpu, exactRelease, exactSeries, exactSize } from './exact.js';
 import { nearestWord } from './fuzzy.js';
 import { echo } from './text.js';
 
@@ -114,11 +114,13 @@ function exactCompat(catalog: Catalog, query: string, args: string[]): Answer | 
 }
 
 export function cpulevelCommand(catalog: Catalog, query: string, rest: string): Answer {
-  // "Standard_D4s_v5", "Dsv5 series": a name exactly as the tables spell it, without the entity finder
+  // "Standard_D4s_v5", "Dsv5 series", "EPYC 7763": a name exactly as the tables spell it, without the entity finder
   const size = exactSize(catalog, rest);
   if (size) return ambiguousSizeOf(catalog, query, size, rest) ?? sizeAnswer(catalog, query, size);
   const series = exactSeries(catalog, rest);
   if (series) return seriesAnswer(catalog, query, series);
+  const cpu = exactCpu(catalog, rest);
+  if (cpu) return cpuAnswer(catalog, query, cpu);
   return cpulevelAnyName(catalog, query, rest);
 }
 

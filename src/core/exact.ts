@@ -3,14 +3,17 @@
 // Only a spelling that the entity finder reads as that same name is taken (test/core/exact-names.test.ts
 // walks every size, series, distribution and release through both); anything else goes the long way.
 import type { Distro, DistroRelease } from '../data/schema.js';
-import type { Catalog, SeriesInfo, SizeInfo } from './catalog.js';
-import { sizeKeyOf } from './text.js';
+import type { Catalog, CpuInfo, SeriesInfo, SizeInfo } from './catalog.js';
+import { keyOf, sizeKeyOf } from './text.js';
 
 export interface ExactNames {
   /** "standard_d4s_v5" and "d4s_v5" -> the size (a spelling two sizes share is left out) */
   sizes: Map<string, SizeInfo>;
-  /** "dsv5" and "dsv5 series" -> the series, for names of letters and digits of three characters or more */
+  /** "dsv5" and "dsv5 series" -> the series, for names of letters and digits of three characters or more;
+   * "H", "NC": a one- or two-letter name only as Microsoft writes it */
   series: Map<string, SeriesInfo>;
+  /** "intel xeon platinum 8370c" -> Azure's record of that processor (a name two records share is left out) */
+  cpus: Map<string, CpuInfo>;
   /** "red hat enterprise linux 9" -> the release; "red hat enterprise linux" -> the distribution */
   releases: Map<string, { distro: Distro; release: DistroRelease | null }>;
 }
@@ -39,10 +42,18 @@ export function exactNames(catalog: Catalog): ExactNames {
   }
   const series = new Map<string, SeriesInfo>();
   for (const s of catalog.series) {
-    const name = s.record.series.toLowerCase();
-    // "H", "NC", "Fs" are words too, and "Dv2 (11-15)" is no single word: the entity finder decides those
-    if (!/^[a-z0-9]{3,}$/.test(name)) continue;
-    for (const spelling of [name, `${name} series`, `${name}-series`]) series.set(spelling, s);
+    const name = s.record.series;
+    // "H", "NC", "Fs" are words too: taken only as Microsoft writes them; "Dv2 (11-15)" is no single word
+    if (/^[A-Za-z0-9]{1,2}$/.test(name)) series.set(name, s);
+    const lower = name.toLowerCase();
+    if (!/^[a-z0-9]{3,}$/.test(lower)) continue;
+    for (const spelling of [lower, `${lower} series`, `${lower}-series`]) series.set(spelling, s);
+  }
+  const cpus = new Map<string, CpuInfo>();
+  for (const cpu of catalog.cpus.values()) {
+    const name = cpu.model.model.toLowerCase();
+    // "Intel Xeon E5 v3 (Haswell) - model not stated" is a description, not a name anyone types
+    if (/^[a-z0-9][a-z0-9 .+-]*$/.test(name) && catalog.cpuByKey.get(keyOf(name))?.length === 1) cpus.set(name, cpu);
   }
   const releases = new Map<string, { distro: Distro; release: DistroRelease | null }>();
   const ambiguous = new Set<string>();
@@ -63,7 +74,7 @@ export function exactNames(catalog: Catalog): ExactNames {
       if (plain(full)) put(full, { distro, release });
     }
   }
-  names = { sizes, series, releases };
+  names = { sizes, series, cpus, releases };
   built.set(catalog, names);
   return names;
 }
@@ -75,7 +86,14 @@ export function exactSize(catalog: Catalog, typed: string): SizeInfo | undefined
 
 /** The series a command's argument names exactly ("Dsv5", "Av2 series"), if it does. */
 export function exactSeries(catalog: Catalog, typed: string): SeriesInfo | undefined {
-  return typed.length <= 40 ? exactNames(catalog).series.get(typed.toLowerCase()) : undefined;
+  if (typed.length > 40) return undefined;
+  const series = exactNames(catalog).series;
+  return typed.length <= 2 ? series.get(typed) : series.get(typed.toLowerCase());
+}
+
+/** Azure's record of the processor a command's argument names exactly ("Intel Xeon Platinum 8370C"), if it does. */
+export function exactCpu(catalog: Catalog, typed: string): CpuInfo | undefined {
+  return typed.length <= 60 ? exactNames(catalog).cpus.get(typed.toLowerCase()) : undefined;
 }
 
 /** The distribution (and release) an argument names exactly as the tables spell it, if it does. */

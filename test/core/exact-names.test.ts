@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import type { Answer } from '../../src/core/answer.js';
 import { catalog } from '../../src/core/index.js';
 import { anyNameForTests, azlinuxCommand, cpulevelCommand } from '../../src/core/commands.js';
-import { exactNames, exactRelease, exactSeries, exactSize } from '../../src/core/exact.js';
+import { exactCpu, exactNames, exactRelease, exactSeries, exactSize } from '../../src/core/exact.js';
 import { findEntities } from '../../src/core/entities.js';
 import { ambiguousSize, ambiguousSizeOf, pickRelease, siblingsOf } from '../../src/core/targets.js';
 import { lineageAnswer, releasesAnswer } from '../../src/core/answers/distro.js';
@@ -65,8 +65,30 @@ describe('/cpulevel with an exact size or series name', () => {
       }
     }
     expect(problems.slice(0, 10)).toEqual([]);
-    // the short names ("H", "NC") and "Dv2 (11-15)" are left to the entity finder; the rest are taken, each way
-    expect(taken).toBe(4 * c.series.filter((s) => /^[a-z0-9]{3,}$/i.test(s.record.series)).length);
+    // "Dv2 (11-15)" is left to the entity finder; the rest are taken, each way (the short names as written)
+    const long = c.series.filter((s) => /^[a-z0-9]{3,}$/i.test(s.record.series)).length;
+    const short = c.series.filter((s) => /^[a-z0-9]{1,2}$/i.test(s.record.series)).length;
+    expect(short).toBeGreaterThan(5);
+    expect(taken).toBe(4 * long + short);
+  });
+
+  test('every processor Azure documents, by its name in any case, gets the entity finder path’s answer', () => {
+    let taken = 0;
+    const problems: string[] = [];
+    for (const cpu of c.cpus.values()) {
+      const name = cpu.model.model;
+      for (const typed of [name, name.toLowerCase(), name.toUpperCase()]) {
+        const hit = exactCpu(c, typed);
+        if (hit) {
+          expect(hit, typed).toBe(cpu);
+          taken++;
+        }
+        const q = `/cpulevel ${typed}`;
+        if (JSON.stringify(done(cpulevelCommand(c, q, typed))) !== JSON.stringify(done(anyNameForTests.cpulevel(c, q, typed)))) problems.push(typed);
+      }
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
+    expect(taken).toBeGreaterThan(c.cpus.size * 2);
   });
 
   test('a near miss is no exact name and still gets "did you mean"', () => {
