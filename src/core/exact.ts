@@ -46,7 +46,7 @@ export function exactNames(catalog: Catalog): ExactNames {
     // "H", "NC", "Fs" are words too: taken only as Microsoft writes them; "Dv2 (11-15)" is no single word
     if (/^[A-Za-z0-9]{1,2}$/.test(name)) series.set(name, s);
     const lower = name.toLowerCase();
-    if (!/^[a-z0-9]{3,}$/.test(lower)) continue;
+    if (!/^[a-z0-9][a-z0-9 _-]{2,}$/.test(lower)) continue;
     for (const spelling of [lower, `${lower} series`, `${lower}-series`]) series.set(spelling, s);
   }
   const cpus = new Map<string, CpuInfo>();
