@@ -63,7 +63,8 @@ function unknownCpu(catalog: Catalog, query: string, typed: string): Answer {
 export function unknownName(catalog: Catalog, query: string, word: string): Answer {
   const key = sizeKeyOf(word);
   const sizes = closest(key, catalog.fuzzyNames.sizes);
-  const series = closest(key, catalog.fuzzyNames.series, 1);
+  // three sizes leave no room for the series (the closest series is offered only beside fewer)
+  const series = sizes.length < 3 ? closest(key, catalog.fuzzyNames.series, 1) : [];
   const suggestions = [...sizes, ...series].slice(0, 3);
   return notFoundAnswer(
     query,
