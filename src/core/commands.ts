@@ -12,7 +12,7 @@ import { levelAnswer, seriesAnswer, sizeAnswer } from './answers/vm.js';
 import { findEntities } from './entities.js';
 import { flagWords, pastedLevelAnswer } from './pasted.js';
 import { ambiguousSize, ambiguousSizeOf, pickRelease, pickTarget, vmTargets } from './targets.js';
-import { exactCpu, exactRelease, exactSeries, exactSize } from './exact.js';
+import { exactCpu, exactLevel, exactRelease, exactSeries, exactSize } from './exact.js';
 import { nearestWord } from './fuzzy.js';
 import { echo } from './text.js';
 
@@ -28,8 +28,8 @@ export function azlinuxCommand(catalog: Catalog, query: string, rest: string): A
     case 'based-on': {
       const azl = catalog.distroById(AZURE_LINUX)!;
       if (!arg) return lineageAnswer(catalog, query, azl, null, 'upstream');
-      const e = findEntities(catalog, /^\d/.test(arg) ? `azure linux ${arg}` : arg);
-      const ref = pickRelease(catalog, e, query);
+      const named = /^\d/.test(arg) ? `azure linux ${arg}` : arg;
+      const ref = exactRelease(catalog, named) ?? pickRelease(catalog, findEntities(catalog, named), query);
       if ('answer' in ref) return ref.answer;
       return lineageAnswer(catalog, query, ref.distro, ref.release, 'upstream');
     }
@@ -114,13 +114,15 @@ function exactCompat(catalog: Catalog, query: string, args: string[]): Answer | 
 }
 
 export function cpulevelCommand(catalog: Catalog, query: string, rest: string): Answer {
-  // "Standard_D4s_v5", "Dsv5 series", "EPYC 7763": a name exactly as the tables spell it, without the entity finder
+  // "Standard_D4s_v5", "Dsv5 series", "EPYC 7763", "x86-64-v3": a name exactly as the tables spell it, without the entity finder
   const size = exactSize(catalog, rest);
   if (size) return ambiguousSizeOf(catalog, query, size, rest) ?? sizeAnswer(catalog, query, size);
   const series = exactSeries(catalog, rest);
   if (series) return seriesAnswer(catalog, query, series);
   const cpu = exactCpu(catalog, rest);
   if (cpu) return cpuAnswer(catalog, query, cpu);
+  const level = exactLevel(rest);
+  if (level) return levelAnswer(catalog, query, level);
   return cpulevelAnyName(catalog, query, rest);
 }
 

@@ -2,7 +2,8 @@
 // "D4s_v5", "Av2 series", "Red Hat Enterprise Linux 9"), found by one lookup instead of the entity finder.
 // Only a spelling that the entity finder reads as that same name is taken (test/core/exact-names.test.ts
 // walks every size, series, distribution and release through both); anything else goes the long way.
-import type { Distro, DistroRelease } from '../data/schema.js';
+import type { Distro, DistroRelease, LevelName } from '../data/schema.js';
+import { LEVELS } from './levels.js';
 import type { Catalog, CpuInfo, SeriesInfo, SizeInfo } from './catalog.js';
 import { keyOf, sizeKeyOf } from './text.js';
 
@@ -89,6 +90,12 @@ export function exactSeries(catalog: Catalog, typed: string): SeriesInfo | undef
   if (typed.length > 40) return undefined;
   const series = exactNames(catalog).series;
   return typed.length <= 2 ? series.get(typed) : series.get(typed.toLowerCase());
+}
+
+/** The x86-64 level a command's argument names exactly ("x86-64-v3", "X86-64-V3"), if it does. */
+export function exactLevel(typed: string): LevelName | undefined {
+  const level = typed.toLowerCase();
+  return (LEVELS as readonly string[]).includes(level) ? (level as LevelName) : undefined;
 }
 
 /** Azure's record of the processor a command's argument names exactly ("Intel Xeon Platinum 8370C"), if it does. */

@@ -5,12 +5,13 @@ import { describe, expect, test } from 'vitest';
 import type { Answer } from '../../src/core/answer.js';
 import { catalog } from '../../src/core/index.js';
 import { anyNameForTests, azlinuxCommand, cpulevelCommand } from '../../src/core/commands.js';
-import { exactCpu, exactNames, exactRelease, exactSeries, exactSize } from '../../src/core/exact.js';
+import { exactCpu, exactLevel, exactNames, exactRelease, exactSeries, exactSize } from '../../src/core/exact.js';
 import { findEntities } from '../../src/core/entities.js';
 import { ambiguousSize, ambiguousSizeOf, pickRelease, siblingsOf } from '../../src/core/targets.js';
 import { lineageAnswer, releasesAnswer } from '../../src/core/answers/distro.js';
 import { renderText } from '../../src/core/render-text.js';
 import { sizeKeyOf } from '../../src/core/text.js';
+import { LEVELS } from '../../src/core/levels.js';
 
 const c = catalog();
 
@@ -91,6 +92,15 @@ describe('/cpulevel with an exact size or series name', () => {
     expect(taken).toBeGreaterThan(c.cpus.size * 2);
   });
 
+  test('every x86-64 level, in any case, gets the entity finder path’s answer; other spellings go the long way', () => {
+    for (const level of LEVELS)
+      for (const typed of [level, level.toUpperCase(), level.replace(/-/g, '_'), level.slice(-2), `${level} please`]) {
+        expect(exactLevel(typed), typed).toBe(typed.toLowerCase() === level ? level : undefined);
+        const q = `/cpulevel ${typed}`;
+        expect(JSON.stringify(done(cpulevelCommand(c, q, typed))), typed).toBe(JSON.stringify(done(anyNameForTests.cpulevel(c, q, typed))));
+      }
+  });
+
   test('a near miss is no exact name and still gets "did you mean"', () => {
     for (const s of c.sizes.filter((_, i) => i % 40 === 0)) {
       const typed = `${s.size.name}x`;
@@ -151,12 +161,21 @@ describe('/azlinux compat, lineage and releases with exact names', () => {
       const typed = label(r);
       if (exactRelease(c, typed)) taken++;
       const full = pickRelease(c, findEntities(c, typed), typed);
-      for (const sub of ['lineage', 'releases'] as const) {
+      for (const sub of ['lineage', 'releases', 'upstream'] as const) {
         const q = `/azlinux ${sub} ${typed}`;
         const want =
-          'answer' in full ? full.answer : sub === 'lineage' ? lineageAnswer(c, q, full.distro, full.release, 'lineage') : releasesAnswer(c, q, full.distro);
+          'answer' in full ? full.answer : sub === 'releases' ? releasesAnswer(c, q, full.distro) : lineageAnswer(c, q, full.distro, full.release, sub);
         if (JSON.stringify(done(azlinuxCommand(c, q, `${sub} ${typed}`))) !== JSON.stringify(done(want))) problems.push(q);
       }
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
+    // "/azlinux upstream 3.0": a bare version is Azure Linux's
+    const azl = c.distroById('azure-linux')!;
+    for (const r of azl.releases) {
+      const q = `/azlinux upstream ${r.version}`;
+      const full = pickRelease(c, findEntities(c, `azure linux ${r.version}`), q);
+      const want = 'answer' in full ? full.answer : lineageAnswer(c, q, full.distro, full.release, 'upstream');
+      if (JSON.stringify(done(azlinuxCommand(c, q, `upstream ${r.version}`))) !== JSON.stringify(done(want))) problems.push(q);
     }
     expect(problems.slice(0, 10)).toEqual([]);
     expect(taken).toBe(exactNames(c).releases.size);
