@@ -157,7 +157,9 @@ export function siblingsOf(catalog: Catalog, key: string): SizeInfo[] {
       const k = keys[i]!;
       // every shorter key this one extends by "s", "vN" or "svN" (the key itself is no sibling of its own)
       for (let cut = k.length - 1; cut >= 0; cut--) {
-        if (!/^s?(v\d+)?$/.test(k.slice(cut))) continue;
+        const head = k.charCodeAt(cut);
+        // such an ending starts with "s" or "v"
+        if ((head !== 115 && head !== 118) || !/^s?(v\d+)?$/.test(k.slice(cut))) continue;
         const base = k.slice(0, cut);
         const list = index!.get(base);
         if (list) list.push(size);
