@@ -108,10 +108,27 @@ function detailBlock(section: Section): SectionBlock | undefined {
   return text.trim() === '' ? undefined : sectionOf(text);
 }
 
+/**
+ * A caveat's mrkdwn, kept: caveats are sentences from the data (a few hundred), repeated answer after
+ * answer, and most quote `code`, which the formatting pass has to walk. Bounded: emptied when full.
+ */
+const caveatTexts = new Map<string, string>();
+const MAX_KEPT_CAVEATS = 512;
+
+function caveatText(caveat: string): string {
+  let text = caveatTexts.get(caveat);
+  if (text === undefined) {
+    if (caveatTexts.size >= MAX_KEPT_CAVEATS) caveatTexts.clear();
+    text = mrkdwn(caveat);
+    caveatTexts.set(caveat, text);
+  }
+  return text;
+}
+
 function caveatsBlock(caveats: string[]): SectionBlock | undefined {
   const items = caveats.map((c) => c.trim()).filter((c) => c !== '');
   if (items.length === 0) return undefined;
-  return sectionOf(`:warning: *Caveats*\n${items.map((c) => `${BULLET}${mrkdwn(c)}`).join('\n')}`);
+  return sectionOf(`:warning: *Caveats*\n${items.map((c) => `${BULLET}${caveatText(c)}`).join('\n')}`);
 }
 
 function suggestionsBlock(answer: Answer): SectionBlock | undefined {
