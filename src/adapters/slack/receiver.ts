@@ -1,7 +1,8 @@
 // A Bolt Receiver that is only a request listener: it owns no server, so the service can mount it on
-// the node:http server that already serves /healthz, /readyz and /api/ask. Verification, body parsing
-// and acking are Bolt's own (HTTPModuleFunctions, HTTPResponseAck), exactly as its HTTPReceiver does,
-// except that a reply the listeners keep is sent as bytes encoded once (ackFor, below). What this adds
+// the node:http server that already serves /healthz, /readyz and /api/ask. Buffering and acking are
+// Bolt's own (HTTPModuleFunctions, HTTPResponseAck), exactly as its HTTPReceiver does; the signature is
+// checked and the body parsed by Bolt's rules with less work (verify.ts); and a reply the listeners
+// keep is sent as bytes encoded once (ackFor, below). What this adds
 // is the one thing HTTPReceiver cannot give: stop() refuses new work at once, also a request still
 // being verified when it came (the surface counts each delivery from Bolt's processEvent on, and waits
 // for those).
@@ -12,11 +13,20 @@
 // limited; every error has a JSON body; a payload no listener takes is answered at once (404), not
 // after Bolt's 3 s.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HTTPModuleFunctions as http, HTTPResponseAck, type App, type Logger, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import {
+  HTTPModuleFunctions as http,
+  HTTPResponseAck,
+  type App,
+  type BufferedIncomingMessage,
+  type Logger,
+  type Receiver,
+  type ReceiverEvent,
+} from '@slack/bolt';
 import { declaredTooLarge, closeUnread, MAX_BODY_BYTES, refuseTooLarge } from '../http/body-limit.js';
 import { sendError } from '../http/json.js';
 import { rateLimitedLog } from '../rate-limited-log.js';
 import { SLACK_EVENTS_PATH } from './platform.js';
+import { parseVerifiedBody, SlackVerifier, type VerifiedRequest } from './verify.js';
 
 export { SLACK_EVENTS_PATH };
 
@@ -39,6 +49,8 @@ export class EventsReceiver implements Receiver {
   private accepting = true;
   private readonly options: EventsReceiverOptions;
   private readonly bodyLimit: number;
+  private readonly verifier: SlackVerifier;
+  private readonly now: () => number;
   /** unverified and malformed requests: one warning a minute, however many arrive */
   private readonly warnRejected: (message: string) => void;
 
@@ -46,6 +58,8 @@ export class EventsReceiver implements Receiver {
     if (!options.signingSecret) throw new Error('EventsReceiver needs a signing secret');
     this.options = options;
     this.bodyLimit = options.bodyLimit ?? MAX_BODY_BYTES;
+    this.verifier = new SlackVerifier(options.signingSecret);
+    this.now = options.now ?? Date.now;
     this.warnRejected = rateLimitedLog((m) => options.logger.warn(m), 60_000, options.now);
   }
 
@@ -89,12 +103,13 @@ export class EventsReceiver implements Receiver {
   };
 
   private async handle(app: App, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { logger, signingSecret } = this.options;
-    let buffered: Awaited<ReturnType<typeof http.parseAndVerifyHTTPRequest>>;
+    const { logger } = this.options;
+    let buffered: BufferedIncomingMessage;
+    let verified: VerifiedRequest;
     try {
-      // Bolt buffers at most bodyLimit bytes (a chunked body is cut off there), then verifies.
-      await http.bufferIncomingMessage(req, this.bodyLimit);
-      buffered = await http.parseAndVerifyHTTPRequest({ enabled: true, signingSecret }, req);
+      // Bolt buffers at most bodyLimit bytes (a chunked body is cut off there); the signature is checked by Bolt's rules (verify.ts).
+      buffered = await http.bufferIncomingMessage(req, this.bodyLimit);
+      verified = this.verifier.verify(req.headers, buffered.rawBody, this.now());
     } catch (error) {
       if (http.isRawBodyError(error) && (error.type === 'entity.too.large' || error.statusCode === 413)) {
         this.warnRejected(`slack: refused a request body over ${this.bodyLimit} bytes`);
@@ -108,16 +123,18 @@ export class EventsReceiver implements Receiver {
       return sendError(res, 401, 'unverified', "the request is not signed with this app's signing secret, or its timestamp is too old");
     }
     // Bolt refuses stale timestamps only; one from the future could be replayed for as long as it is ahead.
-    const nowSeconds = Math.floor((this.options.now ?? Date.now)() / 1000);
+    const nowSeconds = Math.floor(this.now() / 1000);
     const stamped = Number(req.headers['x-slack-request-timestamp']);
     if (stamped > nowSeconds + MAX_CLOCK_SKEW_SECONDS) {
       this.warnRejected(`slack: rejected a request dated ${stamped - nowSeconds} s in the future`);
       return sendError(res, 401, 'unverified', `x-slack-request-timestamp is more than ${MAX_CLOCK_SKEW_SECONDS} s in the future`);
     }
+    // Slack's SSL check is not signed (Bolt answers it without a signature) and carries nothing else.
+    if (verified.kind === 'ssl_check') return http.buildSSLCheckResponse(res);
 
     let body: Record<string, unknown>;
     try {
-      const parsed: unknown = http.parseHTTPRequestBody(buffered);
+      const parsed: unknown = parseVerifiedBody(verified);
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
         throw new Error(`a payload must be a JSON object, got ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : typeof parsed}`);
       body = parsed as Record<string, unknown>;
@@ -125,7 +142,6 @@ export class EventsReceiver implements Receiver {
       this.warnRejected(`slack: malformed request body: ${describe(error)}`);
       return sendError(res, 400, 'malformed body', 'expected a Slack payload: JSON, or a form with a JSON payload field');
     }
-    if (body['ssl_check'] === '1') return http.buildSSLCheckResponse(res);
     if (body['type'] === 'url_verification') return http.buildUrlVerificationResponse(res, body);
     const problem = payloadProblem(body);
     if (problem !== undefined) {
