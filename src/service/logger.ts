@@ -4,6 +4,7 @@
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import type { LogLevel } from '../config.js';
 import type { PlatformSecrets } from '../ports/index.js';
+import { BatchedLogDestination } from './log-destination.js';
 import { REGISTRY, secretsOf } from './platforms.js';
 
 export type { Logger } from '../ports/logger.js';
@@ -67,6 +68,40 @@ function redactNested<T extends Record<string, unknown>>(obj: T, nestedSecrets: 
     out[key] = censored;
   }
   return (out ?? obj) as T;
+}
+
+/** A server's log lines are written this many bytes at a time, */
+export const LOG_BATCH_BYTES = 4096;
+/** and at least this often (ms) when fewer are waiting. */
+export const LOG_FLUSH_MS = 100;
+
+/**
+ * Where a server writes its log lines: `fd` (stdout) in batches (log-destination.ts), in the order
+ * written; flushLogs (a graceful stop, also after an uncaught exception) and the process's exit write
+ * what is still waiting.
+ */
+export function serverLogDestination(fd = 1): BatchedLogDestination {
+  return new BatchedLogDestination(fd, LOG_BATCH_BYTES, LOG_FLUSH_MS);
+}
+
+/** Writes the lines still waiting in a logger's destination; resolves when they are written (or after timeoutMs). */
+export function flushLogs(logger: object, timeoutMs = 2000): Promise<void> {
+  const flush = (logger as { flush?: (cb: (err?: Error) => void) => void }).flush;
+  if (typeof flush !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    timer.unref();
+    try {
+      flush.call(logger, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    } catch {
+      // a destination already closed has nothing left to write
+      clearTimeout(timer);
+      resolve();
+    }
+  });
 }
 
 /** A pino logger blanking `redact` (default REDACT_PATHS; the service passes those of its registry). */

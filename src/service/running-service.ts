@@ -10,7 +10,7 @@ import type { AdapterContext, KeyValueStore, PlatformAdapter, Surface } from '..
 import type { HttpSurface } from '../adapters/http/server.js';
 import { CodedError } from '../ports/index.js';
 import type { ServiceHandler } from './handler.js';
-import type { Logger } from './logger.js';
+import { flushLogs, type Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 
 export type ServiceState = 'running' | 'stopping' | 'stopped';
@@ -136,6 +136,8 @@ export class RunningService {
     await this.store.close();
     this.current = 'stopped';
     logger.info({ reason, exitCode }, 'stopped');
+    // every line logged up to here is written before anyone is told the service has stopped
+    await flushLogs(logger);
     this.resolveDone(exitCode);
     return exitCode;
   }

@@ -18,7 +18,7 @@ import { cachedAsk } from './answer-cache.js';
 import { createHandler, newRequestId } from './handler.js';
 import { createMetrics } from './metrics.js';
 import { configuredPlatforms, platformsFor, REGISTRY, secretsOf, type PlatformEntry } from './platforms.js';
-import { createLogger, redactPaths, SERVICE_SECRETS } from './logger.js';
+import { createLogger, redactPaths, SERVICE_SECRETS, serverLogDestination } from './logger.js';
 import type { RedisStore } from './redis-store.js';
 import { oneLine, readinessOf, RunningService, startupError } from './running-service.js';
 import { stdinKind, type StdinKind } from './stdin.js';
@@ -54,10 +54,9 @@ export async function startService(env: Record<string, string | undefined>, opti
 
   // Console mode keeps stdout for answers: logs go to stderr, and only warnings unless LOG_LEVEL asks.
   const level = mode === 'console' && !config.logLevelFromEnv ? 'warn' : config.logLevel;
-  // A server writes its log lines asynchronously (lines logged while a write is under way go out
-  // together in the next one; pino flushes what is left at exit); the console keeps stderr in step
-  // with its answers on stdout.
-  const destination = options.logDestination ?? pino.destination(mode === 'console' ? { fd: 2, sync: true } : { fd: 1, sync: false });
+  // A server writes its log lines asynchronously, in batches (serverLogDestination); the console keeps
+  // stderr in step with its answers on stdout.
+  const destination = options.logDestination ?? (mode === 'console' ? pino.destination({ fd: 2, sync: true }) : serverLogDestination());
   const logger = createLogger(level, destination, redactPaths(SERVICE_SECRETS, secretsOf(registry)));
 
   // Load and validate the knowledge now, not on the first question: a bad table stops start-up here.
