@@ -6,6 +6,7 @@ import { normaliseFlag } from './levels.js';
 import { editDistance } from './fuzzy.js';
 import { keyOf, listOf, sizeKeyOf, splitWords } from './text.js';
 import { scanMentions, type Mentions } from './question/mentions.js';
+import { KEY, KeyPrefixes, NONE, type KeyGate } from './key-prefixes.js';
 
 export interface Entities {
   sizes: SizeInfo[];
@@ -48,7 +49,9 @@ const LEVEL_WORDS = new Map<string, LevelName>([
 
 const MAX_NGRAM = 4;
 
-export function findEntities(catalog: Catalog, text: string): Entities {
+/** `gate` says which typed keys may be names' keys (nameKeys: exactly those the lookups below can find); tests pass
+ * EVERY_KEY to walk the ungated path. */
+export function findEntities(catalog: Catalog, text: string, gate: KeyGate = nameKeys(catalog)): Entities {
   const found: Entities = {
     sizes: [],
     series: [],
@@ -78,7 +81,7 @@ export function findEntities(catalog: Catalog, text: string): Entities {
 
   let i = 0;
   while (i < words.length) {
-    const taken = matchAt(catalog, words, original, i, found, flagLevel, keys);
+    const taken = matchAt(catalog, words, original, i, found, flagLevel, keys, gate);
     i += Math.max(1, taken);
   }
   return dedupe(found);
@@ -124,13 +127,27 @@ function matchAt(
   found: Entities,
   flagLevel: Map<string, LevelName>,
   keys: readonly string[],
+  gate: KeyGate,
 ): number {
   const w = words[i]!;
   if (STOP.has(w) && words[i + 1] !== 'series') return 1;
   // "请问", "процессор": a word with no Latin letter or digit starts no name (its key would be empty)
   if (!keys[i]) return 1;
 
-  for (let n = Math.min(MAX_NGRAM, words.length - i); n >= 1; n--) {
+  // which n-grams from here some lookup below can find, shortest first: no name's key starts with most words, and
+  // then no longer n-gram from here is one either (bit n-1 set: the n-gram's key is one of them)
+  const most = Math.min(MAX_NGRAM, words.length - i);
+  let named = 0;
+  let typed = '';
+  for (let n = 1; n <= most; n++) {
+    typed += keys[i + n - 1]!;
+    const standing = gate.standing(typed);
+    if (standing === NONE) break;
+    if (standing === KEY) named |= 1 << (n - 1);
+  }
+
+  for (let n = most; n >= 1; n--) {
+    if ((named & (1 << (n - 1))) === 0) continue;
     // the n-gram's keys: keyOf, sizeKeyOf and seriesKeyOf of the joined words, from the words' keys
     let key = keys[i]!;
     for (let k = 1; k < n; k++) key += keys[i + k]!;
@@ -392,9 +409,14 @@ function rebuildsOf(catalog: Catalog, distro: Distro, version: string): ReleaseR
 }
 
 const versionIndex = new WeakMap<Catalog, Map<string, SeriesInfo[]>>();
-/** "lsv" -> Lsv2, Lsv3, Lsv4; "b" -> Bv1: the current series whose name is the typed letters and a version, indexed
- * once per catalog. */
+/** "lsv" -> Lsv2, Lsv3, Lsv4; "b" -> Bv1: the current series whose name is the typed letters and a version. */
 function versionsOf(catalog: Catalog, key: string): SeriesInfo[] | undefined {
+  const found = versionStems(catalog).get(key);
+  return found?.length ? found : undefined;
+}
+
+/** The current series by their names' letters without the version, indexed once per catalog. */
+function versionStems(catalog: Catalog): Map<string, SeriesInfo[]> {
   let index = versionIndex.get(catalog);
   if (!index) {
     index = new Map();
@@ -405,8 +427,27 @@ function versionsOf(catalog: Catalog, key: string): SeriesInfo[] | undefined {
     }
     versionIndex.set(catalog, index);
   }
-  const found = index.get(key);
-  return found?.length ? found : undefined;
+  return index;
+}
+
+const gates = new WeakMap<Catalog, KeyPrefixes>();
+/** Every key matchAt's n-gram lookups can find a name under, built once per catalog: a size's and a series' key with
+ * and without "standard" before it (and a series' or a version stem's with "series" after it), a CPU's, a release's,
+ * a distribution's (with the aliases distroByKey adds). A key outside it finds nothing in any of those maps. */
+export function nameKeys(catalog: Catalog): KeyPrefixes {
+  let gate = gates.get(catalog);
+  if (!gate) {
+    const keys: string[] = [...catalog.cpuByKey.keys(), ...catalog.releaseByKey.keys(), ...catalog.distroByKey.keys(), ...MORE_ALIASES.keys()];
+    const standard = (k: string) => keys.push(k, `standard${k}`);
+    for (const k of catalog.sizeByKey.keys()) standard(k);
+    for (const k of [...catalog.seriesByKey.keys(), ...versionStems(catalog).keys()]) {
+      standard(k);
+      standard(`${k}series`);
+    }
+    gate = new KeyPrefixes(keys);
+    gates.set(catalog, gate);
+  }
+  return gate;
 }
 
 /** Series keys keep the letters: "Dsv5" -> "dsv5", "D-series" -> "d". */
