@@ -70,10 +70,11 @@ export function findEntities(catalog: Catalog, text: string, gate: KeyGate = nam
   };
   const scanned = scanMentions(catalog, text);
   found.mentions = scanned.mentions;
-  const original = swapQualifiers(
-    catalog,
-    splitWords(scanned.rest).flatMap((w) => snakeParts(catalog, w)),
-  );
+  const split: string[] = [];
+  for (const w of splitWords(scanned.rest))
+    if (w.includes('_')) split.push(...snakeParts(catalog, w));
+    else split.push(w);
+  const original = swapQualifiers(catalog, split);
   const words = original.map((w) => w.toLowerCase());
   const flagLevel = flagLevels(catalog);
   // each word's key once: an n-gram's key is its words' keys joined (keyOf works character by character)
@@ -98,12 +99,17 @@ function snakeParts(catalog: Catalog, word: string): string[] {
   return [word];
 }
 
+const DIGIT = /\d/;
+const LEADING_DIGIT = /^\d/;
+
 /** "CentOS 8 Stream", "Centos8 Stream": a distribution, its version, then a qualifier that the release's own name
  * puts before the version ("CentOS Stream 8"). Put back in the release's order when that names a release, for every
  * distribution whose releases carry such a word. */
 export function swapQualifiers(catalog: Catalog, words: string[]): string[] {
   const out = [...words];
   for (let i = 0; i < out.length; i++) {
+    // both shapes below need a digit: in this word, or at the start of the next
+    if (!DIGIT.test(out[i]!) && !LEADING_DIGIT.test(out[i + 1] ?? '')) continue;
     const glued = /^([A-Za-z][A-Za-z-]*?)-?(\d+(?:\.\d+)?)$/.exec(out[i]!);
     // "Centos8 Stream" (one word, then the qualifier) or "CentOS 8 Stream" (three words)
     const [name, version, qualifier, used] = glued
