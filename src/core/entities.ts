@@ -223,12 +223,13 @@ function matchAt(
     }
   }
 
-  const codename = catalog.cpuByCodename.get(keyOf(w + (words[i + 1] ?? '')));
+  // (the key of two words joined is their keys joined)
+  const codename = catalog.cpuByCodename.get(keys[i]! + (keys[i + 1] ?? ''));
   if (codename && words[i + 1]) {
     found.codenames.push({ typed: `${w} ${words[i + 1]}`, cpus: codename });
     return 2;
   }
-  const codename1 = catalog.cpuByCodename.get(keyOf(w));
+  const codename1 = catalog.cpuByCodename.get(keys[i]!);
   if (codename1 && w.length >= 4) {
     found.codenames.push({ typed: w, cpus: codename1 });
     return 1;
@@ -472,7 +473,7 @@ function isSeriesMention(series: SeriesInfo, words: string[], original: string[]
   return key.length === 2 && original[i] === series.record.series && /^[A-Z]{2}$/.test(series.record.series);
 }
 
-function flagLevels(catalog: Catalog): Map<string, LevelName> {
+export function flagLevels(catalog: Catalog): Map<string, LevelName> {
   const cached = flagLevelCache.get(catalog);
   if (cached) return cached;
   const map = new Map<string, LevelName>();
@@ -485,8 +486,31 @@ function flagLevels(catalog: Catalog): Map<string, LevelName> {
 }
 const flagLevelCache = new WeakMap<Catalog, Map<string, LevelName>>();
 
+/** The keys of every flag, flag alias and level word: the words (by key) a flag lookup can find a level for. The flag
+ * looked up is the key of the word or of its alias (normaliseFlag), so a word whose key is none of these finds none. */
+function levelKeys(catalog: Catalog, flagLevel: Map<string, LevelName>): Set<string> {
+  let keys = levelKeyCache.get(flagLevel);
+  if (!keys) {
+    keys = new Set([...flagLevel.keys(), ...LEVEL_WORDS.keys(), ...Object.keys(catalog.levels.flagAliases).map(keyOf)]);
+    levelKeyCache.set(flagLevel, keys);
+  }
+  return keys;
+}
+/** by the flag map (one per catalog: flagLevels) */
+const levelKeyCache = new WeakMap<Map<string, LevelName>, Set<string>>();
+
 /** "x86-64-v3", "x86_64_v3", "v3", "avx2", "avx-512", "sse4.2" -> a level. */
 export function levelOf(word: string, flagLevel: Map<string, LevelName>, catalog: Catalog): LevelName | null {
+  const k = keyOf(word);
+  // most words name no level: one whose key neither ends in a level's digit (1-4) nor is a flag's, a flag alias's or
+  // a level word's finds nothing below
+  const last = k.charCodeAt(k.length - 1);
+  if ((last < 49 || last > 52) && !levelKeys(catalog, flagLevel).has(k)) return null;
+  return levelOfAnyWord(word, flagLevel, catalog);
+}
+
+/** levelOf without its gate: every test below, on every word. */
+export function levelOfAnyWord(word: string, flagLevel: Map<string, LevelName>, catalog: Catalog): LevelName | null {
   const k = keyOf(word);
   const m = /^(?:x8664)?v([1-4])$/.exec(k) ?? /^x8664v?([1-4])$/.exec(k) ?? /^x86v64v([1-4])$/.exec(k);
   if (m) return `x86-64-v${m[1]}` as LevelName;

@@ -33,7 +33,10 @@ export function pastedLevelAnswer(catalog: Catalog, query: string, text: string)
   }
   const words = flagWords(text);
   if (words.length < 6) return null;
-  const hits = words.filter((w) => catalog.levelFlags.has(normaliseFlag(w, catalog.levels))).length;
+  // a bare list of flags: six of them at least, and two words in five; counted until that can no longer be reached
+  const needed = Math.max(6, words.length * 0.4);
+  let hits = 0;
+  for (let i = 0; i < words.length && hits + (words.length - i) >= needed; i++) if (catalog.levelFlags.has(normaliseFlag(words[i]!, catalog.levels))) hits++;
   if (hits >= 6 && hits >= words.length * 0.4) return flagsAnswer(catalog, query, words);
   return null;
 }

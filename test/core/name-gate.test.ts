@@ -3,7 +3,8 @@
 // name, typed every way, every corpus question and the bench's questions exactly as the finder without it.
 import { describe, expect, test } from 'vitest';
 import { catalog } from '../../src/core/index.js';
-import { findEntities, nameKeys, type Entities } from '../../src/core/entities.js';
+import { findEntities, flagLevels, levelOf, levelOfAnyWord, nameKeys, type Entities } from '../../src/core/entities.js';
+import { splitWords } from '../../src/core/text.js';
 import { EVERY_KEY, KEY, KeyPrefixes, NONE, PREFIX } from '../../src/core/key-prefixes.js';
 import { gateTexts } from './name-texts.js';
 
@@ -57,8 +58,9 @@ describe('KeyPrefixes', () => {
   });
 });
 
+const texts = gateTexts(c);
+
 describe('the gated finder reads what the ungated one reads', () => {
-  const texts = gateTexts(c);
   test(`over ${texts.length} texts: every catalog name typed every way, the corpus, the bench's questions`, () => {
     expect(texts.length).toBeGreaterThan(15_000);
     let named = 0;
@@ -70,5 +72,31 @@ describe('the gated finder reads what the ungated one reads', () => {
     }
     // the texts name things: a finder that found nothing would pass the comparison above
     expect(named / texts.length).toBeGreaterThan(0.8);
+  });
+});
+
+describe("levelOf's gate (a word whose key cannot name a level is not looked at further)", () => {
+  const flagLevel = flagLevels(c);
+  test('reads every word of every text, every flag, alias and level spelling as the ungated reading does', () => {
+    const spellings = [
+      ...c.levels.levels.flatMap((step) => [
+        ...step.cpuinfoFlags,
+        step.level,
+        step.level.replace(/-/g, '_'),
+        step.level.slice(-2),
+        step.level.replace(/-/g, ''),
+      ]),
+      ...Object.keys(c.levels.flagAliases).flatMap((a) => [a, a.replace(/_/g, '-'), a.replace(/_/g, '.'), a.toUpperCase()]),
+      ...['avx512', 'AVX-512', 'avx512f', 'sse42', 'SSE4.2', 'sse4.1', 'x86v64v3', 'x86-64', 'x8664v2', 'v5', 'xsave', 'abm', '__proto__', 'constructor'],
+    ];
+    const words = new Set([...spellings, ...texts.flatMap((t) => splitWords(t))]);
+    let levels = 0;
+    for (const w of words) {
+      const want = levelOfAnyWord(w, flagLevel, c);
+      expect(levelOf(w, flagLevel, c), w).toBe(want);
+      if (want) levels++;
+    }
+    // the words name levels: a reading that found none would pass the comparison above
+    expect(levels).toBeGreaterThan(60);
   });
 });
