@@ -52,6 +52,7 @@ const MAX_NGRAM = 4;
 /** `gate` says which typed keys may be names' keys (nameKeys: exactly those the lookups below can find); tests pass
  * EVERY_KEY to walk the ungated path. */
 export function findEntities(catalog: Catalog, text: string, gate: KeyGate = nameKeys(catalog)): Entities {
+  const scanned = scanMentions(catalog, text);
   const found: Entities = {
     sizes: [],
     series: [],
@@ -66,19 +67,23 @@ export function findEntities(catalog: Catalog, text: string, gate: KeyGate = nam
     levelWords: [],
     unknown: [],
     corrections: [],
-    mentions: { familyCpus: [], foreignCpus: [], codenames: [], virtualCpus: [], hypervisors: [], offTopics: [], outOfScope: [], errors: [] },
+    mentions: scanned.mentions,
   };
-  const scanned = scanMentions(catalog, text);
-  found.mentions = scanned.mentions;
   const split: string[] = [];
   for (const w of splitWords(scanned.rest))
     if (w.includes('_')) split.push(...snakeParts(catalog, w));
     else split.push(w);
   const original = swapQualifiers(catalog, split);
-  const words = original.map((w) => w.toLowerCase());
+  // each word in lower case, and its key, once: an n-gram's key is its words' keys joined (keyOf works character by
+  // character)
+  const words: string[] = [];
+  const keys: string[] = [];
+  for (const w of original) {
+    const lower = w.toLowerCase();
+    words.push(lower);
+    keys.push(keyOf(lower));
+  }
   const flagLevel = flagLevels(catalog);
-  // each word's key once: an n-gram's key is its words' keys joined (keyOf works character by character)
-  const keys = words.map(keyOf);
 
   let i = 0;
   while (i < words.length) {
@@ -555,19 +560,22 @@ function sizeInitials(catalog: Catalog): Set<string> {
   return set;
 }
 
+/** Each name once, in the order first found; a distro named with a release is not named again without one. (In
+ * place: the finder's own lists, which nothing else holds yet; most have none or one.) */
 function dedupe(e: Entities): Entities {
-  const uniq = <T>(xs: T[]) => [...new Set(xs)];
-  const releases: ReleaseRef[] = [];
-  for (const r of e.releases) if (!releases.some((x) => x.release === r.release)) releases.push(r);
-  return {
-    ...e,
-    sizes: uniq(e.sizes),
-    series: uniq(e.series),
-    cpus: uniq(e.cpus),
-    releases,
-    distros: uniq(e.distros).filter((d) => !releases.some((r) => r.distro === d)),
-    levels: uniq(e.levels),
-  };
+  const uniq = <T>(xs: T[]) => (xs.length < 2 ? xs : [...new Set(xs)]);
+  if (e.releases.length > 1) {
+    const releases: ReleaseRef[] = [];
+    for (const r of e.releases) if (!releases.some((x) => x.release === r.release)) releases.push(r);
+    e.releases = releases;
+  }
+  e.sizes = uniq(e.sizes);
+  e.series = uniq(e.series);
+  e.cpus = uniq(e.cpus);
+  e.levels = uniq(e.levels);
+  const releases = e.releases;
+  e.distros = releases.length ? uniq(e.distros).filter((d) => !releases.some((r) => r.distro === d)) : uniq(e.distros);
+  return e;
 }
 
 /** "ubuntu 24.04.1" -> 24.04 LTS, "ubuntu 22" -> 22.04 LTS (the only 22.x): a point release or a bare

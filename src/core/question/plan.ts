@@ -432,8 +432,9 @@ function formerNames(f: Frame): string[] {
     const bore = (key: string) => (r: NamedRelease['release']) => r.aliases.some((x) => keyOf(x).includes(key));
     const typed = (f.e.namesTyped.get(distro) ?? []).find((t) => {
       const key = keyOf(t);
-      const alias = (distro.aliases ?? []).some((a) => keyOf(a) === key); // a name of the distribution, not a codename
-      return key.length >= 4 && alias && ga && !keyOf(distro.name).includes(key) && distro.releases.some(bore(key)) && !bore(key)(ga);
+      // a name of the distribution (not a codename) other than its own, that an older release bore
+      const alias = () => (distro.aliases ?? []).some((a) => keyOf(a) === key);
+      return key.length >= 4 && ga && !keyOf(distro.name).includes(key) && alias() && distro.releases.some(bore(key)) && !bore(key)(ga);
     });
     if (!typed || !ga) continue;
     const newest = distro.releases[0]!;
