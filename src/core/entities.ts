@@ -104,8 +104,11 @@ function snakeParts(catalog: Catalog, word: string): string[] {
   return [word];
 }
 
-const DIGIT = /\d/;
-const LEADING_DIGIT = /^\d/;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (isDigit(word.charCodeAt(i))) return true;
+  return false;
+}
 
 /** "CentOS 8 Stream", "Centos8 Stream": a distribution, its version, then a qualifier that the release's own name
  * puts before the version ("CentOS Stream 8"). Put back in the release's order when that names a release, for every
@@ -114,7 +117,7 @@ export function swapQualifiers(catalog: Catalog, words: string[]): string[] {
   const out = [...words];
   for (let i = 0; i < out.length; i++) {
     // both shapes below need a digit: in this word, or at the start of the next
-    if (!DIGIT.test(out[i]!) && !LEADING_DIGIT.test(out[i + 1] ?? '')) continue;
+    if (!hasDigit(out[i]!) && !isDigit((out[i + 1] ?? '').charCodeAt(0))) continue;
     const glued = /^([A-Za-z][A-Za-z-]*?)-?(\d+(?:\.\d+)?)$/.exec(out[i]!);
     // "Centos8 Stream" (one word, then the qualifier) or "CentOS 8 Stream" (three words)
     const [name, version, qualifier, used] = glued

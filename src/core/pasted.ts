@@ -41,11 +41,40 @@ export function pastedLevelAnswer(catalog: Catalog, query: string, text: string)
   return null;
 }
 
+/** The words of a text that could be flags (2 to 40 of [A-Za-z0-9_.-], between commas and spaces), the first 2,000:
+ * as `text.split(/[\s,]+/).filter((w) => /^[a-z0-9_.-]{2,40}$/i.test(w)).slice(0, 2000)`, in one pass that makes a
+ * string only of the words it keeps (every question in plain words is looked at as a paste first). */
 export function flagWords(text: string): string[] {
-  return text
-    .split(/[\s,]+/)
-    .filter((w) => /^[a-z0-9_.-]{2,40}$/i.test(w))
-    .slice(0, 2000);
+  const out: string[] = [];
+  let start = 0;
+  let flagLike = true;
+  for (let i = 0; i <= text.length && out.length < MAX_FLAG_WORDS; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c === 44 || isSpace(c)) {
+      if (flagLike && i - start >= 2 && i - start <= 40) out.push(text.slice(start, i));
+      start = i + 1;
+      flagLike = true;
+    } else if (flagLike && !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45)) flagLike = false;
+  }
+  return out;
+}
+const MAX_FLAG_WORDS = 2000;
+
+/** What `\s` matches: ECMAScript's white space (tab, vertical tab, form feed, the Zs spaces, U+FEFF) and line ends. */
+export function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** A shortened list (inxi's "Flags:", an lscpu summary): it names higher-level flags but lacks the base
