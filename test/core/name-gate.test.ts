@@ -4,7 +4,8 @@
 import { describe, expect, test } from 'vitest';
 import { catalog } from '../../src/core/index.js';
 import { findEntities, flagLevels, levelOf, levelOfAnyWord, nameKeys, type Entities } from '../../src/core/entities.js';
-import { splitWords } from '../../src/core/text.js';
+import { keyOf, splitWords } from '../../src/core/text.js';
+import { keysOf } from '../../src/core/question/frame.js';
 import { EVERY_KEY, KEY, KeyPrefixes, NONE, PREFIX } from '../../src/core/key-prefixes.js';
 import { gateTexts } from './name-texts.js';
 
@@ -98,5 +99,15 @@ describe("levelOf's gate (a word whose key cannot name a level is not looked at 
     }
     // the words name levels: a reading that found none would pass the comparison above
     expect(levels).toBeGreaterThan(60);
+  });
+});
+
+describe('keysOf: names keyed once', () => {
+  test("a distribution's keys are its name's then its aliases', a release's its aliases', each time asked", () => {
+    for (const d of c.distros) {
+      expect(keysOf(d)).toEqual([d.name, ...d.aliases].map(keyOf));
+      expect(keysOf(d)).toBe(keysOf(d));
+      for (const r of d.releases) expect(keysOf(r), `${d.name} ${r.version}`).toEqual(r.aliases.map(keyOf));
+    }
   });
 });
