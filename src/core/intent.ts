@@ -1,5 +1,6 @@
 // What is being asked, from the words around the names: upstream, kernel, compat, comparison, ...
 import type { DistroFacet } from './answers/distro.js';
+import { isSpace } from './text.js';
 
 export interface Intent {
   help: boolean;
@@ -106,6 +107,17 @@ const FACETS: Array<[DistroFacet, RegExp | Asked]> = [
 
 const RUNS_ELSEWHERE_RE = new RegExp(RUNS_ELSEWHERE);
 
+/** "…, right?", "correct", "true ??": a statement asked as a question. What `/,?\s*(right|correct|true)\s*\?*\s*$/`
+ * tests, read from the end (the pattern would be tried at every place in the text): after the word come only
+ * spaces and question marks, so they are the text's last run of those, in the order spaces, marks, spaces. */
+export function endsWithTag(lower: string): boolean {
+  let end = lower.length;
+  while (end > 0 && isSpace(lower.charCodeAt(end - 1))) end--;
+  while (end > 0 && lower.charCodeAt(end - 1) === 63) end--;
+  while (end > 0 && isSpace(lower.charCodeAt(end - 1))) end--;
+  return lower.endsWith('right', end) || lower.endsWith('correct', end) || lower.endsWith('true', end);
+}
+
 export function readIntent(lower: string): Intent {
   const asks = new Set<Asked>();
   for (const [asked, re] of ASK_CUES) if (re.test(lower)) asks.add(asked);
@@ -129,7 +141,7 @@ export function readIntent(lower: string): Intent {
     asks,
     yesNo:
       /^\W*(does|do|is|are|can|could|will|would|has|have|did|should|must)\b/.test(lower) ||
-      /,?\s*(right|correct|true)\s*\?*\s*$/.test(lower) ||
+      endsWithTag(lower) ||
       /(吗|嗎|ますか|ですか|나요|까)\s*[?？]?\s*$|^\s*¿/.test(lower),
   };
 }

@@ -5,6 +5,7 @@ import type { Catalog } from './catalog.js';
 import type { LevelName } from '../data/schema.js';
 import { armFlagsAnswer, flagsAnswer, ldsoAnswer, shortenedFlagsAnswer } from './answers/cpu.js';
 import { levelRank, LEVELS, normaliseFlag } from './levels.js';
+import { isSpace } from './text.js';
 
 // One glibc-hwcaps entry: "x86-64-v3 (supported, searched)". Read by its parenthesis, not by line, so a
 // paste whose newlines became spaces still parses ("… x86-64-v4 x86-64-v3 (supported, searched) …").
@@ -59,23 +60,6 @@ export function flagWords(text: string): string[] {
   return out;
 }
 const MAX_FLAG_WORDS = 2000;
-
-/** What `\s` matches: ECMAScript's white space (tab, vertical tab, form feed, the Zs spaces, U+FEFF) and line ends. */
-export function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /** A shortened list (inxi's "Flags:", an lscpu summary): it names higher-level flags but lacks the base
  * flags every x86-64 CPU has, so missing flags say nothing about the CPU. */

@@ -27,6 +27,23 @@ export function sizeKeyOf(name: string): string {
   return keyOf(name).replace(/^standard/, '');
 }
 
+/** What `\s` matches: ECMAScript's white space (tab, vertical tab, form feed, the Zs spaces, U+FEFF) and line ends. */
+export function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 const NO_MATCHES: readonly RegExpExecArray[] = [];
 
 /** Every match of a global pattern in the text, as `text.matchAll(re)` gives them, without the copy of the pattern

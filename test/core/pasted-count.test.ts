@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { catalog } from '../../src/core/index.js';
-import { flagWords, isSpace, pastedLevelAnswer } from '../../src/core/pasted.js';
+import { flagWords, pastedLevelAnswer } from '../../src/core/pasted.js';
+import { isSpace } from '../../src/core/text.js';
 import { gateTexts } from './name-texts.js';
 
 const c = catalog();

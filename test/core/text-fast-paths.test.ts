@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { catalog } from '../../src/core/index.js';
 import { anyWords, keyOf, matchesOf, splitWords } from '../../src/core/text.js';
+import { endsWithTag } from '../../src/core/intent.js';
 import { gateTexts } from './name-texts.js';
 
 const c = catalog();
@@ -79,5 +80,22 @@ describe('matchesOf', () => {
 
   test('a pattern that is not global is refused, as matchAll refuses it', () => {
     expect(() => matchesOf(/a/, 'a')).toThrow(TypeError);
+  });
+});
+
+describe('endsWithTag ("…, right?")', () => {
+  const pattern = /,?\s*(right|correct|true)\s*\?*\s*$/;
+  test('is what its pattern tests, read from the end', () => {
+    const unit = fc.constantFrom('right', 'correct', 'true', 'rue', 'righ', 't', ' ', '  ', '?', '??', ',', '\t', '\n', '\u3000', 'x', '？');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 8 }), (parts) => {
+        const t = parts.join('');
+        expect(endsWithTag(t), JSON.stringify(t)).toBe(pattern.test(t));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const t of texts) expect(endsWithTag(t.toLowerCase()), t).toBe(pattern.test(t.toLowerCase()));
+    expect(['rhel 10 needs v3, right?', 'untrue', 'correct ? \n', 'true'].map(endsWithTag)).toEqual([true, true, true, true]);
+    expect(['true? ?', 'right now please', ''].map(endsWithTag)).toEqual([false, false, false]);
   });
 });
