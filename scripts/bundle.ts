@@ -11,7 +11,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { TABLE_FILES } from '../src/data/stamp.js';
 import { validateAndStamp } from '../src/data/validate-build.js';
 
@@ -28,6 +28,46 @@ export function projectRoot(from = dirname(fileURLToPath(import.meta.url))): str
     }
   }
   throw new Error('azlinux-bot: package.json not found above scripts/bundle');
+}
+
+/**
+ * Packages required at the top of an SDK module but used only when a feature the bot may not run is
+ * configured: bundled as usual, but evaluated on first use (their modules run then, not at start).
+ * Bolt's App requires its SocketModeReceiver whatever the mode, which requires @slack/socket-mode (and
+ * with it undici and ws) only to construct its client in Socket Mode; Bolt's receivers require
+ * @slack/oauth (and jsonwebtoken) only to construct an InstallProvider, for OAuth installs, which the
+ * bot does not do. Together they were a sixth of a start. Only packages whose every use is a property
+ * read inside a function belong here: a lazy module answers any read by loading the package.
+ */
+export const LAZY_PACKAGES = ['@slack/socket-mode', '@slack/oauth'];
+
+/** The module that stands for a lazy package: a view of its exports that requires it on first use. */
+export function lazyModule(pkg: string): string {
+  const req = JSON.stringify(pkg);
+  return `let real;
+const load = () => (real ??= require(${req}));
+module.exports = new Proxy({}, {
+  get: (_, key) => load()[key],
+  has: (_, key) => key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_, key) => {
+    const d = Object.getOwnPropertyDescriptor(load(), key);
+    return d && { ...d, configurable: true };
+  },
+});
+`;
+}
+
+/** Resolves LAZY_PACKAGES to their lazyModule (whose own require gets the real package). */
+export function lazyPackages(root: string, packages: readonly string[] = LAZY_PACKAGES): Plugin {
+  const filter = new RegExp(`^(${packages.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+  return {
+    name: 'lazy-packages',
+    setup(b) {
+      b.onResolve({ filter }, (args) => (args.namespace === 'lazy' ? undefined : { path: args.path, namespace: 'lazy' }));
+      b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({ contents: lazyModule(args.path), resolveDir: root, loader: 'js' }));
+    },
+  };
 }
 
 /** The entry points, by the name of the file they become. */
@@ -73,6 +113,7 @@ export async function bundle(outDir: string, root = projectRoot(), entries: Reco
     entryPoints: Object.entries(entries).map(([out, src]) => ({ in: src, out })),
     outdir: outDir,
     external: EXTERNAL,
+    plugins: [lazyPackages(root)],
   });
   for (const name of TABLE_FILES) copyFileSync(join(root, 'src/data', name), join(outDir, name));
   validateAndStamp(pathToFileURL(`${outDir}/`));
