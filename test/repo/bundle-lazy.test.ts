@@ -13,9 +13,9 @@ const FIXTURE = fileURLToPath(new URL('../fixtures/lazy/', import.meta.url));
 const OUT = mkdtempSync(join(tmpdir(), 'azlinux-lazy-'));
 afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
-async function run(lazy: string[]): Promise<Record<string, unknown>> {
-  const outdir = join(OUT, lazy.length ? 'lazy' : 'eager');
-  await build({ ...BUNDLE_OPTIONS, absWorkingDir: FIXTURE, entryPoints: [{ in: 'entry.cjs', out: 'entry' }], outdir, plugins: [lazyPackages(FIXTURE, lazy)] });
+async function run(lazy: string[], entry = 'entry.cjs'): Promise<Record<string, unknown>> {
+  const outdir = join(OUT, `${entry}-${lazy.length ? 'lazy' : 'eager'}`);
+  await build({ ...BUNDLE_OPTIONS, absWorkingDir: FIXTURE, entryPoints: [{ in: entry, out: 'entry' }], outdir, plugins: [lazyPackages(FIXTURE, lazy)] });
   const r = spawnSync(process.execPath, [join(outdir, 'entry.js')], { encoding: 'utf8', timeout: 20_000 });
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout) as Record<string, unknown>;
@@ -33,6 +33,22 @@ describe('lazy packages in the bundle', () => {
       missing: null,
       loads: 1,
     });
+  });
+
+  it("through TypeScript's helpers (a function package, an ES-module one): nothing runs at the require, each at its first use", async () => {
+    const want = {
+      made: 'made app',
+      router: 'router',
+      version: 5,
+      starKeys: ['Router', 'default', 'version'],
+      client: 'c',
+      isClient: true,
+      helper: 'help',
+      loads: 2,
+    };
+    expect(await run(['./callable.cjs', './es-module.cjs'], 'entry-helpers.cjs')).toEqual({ ...want, afterRequire: 0, afterCall: 1 });
+    // and the same answers with the packages loaded at the require, as without the bundle's lazy modules
+    expect(await run([], 'entry-helpers.cjs')).toEqual({ ...want, afterRequire: 2, afterCall: 2 });
   });
 
   it('the same entry without it: the package runs at the require (what the lazy module changes)', async () => {
