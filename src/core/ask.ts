@@ -13,7 +13,7 @@ import type { CpuFamilyMatch } from './cpu-family.js';
 import type { LevelName } from '../data/schema.js';
 import { renderText } from './render-text.js';
 import { nearestWord } from './fuzzy.js';
-import { cleanInput, echo } from './text.js';
+import { cleanInput, echo, MAX_INPUT } from './text.js';
 import { isShareable } from './policy.js';
 
 const COMMANDS = ['azlinux', 'cpulevel'];
@@ -23,7 +23,7 @@ export const QUERY_ECHO_LIMIT = 2000;
 
 export function askWith(catalog: Catalog, rawText: string, context: ConversationContext = {}): Answer {
   const raw = typeof rawText === 'string' ? rawText : String(rawText ?? '');
-  let text = cleanInput(raw);
+  let text = cleanQuestion(raw);
   const publicWord = /(^|\s)public[.!]?$/i.test(text);
   if (publicWord) text = text.replace(/(^|\s)public[.!]?$/i, '').trim();
   const query = raw.length <= QUERY_ECHO_LIMIT ? raw : `${raw.slice(0, QUERY_ECHO_LIMIT - 1)}…`;
@@ -31,6 +31,14 @@ export function askWith(catalog: Catalog, rawText: string, context: Conversation
   answer.visibility = publicWord && isShareable(answer) ? 'public' : 'private';
   answer.text = renderText(answer);
   return answer;
+}
+
+/** Printable ASCII only: nothing for cleanInput to normalise or blank. */
+const PRINTABLE = /^[\x20-\x7e]*$/;
+
+/** cleanInput(raw), without its Unicode work for a question typed in printable ASCII (most are). */
+export function cleanQuestion(raw: string): string {
+  return raw.length <= MAX_INPUT && PRINTABLE.test(raw) ? raw.trim() : cleanInput(raw);
 }
 
 function route(catalog: Catalog, query: string, text: string, context: ConversationContext): Answer {

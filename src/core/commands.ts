@@ -11,7 +11,8 @@ import { clarifyAnswer, compareAnswer, helpAnswer, notFoundAnswer } from './answ
 import { levelAnswer, seriesAnswer, sizeAnswer } from './answers/vm.js';
 import { findEntities } from './entities.js';
 import { flagWords, pastedLevelAnswer } from './pasted.js';
-import { ambiguousSize, pickRelease, pickTarget, vmTargets } from './targets.js';
+import { ambiguousSize, ambiguousSizeOf, pickRelease, pickTarget, vmTargets } from './targets.js';
+import { exactCpu, exactLevel, exactRelease, exactSeries, exactSize } from './exact.js';
 import { nearestWord } from './fuzzy.js';
 import { echo } from './text.js';
 
@@ -27,48 +28,25 @@ export function azlinuxCommand(catalog: Catalog, query: string, rest: string): A
     case 'based-on': {
       const azl = catalog.distroById(AZURE_LINUX)!;
       if (!arg) return lineageAnswer(catalog, query, azl, null, 'upstream');
-      const e = findEntities(catalog, /^\d/.test(arg) ? `azure linux ${arg}` : arg);
-      const ref = pickRelease(catalog, e, query);
+      const named = /^\d/.test(arg) ? `azure linux ${arg}` : arg;
+      const ref = exactRelease(catalog, named) ?? pickRelease(catalog, findEntities(catalog, named), query);
       if ('answer' in ref) return ref.answer;
       return lineageAnswer(catalog, query, ref.distro, ref.release, 'upstream');
     }
     case 'releases': {
       if (!arg) return releasesAnswer(catalog, query, catalog.distroById(AZURE_LINUX)!);
-      const ref = pickRelease(catalog, findEntities(catalog, arg), query);
+      const ref = exactRelease(catalog, arg) ?? pickRelease(catalog, findEntities(catalog, arg), query);
       if ('answer' in ref) return ref.answer;
       return releasesAnswer(catalog, query, ref.distro);
     }
     case 'lineage': {
       if (!arg) return helpAnswer(query, 'azlinux', 'Name a distribution: `/azlinux lineage rocky 10`.');
-      const ref = pickRelease(catalog, findEntities(catalog, arg), query);
+      const ref = exactRelease(catalog, arg) ?? pickRelease(catalog, findEntities(catalog, arg), query);
       if ('answer' in ref) return ref.answer;
       return lineageAnswer(catalog, query, ref.distro, ref.release, 'lineage');
     }
-    case 'compat': {
-      if (!arg) return helpAnswer(query, 'azlinux', 'Name a VM size: `/azlinux compat Standard_D2s_v3 rhel 10`.');
-      const e = findEntities(catalog, arg);
-      const target = pickTarget(catalog, e, arg, query);
-      if ('answer' in target) return target.answer;
-      const hasDistro = e.releases.length || e.distros.length || e.badReleases.length;
-      if (!hasDistro) {
-        const number = args.find((w) => /^\d+(\.\d+)?$/.test(w));
-        if (number !== undefined) {
-          // "compat D2s_v3 10": a release number without its distribution
-          const refs = catalog.releasesByNumber.get(number) ?? [];
-          const only = refs.length === 1 ? refs[0]! : undefined;
-          if (only) return compatAnswer(catalog, query, target, only.distro, only.release, false);
-          const hint = `Name the distribution too, e.g. \`/azlinux compat ${target.label} rhel 10\`.`;
-          if (refs.length === 0) return notFoundAnswer(query, `a release numbered \`${number}\``, [], hint);
-          const choices = refs.map((r) => `${r.distro.name} ${r.release.version}`);
-          return clarifyAnswer(query, `\`${number}\` is a release of ${refs.length} distributions; which one?`, choices);
-        }
-        const azl = catalog.distroById(AZURE_LINUX)!;
-        return compatAnswer(catalog, query, target, azl, catalog.newestRelease(azl), true);
-      }
-      const ref = pickRelease(catalog, e, query);
-      if ('answer' in ref) return ref.answer;
-      return compatAnswer(catalog, query, target, ref.distro, ref.release ?? catalog.newestRelease(ref.distro), ref.release === null);
-    }
+    case 'compat':
+      return compatCommand(catalog, query, args);
     case 'about':
     case 'version':
       return aboutAnswer(catalog, query);
@@ -88,7 +66,68 @@ export function azlinuxCommand(catalog: Catalog, query: string, rest: string): A
   }
 }
 
+/** `/azlinux compat <size> [<distribution> [<release>]]`. */
+function compatCommand(catalog: Catalog, query: string, args: string[]): Answer {
+  if (!args.length) return helpAnswer(query, 'azlinux', 'Name a VM size: `/azlinux compat Standard_D2s_v3 rhel 10`.');
+  return exactCompat(catalog, query, args) ?? compatAnyName(catalog, query, args);
+}
+
+/** compat with whatever was typed: the entity finder reads it. */
+function compatAnyName(catalog: Catalog, query: string, args: string[]): Answer {
+  const arg = args.join(' ');
+  const e = findEntities(catalog, arg);
+  const target = pickTarget(catalog, e, arg, query);
+  if ('answer' in target) return target.answer;
+  const hasDistro = e.releases.length || e.distros.length || e.badReleases.length;
+  if (!hasDistro) {
+    const number = args.find((w) => /^\d+(\.\d+)?$/.test(w));
+    if (number !== undefined) {
+      // "compat D2s_v3 10": a release number without its distribution
+      const refs = catalog.releasesByNumber.get(number) ?? [];
+      const only = refs.length === 1 ? refs[0]! : undefined;
+      if (only) return compatAnswer(catalog, query, target, only.distro, only.release, false);
+      const hint = `Name the distribution too, e.g. \`/azlinux compat ${target.label} rhel 10\`.`;
+      if (refs.length === 0) return notFoundAnswer(query, `a release numbered \`${number}\``, [], hint);
+      const choices = refs.map((r) => `${r.distro.name} ${r.release.version}`);
+      return clarifyAnswer(query, `\`${number}\` is a release of ${refs.length} distributions; which one?`, choices);
+    }
+    const azl = catalog.distroById(AZURE_LINUX)!;
+    return compatAnswer(catalog, query, target, azl, catalog.newestRelease(azl), true);
+  }
+  const ref = pickRelease(catalog, e, query);
+  if ('answer' in ref) return ref.answer;
+  return compatAnswer(catalog, query, target, ref.distro, ref.release ?? catalog.newestRelease(ref.distro), ref.release === null);
+}
+
+/** `/azlinux compat <size> [<distribution> [<release>]]` with every name exactly as the tables spell it. */
+function exactCompat(catalog: Catalog, query: string, args: string[]): Answer | undefined {
+  const size = exactSize(catalog, args[0]!);
+  if (!size) return undefined;
+  const target = { series: size.series, size: size.size.name };
+  if (args.length === 1) {
+    const azl = catalog.distroById(AZURE_LINUX)!;
+    return compatAnswer(catalog, query, target, azl, catalog.newestRelease(azl), true);
+  }
+  const ref = exactRelease(catalog, args.slice(1).join(' '));
+  if (!ref) return undefined;
+  return compatAnswer(catalog, query, target, ref.distro, ref.release ?? catalog.newestRelease(ref.distro), ref.release === null);
+}
+
 export function cpulevelCommand(catalog: Catalog, query: string, rest: string): Answer {
+  // "Standard_D4s_v5", "Dsv5 series", "EPYC 7763", "x86-64-v3": a name exactly as the tables spell it, without the entity finder
+  const size = exactSize(catalog, rest);
+  if (size) return ambiguousSizeOf(catalog, query, size, rest) ?? sizeAnswer(catalog, query, size);
+  const series = exactSeries(catalog, rest);
+  if (series) return seriesAnswer(catalog, query, series);
+  const cpu = exactCpu(catalog, rest);
+  if (cpu) return cpuAnswer(catalog, query, cpu);
+  const level = exactLevel(rest);
+  if (level) return levelAnswer(catalog, query, level);
+  return cpulevelAnyName(catalog, query, rest);
+}
+
+/** /cpulevel with whatever was typed: the entity finder reads it. */
+function cpulevelAnyName(catalog: Catalog, query: string, rest: string): Answer {
   if (!rest || /^help$/i.test(rest)) return helpAnswer(query, 'cpulevel', rest ? undefined : 'Name a VM size, a CPU model, a level or paste flags.');
   const flagsArg = /^flags\b\s*:?\s*(.*)$/is.exec(rest);
   if (flagsArg) {
@@ -131,3 +170,6 @@ export function cpulevelCommand(catalog: Catalog, query: string, rest: string): 
   if ('answer' in target) return target.answer;
   return target.size ? sizeAnswer(catalog, query, target.sizeInfo!) : seriesAnswer(catalog, query, target.series);
 }
+
+/** The long ways round, for the tests that hold the exact-name paths to them (test/core/exact-names.test.ts). */
+export const anyNameForTests = { cpulevel: cpulevelAnyName, compat: compatAnyName };

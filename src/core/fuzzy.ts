@@ -158,6 +158,8 @@ export class NameIndex<T> {
   private readonly earlier: ReadonlyArray<readonly number[] | undefined>;
   /** candidates by key length, in order */
   readonly byLength: ReadonlyArray<readonly number[] | undefined>;
+  /** the same, in runs of keys that hold the same letters (size keys share a few sets: "d4sv5", "d8sv5") */
+  readonly runsByLength: ReadonlyArray<readonly LetterRun[] | undefined>;
   /** candidates in key order: those starting with a query are one run of it */
   readonly sorted: readonly number[];
   /** which letters (bits 0-25) and digits (bits 0-9 of the second word) each key holds */
@@ -195,6 +197,15 @@ export class NameIndex<T> {
       this.digits[i] = digitsOf(key);
       countSymbols(key, this.counts, i * SYMBOLS);
     });
+    this.runsByLength = byLength.map((bucket) => {
+      const runs = new Map<number, number[]>();
+      for (const i of bucket) {
+        const run = runs.get(this.letters[i]!);
+        if (run) run.push(i);
+        else runs.set(this.letters[i]!, [i]);
+      }
+      return [...runs].map(([letters, members]) => ({ letters, members }));
+    });
     this.sorted = keys
       .map((_, i) => i)
       .sort((x, y) => {
@@ -221,6 +232,12 @@ export class NameIndex<T> {
     }
     return lo;
   }
+}
+
+/** Candidates of one length whose keys hold the same letters. */
+export interface LetterRun {
+  letters: number;
+  members: readonly number[];
 }
 
 function lettersOf(key: string): number {
@@ -331,7 +348,7 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
   if (count <= 0) return [];
   // generous: an unknown name should still get its nearest neighbours, just not absurd ones
   const limit = Math.max(3, Math.ceil(query.length * 0.75));
-  const { keys, values, byLength, sorted, letters, digits, counts } = index;
+  const { keys, values, runsByLength, sorted, letters, digits, counts } = index;
   const ql = lettersOf(query);
   const qd = digitsOf(query);
   queryCounts.fill(0);
@@ -382,16 +399,21 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
       // the shorter keys at this offset, then the longer ones (off 0: the query's own length, once)
       for (let side = off > 0 ? 0 : 1; side < 2; side++) {
         // Stryker disable next-line EqualityOperator: equivalent, the longer keys first, then the shorter: the same candidates, the same answer
-        const bucket = byLength[side === 0 ? m - off : m + off];
-        if (!bucket) continue;
-        for (const i of bucket) {
-          if (marks[i] === mark || lowerBound(ql, qd, letters[i]!, digits[i]!) > cap) continue;
-          let d: number;
-          if (bitParallel) d = osaDistance(m, keys[i]!, cap);
-          // counting costs about what a tight cap's band of the distance does: worth it for a wider one
-          else if (cap >= 3 && countsApart(counts, i * SYMBOLS, cap)) continue;
-          else d = editDistance(query, keys[i]!, cap);
-          if (d <= cap) take(i, d);
+        const runs = runsByLength[side === 0 ? m - off : m + off];
+        if (!runs) continue;
+        for (const run of runs) {
+          // the letters alone too far apart: every key of the run is (the bound below, digits left out)
+          // Stryker disable next-line ConditionalExpression: performance only, a run not skipped is checked key by key, the same answer
+          if (lowerBound(ql, 0, run.letters, 0) > cap) continue;
+          for (const i of run.members) {
+            if (marks[i] === mark || lowerBound(ql, qd, letters[i]!, digits[i]!) > cap) continue;
+            let d: number;
+            if (bitParallel) d = osaDistance(m, keys[i]!, cap);
+            // counting costs about what a tight cap's band of the distance does: worth it for a wider one
+            else if (cap >= 3 && countsApart(counts, i * SYMBOLS, cap)) continue;
+            else d = editDistance(query, keys[i]!, cap);
+            if (d <= cap) take(i, d);
+          }
         }
         if (off > cap) break;
       }

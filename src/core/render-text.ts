@@ -16,31 +16,60 @@ export function sourceDateLabel(s: Source): string {
 }
 
 export function renderText(a: Answer): string {
-  const head = [a.title, a.summary];
-  if (a.facts.length) head.push('', ...a.facts.map((f) => `${f.label}: ${f.value}`));
-
-  const detail: string[] = [];
-  for (const s of a.sections) {
-    detail.push('', `${s.title}:`);
-    if (s.lines) detail.push(...s.lines.map((l) => `  ${l}`));
-    if (s.table) detail.push(`  ${s.table.columns.join(' | ')}`, ...s.table.rows.map((r) => `  ${r.join(' | ')}`));
-  }
-
-  const tail: string[] = [];
-  if (a.caveats.length) tail.push('', 'Caveats:', ...a.caveats.map((c) => `  - ${c}`));
-  if (a.suggestions.length && a.kind !== 'clarify' && a.kind !== 'not-found') tail.push('', `Did you mean: ${a.suggestions.join(', ')}`);
-  // the few sources that back what is shown (builders put them first); every one stays in the JSON
-  const cited = a.sources.slice(0, CITED);
-  if (cited.length) tail.push('', 'Sources:', ...cited.map((s) => `  - ${s.title} (${sourceDateLabel(s)}) ${s.url}`));
-  if (a.sources.length > CITED) tail.push(`  - … and ${a.sources.length - CITED} more in the answer's JSON \`sources\``);
-
-  const full = [...head, ...detail, ...tail].join('\n').trim();
+  // Built string by string (no arrays of lines); each part starts each of its lines with "\n".
+  const head = headOf(a);
+  const detail = detailOf(a);
+  const tail = tailOf(a);
+  const full = `${head}${detail}${tail}`.trim();
   if (full.length <= TEXT_LIMIT) return full;
 
   // Too long: keep the answer and the citations, shorten the detail in between.
-  const headText = truncate(head.join('\n').trim(), 1500, '…');
-  const tailText = truncate(tail.join('\n'), 1800, CUT);
+  const headText = truncate(head.trim(), 1500, '…');
+  const tailText = truncate(tail.slice(1), 1800, CUT);
   const room = TEXT_LIMIT - headText.length - tailText.length - CUT.length - 1;
-  const detailText = room > 0 ? truncate(detail.join('\n'), room, CUT) : CUT;
+  const detailText = room > 0 ? truncate(detail.slice(1), room, CUT) : CUT;
   return truncate(`${headText}\n${detailText}${tailText}`, TEXT_LIMIT, CUT);
+}
+
+/** The title, the answer and its facts. */
+function headOf(a: Answer): string {
+  let out = `${a.title}\n${a.summary}`;
+  if (a.facts.length) {
+    out += '\n';
+    for (const f of a.facts) out += `\n${f.label}: ${f.value}`;
+  }
+  return out;
+}
+
+/** The detail sections, each line after a "\n". */
+function detailOf(a: Answer): string {
+  let out = '';
+  for (const s of a.sections) {
+    out += `\n\n${s.title}:`;
+    if (s.lines) for (const l of s.lines) out += `\n  ${l}`;
+    if (s.table) {
+      out += `\n  ${s.table.columns.join(' | ')}`;
+      for (const r of s.table.rows) out += `\n  ${r.join(' | ')}`;
+    }
+  }
+  return out;
+}
+
+/** Caveats, "did you mean" and the sources cited, each line after a "\n". */
+function tailOf(a: Answer): string {
+  let out = '';
+  if (a.caveats.length) {
+    out += '\n\nCaveats:';
+    for (const c of a.caveats) out += `\n  - ${c}`;
+  }
+  if (a.suggestions.length && a.kind !== 'clarify' && a.kind !== 'not-found') out += `\n\nDid you mean: ${a.suggestions.join(', ')}`;
+  // the few sources that back what is shown (builders put them first); every one stays in the JSON
+  const cited = Math.min(a.sources.length, CITED);
+  if (cited) out += '\n\nSources:';
+  for (let i = 0; i < cited; i++) {
+    const s = a.sources[i]!;
+    out += `\n  - ${s.title} (${sourceDateLabel(s)}) ${s.url}`;
+  }
+  if (a.sources.length > CITED) out += `\n  - … and ${a.sources.length - CITED} more in the answer's JSON \`sources\``;
+  return out;
 }

@@ -63,7 +63,8 @@ function unknownCpu(catalog: Catalog, query: string, typed: string): Answer {
 export function unknownName(catalog: Catalog, query: string, word: string): Answer {
   const key = sizeKeyOf(word);
   const sizes = closest(key, catalog.fuzzyNames.sizes);
-  const series = closest(key, catalog.fuzzyNames.series, 1);
+  // three sizes leave no room for the series (the closest series is offered only beside fewer)
+  const series = sizes.length < 3 ? closest(key, catalog.fuzzyNames.series, 1) : [];
   const suggestions = [...sizes, ...series].slice(0, 3);
   return notFoundAnswer(
     query,
@@ -122,18 +123,52 @@ export function contextTarget(catalog: Catalog, context: ConversationContext): T
 /** "D2" names Standard_D2 but also D2_v2 … D2_v5 ("E2" names only versioned sizes): ask which,
  * unless "Standard_" or a version was typed. */
 export function ambiguousSize(catalog: Catalog, query: string, e: Entities, text: string): Answer | null {
-  if (e.sizes.length > 1 || /standard[_ ]/i.test(text)) return null;
+  if (e.sizes.length > 1) return null;
   const s = e.sizes[0];
-  const key = s ? sizeKeyOf(s.size.name) : e.unknown.map(sizeKeyOf).find((k) => /^[a-z]{1,3}\d+[a-z]*$/.test(k));
-  if (!key || /v\d+$/.test(key)) return null;
-  const keys = catalog.sizeKeys;
-  const siblings = catalog.sizes.filter((_, i) => {
-    const k = keys[i]!;
-    return k !== key && k.startsWith(key) && /^s?(v\d+)?$/.test(k.slice(key.length));
-  });
+  if (s) return ambiguousSizeOf(catalog, query, s, text);
+  if (/standard[_ ]/i.test(text)) return null;
+  const key = e.unknown.map(sizeKeyOf).find((k) => /^[a-z]{1,3}\d+[a-z]*$/.test(k));
+  return key ? siblingsClarify(catalog, query, undefined, key) : null;
+}
+
+/** ambiguousSize() for the one size a question names. */
+export function ambiguousSizeOf(catalog: Catalog, query: string, s: SizeInfo, text: string): Answer | null {
+  return /standard[_ ]/i.test(text) ? null : siblingsClarify(catalog, query, s, sizeKeyOf(s.size.name));
+}
+
+function siblingsClarify(catalog: Catalog, query: string, s: SizeInfo | undefined, key: string): Answer | null {
+  if (/v\d+$/.test(key)) return null;
+  const siblings = siblingsOf(catalog, key);
   if (!siblings.length) return null;
   const choices = [...(s ? [s.size.name] : []), ...siblings.map((x) => x.size.name)];
   return clarifyAnswer(query, `\`${key.toUpperCase()}\` could be ${choices.length} sizes; which one?`, choices);
+}
+
+const siblingIndex = new WeakMap<Catalog, Map<string, SizeInfo[]>>();
+
+/** The other sizes whose key is `key` and an "s", a version or both ("d2" -> d2s, d2v2 … d2sv5), in catalog
+ * order. Indexed once per catalog: every size under each key it extends that way. */
+export function siblingsOf(catalog: Catalog, key: string): SizeInfo[] {
+  let index = siblingIndex.get(catalog);
+  if (!index) {
+    index = new Map();
+    const keys = catalog.sizeKeys;
+    catalog.sizes.forEach((size, i) => {
+      const k = keys[i]!;
+      // every shorter key this one extends by "s", "vN" or "svN" (the key itself is no sibling of its own)
+      for (let cut = k.length - 1; cut >= 0; cut--) {
+        const head = k.charCodeAt(cut);
+        // such an ending starts with "s" or "v"
+        if ((head !== 115 && head !== 118) || !/^s?(v\d+)?$/.test(k.slice(cut))) continue;
+        const base = k.slice(0, cut);
+        const list = index!.get(base);
+        if (list) list.push(size);
+        else index!.set(base, [size]);
+      }
+    });
+    siblingIndex.set(catalog, index);
+  }
+  return index.get(key) ?? [];
 }
 
 /** Nothing recognised: suggest the closest names of any kind to the longest word. */

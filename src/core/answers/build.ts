@@ -25,7 +25,7 @@ export function fact(label: string, value: string | number | null | undefined): 
   return value === null || value === undefined || value === '' ? [] : [{ label, value: String(value) }];
 }
 
-export function uniqueSources(...lists: Source[][]): Source[] {
+export function uniqueSources(...lists: ReadonlyArray<readonly Source[]>): Source[] {
   const seen = new Set<string>();
   const out: Source[] = [];
   for (const list of lists) {
@@ -47,10 +47,17 @@ export function cpuLabel(cpu: CpuInfo): string {
   return `${cpu.model.model} (${cpu.model.codename}): ${lvl}`;
 }
 
-/** The series' own pages, then where its processors' features come from (archspec, not other size pages). */
-export function seriesCpuSources(series: SeriesInfo): Source[] {
-  return uniqueSources(series.record.sources, ...series.cpus.map((c) => c.model.sources.filter((s) => /archspec/.test(s.url))));
+/** The series' own pages, then where its processors' features come from (archspec, not other size pages).
+ * Worked out once per series (callers copy it: uniqueSources). */
+export function seriesCpuSources(series: SeriesInfo): readonly Source[] {
+  let sources = cpuSourcesOf.get(series);
+  if (!sources) {
+    sources = uniqueSources(series.record.sources, ...series.cpus.map((c) => c.model.sources.filter((s) => /archspec/.test(s.url))));
+    cpuSourcesOf.set(series, sources);
+  }
+  return sources;
 }
+const cpuSourcesOf = new WeakMap<SeriesInfo, Source[]>();
 
 export function generationsText(gens: number[] | null, complete = true): string {
   if (!gens || gens.length === 0) return 'not stated in the docs';
