@@ -38,6 +38,11 @@ export interface PlatformObserver {
  */
 export interface WorkTracker {
   run<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` (synchronously) as part of a request this tracker counts already: a run it starts
+   * joins that request instead of counting another (a surface calling the handler for its delivery).
+   */
+  join<T>(work: () => T): T;
   readonly size: number;
   /** true once nothing is in flight, false when timeoutMs passed first */
   drain(timeoutMs: number): Promise<boolean>;

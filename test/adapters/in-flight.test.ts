@@ -1,13 +1,15 @@
 // The one count of work in progress (src/adapters/common/in-flight.ts): a request run by its surface
 // and again by the handler is counted once; separate requests are counted apart; drain() waits for them.
 import { expect, test } from 'vitest';
-import { InFlight } from '../../src/adapters/common/in-flight.js';
+import { InFlight, joined } from '../../src/adapters/common/in-flight.js';
 import { apologising } from '../../src/adapters/common/apologising.js';
 import { createHandler } from '../../src/service/handler.js';
 import { MemoryStore } from '../../src/service/memory-store.js';
 import { ask } from '../../src/core/index.js';
 import { isServiceAnswer } from '../../src/ports/index.js';
 import { captureLog } from '../service/support/log-capture.js';
+import { startHarness } from '../slack/harness.js';
+import { commandPayload } from '../fakes/slack-sign.js';
 
 const gate = () => {
   let open!: () => void;
@@ -87,6 +89,61 @@ test("a surface's delivery and the service's handler share one tracker: the ques
   expect((await direct).kind).toBe('help');
   expect(tracker.size).toBe(0);
   await store.close();
+});
+
+/** A store whose cooldown count waits for the gate: a question stays in flight until it opens. */
+function gatedStore() {
+  const store = new MemoryStore();
+  const slow = gate();
+  let reached = false;
+  const increment = store.increment.bind(store);
+  store.increment = async (key: string, ttl: number) => {
+    reached = true;
+    await slow.opened;
+    return increment(key, ttl);
+  };
+  return { store, open: slow.open, reached: () => reached };
+}
+
+test('a question a surface asks through joined(), after awaiting, joins the delivery it counts', async () => {
+  const tracker = new InFlight();
+  const { store, open, reached } = gatedStore();
+  const handler = createHandler({ ask, store, logger: captureLog().logger, cooldown: { max: 10, windowSeconds: 60 }, inFlight: tracker });
+  const delivery = tracker.run(async () => {
+    await new Promise((r) => setTimeout(r, 5)); // the surface's own awaits (verification, Bolt) come first
+    return joined(tracker, handler)({ platform: 'slack', userId: 'U1', text: '/azlinux help' });
+  });
+  while (!reached()) await new Promise((r) => setTimeout(r, 2));
+  expect(tracker.size).toBe(1);
+  expect(handler.inFlight()).toBe(1);
+  // the join lasts only while the question is being started: the next one is its own request
+  const direct = handler({ platform: 'http', userId: 'ip:1', text: '/azlinux help' });
+  expect(tracker.size).toBe(2);
+  open();
+  expect((await delivery).kind).toBe('help');
+  expect((await direct).kind).toBe('help');
+  expect(tracker.size).toBe(0);
+  await store.close();
+});
+
+test('a Slack slash command is counted once, from its delivery until its reply, the question included (real Bolt)', async () => {
+  const tracker = new InFlight();
+  const { store, open, reached } = gatedStore();
+  const handler = createHandler({ ask, store, logger: captureLog().logger, cooldown: { max: 10, windowSeconds: 60 }, inFlight: tracker });
+  const h = await startHarness(() => handler, { store, inFlight: tracker });
+  try {
+    const sent = h.sender.command(commandPayload('/azlinux', 'help', h.fake.responseUrl('r1')));
+    while (!reached()) await new Promise((r) => setTimeout(r, 2));
+    expect(tracker.size).toBe(1);
+    expect(handler.inFlight()).toBe(1);
+    open();
+    const res = await sent;
+    expect(res.status).toBe(200);
+    expect(res.ackMessage).toBeDefined();
+    expect(tracker.size).toBe(0);
+  } finally {
+    await h.close();
+  }
 });
 
 test('a handler that throws is answered with the one apology, its reference logged with the error', async () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Block, SectionBlock } from '../../src/adapters/slack/blocks.js';
 import { SLACK_LIMITS, TRUNCATION_MARK } from '../../src/adapters/slack/limits.js';
+import { mrkdwn } from '../../src/adapters/slack/escape.js';
 import { renderAnswer, SHARE_ACTION_ID } from '../../src/adapters/slack/render.js';
 import type { Answer } from '../../src/core/answer.js';
 import { allText, slackMessageProblems } from '../fakes/slack-blocks.js';
@@ -256,5 +257,21 @@ describe('renderAnswer: user text can neither ping nor format', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('renderAnswer: caveats kept between answers', () => {
+  it('renders each caveat exactly as mrkdwn does, the first time, again, and after the kept ones were emptied', () => {
+    const caveatSection = (answer: Answer): string | undefined =>
+      sections(renderAnswer(answer).blocks).find((s) => s.text?.text.includes('*Caveats*'))?.text?.text;
+    // more different caveats than are kept, each with something to escape, defuse or keep as code
+    const caveats = Array.from({ length: 1_200 }, (_, i) => `Caveat ${i}: run \`ld.so --help\`; *not* @channel <${i}> _x_ & ~y~`);
+    for (const pass of [0, 1]) {
+      for (const caveat of caveats) {
+        const answer: Answer = { ...fixtures['vm-size'], caveats: [caveat] };
+        expect(caveatSection(answer), `pass ${pass}`).toBe(`:warning: *Caveats*\n- ${mrkdwn(caveat)}`);
+      }
+    }
+    expect(mrkdwn(caveats[0]!)).not.toContain('@channel');
   });
 });

@@ -3,14 +3,19 @@
 // work never rejects (the handler answers a failure with the apology), so only its value is raced.
 
 /** `{ value }` if the promise resolves within `ms`, else undefined (the promise keeps running). */
-export async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
+export function settleWithin<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | undefined> {
+  // one timer and one promise: this runs for every Slack command and Discord interaction
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms, undefined);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve({ value });
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  try {
-    return await Promise.race([promise.then((value) => ({ value })), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

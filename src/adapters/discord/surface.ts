@@ -5,7 +5,7 @@
 import { Client, Events, GatewayIntentBits, MessageFlags, Partials, Routes, type Interaction, type Message } from 'discord.js';
 import { type AdapterLogger, CodedError, type Handler, type KeyValueStore, type PlatformObserver, type Surface, type WorkTracker } from '../../ports/index.js';
 import { apologising } from '../common/apologising.js';
-import { InFlight } from '../common/in-flight.js';
+import { InFlight, joined } from '../common/in-flight.js';
 import type { CompleteFn } from './autocomplete.js';
 import { answerAutocomplete, answerCommand, type InteractionDeps } from './interactions.js';
 import { DEFER_AFTER_MS } from './limits.js';
@@ -136,8 +136,9 @@ class GatewaySurface implements DiscordSurface {
     if (options.observer) observeRest(this.client, options.observer);
     this.shards = new ShardReadiness(this.client, logger);
     this.client.on(Events.Error, (err) => logger.error({ err }, 'discord: client error'));
-    // the one catch for a failed answer (the service's handler never throws; a test's may)
-    this.handler = apologising(options.handler, logger, 'discord');
+    // the one catch for a failed answer (the service's handler never throws; a test's may); every
+    // question is asked inside an interaction or mention track() counts, and joins it
+    this.handler = apologising(joined(inFlight, options.handler), logger, 'discord');
     this.client.on(Events.InteractionCreate, (interaction: Interaction) => this.interaction(interaction));
     this.client.on(Events.MessageCreate, (message: Message) => this.message(message));
   }

@@ -1,12 +1,12 @@
 // What happens between the bot and one person: direct messages (message.im), the App Home tab
 // (app_home_opened -> views.publish) and its example buttons. Everything said here is private by
 // nature, so every answer is posted as it is, in the DM.
-import type { App } from '@slack/bolt';
 import type { AdapterLogger, Handler } from '../../ports/index.js';
 import { fromSlackText } from './escape.js';
 import { EXAMPLE_ACTION_ID, homeView, type HomeContent } from './home.js';
 import { ackSafely, type Claims } from './claims.js';
 import { renderAnswer } from './render.js';
+import type { SlackRouter } from './router.js';
 
 export interface DirectDeps {
   /** the handler, a failure already turned into the apology */
@@ -42,10 +42,10 @@ interface ImMessage {
   team?: string;
 }
 
-export function registerDirect(app: App, deps: DirectDeps): void {
+export function registerDirect(router: SlackRouter, deps: DirectDeps): void {
   const { ask, claims, logger } = deps;
 
-  app.event('message', async ({ event, body, context, client }) => {
+  router.event('message', async ({ event, body, context, client }) => {
     const message = event as unknown as ImMessage;
     // Only what a person typed in their DM with the bot: no edits, joins, bot posts (our own included).
     if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id !== undefined) return;
@@ -78,7 +78,7 @@ export function registerDirect(app: App, deps: DirectDeps): void {
   if (home === undefined) return;
   const view = homeView(home);
 
-  app.event('app_home_opened', async ({ event, client }) => {
+  router.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
     try {
       await client.views.publish({ user_id: event.user, view });
@@ -89,7 +89,7 @@ export function registerDirect(app: App, deps: DirectDeps): void {
 
   // An example pressed on the Home tab: asked as the person, answered in their DM with the bot (the
   // Home tab has no channel to post an ephemeral message in; the DM is just as private).
-  app.action({ type: 'block_actions', action_id: EXAMPLE_ACTION_ID }, async ({ ack, action, body, client, context }) => {
+  router.blockAction(EXAMPLE_ACTION_ID, async ({ ack, action, body, client, context }) => {
     await ackSafely(ack, logger);
     const text = 'value' in action && typeof action.value === 'string' ? action.value : undefined;
     if (text === undefined) return;

@@ -168,5 +168,7 @@ function beforeEntity(text: string, cut: number): number {
  * truncate). Never splits an &entity; or a surrogate pair, so the result is still valid mrkdwn.
  */
 export function truncate(text: string, max: number, mark: string = TRUNCATION_MARK): string {
-  return truncateText(text, max, mark, { safeCut: beforeEntity });
+  return text.length <= max ? text : truncateText(text, max, mark, SAFE_CUT);
 }
+
+const SAFE_CUT = { safeCut: beforeEntity };

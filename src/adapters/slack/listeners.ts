@@ -13,6 +13,7 @@ import type { HomeContent } from './home.js';
 import { renderAnswer, SHARE_ACTION_ID } from './render.js';
 import { decodeShare, encodeShare } from './share.js';
 import { ackSafely, Claims } from './claims.js';
+import { type CommandListener, SlackRouter } from './router.js';
 
 export const SLASH_COMMANDS = ['/azlinux', '/cpulevel'] as const;
 
@@ -103,8 +104,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   // case: the core answers in microseconds), else acked empty at the budget and answered on the
   // response_url (valid for 30 minutes) once ready. Slack shows an ack body exactly like a
   // response_url post: response_type in_channel puts it (and the command) in the channel.
-  // One listener for all the commands: Bolt runs every listener's matchers on every request.
-  app.command(new RegExp(`^(?:${SLASH_COMMANDS.join('|')})$`), async ({ command, ack, respond }) => {
+  const onCommand: CommandListener = async ({ command, ack, respond }) => {
     // A replayed request (same trigger_id, signature still fresh) is acked and otherwise ignored:
     // no second reply, and no cooldown spent for the user it was captured from.
     if (command.trigger_id && !(await claims.first(`slack:command:${command.trigger_id}`, REPLAY_TTL_SECONDS))) {
@@ -132,9 +132,12 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     } catch (error) {
       logger.error({ err: error }, `slack: could not respond to ${command.command}: ${describe(error)}`);
     }
-  });
+  };
+  // Every listener behind one Bolt middleware (router.ts): Bolt would run each listener's matchers on every request.
+  const router = new SlackRouter();
+  for (const name of SLASH_COMMANDS) router.command(name, onCommand);
 
-  app.action({ type: 'block_actions', action_id: SHARE_ACTION_ID }, async ({ ack, action, body, respond }) => {
+  router.blockAction(SHARE_ACTION_ID, async ({ ack, action, body, respond }) => {
     await safeAck(ack);
     // One post per private answer: a replayed request or a second click on the same message is
     // dropped. Keyed by what Slack sends: the message clicked and who clicked it, else the click itself.
@@ -179,7 +182,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     }
   });
 
-  app.event('app_mention', async ({ event, body, context, client }) => {
+  router.event('app_mention', async ({ event, body, context, client }) => {
     if (!(await claims.firstDelivery(body.event_id))) {
       logger.info(`slack: skipped a redelivered event (${body.event_id}, retry ${context.retryNum ?? 0})`);
       return;
@@ -213,8 +216,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   });
 
   // Direct messages, the Home tab and its examples (direct.ts).
-  registerDirect(app, { ask, claims, logger, ...(deps.home ? { home: deps.home } : {}) });
+  registerDirect(router, { ask, claims, logger, ...(deps.home ? { home: deps.home } : {}) });
 
+  app.use(router.middleware);
   app.error(async (error) => {
     logger.error({ err: error }, `slack: ${describe(error)}`);
   });

@@ -108,10 +108,27 @@ function detailBlock(section: Section): SectionBlock | undefined {
   return text.trim() === '' ? undefined : sectionOf(text);
 }
 
+/**
+ * A caveat's mrkdwn, kept: caveats are sentences from the data (a few hundred), repeated answer after
+ * answer, and most quote `code`, which the formatting pass has to walk. Bounded: emptied when full.
+ */
+const caveatTexts = new Map<string, string>();
+const MAX_KEPT_CAVEATS = 512;
+
+function caveatText(caveat: string): string {
+  let text = caveatTexts.get(caveat);
+  if (text === undefined) {
+    if (caveatTexts.size >= MAX_KEPT_CAVEATS) caveatTexts.clear();
+    text = mrkdwn(caveat);
+    caveatTexts.set(caveat, text);
+  }
+  return text;
+}
+
 function caveatsBlock(caveats: string[]): SectionBlock | undefined {
   const items = caveats.map((c) => c.trim()).filter((c) => c !== '');
   if (items.length === 0) return undefined;
-  return sectionOf(`:warning: *Caveats*\n${items.map((c) => `${BULLET}${mrkdwn(c)}`).join('\n')}`);
+  return sectionOf(`:warning: *Caveats*\n${items.map((c) => `${BULLET}${caveatText(c)}`).join('\n')}`);
 }
 
 function suggestionsBlock(answer: Answer): SectionBlock | undefined {
@@ -171,9 +188,13 @@ function shareBlock(value: string): ActionsBlock {
   };
 }
 
-function noticeBlock(omitted: number): ContextBlock {
+function noticeText(omitted: number): string {
   const what = omitted === 1 ? '1 more part' : `${omitted} more parts`;
-  return { type: 'context', elements: [md(`${TRUNCATION_MARK} ${what} of this answer not shown here.`)] };
+  return `${TRUNCATION_MARK} ${what} of this answer not shown here.`;
+}
+
+function noticeBlock(omitted: number): ContextBlock {
+  return { type: 'context', elements: [md(noticeText(omitted))] };
 }
 
 /** truncate(), closing a ``` fence the cut left open. */
@@ -192,7 +213,6 @@ interface Candidate {
 }
 
 const total = (blocks: Block[]): number => blocks.reduce((n, b) => n + blockTextLength(b), 0);
-const present = <T>(x: T | undefined): x is T => x !== undefined;
 
 /**
  * The message's plain `text`: the answer's first sentence; for an answer that suggests names ("I don't
@@ -223,29 +243,45 @@ const SENTENCE_END = /[.!?](?=\s)/g;
 
 /** Render an answer as a Slack message (Block Kit + plain fallback) within Slack's limits. */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
-  const head: Block[] = [headerBlock(answer), creditBlock(answer, options.askedBy), summaryBlock(answer)].filter(present);
-  const tail: Block[] = [sourcesBlock(answer.sources), options.shareValue !== undefined ? shareBlock(options.shareValue) : undefined].filter(present);
+  // Built with pushes rather than spreads and filters: this runs for every new answer.
+  const head: Block[] = [headerBlock(answer)];
+  const credit = creditBlock(answer, options.askedBy);
+  if (credit !== undefined) head.push(credit);
+  const summary = summaryBlock(answer);
+  if (summary !== undefined) head.push(summary);
+  const tail: Block[] = [];
+  const sources = sourcesBlock(answer.sources);
+  if (sources !== undefined) tail.push(sources);
+  if (options.shareValue !== undefined) tail.push(shareBlock(options.shareValue));
 
-  const middle: Candidate[] = [
-    ...factBlocks(answer.facts).map((block) => ({ block, priority: 2 })),
-    ...answer.sections
-      .map(detailBlock)
-      .filter(present)
-      .map((block) => ({ block, priority: 3 })),
-    ...[caveatsBlock(answer.caveats)].filter(present).map((block) => ({ block, priority: 1 })),
-    ...[suggestionsBlock(answer)].filter(present).map((block) => ({ block, priority: 0 })),
-  ];
+  // the middle in the order built, each with how long it survives a cut (lower: longer)
+  const blocks: SectionBlock[] = factBlocks(answer.facts);
+  const priorities: number[] = blocks.map(() => 2);
+  for (const section of answer.sections) {
+    const block = detailBlock(section);
+    if (block === undefined) continue;
+    blocks.push(block);
+    priorities.push(3);
+  }
+  const caveats = caveatsBlock(answer.caveats);
+  if (caveats !== undefined) {
+    blocks.push(caveats);
+    priorities.push(1);
+  }
+  const suggestions = suggestionsBlock(answer);
+  if (suggestions !== undefined) {
+    blocks.push(suggestions);
+    priorities.push(0);
+  }
 
-  const notice = noticeBlock(middle.length);
   let blocksLeft = L.blocks - head.length - tail.length - 1;
-  let charsLeft = L.totalBlockText - total(head) - total(tail) - blockTextLength(notice);
+  let charsLeft = L.totalBlockText - total(head) - total(tail) - noticeText(blocks.length).length;
   const text = fallbackText(answer);
 
   // The usual case: everything fits, so nothing is cut and the order stays as built.
-  if (middle.length <= blocksLeft && total(middle.map((c) => c.block)) <= charsLeft) {
-    return { text, blocks: [...head, ...middle.map((c) => c.block), ...tail] };
-  }
+  if (blocks.length <= blocksLeft && total(blocks) <= charsLeft) return { text, blocks: head.concat(blocks, tail) };
 
+  const middle: Candidate[] = blocks.map((block, i) => ({ block, priority: priorities[i] as number }));
   const kept = new Map<number, SectionBlock>();
   const order = middle.map((c, i) => ({ ...c, i })).sort((a, b) => a.priority - b.priority || a.i - b.i);
   for (const { block, i } of order) {
@@ -267,6 +303,5 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
     const b = kept.get(i);
     return b ? [b] : [];
   });
-  const blocks: Block[] = [...head, ...body, ...(omitted > 0 ? [noticeBlock(omitted)] : []), ...tail];
-  return { text, blocks };
+  return { text, blocks: [...head, ...body, ...(omitted > 0 ? [noticeBlock(omitted)] : []), ...tail] };
 }

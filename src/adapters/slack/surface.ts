@@ -12,7 +12,7 @@ import { type AdapterLogger, CodedError, type Handler, type KeyValueStore, type 
 import { observedClientOptions } from './observe.js';
 import type { HomeContent } from './home.js';
 import { sendError } from '../http/json.js';
-import { InFlight } from '../common/in-flight.js';
+import { InFlight, joined } from '../common/in-flight.js';
 import { registerListeners } from './listeners.js';
 import { TrackedApp } from './tracked-app.js';
 import { consoleLogger, toBoltLogger } from './logger.js';
@@ -136,7 +136,8 @@ class BoltSurface implements SlackSurface {
       convoStore: false,
     });
     registerListeners(this.app, {
-      handler: options.handler,
+      // every listener runs inside a delivery TrackedApp counts: the question joins it
+      handler: joined(inFlight, options.handler),
       store: options.store,
       logger,
       ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
