@@ -6,6 +6,7 @@ import { normaliseFlag } from './levels.js';
 import { editDistance } from './fuzzy.js';
 import { keyOf, listOf, sizeKeyOf, splitWords } from './text.js';
 import { scanMentions, type Mentions } from './question/mentions.js';
+import { KEY, KeyPrefixes, NONE, type KeyGate } from './key-prefixes.js';
 
 export interface Entities {
   sizes: SizeInfo[];
@@ -48,7 +49,10 @@ const LEVEL_WORDS = new Map<string, LevelName>([
 
 const MAX_NGRAM = 4;
 
-export function findEntities(catalog: Catalog, text: string): Entities {
+/** `gate` says which typed keys may be names' keys (nameKeys: exactly those the lookups below can find); tests pass
+ * EVERY_KEY to walk the ungated path. */
+export function findEntities(catalog: Catalog, text: string, gate: KeyGate = nameKeys(catalog)): Entities {
+  const scanned = scanMentions(catalog, text);
   const found: Entities = {
     sizes: [],
     series: [],
@@ -63,22 +67,27 @@ export function findEntities(catalog: Catalog, text: string): Entities {
     levelWords: [],
     unknown: [],
     corrections: [],
-    mentions: { familyCpus: [], foreignCpus: [], codenames: [], virtualCpus: [], hypervisors: [], offTopics: [], outOfScope: [], errors: [] },
+    mentions: scanned.mentions,
   };
-  const scanned = scanMentions(catalog, text);
-  found.mentions = scanned.mentions;
-  const original = swapQualifiers(
-    catalog,
-    splitWords(scanned.rest).flatMap((w) => snakeParts(catalog, w)),
-  );
-  const words = original.map((w) => w.toLowerCase());
+  const split: string[] = [];
+  for (const w of splitWords(scanned.rest))
+    if (w.includes('_')) split.push(...snakeParts(catalog, w));
+    else split.push(w);
+  const original = swapQualifiers(catalog, split);
+  // each word in lower case, and its key, once: an n-gram's key is its words' keys joined (keyOf works character by
+  // character)
+  const words: string[] = [];
+  const keys: string[] = [];
+  for (const w of original) {
+    const lower = w.toLowerCase();
+    words.push(lower);
+    keys.push(keyOf(lower));
+  }
   const flagLevel = flagLevels(catalog);
-  // each word's key once: an n-gram's key is its words' keys joined (keyOf works character by character)
-  const keys = words.map(keyOf);
 
   let i = 0;
   while (i < words.length) {
-    const taken = matchAt(catalog, words, original, i, found, flagLevel, keys);
+    const taken = matchAt(catalog, words, original, i, found, flagLevel, keys, gate);
     i += Math.max(1, taken);
   }
   return dedupe(found);
@@ -95,12 +104,20 @@ function snakeParts(catalog: Catalog, word: string): string[] {
   return [word];
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (isDigit(word.charCodeAt(i))) return true;
+  return false;
+}
+
 /** "CentOS 8 Stream", "Centos8 Stream": a distribution, its version, then a qualifier that the release's own name
  * puts before the version ("CentOS Stream 8"). Put back in the release's order when that names a release, for every
  * distribution whose releases carry such a word. */
 export function swapQualifiers(catalog: Catalog, words: string[]): string[] {
   const out = [...words];
   for (let i = 0; i < out.length; i++) {
+    // both shapes below need a digit: in this word, or at the start of the next
+    if (!hasDigit(out[i]!) && !isDigit((out[i + 1] ?? '').charCodeAt(0))) continue;
     const glued = /^([A-Za-z][A-Za-z-]*?)-?(\d+(?:\.\d+)?)$/.exec(out[i]!);
     // "Centos8 Stream" (one word, then the qualifier) or "CentOS 8 Stream" (three words)
     const [name, version, qualifier, used] = glued
@@ -124,13 +141,27 @@ function matchAt(
   found: Entities,
   flagLevel: Map<string, LevelName>,
   keys: readonly string[],
+  gate: KeyGate,
 ): number {
   const w = words[i]!;
   if (STOP.has(w) && words[i + 1] !== 'series') return 1;
   // "请问", "процессор": a word with no Latin letter or digit starts no name (its key would be empty)
   if (!keys[i]) return 1;
 
-  for (let n = Math.min(MAX_NGRAM, words.length - i); n >= 1; n--) {
+  // which n-grams from here some lookup below can find, shortest first: no name's key starts with most words, and
+  // then no longer n-gram from here is one either (bit n-1 set: the n-gram's key is one of them)
+  const most = Math.min(MAX_NGRAM, words.length - i);
+  let named = 0;
+  let typed = '';
+  for (let n = 1; n <= most; n++) {
+    typed += keys[i + n - 1]!;
+    const standing = gate.standing(typed);
+    if (standing === NONE) break;
+    if (standing === KEY) named |= 1 << (n - 1);
+  }
+
+  for (let n = most; n >= 1; n--) {
+    if ((named & (1 << (n - 1))) === 0) continue;
     // the n-gram's keys: keyOf, sizeKeyOf and seriesKeyOf of the joined words, from the words' keys
     let key = keys[i]!;
     for (let k = 1; k < n; k++) key += keys[i + k]!;
@@ -200,12 +231,13 @@ function matchAt(
     }
   }
 
-  const codename = catalog.cpuByCodename.get(keyOf(w + (words[i + 1] ?? '')));
+  // (the key of two words joined is their keys joined)
+  const codename = catalog.cpuByCodename.get(keys[i]! + (keys[i + 1] ?? ''));
   if (codename && words[i + 1]) {
     found.codenames.push({ typed: `${w} ${words[i + 1]}`, cpus: codename });
     return 2;
   }
-  const codename1 = catalog.cpuByCodename.get(keyOf(w));
+  const codename1 = catalog.cpuByCodename.get(keys[i]!);
   if (codename1 && w.length >= 4) {
     found.codenames.push({ typed: w, cpus: codename1 });
     return 1;
@@ -392,9 +424,14 @@ function rebuildsOf(catalog: Catalog, distro: Distro, version: string): ReleaseR
 }
 
 const versionIndex = new WeakMap<Catalog, Map<string, SeriesInfo[]>>();
-/** "lsv" -> Lsv2, Lsv3, Lsv4; "b" -> Bv1: the current series whose name is the typed letters and a version, indexed
- * once per catalog. */
+/** "lsv" -> Lsv2, Lsv3, Lsv4; "b" -> Bv1: the current series whose name is the typed letters and a version. */
 function versionsOf(catalog: Catalog, key: string): SeriesInfo[] | undefined {
+  const found = versionStems(catalog).get(key);
+  return found?.length ? found : undefined;
+}
+
+/** The current series by their names' letters without the version, indexed once per catalog. */
+function versionStems(catalog: Catalog): Map<string, SeriesInfo[]> {
   let index = versionIndex.get(catalog);
   if (!index) {
     index = new Map();
@@ -405,8 +442,27 @@ function versionsOf(catalog: Catalog, key: string): SeriesInfo[] | undefined {
     }
     versionIndex.set(catalog, index);
   }
-  const found = index.get(key);
-  return found?.length ? found : undefined;
+  return index;
+}
+
+const gates = new WeakMap<Catalog, KeyPrefixes>();
+/** Every key matchAt's n-gram lookups can find a name under, built once per catalog: a size's and a series' key with
+ * and without "standard" before it (and a series' or a version stem's with "series" after it), a CPU's, a release's,
+ * a distribution's (with the aliases distroByKey adds). A key outside it finds nothing in any of those maps. */
+export function nameKeys(catalog: Catalog): KeyPrefixes {
+  let gate = gates.get(catalog);
+  if (!gate) {
+    const keys: string[] = [...catalog.cpuByKey.keys(), ...catalog.releaseByKey.keys(), ...catalog.distroByKey.keys(), ...MORE_ALIASES.keys()];
+    const standard = (k: string) => keys.push(k, `standard${k}`);
+    for (const k of catalog.sizeByKey.keys()) standard(k);
+    for (const k of [...catalog.seriesByKey.keys(), ...versionStems(catalog).keys()]) {
+      standard(k);
+      standard(`${k}series`);
+    }
+    gate = new KeyPrefixes(keys);
+    gates.set(catalog, gate);
+  }
+  return gate;
 }
 
 /** Series keys keep the letters: "Dsv5" -> "dsv5", "D-series" -> "d". */
@@ -425,7 +481,7 @@ function isSeriesMention(series: SeriesInfo, words: string[], original: string[]
   return key.length === 2 && original[i] === series.record.series && /^[A-Z]{2}$/.test(series.record.series);
 }
 
-function flagLevels(catalog: Catalog): Map<string, LevelName> {
+export function flagLevels(catalog: Catalog): Map<string, LevelName> {
   const cached = flagLevelCache.get(catalog);
   if (cached) return cached;
   const map = new Map<string, LevelName>();
@@ -438,8 +494,31 @@ function flagLevels(catalog: Catalog): Map<string, LevelName> {
 }
 const flagLevelCache = new WeakMap<Catalog, Map<string, LevelName>>();
 
+/** The keys of every flag, flag alias and level word: the words (by key) a flag lookup can find a level for. The flag
+ * looked up is the key of the word or of its alias (normaliseFlag), so a word whose key is none of these finds none. */
+function levelKeys(catalog: Catalog, flagLevel: Map<string, LevelName>): Set<string> {
+  let keys = levelKeyCache.get(flagLevel);
+  if (!keys) {
+    keys = new Set([...flagLevel.keys(), ...LEVEL_WORDS.keys(), ...Object.keys(catalog.levels.flagAliases).map(keyOf)]);
+    levelKeyCache.set(flagLevel, keys);
+  }
+  return keys;
+}
+/** by the flag map (one per catalog: flagLevels) */
+const levelKeyCache = new WeakMap<Map<string, LevelName>, Set<string>>();
+
 /** "x86-64-v3", "x86_64_v3", "v3", "avx2", "avx-512", "sse4.2" -> a level. */
 export function levelOf(word: string, flagLevel: Map<string, LevelName>, catalog: Catalog): LevelName | null {
+  const k = keyOf(word);
+  // most words name no level: one whose key neither ends in a level's digit (1-4) nor is a flag's, a flag alias's or
+  // a level word's finds nothing below
+  const last = k.charCodeAt(k.length - 1);
+  if ((last < 49 || last > 52) && !levelKeys(catalog, flagLevel).has(k)) return null;
+  return levelOfAnyWord(word, flagLevel, catalog);
+}
+
+/** levelOf without its gate: every test below, on every word. */
+export function levelOfAnyWord(word: string, flagLevel: Map<string, LevelName>, catalog: Catalog): LevelName | null {
   const k = keyOf(word);
   const m = /^(?:x8664)?v([1-4])$/.exec(k) ?? /^x8664v?([1-4])$/.exec(k) ?? /^x86v64v([1-4])$/.exec(k);
   if (m) return `x86-64-v${m[1]}` as LevelName;
@@ -484,19 +563,22 @@ function sizeInitials(catalog: Catalog): Set<string> {
   return set;
 }
 
+/** Each name once, in the order first found; a distro named with a release is not named again without one. (In
+ * place: the finder's own lists, which nothing else holds yet; most have none or one.) */
 function dedupe(e: Entities): Entities {
-  const uniq = <T>(xs: T[]) => [...new Set(xs)];
-  const releases: ReleaseRef[] = [];
-  for (const r of e.releases) if (!releases.some((x) => x.release === r.release)) releases.push(r);
-  return {
-    ...e,
-    sizes: uniq(e.sizes),
-    series: uniq(e.series),
-    cpus: uniq(e.cpus),
-    releases,
-    distros: uniq(e.distros).filter((d) => !releases.some((r) => r.distro === d)),
-    levels: uniq(e.levels),
-  };
+  const uniq = <T>(xs: T[]) => (xs.length < 2 ? xs : [...new Set(xs)]);
+  if (e.releases.length > 1) {
+    const releases: ReleaseRef[] = [];
+    for (const r of e.releases) if (!releases.some((x) => x.release === r.release)) releases.push(r);
+    e.releases = releases;
+  }
+  e.sizes = uniq(e.sizes);
+  e.series = uniq(e.series);
+  e.cpus = uniq(e.cpus);
+  e.levels = uniq(e.levels);
+  const releases = e.releases;
+  e.distros = releases.length ? uniq(e.distros).filter((d) => !releases.some((r) => r.distro === d)) : uniq(e.distros);
+  return e;
 }
 
 /** "ubuntu 24.04.1" -> 24.04 LTS, "ubuntu 22" -> 22.04 LTS (the only 22.x): a point release or a bare

@@ -1,5 +1,6 @@
 // What is being asked, from the words around the names: upstream, kernel, compat, comparison, ...
 import type { DistroFacet } from './answers/distro.js';
+import { isSpace } from './text.js';
 
 export interface Intent {
   help: boolean;
@@ -84,20 +85,19 @@ export const ASK_CUES: ReadonlyArray<readonly [Asked, RegExp]> = [
   ],
 ];
 
-const FACETS: Array<[DistroFacet, RegExp]> = [
+/** The facet a question asks about a distribution: the first row that matches. A row naming an ASK_CUES row uses
+ * that row's words (read once for both). */
+const FACETS: Array<[DistroFacet, RegExp | Asked]> = [
   ['lineage', /\b(lineage|family tree|ancestry|ancestors|ancestor|genealogy|chain|tree)\b/],
-  [
-    'upstream',
-    /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|rebuilt|clone|comes? from|built (from|on)|made from|origin|parent)\b|基于|基於|派生|源自|ベース|基づ|основан|basad[oa]s?\b|se basa|basiert|basé/,
-  ],
-  ['kernel', /\bkernels?\b/],
+  ['upstream', 'upstream'],
+  ['kernel', 'kernel'],
   ['package-manager', /\b(package manager|package management|pkg manager|dnf5?|yum|apt|tdnf|zypper|apk|pacman|packages?)\b/],
   [
     'eol',
     /\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\b|\bsupport(?:ed)?\b[^.?!\n]{0,30}\buntil\b/,
   ],
-  ['status', /\b(preview|ga|generally available|released|release date|stable|beta|available yet|out yet)\b/],
-  ['arches', /\b(architectures?|arches|arm64|aarch64)\b/],
+  ['status', 'status'],
+  ['arches', 'arches'],
   [
     'baseline',
     /\b(baseline|minimum (cpu|level)|required level|(needs?|requires?) which (x86-64 )?level|what (x86-64 )?level does|which (x86-64 )?level (does|do|is) .{0,30}\b(need|require)\w*)\b|最低|需要什么\s*(cpu|处理器)|必要な\s*cpu|минимальн|requisitos mínimos/,
@@ -107,8 +107,21 @@ const FACETS: Array<[DistroFacet, RegExp]> = [
 
 const RUNS_ELSEWHERE_RE = new RegExp(RUNS_ELSEWHERE);
 
+/** "…, right?", "correct", "true ??": a statement asked as a question. What `/,?\s*(right|correct|true)\s*\?*\s*$/`
+ * tests, read from the end (the pattern would be tried at every place in the text): after the word come only
+ * spaces and question marks, so they are the text's last run of those, in the order spaces, marks, spaces. */
+export function endsWithTag(lower: string): boolean {
+  let end = lower.length;
+  while (end > 0 && isSpace(lower.charCodeAt(end - 1))) end--;
+  while (end > 0 && lower.charCodeAt(end - 1) === 63) end--;
+  while (end > 0 && isSpace(lower.charCodeAt(end - 1))) end--;
+  return lower.endsWith('right', end) || lower.endsWith('correct', end) || lower.endsWith('true', end);
+}
+
 export function readIntent(lower: string): Intent {
-  const facet = FACETS.find(([, re]) => re.test(lower))?.[0] ?? null;
+  const asks = new Set<Asked>();
+  for (const [asked, re] of ASK_CUES) if (re.test(lower)) asks.add(asked);
+  const facet = FACETS.find(([, cue]) => (typeof cue === 'string' ? asks.has(cue) : cue.test(lower)))?.[0] ?? null;
   return {
     help: /\b(help|what can you do|how do (i|you) use|commands|usage|how does this work)\b/.test(lower) || /^\s*\?+\s*$/.test(lower),
     greeting: /^\W*(hi|hello|hey|yo|hiya|howdy|hallo|hola|bonjour|good (morning|afternoon|evening)|thanks|thank you|ty)\b/.test(lower),
@@ -125,10 +138,10 @@ export function readIntent(lower: string): Intent {
     followUp: /^\W*(and|what about|how about|also|same for|and what about)\b/.test(lower),
     pronoun: /\b(it|its|this|that|this one|that one)\b/.test(lower),
     facet,
-    asks: new Set(ASK_CUES.filter(([, re]) => re.test(lower)).map(([asked]) => asked)),
+    asks,
     yesNo:
       /^\W*(does|do|is|are|can|could|will|would|has|have|did|should|must)\b/.test(lower) ||
-      /,?\s*(right|correct|true)\s*\?*\s*$/.test(lower) ||
+      endsWithTag(lower) ||
       /(吗|嗎|ますか|ですか|나요|까)\s*[?？]?\s*$|^\s*¿/.test(lower),
   };
 }

@@ -5,6 +5,7 @@ import type { Catalog } from './catalog.js';
 import type { LevelName } from '../data/schema.js';
 import { armFlagsAnswer, flagsAnswer, ldsoAnswer, shortenedFlagsAnswer } from './answers/cpu.js';
 import { levelRank, LEVELS, normaliseFlag } from './levels.js';
+import { isSpace } from './text.js';
 
 // One glibc-hwcaps entry: "x86-64-v3 (supported, searched)". Read by its parenthesis, not by line, so a
 // paste whose newlines became spaces still parses ("… x86-64-v4 x86-64-v3 (supported, searched) …").
@@ -33,17 +34,32 @@ export function pastedLevelAnswer(catalog: Catalog, query: string, text: string)
   }
   const words = flagWords(text);
   if (words.length < 6) return null;
-  const hits = words.filter((w) => catalog.levelFlags.has(normaliseFlag(w, catalog.levels))).length;
+  // a bare list of flags: six of them at least, and two words in five; counted until that can no longer be reached
+  const needed = Math.max(6, words.length * 0.4);
+  let hits = 0;
+  for (let i = 0; i < words.length && hits + (words.length - i) >= needed; i++) if (catalog.levelFlags.has(normaliseFlag(words[i]!, catalog.levels))) hits++;
   if (hits >= 6 && hits >= words.length * 0.4) return flagsAnswer(catalog, query, words);
   return null;
 }
 
+/** The words of a text that could be flags (2 to 40 of [A-Za-z0-9_.-], between commas and spaces), the first 2,000:
+ * as `text.split(/[\s,]+/).filter((w) => /^[a-z0-9_.-]{2,40}$/i.test(w)).slice(0, 2000)`, in one pass that makes a
+ * string only of the words it keeps (every question in plain words is looked at as a paste first). */
 export function flagWords(text: string): string[] {
-  return text
-    .split(/[\s,]+/)
-    .filter((w) => /^[a-z0-9_.-]{2,40}$/i.test(w))
-    .slice(0, 2000);
+  const out: string[] = [];
+  let start = 0;
+  let flagLike = true;
+  for (let i = 0; i <= text.length && out.length < MAX_FLAG_WORDS; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c === 44 || isSpace(c)) {
+      if (flagLike && i - start >= 2 && i - start <= 40) out.push(text.slice(start, i));
+      start = i + 1;
+      flagLike = true;
+    } else if (flagLike && !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45)) flagLike = false;
+  }
+  return out;
 }
+const MAX_FLAG_WORDS = 2000;
 
 /** A shortened list (inxi's "Flags:", an lscpu summary): it names higher-level flags but lacks the base
  * flags every x86-64 CPU has, so missing flags say nothing about the CPU. */

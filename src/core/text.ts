@@ -14,7 +14,12 @@ export function cleanInput(raw: string): string {
 
 /** A lookup key: lower case, letters and digits only ("Standard_D4s_v5" -> "standardd4sv5"). */
 export function keyOf(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // most words the parser keys are one already ("which", "d4s"): no new string for them
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c < 97 || c > 122) && (c < 48 || c > 57)) return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  }
+  return name;
 }
 
 /** Key for VM sizes and series: keyOf without a leading "standard"/"basic" prefix kept apart. */
@@ -22,8 +27,56 @@ export function sizeKeyOf(name: string): string {
   return keyOf(name).replace(/^standard/, '');
 }
 
+/** What `\s` matches: ECMAScript's white space (tab, vertical tab, form feed, the Zs spaces, U+FEFF) and line ends. */
+export function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+const NO_MATCHES: readonly RegExpExecArray[] = [];
+
+/** Every match of a global pattern in the text, as `text.matchAll(re)` gives them, without the copy of the pattern
+ * matchAll makes on each call (it costs more than a search that finds nothing, which is what most searches find). */
+export function matchesOf(re: RegExp, text: string): readonly RegExpExecArray[] {
+  if (!re.global) throw new TypeError('matchesOf needs a global pattern');
+  re.lastIndex = 0;
+  let m = re.exec(text);
+  if (m === null) return NO_MATCHES;
+  const out: RegExpExecArray[] = [];
+  while (m !== null) {
+    out.push(m);
+    // an empty match: step past it, by a whole code point in a unicode pattern, as matchAll does
+    if (m[0].length === 0) re.lastIndex = stepPast(text, re.lastIndex, /[uv]/.test(re.flags));
+    m = re.exec(text);
+  }
+  return out;
+}
+
+function stepPast(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const high = text.charCodeAt(index);
+  const low = text.charCodeAt(index + 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? index + 2 : index + 1;
+}
+
 /** Words of a sentence, case kept: split on anything that is not a letter, digit, '_', '-', '.' or '+'. */
 export function splitWords(text: string): string[] {
+  return NON_ASCII.test(text) ? anyWords(text) : asciiWords(text);
+}
+
+/** splitWords of any text, by its patterns (for ASCII text, asciiWords gives the same words in one pass). */
+export function anyWords(text: string): string[] {
   return (
     text
       // "D4s_v5のCPU": a Latin name glued to another script is still a word of its own
@@ -32,6 +85,31 @@ export function splitWords(text: string): string[] {
       .map((w) => w.replace(/^[-.]+|[-.]+$/g, ''))
       .filter((w) => w.length > 0)
   );
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** splitWords of a text with no character beyond ASCII, in one pass: there a letter or digit is [A-Za-z0-9]. */
+function asciiWords(text: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const inWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46 || c === 43;
+    if (inWord) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    // without the hyphens and dots at either end
+    let from = start;
+    let to = i;
+    while (from < to && (text.charCodeAt(from) === 45 || text.charCodeAt(from) === 46)) from++;
+    while (to > from && (text.charCodeAt(to - 1) === 45 || text.charCodeAt(to - 1) === 46)) to--;
+    if (to > from) out.push(text.slice(from, to));
+    start = -1;
+  }
+  return out;
 }
 
 /** Words of a sentence, lower case (aligned with splitWords). */

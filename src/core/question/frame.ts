@@ -104,10 +104,22 @@ export function operationOf(intent: Intent, machines: number, releases: number, 
 function namedAfter(catalog: Catalog, distro: NamedRelease['distro'], typed: string | undefined): NamedRelease['release'] {
   const newest = catalog.newestRelease(distro);
   const key = typed ? keyOf(typed) : '';
-  if (key.length < 4 || (catalog.distroByKey.get(key) === distro && keyOf(distro.name).startsWith(key))) return newest; // the current name
-  const bore = (r: NamedRelease['release']) => r.aliases.some((a) => keyOf(a).startsWith(key));
+  if (key.length < 4 || (catalog.distroByKey.get(key) === distro && keysOf(distro)[0]!.startsWith(key))) return newest; // the current name
+  const bore = (r: NamedRelease['release']) => keysOf(r).some((a) => a.startsWith(key));
   if (bore(newest)) return newest;
   return distro.releases.find(bore) ?? newest;
+}
+
+const keyed = new WeakMap<object, string[]>();
+/** A distribution's keys (its name's first, then its aliases'), or a release's aliases' keys: keyed once, not on
+ * every question that names it. */
+export function keysOf(named: NamedRelease['distro'] | NamedRelease['release']): readonly string[] {
+  let keys = keyed.get(named);
+  if (!keys) {
+    keys = 'releases' in named ? [named.name, ...(named.aliases ?? [])].map(keyOf) : named.aliases.map(keyOf);
+    keyed.set(named, keys);
+  }
+  return keys;
 }
 
 /** "Clear Linux", "Kali Linux": a capitalised name before Linux/OS that no known distro answers to. */

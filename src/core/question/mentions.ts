@@ -8,7 +8,7 @@ import type { Catalog } from '../catalog.js';
 import { azureRecordFor } from '../answers/cpu-family.js';
 import { identifyCpus, type CpuFamilyMatch } from '../cpu-family.js';
 import { normaliseFlag } from '../levels.js';
-import { keyOf } from '../text.js';
+import { keyOf, matchesOf } from '../text.js';
 
 /** An x86 processor typed by model number that the catalog does not hold. */
 export interface ForeignCpu {
@@ -267,7 +267,7 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
 
   if (/cpu|instruc|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|popcnt|support|处理器|指令|命令|명령|инструкц|befehl|instru|istruz|132|signal/.test(quick))
     for (const [kind, re] of ERROR_ROWS)
-      for (const m of rest.matchAll(re)) {
+      for (const m of matchesOf(re, rest)) {
         let named = m.slice(1).find((g) => g && levelNamed(catalog, g));
         // "requires the following features not present on the CPU: sse4_2 popcnt": the highest level among them
         if (!named && /following features/i.test(m[0])) named = highestFlag(catalog, (m[0].split(':')[1] ?? '').split(/[\s,]+/));
@@ -282,7 +282,7 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
               ? '64-bit mode'
               : undefined;
         mentions.errors.push({ kind, level, typed: m[0].trim(), ...(feature ? { feature } : {}) });
-        blank(m as RegExpExecArray);
+        blank(m);
       }
 
   // model numbers by family rule (src/core/cpu-family.ts); Azure's own processors stay for the name finder
@@ -299,74 +299,74 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
   // "AMD FX-8350 FX-Series 8-Core": the processor's own product line, not the Azure series of that name
   if (/series/.test(quick))
     for (const brand of new Set(mentions.familyCpus.flatMap((m) => lineOf(m.model))))
-      for (const m of rest.matchAll(new RegExp(`\\b${brand}[\\s-]?series\\b`, 'gi'))) blank(m as RegExpExecArray);
+      for (const m of matchesOf(new RegExp(`\\b${brand}[\\s-]?series\\b`, 'gi'), rest)) blank(m);
 
   // a family named without a model number ("an AMD FX CPU", "Xeon v2", "A10-6800K"): its microarchitecture
   if (GATE.cpu.test(quick))
     for (const [re, node, label] of GENERIC_FAMILY_ROWS)
-      for (const m of rest.matchAll(re)) {
+      for (const m of matchesOf(re, rest)) {
         const n = typeof node === 'string' ? node : node(m);
         const fam = n ? catalog.cpuFamilies.families.find((f) => f.node?.name === n && f.fixedFeatures) : undefined;
         if (!fam || mentions.codenames.some((c) => c.node === n)) continue;
         mentions.codenames.push({ name: typeof label === 'string' ? label : label(m), level: fam.level, node: n!, missing: fam.missingForNext });
-        blank(m as RegExpExecArray);
+        blank(m);
       }
 
   const codes = codenameIndex(catalog);
-  for (const m of codes.gate.test(quick) ? rest.matchAll(codes.pattern) : []) {
+  for (const m of codes.gate.test(quick) ? matchesOf(codes.pattern, rest) : []) {
     const hit = codes.byKey.get(m[0].toLowerCase().replace(/[\s-]+/g, ' '));
     if (!hit || mentions.codenames.some((c) => c.node === hit.node)) continue;
     mentions.codenames.push(hit);
-    blank(m as RegExpExecArray);
+    blank(m);
   }
 
   if (/\d/.test(quick) && GATE.cpu.test(quick))
     for (const row of CPU_ROWS)
-      for (const m of rest.matchAll(row.re)) {
+      for (const m of matchesOf(row.re, rest)) {
         const typed = tidy(m[0]);
         if (knownCpu(catalog, typed)) continue; // the name finder reads Azure's own processors
         mentions.foreignCpus.push({ typed, vendor: row.vendor });
-        blank(m as RegExpExecArray);
+        blank(m);
       }
 
   if (GATE.virtual.test(quick))
     for (const [name, re] of VIRTUAL_CPU_ROWS)
-      for (const m of rest.matchAll(re)) {
+      for (const m of matchesOf(re, rest)) {
         if (!mentions.virtualCpus.includes(name)) mentions.virtualCpus.push(name);
-        blank(m as RegExpExecArray);
+        blank(m);
       }
 
   if (GATE.hypervisor.test(quick))
     for (const [name, re] of HYPERVISOR_ROWS)
-      for (const m of rest.matchAll(re)) {
+      for (const m of matchesOf(re, rest)) {
         if (!mentions.hypervisors.includes(name)) mentions.hypervisors.push(name);
-        blank(m as RegExpExecArray);
+        blank(m);
       }
 
   if (GATE.offTopic.test(quick))
     for (const [name, re] of OFF_TOPIC_ROWS)
-      for (const m of rest.matchAll(re)) {
+      for (const m of matchesOf(re, rest)) {
         if (!mentions.offTopics.includes(name)) mentions.offTopics.push(name);
-        blank(m as RegExpExecArray);
+        blank(m);
       }
 
   if (GATE.outOfScope.test(quick))
     for (const [what, re] of OUT_OF_SCOPE_ROWS)
-      for (const m of rest.matchAll(re)) {
+      for (const m of matchesOf(re, rest)) {
         mentions.outOfScope.push({ what, typed: tidy(m[0]) });
-        blank(m as RegExpExecArray);
+        blank(m);
       }
   // "n1 and n2 have differences in what types of CPU they support": Google Cloud's machine series by their bare names,
   // two or more of them (one alone is too short a word to be sure), none an Azure size
   if (/\b[acehmntz]\d/.test(quick)) {
-    const bare = [...rest.matchAll(GCP_SERIES)].filter((m) => !catalog.sizeByKey.has(m[0].toLowerCase()));
+    const bare = matchesOf(GCP_SERIES, rest).filter((m) => !catalog.sizeByKey.has(m[0].toLowerCase()));
     if (new Set(bare.map((m) => m[0].toLowerCase())).size >= 2) {
       mentions.outOfScope.push({ what: 'Google Cloud machine series', typed: [...new Set(bare.map((m) => m[0]))].join(' and ') });
-      for (const m of bare) blank(m as RegExpExecArray);
+      for (const m of bare) blank(m);
     }
   }
   // "f16     = 2", "n_vocab = 50400": a variable in a pasted log, not a size or a distro
-  if (/=\s*-?\d/.test(quick)) for (const m of rest.matchAll(LOG_ASSIGNMENT)) blank(m as RegExpExecArray);
+  if (/=\s*-?\d/.test(quick)) for (const m of matchesOf(LOG_ASSIGNMENT, rest)) blank(m);
   return { rest, mentions };
 }
 
@@ -384,7 +384,7 @@ const BRANDLESS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
 function brandless(catalog: Catalog, text: string): CpuFamilyMatch[] {
   const out: CpuFamilyMatch[] = [];
   for (const [re, brands] of BRANDLESS)
-    for (const m of text.matchAll(re)) {
+    for (const m of matchesOf(re, text)) {
       const typed = m[0];
       const hits = brands.flatMap((b) => identifyCpus(catalog, `${b}${typed}`).filter((h) => h.end === b.length + typed.length));
       const listed = hits.find((h) => h.family.rule.pattern.toUpperCase().includes(typed.toUpperCase()));

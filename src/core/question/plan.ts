@@ -22,7 +22,7 @@ import { today } from '../clock.js';
 import type { Asked } from '../intent.js';
 import { ambiguousSize, contextRelease, contextTarget, guess, type Target, unknownName } from '../targets.js';
 import { echo, keyOf, listOf, wordsOf } from '../text.js';
-import { distinct, frameOf, highest, notUnderstood, type Frame, type NamedRelease } from './frame.js';
+import { distinct, frameOf, highest, keysOf, notUnderstood, type Frame, type NamedRelease } from './frame.js';
 import { FAILURE, processorLine, processorOf, triage } from './triage-plan.js';
 
 interface Rule {
@@ -429,11 +429,12 @@ function formerNames(f: Frame): string[] {
   const out: string[] = [];
   for (const distro of new Set(f.releases.map((r) => r.distro))) {
     const ga = distro.releases.find((r) => r.status === 'ga');
-    const bore = (key: string) => (r: NamedRelease['release']) => r.aliases.some((x) => keyOf(x).includes(key));
+    const bore = (key: string) => (r: NamedRelease['release']) => keysOf(r).some((x) => x.includes(key));
     const typed = (f.e.namesTyped.get(distro) ?? []).find((t) => {
       const key = keyOf(t);
-      const alias = (distro.aliases ?? []).some((a) => keyOf(a) === key); // a name of the distribution, not a codename
-      return key.length >= 4 && alias && ga && !keyOf(distro.name).includes(key) && distro.releases.some(bore(key)) && !bore(key)(ga);
+      // a name of the distribution (not a codename) other than its own, that an older release bore
+      const alias = () => keysOf(distro).indexOf(key, 1) > 0;
+      return key.length >= 4 && ga && !keysOf(distro)[0]!.includes(key) && alias() && distro.releases.some(bore(key)) && !bore(key)(ga);
     });
     if (!typed || !ga) continue;
     const newest = distro.releases[0]!;
@@ -677,7 +678,7 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
     ].join(' ');
   // "what's mariner called now?": the name first
   const typed = f.e.distroTyped.get(distro);
-  if (typed && /\b(called|renamed|rename|new name|now named)\b/.test(f.lower) && !keyOf(distro.name).includes(keyOf(typed)))
+  if (typed && /\b(called|renamed|rename|new name|now named)\b/.test(f.lower) && !keysOf(distro)[0]!.includes(keyOf(typed)))
     a.summary = `“${echo(typed)}” is now called ${distro.name}; its newest release is ${distro.name} ${catalog.newestRelease(distro).version}. ${a.summary}`;
   return read(a, f);
 }
