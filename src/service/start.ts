@@ -54,7 +54,7 @@ export async function startService(env: Record<string, string | undefined>, opti
 
   // Console mode keeps stdout for answers: logs go to stderr, and only warnings unless LOG_LEVEL asks.
   const level = mode === 'console' && !config.logLevelFromEnv ? 'warn' : config.logLevel;
-  // A server writes its log lines asynchronously, in batches (serverLogDestination); the console keeps
+  // A server writes its log lines in batches (serverLogDestination); the console keeps
   // stderr in step with its answers on stdout.
   const destination = options.logDestination ?? (mode === 'console' ? pino.destination({ fd: 2, sync: true }) : serverLogDestination());
   const logger = createLogger(level, destination, redactPaths(SERVICE_SECRETS, secretsOf(registry)));
