@@ -9,9 +9,9 @@ import { writeSync } from 'node:fs';
 const live = new Set<BatchedLogDestination>();
 let exitHooked = false;
 
-/** How long to wait before trying again when the descriptor is momentarily full (a non-blocking pipe). */
+/** How long to wait before trying again when the descriptor is momentarily full (a non-blocking pipe), and how often. */
 const BUSY_RETRY_MS = 10;
-const BUSY_ATTEMPTS = 500;
+const BUSY_ATTEMPTS = 100;
 
 export class BatchedLogDestination {
   private waiting: string[] = [];
@@ -78,20 +78,30 @@ export class BatchedLogDestination {
         busy = 0;
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        if ((code === 'EAGAIN' || code === 'EBUSY') && ++busy < BUSY_ATTEMPTS) {
-          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, BUSY_RETRY_MS);
-          continue;
+        if (code === 'EAGAIN' || code === 'EBUSY') {
+          if (++busy < BUSY_ATTEMPTS) {
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, BUSY_RETRY_MS);
+            continue;
+          }
+          // A reader stalled for a second: this batch is dropped (said on stderr), later ones are tried again.
+          tell(`azlinux-bot: the log reader is not reading; ${bytes.length - offset} bytes of log lines dropped\n`);
+          return;
         }
         // A reader that went away (EPIPE) or a descriptor that cannot be written: logging stops here
         // rather than taking the service down; stderr says so once.
         this.broken = true;
-        try {
-          writeSync(2, `azlinux-bot: log lines can no longer be written (${code ?? String(err)}); logging stops\n`);
-        } catch {
-          // stderr is gone too: nothing left to tell
-        }
+        tell(`azlinux-bot: log lines can no longer be written (${code ?? String(err)}); logging stops\n`);
         return;
       }
     }
+  }
+}
+
+/** A line on stderr about the log itself. */
+function tell(line: string): void {
+  try {
+    writeSync(2, line);
+  } catch {
+    // stderr is gone too: nothing left to tell
   }
 }

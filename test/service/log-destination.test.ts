@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger, flushLogs, LOG_BATCH_BYTES, LOG_FLUSH_MS, serverLogDestination } from '../../src/service/logger.js';
-import type { BatchedLogDestination } from '../../src/service/log-destination.js';
+import { BatchedLogDestination } from '../../src/service/log-destination.js';
 import { startService } from '../../src/service/start.js';
 
 const dirs: string[] = [];
@@ -82,6 +82,20 @@ describe('server log lines', () => {
     const messages = file.read().map((l) => l.msg);
     expect(messages[0]).toBe('starting');
     expect(messages.slice(-2)).toEqual(['stopping', 'stopped']);
+  });
+
+  it('stop, without an exception, when the descriptor cannot be written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'azlinux-closed-'));
+    dirs.push(dir);
+    const fd = openSync(join(dir, 'gone.log'), 'w');
+    closeSync(fd);
+    // synchronously after the close: no other descriptor can have taken the number yet
+    const gone = new BatchedLogDestination(fd, 16, LOG_FLUSH_MS);
+    expect(() => {
+      gone.write(`${'x'.repeat(20)}\n`); // over the batch size: written at once, EBADF
+      gone.write(`${'y'.repeat(20)}\n`);
+      gone.close();
+    }).not.toThrow();
   });
 
   it('are all written when the process exits at once (what waits is written synchronously at exit)', async () => {
