@@ -84,22 +84,11 @@ export function distroAnswer(catalog: Catalog, query: string, distro: Distro, re
   const rel = release ?? catalog.newestRelease(distro);
   const name = releaseLabel(distro, rel);
   const day = today();
-  const summaries: Record<Exclude<DistroFacet, 'upstream' | 'lineage'>, string> = {
-    overview: `${name}: ${statusOf(rel, day)}${rel.packageManager ? `, ${rel.packageManager}` : ''}${rel.kernel ? `, kernel ${rel.kernel}` : ''}.`,
-    kernel: rel.kernel ? `${name} ships kernel ${rel.kernel}.` : `The sources name no kernel for ${name}.`,
-    'package-manager': rel.packageManager
-      ? `${name} uses ${rel.packageManager}.${earlierManager(distro, rel)}`
-      : `The sources name no package manager for ${name}.`,
-    eol: rel.eol ? `${name}: ${rel.extendedSupport ? statusOf(rel, day) : eolPhrase(rel.eol, day)}.` : `No end-of-life date is published for ${name}.`,
-    status: `${name} is ${statusOf(rel, day)}${rel.released ? ` (released ${rel.released})` : ''}.`,
-    arches: `${name} ships for ${rel.arches.join(', ') || 'architectures not confirmed in the sources'}.`,
-    baseline: baselineSummary(name, rel),
-  };
   return finish({
     kind: 'distro',
     query,
     title: name,
-    summary: summaries[facet],
+    summary: facetSummary(distro, rel, name, day, facet),
     distro: distro.id,
     release: rel.version,
     facts: [...releaseFacts(rel, day), ...fact('Also known as', distro.aliases.slice(0, 6).join(', '))],
@@ -107,6 +96,26 @@ export function distroAnswer(catalog: Catalog, query: string, distro: Distro, re
     sources: rel.sources,
     context: { topic: facet, distro: distro.id, release: rel.version },
   });
+}
+
+/** The one summary the facet asks for (only that one is worked out: a status, an end-of-life phrase …). */
+function facetSummary(distro: Distro, rel: DistroRelease, name: string, day: string, facet: Exclude<DistroFacet, 'upstream' | 'lineage'>): string {
+  switch (facet) {
+    case 'overview':
+      return `${name}: ${statusOf(rel, day)}${rel.packageManager ? `, ${rel.packageManager}` : ''}${rel.kernel ? `, kernel ${rel.kernel}` : ''}.`;
+    case 'kernel':
+      return rel.kernel ? `${name} ships kernel ${rel.kernel}.` : `The sources name no kernel for ${name}.`;
+    case 'package-manager':
+      return rel.packageManager ? `${name} uses ${rel.packageManager}.${earlierManager(distro, rel)}` : `The sources name no package manager for ${name}.`;
+    case 'eol':
+      return rel.eol ? `${name}: ${rel.extendedSupport ? statusOf(rel, day) : eolPhrase(rel.eol, day)}.` : `No end-of-life date is published for ${name}.`;
+    case 'status':
+      return `${name} is ${statusOf(rel, day)}${rel.released ? ` (released ${rel.released})` : ''}.`;
+    case 'arches':
+      return `${name} ships for ${rel.arches.join(', ') || 'architectures not confirmed in the sources'}.`;
+    case 'baseline':
+      return baselineSummary(name, rel);
+  }
 }
 
 export function releasesAnswer(catalog: Catalog, query: string, distro: Distro): Answer {
