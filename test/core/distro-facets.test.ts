@@ -2,7 +2,8 @@
 // used to build all seven facets' summaries and keep one). Walks every release of every distribution, named and
 // defaulted, through every facet, against the release's own fields.
 import { describe, expect, test } from 'vitest';
-import { distroAnswer, type DistroFacet } from '../../src/core/answers/distro.js';
+import type { Answer } from '../../src/core/answer.js';
+import { distroAnswer, lineageParts, type DistroFacet } from '../../src/core/answers/distro.js';
 import { catalog } from '../../src/core/index.js';
 
 const c = catalog();
@@ -44,6 +45,40 @@ describe('distroAnswer, every release × every facet', () => {
         expect(a.sources).toEqual(answers[0]!.sources);
       }
       expect(answers[0]!.facts.some((f) => f.label === 'Status')).toBe(true);
+    }
+  });
+});
+
+describe('lineageAnswer, worked out once per release', () => {
+  /** The same catalog under another identity: nothing remembered for it yet, so every answer is worked out afresh. */
+  const fresh = () => Object.assign(Object.create(Object.getPrototypeOf(c) as object) as typeof c, c);
+
+  test('every release, named and defaulted, both facets: the remembered answer is the one worked out afresh', () => {
+    let n = 0;
+    for (const facet of ['lineage', 'upstream'] as const)
+      for (const { d, named } of rows) {
+        const first = distroAnswer(c, 'q', d, named, facet);
+        const again = distroAnswer(c, 'q', d, named, facet);
+        const afresh = distroAnswer(fresh(), 'q', d, named, facet);
+        expect(JSON.stringify(again)).toBe(JSON.stringify(afresh));
+        expect(JSON.stringify(first)).toBe(JSON.stringify(afresh));
+        n++;
+      }
+    expect(n).toBe(rows.length * 2);
+  });
+
+  test('the parts are kept once per release, and an answer changed by its caller changes no other answer', () => {
+    for (const { d, r } of rows) {
+      expect(lineageParts(c, d, r)).toBe(lineageParts(c, d, r));
+      const a = distroAnswer(c, 'q', d, r, 'lineage') as Answer & { kind: 'lineage' };
+      const before = JSON.stringify(distroAnswer(c, 'q', d, r, 'lineage'));
+      a.chain.push({ distro: 'x', release: null, relation: 'independent' });
+      if (a.chain[0]) a.chain[0].distro = 'changed';
+      a.sections[0]!.lines!.push('changed');
+      expect(JSON.stringify(distroAnswer(c, 'q', d, r, 'lineage'))).toBe(before);
+      // the chain is the walk to the root, and the summary names the release
+      expect(a.chain.length).toBeGreaterThan(0);
+      expect(distroAnswer(c, 'q', d, r, 'lineage').summary).toContain(`${d.name} ${r.version}`);
     }
   });
 });
