@@ -133,17 +133,32 @@ const rows: [string, string, string][] = [
   [
     '`ask --json`, fresh mixed questions (bot / same-bytes floor)',
     `${askJson.botMs} ms / ${askJson.floorMs} ms`,
-    `${askJson.questions} different questions on stdin, ${Math.round(askJson.outputBytes / 1e6)} MB of JSON out; spawn to exit, median of ${askJson.rounds}; the floor reads the same lines and writes the same bytes`,
+    `${askJson.questions} different questions on stdin, ${Math.round(askJson.outputBytes / 1e6)} MB of JSON out; spawn to exit, median of ${askJson.rounds}; the floor reads the same lines and writes the same bytes through the same write loop`,
   ],
 ];
 const met = (ok: boolean) => (ok ? 'met' : '**not met**');
 const startupRatio = ratio(startup.botMs, startup.bareBoltMs);
 const rssRatio = ratio(bot.rssAfterLoadMb, bareBolt.rssAfterLoadMb);
+const startupBundledRatio = ratio(startup.botMs, startup.bareBoltBundledMs);
+const rssBundledRatio = ratio(bot.rssAfterLoadMb, bareBoltBundled.rssAfterLoadMb);
 const goals: [string, string, string, string][] = [
   ['Slack every question new, share of bare Bolt', pct(slack.ratioDistinct), '≥ 80 %', met(slack.ratioDistinct >= 0.8)],
   ['Slack repeated questions, share of bare Bolt', pct(slack.ratio), '≥ 90 %', met(slack.ratio >= 0.9)],
   ['start-up to the first answer, bot / bare Bolt', `${x(startupRatio)} (${startup.botMs} / ${startup.bareBoltMs} ms)`, '≤ 1.2×', met(startupRatio <= 1.2)],
   ['RSS after load, bot / bare Bolt', `${x(rssRatio)} (${bot.rssAfterLoadMb} / ${bareBolt.rssAfterLoadMb} MB)`, '≤ 1.1×', met(rssRatio <= 1.1)],
+  // like for like: the same two goals against the bare app bundled as the bot is (the same rounds and spawns)
+  [
+    'start-up, bot / bare Bolt bundled as the bot is',
+    `${x(startupBundledRatio)} (${startup.botMs} / ${startup.bareBoltBundledMs} ms)`,
+    '≤ 1.2×',
+    met(startupBundledRatio <= 1.2),
+  ],
+  [
+    'RSS after load, bot / bare Bolt bundled as the bot is',
+    `${x(rssBundledRatio)} (${bot.rssAfterLoadMb} / ${bareBoltBundled.rssAfterLoadMb} MB)`,
+    '≤ 1.1×',
+    met(rssBundledRatio <= 1.1),
+  ],
   [
     '`ask --json` over fresh mixed questions, bot / same-bytes floor',
     `${x(askJson.ratio)} (${askJson.botMs} / ${askJson.floorMs} ms)`,
@@ -228,7 +243,8 @@ With every question new, it reached ${pct(slack.ratioDistinct)} (${botDistinct.r
   \`node dist/bundle/main.js\` (the production bundle \`npm start\` runs) in Slack HTTP mode, and against a bare Bolt
   app on its stock HTTPReceiver whose listener only acks, with an empty body. The goals are measured against that
   bare app as people write and run it (tsc output, unbundled): that is the issue's floor. The same app bundled with
-  the bot's options (\`bench-bundle/bare.js\`) runs in the same rounds, for transparency. The bot runs twice: with ${SLACK_TEXT_LIST} in turn (repeated questions, as a team
+  the bot's options (\`bench-bundle/bare.js\`) runs in the same rounds: start-up and RSS are also held to their goals
+  against it (like for like, the goal table's two "bundled" rows), since bundling is open to the bare app too. The bot runs twice: with ${SLACK_TEXT_LIST} in turn (repeated questions, as a team
   asks them, so its answer cache serves them after the first), and with ${slack.distinctQuestions} different names in turn
   (every size, series and CPU: more than the ${ANSWER_CACHE_SIZE} answers the cache keeps, so it never helps). Bare and
   bot alternate (${slack.rounds} rounds each, fresh processes, 2 s warm-up) so that drift on the shared machine hits
@@ -242,7 +258,8 @@ With every question new, it reached ${pct(slack.ratioDistinct)} (${botDistinct.r
 - **ask --json**: \`node dist/bundle/ask.js --json\` (as \`npm run ask\` runs it) with ${askJson.questions} different questions on stdin (every
   size, series, CPU, distro release in commands, plain words, compatibility questions and misspellings: the answer cache
   never helps), from spawn to exit, against \`bench/ask-floor.ts\`: a bare Node process that reads the same lines and
-  writes the bot's bytes back, line for line (checked equal).
+  writes the bot's bytes back, line for line (checked equal), through the ask command's own loop (\`answerLines\`: the
+  same batches, UTF-8 encoding and back-pressure), so the difference is the answers alone.
 
 ## Where the bot's time goes (Slack)
 

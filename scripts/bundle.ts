@@ -9,9 +9,10 @@
 // The tables are copied beside the bundle (the code reads them from its own directory), validated in
 // full and stamped there, as validate-build.ts does for dist/src/data.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { TABLE_FILES } from '../src/data/stamp.js';
 import { validateAndStamp } from '../src/data/validate-build.js';
 
@@ -28,6 +29,77 @@ export function projectRoot(from = dirname(fileURLToPath(import.meta.url))): str
     }
   }
   throw new Error('azlinux-bot: package.json not found above scripts/bundle');
+}
+
+/**
+ * Packages required at the top of an SDK module but used only when a feature the bot may not run is
+ * configured: bundled as usual, but evaluated on first use (their modules run then, not at start).
+ * Bolt's App requires its SocketModeReceiver whatever the mode, which requires @slack/socket-mode (and
+ * with it undici and ws) only to construct its client in Socket Mode; Bolt's receivers require
+ * @slack/oauth (and jsonwebtoken) only to construct an InstallProvider, for OAuth installs, which the
+ * bot does not do; Bolt's index requires its ExpressReceiver, which requires express (and body-parser,
+ * iconv-lite's tables) only to construct an express app, which the bot never does. In HTTP mode they
+ * were a quarter of a start and never read.
+ */
+export const LAZY_PACKAGES = ['@slack/socket-mode', '@slack/oauth', 'express'];
+
+/** What a lazy module says about its package without loading it, as the package was at build time. */
+export interface LazyShape {
+  /** the package exports a function (express does) */
+  callable: boolean;
+  /** its exports are marked as an ES module's (TypeScript's helpers read this first) */
+  esModule: boolean;
+  /** its own enumerable export names */
+  keys: string[];
+}
+
+/** The shape of `pkg` as `root` resolves it (loaded here, in the build, not in the bundle). */
+export function lazyShape(pkg: string, root: string): LazyShape {
+  const exports: unknown = createRequire(join(root, 'package.json'))(pkg);
+  const e = exports as Record<string, unknown>;
+  return { callable: typeof exports === 'function', esModule: e.__esModule === true, keys: Object.keys(e) };
+}
+
+/**
+ * The module that stands for a lazy package: its exports as a proxy that requires the package at the
+ * first read of a value, a call or a construction. Its export names and ES-module mark are the build's
+ * (the helpers TypeScript emits, __importStar and __importDefault, list and check them at the require,
+ * and bind each name to a getter, so that they stay lazy); each value is the package's own.
+ */
+export function lazyModule(pkg: string, shape: LazyShape): string {
+  return `let real;
+const load = () => (real ??= require(${JSON.stringify(pkg)}));
+const KEYS = ${JSON.stringify(shape.keys)};
+const target = ${shape.callable ? 'function () {}' : '{}'};
+const fixed = Reflect.ownKeys(target).filter((k) => !Reflect.getOwnPropertyDescriptor(target, k).configurable);
+module.exports = new Proxy(target, {
+  get: (_, key) => (key === '__esModule' ? ${shape.esModule} : load()[key]),
+  has: (_, key) => key in load(),
+  ownKeys: () => [...KEYS, ...fixed],
+  getOwnPropertyDescriptor: (t, key) => {
+    if (fixed.includes(key)) return Reflect.getOwnPropertyDescriptor(t, key);
+    return KEYS.includes(key) ? { configurable: true, enumerable: true, get: () => load()[key] } : undefined;
+  },
+  apply: (_, self, args) => Reflect.apply(load(), self, args),
+  construct: (_, args) => Reflect.construct(load(), args),
+});
+`;
+}
+
+/** Resolves `packages` to their lazyModule (whose own require gets the real package). */
+export function lazyPackages(root: string, packages: readonly string[] = LAZY_PACKAGES): Plugin {
+  const filter = new RegExp(`^(${packages.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+  return {
+    name: 'lazy-packages',
+    setup(b) {
+      b.onResolve({ filter }, (args) => (args.namespace === 'lazy' ? undefined : { path: args.path, namespace: 'lazy' }));
+      b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+        contents: lazyModule(args.path, lazyShape(args.path, root)),
+        resolveDir: root,
+        loader: 'js',
+      }));
+    },
+  };
 }
 
 /** The entry points, by the name of the file they become. */
@@ -73,6 +145,7 @@ export async function bundle(outDir: string, root = projectRoot(), entries: Reco
     entryPoints: Object.entries(entries).map(([out, src]) => ({ in: src, out })),
     outdir: outDir,
     external: EXTERNAL,
+    plugins: [lazyPackages(root)],
   });
   for (const name of TABLE_FILES) copyFileSync(join(root, 'src/data', name), join(outDir, name));
   validateAndStamp(pathToFileURL(`${outDir}/`));

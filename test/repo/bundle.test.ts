@@ -12,7 +12,7 @@ import { ask, catalog } from '../../src/core/index.js';
 import { startService, type RunningService } from '../../src/service/start.js';
 import { FakeDiscord, interaction, type RecordedRequest } from '../fakes/discord/index.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
-import { commandPayload, SlackSender } from '../fakes/slack-sign.js';
+import { commandPayload, mentionEnvelope, SlackSender } from '../fakes/slack-sign.js';
 import { logSink } from '../service/support/log-sink.js';
 import { freePort } from '../service/support/redis-server.js';
 import { waitFor } from '../service/support/processes.js';
@@ -90,6 +90,48 @@ describe('the bundle', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Fedora/);
     expect(r.stdout).toMatch(/Standard_D4s_v5[\s\S]*x86-64-v4/);
+  }, 60_000);
+
+  it('in Socket Mode, the bundled server loads what the bundle keeps lazy (@slack/socket-mode, @slack/oauth) and answers over the socket', async () => {
+    const port = await freePort();
+    const sockets = slack.socketCount;
+    const child = spawn(process.execPath, [join(DIR, 'main.js')], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        AZLINUX_TODAY: process.env.AZLINUX_TODAY ?? '',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        SLACK_BOT_TOKEN: 'xoxb-bundle-socket',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_APP_TOKEN: 'xapp-1-bundle-socket',
+        SLACK_API_URL: slack.apiUrl,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.resume();
+    try {
+      await waitFor(
+        async () => {
+          if (child.exitCode !== null) throw new Error(`the bundled server exited with ${child.exitCode}: ${stderr}`);
+          return (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status === 200 ? true : undefined;
+        },
+        30_000,
+        'the bundled server to be ready',
+      );
+      expect(slack.socketCount).toBe(sockets + 1);
+      const posts = slack.callsTo('chat.postMessage').length;
+      const payload = mentionEnvelope({ text: '<@UBOT> /cpulevel Standard_D4s_v5', ts: '1700000990.000100', eventId: 'Ev0BUNDLESOCK' });
+      slack.sendEnvelope({ envelope_id: 'env-bundle-1', type: 'events_api', payload, accepts_response_payload: false, retry_attempt: 0, retry_reason: '' });
+      const post = await slack.waitFor(() => slack.callsTo('chat.postMessage')[posts], 15_000);
+      expect(JSON.stringify(post)).toContain('x86-64-v4');
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    expect(stderr).toBe('');
   }, 60_000);
 
   it('the bundled server answers signed slash commands over loopback as the service from source does, and Discord through discord.js', async () => {

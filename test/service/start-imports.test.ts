@@ -1,7 +1,8 @@
 // What a start loads before its first answer: the static import graph of src/main.ts (dynamic imports,
 // which load only when configured or needed, are not followed). zod stays out of it (the configuration
 // is checked by hand; the tables' zod schemas load only when the build's stamp does not match), and so
-// do the SDKs of surfaces that may not be configured.
+// do the SDKs of surfaces that may not be configured. The ask command (src/adapters/cli/ask.ts) loads
+// the core and the configuration's date rule only: no package at all, no logger, no service.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,7 @@ function staticGraph(entry: string): { files: Set<string>; packages: Set<string>
       else if (!spec!.startsWith('node:')) packages.add(spec!.startsWith('@') ? spec!.split('/').slice(0, 2).join('/') : spec!.split('/')[0]!);
     }
   };
-  visit(join(ROOT, 'src/main.ts'));
+  visit(entry);
   return { files, packages };
 }
 
@@ -38,6 +39,21 @@ describe('the start path', () => {
   it('imports neither zod nor the data schemas, validators, discord.js, Bolt, ioredis or prom-client up front', () => {
     for (const pkg of ['zod', 'discord.js', '@slack/bolt', 'ioredis', 'prom-client']) expect(packages).not.toContain(pkg);
     const rel = [...files].map((x) => x.slice(ROOT.length + 1));
+    for (const f of ['src/data/schema.ts', 'src/data/load.ts', 'src/data/load-cpu-families.ts']) expect(rel).not.toContain(f);
+  });
+});
+
+describe("the ask command's start path", () => {
+  const { files, packages } = staticGraph(join(ROOT, 'src/adapters/cli/ask.ts'));
+  const rel = [...files].map((x) => x.slice(ROOT.length + 1));
+
+  it('walks the real graph (the core, the stamp, the write loop)', () => {
+    for (const f of ['src/core/index.ts', 'src/data/stamp.ts', 'src/config.ts', 'src/adapters/cli/answer-lines.ts']) expect(rel).toContain(f);
+  });
+
+  it('imports no package (pino, zod, SDKs) and nothing of the service, the validators or other surfaces', () => {
+    expect([...packages]).toEqual([]);
+    expect(rel.filter((f) => f.startsWith('src/service/') || /^src\/adapters\/(?!cli\/(ask|answer-lines|format)\.ts$)/.test(f))).toEqual([]);
     for (const f of ['src/data/schema.ts', 'src/data/load.ts', 'src/data/load-cpu-families.ts']) expect(rel).not.toContain(f);
   });
 });

@@ -1,12 +1,12 @@
 // `npm run --silent ask -- [--json] <question>`: one answer, or one answer per stdin line.
 // Exit codes: 0 answered, 1 not found (any line, in stdin mode), 2 usage error.
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { ask, setToday, type Answer } from '../../core/index.js';
 import { ConfigError, loadToday } from '../../config.js';
+import { answerLines } from './answer-lines.js';
 import { formatForTerminal } from './format.js';
+
+export { answerLines };
 
 const USAGE = `usage: npm run --silent ask -- [--json] [question...]
   With a question: prints its answer.
@@ -58,46 +58,6 @@ export async function main(argv: string[]): Promise<number> {
     return { text: json ? `${render(answer, true, false)}\n` : `${render(answer, false, colour)}\n\n`, notFound: answer.kind === 'not-found' };
   });
   return notFound ? 1 : 0;
-}
-
-/**
- * Answers every line of `input` on `output`, in order; true when any answer was not-found. The lines
- * that arrive together (a piped file: a chunk of them) are answered together and written in one
- * piece, once the chunk is read: a write per line cost more than the answers. A line that arrives
- * alone (someone typing, a script waiting for each answer) is written as soon as it is answered.
- */
-export async function answerLines(input: Readable, output: Writable, answer: (line: string) => { text: string; notFound: boolean }): Promise<boolean> {
-  let notFound = false;
-  let pending = '';
-  let flushing = false;
-  // Node 24's readline throws on pause() or resume() once closed: the last flush comes after the close.
-  let closed = false;
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  const flush = (): void => {
-    flushing = false;
-    if (pending === '') return;
-    const chunk = pending;
-    pending = '';
-    if (!output.write(chunk) && !closed) {
-      lines.pause();
-      output.once('drain', () => {
-        if (!closed) lines.resume();
-      });
-    }
-  };
-  lines.on('line', (line) => {
-    const a = answer(line);
-    if (a.notFound) notFound = true;
-    pending += a.text;
-    if (!flushing) {
-      flushing = true;
-      setImmediate(flush);
-    }
-  });
-  await once(lines, 'close');
-  closed = true;
-  flush();
-  return notFound;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
