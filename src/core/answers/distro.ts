@@ -45,8 +45,33 @@ export function lineageChain(catalog: Catalog, distro: Distro, release: DistroRe
   return chain;
 }
 
-export function lineageAnswer(catalog: Catalog, query: string, distro: Distro, release: DistroRelease | null, facet: DistroFacet): Answer {
-  const rel = release ?? catalog.newestRelease(distro);
+/** What a lineage answer says about a release whatever was asked: its chain to the root, its upstream edges in
+ * words and the summary they make. Worked out once per release (a release's lineage is fixed by the catalog), not
+ * on every question that names it; answers get copies. */
+interface LineageParts {
+  distro: Distro;
+  chain: readonly LineageLink[];
+  chainText: string;
+  direct: readonly string[];
+  summary: string;
+}
+
+const lineageMemo = new WeakMap<Catalog, WeakMap<DistroRelease, LineageParts>>();
+
+export function lineageParts(catalog: Catalog, distro: Distro, rel: DistroRelease): LineageParts {
+  let byRelease = lineageMemo.get(catalog);
+  if (!byRelease) {
+    byRelease = new WeakMap();
+    lineageMemo.set(catalog, byRelease);
+  }
+  const known = byRelease.get(rel);
+  if (known && known.distro === distro) return known;
+  const parts = lineageOf(catalog, distro, rel);
+  byRelease.set(rel, parts);
+  return parts;
+}
+
+function lineageOf(catalog: Catalog, distro: Distro, rel: DistroRelease): LineageParts {
   const chain = lineageChain(catalog, distro, rel);
   const name = releaseLabel(distro, rel);
   const direct = rel.upstream.map((e) => {
@@ -62,17 +87,25 @@ export function lineageAnswer(catalog: Catalog, query: string, distro: Distro, r
       return `${d?.name ?? l.distro}${l.release ? ` ${l.release}` : ''}`;
     })
     .join(' → ');
-  const summary = direct.find((d) => !d.endsWith('(independent).')) ?? direct[0] ?? `${name}: no upstream recorded.`;
+  const first = direct.find((d) => !d.endsWith('(independent).')) ?? direct[0] ?? `${name}: no upstream recorded.`;
+  const summary = rel.upstream.length > 1 ? `${first} ${direct.filter((d) => d !== first).join(' ')}`.trim() : first;
+  return { distro, chain, chainText, direct, summary };
+}
+
+export function lineageAnswer(catalog: Catalog, query: string, distro: Distro, release: DistroRelease | null, facet: DistroFacet): Answer {
+  const rel = release ?? catalog.newestRelease(distro);
+  const { chain, chainText, direct, summary } = lineageParts(catalog, distro, rel);
+  const name = releaseLabel(distro, rel);
   return finish({
     kind: 'lineage',
     query,
     title: facet === 'lineage' ? `Lineage of ${name}` : `Upstream of ${name}`,
-    summary: rel.upstream.length > 1 ? `${summary} ${direct.filter((d) => d !== summary).join(' ')}`.trim() : summary,
+    summary,
     distro: distro.id,
     release: rel.version,
-    chain,
+    chain: chain.map((l) => ({ ...l })),
     facts: [...fact('Chain', chainText), ...releaseFacts(rel)],
-    sections: [{ title: 'Upstream edges', lines: direct.length ? direct : ['none recorded'] }],
+    sections: [{ title: 'Upstream edges', lines: direct.length ? [...direct] : ['none recorded'] }],
     caveats: releaseCaveats(distro, rel, release === null),
     sources: rel.sources,
     context: { topic: facet, distro: distro.id, release: rel.version },
@@ -84,22 +117,11 @@ export function distroAnswer(catalog: Catalog, query: string, distro: Distro, re
   const rel = release ?? catalog.newestRelease(distro);
   const name = releaseLabel(distro, rel);
   const day = today();
-  const summaries: Record<Exclude<DistroFacet, 'upstream' | 'lineage'>, string> = {
-    overview: `${name}: ${statusOf(rel, day)}${rel.packageManager ? `, ${rel.packageManager}` : ''}${rel.kernel ? `, kernel ${rel.kernel}` : ''}.`,
-    kernel: rel.kernel ? `${name} ships kernel ${rel.kernel}.` : `The sources name no kernel for ${name}.`,
-    'package-manager': rel.packageManager
-      ? `${name} uses ${rel.packageManager}.${earlierManager(distro, rel)}`
-      : `The sources name no package manager for ${name}.`,
-    eol: rel.eol ? `${name}: ${rel.extendedSupport ? statusOf(rel, day) : eolPhrase(rel.eol, day)}.` : `No end-of-life date is published for ${name}.`,
-    status: `${name} is ${statusOf(rel, day)}${rel.released ? ` (released ${rel.released})` : ''}.`,
-    arches: `${name} ships for ${rel.arches.join(', ') || 'architectures not confirmed in the sources'}.`,
-    baseline: baselineSummary(name, rel),
-  };
   return finish({
     kind: 'distro',
     query,
     title: name,
-    summary: summaries[facet],
+    summary: facetSummary(distro, rel, name, day, facet),
     distro: distro.id,
     release: rel.version,
     facts: [...releaseFacts(rel, day), ...fact('Also known as', distro.aliases.slice(0, 6).join(', '))],
@@ -107,6 +129,26 @@ export function distroAnswer(catalog: Catalog, query: string, distro: Distro, re
     sources: rel.sources,
     context: { topic: facet, distro: distro.id, release: rel.version },
   });
+}
+
+/** The one summary the facet asks for (only that one is worked out: a status, an end-of-life phrase …). */
+function facetSummary(distro: Distro, rel: DistroRelease, name: string, day: string, facet: Exclude<DistroFacet, 'upstream' | 'lineage'>): string {
+  switch (facet) {
+    case 'overview':
+      return `${name}: ${statusOf(rel, day)}${rel.packageManager ? `, ${rel.packageManager}` : ''}${rel.kernel ? `, kernel ${rel.kernel}` : ''}.`;
+    case 'kernel':
+      return rel.kernel ? `${name} ships kernel ${rel.kernel}.` : `The sources name no kernel for ${name}.`;
+    case 'package-manager':
+      return rel.packageManager ? `${name} uses ${rel.packageManager}.${earlierManager(distro, rel)}` : `The sources name no package manager for ${name}.`;
+    case 'eol':
+      return rel.eol ? `${name}: ${rel.extendedSupport ? statusOf(rel, day) : eolPhrase(rel.eol, day)}.` : `No end-of-life date is published for ${name}.`;
+    case 'status':
+      return `${name} is ${statusOf(rel, day)}${rel.released ? ` (released ${rel.released})` : ''}.`;
+    case 'arches':
+      return `${name} ships for ${rel.arches.join(', ') || 'architectures not confirmed in the sources'}.`;
+    case 'baseline':
+      return baselineSummary(name, rel);
+  }
 }
 
 export function releasesAnswer(catalog: Catalog, query: string, distro: Distro): Answer {
