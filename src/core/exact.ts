@@ -53,8 +53,9 @@ export function exactNames(catalog: Catalog): ExactNames {
   const cpus = new Map<string, CpuInfo>();
   for (const cpu of catalog.cpus.values()) {
     const name = cpu.model.model.toLowerCase();
-    // "Intel Xeon E5 v3 (Haswell) - model not stated" is a description, not a name anyone types
-    if (/^[a-z0-9][a-z0-9 .+-]*$/.test(name) && catalog.cpuByKey.get(keyOf(name))?.length === 1) cpus.set(name, cpu);
+    // "Intel Xeon E5 v3 (Haswell) - model not stated" is a description, but "did you mean" and autocomplete
+    // offer it, so typed back it must name that record
+    if (/^[a-z0-9][a-z0-9 .,()+-]*$/.test(name) && catalog.cpuByKey.get(keyOf(name))?.length === 1) cpus.set(name, cpu);
   }
   const releases = new Map<string, { distro: Distro; release: DistroRelease | null }>();
   const ambiguous = new Set<string>();
