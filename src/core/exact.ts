@@ -101,7 +101,7 @@ export function exactLevel(typed: string): LevelName | undefined {
 
 /** Azure's record of the processor a command's argument names exactly ("Intel Xeon Platinum 8370C"), if it does. */
 export function exactCpu(catalog: Catalog, typed: string): CpuInfo | undefined {
-  return typed.length <= 60 ? exactNames(catalog).cpus.get(typed.toLowerCase()) : undefined;
+  return typed.length <= 80 ? exactNames(catalog).cpus.get(typed.toLowerCase()) : undefined;
 }
 
 /** The distribution (and release) an argument names exactly as the tables spell it, if it does. */
