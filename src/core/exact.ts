@@ -44,10 +44,10 @@ export function exactNames(catalog: Catalog): ExactNames {
   const series = new Map<string, SeriesInfo>();
   for (const s of catalog.series) {
     const name = s.record.series;
-    // "H", "NC", "Fs" are words too: taken only as Microsoft writes them; "Dv2 (11-15)" is no single word
+    // "H", "NC", "Fs" are words too: taken only as Microsoft writes them
     if (/^[A-Za-z0-9]{1,2}$/.test(name)) series.set(name, s);
     const lower = name.toLowerCase();
-    if (!/^[a-z0-9][a-z0-9 _-]{2,}$/.test(lower)) continue;
+    if (!/^[a-z0-9][a-z0-9 _()-]{2,}$/.test(lower)) continue;
     for (const spelling of [lower, `${lower} series`, `${lower}-series`]) series.set(spelling, s);
   }
   const cpus = new Map<string, CpuInfo>();

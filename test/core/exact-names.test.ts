@@ -66,8 +66,9 @@ describe('/cpulevel with an exact size or series name', () => {
       }
     }
     expect(problems.slice(0, 10)).toEqual([]);
-    // "Dv2 (11-15)" is left to the entity finder; the rest are taken, each way (the short names as written)
-    const long = c.series.filter((s) => /^[a-z0-9][a-z0-9 _-]{2,}$/i.test(s.record.series)).length;
+    // every series is taken, each way ("Dv2 (11-15)" too); the short names only as written
+    const long = c.series.filter((s) => /^[a-z0-9][a-z0-9 _()-]{2,}$/i.test(s.record.series)).length;
+    expect(c.series.filter((s) => s.record.series.includes('(')).length).toBeGreaterThan(3);
     const short = c.series.filter((s) => /^[a-z0-9]{1,2}$/i.test(s.record.series)).length;
     expect(short).toBeGreaterThan(5);
     expect(taken).toBe(4 * long + short);
