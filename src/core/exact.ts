@@ -44,17 +44,18 @@ export function exactNames(catalog: Catalog): ExactNames {
   const series = new Map<string, SeriesInfo>();
   for (const s of catalog.series) {
     const name = s.record.series;
-    // "H", "NC", "Fs" are words too: taken only as Microsoft writes them; "Dv2 (11-15)" is no single word
+    // "H", "NC", "Fs" are words too: taken only as Microsoft writes them
     if (/^[A-Za-z0-9]{1,2}$/.test(name)) series.set(name, s);
     const lower = name.toLowerCase();
-    if (!/^[a-z0-9][a-z0-9 _-]{2,}$/.test(lower)) continue;
+    if (!/^[a-z0-9][a-z0-9 _()-]{2,}$/.test(lower)) continue;
     for (const spelling of [lower, `${lower} series`, `${lower}-series`]) series.set(spelling, s);
   }
   const cpus = new Map<string, CpuInfo>();
   for (const cpu of catalog.cpus.values()) {
     const name = cpu.model.model.toLowerCase();
-    // "Intel Xeon E5 v3 (Haswell) - model not stated" is a description, not a name anyone types
-    if (/^[a-z0-9][a-z0-9 .+-]*$/.test(name) && catalog.cpuByKey.get(keyOf(name))?.length === 1) cpus.set(name, cpu);
+    // "Intel Xeon E5 v3 (Haswell) - model not stated" is a description, but "did you mean" and autocomplete
+    // offer it, so typed back it must name that record
+    if (/^[a-z0-9][a-z0-9 .,()+-]*$/.test(name) && catalog.cpuByKey.get(keyOf(name))?.length === 1) cpus.set(name, cpu);
   }
   const releases = new Map<string, { distro: Distro; release: DistroRelease | null }>();
   const ambiguous = new Set<string>();
@@ -100,7 +101,7 @@ export function exactLevel(typed: string): LevelName | undefined {
 
 /** Azure's record of the processor a command's argument names exactly ("Intel Xeon Platinum 8370C"), if it does. */
 export function exactCpu(catalog: Catalog, typed: string): CpuInfo | undefined {
-  return typed.length <= 60 ? exactNames(catalog).cpus.get(typed.toLowerCase()) : undefined;
+  return typed.length <= 80 ? exactNames(catalog).cpus.get(typed.toLowerCase()) : undefined;
 }
 
 /** The distribution (and release) an argument names exactly as the tables spell it, if it does. */

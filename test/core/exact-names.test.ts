@@ -66,12 +66,17 @@ describe('/cpulevel with an exact size or series name', () => {
       }
     }
     expect(problems.slice(0, 10)).toEqual([]);
-    // "Dv2 (11-15)" is left to the entity finder; the rest are taken, each way (the short names as written)
-    const long = c.series.filter((s) => /^[a-z0-9][a-z0-9 _-]{2,}$/i.test(s.record.series)).length;
+    // every series is taken, each way ("Dv2 (11-15)" too); the short names only as written
+    const long = c.series.filter((s) => /^[a-z0-9][a-z0-9 _()-]{2,}$/i.test(s.record.series)).length;
+    expect(c.series.filter((s) => s.record.series.includes('(')).length).toBeGreaterThan(3);
     const short = c.series.filter((s) => /^[a-z0-9]{1,2}$/i.test(s.record.series)).length;
     expect(short).toBeGreaterThan(5);
     expect(taken).toBe(4 * long + short);
   });
+
+  // "Intel Xeon E5 v3 (Haswell) - model not stated": a record's description, which the entity finder reads as
+  // loose words; "did you mean" offers it, so the exact path is what answers it typed back
+  const described = (name: string) => name.includes('(');
 
   test('every processor Azure documents, by its name in any case, gets the entity finder path’s answer', () => {
     let taken = 0;
@@ -84,12 +89,29 @@ describe('/cpulevel with an exact size or series name', () => {
           expect(hit, typed).toBe(cpu);
           taken++;
         }
+        if (described(name)) continue;
         const q = `/cpulevel ${typed}`;
         if (JSON.stringify(done(cpulevelCommand(c, q, typed))) !== JSON.stringify(done(anyNameForTests.cpulevel(c, q, typed)))) problems.push(typed);
       }
     }
     expect(problems.slice(0, 10)).toEqual([]);
     expect(taken).toBeGreaterThan(c.cpus.size * 2);
+  });
+
+  test('every processor record, by its name as the table spells it, is answered as found, at its own level', () => {
+    let descriptions = 0;
+    for (const cpu of c.cpus.values()) {
+      const name = cpu.model.model;
+      if (described(name)) descriptions++;
+      const a = done(cpulevelCommand(c, `/cpulevel ${name}`, name));
+      expect(a.kind, name).not.toBe('not-found');
+      expect(a.kind, name).not.toBe('clarify');
+      // its own record, or the one series built on it (an HBv5 custom part), and never another level
+      expect(a.summary, name).toContain(name);
+      if (cpu.level) expect(a.summary, name).toContain(cpu.level);
+      else expect(a.summary, name).toMatch(/Arm/);
+    }
+    expect(descriptions).toBeGreaterThan(5);
   });
 
   test('every x86-64 level, in any case, gets the entity finder path’s answer; other spellings go the long way', () => {

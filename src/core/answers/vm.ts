@@ -1,5 +1,5 @@
 // Answers about VM sizes and series: processors, guaranteed and best level, generations, caveats.
-import type { Answer, Fact, Section, Source } from '../answer.js';
+import type { Answer, Section } from '../answer.js';
 import type { Catalog, SeriesInfo, SizeInfo } from '../catalog.js';
 import type { LevelName } from '../../data/schema.js';
 import { levelRank, LEVELS } from '../levels.js';
@@ -12,31 +12,33 @@ const GUEST_CAVEAT =
 export function sizeAnswer(catalog: Catalog, query: string, info: SizeInfo): Answer {
   const { size, series } = info;
   const rec = series.record;
-  const parts = seriesParts(catalog, series);
   const facts = [
     ...fact('Series', rec.series),
     ...fact('vCPUs', size.constrainedFrom ? `${size.vcpus} (constrained from ${size.constrainedFrom})` : size.vcpus),
     ...fact('Memory', `${size.memoryGiB} GiB`),
-    ...copies(parts.facts),
+    ...fact('Architecture', rec.arch),
+    ...levelFacts(series),
+    ...fact('Hyper-V generations', generationsText(rec.generations, rec.generationsComplete)),
+    ...fact('Status', statusText(series)),
   ];
-  const caveats = [...parts.caveats];
+  const caveats = seriesCaveats(series);
   if (size.constrainedFrom) caveats.push(`Constrained-vCPU size: same hardware and processors as ${size.constrainedFrom}, so the same level.`);
   return finish({
     kind: 'vm-size',
     query,
     title: size.name,
-    summary: `${size.name} ${parts.level}`,
+    summary: levelSummary(size.name, series),
     size: size.name,
     series: rec.series,
     arch: rec.arch,
-    processors: [...parts.processors],
+    processors: series.cpus.map((c) => c.model.model),
     guaranteedLevel: series.guaranteed,
     bestLevel: series.best,
     generations: rec.generations,
     facts,
-    sections: sectionCopies(parts.sections),
+    sections: processorSection(series),
     caveats,
-    sources: [...parts.sources],
+    sources: uniqueSources(seriesCpuSources(series), levelSources(catalog)),
     context: { topic: 'machine', size: size.name, series: rec.series },
   });
 }
@@ -44,16 +46,15 @@ export function sizeAnswer(catalog: Catalog, query: string, info: SizeInfo): Ans
 export function seriesAnswer(catalog: Catalog, query: string, series: SeriesInfo): Answer {
   const rec = series.record;
   const names = rec.sizes.map((s) => s.name);
-  const parts = seriesParts(catalog, series);
   return finish({
     kind: 'series',
     query,
     title: `${rec.series} series`,
-    summary: `The ${rec.series} series ${parts.level}`,
+    summary: levelSummary(`The ${rec.series} series`, series),
     series: rec.series,
     arch: rec.arch,
     sizes: names,
-    processors: [...parts.processors],
+    processors: series.cpus.map((c) => c.model.model),
     guaranteedLevel: series.guaranteed,
     bestLevel: series.best,
     generations: rec.generations,
@@ -65,54 +66,12 @@ export function seriesAnswer(catalog: Catalog, query: string, series: SeriesInfo
       ...fact('Sizes', `${names.length} (${names[0]} … ${names[names.length - 1]})`),
       ...fact('Status', statusText(series)),
     ],
-    sections: [...sectionCopies(parts.sections), { title: 'Sizes', lines: [names.join(', ')] }],
-    caveats: [...parts.caveats],
-    sources: [...parts.sources],
+    sections: [...processorSection(series), { title: 'Sizes', lines: [names.join(', ')] }],
+    caveats: seriesCaveats(series),
+    sources: uniqueSources(seriesCpuSources(series), levelSources(catalog)),
     context: { topic: 'machine', series: rec.series },
   });
 }
-
-/** What a size or series answer says about its series whatever was asked. A series' record and processors are
- * fixed, so this is worked out once per series (and catalog: the level sources are the catalog's), not on every
- * question that names one of its sizes; every answer gets copies, which callers are free to change. */
-interface SeriesParts {
-  catalog: Catalog;
-  /** the summary after its subject: "guarantees x86-64-v3 (…)." */
-  level: string;
-  /** a size answer's facts after its own (architecture, levels, generations, status) */
-  facts: readonly Fact[];
-  processors: readonly string[];
-  sections: readonly Section[];
-  caveats: readonly string[];
-  sources: readonly Source[];
-}
-
-const partsOf = new WeakMap<SeriesInfo, SeriesParts>();
-
-export function seriesParts(catalog: Catalog, series: SeriesInfo): SeriesParts {
-  const known = partsOf.get(series);
-  if (known && known.catalog === catalog) return known;
-  const rec = series.record;
-  const parts: SeriesParts = {
-    catalog,
-    level: levelPredicate(series),
-    facts: [
-      ...fact('Architecture', rec.arch),
-      ...levelFacts(series),
-      ...fact('Hyper-V generations', generationsText(rec.generations, rec.generationsComplete)),
-      ...fact('Status', statusText(series)),
-    ],
-    processors: series.cpus.map((c) => c.model.model),
-    sections: processorSection(series),
-    caveats: seriesCaveats(series),
-    sources: uniqueSources(seriesCpuSources(series), levelSources(catalog)),
-  };
-  partsOf.set(series, parts);
-  return parts;
-}
-
-const copies = (facts: readonly Fact[]): Fact[] => facts.map((f) => ({ ...f }));
-const sectionCopies = (sections: readonly Section[]): Section[] => sections.map((s) => ({ ...s, ...(s.lines ? { lines: [...s.lines] } : {}) }));
 
 /** "Which series guarantee x86-64-v3?" — or, negated, which do not. */
 export function levelAnswer(catalog: Catalog, query: string, level: LevelName, negated = false, family?: string, vendor?: 'AMD' | 'Intel'): Answer {
@@ -215,21 +174,20 @@ export function levelFacts(series: SeriesInfo) {
   return [...fact('Guaranteed level', series.guaranteed), ...(series.best !== series.guaranteed ? fact('Best level', series.best) : [])];
 }
 
-/** A size's or series' summary after its subject ("Standard_D4s_v5 …", "The Dsv5 series …"). */
-function levelPredicate(series: SeriesInfo): string {
+function levelSummary(subject: string, series: SeriesInfo): string {
   const rec = series.record;
   if (rec.arch === 'Arm64') {
     const arm = [...new Set(series.cpus.map((c) => c.model.armArch).filter(Boolean))].join(' / ');
-    return `is Arm64 (${series.cpus.map((c) => c.model.model).join(', ') || 'Arm processor'}${arm ? `, ${arm}` : ''}): no x86-64 level applies.`;
+    return `${subject} is Arm64 (${series.cpus.map((c) => c.model.model).join(', ') || 'Arm processor'}${arm ? `, ${arm}` : ''}): no x86-64 level applies.`;
   }
-  if (series.cpus.length === 0) return `has no documented processor, so no x86-64 level can be guaranteed.`;
+  if (series.cpus.length === 0) return `${subject} has no documented processor, so no x86-64 level can be guaranteed.`;
   if (series.guaranteed === series.best)
-    return `guarantees ${series.guaranteed} (${listOf(
+    return `${subject} guarantees ${series.guaranteed} (${listOf(
       series.cpus.map((c) => c.model.model),
       'or',
     )}).`;
   const low = series.cpus.filter((c) => c.level === series.guaranteed).map((c) => c.model.model);
-  return `guarantees ${series.guaranteed} and may reach ${series.best}: it can land on ${listOf(low, 'or')}, which ${low.length > 1 ? 'stop' : 'stops'} at ${series.guaranteed}.`;
+  return `${subject} guarantees ${series.guaranteed} and may reach ${series.best}: it can land on ${listOf(low, 'or')}, which ${low.length > 1 ? 'stop' : 'stops'} at ${series.guaranteed}.`;
 }
 
 function processorSection(series: SeriesInfo): Section[] {
