@@ -5,7 +5,7 @@
 import type { Distro, DistroRelease, LevelName } from '../data/schema.js';
 import { LEVELS } from './levels.js';
 import type { Catalog, CpuInfo, SeriesInfo, SizeInfo } from './catalog.js';
-import { keyOf, sizeKeyOf } from './text.js';
+import { keyOf } from './text.js';
 
 export interface ExactNames {
   /** "standard_d4s_v5" and "d4s_v5" -> the size (a spelling two sizes share is left out) */
@@ -19,12 +19,26 @@ export interface ExactNames {
   releases: Map<string, { distro: Distro; release: DistroRelease | null }>;
 }
 
-const built = new WeakMap<Catalog, ExactNames>();
+/** One part of the exact names, built once per catalog on first use: a command naming a size (the usual
+ * first question) does not wait for the series, processor and release spellings. */
+function part<T>(build: (catalog: Catalog) => T): (catalog: Catalog) => T {
+  const built = new WeakMap<Catalog, T>();
+  return (catalog) => {
+    let value = built.get(catalog);
+    if (value === undefined) {
+      value = build(catalog);
+      built.set(catalog, value);
+    }
+    return value;
+  };
+}
 
-/** The exact spellings, lower case, built once per catalog on first use. */
+/** The exact spellings, lower case, each kind built once per catalog on first use. */
 export function exactNames(catalog: Catalog): ExactNames {
-  let names = built.get(catalog);
-  if (names) return names;
+  return { sizes: sizeNames(catalog), series: seriesNames(catalog), cpus: cpuNames(catalog), releases: releaseNames(catalog) };
+}
+
+const sizeNames = part((catalog): Map<string, SizeInfo> => {
   const sizes = new Map<string, SizeInfo>();
   const shared = new Set<string>();
   const add = (key: string, s: SizeInfo) => {
@@ -34,13 +48,19 @@ export function exactNames(catalog: Catalog): ExactNames {
       shared.add(key);
     } else sizes.set(key, s);
   };
-  for (const s of catalog.sizes) {
-    // a key two sizes share ("Standard_B1ls2", "Standard_B1ls_2"): the entity finder names both
-    if (catalog.sizeByKey.get(sizeKeyOf(s.size.name))!.length > 1) continue;
+  // every size is listed once, under its own key; a key two sizes share ("Standard_B1ls2",
+  // "Standard_B1ls_2"): the entity finder names both, so neither is taken
+  for (const list of catalog.sizeByKey.values()) {
+    if (list.length > 1) continue;
+    const s = list[0]!;
     const name = s.size.name.toLowerCase();
     add(name, s);
     if (name.startsWith('standard_')) add(name.slice('standard_'.length), s);
   }
+  return sizes;
+});
+
+const seriesNames = part((catalog): Map<string, SeriesInfo> => {
   const series = new Map<string, SeriesInfo>();
   for (const s of catalog.series) {
     const name = s.record.series;
@@ -50,6 +70,10 @@ export function exactNames(catalog: Catalog): ExactNames {
     if (!/^[a-z0-9][a-z0-9 _()-]{2,}$/.test(lower)) continue;
     for (const spelling of [lower, `${lower} series`, `${lower}-series`]) series.set(spelling, s);
   }
+  return series;
+});
+
+const cpuNames = part((catalog): Map<string, CpuInfo> => {
   const cpus = new Map<string, CpuInfo>();
   for (const cpu of catalog.cpus.values()) {
     const name = cpu.model.model.toLowerCase();
@@ -57,6 +81,10 @@ export function exactNames(catalog: Catalog): ExactNames {
     // offer it, so typed back it must name that record
     if (/^[a-z0-9][a-z0-9 .,()+-]*$/.test(name) && catalog.cpuByKey.get(keyOf(name))?.length === 1) cpus.set(name, cpu);
   }
+  return cpus;
+});
+
+const releaseNames = part((catalog): Map<string, { distro: Distro; release: DistroRelease | null }> => {
   const releases = new Map<string, { distro: Distro; release: DistroRelease | null }>();
   const ambiguous = new Set<string>();
   const put = (key: string, value: { distro: Distro; release: DistroRelease | null }) => {
@@ -76,20 +104,18 @@ export function exactNames(catalog: Catalog): ExactNames {
       if (plain(full)) put(full, { distro, release });
     }
   }
-  names = { sizes, series, cpus, releases };
-  built.set(catalog, names);
-  return names;
-}
+  return releases;
+});
 
 /** The size a command's argument names exactly ("Standard_D4s_v5", "d4s_v5"), if it does. */
 export function exactSize(catalog: Catalog, typed: string): SizeInfo | undefined {
-  return typed.length <= 40 ? exactNames(catalog).sizes.get(typed.toLowerCase()) : undefined;
+  return typed.length <= 40 ? sizeNames(catalog).get(typed.toLowerCase()) : undefined;
 }
 
 /** The series a command's argument names exactly ("Dsv5", "Av2 series"), if it does. */
 export function exactSeries(catalog: Catalog, typed: string): SeriesInfo | undefined {
   if (typed.length > 40) return undefined;
-  const series = exactNames(catalog).series;
+  const series = seriesNames(catalog);
   return typed.length <= 2 ? series.get(typed) : series.get(typed.toLowerCase());
 }
 
@@ -101,10 +127,10 @@ export function exactLevel(typed: string): LevelName | undefined {
 
 /** Azure's record of the processor a command's argument names exactly ("Intel Xeon Platinum 8370C"), if it does. */
 export function exactCpu(catalog: Catalog, typed: string): CpuInfo | undefined {
-  return typed.length <= 80 ? exactNames(catalog).cpus.get(typed.toLowerCase()) : undefined;
+  return typed.length <= 80 ? cpuNames(catalog).get(typed.toLowerCase()) : undefined;
 }
 
 /** The distribution (and release) an argument names exactly as the tables spell it, if it does. */
 export function exactRelease(catalog: Catalog, typed: string): { distro: Distro; release: DistroRelease | null } | undefined {
-  return typed.length <= 80 ? exactNames(catalog).releases.get(typed.toLowerCase()) : undefined;
+  return typed.length <= 80 ? releaseNames(catalog).get(typed.toLowerCase()) : undefined;
 }
