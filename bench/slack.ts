@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { bundle, projectRoot } from '../scripts/bundle.js';
 import { startBenchSlack, type BenchSlack } from './fake-slack.js';
+import { startCommand } from './start-command.js';
 import { distinctTexts, SLACK_TEXTS } from './slack-texts.js';
 import { round, sleep } from './stats.js';
 
@@ -26,6 +27,8 @@ const BARE = `${here}slack-bare.js`;
 const TARGETS_DIR = fileURLToPath(new URL('../bench-bundle/', import.meta.url));
 const BARE_BUNDLED = `${TARGETS_DIR}bare.js`;
 const STEPS = `${TARGETS_DIR}steps.js`;
+/** node's flags as `npm start` (and the Procfile, the Dockerfile) runs the bot: the bot is launched with them */
+const BOT_NODE_FLAGS = startCommand(projectRoot()).nodeFlags;
 
 /**
  * Bundles the bare Bolt app and the bot's steps with the bot's bundle options (dist/bench-bundle), so
@@ -160,7 +163,7 @@ function launch(kind: Kind, port: number, slack: BenchSlack): ChildProcess {
   };
   const scripts: Partial<Record<Kind, string>> = { bot: MAIN, 'bot-distinct': MAIN, 'bot-unbundled': MAIN_UNBUNDLED, bare: BARE, 'bare-bundled': BARE_BUNDLED };
   const script = scripts[kind] ?? STEPS;
-  return spawn(process.execPath, [script], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(process.execPath, [...(bot ? BOT_NODE_FLAGS : []), script], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 /** ms from spawn until a signed slash command is answered 200 */
