@@ -1,6 +1,7 @@
 // The slash commands: /azlinux <subcommand> and /cpulevel <size | cpu | level | flags>.
 import type { Answer } from './answer.js';
 import type { Catalog } from './catalog.js';
+import type { Distro, DistroRelease } from '../data/schema.js';
 import { aboutAnswer } from './answers/about.js';
 import { compatAnswer } from './answers/compat.js';
 import { codenameAnswer, cpuAnswer, flagsAnswer } from './answers/cpu.js';
@@ -17,6 +18,8 @@ import { nearestWord } from './fuzzy.js';
 import { echo } from './text.js';
 
 const AZURE_LINUX = 'azure-linux';
+
+type CompatTarget = Parameters<typeof compatAnswer>[2];
 const SUBCOMMANDS = ['upstream', 'releases', 'lineage', 'compat', 'about', 'version', 'help', 'based-on'];
 
 export function azlinuxCommand(catalog: Catalog, query: string, rest: string): Answer {
@@ -91,12 +94,11 @@ function compatAnyName(catalog: Catalog, query: string, args: string[]): Answer 
       const choices = refs.map((r) => `${r.distro.name} ${r.release.version}`);
       return clarifyAnswer(query, `\`${number}\` is a release of ${refs.length} distributions; which one?`, choices);
     }
-    const azl = catalog.distroById(AZURE_LINUX)!;
-    return compatAnswer(catalog, query, target, azl, catalog.newestRelease(azl), true);
+    return compatWith(catalog, query, target);
   }
   const ref = pickRelease(catalog, e, query);
   if ('answer' in ref) return ref.answer;
-  return compatAnswer(catalog, query, target, ref.distro, ref.release ?? catalog.newestRelease(ref.distro), ref.release === null);
+  return compatWith(catalog, query, target, ref);
 }
 
 /** `/azlinux compat <size> [<distribution> [<release>]]` with every name exactly as the tables spell it. */
@@ -104,13 +106,16 @@ function exactCompat(catalog: Catalog, query: string, args: string[]): Answer | 
   const size = exactSize(catalog, args[0]!);
   if (!size) return undefined;
   const target = { series: size.series, size: size.size.name };
-  if (args.length === 1) {
-    const azl = catalog.distroById(AZURE_LINUX)!;
-    return compatAnswer(catalog, query, target, azl, catalog.newestRelease(azl), true);
-  }
+  if (args.length === 1) return compatWith(catalog, query, target);
   const ref = exactRelease(catalog, args.slice(1).join(' '));
-  if (!ref) return undefined;
-  return compatAnswer(catalog, query, target, ref.distro, ref.release ?? catalog.newestRelease(ref.distro), ref.release === null);
+  return ref && compatWith(catalog, query, target, ref);
+}
+
+/** compat on a release, or on its distribution's newest (said as assumed); with none named, Azure Linux's newest. */
+function compatWith(catalog: Catalog, query: string, target: CompatTarget, ref?: { distro: Distro; release: DistroRelease | null }): Answer {
+  const distro = ref?.distro ?? catalog.distroById(AZURE_LINUX)!;
+  const release = ref?.release ?? null;
+  return compatAnswer(catalog, query, target, distro, release ?? catalog.newestRelease(distro), release === null);
 }
 
 export function cpulevelCommand(catalog: Catalog, query: string, rest: string): Answer {
