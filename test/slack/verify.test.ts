@@ -7,6 +7,7 @@ import { HTTPModuleFunctions } from '@slack/bolt';
 import { afterEach, beforeAll, afterAll, describe, expect, it, vi } from 'vitest';
 import { ask } from '../../src/core/index.js';
 import { parseVerifiedBody, SlackVerifier } from '../../src/adapters/slack/verify.js';
+import { MAX_CLOCK_SKEW_SECONDS } from '../../src/adapters/slack/receiver.js';
 import { createHandler } from '../../src/service/handler.js';
 import { createLogger } from '../../src/service/logger.js';
 import type { KeyValueStore } from '../../src/service/memory-store.js';
@@ -214,10 +215,11 @@ describe('the running surface', () => {
         'x-slack-request-timestamp': String(ts - 301),
         'x-slack-signature': slackSignature(SIGNING_SECRET, ts - 301, body),
       }),
+      // a minute past the allowed skew: the server's clock may have moved on a second since ts
       post(h, body, {
         'content-type': FORM,
-        'x-slack-request-timestamp': String(ts + 301),
-        'x-slack-signature': slackSignature(SIGNING_SECRET, ts + 301, body),
+        'x-slack-request-timestamp': String(ts + MAX_CLOCK_SKEW_SECONDS + 60),
+        'x-slack-signature': slackSignature(SIGNING_SECRET, ts + MAX_CLOCK_SKEW_SECONDS + 60, body),
       }),
       post(h, body, { 'content-type': FORM, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature('another-secret', ts, body) }),
     ];
