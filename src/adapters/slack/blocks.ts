@@ -50,14 +50,19 @@ export interface SlackMessage {
 
 /** Characters of text a block carries (what Slack counts towards msg_blocks_too_long). */
 export function blockTextLength(block: Block): number {
+  let n = 0;
   switch (block.type) {
     case 'header':
       return block.text.text.length;
     case 'section':
-      return (block.text?.text.length ?? 0) + (block.fields ?? []).reduce((n, f) => n + f.text.length, 0);
+      if (block.text !== undefined) n += block.text.text.length;
+      if (block.fields !== undefined) for (const field of block.fields) n += field.text.length;
+      return n;
     case 'context':
-      return block.elements.reduce((n, e) => n + e.text.length, 0);
+      for (const element of block.elements) n += element.text.length;
+      return n;
     case 'actions':
-      return block.elements.reduce((n, e) => n + e.text.text.length + e.value.length, 0);
+      for (const element of block.elements) n += element.text.text.length + element.value.length;
+      return n;
   }
 }

@@ -60,14 +60,16 @@ type CommandReply = RespondArguments & { response_type: 'ephemeral' | 'in_channe
 // A slash command has no thread: its answer is a function of the command's text and today's date, so
 // a repeated command's reply is rendered once and kept, keyed by exactly that (and by who is credited
 // and the Share button's value), checked against the answer's kind, visibility and text. Kept replies
-// are frozen, so the receiver serialises each one once too (receiver.ts). The service's own answers (a
-// cooldown, an apology) are rendered for their reply alone.
+// are frozen, so the receiver serialises each one once too (receiver.ts). Only the reply to an answer
+// the core keeps is kept: the answer cache freezes what it keeps, from a question's second asking on,
+// so a question asked once (most of a long tail) leaves no reply behind and costs no key, no freeze and
+// no eviction. The service's own answers (a cooldown, an apology) are rendered for their reply alone.
 const replies = new KeyedCache<CommandReply>();
 
 function replyTo(question: string, answer: Answer, pub: boolean, userId: string, shareValue: string | undefined): CommandReply {
   const askedBy = pub ? userId : undefined;
   const render = (): CommandReply => ({ response_type: pub ? 'in_channel' : 'ephemeral', ...renderAnswer(answer, { askedBy, shareValue }) });
-  if (isServiceAnswer(answer)) return render();
+  if (isServiceAnswer(answer) || !Object.isFrozen(answer)) return render();
   const key = `${today()}\u0000${question}\u0000${askedBy ?? ''}\u0000${shareValue ?? ''}`;
   return replies.get(key, `${answer.kind}\u0000${answer.visibility}\u0000${answer.text}`, () => Object.freeze(render()));
 }

@@ -27,6 +27,7 @@ import { sendError } from '../http/json.js';
 import { rateLimitedLog } from '../rate-limited-log.js';
 import { SLACK_EVENTS_PATH } from './platform.js';
 import { parseVerifiedBody, SlackVerifier, type VerifiedRequest } from './verify.js';
+import { replyBytes } from './reply-bytes.js';
 
 export { SLACK_EVENTS_PATH };
 
@@ -211,17 +212,22 @@ function payloadProblem(body: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-// A frozen ack body is a reply the listeners keep in their KeyedCache and hand out again (listeners.ts): it is
-// serialised and UTF-8 encoded once, and sent as those bytes (encoding a 2–6 KB JSON string on every
-// response costs more than the write itself). Anything else is Bolt's ack as it is.
+// An ack body that is an object (a reply) is sent as the bytes replyBytes makes: the parts replies share are
+// copied in as bytes encoded once, and the rest is serialised as JSON.stringify would. A frozen one is a
+// reply the listeners keep in their KeyedCache and hand out again (listeners.ts): its bytes are kept
+// beside it and sent again (encoding a 2–6 KB JSON string on every response costs more than the write
+// itself). Anything else (no body, a string) is Bolt's ack as it is.
 const encoded = new WeakMap<object, Buffer>();
 
 function ackFor(httpAck: HTTPResponseAck, res: ServerResponse): (body?: unknown) => Promise<void> {
   const boltAck = httpAck.bind();
   return async (body) => {
-    if (body === null || typeof body !== 'object' || !Object.isFrozen(body) || res.headersSent) return boltAck(body);
+    if (body === null || typeof body !== 'object' || res.headersSent) return boltAck(body);
     let bytes = encoded.get(body);
-    if (bytes === undefined) encoded.set(body, (bytes = Buffer.from(JSON.stringify(body))));
+    if (bytes === undefined) {
+      bytes = replyBytes(body);
+      if (Object.isFrozen(body)) encoded.set(body, bytes);
+    }
     // Bolt's own bookkeeping first (acknowledged: a second ack throws; the no-ack timer is cleared)
     httpAck.ack();
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length });

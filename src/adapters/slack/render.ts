@@ -10,6 +10,7 @@ import { blockTextLength, type ActionsBlock, type Block, type ContextBlock, type
 import { mrkdwn, mrkdwnCode, mrkdwnLink, plainText, truncate } from './escape.js';
 import { alignedLines } from '../common/table.js';
 import { SLACK_LIMITS as L, TRUNCATION_MARK } from './limits.js';
+import { shared } from './reply-bytes.js';
 
 export const SHARE_ACTION_ID = 'azlinux_share';
 
@@ -125,10 +126,29 @@ function caveatText(caveat: string): string {
   return text;
 }
 
+/**
+ * Caveats sections, kept by their text and shared between replies (with their JSON bytes, reply-bytes.ts):
+ * the caveats of a series, a CPU or a release come back with every answer about it. Bounded like the texts.
+ */
+const caveatBlocks = new Map<string, SectionBlock>();
+
 function caveatsBlock(caveats: string[]): SectionBlock | undefined {
-  const items = caveats.map((c) => c.trim()).filter((c) => c !== '');
-  if (items.length === 0) return undefined;
-  return sectionOf(`:warning: *Caveats*\n${items.map((c) => `${BULLET}${caveatText(c)}`).join('\n')}`);
+  let text = ':warning: *Caveats*';
+  let any = false;
+  for (const caveat of caveats) {
+    const item = caveat.trim();
+    if (item === '') continue;
+    text += `\n${BULLET}${caveatText(item)}`;
+    any = true;
+  }
+  if (!any) return undefined;
+  let block = caveatBlocks.get(text);
+  if (block === undefined) {
+    if (caveatBlocks.size >= MAX_KEPT_CAVEATS) caveatBlocks.clear();
+    block = shared(sectionOf(text));
+    caveatBlocks.set(text, block);
+  }
+  return block;
 }
 
 function suggestionsBlock(answer: Answer): SectionBlock | undefined {
@@ -142,34 +162,43 @@ function suggestionsBlock(answer: Answer): SectionBlock | undefined {
   return sectionOf(`*Did you mean:* ${unique.map(code).join(', ')}?`);
 }
 
-/** A source's rendered text, kept per source object (answers cite the same few hundred records), with
- * the fields it was made from: a changed field is rendered afresh. */
-const sourceTexts = new WeakMap<Source, { of: Source; text: string }>();
+/** A source's context element, made once per source object (answers cite the same few hundred records)
+ * and shared between replies (with its JSON bytes, reply-bytes.ts), with the fields it was made from (a
+ * changed field is rendered afresh) and the key that tells two citations of the same page apart. */
+interface KeptSource {
+  of: Source;
+  /** url and title: a source cited twice is shown once */
+  key: string;
+  element: MrkdwnObject;
+}
+const keptSources = new WeakMap<Source, KeptSource>();
 
-function sourceElement(source: Source): MrkdwnObject {
-  const kept = sourceTexts.get(source);
+function keptSource(source: Source): KeptSource {
+  const kept = keptSources.get(source);
   if (kept && kept.of.url === source.url && kept.of.title === source.title && kept.of.asOf === source.asOf && kept.of.dated === source.dated)
-    return md(kept.text);
+    return kept;
   const link = mrkdwnLink(source.url, truncate(source.title.trim() || source.url, MAX_SOURCE_TITLE));
   const asOf = source.asOf ? ` · ${mrkdwn(sourceDateLabel(source))}` : '';
-  const text = truncate(`${link}${asOf}`, L.contextText);
-  sourceTexts.set(source, { of: { ...source }, text });
-  return md(text);
+  const made = { of: { ...source }, key: `${source.url}\u0000${source.title}`, element: shared(md(truncate(`${link}${asOf}`, L.contextText))) };
+  keptSources.set(source, made);
+  return made;
 }
 
 function sourcesBlock(sources: Source[]): ContextBlock | undefined {
-  const seen = new Set<string>();
-  const unique = sources.filter((s) => {
-    const key = `${s.url}\u0000${s.title}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  if (unique.length === 0) return undefined;
+  if (sources.length === 0) return undefined;
   const max = L.contextElements;
-  const shown = unique.length > max ? unique.slice(0, max - 1) : unique;
-  const elements = shown.map(sourceElement);
-  if (unique.length > max) elements.push(md(`…and ${unique.length - shown.length} more sources`));
+  const elements: MrkdwnObject[] = [];
+  const seen = new Set<string>();
+  let unique = 0;
+  for (const source of sources) {
+    const kept = keptSource(source);
+    if (seen.has(kept.key)) continue;
+    seen.add(kept.key);
+    unique += 1;
+    if (unique <= max) elements.push(kept.element);
+  }
+  // more than fit: the first max - 1 are shown, and the last place says how many more
+  if (unique > max) elements[max - 1] = md(`…and ${unique - (max - 1)} more sources`);
   return { type: 'context', elements };
 }
 
@@ -212,7 +241,11 @@ interface Candidate {
   priority: number;
 }
 
-const total = (blocks: Block[]): number => blocks.reduce((n, b) => n + blockTextLength(b), 0);
+function total(blocks: Block[]): number {
+  let n = 0;
+  for (const block of blocks) n += blockTextLength(block);
+  return n;
+}
 
 /**
  * The message's plain `text`: the answer's first sentence; for an answer that suggests names ("I don't
@@ -228,18 +261,14 @@ export function fallbackText(answer: Answer): string {
   if (summary === '') return truncate(mrkdwn(answer.title.trim() || answer.kind), L.messageText);
   const asks = answer.kind === 'clarify' || answer.suggestions.length > 0;
   // the end of the summary ends its last sentence
-  let end = summary.length;
-  for (const m of summary.matchAll(SENTENCE_END)) {
-    if (!asks || m[0] === '?') {
-      end = m.index + 1;
-      break;
-    }
-  }
-  return truncate(mrkdwn(summary.slice(0, end)), L.messageText);
+  const at = summary.search(asks ? QUESTION_END : SENTENCE_END);
+  return truncate(mrkdwn(at < 0 ? summary : summary.slice(0, at + 1)), L.messageText);
 }
 
 /** A sentence ends at . ! or ? followed by white space ("4.0", "x86-64-v3," do not end one). */
-const SENTENCE_END = /[.!?](?=\s)/g;
+const SENTENCE_END = /[.!?](?=\s)/;
+/** …and a question at a ? followed by white space. */
+const QUESTION_END = /\?(?=\s)/;
 
 /** Render an answer as a Slack message (Block Kit + plain fallback) within Slack's limits. */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
