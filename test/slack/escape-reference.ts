@@ -96,3 +96,25 @@ export function referenceMrkdwnLink(url: string, title: string): string {
   const href = url.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C');
   return `<${href}|${label}>`;
 }
+
+/** Slack's wire text -> plain words, as first written (every pass run on every text). */
+export function referenceFromSlackText(text: string, botUserId?: string): string {
+  const replaced = text.replace(/<([^<>]*)>/g, (_whole, inner: string) => {
+    const [target = '', label] = inner.split('|', 2) as [string, string | undefined];
+    if (target.startsWith('@')) {
+      const id = target.slice(1);
+      if (botUserId !== undefined && id === botUserId) return '';
+      return label !== undefined ? `@${label}` : `@${id}`;
+    }
+    if (target.startsWith('#')) return label !== undefined ? `#${label}` : target;
+    if (target.startsWith('!')) {
+      const special = target.slice(1).split('^', 1)[0] ?? '';
+      if (label !== undefined) return label;
+      return `@${special}`;
+    }
+    if (label !== undefined) return label;
+    return target.replace(/^mailto:/, '');
+  });
+  const decoded = replaced.includes('&') ? replaced.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') : replaced;
+  return decoded.replace(/[ \t]+/g, ' ').trim();
+}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromSlackText, mrkdwn, mrkdwnCode, mrkdwnLink, plainText, truncate } from '../../src/adapters/slack/escape.js';
 import { questionText } from '../fuzz/arbitraries.js';
-import { referenceMrkdwn, referenceMrkdwnCode, referenceMrkdwnLink, referencePlainText } from './escape-reference.js';
+import { referenceFromSlackText, referenceMrkdwn, referenceMrkdwnCode, referenceMrkdwnLink, referencePlainText } from './escape-reference.js';
 
 describe('fromSlackText: Slack wire text -> plain words', () => {
   it('drops the bot mention and keeps the question', () => {
@@ -19,6 +19,44 @@ describe('fromSlackText: Slack wire text -> plain words', () => {
 
   it('keeps line breaks (pasted ld.so output) but collapses runs of spaces', () => {
     expect(fromSlackText('  x86-64-v3 (supported,   searched)\n  x86-64-v2  ')).toBe('x86-64-v3 (supported, searched)\n x86-64-v2');
+    expect(fromSlackText('a\tb \t c\t')).toBe('a b c');
+  });
+
+  it('gives exactly what every pass run on every text gives, with or without markup, entities and blanks (property)', () => {
+    const piece = fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom(
+        '<@UBOT>',
+        '<@U0X|name>',
+        '<#C1|gen>',
+        '<!here>',
+        '<https://a.example|a>',
+        '<mailto:x@y.z>',
+        '&lt;',
+        '&gt;',
+        '&amp;',
+        '&',
+        '<',
+        '>',
+        ' ',
+        '  ',
+        '\t',
+        '\n',
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          questionText,
+          fc.array(piece, { maxLength: 20 }).map((p) => p.join('')),
+        ),
+        (t) => {
+          expect(fromSlackText(t, 'UBOT')).toBe(referenceFromSlackText(t, 'UBOT'));
+          expect(fromSlackText(t)).toBe(referenceFromSlackText(t));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

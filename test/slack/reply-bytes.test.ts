@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Block, ContextBlock, SectionBlock } from '../../src/adapters/slack/blocks.js';
 import { renderAnswer, type RenderOptions } from '../../src/adapters/slack/render.js';
-import { replyBytes, shared } from '../../src/adapters/slack/reply-bytes.js';
+import { replyBytes, SharedByText, shared } from '../../src/adapters/slack/reply-bytes.js';
 import type { Answer } from '../../src/core/answer.js';
 import { ask, catalog } from '../../src/core/index.js';
 import { allFixtures, fixtures, huge } from '../fixtures/answers.js';
@@ -84,7 +84,28 @@ describe('replyBytes: the same bytes as JSON.stringify, over every row of the da
     const piece = fc.oneof(
       fc.string({ maxLength: 12 }),
       fc.string({ unit: 'binary', maxLength: 6 }),
-      fc.constantFrom('"', '\\', '\n', '\t', '\u0000', '\u001f', '\u2028', '\ud800', '\udfff', '😀', '·', '…', '<!channel>', '@here', '`', '*', '&', '<', '>', '|'),
+      fc.constantFrom(
+        '"',
+        '\\',
+        '\n',
+        '\t',
+        '\u0000',
+        '\u001f',
+        '\u2028',
+        '\ud800',
+        '\udfff',
+        '😀',
+        '·',
+        '…',
+        '<!channel>',
+        '@here',
+        '`',
+        '*',
+        '&',
+        '<',
+        '>',
+        '|',
+      ),
     );
     const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
     fc.assert(
@@ -111,7 +132,10 @@ describe('replyBytes: the same bytes as JSON.stringify, over every row of the da
     const block = fc.oneof(
       part,
       fc.record({ type: fc.constant('context'), elements: fc.array(element, { maxLength: 4 }) }),
-      fc.record({ type: fc.constant('context'), block_id: fc.string(), elements: fc.oneof(fc.array(element), fc.string()), extra: fc.jsonValue() }, { requiredKeys: ['type'] }),
+      fc.record(
+        { type: fc.constant('context'), block_id: fc.string(), elements: fc.oneof(fc.array(element), fc.string()), extra: fc.jsonValue() },
+        { requiredKeys: ['type'] },
+      ),
       fc.record({ type: fc.constant('section'), text: part }),
       fc.jsonValue(),
     );
@@ -194,6 +218,26 @@ describe('the parts replies share', () => {
     for (const part of kept) expect(serialised).not.toContain(part);
     expect(serialised).not.toContain(sourcesOf(message.blocks));
     expect(bytes.equals(stock({ response_type: 'ephemeral', ...message }))).toBe(true);
+  });
+
+  it('parts kept by their text: the same text gives the same part, made once; never more than the capacity', () => {
+    let made = 0;
+    const parts = new SharedByText(3, (text) => {
+      made += 1;
+      return { type: 'mrkdwn', text };
+    });
+    const a = parts.get('a');
+    expect(parts.get('a')).toBe(a);
+    expect(made).toBe(1);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(replyBytes({ blocks: [a] }).toString()).toBe('{"blocks":[{"type":"mrkdwn","text":"a"}]}');
+    for (const text of ['b', 'c', 'd', 'e', 'f', 'g']) {
+      parts.get(text);
+      expect(parts.size).toBeLessThanOrEqual(3);
+    }
+    expect(made).toBe(7);
+    expect(parts.get('a')).not.toBe(a); // emptied when full, made again
+    expect(parts.get('a')).toEqual(a);
   });
 
   it('shared parts are frozen all the way down: a caller cannot change what another reply shows', () => {

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Handler } from '../../src/ports/index.js';
+import { keptReplies } from '../../src/adapters/slack/listeners.js';
 import { createSlackSurface, SLACK_EVENTS_PATH } from '../../src/adapters/slack/surface.js';
 import type { Answer } from '../../src/core/answer.js';
 import { cachedAsk } from '../../src/service/answer-cache.js';
@@ -14,7 +15,7 @@ import { FAKE_IDS, startFakeSlack, type Json } from '../fakes/slack-api.js';
 import { commandPayload, mentionEnvelope, SlackSender, shareActionPayload, type SentResponse } from '../fakes/slack-sign.js';
 import { fixtures } from '../fixtures/answers.js';
 import { BOT_TOKEN, captureLogger, SIGNING_SECRET, sleep, startHarness, type Harness } from './harness.js';
-import { ask } from '../../src/core/index.js';
+import { ask, catalog } from '../../src/core/index.js';
 
 const PING = /<!(channel|here|everyone|subteam)|@(channel|here|everyone)\b/i;
 
@@ -254,6 +255,23 @@ describe('Slack surface: slash commands', () => {
       const credits = allText(body['blocks']).filter((t) => t.includes(' asked: '));
       expect(credits).toEqual([`<@${user}> asked: \`/cpulevel Standard_E4s_v5 public\``]);
     }
+  });
+
+  it('keeps a reply only once the core keeps the answer: commands asked once leave none behind', async () => {
+    const h = await harness(coreHandler);
+    const sizes = catalog()
+      .sizes.slice(-3)
+      .map((s) => s.size.name);
+    const send = (text: string) => h.sender.command(commandPayload('/cpulevel', text, h.fake.responseUrl('once')));
+    const before = keptReplies();
+    const first = await Promise.all(sizes.map((size) => send(size)));
+    expect(keptReplies()).toBe(before);
+    // asked again: the core keeps the answer (frozen), and from then on its reply and JSON are kept too
+    const again = await send(sizes[0]!);
+    expect(keptReplies()).toBe(before + 1);
+    expect(again.body).toBe(first[0]!.body);
+    expect((await send(sizes[0]!)).body).toBe(first[0]!.body);
+    expect(keptReplies()).toBe(before + 1);
   });
 
   it('a repeated command whose answer changed gets the new answer, never the reply kept for the old one', async () => {

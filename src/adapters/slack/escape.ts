@@ -132,26 +132,31 @@ const LINK_UNSAFE = /[&<>|]/;
  * mentions, channels and links become their readable form; entities are decoded.
  */
 export function fromSlackText(text: string, botUserId?: string): string {
-  const replaced = text.replace(/<([^<>]*)>/g, (_whole, inner: string) => {
-    const [target = '', label] = inner.split('|', 2) as [string, string | undefined];
-    if (target.startsWith('@')) {
-      const id = target.slice(1);
-      if (botUserId !== undefined && id === botUserId) return '';
-      return label !== undefined ? `@${label}` : `@${id}`;
-    }
-    if (target.startsWith('#')) return label !== undefined ? `#${label}` : target;
-    if (target.startsWith('!')) {
-      const special = target.slice(1).split('^', 1)[0] ?? '';
-      if (label !== undefined) return label;
-      return `@${special}`;
-    }
-    if (label !== undefined) return label;
-    return target.replace(/^mailto:/, '');
-  });
-  return decodeEntities(replaced)
-    .replace(/[ \t]+/g, ' ')
-    .trim();
+  // most commands hold no <...> and no run of blanks: then only the entities and the trim are left
+  const replaced = !text.includes('<')
+    ? text
+    : text.replace(/<([^<>]*)>/g, (_whole, inner: string) => {
+        const [target = '', label] = inner.split('|', 2) as [string, string | undefined];
+        if (target.startsWith('@')) {
+          const id = target.slice(1);
+          if (botUserId !== undefined && id === botUserId) return '';
+          return label !== undefined ? `@${label}` : `@${id}`;
+        }
+        if (target.startsWith('#')) return label !== undefined ? `#${label}` : target;
+        if (target.startsWith('!')) {
+          const special = target.slice(1).split('^', 1)[0] ?? '';
+          if (label !== undefined) return label;
+          return `@${special}`;
+        }
+        if (label !== undefined) return label;
+        return target.replace(/^mailto:/, '');
+      });
+  const decoded = decodeEntities(replaced);
+  return (BLANKS_TO_SQUEEZE.test(decoded) ? decoded.replace(/[ \t]+/g, ' ') : decoded).trim();
 }
+
+/** What the squeeze to one space changes: a tab, or two blanks in a row. */
+const BLANKS_TO_SQUEEZE = /\t| {2}/;
 
 /** Never cut inside an &entity; (the result stays valid mrkdwn). */
 function beforeEntity(text: string, cut: number): number {

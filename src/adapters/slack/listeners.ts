@@ -66,6 +66,9 @@ type CommandReply = RespondArguments & { response_type: 'ephemeral' | 'in_channe
 // no eviction. The service's own answers (a cooldown, an apology) are rendered for their reply alone.
 const replies = new KeyedCache<CommandReply>();
 
+/** Replies kept now (for tests: a question asked once keeps none). */
+export const keptReplies = (): number => replies.size;
+
 function replyTo(question: string, answer: Answer, pub: boolean, userId: string, shareValue: string | undefined): CommandReply {
   const askedBy = pub ? userId : undefined;
   const render = (): CommandReply => ({ response_type: pub ? 'in_channel' : 'ephemeral', ...renderAnswer(answer, { askedBy, shareValue }) });

@@ -10,7 +10,7 @@ import { blockTextLength, type ActionsBlock, type Block, type ContextBlock, type
 import { mrkdwn, mrkdwnCode, mrkdwnLink, plainText, truncate } from './escape.js';
 import { alignedLines } from '../common/table.js';
 import { SLACK_LIMITS as L, TRUNCATION_MARK } from './limits.js';
-import { shared } from './reply-bytes.js';
+import { SharedByText, shared } from './reply-bytes.js';
 
 export const SHARE_ACTION_ID = 'azlinux_share';
 
@@ -41,6 +41,14 @@ function md(text: string): MrkdwnObject {
 function sectionOf(text: string): SectionBlock {
   return { type: 'section', text: md(truncate(text, L.sectionText)) };
 }
+
+/**
+ * Caveats sections, kept by their text and shared between replies (with their JSON, reply-bytes.ts): the
+ * caveats of a series, a CPU or a release come back with every answer about it. Bounded by the data in
+ * practice and by this number always (emptied when full). (Fact fields and detail sections were kept the
+ * same way once: hashing their text for the lookup cost about what it saved.)
+ */
+const keptCaveats = new SharedByText(512, sectionOf);
 
 function headerBlock(answer: Answer): Block {
   const title = answer.title.trim() || answer.kind;
@@ -126,12 +134,6 @@ function caveatText(caveat: string): string {
   return text;
 }
 
-/**
- * Caveats sections, kept by their text and shared between replies (with their JSON bytes, reply-bytes.ts):
- * the caveats of a series, a CPU or a release come back with every answer about it. Bounded like the texts.
- */
-const caveatBlocks = new Map<string, SectionBlock>();
-
 function caveatsBlock(caveats: string[]): SectionBlock | undefined {
   let text = ':warning: *Caveats*';
   let any = false;
@@ -141,17 +143,11 @@ function caveatsBlock(caveats: string[]): SectionBlock | undefined {
     text += `\n${BULLET}${caveatText(item)}`;
     any = true;
   }
-  if (!any) return undefined;
-  let block = caveatBlocks.get(text);
-  if (block === undefined) {
-    if (caveatBlocks.size >= MAX_KEPT_CAVEATS) caveatBlocks.clear();
-    block = shared(sectionOf(text));
-    caveatBlocks.set(text, block);
-  }
-  return block;
+  return any ? keptCaveats.get(text) : undefined;
 }
 
 function suggestionsBlock(answer: Answer): SectionBlock | undefined {
+  if (answer.suggestions.length === 0 && answer.kind !== 'clarify') return undefined; // most answers: no copies made
   const names = [...answer.suggestions, ...(answer.kind === 'clarify' ? answer.choices : [])];
   const unique = [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))];
   if (unique.length === 0) return undefined;
@@ -175,8 +171,7 @@ const keptSources = new WeakMap<Source, KeptSource>();
 
 function keptSource(source: Source): KeptSource {
   const kept = keptSources.get(source);
-  if (kept && kept.of.url === source.url && kept.of.title === source.title && kept.of.asOf === source.asOf && kept.of.dated === source.dated)
-    return kept;
+  if (kept && kept.of.url === source.url && kept.of.title === source.title && kept.of.asOf === source.asOf && kept.of.dated === source.dated) return kept;
   const link = mrkdwnLink(source.url, truncate(source.title.trim() || source.url, MAX_SOURCE_TITLE));
   const asOf = source.asOf ? ` · ${mrkdwn(sourceDateLabel(source))}` : '';
   const made = { of: { ...source }, key: `${source.url}\u0000${source.title}`, element: shared(md(truncate(`${link}${asOf}`, L.contextText))) };

@@ -8,12 +8,27 @@
 // JSON.stringify's the rest, one block at a time: the result is byte for byte
 // `Buffer.from(JSON.stringify(reply))` (test/slack/reply-bytes.test.ts checks it over every row of the data).
 
-/** A shared part's JSON, UTF-8 encoded: a buffer of its own (a slice of Node's pool would keep the pool alive). */
+/** A shared part's JSON, UTF-8 encoded: a view into a slab of its own (a slice of Node's pool would keep the pool alive). */
 const kept = new WeakMap<object, Uint8Array>();
 
+const SLAB_BYTES = 16 * 1024;
+let slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+let slabUsed = 0;
+
 function ownBytes(json: string): Uint8Array {
-  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(json));
-  bytes.write(json);
+  const length = Buffer.byteLength(json);
+  if (length > SLAB_BYTES / 4) {
+    const bytes = Buffer.allocUnsafeSlow(length);
+    bytes.write(json);
+    return bytes;
+  }
+  if (slabUsed + length > SLAB_BYTES) {
+    slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  slab.write(json, slabUsed);
+  const bytes = slab.subarray(slabUsed, slabUsed + length);
+  slabUsed += length;
   return bytes;
 }
 
@@ -34,6 +49,33 @@ export function shared<T extends object>(part: T): T {
   return part;
 }
 
+/**
+ * Shared parts made from a text and kept by it: the same text gives the same part (for text the data
+ * repeats: a series' processors, a fact, a caveats section). Bounded: emptied when full.
+ */
+export class SharedByText<T extends object> {
+  private readonly parts = new Map<string, T>();
+
+  constructor(
+    readonly capacity: number,
+    private readonly make: (text: string) => T,
+  ) {}
+
+  get size(): number {
+    return this.parts.size;
+  }
+
+  get(text: string): T {
+    let part = this.parts.get(text);
+    if (part === undefined) {
+      if (this.parts.size >= this.capacity) this.parts.clear();
+      part = shared(this.make(text));
+      this.parts.set(text, part);
+    }
+    return part;
+  }
+}
+
 /** The reply's JSON as it is put together: text not yet encoded, then kept bytes, in order. */
 class JsonPieces {
   private readonly pieces: Array<string | Uint8Array> = [];
@@ -49,11 +91,16 @@ class JsonPieces {
     this.pieces.push(bytes);
   }
 
-  /** A value as JSON.stringify writes it inside an array (undefined, functions and symbols are null). */
-  item(value: unknown): void {
+  /** A value as JSON.stringify writes it inside an array (undefined, functions and symbols are null); kept bytes when shared. */
+  value(value: unknown): void {
     const bytes = typeof value === 'object' && value !== null ? kept.get(value) : undefined;
     if (bytes !== undefined) this.bytes(bytes);
     else this.text(JSON.stringify(value) ?? 'null');
+  }
+
+  /** `"key":` */
+  key(key: string, first: boolean): void {
+    this.run += first ? keyJson(key) : `,${keyJson(key)}`;
   }
 
   /** One buffer: the text encoded straight into it, the kept bytes copied. */
@@ -75,6 +122,19 @@ class JsonPieces {
   }
 }
 
+/** `"key":` for the few keys a reply has (type, text, blocks, fields, elements, …), made once each. */
+const keys = new Map<string, string>();
+const MAX_KEYS = 64;
+
+function keyJson(key: string): string {
+  let json = keys.get(key);
+  if (json === undefined) {
+    json = `${JSON.stringify(key)}:`;
+    if (keys.size < MAX_KEYS) keys.set(key, json);
+  }
+  return json;
+}
+
 /** Does JSON.stringify write this property (undefined, functions and symbols are left out of an object)? */
 function written(value: unknown): boolean {
   return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
@@ -86,56 +146,56 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   return proto === Object.prototype || proto === null;
 };
 
-/** An object's JSON, key by key, with `inner` writing each value (the kept parts sit one level down). */
-function writeObject(object: Record<string, unknown>, out: JsonPieces, inner: (key: string, value: unknown) => void): void {
+/** A block: its kept bytes, or its keys one by one, each value (and each item of an array) kept bytes when shared. */
+function writeBlock(block: unknown, out: JsonPieces): void {
+  if (typeof block !== 'object' || block === null) return out.text(JSON.stringify(block) ?? 'null');
+  const bytes = kept.get(block);
+  if (bytes !== undefined) return out.bytes(bytes);
+  if (!isPlainObject(block)) return out.text(JSON.stringify(block) ?? 'null');
   out.text('{');
   let first = true;
-  for (const key of Object.keys(object)) {
-    const value = object[key];
+  for (const key of Object.keys(block)) {
+    const value = block[key];
     if (!written(value)) continue;
-    out.text(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
+    out.key(key, first);
     first = false;
-    inner(key, value);
+    if (Array.isArray(value)) {
+      out.text('[');
+      for (let i = 0; i < value.length; i++) {
+        if (i > 0) out.text(',');
+        out.value(value[i]);
+      }
+      out.text(']');
+    } else out.value(value);
   }
   out.text('}');
 }
 
-/** A block: its kept bytes; a context block (sources) element by element; any other, stringified. */
-function writeBlock(block: unknown, out: JsonPieces): void {
-  if (typeof block === 'object' && block !== null) {
-    const bytes = kept.get(block);
-    if (bytes !== undefined) return out.bytes(bytes);
-    if (isPlainObject(block) && block['type'] === 'context') {
-      return writeObject(block, out, (_key, value) => (Array.isArray(value) ? writeArray(value, out, (v) => out.item(v)) : out.text(JSON.stringify(value))));
-    }
-  }
-  out.text(JSON.stringify(block) ?? 'null');
-}
-
-function writeArray(items: readonly unknown[], out: JsonPieces, write: (item: unknown) => void): void {
-  out.text('[');
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0) out.text(',');
-    write(items[i]);
-  }
-  out.text(']');
-}
-
 /**
  * `Buffer.from(JSON.stringify(reply))`, with the shared parts' bytes copied in rather than written again.
- * A reply is a plain object (a message: response_type, text, blocks, …); its blocks are looked at one by
- * one, everything else is JSON.stringify's. (Objects with toJSON, which replies do not hold, would see
- * JSON.stringify's key argument as "".)
+ * A reply is a plain object (a message: response_type, text, blocks, …); its blocks are looked into one
+ * level down, everything else is JSON.stringify's. (Objects with toJSON, which replies do not hold, would
+ * see JSON.stringify's key argument as "".)
  */
 export function replyBytes(reply: object): Buffer {
+  if (!isPlainObject(reply)) return Buffer.from(JSON.stringify(reply) ?? '');
   const out = new JsonPieces();
-  if (!isPlainObject(reply)) {
-    out.text(JSON.stringify(reply) ?? '');
-    return out.finish();
+  out.text('{');
+  let first = true;
+  for (const key of Object.keys(reply)) {
+    const value = reply[key];
+    if (!written(value)) continue;
+    out.key(key, first);
+    first = false;
+    if (key === 'blocks' && Array.isArray(value)) {
+      out.text('[');
+      for (let i = 0; i < value.length; i++) {
+        if (i > 0) out.text(',');
+        writeBlock(value[i], out);
+      }
+      out.text(']');
+    } else out.text(JSON.stringify(value));
   }
-  writeObject(reply, out, (key, value) => {
-    if (key === 'blocks' && Array.isArray(value)) writeArray(value, out, (block) => writeBlock(block, out));
-    else out.text(JSON.stringify(value));
-  });
+  out.text('}');
   return out.finish();
 }
