@@ -196,14 +196,23 @@ describe('the parts replies share', () => {
     expect(one.text).not.toContain('renamed');
   });
 
-  it('the sizes of a series share its caveats section', () => {
+  it('the sizes of a series share its caveats and processors sections and the facts they have in common', () => {
     const series = c.series.find((s) => c.sizes.filter((z) => z.series === s && !z.size.constrainedFrom).length >= 2)!;
     const [a, b] = c.sizes.filter((z) => z.series === series && !z.size.constrainedFrom);
-    const first = caveatsOf(renderAnswer(ask(`/cpulevel ${a!.size.name}`)).blocks);
+    const one = renderAnswer(ask(`/cpulevel ${a!.size.name}`)).blocks;
+    const two = renderAnswer(ask(`/cpulevel ${b!.size.name}`)).blocks;
+    const first = caveatsOf(one);
     expect(first).toBeDefined();
-    expect(caveatsOf(renderAnswer(ask(`/cpulevel ${b!.size.name}`)).blocks)).toBe(first);
+    expect(caveatsOf(two)).toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
     expect(Object.isFrozen(first!.text)).toBe(true);
+    const processors = (blocks: Block[]) => blocks.find((b): b is SectionBlock => b.type === 'section' && (b.text?.text.startsWith('*May land on') ?? false));
+    expect(processors(one)).toBeDefined();
+    expect(processors(two)).toBe(processors(one));
+    const fields = (blocks: Block[]) => blocks.flatMap((b) => (b.type === 'section' ? (b.fields ?? []) : []));
+    const architecture = fields(one).find((f) => f.text.startsWith('*Architecture*'));
+    expect(architecture).toBeDefined();
+    expect(fields(two)).toContain(architecture);
   });
 
   it('a shared part is never serialised again: a reply citing it stringifies only what is new', () => {

@@ -43,12 +43,12 @@ function sectionOf(text: string): SectionBlock {
 }
 
 /**
- * Caveats sections, kept by their text and shared between replies (with their JSON, reply-bytes.ts): the
- * caveats of a series, a CPU or a release come back with every answer about it. Bounded by the data in
- * practice and by this number always (emptied when full). (Fact fields and detail sections were kept the
- * same way once: hashing their text for the lookup cost about what it saved.)
+ * Fact fields and detail and caveats sections, kept by their text and shared between replies (with their
+ * JSON, reply-bytes.ts): the data repeats them answer after answer ("*Architecture*\nx64", a series'
+ * processors, its caveats). Bounded by the data in practice and by these numbers always (emptied when full).
  */
-const keptCaveats = new SharedByText(512, sectionOf);
+const keptFields = new SharedByText(1024, md);
+const keptSections = new SharedByText(512, sectionOf);
 
 function headerBlock(answer: Answer): Block {
   const title = answer.title.trim() || answer.kind;
@@ -72,7 +72,7 @@ function creditBlock(answer: Answer, userId: string | undefined): ContextBlock |
 function factField(fact: Fact): MrkdwnObject {
   const label = `*${mrkdwn(truncate(fact.label.trim() || '·', MAX_LABEL))}*`;
   const room = L.fieldText - label.length - 1;
-  return md(`${label}\n${truncate(mrkdwn(fact.value.trim() || '—'), room)}`);
+  return keptFields.get(`${label}\n${truncate(mrkdwn(fact.value.trim() || '—'), room)}`);
 }
 
 function factBlocks(facts: Fact[]): SectionBlock[] {
@@ -114,7 +114,7 @@ function detailBlock(section: Section): SectionBlock | undefined {
     const minimum = 6 + TRUNCATION_MARK.length + 40;
     text += room >= minimum ? `${text ? '\n' : ''}${codeBlock(mrkdwnCode(formatTable(section.table)), room)}` : `\n${TRUNCATION_MARK}`;
   }
-  return text.trim() === '' ? undefined : sectionOf(text);
+  return text.trim() === '' ? undefined : keptSections.get(text);
 }
 
 /**
@@ -143,7 +143,7 @@ function caveatsBlock(caveats: string[]): SectionBlock | undefined {
     text += `\n${BULLET}${caveatText(item)}`;
     any = true;
   }
-  return any ? keptCaveats.get(text) : undefined;
+  return any ? keptSections.get(text) : undefined;
 }
 
 function suggestionsBlock(answer: Answer): SectionBlock | undefined {
