@@ -9,6 +9,7 @@ import { azureRecordFor } from '../answers/cpu-family.js';
 import { identifyCpus, type CpuFamilyMatch } from '../cpu-family.js';
 import { normaliseFlag } from '../levels.js';
 import { keyOf, matchesOf } from '../text.js';
+import { LiteralGate, type Candidates } from './literal-gate.js';
 
 /** An x86 processor typed by model number that the catalog does not hold. */
 export interface ForeignCpu {
@@ -252,13 +253,65 @@ const GATE = {
     /glibc_|tensorflow|raspberry|rpi|jetson|orange|rock|odroid|hetzner|ovh|ocean|linode|vultr|scaleway|alibaba|aliyun|tencent|ibm cloud|contabo|upcloud|ionos|hackintosh|opencore|clover|capitan|sierra|mojave|catalina|big sur|monterey|ventura|sonoma|sequoia|tahoe|os x|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
 };
 
-export function scanMentions(catalog: Catalog, text: string): { rest: string; mentions: Mentions } {
+/** "an old i7 3rd gen": the generation phrase cpu-family.ts reads a Core processor by when no model number is typed
+ * (its own first test, before it reads one). */
+const BY_GENERATION = /\d(?:st|nd|rd|th)[\s-]*gen/i;
+
+/** Where each table's patterns begin in the list the literal gate reads (mentionGate). */
+const AT_ERRORS = 0;
+const AT_CPUS = AT_ERRORS + ERROR_ROWS.length;
+const AT_VIRTUAL = AT_CPUS + CPU_ROWS.length;
+const AT_HYPERVISORS = AT_VIRTUAL + VIRTUAL_CPU_ROWS.length;
+const AT_OFF_TOPICS = AT_HYPERVISORS + HYPERVISOR_ROWS.length;
+const AT_OUT_OF_SCOPE = AT_OFF_TOPICS + OFF_TOPIC_ROWS.length;
+const AT_GENERIC = AT_OUT_OF_SCOPE + OUT_OF_SCOPE_ROWS.length;
+const AT_CODENAMES = AT_GENERIC + GENERIC_FAMILY_ROWS.length;
+const AT_BY_GENERATION = AT_CODENAMES + 1;
+
+/** Every pattern the scanner runs on a question, in the order the AT_ offsets above say: the tables, the codenames',
+ * the generation phrase, and the CPU family rules' (any of which, or the generation phrase, lets identifyCpus run). */
+export function mentionPatterns(catalog: Catalog): RegExp[] {
+  return [
+    ...ERROR_ROWS.map(([, re]) => re),
+    ...CPU_ROWS.map((row) => row.re),
+    ...VIRTUAL_CPU_ROWS.map(([, re]) => re),
+    ...HYPERVISOR_ROWS.map(([, re]) => re),
+    ...OFF_TOPIC_ROWS.map(([, re]) => re),
+    ...OUT_OF_SCOPE_ROWS.map(([, re]) => re),
+    ...GENERIC_FAMILY_ROWS.map(([re]) => re),
+    codenameIndex(catalog).pattern,
+    BY_GENERATION,
+    ...catalog.cpuFamilies.families.map((f) => f.pattern),
+  ];
+}
+
+const mentionGates = new WeakMap<Catalog, LiteralGate>();
+/** One literal gate over mentionPatterns, built once per catalog. */
+export function mentionGate(catalog: Catalog): LiteralGate {
+  let gate = mentionGates.get(catalog);
+  if (!gate) {
+    gate = new LiteralGate(mentionPatterns(catalog));
+    mentionGates.set(catalog, gate);
+  }
+  return gate;
+}
+
+/** Whether some CPU family rule, or the generation phrase, may match. */
+function mayNameFamily(may: Candidates): boolean {
+  for (let i = AT_BY_GENERATION; i < may.length; i++) if (may[i] === 1) return true;
+  return false;
+}
+
+/** What the text mentions beyond the catalog's names, and the text with those mentions blanked. `may` says which
+ * patterns can match (mentionGate's scan); tests pass every pattern to run them all. */
+export function scanMentions(catalog: Catalog, text: string, may?: Candidates): { rest: string; mentions: Mentions } {
   const mentions: Mentions = { familyCpus: [], foreignCpus: [], codenames: [], virtualCpus: [], hypervisors: [], offTopics: [], outOfScope: [], errors: [] };
   let rest = text;
   const blank = (m: RegExpExecArray) => {
     rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
   };
   const quick = text.toLowerCase();
+  may ??= mentionGate(catalog).scan(quick);
   const pushFamily = (m: CpuFamilyMatch) => {
     mentions.familyCpus.push(m);
     if (m.family.rule.kind === 'virtual-cpu' && !mentions.virtualCpus.includes(m.model)) mentions.virtualCpus.push(m.model);
@@ -266,7 +319,9 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
   };
 
   if (/cpu|instruc|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|popcnt|support|处理器|指令|命令|명령|инструкц|befehl|instru|istruz|132|signal/.test(quick))
-    for (const [kind, re] of ERROR_ROWS)
+    for (let row = 0; row < ERROR_ROWS.length; row++) {
+      if (may[AT_ERRORS + row] !== 1) continue;
+      const [kind, re] = ERROR_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         let named = m.slice(1).find((g) => g && levelNamed(catalog, g));
         // "requires the following features not present on the CPU: sse4_2 popcnt": the highest level among them
@@ -284,9 +339,10 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
         mentions.errors.push({ kind, level, typed: m[0].trim(), ...(feature ? { feature } : {}) });
         blank(m);
       }
+    }
 
   // model numbers by family rule (src/core/cpu-family.ts); Azure's own processors stay for the name finder
-  for (const m of GATE.family.test(quick) ? identifyCpus(catalog, rest) : []) {
+  for (const m of GATE.family.test(quick) && mayNameFamily(may) ? identifyCpus(catalog, rest) : []) {
     if (azureRecordFor(catalog, m, [])) continue;
     // "AMD EPYC 9V64 F": Azure's own name runs on past the family's match
     const next = /^\s*[\w-]+/.exec(rest.slice(m.end))?.[0] ?? '';
@@ -303,7 +359,9 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
 
   // a family named without a model number ("an AMD FX CPU", "Xeon v2", "A10-6800K"): its microarchitecture
   if (GATE.cpu.test(quick))
-    for (const [re, node, label] of GENERIC_FAMILY_ROWS)
+    for (let row = 0; row < GENERIC_FAMILY_ROWS.length; row++) {
+      if (may[AT_GENERIC + row] !== 1) continue;
+      const [re, node, label] = GENERIC_FAMILY_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         const n = typeof node === 'string' ? node : node(m);
         const fam = n ? catalog.cpuFamilies.families.find((f) => f.node?.name === n && f.fixedFeatures) : undefined;
@@ -311,9 +369,10 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
         mentions.codenames.push({ name: typeof label === 'string' ? label : label(m), level: fam.level, node: n!, missing: fam.missingForNext });
         blank(m);
       }
+    }
 
   const codes = codenameIndex(catalog);
-  for (const m of codes.gate.test(quick) ? matchesOf(codes.pattern, rest) : []) {
+  for (const m of may[AT_CODENAMES] === 1 && codes.gate.test(quick) ? matchesOf(codes.pattern, rest) : []) {
     const hit = codes.byKey.get(m[0].toLowerCase().replace(/[\s-]+/g, ' '));
     if (!hit || mentions.codenames.some((c) => c.node === hit.node)) continue;
     mentions.codenames.push(hit);
@@ -321,41 +380,56 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
   }
 
   if (/\d/.test(quick) && GATE.cpu.test(quick))
-    for (const row of CPU_ROWS)
+    for (let r = 0; r < CPU_ROWS.length; r++) {
+      if (may[AT_CPUS + r] !== 1) continue;
+      const row = CPU_ROWS[r]!;
       for (const m of matchesOf(row.re, rest)) {
         const typed = tidy(m[0]);
         if (knownCpu(catalog, typed)) continue; // the name finder reads Azure's own processors
         mentions.foreignCpus.push({ typed, vendor: row.vendor });
         blank(m);
       }
+    }
 
   if (GATE.virtual.test(quick))
-    for (const [name, re] of VIRTUAL_CPU_ROWS)
+    for (let row = 0; row < VIRTUAL_CPU_ROWS.length; row++) {
+      if (may[AT_VIRTUAL + row] !== 1) continue;
+      const [name, re] = VIRTUAL_CPU_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         if (!mentions.virtualCpus.includes(name)) mentions.virtualCpus.push(name);
         blank(m);
       }
+    }
 
   if (GATE.hypervisor.test(quick))
-    for (const [name, re] of HYPERVISOR_ROWS)
+    for (let row = 0; row < HYPERVISOR_ROWS.length; row++) {
+      if (may[AT_HYPERVISORS + row] !== 1) continue;
+      const [name, re] = HYPERVISOR_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         if (!mentions.hypervisors.includes(name)) mentions.hypervisors.push(name);
         blank(m);
       }
+    }
 
   if (GATE.offTopic.test(quick))
-    for (const [name, re] of OFF_TOPIC_ROWS)
+    for (let row = 0; row < OFF_TOPIC_ROWS.length; row++) {
+      if (may[AT_OFF_TOPICS + row] !== 1) continue;
+      const [name, re] = OFF_TOPIC_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         if (!mentions.offTopics.includes(name)) mentions.offTopics.push(name);
         blank(m);
       }
+    }
 
   if (GATE.outOfScope.test(quick))
-    for (const [what, re] of OUT_OF_SCOPE_ROWS)
+    for (let row = 0; row < OUT_OF_SCOPE_ROWS.length; row++) {
+      if (may[AT_OUT_OF_SCOPE + row] !== 1) continue;
+      const [what, re] = OUT_OF_SCOPE_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         mentions.outOfScope.push({ what, typed: tidy(m[0]) });
         blank(m);
       }
+    }
   // "n1 and n2 have differences in what types of CPU they support": Google Cloud's machine series by their bare names,
   // two or more of them (one alone is too short a word to be sure), none an Azure size
   if (/\b[acehmntz]\d/.test(quick)) {

@@ -1,0 +1,145 @@
+// Which patterns of a table can match a text, from one pass over it: each pattern's required literals
+// (required-literals.ts) are looked for together, by the two characters they start with, so a question runs only
+// the patterns whose every clause has a literal in it. Never skips a pattern that matches: a text beyond ASCII, where
+// lower-casing is not what case-insensitive matching does, lets every pattern run.
+import { requiredLiterals } from './required-literals.js';
+
+/** Which patterns may match: `may[i]` is 1 for the i-th pattern given to the gate, 0 for one that cannot. (A plain
+ * array: a typed array costs more to make than a short question costs to scan.) */
+export type Candidates = readonly number[];
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const PAIRS = 128 * 128;
+
+export class LiteralGate {
+  readonly size: number;
+  private readonly literals: string[] = [];
+  /** literals of two characters or more, by their first two (c0 * 128 + c1): ids in byPair[pairStart[k] .. pairStart[k+1]) */
+  private readonly pairStart = new Int32Array(PAIRS + 1);
+  private readonly byPair: Int32Array;
+  /** each literal's third character (-1 for a literal of two) */
+  private readonly third: Int32Array;
+  /** literals of one character, by it */
+  private readonly bySingle: number[][] = Array.from({ length: 128 }, () => []);
+  /** for each literal, the clauses it satisfies (global clause ids), and each clause's pattern */
+  private readonly clausesOfLiteral: number[][] = [];
+  private readonly patternOfClause: number[] = [];
+  /** how many clauses each pattern needs */
+  private readonly needed: Uint16Array;
+  /** the patterns with no clause, which always run (1), the others (0); and every pattern (1) */
+  private readonly always: number[];
+  private readonly every: number[];
+  /** per-scan marks (a scan number), so a literal or a clause found twice counts once */
+  private readonly literalSeen: Int32Array;
+  private readonly clauseSeen: Int32Array;
+  /** clauses found per pattern in the scan countScan says */
+  private readonly counts: Uint16Array;
+  private readonly countScan: Int32Array;
+  private scans = 0;
+
+  constructor(patterns: readonly RegExp[]) {
+    this.size = patterns.length;
+    this.needed = new Uint16Array(patterns.length);
+    this.always = new Array<number>(patterns.length).fill(0);
+    this.every = new Array<number>(patterns.length).fill(1);
+    const ids = new Map<string, number>();
+    patterns.forEach((re, p) => {
+      const clauses = strongest(requiredLiterals(re));
+      this.needed[p] = clauses.length;
+      if (!clauses.length) this.always[p] = 1;
+      for (const clause of clauses) {
+        const c = this.patternOfClause.length;
+        this.patternOfClause.push(p);
+        for (const literal of clause) {
+          let id = ids.get(literal);
+          if (id === undefined) {
+            id = this.literals.length;
+            ids.set(literal, id);
+            this.literals.push(literal);
+            this.clausesOfLiteral.push([]);
+          }
+          this.clausesOfLiteral[id]!.push(c);
+        }
+      }
+    });
+    // literals beyond ASCII are never in a text this gate reads (it reads ASCII only): not indexed
+    const pairs: number[] = [];
+    this.literals.forEach((l, id) => {
+      if (NON_ASCII.test(l)) return;
+      if (l.length === 1) this.bySingle[l.charCodeAt(0)]!.push(id);
+      else pairs.push(id);
+    });
+    const key = (l: string) => l.charCodeAt(0) * 128 + l.charCodeAt(1);
+    pairs.sort((a, b) => key(this.literals[a]!) - key(this.literals[b]!));
+    this.byPair = Int32Array.from(pairs);
+    this.third = Int32Array.from(this.literals, (l) => (l.length > 2 ? l.charCodeAt(2) : -1));
+    let at = 0;
+    for (let k = 0; k <= PAIRS; k++) {
+      while (at < pairs.length && key(this.literals[pairs[at]!]!) < k) at++;
+      this.pairStart[k] = at;
+    }
+    this.literalSeen = new Int32Array(this.literals.length);
+    this.clauseSeen = new Int32Array(this.patternOfClause.length);
+    this.counts = new Uint16Array(patterns.length);
+    this.countScan = new Int32Array(patterns.length);
+  }
+
+  /** The patterns that may match `lower` (a text in lower case): those whose every clause has a literal in it. */
+  scan(lower: string): Candidates {
+    const may = this.always.slice();
+    const scan = ++this.scans;
+    const n = lower.length;
+    for (let i = 0; i < n; i++) {
+      const c0 = lower.charCodeAt(i);
+      if (c0 > 127) return this.every.slice();
+      const singles = this.bySingle[c0]!;
+      for (let s = 0; s < singles.length; s++) this.found(singles[s]!, scan, may);
+      if (i + 1 === n) break;
+      const k = c0 * 128 + lower.charCodeAt(i + 1);
+      const end = this.pairStart[k + 1]!;
+      for (let j = this.pairStart[k]!; j < end; j++) {
+        const id = this.byPair[j]!;
+        // most literals of a pair differ from the text by their third character: compared before the rest
+        const third = this.third[id]!;
+        if (this.literalSeen[id] !== scan && (third < 0 || lower.charCodeAt(i + 2) === third) && lower.startsWith(this.literals[id]!, i))
+          this.found(id, scan, may);
+      }
+    }
+    return may;
+  }
+
+  private found(id: number, scan: number, may: number[]): void {
+    if (this.literalSeen[id] === scan) return;
+    this.literalSeen[id] = scan;
+    const clauses = this.clausesOfLiteral[id]!;
+    for (let i = 0; i < clauses.length; i++) {
+      const c = clauses[i]!;
+      if (this.clauseSeen[c] === scan) continue;
+      this.clauseSeen[c] = scan;
+      const p = this.patternOfClause[c]!;
+      if (this.countScan[p] !== scan) {
+        this.countScan[p] = scan;
+        this.counts[p] = 0;
+      }
+      if (++this.counts[p]! === this.needed[p]) may[p] = 1;
+    }
+  }
+}
+
+/** Clauses kept per pattern: any of a pattern's clauses is needed for it to match, so fewer are as safe, and the
+ * strongest few decide nearly every text. */
+const KEPT_CLAUSES = 2;
+
+/** The clauses fewest texts satisfy, at most KEPT_CLAUSES: those whose shortest literal is longest (a clause of
+ * one-character literals, "1" or "e", is in most texts and only costs its count), then those with fewer literals. */
+export function strongest(clauses: string[][]): string[][] {
+  const score = (c: string[]) => Math.min(...c.map((l) => l.length)) * 1000 - c.length;
+  const sorted = [...clauses].sort((a, b) => score(b) - score(a));
+  const kept = sorted.slice(0, KEPT_CLAUSES);
+  return kept.length > 1 && Math.min(...kept[1]!.map((l) => l.length)) === 1 ? kept.slice(0, 1) : kept;
+}
+
+/** Every pattern runs (the reference the gated paths are tested against). */
+export function everyPattern(size: number): Candidates {
+  return new Array<number>(size).fill(1);
+}

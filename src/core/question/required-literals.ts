@@ -1,0 +1,296 @@
+// What a regular expression needs to find in a text before it can match there: strings ("literals") read from its
+// source, as an AND of clauses, each an OR of literals. A text that lacks every literal of some clause cannot match,
+// so the pattern need not be run on it (literal-gate.ts does that for whole tables of patterns at once).
+//
+//   requiredLiterals(/\b(?:intel\s+)?xeon\s+(?:[xlwe]\s?)?\d{4}[a-z]?\b/gi)  ->  [["xeon"]]
+//   requiredLiterals(/cpu does not support (x86-64-v[1-4])/gi)           ->  [["cpu"], ["does"], ["not"], ["support"], ["x86-64-v1", …]]
+//
+// The literals are lower case and hold no space: a match found in a text whose characters were blanked to spaces
+// (the mention scanner blanks what it read) or whose names were cut out has each of its literals, unchanged, in the
+// original text too. They are sound for texts in ASCII only: there case-insensitive matching is lower-casing. A
+// construct the reader does not know makes it give up (no clause: the pattern is always run), never guess.
+
+/** An AND of clauses, each an OR of literals; no clause: nothing is known, the pattern may match anything. */
+export type Clauses = string[][];
+
+/** What a part of a pattern can match: exactly one of a few strings (exact), or text holding the clauses (req). */
+interface Info {
+  exact: Set<string> | null;
+  req: Clauses;
+}
+
+/** Cross products and alternations of exact strings kept up to this many strings; beyond, they become a clause. */
+const MAX_EXACT = 16;
+/** A character class of up to this many characters (after lower-casing) is kept as its characters. */
+const MAX_CLASS = 6;
+
+const ANY: Info = { exact: null, req: [] };
+const EMPTY = (): Info => ({ exact: new Set(['']), req: [] });
+
+/** Characters beyond ASCII that Unicode case folding (the `u` and `v` flags with `i`) matches to an ASCII letter:
+ * LATIN SMALL LETTER LONG S (s) and KELVIN SIGN (k). Read as any character, since they would match in ASCII text. */
+const FOLDS_TO_ASCII = new Set([0x17f, 0x212a]);
+
+const QUANTIFIER = /(?:([*+?])|\{(\d+)(?:(,)(\d*))?\})\??/y;
+const GROUP = /\((\?(?:[:=!]|<[=!]|<[A-Za-z_$][\w$]*>))?/y;
+const PROPERTY = /[pP]\{[^}]*\}/y;
+const DIGITS = /\d+/y;
+const HEX = /x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})/y;
+const CODE_POINT = /u\{([0-9a-fA-F]+)\}/y;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+class Reader {
+  private at = 0;
+  constructor(
+    private readonly src: string,
+    private readonly caseless: boolean,
+    private readonly unicode: boolean,
+  ) {}
+
+  /** A sticky pattern's match at `from`, without a copy of the rest of the source. */
+  private sticky(re: RegExp, from: number): RegExpExecArray | null {
+    re.lastIndex = from;
+    return re.exec(this.src);
+  }
+
+  read(): Info {
+    const info = this.alternation();
+    if (this.at !== this.src.length) throw new Error(`unexpected ${this.src[this.at]} at ${this.at}`);
+    return info;
+  }
+
+  private alternation(): Info {
+    let info = this.sequence();
+    while (this.src[this.at] === '|') {
+      this.at++;
+      info = either(info, this.sequence());
+    }
+    return info;
+  }
+
+  /** Parts one after another: a run of exact parts is one set of strings (their cross product, while it is small),
+   * so "x", "e", "o", "n" make "xeon"; each run and each other part's clauses are needed. */
+  private sequence(): Info {
+    const req: Clauses = [];
+    let run = new Set(['']);
+    let flushed = false;
+    const flush = () => {
+      req.push(...clausesOf({ exact: run, req: [] }));
+      run = new Set(['']);
+      flushed = true;
+    };
+    while (this.at < this.src.length && this.src[this.at] !== '|' && this.src[this.at] !== ')') {
+      const part = this.quantified();
+      if (!part.exact) {
+        flush();
+        req.push(...part.req);
+        continue;
+      }
+      if (run.size * part.exact.size > MAX_EXACT) flush();
+      const next = new Set<string>();
+      for (const x of run) for (const y of part.exact) next.add(x + y);
+      run = next;
+    }
+    if (!flushed) return { exact: run, req: [] };
+    flush();
+    return { exact: null, req };
+  }
+
+  private quantified(): Info {
+    const atom = this.atom();
+    const q = this.sticky(QUANTIFIER, this.at);
+    if (!q) return atom;
+    this.at += q[0].length;
+    const min = q[1] ? (q[1] === '+' ? 1 : 0) : Number(q[2]);
+    const max = q[1] ? (q[1] === '?' ? 1 : Infinity) : q[3] ? (q[4] ? Number(q[4]) : Infinity) : min;
+    if (min === 0) return max === 1 && atom.exact ? { exact: new Set(['', ...atom.exact]), req: [] } : EMPTY_OR_MORE;
+    // once at least: what the part needs, at least once
+    return min === 1 && max === 1 ? atom : { exact: null, req: clausesOf(atom) };
+  }
+
+  private atom(): Info {
+    const c = this.src[this.at]!;
+    if (c === '(') return this.group();
+    if (c === '[') return this.charClass();
+    if (c === '\\') return this.escape();
+    if (c === ')' || c === '|' || c === '*' || c === '+' || c === '?') throw new Error(`unexpected ${c}`);
+    const code = this.unicode ? this.src.codePointAt(this.at)! : this.src.charCodeAt(this.at);
+    this.at += code > 0xffff ? 2 : 1;
+    if (c === '.') return ANY;
+    if (c === '^' || c === '$') return EMPTY();
+    return this.char(code);
+  }
+
+  private group(): Info {
+    const head = this.sticky(GROUP, this.at)!;
+    const kind = head[1] ?? '';
+    if (kind === '' && this.src[this.at + 1] === '?') throw new Error('unknown group');
+    this.at += head[0].length;
+    const inner = this.alternation();
+    if (this.src[this.at] !== ')') throw new Error('unclosed group');
+    this.at++;
+    // a lookaround matches no characters of its own
+    return /^\?(?:[=!]|<[=!])$/.test(kind) ? EMPTY() : inner;
+  }
+
+  private escape(): Info {
+    const next = this.src[this.at + 1];
+    if (next === undefined) throw new Error('trailing backslash');
+    const code = this.escapedCode(false);
+    if (code === 'empty') return EMPTY();
+    return code === null ? ANY : this.char(code);
+  }
+
+  /** The character an escape stands for (its code point), null for a class or a back-reference, 'empty' for an
+   * assertion (\b, \B). Leaves the reader after it. */
+  private escapedCode(inClass: boolean): number | null | 'empty' {
+    const after = this.at + 1;
+    const e = this.src[after]!;
+    const take = (n: number) => {
+      this.at += 1 + n;
+    };
+    if (e === 'b' || e === 'B') {
+      take(1);
+      if (inClass && e === 'b') return 8; // backspace
+      return 'empty';
+    }
+    if ('dDwWsS'.includes(e)) {
+      take(1);
+      return null;
+    }
+    if ((e === 'p' || e === 'P') && this.unicode) {
+      const m = this.sticky(PROPERTY, after);
+      if (!m) throw new Error('bad property escape');
+      take(m[0].length);
+      return null;
+    }
+    if (/[1-9]/.test(e) && !inClass) {
+      take(this.sticky(DIGITS, after)![0].length);
+      return null;
+    }
+    if (e === 'k' && this.src[after + 1] === '<') {
+      take(this.src.indexOf('>', after) - after + 1);
+      return null;
+    }
+    const simple: Record<string, number> = { t: 9, n: 10, v: 11, f: 12, r: 13, '0': 0 };
+    if (e in simple && !(e === '0' && isDigit(this.src.charCodeAt(after + 1)))) {
+      take(1);
+      return simple[e]!;
+    }
+    const hex = this.sticky(HEX, after) ?? (this.unicode ? this.sticky(CODE_POINT, after) : null);
+    if (hex) {
+      take(hex[0].length);
+      return Number.parseInt(hex[1] ?? hex[2]!, 16);
+    }
+    if (e === 'c' && /[A-Za-z]/.test(this.src[after + 1] ?? '')) {
+      take(2);
+      return this.src.charCodeAt(after + 1) % 32;
+    }
+    if (/[A-Za-z0-9]/.test(e)) throw new Error(`unknown escape \\${e}`);
+    const cp = this.unicode ? this.src.codePointAt(after)! : this.src.charCodeAt(after);
+    take(cp > 0xffff ? 2 : 1);
+    return cp;
+  }
+
+  private charClass(): Info {
+    this.at++;
+    const negated = this.src[this.at] === '^';
+    if (negated) this.at++;
+    const chars = new Set<number>();
+    let unknown = negated;
+    while (this.src[this.at] !== ']') {
+      if (this.at >= this.src.length) throw new Error('unclosed class');
+      const from = this.classChar();
+      if (this.src[this.at] === '-' && this.src[this.at + 1] !== ']' && this.at + 1 < this.src.length) {
+        this.at++;
+        const to = this.classChar();
+        if (from === null || to === null) throw new Error('bad range');
+        if (to - from > 64) unknown = true;
+        else for (let c = from; c <= to; c++) chars.add(c);
+      } else if (from === null) unknown = true;
+      else chars.add(from);
+    }
+    this.at++;
+    if (unknown) return ANY;
+    const strings = new Set<string>();
+    for (const c of chars) {
+      const s = this.folded(c);
+      if (s === null) return ANY;
+      strings.add(s);
+    }
+    return strings.size <= MAX_CLASS ? { exact: strings, req: [] } : ANY;
+  }
+
+  private classChar(): number | null {
+    if (this.src[this.at] === '\\') {
+      const code = this.escapedCode(true);
+      return code === 'empty' ? null : code;
+    }
+    const cp = this.unicode ? this.src.codePointAt(this.at)! : this.src.charCodeAt(this.at);
+    this.at += cp > 0xffff ? 2 : 1;
+    return cp;
+  }
+
+  private char(code: number): Info {
+    const s = this.folded(code);
+    return s === null ? ANY : { exact: new Set([s]), req: [] };
+  }
+
+  /** A character as a literal's character: lower case; null for one that stands for more than itself in ASCII text
+   * (a space, which blanking makes; a character Unicode folding matches to an ASCII letter). */
+  private folded(code: number): string | null {
+    if (code === 32) return null;
+    if (code < 128) return String.fromCharCode(code).toLowerCase();
+    if (this.caseless && this.unicode && FOLDS_TO_ASCII.has(code)) return null;
+    return String.fromCodePoint(code);
+  }
+}
+
+/** Zero or more of something: it may match nothing, so it needs nothing. */
+const EMPTY_OR_MORE: Info = { exact: null, req: [] };
+
+/** The clauses a part's matches all satisfy. */
+function clausesOf(info: Info): Clauses {
+  if (!info.exact) return info.req;
+  return info.exact.has('') ? [] : [[...info.exact]];
+}
+
+function either(a: Info, b: Info): Info {
+  if (a.exact && b.exact && a.exact.size + b.exact.size <= MAX_EXACT) return { exact: new Set([...a.exact, ...b.exact]), req: [] };
+  const ca = best(clausesOf(a));
+  const cb = best(clausesOf(b));
+  // a match of either side holds a literal of that side's best clause
+  return { exact: null, req: ca && cb ? [[...ca, ...cb]] : [] };
+}
+
+/** The clause most texts lack: the one whose shortest literal is longest, then the one with fewest literals. */
+function best(clauses: Clauses): string[] | undefined {
+  let out: string[] | undefined;
+  let score = -1;
+  for (const c of clauses) {
+    const s = Math.min(...c.map((l) => l.length)) * 1000 - c.length;
+    if (s > score) {
+      out = c;
+      score = s;
+    }
+  }
+  return out;
+}
+
+/** The literals a pattern's every match holds, as clauses (see the top of the file); [] when nothing is known. */
+export function requiredLiterals(re: RegExp): Clauses {
+  let info: Info;
+  try {
+    info = new Reader(re.source, re.flags.includes('i'), /[uv]/.test(re.flags)).read();
+  } catch {
+    return [];
+  }
+  const out: Clauses = [];
+  for (const clause of clausesOf(info)) {
+    // a literal holding a shorter one of its clause adds nothing: where it is, the shorter one is too
+    const kept = [...new Set(clause)].filter((l, _, all) => !all.some((o) => o !== l && l.includes(o)));
+    if (kept.includes('')) continue;
+    if (!out.some((c) => c.length === kept.length && c.every((l) => kept.includes(l)))) out.push(kept);
+  }
+  return out;
+}

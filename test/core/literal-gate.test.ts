@@ -1,0 +1,222 @@
+// The literal gate (src/core/question/literal-gate.ts, required-literals.ts): a question runs only the patterns whose
+// required literals it holds. It must change nothing: every pattern that matches a text is let through, and the
+// mention scanner and the intent reader read every text exactly as they do running every pattern.
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { catalog } from '../../src/core/index.js';
+import { INTENT_PATTERNS, intentGate, readIntent } from '../../src/core/intent.js';
+import { mentionGate, mentionPatterns, scanMentions } from '../../src/core/question/mentions.js';
+import { everyPattern, LiteralGate, strongest } from '../../src/core/question/literal-gate.js';
+import { requiredLiterals } from '../../src/core/question/required-literals.js';
+import { gateTexts } from './name-texts.js';
+
+const c = catalog();
+const texts = gateTexts(c);
+const ASCII = /^[\x00-\x7f]*$/;
+
+describe('requiredLiterals', () => {
+  test.each([
+    [/xeon/i, [['xeon']]],
+    [/\bkvm(?:32|64)\b/gi, [['kvm32', 'kvm64']]],
+    [/cpu does not support (x86-64-v[1-4])/gi, [['cpu'], ['does'], ['not'], ['support'], ['x86-64-v1', 'x86-64-v2', 'x86-64-v3', 'x86-64-v4']]],
+    // a space is read as any character (a blanked text has spaces where it had letters)
+    [/big sur/, [['big'], ['sur']]],
+    // an optional part needs nothing; a repeated one what it holds once
+    [/\b(?:intel\s+)?xeon\s+(?:[xlwe]\s?)?\d{4}[a-z]?\b/gi, [['xeon']]],
+    [/(?:ab)+c/, [['ab'], ['c']]],
+    [/x{2,3}y/, [['x'], ['y']]],
+    [/ab?c/, [['ac', 'abc']]],
+    [/a*b/, [['b']]],
+    // an alternative that needs nothing makes the whole need nothing
+    [/ab|c*/, []],
+    [/^\W*(does|do|is)\b/, [['do', 'is']]],
+    // upper case in the pattern, and under the i flag, is lower case in the literal
+    [/\bE3[\s-]*(?<n>12\d{2}[A-Z]?)\b/g, [['e3'], ['12']]],
+    // lookarounds, anchors and word boundaries match no characters
+    [/(?<=intel\s+)g\d{3}(?![\w-])/gi, [['g']]],
+    [/^foo$|\Bbar(?=baz)/, [['foo', 'bar']]],
+    // a class of a few characters is its characters, a larger or negated one any character
+    [/e[357]-/i, [['e3-', 'e5-', 'e7-']]],
+    [/a[a-z]b/, [['a'], ['b']]],
+    [/a[^x]b/, [['a'], ['b']]],
+    [/a.b/s, [['a'], ['b']]],
+    // escapes stand for their characters; a back-reference for anything
+    [/\x41\u0042\.c/, [['ab.c']]],
+    [/(ab)\1c/, [['ab'], ['c']]],
+    // beyond ASCII: kept as typed, except what Unicode case folding matches to an ASCII letter
+    [/(?:不支持|没有)\s*avx/iu, [['不支持', '没有'], ['avx']]],
+    [/\u017ftop/iu, [['top']]],
+    [/\u017ftop/i, [['\u017ftop']]],
+    [/\u212aelvin/u, [['\u212aelvin']]],
+    // a literal holding a shorter one of its clause is dropped
+    [/\b(it|its|this)\b/, [['it', 'this']]],
+    // constructs the reader does not know: nothing is known
+    [/\p{L}x/u, [['x']]],
+    [new RegExp('a\\p'), []],
+    [new RegExp('a\\q'), []],
+  ] as Array<[RegExp, string[][]]>)('%s', (re, want) => {
+    const got = requiredLiterals(re);
+    expect(got.map((clause) => [...clause].sort())).toEqual(want.map((clause) => [...clause].sort()));
+  });
+
+  test('a class that matches nothing makes a clause no text satisfies', () => {
+    expect(requiredLiterals(/a[]b/)).toEqual([[]]);
+  });
+
+  test('the characters beyond ASCII that case-insensitive matching matches to an ASCII character are the ones read as any', () => {
+    let beyond = '';
+    for (let cp = 0x80; cp <= 0xffff; cp++) if (cp < 0xd800 || cp > 0xdfff) beyond += String.fromCharCode(cp);
+    const folds = (flags: string) => {
+      const out = new Set<number>();
+      for (let a = 0; a < 128; a++) {
+        const re = new RegExp(`[\\x${a.toString(16).padStart(2, '0')}]`, `g${flags}`);
+        for (const m of beyond.matchAll(re)) out.add(m[0].codePointAt(0)!);
+      }
+      return [...out].sort();
+    };
+    expect(folds('i')).toEqual([]);
+    expect(folds('iu')).toEqual([0x17f, 0x212a]);
+    for (const cp of [0x17f, 0x212a]) expect(requiredLiterals(new RegExp(`${String.fromCodePoint(cp)}x`, 'iu'))).toEqual([['x']]);
+  });
+});
+
+describe('strongest', () => {
+  test('keeps the two clauses fewest texts hold, and no clause of one-character literals beside a better one', () => {
+    expect(strongest([['a'], ['xeon'], ['cpu', 'processor'], ['v2']])).toEqual([['xeon'], ['cpu', 'processor']]);
+    expect(strongest([['a'], ['xeon']])).toEqual([['xeon']]);
+    expect(strongest([['a', 'b']])).toEqual([['a', 'b']]);
+    expect(strongest([])).toEqual([]);
+  });
+});
+
+/** A pattern's source without what fast-check cannot generate from (word boundaries, lookarounds): it generates
+ * strings some of which the pattern itself matches (those are the ones checked). */
+function generable(source: string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === '\\') {
+      if (!/[bB]/.test(source[i + 1]!)) out += source.slice(i, i + 2);
+      i++;
+    } else if (source.startsWith('(?=', i) || source.startsWith('(?!', i) || source.startsWith('(?<=', i) || source.startsWith('(?<!', i)) {
+      // skip to the group's closing parenthesis
+      let depth = 0;
+      let inClass = false;
+      for (; i < source.length; i++) {
+        const ch = source[i];
+        if (ch === '\\') i++;
+        else if (inClass) inClass = ch !== ']';
+        else if (ch === '[') inClass = true;
+        else if (ch === '(') depth++;
+        else if (ch === ')' && --depth === 0) break;
+      }
+    } else out += source[i];
+  }
+  return out;
+}
+
+/** Every pattern of every gate, with the gate and its place in it. */
+const gates = [
+  { name: 'intent', gate: intentGate(), patterns: INTENT_PATTERNS },
+  { name: 'mentions', gate: mentionGate(c), patterns: mentionPatterns(c) },
+];
+
+describe('LiteralGate lets through every pattern that matches', () => {
+  test.each(gates)('$name: over every text, in lower case and as typed', ({ gate, patterns }) => {
+    expect(gate.size).toBe(patterns.length);
+    let matched = 0;
+    let skipped = 0;
+    for (const typed of texts)
+      for (const text of [typed, typed.toLowerCase(), typed.toUpperCase()]) {
+        const lower = text.toLowerCase();
+        const may = gate.scan(lower);
+        patterns.forEach((re, i) => {
+          re.lastIndex = 0;
+          const hit = re.test(text) || ((re.lastIndex = 0), re.test(lower));
+          re.lastIndex = 0;
+          if (hit) {
+            matched++;
+            expect(may[i], `${re} on ${JSON.stringify(text)}`).toBe(1);
+          } else if (may[i] === 0) skipped++;
+        });
+      }
+    // the texts match patterns, and the gate skips most that do not: a gate that let all through would pass above
+    expect(matched).toBeGreaterThan(texts.length / 10);
+    expect(skipped / (texts.length * 3 * patterns.length)).toBeGreaterThan(0.8);
+  });
+
+  test.each(gates)('$name: over strings generated from each pattern, in sentences', ({ gate, patterns }) => {
+    let tried = 0;
+    let matched = 0;
+    patterns.forEach((re, i) => {
+      let arb: fc.Arbitrary<string>;
+      try {
+        arb = fc.stringMatching(new RegExp(generable(re.source), re.flags.replace(/[gyi]/g, '')));
+      } catch {
+        return; // a construct fast-check does not generate from: the texts above cover it
+      }
+      tried++;
+      let hits = 0;
+      fc.assert(
+        fc.property(
+          arb,
+          fc.constantFrom('', ' ', 'my ', 'does the ', 'x', 'E5-'),
+          fc.constantFrom('', ' ', ' box', '?', 'x', '-v2'),
+          fc.boolean(),
+          (s, before, after, upper) => {
+            const typed = before + s + after;
+            const text = upper ? typed.toUpperCase() : typed;
+            re.lastIndex = 0;
+            const hit = re.test(text);
+            re.lastIndex = 0;
+            if (!hit || !ASCII.test(text)) return;
+            hits++;
+            expect(gate.scan(text.toLowerCase())[i], `${re} on ${JSON.stringify(text)}`).toBe(1);
+          },
+        ),
+        { numRuns: 100 },
+      );
+      if (hits > 0) matched++;
+    });
+    expect(tried).toBeGreaterThan(patterns.length * 0.9);
+    // most patterns were matched by what was generated from them: a generator whose strings matched nothing would pass
+    expect(matched).toBeGreaterThan(tried * 0.8);
+  });
+
+  test('a text beyond ASCII runs every pattern; a scan is not changed by the ones before it', () => {
+    const gate = new LiteralGate([/xeon/i, /epyc/i, /a/]);
+    expect(gate.scan('ｘeon 日本')).toEqual([1, 1, 1]);
+    const first = gate.scan('xeon e5');
+    gate.scan('epyc and a');
+    gate.scan('');
+    expect(gate.scan('xeon e5')).toEqual(first);
+    expect(first).toEqual([1, 0, 0]);
+    expect(gate.scan('an epyc')).toEqual([0, 1, 1]);
+    expect(everyPattern(3)).toEqual([1, 1, 1]);
+  });
+});
+
+describe('the gated readers read what the ungated ones read', () => {
+  test(`scanMentions, over ${texts.length} texts`, () => {
+    const all = everyPattern(mentionGate(c).size);
+    const show = (r: ReturnType<typeof scanMentions>) => JSON.stringify(r, (k, v) => (k === 'family' ? v.rule.model : v));
+    let found = 0;
+    for (const text of texts) {
+      const gated = scanMentions(c, text);
+      expect(show(gated), text).toBe(show(scanMentions(c, text, all)));
+      if (gated.rest !== text) found++;
+    }
+    expect(found).toBeGreaterThan(300);
+  });
+
+  test(`readIntent, over ${texts.length} texts`, () => {
+    const all = everyPattern(INTENT_PATTERNS.length);
+    let asked = 0;
+    for (const text of texts) {
+      const lower = text.toLowerCase();
+      const gated = readIntent(lower);
+      expect(gated, text).toEqual(readIntent(lower, all));
+      if (gated.asks.size) asked++;
+    }
+    expect(asked).toBeGreaterThan(texts.length / 4);
+  });
+});
