@@ -32,9 +32,28 @@ describe('requiredLiterals', () => {
     [/^\W*(does|do|is)\b/, [['do', 'is']]],
     // upper case in the pattern, and under the i flag, is lower case in the literal
     [/\bE3[\s-]*(?<n>12\d{2}[A-Z]?)\b/g, [['e3'], ['12']]],
-    // lookarounds, anchors and word boundaries match no characters
-    [/(?<=intel\s+)g\d{3}(?![\w-])/gi, [['g']]],
-    [/^foo$|\Bbar(?=baz)/, [['foo', 'bar']]],
+    // lookarounds, anchors and word boundaries match no characters; what a positive lookaround looks for is needed
+    [/(?<=intel\s+)g\d{3}(?![\w-])/gi, [['intel'], ['g']]],
+    [
+      /^foo$|\Bbar(?=baz)/,
+      [
+        ['foo', 'bar'],
+        ['foo', 'baz'],
+      ],
+    ],
+    [/a(?!bc)d/, [['ad']]],
+    [/a(?<!b)d/, [['ad']]],
+    [/x(?=y)z/, [['x'], ['y'], ['z']]],
+    // an alternation's clauses are spread over its sides
+    [
+      /(?:ab)+c|d+e/,
+      [
+        ['ab', 'd'],
+        ['ab', 'e'],
+        ['c', 'd'],
+        ['c', 'e'],
+      ],
+    ],
     // a class of a few characters is its characters, a larger or negated one any character
     [/e[357]-/i, [['e3-', 'e5-', 'e7-']]],
     [/a[a-z]b/, [['a'], ['b']]],

@@ -2,7 +2,7 @@
 // (required-literals.ts) are looked for together, by the two characters they start with, so a question runs only
 // the patterns whose every clause has a literal in it. Never skips a pattern that matches: a text beyond ASCII, where
 // lower-casing is not what case-insensitive matching does, lets every pattern run.
-import { requiredLiterals } from './required-literals.js';
+import { clauseScore, requiredLiterals } from './required-literals.js';
 
 /** Which patterns may match: `may[i]` is 1 for the i-th pattern given to the gate, 0 for one that cannot. (A plain
  * array: a typed array costs more to make than a short question costs to scan.) */
@@ -130,13 +130,13 @@ export class LiteralGate {
  * strongest few decide nearly every text. */
 const KEPT_CLAUSES = 2;
 
-/** The clauses fewest texts satisfy, at most KEPT_CLAUSES: those whose shortest literal is longest (a clause of
- * one-character literals, "1" or "e", is in most texts and only costs its count), then those with fewer literals. */
+/** The clauses fewest texts satisfy, at most KEPT_CLAUSES: those whose shortest literal a text can hold is longest (a
+ * clause of one-character literals, "1" or "e", is in most texts and only costs its count; one of literals beyond ASCII
+ * in none the gate reads), then those with fewer literals. */
 export function strongest(clauses: string[][]): string[][] {
-  const score = (c: string[]) => Math.min(...c.map((l) => l.length)) * 1000 - c.length;
-  const sorted = [...clauses].sort((a, b) => score(b) - score(a));
+  const sorted = [...clauses].sort((a, b) => clauseScore(b) - clauseScore(a));
   const kept = sorted.slice(0, KEPT_CLAUSES);
-  return kept.length > 1 && Math.min(...kept[1]!.map((l) => l.length)) === 1 ? kept.slice(0, 1) : kept;
+  return kept.length > 1 && clauseScore(kept[1]!) < 1000 ? kept.slice(0, 1) : kept;
 }
 
 /** Every pattern runs (the reference the gated paths are tested against). */

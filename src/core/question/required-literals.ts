@@ -129,8 +129,9 @@ class Reader {
     const inner = this.alternation();
     if (this.src[this.at] !== ')') throw new Error('unclosed group');
     this.at++;
-    // a lookaround matches no characters of its own
-    return /^\?(?:[=!]|<[=!])$/.test(kind) ? EMPTY() : inner;
+    // a lookaround matches no characters of its own; what a positive one looks for is in the text all the same
+    if (kind === '?=' || kind === '?<=') return { exact: null, req: clausesOf(inner) };
+    return kind === '?!' || kind === '?<!' ? EMPTY() : inner;
   }
 
   private escape(): Info {
@@ -257,24 +258,40 @@ function clausesOf(info: Info): Clauses {
 
 function either(a: Info, b: Info): Info {
   if (a.exact && b.exact && a.exact.size + b.exact.size <= MAX_EXACT) return { exact: new Set([...a.exact, ...b.exact]), req: [] };
-  const ca = best(clausesOf(a));
-  const cb = best(clausesOf(b));
-  // a match of either side holds a literal of that side's best clause
-  return { exact: null, req: ca && cb ? [[...ca, ...cb]] : [] };
+  const ca = clausesOf(a);
+  const cb = clausesOf(b);
+  if (!ca.length || !cb.length) return { exact: null, req: [] };
+  // a match of either side holds a literal of each of that side's clauses: (A1 and A2) or B is (A1 or B) and (A2 or B)
+  if (ca.length * cb.length <= MAX_CLAUSES) return { exact: null, req: ca.flatMap((x) => cb.map((y) => [...x, ...y])) };
+  return { exact: null, req: [[...best(ca)!, ...best(cb)!]] };
 }
 
-/** The clause most texts lack: the one whose shortest literal is longest, then the one with fewest literals. */
+/** An alternation's clauses are distributed over its sides up to this many; beyond, each side gives its best. */
+const MAX_CLAUSES = 8;
+
+/** The clause most texts lack (by clauseScore). */
 function best(clauses: Clauses): string[] | undefined {
   let out: string[] | undefined;
-  let score = -1;
+  let score = Number.NEGATIVE_INFINITY;
   for (const c of clauses) {
-    const s = Math.min(...c.map((l) => l.length)) * 1000 - c.length;
+    const s = clauseScore(c);
     if (s > score) {
       out = c;
       score = s;
     }
   }
   return out;
+}
+
+const BEYOND_ASCII = /[^\x00-\x7f]/;
+
+/** How few texts a clause is likely in: more the longer its shortest literal an ASCII text can hold (a clause of
+ * literals beyond ASCII is in none), then the fewer its literals. A choice among sound clauses, never a soundness
+ * matter. */
+export function clauseScore(clause: readonly string[]): number {
+  let shortest = 100;
+  for (const l of clause) if (!BEYOND_ASCII.test(l) && l.length < shortest) shortest = l.length;
+  return shortest * 1000 - clause.length;
 }
 
 /** The literals a pattern's every match holds, as clauses (see the top of the file); [] when nothing is known. */
