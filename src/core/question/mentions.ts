@@ -296,9 +296,9 @@ export function mentionGate(catalog: Catalog): LiteralGate {
   return gate;
 }
 
-/** Whether some CPU family rule, or the generation phrase, may match. */
-function mayNameFamily(may: Candidates): boolean {
-  for (let i = AT_BY_GENERATION; i < may.length; i++) if (may[i] === 1) return true;
+/** Whether some of the `count` patterns from `at` may match: a table's hand-written gate below is read only then. */
+function anyOf(may: Candidates, at: number, count: number): boolean {
+  for (let i = at; i < at + count; i++) if (may[i] === 1) return true;
   return false;
 }
 
@@ -318,7 +318,10 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
     rest = rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end);
   };
 
-  if (/cpu|instruc|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|popcnt|support|处理器|指令|命令|명령|инструкц|befehl|instru|istruz|132|signal/.test(quick))
+  if (
+    anyOf(may, AT_ERRORS, ERROR_ROWS.length) &&
+    /cpu|instruc|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|popcnt|support|处理器|指令|命令|명령|инструкц|befehl|instru|istruz|132|signal/.test(quick)
+  )
     for (let row = 0; row < ERROR_ROWS.length; row++) {
       if (may[AT_ERRORS + row] !== 1) continue;
       const [kind, re] = ERROR_ROWS[row]!;
@@ -342,7 +345,7 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
     }
 
   // model numbers by family rule (src/core/cpu-family.ts); Azure's own processors stay for the name finder
-  for (const m of GATE.family.test(quick) && mayNameFamily(may) ? identifyCpus(catalog, rest) : []) {
+  for (const m of anyOf(may, AT_BY_GENERATION, may.length - AT_BY_GENERATION) && GATE.family.test(quick) ? identifyCpus(catalog, rest) : []) {
     if (azureRecordFor(catalog, m, [])) continue;
     // "AMD EPYC 9V64 F": Azure's own name runs on past the family's match
     const next = /^\s*[\w-]+/.exec(rest.slice(m.end))?.[0] ?? '';
@@ -358,7 +361,7 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
       for (const m of matchesOf(new RegExp(`\\b${brand}[\\s-]?series\\b`, 'gi'), rest)) blank(m);
 
   // a family named without a model number ("an AMD FX CPU", "Xeon v2", "A10-6800K"): its microarchitecture
-  if (GATE.cpu.test(quick))
+  if (anyOf(may, AT_GENERIC, GENERIC_FAMILY_ROWS.length) && GATE.cpu.test(quick))
     for (let row = 0; row < GENERIC_FAMILY_ROWS.length; row++) {
       if (may[AT_GENERIC + row] !== 1) continue;
       const [re, node, label] = GENERIC_FAMILY_ROWS[row]!;
@@ -379,7 +382,7 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
     blank(m);
   }
 
-  if (/\d/.test(quick) && GATE.cpu.test(quick))
+  if (anyOf(may, AT_CPUS, CPU_ROWS.length) && /\d/.test(quick) && GATE.cpu.test(quick))
     for (let r = 0; r < CPU_ROWS.length; r++) {
       if (may[AT_CPUS + r] !== 1) continue;
       const row = CPU_ROWS[r]!;
@@ -391,7 +394,7 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
       }
     }
 
-  if (GATE.virtual.test(quick))
+  if (anyOf(may, AT_VIRTUAL, VIRTUAL_CPU_ROWS.length) && GATE.virtual.test(quick))
     for (let row = 0; row < VIRTUAL_CPU_ROWS.length; row++) {
       if (may[AT_VIRTUAL + row] !== 1) continue;
       const [name, re] = VIRTUAL_CPU_ROWS[row]!;
@@ -401,7 +404,7 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
       }
     }
 
-  if (GATE.hypervisor.test(quick))
+  if (anyOf(may, AT_HYPERVISORS, HYPERVISOR_ROWS.length) && GATE.hypervisor.test(quick))
     for (let row = 0; row < HYPERVISOR_ROWS.length; row++) {
       if (may[AT_HYPERVISORS + row] !== 1) continue;
       const [name, re] = HYPERVISOR_ROWS[row]!;
@@ -411,7 +414,7 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
       }
     }
 
-  if (GATE.offTopic.test(quick))
+  if (anyOf(may, AT_OFF_TOPICS, OFF_TOPIC_ROWS.length) && GATE.offTopic.test(quick))
     for (let row = 0; row < OFF_TOPIC_ROWS.length; row++) {
       if (may[AT_OFF_TOPICS + row] !== 1) continue;
       const [name, re] = OFF_TOPIC_ROWS[row]!;
@@ -421,7 +424,7 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
       }
     }
 
-  if (GATE.outOfScope.test(quick))
+  if (anyOf(may, AT_OUT_OF_SCOPE, OUT_OF_SCOPE_ROWS.length) && GATE.outOfScope.test(quick))
     for (let row = 0; row < OUT_OF_SCOPE_ROWS.length; row++) {
       if (may[AT_OUT_OF_SCOPE + row] !== 1) continue;
       const [what, re] = OUT_OF_SCOPE_ROWS[row]!;
