@@ -55,7 +55,7 @@ const MAX_NGRAM = 4;
 export function findEntities(catalog: Catalog, text: string, gate: KeyGate = nameKeys(catalog)): Entities {
   // the ungated reference (EVERY_KEY) runs every mention pattern and takes no shortcut below either
   const shortcuts = gate !== EVERY_KEY;
-  const scanned = scanMentions(catalog, text, shortcuts ? undefined : everyPattern(mentionGate(catalog).size));
+  const scanned = scanMentions(catalog, text, shortcuts ? undefined : everyPattern(mentionGate(catalog)));
   const found: Entities = {
     sizes: [],
     series: [],

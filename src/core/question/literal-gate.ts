@@ -4,8 +4,9 @@
 // lower-casing is not what case-insensitive matching does, lets every pattern run.
 import { clauseScore, requiredLiterals } from './required-literals.js';
 
-/** Which patterns may match: `may[i]` is 1 for the i-th pattern given to the gate, 0 for one that cannot. (A plain
- * array: a typed array costs more to make than a short question costs to scan.) */
+/** Which patterns may match: `may[i]` is 1 for the i-th pattern given to the gate, 0 for one that cannot; after them,
+ * one entry per group of patterns (the gate's `groups`), 1 when some pattern of the group may match. (A plain array: a
+ * typed array costs more to make than a short question costs to scan.) */
 export type Candidates = readonly number[];
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -29,6 +30,8 @@ export class LiteralGate {
   /** the patterns with no clause, which always run (1), the others (0); and every pattern (1) */
   private readonly always: number[];
   private readonly every: number[];
+  /** each pattern's group */
+  private readonly groupOf: number[];
   /** per-scan marks (a scan number), so a literal or a clause found twice counts once */
   private readonly literalSeen: Int32Array;
   private readonly clauseSeen: Int32Array;
@@ -37,16 +40,18 @@ export class LiteralGate {
   private readonly countScan: Int32Array;
   private scans = 0;
 
-  constructor(patterns: readonly RegExp[]) {
+  /** `groups`: where each group of patterns begins (ascending from 0), for `anyIn`. */
+  constructor(patterns: readonly RegExp[], groups: readonly number[] = [0]) {
     this.size = patterns.length;
+    this.groupOf = patterns.map((_, p) => groups.filter((start) => start <= p).length - 1);
     this.needed = new Uint16Array(patterns.length);
-    this.always = new Array<number>(patterns.length).fill(0);
-    this.every = new Array<number>(patterns.length).fill(1);
+    this.always = new Array<number>(patterns.length + groups.length).fill(0);
+    this.every = new Array<number>(patterns.length + groups.length).fill(1);
     const ids = new Map<string, number>();
     patterns.forEach((re, p) => {
       const clauses = strongest(requiredLiterals(re));
       this.needed[p] = clauses.length;
-      if (!clauses.length) this.always[p] = 1;
+      if (!clauses.length) this.always[p] = this.always[this.size + this.groupOf[p]!] = 1;
       for (const clause of clauses) {
         const c = this.patternOfClause.length;
         this.patternOfClause.push(p);
@@ -108,6 +113,11 @@ export class LiteralGate {
     return may;
   }
 
+  /** Whether some pattern of group `g` may match, by a scan's candidates. */
+  anyIn(may: Candidates, g: number): boolean {
+    return may[this.size + g] === 1;
+  }
+
   private found(id: number, scan: number, may: number[]): void {
     if (this.literalSeen[id] === scan) return;
     this.literalSeen[id] = scan;
@@ -121,7 +131,7 @@ export class LiteralGate {
         this.countScan[p] = scan;
         this.counts[p] = 0;
       }
-      if (++this.counts[p]! === this.needed[p]) may[p] = 1;
+      if (++this.counts[p]! === this.needed[p]) may[p] = may[this.size + this.groupOf[p]!] = 1;
     }
   }
 }
@@ -140,6 +150,6 @@ export function strongest(clauses: string[][]): string[][] {
 }
 
 /** Every pattern runs (the reference the gated paths are tested against). */
-export function everyPattern(size: number): Candidates {
-  return new Array<number>(size).fill(1);
+export function everyPattern(gate: LiteralGate): Candidates {
+  return gate.scan('\u0080');
 }

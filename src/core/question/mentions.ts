@@ -267,6 +267,8 @@ const AT_OUT_OF_SCOPE = AT_OFF_TOPICS + OFF_TOPIC_ROWS.length;
 const AT_GENERIC = AT_OUT_OF_SCOPE + OUT_OF_SCOPE_ROWS.length;
 const AT_CODENAMES = AT_GENERIC + GENERIC_FAMILY_ROWS.length;
 const AT_BY_GENERATION = AT_CODENAMES + 1;
+/** The groups of patterns scanMentions asks about together (a table; the family rules with the generation phrase). */
+const GROUPS = [AT_ERRORS, AT_CPUS, AT_VIRTUAL, AT_HYPERVISORS, AT_OFF_TOPICS, AT_OUT_OF_SCOPE, AT_GENERIC, AT_CODENAMES, AT_BY_GENERATION];
 
 /** Every pattern the scanner runs on a question, in the order the AT_ offsets above say: the tables, the codenames',
  * the generation phrase, and the CPU family rules' (any of which, or the generation phrase, lets identifyCpus run). */
@@ -290,16 +292,10 @@ const mentionGates = new WeakMap<Catalog, LiteralGate>();
 export function mentionGate(catalog: Catalog): LiteralGate {
   let gate = mentionGates.get(catalog);
   if (!gate) {
-    gate = new LiteralGate(mentionPatterns(catalog));
+    gate = new LiteralGate(mentionPatterns(catalog), GROUPS);
     mentionGates.set(catalog, gate);
   }
   return gate;
-}
-
-/** Whether some of the `count` patterns from `at` may match: a table's hand-written gate below is read only then. */
-function anyOf(may: Candidates, at: number, count: number): boolean {
-  for (let i = at; i < at + count; i++) if (may[i] === 1) return true;
-  return false;
 }
 
 /** What the text mentions beyond the catalog's names, and the text with those mentions blanked. `may` says which
@@ -311,7 +307,10 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
     rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
   };
   const quick = text.toLowerCase();
-  may ??= mentionGate(catalog).scan(quick);
+  const gate = mentionGate(catalog);
+  const can = may ?? gate.scan(quick);
+  /** whether some pattern of the table that begins at `at` may match: its hand-written gate is read only then */
+  const anyOf = (at: number) => gate.anyIn(can, GROUPS.indexOf(at));
   const pushFamily = (m: CpuFamilyMatch) => {
     mentions.familyCpus.push(m);
     if (m.family.rule.kind === 'virtual-cpu' && !mentions.virtualCpus.includes(m.model)) mentions.virtualCpus.push(m.model);
@@ -319,11 +318,11 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
   };
 
   if (
-    anyOf(may, AT_ERRORS, ERROR_ROWS.length) &&
+    anyOf(AT_ERRORS) &&
     /cpu|instruc|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|popcnt|support|处理器|指令|命令|명령|инструкц|befehl|instru|istruz|132|signal/.test(quick)
   )
     for (let row = 0; row < ERROR_ROWS.length; row++) {
-      if (may[AT_ERRORS + row] !== 1) continue;
+      if (can[AT_ERRORS + row] !== 1) continue;
       const [kind, re] = ERROR_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         let named = m.slice(1).find((g) => g && levelNamed(catalog, g));
@@ -345,7 +344,7 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
     }
 
   // model numbers by family rule (src/core/cpu-family.ts); Azure's own processors stay for the name finder
-  for (const m of anyOf(may, AT_BY_GENERATION, may.length - AT_BY_GENERATION) && GATE.family.test(quick) ? identifyCpus(catalog, rest) : []) {
+  for (const m of anyOf(AT_BY_GENERATION) && GATE.family.test(quick) ? identifyCpus(catalog, rest) : []) {
     if (azureRecordFor(catalog, m, [])) continue;
     // "AMD EPYC 9V64 F": Azure's own name runs on past the family's match
     const next = /^\s*[\w-]+/.exec(rest.slice(m.end))?.[0] ?? '';
@@ -361,9 +360,9 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
       for (const m of matchesOf(new RegExp(`\\b${brand}[\\s-]?series\\b`, 'gi'), rest)) blank(m);
 
   // a family named without a model number ("an AMD FX CPU", "Xeon v2", "A10-6800K"): its microarchitecture
-  if (anyOf(may, AT_GENERIC, GENERIC_FAMILY_ROWS.length) && GATE.cpu.test(quick))
+  if (anyOf(AT_GENERIC) && GATE.cpu.test(quick))
     for (let row = 0; row < GENERIC_FAMILY_ROWS.length; row++) {
-      if (may[AT_GENERIC + row] !== 1) continue;
+      if (can[AT_GENERIC + row] !== 1) continue;
       const [re, node, label] = GENERIC_FAMILY_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         const n = typeof node === 'string' ? node : node(m);
@@ -375,16 +374,16 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
     }
 
   const codes = codenameIndex(catalog);
-  for (const m of may[AT_CODENAMES] === 1 && codes.gate.test(quick) ? matchesOf(codes.pattern, rest) : []) {
+  for (const m of can[AT_CODENAMES] === 1 && codes.gate.test(quick) ? matchesOf(codes.pattern, rest) : []) {
     const hit = codes.byKey.get(m[0].toLowerCase().replace(/[\s-]+/g, ' '));
     if (!hit || mentions.codenames.some((c) => c.node === hit.node)) continue;
     mentions.codenames.push(hit);
     blank(m);
   }
 
-  if (anyOf(may, AT_CPUS, CPU_ROWS.length) && /\d/.test(quick) && GATE.cpu.test(quick))
+  if (anyOf(AT_CPUS) && /\d/.test(quick) && GATE.cpu.test(quick))
     for (let r = 0; r < CPU_ROWS.length; r++) {
-      if (may[AT_CPUS + r] !== 1) continue;
+      if (can[AT_CPUS + r] !== 1) continue;
       const row = CPU_ROWS[r]!;
       for (const m of matchesOf(row.re, rest)) {
         const typed = tidy(m[0]);
@@ -394,9 +393,9 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
       }
     }
 
-  if (anyOf(may, AT_VIRTUAL, VIRTUAL_CPU_ROWS.length) && GATE.virtual.test(quick))
+  if (anyOf(AT_VIRTUAL) && GATE.virtual.test(quick))
     for (let row = 0; row < VIRTUAL_CPU_ROWS.length; row++) {
-      if (may[AT_VIRTUAL + row] !== 1) continue;
+      if (can[AT_VIRTUAL + row] !== 1) continue;
       const [name, re] = VIRTUAL_CPU_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         if (!mentions.virtualCpus.includes(name)) mentions.virtualCpus.push(name);
@@ -404,9 +403,9 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
       }
     }
 
-  if (anyOf(may, AT_HYPERVISORS, HYPERVISOR_ROWS.length) && GATE.hypervisor.test(quick))
+  if (anyOf(AT_HYPERVISORS) && GATE.hypervisor.test(quick))
     for (let row = 0; row < HYPERVISOR_ROWS.length; row++) {
-      if (may[AT_HYPERVISORS + row] !== 1) continue;
+      if (can[AT_HYPERVISORS + row] !== 1) continue;
       const [name, re] = HYPERVISOR_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         if (!mentions.hypervisors.includes(name)) mentions.hypervisors.push(name);
@@ -414,9 +413,9 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
       }
     }
 
-  if (anyOf(may, AT_OFF_TOPICS, OFF_TOPIC_ROWS.length) && GATE.offTopic.test(quick))
+  if (anyOf(AT_OFF_TOPICS) && GATE.offTopic.test(quick))
     for (let row = 0; row < OFF_TOPIC_ROWS.length; row++) {
-      if (may[AT_OFF_TOPICS + row] !== 1) continue;
+      if (can[AT_OFF_TOPICS + row] !== 1) continue;
       const [name, re] = OFF_TOPIC_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         if (!mentions.offTopics.includes(name)) mentions.offTopics.push(name);
@@ -424,9 +423,9 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
       }
     }
 
-  if (anyOf(may, AT_OUT_OF_SCOPE, OUT_OF_SCOPE_ROWS.length) && GATE.outOfScope.test(quick))
+  if (anyOf(AT_OUT_OF_SCOPE) && GATE.outOfScope.test(quick))
     for (let row = 0; row < OUT_OF_SCOPE_ROWS.length; row++) {
-      if (may[AT_OUT_OF_SCOPE + row] !== 1) continue;
+      if (can[AT_OUT_OF_SCOPE + row] !== 1) continue;
       const [what, re] = OUT_OF_SCOPE_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         mentions.outOfScope.push({ what, typed: tidy(m[0]) });
