@@ -1,7 +1,7 @@
 // What is being asked, from the words around the names: upstream, kernel, compat, comparison, ...
 import type { DistroFacet } from './answers/distro.js';
 import { isSpace } from './text.js';
-import { LiteralGate, type Candidates } from './question/literal-gate.js';
+import { LiteralGate, mayMatch, type Candidates } from './question/literal-gate.js';
 
 export interface Intent {
   help: boolean;
@@ -186,7 +186,7 @@ export function endsWithTag(lower: string): boolean {
 
 /** What the words ask. `may` says which PATTERNS can match (intentGate's scan); tests pass everyPattern to run all. */
 export function readIntent(lower: string, may: Candidates = intentGate().scan(lower)): Intent {
-  const t = (i: number) => may[i] === 1 && PATTERNS[i]!.test(lower);
+  const t = (i: number) => mayMatch(may, i) && PATTERNS[i]!.test(lower);
   const asks = new Set<Asked>();
   for (let i = 0; i < ASK_CUES.length; i++) if (t(i)) asks.add(ASK_CUES[i]![0]);
   const facet = FACET_AT.find(([, cue]) => (typeof cue === 'string' ? asks.has(cue) : t(cue)))?.[0] ?? null;

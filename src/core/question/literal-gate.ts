@@ -4,10 +4,19 @@
 // lower-casing is not what case-insensitive matching does, lets every pattern run.
 import { clauseScore, requiredLiterals } from './required-literals.js';
 
-/** Which patterns may match: `may[i]` is 1 for the i-th pattern given to the gate, 0 for one that cannot; after them,
- * one entry per group of patterns (the gate's `groups`), 1 when some pattern of the group may match. (A plain array: a
- * typed array costs more to make than a short question costs to scan.) */
+/** Which patterns may match, as bits (mayMatch reads them): bit i for the i-th pattern given to the gate; after them,
+ * one bit per group of patterns (the gate's `groups`), set when some pattern of the group may match. (A short plain
+ * array of 32-bit words: a typed array costs more to make than a short question costs to scan.) */
 export type Candidates = readonly number[];
+
+/** Whether bit i of a scan's candidates is set. */
+export function mayMatch(may: Candidates, i: number): boolean {
+  return ((may[i >> 5]! >>> (i & 31)) & 1) === 1;
+}
+
+function set(may: number[], i: number): void {
+  may[i >> 5]! |= 1 << (i & 31);
+}
 
 const NON_ASCII = /[^\x00-\x7f]/;
 const PAIRS = 128 * 128;
@@ -27,7 +36,7 @@ export class LiteralGate {
   private readonly patternOfClause: number[] = [];
   /** how many clauses each pattern needs */
   private readonly needed: Uint16Array;
-  /** the patterns with no clause, which always run (1), the others (0); and every pattern (1) */
+  /** the bits of the patterns with no clause, which always run, and of their groups; every bit */
   private readonly always: number[];
   private readonly every: number[];
   /** each pattern's group */
@@ -45,13 +54,17 @@ export class LiteralGate {
     this.size = patterns.length;
     this.groupOf = patterns.map((_, p) => groups.filter((start) => start <= p).length - 1);
     this.needed = new Uint16Array(patterns.length);
-    this.always = new Array<number>(patterns.length + groups.length).fill(0);
-    this.every = new Array<number>(patterns.length + groups.length).fill(1);
+    const words = Math.ceil((patterns.length + groups.length) / 32);
+    this.always = new Array<number>(words).fill(0);
+    this.every = new Array<number>(words).fill(-1);
     const ids = new Map<string, number>();
     patterns.forEach((re, p) => {
       const clauses = strongest(requiredLiterals(re));
       this.needed[p] = clauses.length;
-      if (!clauses.length) this.always[p] = this.always[this.size + this.groupOf[p]!] = 1;
+      if (!clauses.length) {
+        set(this.always, p);
+        set(this.always, this.size + this.groupOf[p]!);
+      }
       for (const clause of clauses) {
         const c = this.patternOfClause.length;
         this.patternOfClause.push(p);
@@ -115,7 +128,7 @@ export class LiteralGate {
 
   /** Whether some pattern of group `g` may match, by a scan's candidates. */
   anyIn(may: Candidates, g: number): boolean {
-    return may[this.size + g] === 1;
+    return mayMatch(may, this.size + g);
   }
 
   private found(id: number, scan: number, may: number[]): void {
@@ -131,7 +144,10 @@ export class LiteralGate {
         this.countScan[p] = scan;
         this.counts[p] = 0;
       }
-      if (++this.counts[p]! === this.needed[p]) may[p] = may[this.size + this.groupOf[p]!] = 1;
+      if (++this.counts[p]! === this.needed[p]) {
+        set(may, p);
+        set(may, this.size + this.groupOf[p]!);
+      }
     }
   }
 }

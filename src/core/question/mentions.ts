@@ -9,7 +9,7 @@ import { azureRecordFor } from '../answers/cpu-family.js';
 import { identifyCpus, type CpuFamilyMatch } from '../cpu-family.js';
 import { normaliseFlag } from '../levels.js';
 import { keyOf, matchesOf } from '../text.js';
-import { LiteralGate, type Candidates } from './literal-gate.js';
+import { LiteralGate, mayMatch, type Candidates } from './literal-gate.js';
 
 /** An x86 processor typed by model number that the catalog does not hold. */
 export interface ForeignCpu {
@@ -322,7 +322,7 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
     /cpu|instruc|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|popcnt|support|处理器|指令|命令|명령|инструкц|befehl|instru|istruz|132|signal/.test(quick)
   )
     for (let row = 0; row < ERROR_ROWS.length; row++) {
-      if (can[AT_ERRORS + row] !== 1) continue;
+      if (!mayMatch(can, AT_ERRORS + row)) continue;
       const [kind, re] = ERROR_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         let named = m.slice(1).find((g) => g && levelNamed(catalog, g));
@@ -362,7 +362,7 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
   // a family named without a model number ("an AMD FX CPU", "Xeon v2", "A10-6800K"): its microarchitecture
   if (anyOf(AT_GENERIC) && GATE.cpu.test(quick))
     for (let row = 0; row < GENERIC_FAMILY_ROWS.length; row++) {
-      if (can[AT_GENERIC + row] !== 1) continue;
+      if (!mayMatch(can, AT_GENERIC + row)) continue;
       const [re, node, label] = GENERIC_FAMILY_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         const n = typeof node === 'string' ? node : node(m);
@@ -374,7 +374,7 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
     }
 
   const codes = codenameIndex(catalog);
-  for (const m of can[AT_CODENAMES] === 1 && codes.gate.test(quick) ? matchesOf(codes.pattern, rest) : []) {
+  for (const m of mayMatch(can, AT_CODENAMES) && codes.gate.test(quick) ? matchesOf(codes.pattern, rest) : []) {
     const hit = codes.byKey.get(m[0].toLowerCase().replace(/[\s-]+/g, ' '));
     if (!hit || mentions.codenames.some((c) => c.node === hit.node)) continue;
     mentions.codenames.push(hit);
@@ -383,7 +383,7 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
 
   if (anyOf(AT_CPUS) && /\d/.test(quick) && GATE.cpu.test(quick))
     for (let r = 0; r < CPU_ROWS.length; r++) {
-      if (can[AT_CPUS + r] !== 1) continue;
+      if (!mayMatch(can, AT_CPUS + r)) continue;
       const row = CPU_ROWS[r]!;
       for (const m of matchesOf(row.re, rest)) {
         const typed = tidy(m[0]);
@@ -395,7 +395,7 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
 
   if (anyOf(AT_VIRTUAL) && GATE.virtual.test(quick))
     for (let row = 0; row < VIRTUAL_CPU_ROWS.length; row++) {
-      if (can[AT_VIRTUAL + row] !== 1) continue;
+      if (!mayMatch(can, AT_VIRTUAL + row)) continue;
       const [name, re] = VIRTUAL_CPU_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         if (!mentions.virtualCpus.includes(name)) mentions.virtualCpus.push(name);
@@ -405,7 +405,7 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
 
   if (anyOf(AT_HYPERVISORS) && GATE.hypervisor.test(quick))
     for (let row = 0; row < HYPERVISOR_ROWS.length; row++) {
-      if (can[AT_HYPERVISORS + row] !== 1) continue;
+      if (!mayMatch(can, AT_HYPERVISORS + row)) continue;
       const [name, re] = HYPERVISOR_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         if (!mentions.hypervisors.includes(name)) mentions.hypervisors.push(name);
@@ -415,7 +415,7 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
 
   if (anyOf(AT_OFF_TOPICS) && GATE.offTopic.test(quick))
     for (let row = 0; row < OFF_TOPIC_ROWS.length; row++) {
-      if (can[AT_OFF_TOPICS + row] !== 1) continue;
+      if (!mayMatch(can, AT_OFF_TOPICS + row)) continue;
       const [name, re] = OFF_TOPIC_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         if (!mentions.offTopics.includes(name)) mentions.offTopics.push(name);
@@ -425,7 +425,7 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
 
   if (anyOf(AT_OUT_OF_SCOPE) && GATE.outOfScope.test(quick))
     for (let row = 0; row < OUT_OF_SCOPE_ROWS.length; row++) {
-      if (can[AT_OUT_OF_SCOPE + row] !== 1) continue;
+      if (!mayMatch(can, AT_OUT_OF_SCOPE + row)) continue;
       const [what, re] = OUT_OF_SCOPE_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         mentions.outOfScope.push({ what, typed: tidy(m[0]) });
