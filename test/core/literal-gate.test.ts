@@ -6,7 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { catalog } from '../../src/core/index.js';
 import { INTENT_PATTERNS, intentGate, readIntent } from '../../src/core/intent.js';
 import { mentionGate, mentionPatterns, scanMentions } from '../../src/core/question/mentions.js';
-import { everyPattern, LiteralGate, mayMatch, strongest, type Candidates } from '../../src/core/question/literal-gate.js';
+import { everyPattern, LiteralGate, literalTable, mayMatch, strongest, type Candidates } from '../../src/core/question/literal-gate.js';
+import { LITERAL_TABLE } from '../../src/core/question/literal-table.js';
 import { requiredLiterals } from '../../src/core/question/required-literals.js';
 import { gateTexts } from './name-texts.js';
 
@@ -222,6 +223,20 @@ describe('LiteralGate lets through every pattern that matches', () => {
     const many = new LiteralGate(Array.from({ length: 40 }, (_, i) => new RegExp(`w${i}x`)));
     const may = many.scan('w3x w33x w39x');
     expect(Array.from({ length: 40 }, (_, i) => i).filter((i) => mayMatch(may, i))).toEqual([3, 33, 39]);
+  });
+});
+
+describe('the stored table of literals', () => {
+  test('is what the analyzer gives for every pattern the gates read, and holds no other (npm run literals writes it)', () => {
+    const patterns = [...INTENT_PATTERNS, ...mentionPatterns(c)];
+    expect(LITERAL_TABLE).toEqual(literalTable(patterns));
+    expect(Object.keys(LITERAL_TABLE).length).toBeGreaterThan(200);
+  });
+
+  test('a pattern it does not hold has its literals worked out when its gate is built', () => {
+    const gate = new LiteralGate([/zzqq(?:a|b)/]);
+    expect(mayMatch(gate.scan('a zzqqa'), 0)).toBe(true);
+    expect(mayMatch(gate.scan('a zzq qa'), 0)).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@
 // the patterns whose every clause has a literal in it. Never skips a pattern that matches: a text beyond ASCII, where
 // lower-casing is not what case-insensitive matching does, lets every pattern run.
 import { clauseScore, requiredLiterals } from './required-literals.js';
+import { LITERAL_TABLE } from './literal-table.js';
 
 /** Which patterns may match, as bits (mayMatch reads them): bit i for the i-th pattern given to the gate; after them,
  * one bit per group of patterns (the gate's `groups`), set when some pattern of the group may match. (A short plain
@@ -52,14 +53,15 @@ export class LiteralGate {
   /** `groups`: where each group of patterns begins (ascending from 0), for `anyIn`. */
   constructor(patterns: readonly RegExp[], groups: readonly number[] = [0]) {
     this.size = patterns.length;
-    this.groupOf = patterns.map((_, p) => groups.filter((start) => start <= p).length - 1);
+    this.groupOf = patterns.map(() => 0);
+    for (let g = 1; g < groups.length; g++) for (let p = groups[g]!; p < patterns.length; p++) this.groupOf[p] = g;
     this.needed = new Uint16Array(patterns.length);
     const words = Math.ceil((patterns.length + groups.length) / 32);
     this.always = new Array<number>(words).fill(0);
     this.every = new Array<number>(words).fill(-1);
     const ids = new Map<string, number>();
     patterns.forEach((re, p) => {
-      const clauses = strongest(requiredLiterals(re));
+      const clauses = LITERAL_TABLE[keyOf(re)] ?? strongest(requiredLiterals(re));
       this.needed[p] = clauses.length;
       if (!clauses.length) {
         set(this.always, p);
@@ -80,22 +82,22 @@ export class LiteralGate {
         }
       }
     });
-    // literals beyond ASCII are never in a text this gate reads (it reads ASCII only): not indexed
-    const pairs: number[] = [];
+    // literals beyond ASCII are never in a text this gate reads (it reads ASCII only): not indexed. The others of two
+    // characters or more by their first two, in one counting pass (the first question pays for this)
+    const pairOf = new Int32Array(this.literals.length).fill(-1);
+    this.third = new Int32Array(this.literals.length);
     this.literals.forEach((l, id) => {
+      this.third[id] = l.length > 2 ? l.charCodeAt(2) : -1;
       if (NON_ASCII.test(l)) return;
       if (l.length === 1) this.bySingle[l.charCodeAt(0)]!.push(id);
-      else pairs.push(id);
+      else this.pairStart[(pairOf[id] = l.charCodeAt(0) * 128 + l.charCodeAt(1)) + 1]!++;
     });
-    const key = (l: string) => l.charCodeAt(0) * 128 + l.charCodeAt(1);
-    pairs.sort((a, b) => key(this.literals[a]!) - key(this.literals[b]!));
-    this.byPair = Int32Array.from(pairs);
-    this.third = Int32Array.from(this.literals, (l) => (l.length > 2 ? l.charCodeAt(2) : -1));
-    let at = 0;
-    for (let k = 0; k <= PAIRS; k++) {
-      while (at < pairs.length && key(this.literals[pairs[at]!]!) < k) at++;
-      this.pairStart[k] = at;
-    }
+    for (let k = 1; k <= PAIRS; k++) this.pairStart[k]! += this.pairStart[k - 1]!;
+    this.byPair = new Int32Array(this.pairStart[PAIRS]!);
+    const next = this.pairStart.slice(0, PAIRS);
+    pairOf.forEach((k, id) => {
+      if (k >= 0) this.byPair[next[k]!++] = id;
+    });
     this.literalSeen = new Int32Array(this.literals.length);
     this.clauseSeen = new Int32Array(this.patternOfClause.length);
     this.counts = new Uint16Array(patterns.length);
@@ -163,6 +165,18 @@ export function strongest(clauses: string[][]): string[][] {
   const sorted = [...clauses].sort((a, b) => clauseScore(b) - clauseScore(a));
   const kept = sorted.slice(0, KEPT_CLAUSES);
   return kept.length > 1 && clauseScore(kept[1]!) < 1000 ? kept.slice(0, 1) : kept;
+}
+
+/** A pattern's key in LITERAL_TABLE: its flags that change what it matches, and its source. */
+export function keyOf(re: RegExp): string {
+  return `${re.flags.replace(/[gydm]/g, '')}/${re.source}`;
+}
+
+/** The clauses a gate keeps for each pattern, by keyOf: what scripts/required-literals.ts writes. */
+export function literalTable(patterns: readonly RegExp[]): Record<string, string[][]> {
+  const out: Record<string, string[][]> = {};
+  for (const re of patterns) out[keyOf(re)] = strongest(requiredLiterals(re));
+  return out;
 }
 
 /** Every pattern runs (the reference the gated paths are tested against). */
