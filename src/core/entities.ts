@@ -5,9 +5,9 @@ import type { Catalog, CpuInfo, ReleaseRef, SeriesInfo, SizeInfo } from './catal
 import { normaliseFlag } from './levels.js';
 import { editDistance } from './fuzzy.js';
 import { keyOf, listOf, sizeKeyOf, splitWords } from './text.js';
-import { mentionGate, scanMentions, type Mentions } from './question/mentions.js';
+import { questionGate, scanMentions, type Mentions } from './question/mentions.js';
 import { EVERY_KEY, KEY, KeyPrefixes, NONE, type KeyGate } from './key-prefixes.js';
-import { everyPattern } from './question/literal-gate.js';
+import { everyPattern, type Candidates } from './question/literal-gate.js';
 
 export interface Entities {
   sizes: SizeInfo[];
@@ -51,11 +51,11 @@ const LEVEL_WORDS = new Map<string, LevelName>([
 const MAX_NGRAM = 4;
 
 /** `gate` says which typed keys may be names' keys (nameKeys: exactly those the lookups below can find); tests pass
- * EVERY_KEY to walk the ungated path. */
-export function findEntities(catalog: Catalog, text: string, gate: KeyGate = nameKeys(catalog)): Entities {
+ * EVERY_KEY to walk the ungated path. `may`: the question gate's scan of the text, when the caller has it. */
+export function findEntities(catalog: Catalog, text: string, gate: KeyGate = nameKeys(catalog), may?: Candidates): Entities {
   // the ungated reference (EVERY_KEY) runs every mention pattern and takes no shortcut below either
   const shortcuts = gate !== EVERY_KEY;
-  const scanned = scanMentions(catalog, text, shortcuts ? undefined : everyPattern(mentionGate(catalog)));
+  const scanned = scanMentions(catalog, text, shortcuts ? may : everyPattern(questionGate(catalog)));
   const found: Entities = {
     sizes: [],
     series: [],

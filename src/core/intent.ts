@@ -184,9 +184,10 @@ export function endsWithTag(lower: string): boolean {
   return lower.endsWith('right', end) || lower.endsWith('correct', end) || lower.endsWith('true', end);
 }
 
-/** What the words ask. `may` says which PATTERNS can match (intentGate's scan); tests pass everyPattern to run all. */
-export function readIntent(lower: string, may: Candidates = intentGate().scan(lower)): Intent {
-  const t = (i: number) => mayMatch(may, i) && PATTERNS[i]!.test(lower);
+/** What the words ask. `may` says which PATTERNS can match, from bit `at` on (intentGate's scan, or a question gate's
+ * that holds them too, of the text before names were cut out of it); tests pass everyPattern to run them all. */
+export function readIntent(lower: string, may: Candidates = intentGate().scan(lower), at = 0): Intent {
+  const t = (i: number) => mayMatch(may, at + i) && PATTERNS[i]!.test(lower);
   const asks = new Set<Asked>();
   for (let i = 0; i < ASK_CUES.length; i++) if (t(i)) asks.add(ASK_CUES[i]![0]);
   const facet = FACET_AT.find(([, cue]) => (typeof cue === 'string' ? asks.has(cue) : t(cue)))?.[0] ?? null;

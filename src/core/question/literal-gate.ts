@@ -30,8 +30,9 @@ export class LiteralGate {
   private readonly byPair: Int32Array;
   /** each literal's third character (-1 for a literal of two) */
   private readonly third: Int32Array;
-  /** literals of one character, by it */
-  private readonly bySingle: number[][] = Array.from({ length: 128 }, () => []);
+  /** literals of one character, by it: ids in bySingle[singleStart[c] .. singleStart[c+1]) */
+  private readonly singleStart = new Int32Array(129);
+  private readonly bySingle: Int32Array;
   /** for each literal, the clauses it satisfies (global clause ids), and each clause's pattern */
   private readonly clausesOfLiteral: number[][] = [];
   private readonly patternOfClause: number[] = [];
@@ -89,8 +90,14 @@ export class LiteralGate {
     this.literals.forEach((l, id) => {
       this.third[id] = l.length > 2 ? l.charCodeAt(2) : -1;
       if (NON_ASCII.test(l)) return;
-      if (l.length === 1) this.bySingle[l.charCodeAt(0)]!.push(id);
+      if (l.length === 1) this.singleStart[l.charCodeAt(0) + 1]!++;
       else this.pairStart[(pairOf[id] = l.charCodeAt(0) * 128 + l.charCodeAt(1)) + 1]!++;
+    });
+    for (let c = 1; c <= 128; c++) this.singleStart[c]! += this.singleStart[c - 1]!;
+    this.bySingle = new Int32Array(this.singleStart[128]!);
+    const nextSingle = this.singleStart.slice(0, 128);
+    this.literals.forEach((l, id) => {
+      if (l.length === 1 && !NON_ASCII.test(l)) this.bySingle[nextSingle[l.charCodeAt(0)]!++] = id;
     });
     for (let k = 1; k <= PAIRS; k++) this.pairStart[k]! += this.pairStart[k - 1]!;
     this.byPair = new Int32Array(this.pairStart[PAIRS]!);
@@ -109,20 +116,24 @@ export class LiteralGate {
     const may = this.always.slice();
     const scan = ++this.scans;
     const n = lower.length;
+    const { singleStart, bySingle, pairStart, byPair, third, literalSeen, literals } = this;
     for (let i = 0; i < n; i++) {
       const c0 = lower.charCodeAt(i);
       if (c0 > 127) return this.every.slice();
-      const singles = this.bySingle[c0]!;
-      for (let s = 0; s < singles.length; s++) this.found(singles[s]!, scan, may);
-      if (i + 1 === n) break;
-      const k = c0 * 128 + lower.charCodeAt(i + 1);
-      const end = this.pairStart[k + 1]!;
-      for (let j = this.pairStart[k]!; j < end; j++) {
-        const id = this.byPair[j]!;
+      for (let s = singleStart[c0]!, end = singleStart[c0 + 1]!; s < end; s++) this.found(bySingle[s]!, scan, may);
+      const c1 = i + 1 < n ? lower.charCodeAt(i + 1) : 128;
+      // (a character beyond ASCII next: the next step returns every pattern)
+      if (c1 > 127) continue;
+      const k = c0 * 128 + c1;
+      for (let j = pairStart[k]!, end = pairStart[k + 1]!; j < end; j++) {
+        const id = byPair[j]!;
+        if (literalSeen[id] === scan) continue;
         // most literals of a pair differ from the text by their third character: compared before the rest
-        const third = this.third[id]!;
-        if (this.literalSeen[id] !== scan && (third < 0 || lower.charCodeAt(i + 2) === third) && lower.startsWith(this.literals[id]!, i))
-          this.found(id, scan, may);
+        const t = third[id]!;
+        if (t >= 0 && (i + 2 >= n || lower.charCodeAt(i + 2) !== t)) continue;
+        const literal = literals[id]!;
+        if (literal.length > 3 && !lower.startsWith(literal, i)) continue;
+        this.found(id, scan, may);
       }
     }
     return may;

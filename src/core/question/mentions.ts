@@ -10,6 +10,7 @@ import { identifyCpus, type CpuFamilyMatch } from '../cpu-family.js';
 import { normaliseFlag } from '../levels.js';
 import { keyOf, matchesOf } from '../text.js';
 import { LiteralGate, mayMatch, type Candidates } from './literal-gate.js';
+import { INTENT_PATTERNS } from '../intent.js';
 
 /** An x86 processor typed by model number that the catalog does not hold. */
 export interface ForeignCpu {
@@ -257,7 +258,7 @@ const GATE = {
  * (its own first test, before it reads one). */
 const BY_GENERATION = /\d(?:st|nd|rd|th)[\s-]*gen/i;
 
-/** Where each table's patterns begin in the list the literal gate reads (mentionGate). */
+/** Where each table's patterns begin in the list the literal gate reads (questionGate). */
 const AT_ERRORS = 0;
 const AT_CPUS = AT_ERRORS + ERROR_ROWS.length;
 const AT_VIRTUAL = AT_CPUS + CPU_ROWS.length;
@@ -287,19 +288,26 @@ export function mentionPatterns(catalog: Catalog): RegExp[] {
   ];
 }
 
-const mentionGates = new WeakMap<Catalog, LiteralGate>();
-/** One literal gate over mentionPatterns, built once per catalog. */
-export function mentionGate(catalog: Catalog): LiteralGate {
-  let gate = mentionGates.get(catalog);
+const questionGates = new WeakMap<Catalog, LiteralGate>();
+/** One literal gate over what a question's words are read by: mentionPatterns, then the intent reader's patterns (from
+ * intentOffset), so that one pass over a question serves both. Built once per catalog. */
+export function questionGate(catalog: Catalog): LiteralGate {
+  let gate = questionGates.get(catalog);
   if (!gate) {
-    gate = new LiteralGate(mentionPatterns(catalog), GROUPS);
-    mentionGates.set(catalog, gate);
+    const mentions = mentionPatterns(catalog);
+    gate = new LiteralGate([...mentions, ...INTENT_PATTERNS], [...GROUPS, mentions.length]);
+    questionGates.set(catalog, gate);
   }
   return gate;
 }
 
+/** Where the intent reader's patterns begin in questionGate's. */
+export function intentOffset(catalog: Catalog): number {
+  return questionGate(catalog).size - INTENT_PATTERNS.length;
+}
+
 /** What the text mentions beyond the catalog's names, and the text with those mentions blanked. `may` says which
- * patterns can match (mentionGate's scan); tests pass every pattern to run them all. */
+ * patterns can match (questionGate's scan); tests pass every pattern to run them all. */
 export function scanMentions(catalog: Catalog, text: string, may?: Candidates): { rest: string; mentions: Mentions } {
   const mentions: Mentions = { familyCpus: [], foreignCpus: [], codenames: [], virtualCpus: [], hypervisors: [], offTopics: [], outOfScope: [], errors: [] };
   let rest = text;
@@ -307,7 +315,7 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
     rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
   };
   const quick = text.toLowerCase();
-  const gate = mentionGate(catalog);
+  const gate = questionGate(catalog);
   const can = may ?? gate.scan(quick);
   /** whether some pattern of the table that begins at `at` may match: its hand-written gate is read only then */
   const anyOf = (at: number) => gate.anyIn(can, GROUPS.indexOf(at));
