@@ -1,11 +1,11 @@
 // (4) `npm run ask -- --json` over many questions it has not seen (one process, one JSON object per
 // stdin line), against the floor: a bare Node process that reads the same lines and writes the same
-// bytes (ask-floor.ts). Both from spawn to exit, so start-up counts on both sides.
+// bytes (ask-floor.ts). Both from spawn to exit, so start-up counts on both sides. Run alone: see the end.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Catalog } from '../src/core/catalog.js';
 import { catalog } from '../src/core/index.js';
 import { misspell } from './misspellings.js';
@@ -104,4 +104,10 @@ export async function benchAskJson(rounds = 3, count = 20_000): Promise<AskJsonR
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+// `node dist/bench/ask-json.js [rounds]` (after `npm run build`): this figure alone, measured as `npm run bench` does.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const rounds = Number(process.argv[2] ?? 3);
+  process.stdout.write(`${JSON.stringify(await benchAskJson(Number.isInteger(rounds) && rounds > 0 ? rounds : 3))}\n`);
 }

@@ -7,7 +7,8 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mixedQuestions } from '../../bench/ask-json.js';
-import { bundle, ENTRIES, EXTERNAL, projectRoot } from '../../scripts/bundle.js';
+import { asciiJson, bundle, ENTRIES, EXTERNAL, projectRoot } from '../../scripts/bundle.js';
+import { TABLE_FILES } from '../../src/data/stamp.js';
 import { ask, catalog } from '../../src/core/index.js';
 import { startService, type RunningService } from '../../src/service/start.js';
 import { FakeDiscord, interaction, type RecordedRequest } from '../fakes/discord/index.js';
@@ -35,13 +36,40 @@ afterAll(async () => {
   rmSync(DIR, { recursive: true, force: true });
 });
 
+describe('asciiJson', () => {
+  it('writes every table as ASCII that parses to the same data, and the tables do have characters beyond ASCII', () => {
+    let escaped = 0;
+    for (const name of TABLE_FILES) {
+      const text = readFileSync(join(ROOT, 'src/data', name), 'utf8');
+      const ascii = asciiJson(text);
+      expect(ascii.match(/[^\x00-\x7f]/g) ?? [], name).toEqual([]);
+      expect(JSON.parse(ascii), name).toEqual(JSON.parse(text));
+      escaped += (text.match(/[^\x00-\x7f]/g) ?? []).length;
+    }
+    expect(escaped).toBeGreaterThan(0);
+  });
+
+  it('escapes inside strings only what is beyond ASCII, surrogate pairs included', () => {
+    const text = '{"a": "Xeon\u00ae \u2013 \ud83d\ude00", "b": ["plain \\"quoted\\""]}';
+    const ascii = asciiJson(text);
+    expect(ascii).toBe('{"a": "Xeon\\u00ae \\u2013 \\ud83d\\ude00", "b": ["plain \\"quoted\\""]}');
+    expect(JSON.parse(ascii)).toEqual(JSON.parse(text));
+  });
+});
+
 describe('the bundle', () => {
   it('is one file per entry, its chunks and a stamped copy of the tables; the lazy packages stay out of it', () => {
     const files = readdirSync(DIR);
     for (const name of Object.keys(ENTRIES)) expect(files).toContain(`${name}.js`);
     expect(files).toContain('validated.json');
-    for (const name of files.filter((f) => f.endsWith('.json') && f !== 'validated.json'))
-      expect(readFileSync(join(DIR, name), 'utf8')).toBe(readFileSync(join(ROOT, 'src/data', name), 'utf8'));
+    // the tables, each the same JSON as in src/data, in ASCII (scripts/bundle.ts, asciiJson)
+    const tables = files.filter((f) => f.endsWith('.json') && f !== 'validated.json');
+    expect(tables.sort()).toEqual([...TABLE_FILES].sort());
+    for (const name of tables) {
+      const copy = readFileSync(join(DIR, name), 'utf8');
+      expect(copy.match(/[^\x00-\x7f]/g) ?? [], name).toEqual([]);
+      expect(JSON.parse(copy), name).toEqual(JSON.parse(readFileSync(join(ROOT, 'src/data', name), 'utf8')));
+    }
     const code = files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(DIR, f), 'utf8'));
     // left to node_modules: imported by name (lazily), never copied in
     for (const pkg of EXTERNAL) {
