@@ -8,7 +8,7 @@ import { INTENT_PATTERNS, intentGate, readIntent } from '../../src/core/intent.j
 import { intentOffset, mentionPatterns, questionGate, scanMentions } from '../../src/core/question/mentions.js';
 import { everyPattern, LiteralGate, literalTable, mayMatch, strongest, type Candidates } from '../../src/core/question/literal-gate.js';
 import { LITERAL_TABLE } from '../../src/core/question/literal-table.js';
-import { requiredLiterals } from '../../src/core/question/required-literals.js';
+import { requiredDigitRun, requiredLiterals } from '../../src/core/question/required-literals.js';
 import { gateTexts } from './name-texts.js';
 
 const c = catalog();
@@ -101,6 +101,41 @@ describe('requiredLiterals', () => {
     expect(folds('i')).toEqual([]);
     expect(folds('iu')).toEqual([0x17f, 0x212a]);
     for (const cp of [0x17f, 0x212a]) expect(requiredLiterals(new RegExp(`${String.fromCodePoint(cp)}x`, 'iu'))).toEqual([['x']]);
+  });
+});
+
+describe('requiredDigitRun', () => {
+  test.each([
+    [/\d{4}/, 4],
+    [/[124]\d{3}/, 4],
+    [/[0-9]{3,}/, 3],
+    [/e5-?\d{4}/i, 4],
+    [/\b(?:intel\s+)?xeon\s+(?:[xlwe]\s?)?\d{4}[a-z]?\b/gi, 4],
+    // either side: the fewer; digits beside an optional part are not counted together
+    [/1\d|2/, 1],
+    [/(?:16|24)\d{2}/, 4],
+    [/\d{2}x\d{2}/, 2],
+    [/(?:\d{2})?\d{3}/, 3],
+    [/\d*\d\d/, 2],
+    [/12(?:3|45)6/, 4],
+    // a lookahead's digits are in the text too
+    [/\d(?=\d{3})/, 3],
+    // a class with more than digits, or no digits at all
+    [/[\d.]{5}/, 0],
+    [/ab/, 0],
+    // a construct the reader does not know: nothing is known
+    // biome-ignore lint/complexity/useRegexLiterals: an identity escape of a letter
+    [new RegExp('\\d{4}\\q'), 0],
+  ] as Array<[RegExp, number]>)('%s', (re, want) => {
+    expect(requiredDigitRun(re)).toBe(want);
+  });
+
+  test('a text without that many digits in a row runs no pattern that needs them', () => {
+    const gate = new LiteralGate([/\d{4}/, /xeon \d{4}/, /xeon/]);
+    const bits = (text: string) => [0, 1, 2].map((i) => (mayMatch(gate.scan(text), i) ? 1 : 0));
+    expect(bits('12 345 xeon')).toEqual([0, 0, 1]);
+    expect(bits('xeon 1234')).toEqual([1, 1, 1]);
+    expect(bits('x12345')).toEqual([1, 0, 0]);
   });
 });
 

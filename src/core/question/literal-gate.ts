@@ -2,7 +2,7 @@
 // (required-literals.ts) are looked for together, by the two characters they start with, so a question runs only
 // the patterns whose every clause has a literal in it. Never skips a pattern that matches: a text beyond ASCII, where
 // lower-casing is not what case-insensitive matching does, lets every pattern run.
-import { clauseScore, requiredLiterals } from './required-literals.js';
+import { clauseScore, requiredDigitRun, requiredLiterals } from './required-literals.js';
 import { LITERAL_TABLE } from './literal-table.js';
 
 /** Which patterns may match, as bits (mayMatch reads them): bit i for the i-th pattern given to the gate; after them,
@@ -36,8 +36,13 @@ export class LiteralGate {
   /** for each literal, the clauses it satisfies (global clause ids), and each clause's pattern */
   private readonly clausesOfLiteral: number[][] = [];
   private readonly patternOfClause: number[] = [];
-  /** how many clauses each pattern needs */
+  /** how many clauses each pattern needs, and how long a run of digits */
   private readonly needed: Uint16Array;
+  private readonly digitsNeeded: Uint8Array;
+  /** patterns with no clause that need a run of digits */
+  private readonly alwaysWithDigits: number[] = [];
+  /** the longest run of digits of the text being scanned */
+  private run = 0;
   /** the bits of the patterns with no clause, which always run, and of their groups; every bit */
   private readonly always: number[];
   private readonly every: number[];
@@ -57,16 +62,21 @@ export class LiteralGate {
     this.groupOf = patterns.map(() => 0);
     for (let g = 1; g < groups.length; g++) for (let p = groups[g]!; p < patterns.length; p++) this.groupOf[p] = g;
     this.needed = new Uint16Array(patterns.length);
+    this.digitsNeeded = new Uint8Array(patterns.length);
     const words = Math.ceil((patterns.length + groups.length) / 32);
     this.always = new Array<number>(words).fill(0);
     this.every = new Array<number>(words).fill(-1);
     const ids = new Map<string, number>();
     patterns.forEach((re, p) => {
-      const clauses = LITERAL_TABLE[keyOf(re)] ?? strongest(requiredLiterals(re));
+      const { clauses, digits } = LITERAL_TABLE[keyOf(re)] ?? needs(re);
       this.needed[p] = clauses.length;
+      this.digitsNeeded[p] = Math.min(digits, 255);
       if (!clauses.length) {
-        set(this.always, p);
-        set(this.always, this.size + this.groupOf[p]!);
+        if (digits > 0) this.alwaysWithDigits.push(p);
+        else {
+          set(this.always, p);
+          set(this.always, this.size + this.groupOf[p]!);
+        }
       }
       for (const clause of clauses) {
         const c = this.patternOfClause.length;
@@ -113,18 +123,29 @@ export class LiteralGate {
 
   /** The patterns that may match `lower` (a text in lower case): those whose every clause has a literal in it. */
   scan(lower: string): Candidates {
-    const may = this.always.slice();
-    const scan = ++this.scans;
     const n = lower.length;
+    // first: beyond ASCII (every pattern), and the longest run of digits
+    let run = 0;
+    for (let i = 0, going = 0; i < n; i++) {
+      const c = lower.charCodeAt(i);
+      if (c > 127) return this.every.slice();
+      going = c >= 48 && c <= 57 ? going + 1 : 0;
+      if (going > run) run = going;
+    }
+    this.run = run;
+    const may = this.always.slice();
+    for (const p of this.alwaysWithDigits)
+      if (this.digitsNeeded[p]! <= run) {
+        set(may, p);
+        set(may, this.size + this.groupOf[p]!);
+      }
+    const scan = ++this.scans;
     const { singleStart, bySingle, pairStart, byPair, third, literalSeen, literals } = this;
     for (let i = 0; i < n; i++) {
       const c0 = lower.charCodeAt(i);
-      if (c0 > 127) return this.every.slice();
       for (let s = singleStart[c0]!, end = singleStart[c0 + 1]!; s < end; s++) this.found(bySingle[s]!, scan, may);
-      const c1 = i + 1 < n ? lower.charCodeAt(i + 1) : 128;
-      // (a character beyond ASCII next: the next step returns every pattern)
-      if (c1 > 127) continue;
-      const k = c0 * 128 + c1;
+      if (i + 1 === n) break;
+      const k = c0 * 128 + lower.charCodeAt(i + 1);
       for (let j = pairStart[k]!, end = pairStart[k + 1]!; j < end; j++) {
         const id = byPair[j]!;
         if (literalSeen[id] === scan) continue;
@@ -157,7 +178,7 @@ export class LiteralGate {
         this.countScan[p] = scan;
         this.counts[p] = 0;
       }
-      if (++this.counts[p]! === this.needed[p]) {
+      if (++this.counts[p]! === this.needed[p] && this.digitsNeeded[p]! <= this.run) {
         set(may, p);
         set(may, this.size + this.groupOf[p]!);
       }
@@ -172,7 +193,7 @@ const KEPT_CLAUSES = 2;
 /** The clauses fewest texts satisfy, at most KEPT_CLAUSES: those whose shortest literal a text can hold is longest (a
  * clause of one-character literals, "1" or "e", is in most texts and only costs its count; one of literals beyond ASCII
  * in none the gate reads), then those with fewer literals. */
-export function strongest(clauses: string[][]): string[][] {
+export function strongest(clauses: readonly (readonly string[])[]): (readonly string[])[] {
   const sorted = [...clauses].sort((a, b) => clauseScore(b) - clauseScore(a));
   const kept = sorted.slice(0, KEPT_CLAUSES);
   return kept.length > 1 && clauseScore(kept[1]!) < 1000 ? kept.slice(0, 1) : kept;
@@ -183,10 +204,20 @@ export function keyOf(re: RegExp): string {
   return `${re.flags.replace(/[gydm]/g, '')}/${re.source}`;
 }
 
-/** The clauses a gate keeps for each pattern, by keyOf: what scripts/required-literals.ts writes. */
-export function literalTable(patterns: readonly RegExp[]): Record<string, string[][]> {
-  const out: Record<string, string[][]> = {};
-  for (const re of patterns) out[keyOf(re)] = strongest(requiredLiterals(re));
+/** What a gate keeps for a pattern: its strongest clauses, and the run of digits it needs. */
+export interface Needs {
+  clauses: readonly (readonly string[])[];
+  digits: number;
+}
+
+function needs(re: RegExp): Needs {
+  return { clauses: strongest(requiredLiterals(re)), digits: requiredDigitRun(re) };
+}
+
+/** What a gate keeps for each pattern, by keyOf: what scripts/required-literals.ts writes. */
+export function literalTable(patterns: readonly RegExp[]): Record<string, Needs> {
+  const out: Record<string, Needs> = {};
+  for (const re of patterns) out[keyOf(re)] = needs(re);
   return out;
 }
 

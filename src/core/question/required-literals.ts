@@ -17,7 +17,45 @@ export type Clauses = string[][];
 interface Info {
   exact: Set<string> | null;
   req: Clauses;
+  /** (when not exact) the longest run of digits every match's text holds, at least; and, when every match is digits
+   * only, at least how many (a part that matches nothing is digits only, of none) */
+  run?: number;
+  digits?: number | null;
 }
+
+/** The longest run of ASCII digits in a string. */
+function longestRun(s: string): number {
+  let best = 0;
+  let cur = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    cur = c >= 48 && c <= 57 ? cur + 1 : 0;
+    if (cur > best) best = cur;
+  }
+  return best;
+}
+
+/** The longest run of digits a part's every match holds, at least. */
+function runOf(info: Info): number {
+  if (!info.exact) return info.run ?? 0;
+  let min = Number.POSITIVE_INFINITY;
+  for (const x of info.exact) min = Math.min(min, longestRun(x));
+  return Number.isFinite(min) ? min : 0;
+}
+
+/** When every match of a part is digits only: how many at least; else null. */
+function digitsOf(info: Info): number | null {
+  if (!info.exact) return info.digits ?? null;
+  let min = Number.POSITIVE_INFINITY;
+  for (const x of info.exact) {
+    if (longestRun(x) !== x.length) return null;
+    min = Math.min(min, x.length);
+  }
+  return Number.isFinite(min) ? min : 0;
+}
+
+/** One digit (\d, or a class of digits too large to keep as its characters). */
+const DIGIT: Info = { exact: null, req: [], run: 1, digits: 1 };
 
 /** Cross products and alternations of exact strings kept up to this many strings; beyond, they become a clause. */
 const MAX_EXACT = 16;
@@ -74,6 +112,10 @@ class Reader {
     const req: Clauses = [];
     let run = new Set(['']);
     let flushed = false;
+    // digits: the longest run known (best), the run of digits-only parts going on (going), all parts digits only
+    let best = 0;
+    let going = 0;
+    let allDigits = true;
     const flush = () => {
       req.push(...clausesOf({ exact: run, req: [] }));
       run = new Set(['']);
@@ -81,6 +123,12 @@ class Reader {
     };
     while (this.at < this.src.length && this.src[this.at] !== '|' && this.src[this.at] !== ')') {
       const part = this.quantified();
+      const d = digitsOf(part);
+      if (d === null) {
+        allDigits = false;
+        going = 0;
+      } else going += d;
+      best = Math.max(best, going, runOf(part));
       if (!part.exact) {
         flush();
         req.push(...part.req);
@@ -93,7 +141,7 @@ class Reader {
     }
     if (!flushed) return { exact: run, req: [] };
     flush();
-    return { exact: null, req };
+    return { exact: null, req, run: best, digits: allDigits ? going : null };
   }
 
   private quantified(): Info {
@@ -103,9 +151,12 @@ class Reader {
     this.at += q[0].length;
     const min = q[1] ? (q[1] === '+' ? 1 : 0) : Number(q[2]);
     const max = q[1] ? (q[1] === '?' ? 1 : Infinity) : q[3] ? (q[4] ? Number(q[4]) : Infinity) : min;
-    if (min === 0) return max === 1 && atom.exact ? { exact: new Set(['', ...atom.exact]), req: [] } : EMPTY_OR_MORE;
-    // once at least: what the part needs, at least once
-    return min === 1 && max === 1 ? atom : { exact: null, req: clausesOf(atom) };
+    const d = digitsOf(atom);
+    if (min === 0)
+      return max === 1 && atom.exact ? { exact: new Set(['', ...atom.exact]), req: [] } : { exact: null, req: [], run: 0, digits: d === null ? null : 0 };
+    // once at least: what the part needs, at least once (and digits only, min times as many)
+    if (min === 1 && max === 1) return atom;
+    return { exact: null, req: clausesOf(atom), run: Math.max(runOf(atom), d === null ? 0 : d * min), digits: d === null ? null : d * min };
   }
 
   private atom(): Info {
@@ -130,15 +181,17 @@ class Reader {
     if (this.src[this.at] !== ')') throw new Error('unclosed group');
     this.at++;
     // a lookaround matches no characters of its own; what a positive one looks for is in the text all the same
-    if (kind === '?=' || kind === '?<=') return { exact: null, req: clausesOf(inner) };
+    if (kind === '?=' || kind === '?<=') return { exact: null, req: clausesOf(inner), run: runOf(inner), digits: 0 };
     return kind === '?!' || kind === '?<!' ? EMPTY() : inner;
   }
 
   private escape(): Info {
     const next = this.src[this.at + 1];
     if (next === undefined) throw new Error('trailing backslash');
+    const digit = next === 'd';
     const code = this.escapedCode(false);
     if (code === 'empty') return EMPTY();
+    if (digit) return DIGIT;
     return code === null ? ANY : this.char(code);
   }
 
@@ -199,8 +252,14 @@ class Reader {
     if (negated) this.at++;
     const chars = new Set<number>();
     let unknown = negated;
+    let anyDigit = false;
     while (this.src[this.at] !== ']') {
       if (this.at >= this.src.length) throw new Error('unclosed class');
+      if (this.src.startsWith('\\d', this.at)) {
+        anyDigit = true;
+        this.at += 2;
+        continue;
+      }
       const from = this.classChar();
       if (this.src[this.at] === '-' && this.src[this.at + 1] !== ']' && this.at + 1 < this.src.length) {
         this.at++;
@@ -213,6 +272,9 @@ class Reader {
     }
     this.at++;
     if (unknown) return ANY;
+    // a class of digits only (\d, [0-9]) is one digit
+    if ((anyDigit || chars.size > MAX_CLASS) && [...chars].every(isDigit)) return DIGIT;
+    if (anyDigit) return ANY;
     const strings = new Set<string>();
     for (const c of chars) {
       const s = this.folded(c);
@@ -247,9 +309,6 @@ class Reader {
   }
 }
 
-/** Zero or more of something: it may match nothing, so it needs nothing. */
-const EMPTY_OR_MORE: Info = { exact: null, req: [] };
-
 /** The clauses a part's matches all satisfy. */
 function clausesOf(info: Info): Clauses {
   if (!info.exact) return info.req;
@@ -260,10 +319,14 @@ function either(a: Info, b: Info): Info {
   if (a.exact && b.exact && a.exact.size + b.exact.size <= MAX_EXACT) return { exact: new Set([...a.exact, ...b.exact]), req: [] };
   const ca = clausesOf(a);
   const cb = clausesOf(b);
-  if (!ca.length || !cb.length) return { exact: null, req: [] };
+  // either side's digits: the fewer
+  const da = digitsOf(a);
+  const db = digitsOf(b);
+  const digits = { run: Math.min(runOf(a), runOf(b)), digits: da === null || db === null ? null : Math.min(da, db) };
+  if (!ca.length || !cb.length) return { exact: null, req: [], ...digits };
   // a match of either side holds a literal of each of that side's clauses: (A1 and A2) or B is (A1 or B) and (A2 or B)
-  if (ca.length * cb.length <= MAX_CLAUSES) return { exact: null, req: ca.flatMap((x) => cb.map((y) => [...x, ...y])) };
-  return { exact: null, req: [[...best(ca)!, ...best(cb)!]] };
+  if (ca.length * cb.length <= MAX_CLAUSES) return { exact: null, req: ca.flatMap((x) => cb.map((y) => [...x, ...y])), ...digits };
+  return { exact: null, req: [[...best(ca)!, ...best(cb)!]], ...digits };
 }
 
 /** An alternation's clauses are distributed over its sides up to this many; beyond, each side gives its best. */
@@ -292,6 +355,16 @@ export function clauseScore(clause: readonly string[]): number {
   let shortest = 100;
   for (const l of clause) if (!BEYOND_ASCII.test(l) && l.length < shortest) shortest = l.length;
   return shortest * 1000 - clause.length;
+}
+
+/** The longest run of ASCII digits every match of a pattern holds, at least (0 when nothing is known): "\d{4}" needs a
+ * text with four digits in a row. */
+export function requiredDigitRun(re: RegExp): number {
+  try {
+    return runOf(new Reader(re.source, re.flags.includes('i'), /[uv]/.test(re.flags)).read());
+  } catch {
+    return 0;
+  }
 }
 
 /** The literals a pattern's every match holds, as clauses (see the top of the file); [] when nothing is known. */
