@@ -5,8 +5,9 @@ import type { Catalog, CpuInfo, ReleaseRef, SeriesInfo, SizeInfo } from './catal
 import { normaliseFlag } from './levels.js';
 import { editDistance } from './fuzzy.js';
 import { keyOf, listOf, sizeKeyOf, splitWords } from './text.js';
-import { scanMentions, type Mentions } from './question/mentions.js';
-import { KEY, KeyPrefixes, NONE, type KeyGate } from './key-prefixes.js';
+import { questionGate, scanMentions, type Mentions } from './question/mentions.js';
+import { EVERY_KEY, KEY, KeyPrefixes, NONE, type KeyGate } from './key-prefixes.js';
+import { everyPattern, type Candidates } from './question/literal-gate.js';
 
 export interface Entities {
   sizes: SizeInfo[];
@@ -50,9 +51,11 @@ const LEVEL_WORDS = new Map<string, LevelName>([
 const MAX_NGRAM = 4;
 
 /** `gate` says which typed keys may be names' keys (nameKeys: exactly those the lookups below can find); tests pass
- * EVERY_KEY to walk the ungated path. */
-export function findEntities(catalog: Catalog, text: string, gate: KeyGate = nameKeys(catalog)): Entities {
-  const scanned = scanMentions(catalog, text);
+ * EVERY_KEY to walk the ungated path. `may`: the question gate's scan of the text, when the caller has it. */
+export function findEntities(catalog: Catalog, text: string, gate: KeyGate = nameKeys(catalog), may?: Candidates): Entities {
+  // the ungated reference (EVERY_KEY) runs every mention pattern and takes no shortcut below either
+  const shortcuts = gate !== EVERY_KEY;
+  const scanned = scanMentions(catalog, text, shortcuts ? may : everyPattern(questionGate(catalog)));
   const found: Entities = {
     sizes: [],
     series: [],
@@ -84,10 +87,11 @@ export function findEntities(catalog: Catalog, text: string, gate: KeyGate = nam
     keys.push(keyOf(lower));
   }
   const flagLevel = flagLevels(catalog);
+  const tails = shortcuts ? tailGates(catalog) : null;
 
   let i = 0;
   while (i < words.length) {
-    const taken = matchAt(catalog, words, original, i, found, flagLevel, keys, gate);
+    const taken = matchAt(catalog, words, original, i, found, flagLevel, keys, gate, tails);
     i += Math.max(1, taken);
   }
   return dedupe(found);
@@ -142,6 +146,7 @@ function matchAt(
   flagLevel: Map<string, LevelName>,
   keys: readonly string[],
   gate: KeyGate,
+  tails: TailGates | null,
 ): number {
   const w = words[i]!;
   if (STOP.has(w) && words[i + 1] !== 'series') return 1;
@@ -213,9 +218,14 @@ function matchAt(
     }
   }
 
+  // what follows needs a digit in the word (glued versions, model generations, bare versions, size shapes) or a
+  // codename starting with it, but for level words, distribution typos and "standard_…": most words have neither
+  const digit = tails === null || hasDigit(w);
+  if (tails !== null && !digit && tails.codenames.standing(keys[i]!) === NONE) return wordWithoutDigit(catalog, words, original, i, found, flagLevel);
+
   // "rocky9", "alma10", "ubuntu24.04", "ubi10-minimal", "OL9.4", "FC42", "centos-9": a distro alias glued to a
   // version (and an image variant); a short alias that is also a word only when the release exists
-  const glued = /^([a-z][a-z-]*?)-?(\d+(?:\.\d+)?)(?:-[a-z]+)*$/.exec(w);
+  const glued = digit ? /^([a-z][a-z-]*?)-?(\d+(?:\.\d+)?)(?:-[a-z]+)*$/.exec(w) : null;
   if (glued) {
     const distro = distroByKey(catalog, keyOf(glued[1]!));
     if (distro) {
@@ -279,6 +289,50 @@ function matchAt(
     return takeDistro(catalog, typo, words, i, 1, found, true);
   }
   return 1;
+}
+
+/** matchAt's last steps for a word with no digit that no codename starts with (the others cannot take it): a level
+ * word ("avx2" has a digit; "avx", "sse" spaced before their number, "popcnt"), "standard_…", a distribution typo. */
+function wordWithoutDigit(catalog: Catalog, words: string[], original: string[], i: number, found: Entities, flagLevel: Map<string, LevelName>): number {
+  const w = words[i]!;
+  const spaced = (w === 'sse' || w === 'avx') && /^(4[._]?[12]|2|512)$/.test(words[i + 1] ?? '') ? levelOf(w + words[i + 1]!, flagLevel, catalog) : null;
+  if (spaced) {
+    found.levels.push(spaced);
+    found.levelWords.push({ level: spaced, typed: `${original[i]}${original[i + 1]}` });
+    return 2;
+  }
+  const level = levelOf(w, flagLevel, catalog);
+  if (level) {
+    found.levels.push(level);
+    found.levelWords.push({ level, typed: original[i]! });
+    return 1;
+  }
+  if (/^(standard|basic)[_-]/.test(w)) {
+    found.unknown.push(w);
+    return 1;
+  }
+  const typo = distroTypo(catalog, w);
+  if (typo) {
+    found.corrections.push({ typed: w, meant: typo.name });
+    return takeDistro(catalog, typo, words, i, 1, found, true);
+  }
+  return 1;
+}
+
+interface TailGates {
+  /** every codename's key (cpuByCodename): a word no codename's key starts with starts none of one or two words */
+  codenames: KeyPrefixes;
+}
+const tailGateCache = new WeakMap<Catalog, TailGates | null>();
+/** The gates of matchAt's last steps, once per catalog; none (null) when a bare version without a digit exists (the
+ * shortcut for words without a digit would miss it). */
+function tailGates(catalog: Catalog): TailGates | null {
+  let gates = tailGateCache.get(catalog);
+  if (gates === undefined) {
+    gates = [...catalog.releaseByVersion.keys()].every(hasDigit) ? { codenames: new KeyPrefixes(catalog.cpuByCodename.keys()) } : null;
+    tailGateCache.set(catalog, gates);
+  }
+  return gates;
 }
 
 /** Words a bare release number may follow ("run 10", "from 9 to 10", "version 4.0"); any other name before it owns it. */

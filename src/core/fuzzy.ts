@@ -165,6 +165,8 @@ export class NameIndex<T> {
   /** which letters (bits 0-25) and digits (bits 0-9 of the second word) each key holds */
   readonly letters: Int32Array;
   readonly digits: Int32Array;
+  /** how many different letters and digits each key holds (the bits of both masks) */
+  readonly held: Uint8Array;
   /** how many of each letter and digit each key holds: SYMBOLS counts a key, from key i * SYMBOLS */
   readonly counts: Uint8Array;
 
@@ -190,11 +192,13 @@ export class NameIndex<T> {
     this.byLength = byLength;
     this.letters = new Int32Array(keys.length);
     this.digits = new Int32Array(keys.length);
+    this.held = new Uint8Array(keys.length);
     // Stryker disable next-line ArithmeticOperator: equivalent, counts read past a short array are undefined, and an undefined count never rules a key out (performance only, the same answer)
     this.counts = new Uint8Array(keys.length * SYMBOLS);
     keys.forEach((key, i) => {
       this.letters[i] = lettersOf(key);
       this.digits[i] = digitsOf(key);
+      this.held[i] = bits(this.letters[i]!) + bits(this.digits[i]!);
       countSymbols(key, this.counts, i * SYMBOLS);
     });
     this.runsByLength = byLength.map((bucket) => {
@@ -204,7 +208,7 @@ export class NameIndex<T> {
         if (run) run.push(i);
         else runs.set(this.letters[i]!, [i]);
       }
-      return [...runs].map(([letters, members]) => ({ letters, members }));
+      return [...runs].map(([letters, members]) => ({ letters, held: bits(letters), members }));
     });
     this.sorted = keys
       .map((_, i) => i)
@@ -237,6 +241,8 @@ export class NameIndex<T> {
 /** Candidates of one length whose keys hold the same letters. */
 export interface LetterRun {
   letters: number;
+  /** how many letters that is */
+  held: number;
   members: readonly number[];
 }
 
@@ -272,10 +278,17 @@ function bits(x: number): number {
  * a transposition changes no letter). Cheap enough to run before the distance itself.
  */
 function lowerBound(ql: number, qd: number, kl: number, kd: number): number {
-  const missing = bits(ql & ~kl) + bits(qd & ~kd);
-  const extra = bits(kl & ~ql) + bits(kd & ~qd);
+  return apart(bits(ql) + bits(qd), bits(kl) + bits(kd), bits(ql & kl) + bits(qd & kd));
+}
+
+/**
+ * lowerBound() from its counts: of `q` symbols one side holds and `k` the other, `shared` in common, the one side
+ * lacks q - shared and the other k - shared, so the bound is the larger count less the shared ones. closest() counts
+ * a run's shared letters once and each key's shared digits, against counts the index keeps.
+ */
+function apart(q: number, k: number, shared: number): number {
   // Stryker disable next-line EqualityOperator: equivalent, the larger either way ('>' -> '<=' too: the smaller, killed by fuzzy-bounds.test.ts)
-  return missing > extra ? missing : extra;
+  return (q > k ? q : k) - shared;
 }
 
 /** Letters a-z and digits 0-9: the characters keys are made of (others are not counted). */
@@ -348,9 +361,11 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
   if (count <= 0) return [];
   // generous: an unknown name should still get its nearest neighbours, just not absurd ones
   const limit = Math.max(3, Math.ceil(query.length * 0.75));
-  const { keys, values, runsByLength, sorted, letters, digits, counts } = index;
+  const { keys, values, runsByLength, sorted, held, digits, counts } = index;
   const ql = lettersOf(query);
   const qd = digitsOf(query);
+  const qLetters = bits(ql);
+  const qHeld = qLetters + bits(qd);
   queryCounts.fill(0);
   countSymbols(query, queryCounts, 0);
   const prefixRule = query.length >= 2;
@@ -402,11 +417,14 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
         const runs = runsByLength[side === 0 ? m - off : m + off];
         if (!runs) continue;
         for (const run of runs) {
-          // the letters alone too far apart: every key of the run is (the bound below, digits left out)
+          // the letters the run's keys share with the query, counted once for all of them
+          const shared = bits(ql & run.letters);
+          // the letters alone too far apart: every key of the run is (lowerBound with the digits left out)
           // Stryker disable next-line ConditionalExpression: performance only, a run not skipped is checked key by key, the same answer
-          if (lowerBound(ql, 0, run.letters, 0) > cap) continue;
+          if (apart(qLetters, run.held, shared) > cap) continue;
           for (const i of run.members) {
-            if (marks[i] === mark || lowerBound(ql, qd, letters[i]!, digits[i]!) > cap) continue;
+            // lowerBound(query, key), from the run's shared letters and the key's shared digits
+            if (marks[i] === mark || apart(qHeld, held[i]!, shared + bits(qd & digits[i]!)) > cap) continue;
             let d: number;
             if (bitParallel) d = osaDistance(m, keys[i]!, cap);
             // counting costs about what a tight cap's band of the distance does: worth it for a wider one
@@ -422,14 +440,15 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
   // First under a cap of two edits: a slip leaves most names' nearest neighbours that close, and under a
   // tight cap the letter bound discards nearly every candidate unread. When that finds `count` values,
   // the k-th best is within two edits and nothing further could have ranked: the search is complete.
-  // Otherwise, the whole search again under the full limit.
+  // Otherwise, the whole search again under twice the cap (most of the rest have their third name within
+  // four edits, where the bounds still discard most candidates), and so on up to the full limit.
   // Stryker disable next-line MethodExpression: performance only, no trial: the full search at once
   cap = Math.min(limit, TRIAL_CAP);
   search();
-  if (best.size < count && cap < limit) {
+  while (best.size < count && cap < limit) {
     best.clear();
     atDistance.fill(0, 0, limit + 1);
-    cap = limit;
+    cap = Math.min(limit, cap * 2);
     search();
   }
   // A value's first candidate within the limit may have been skipped (a cap tighter than the limit,
@@ -509,6 +528,7 @@ export const filtersForTests = {
   digitsOf,
   bits,
   lowerBound,
+  apart,
   symbolOf,
   countSymbols,
   /** countsApart() for one query and one key, each counted afresh */

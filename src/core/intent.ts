@@ -1,6 +1,7 @@
 // What is being asked, from the words around the names: upstream, kernel, compat, comparison, ...
 import type { DistroFacet } from './answers/distro.js';
 import { isSpace } from './text.js';
+import { LiteralGate, mayMatch, type Candidates } from './question/literal-gate.js';
 
 export interface Intent {
   help: boolean;
@@ -107,6 +108,71 @@ const FACETS: Array<[DistroFacet, RegExp | Asked]> = [
 
 const RUNS_ELSEWHERE_RE = new RegExp(RUNS_ELSEWHERE);
 
+/** The other questions the words answer, one pattern each (or two, either of which says it). */
+const HELP = /\b(help|what can you do|how do (i|you) use|commands|usage|how does this work)\b/;
+const HELP_ALONE = /^\s*\?+\s*$/;
+const GREETING = /^\W*(hi|hello|hey|yo|hiya|howdy|hallo|hola|bonjour|good (morning|afternoon|evening)|thanks|thank you|ty)\b/;
+const COMPAT =
+  /\b(run|runs|running|boot|boots|install|installs|work|works|support|supports|supported|compatible|compat|deploy|launch|use it|start)\b|\bon (an? |the )?\w/;
+const COMPARE = /\b(vs\.?|versus|compare|compared|comparison|difference|differ|or)\b/;
+const LIST = /\b(which|what|list|all|any|show)\b[^?]*\b(sizes?|series|vms?|skus?|machines?|instances?)\b/;
+const LIST_FOR = /\b(sizes?|series|vms?) (for|that|which)\b|\bwhere (can|could|do|should) (i|we|you)\b/;
+const GUARANTEE = /\bguarantee/;
+const NEGATED = /\b(don'?t|doesn'?t|does'?nt|not|without|no|lack|lacks|missing)\b/;
+const FOLLOW_UP = /^\W*(and|what about|how about|also|same for|and what about)\b/;
+const PRONOUN = /\b(it|its|this|that|this one|that one)\b/;
+const YES_NO = /^\W*(does|do|is|are|can|could|will|would|has|have|did|should|must)\b/;
+const YES_NO_ELSEWHERE = /(吗|嗎|ますか|ですか|나요|까)\s*[?？]?\s*$|^\s*¿/;
+
+/** Every pattern readIntent may run, in one list: a question runs only those whose words it has (literal-gate.ts). */
+const PATTERNS: readonly RegExp[] = [
+  ...ASK_CUES.map(([, re]) => re),
+  ...FACETS.flatMap(([, cue]) => (typeof cue === 'string' ? [] : [cue])),
+  RUNS_ELSEWHERE_RE,
+  HELP,
+  HELP_ALONE,
+  GREETING,
+  COMPAT,
+  COMPARE,
+  LIST,
+  LIST_FOR,
+  GUARANTEE,
+  NEGATED,
+  FOLLOW_UP,
+  PRONOUN,
+  YES_NO,
+  YES_NO_ELSEWHERE,
+];
+const INDEX = new Map(PATTERNS.map((re, i) => [re, i]));
+const at = (re: RegExp) => INDEX.get(re)!;
+const [
+  I_RUNS,
+  I_HELP,
+  I_HELP_ALONE,
+  I_GREETING,
+  I_COMPAT,
+  I_COMPARE,
+  I_LIST,
+  I_LIST_FOR,
+  I_GUARANTEE,
+  I_NEGATED,
+  I_FOLLOW_UP,
+  I_PRONOUN,
+  I_YES_NO,
+  I_ELSEWHERE,
+] = [RUNS_ELSEWHERE_RE, HELP, HELP_ALONE, GREETING, COMPAT, COMPARE, LIST, LIST_FOR, GUARANTEE, NEGATED, FOLLOW_UP, PRONOUN, YES_NO, YES_NO_ELSEWHERE].map(
+  at,
+) as number[];
+/** each facet's pattern's place in PATTERNS, or the ASK_CUES row it reads */
+const FACET_AT = FACETS.map(([facet, cue]) => [facet, typeof cue === 'string' ? cue : at(cue)] as const);
+
+let gate: LiteralGate | undefined;
+/** The gate over PATTERNS, built on the first question. */
+export function intentGate(): LiteralGate {
+  gate ??= new LiteralGate(PATTERNS);
+  return gate;
+}
+
 /** "…, right?", "correct", "true ??": a statement asked as a question. What `/,?\s*(right|correct|true)\s*\?*\s*$/`
  * tests, read from the end (the pattern would be tried at every place in the text): after the word come only
  * spaces and question marks, so they are the text's last run of those, in the order spaces, marks, spaces. */
@@ -118,30 +184,27 @@ export function endsWithTag(lower: string): boolean {
   return lower.endsWith('right', end) || lower.endsWith('correct', end) || lower.endsWith('true', end);
 }
 
-export function readIntent(lower: string): Intent {
+/** What the words ask. `may` says which PATTERNS can match, from bit `at` on (intentGate's scan, or a question gate's
+ * that holds them too, of the text before names were cut out of it); tests pass everyPattern to run them all. */
+export function readIntent(lower: string, may: Candidates = intentGate().scan(lower), at = 0): Intent {
+  const t = (i: number) => mayMatch(may, at + i) && PATTERNS[i]!.test(lower);
   const asks = new Set<Asked>();
-  for (const [asked, re] of ASK_CUES) if (re.test(lower)) asks.add(asked);
-  const facet = FACETS.find(([, cue]) => (typeof cue === 'string' ? asks.has(cue) : cue.test(lower)))?.[0] ?? null;
+  for (let i = 0; i < ASK_CUES.length; i++) if (t(i)) asks.add(ASK_CUES[i]![0]);
+  const facet = FACET_AT.find(([, cue]) => (typeof cue === 'string' ? asks.has(cue) : t(cue)))?.[0] ?? null;
   return {
-    help: /\b(help|what can you do|how do (i|you) use|commands|usage|how does this work)\b/.test(lower) || /^\s*\?+\s*$/.test(lower),
-    greeting: /^\W*(hi|hello|hey|yo|hiya|howdy|hallo|hola|bonjour|good (morning|afternoon|evening)|thanks|thank you|ty)\b/.test(lower),
-    compat:
-      /\b(run|runs|running|boot|boots|install|installs|work|works|support|supports|supported|compatible|compat|deploy|launch|use it|start)\b|\bon (an? |the )?\w/.test(
-        lower,
-      ) || RUNS_ELSEWHERE_RE.test(lower),
-    compare: /\b(vs\.?|versus|compare|compared|comparison|difference|differ|or)\b/.test(lower),
-    list:
-      /\b(which|what|list|all|any|show)\b[^?]*\b(sizes?|series|vms?|skus?|machines?|instances?)\b/.test(lower) ||
-      /\b(sizes?|series|vms?) (for|that|which)\b|\bwhere (can|could|do|should) (i|we|you)\b/.test(lower) ||
-      /\bguarantee/.test(lower),
-    negated: /\b(don'?t|doesn'?t|does'?nt|not|without|no|lack|lacks|missing)\b/.test(lower),
-    followUp: /^\W*(and|what about|how about|also|same for|and what about)\b/.test(lower),
-    pronoun: /\b(it|its|this|that|this one|that one)\b/.test(lower),
+    help: t(I_HELP!) || t(I_HELP_ALONE!),
+    greeting: t(I_GREETING!),
+    compat: t(I_COMPAT!) || t(I_RUNS!),
+    compare: t(I_COMPARE!),
+    list: t(I_LIST!) || t(I_LIST_FOR!) || t(I_GUARANTEE!),
+    negated: t(I_NEGATED!),
+    followUp: t(I_FOLLOW_UP!),
+    pronoun: t(I_PRONOUN!),
     facet,
     asks,
-    yesNo:
-      /^\W*(does|do|is|are|can|could|will|would|has|have|did|should|must)\b/.test(lower) ||
-      endsWithTag(lower) ||
-      /(吗|嗎|ますか|ですか|나요|까)\s*[?？]?\s*$|^\s*¿/.test(lower),
+    yesNo: t(I_YES_NO!) || endsWithTag(lower) || t(I_ELSEWHERE!),
   };
 }
+
+/** The patterns readIntent runs, for the tests of its gate. */
+export const INTENT_PATTERNS = PATTERNS;

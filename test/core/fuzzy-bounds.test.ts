@@ -5,7 +5,7 @@
 // more would drop real suggestions; these tests catch both.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { filtersForTests as f } from '../../src/core/fuzzy.js';
+import { filtersForTests as f, NameIndex } from '../../src/core/fuzzy.js';
 
 const text = fc.string({ unit: fc.constantFrom('a', 'b', 'k', 'z', 'y', '0', '5', '9', '-', ' ', '/', ':', '`', '{', 'é', 'A', 'Z'), maxLength: 14 });
 const set = (s: string, lo: string, hi: string) => new Set([...s].filter((ch) => ch >= lo && ch <= hi));
@@ -50,6 +50,39 @@ describe('letters, digits and bits', () => {
         expect(f.lowerBound(f.lettersOf(q), f.digitsOf(q), f.lettersOf(k), f.digitsOf(k))).toBe(Math.max(missing, extra));
       }),
       { seed: 16, numRuns: 400 },
+    );
+  });
+
+  test('apart: the larger count less the shared ones', () => {
+    for (let q = 0; q <= 12; q++)
+      for (let k = 0; k <= 12; k++) for (let shared = 0; shared <= Math.min(q, k); shared++) expect(f.apart(q, k, shared)).toBe(Math.max(q, k) - shared);
+  });
+
+  test("the index's counts give the lower bound the way the search composes it: a run's shared letters, each key's shared digits", () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 30 }), text, (keys, q) => {
+        const index = new NameIndex(keys.map((k, i) => [k, i] as const));
+        const ql = f.lettersOf(q);
+        const qd = f.digitsOf(q);
+        const qHeld = f.bits(ql) + f.bits(qd);
+        let seen = 0;
+        index.runsByLength.forEach((runs, length) => {
+          for (const run of runs ?? []) {
+            expect(run.held).toBe(set(keys[run.members[0]!]!, 'a', 'z').size);
+            for (const i of run.members) {
+              const k = keys[i]!;
+              seen++;
+              expect(k.length).toBe(length);
+              expect(f.lettersOf(k)).toBe(run.letters);
+              expect(index.held[i]).toBe(set(k, 'a', 'z').size + set(k, '0', '9').size);
+              const composed = f.apart(qHeld, index.held[i]!, f.bits(ql & run.letters) + f.bits(qd & index.digits[i]!));
+              expect(composed).toBe(f.lowerBound(ql, qd, f.lettersOf(k), f.digitsOf(k)));
+            }
+          }
+        });
+        expect(seen).toBe(keys.length);
+      }),
+      { seed: 16, numRuns: 200 },
     );
   });
 });

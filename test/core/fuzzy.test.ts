@@ -124,6 +124,23 @@ describe('closest names', () => {
     expect(closest('abcd', many)).toEqual(['abce', 'abcf', 'abcg']);
     expect(closest('abcd', many, 1)).toEqual(['abce']);
   });
+
+  test('names further than two edits are found as the search widens (2, 4, 8 edits, then the limit)', () => {
+    // 12 characters: up to 9 edits
+    const names: Array<[string, string]> = [
+      ['zzzzzzzzzzkl', 'ten'],
+      ['zzzzzzzzzjkl', 'nine'],
+      ['abcdezzzzzzz', 'seven'],
+      ['abzzzfghijkl', 'three'],
+      ['abcdefghijkz', 'one'],
+      ['azzzzzghijkl', 'five'],
+    ];
+    expect(names.map(([k]) => osa('abcdefghijkl', k))).toEqual([10, 9, 7, 3, 1, 5]);
+    expect(closest('abcdefghijkl', names)).toEqual(['one', 'three', 'five']);
+    expect(closest('abcdefghijkl', names, 4)).toEqual(['one', 'three', 'five', 'seven']);
+    expect(closest('abcdefghijkl', names, 9)).toEqual(['one', 'three', 'five', 'seven', 'nine']);
+    expect(closest('abcdefghijkl', names, 9)).toEqual(reference('abcdefghijkl', names, 9));
+  });
 });
 
 // Keys as the catalog reduces them: letters, digits and a few separators; repeats of a letter are

@@ -8,14 +8,15 @@ type Optional = 'facts' | 'sections' | 'caveats' | 'suggestions' | 'sources' | '
 export type Draft = (Answer extends infer A ? (A extends Answer ? Omit<A, Optional | 'text'> : never) : never) & Partial<Pick<Answer, Optional>>;
 
 export function finish(draft: Draft): Answer {
+  // the defaults first, in this order (the JSON's key order), each made only when the draft has none
   return {
-    facts: [],
-    sections: [],
-    caveats: [],
-    suggestions: [],
-    sources: [],
-    visibility: 'private',
-    context: {},
+    facts: draft.facts ?? [],
+    sections: draft.sections ?? [],
+    caveats: draft.caveats ?? [],
+    suggestions: draft.suggestions ?? [],
+    sources: draft.sources ?? [],
+    visibility: draft.visibility ?? 'private',
+    context: draft.context ?? {},
     ...draft,
     text: '',
   } as Answer;

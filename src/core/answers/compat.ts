@@ -27,7 +27,9 @@ export function requiredLevel(rel: DistroRelease): LevelName | null {
 }
 
 export function judge(series: SeriesInfo, distro: Distro, rel: DistroRelease): Judgement {
-  const rec = { ...series.record, series: seriesName(series) };
+  // what the reasons read of the series (not a copy of its whole record): its name as a sentence says it
+  const { arch, generations, generationsComplete } = series.record;
+  const rec = { arch, generations, generationsComplete, series: seriesName(series) };
   const name = releaseLabel(distro, rel);
   const reasons: string[] = [];
   const required = requiredLevel(rel);

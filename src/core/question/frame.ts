@@ -2,7 +2,8 @@
 // (intent), and the operation that follows (one answer, a comparison, a fleet matrix, a list).
 import type { LevelName } from '../../data/schema.js';
 import type { Catalog } from '../catalog.js';
-import { findEntities, type Entities } from '../entities.js';
+import { findEntities, nameKeys, type Entities } from '../entities.js';
+import { intentOffset, questionGate } from './mentions.js';
 import { readIntent, type Intent } from '../intent.js';
 import { firstRelease, vmTargets, type Target } from '../targets.js';
 import { echo, keyOf } from '../text.js';
@@ -33,9 +34,11 @@ export interface Frame {
 }
 
 export function frameOf(catalog: Catalog, text: string): Frame {
-  const e = findEntities(catalog, text);
   const lower = text.toLowerCase();
-  const intent = readIntent(withoutNames(catalog, lower));
+  // one pass over the question says which patterns the mention scanner and the intent reader may match
+  const may = questionGate(catalog).scan(lower);
+  const e = findEntities(catalog, text, nameKeys(catalog), may);
+  const intent = readIntent(withoutNames(catalog, lower), may, intentOffset(catalog));
   const targets = vmTargets(e);
   const releases = namedReleases(catalog, e, text);
   return {

@@ -9,6 +9,8 @@ import { azureRecordFor } from '../answers/cpu-family.js';
 import { identifyCpus, type CpuFamilyMatch } from '../cpu-family.js';
 import { normaliseFlag } from '../levels.js';
 import { keyOf, matchesOf } from '../text.js';
+import { LiteralGate, mayMatch, type Candidates } from './literal-gate.js';
+import { INTENT_PATTERNS } from '../intent.js';
 
 /** An x86 processor typed by model number that the catalog does not hold. */
 export interface ForeignCpu {
@@ -252,21 +254,84 @@ const GATE = {
     /glibc_|tensorflow|raspberry|rpi|jetson|orange|rock|odroid|hetzner|ovh|ocean|linode|vultr|scaleway|alibaba|aliyun|tencent|ibm cloud|contabo|upcloud|ionos|hackintosh|opencore|clover|capitan|sierra|mojave|catalina|big sur|monterey|ventura|sonoma|sequoia|tahoe|os x|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
 };
 
-export function scanMentions(catalog: Catalog, text: string): { rest: string; mentions: Mentions } {
+/** "an old i7 3rd gen": the generation phrase cpu-family.ts reads a Core processor by when no model number is typed
+ * (its own first test, before it reads one). */
+const BY_GENERATION = /\d(?:st|nd|rd|th)[\s-]*gen/i;
+
+/** Where each table's patterns begin in the list the literal gate reads (questionGate). */
+const AT_ERRORS = 0;
+const AT_CPUS = AT_ERRORS + ERROR_ROWS.length;
+const AT_VIRTUAL = AT_CPUS + CPU_ROWS.length;
+const AT_HYPERVISORS = AT_VIRTUAL + VIRTUAL_CPU_ROWS.length;
+const AT_OFF_TOPICS = AT_HYPERVISORS + HYPERVISOR_ROWS.length;
+const AT_OUT_OF_SCOPE = AT_OFF_TOPICS + OFF_TOPIC_ROWS.length;
+const AT_GENERIC = AT_OUT_OF_SCOPE + OUT_OF_SCOPE_ROWS.length;
+const AT_CODENAMES = AT_GENERIC + GENERIC_FAMILY_ROWS.length;
+const AT_BY_GENERATION = AT_CODENAMES + 1;
+/** The groups of patterns scanMentions asks about together (a table; the family rules with the generation phrase). */
+const GROUPS = [AT_ERRORS, AT_CPUS, AT_VIRTUAL, AT_HYPERVISORS, AT_OFF_TOPICS, AT_OUT_OF_SCOPE, AT_GENERIC, AT_CODENAMES, AT_BY_GENERATION];
+
+/** Every pattern the scanner runs on a question, in the order the AT_ offsets above say: the tables, the codenames',
+ * the generation phrase, and the CPU family rules' (any of which, or the generation phrase, lets identifyCpus run). */
+export function mentionPatterns(catalog: Catalog): RegExp[] {
+  return [
+    ...ERROR_ROWS.map(([, re]) => re),
+    ...CPU_ROWS.map((row) => row.re),
+    ...VIRTUAL_CPU_ROWS.map(([, re]) => re),
+    ...HYPERVISOR_ROWS.map(([, re]) => re),
+    ...OFF_TOPIC_ROWS.map(([, re]) => re),
+    ...OUT_OF_SCOPE_ROWS.map(([, re]) => re),
+    ...GENERIC_FAMILY_ROWS.map(([re]) => re),
+    codenameIndex(catalog).pattern,
+    BY_GENERATION,
+    ...catalog.cpuFamilies.families.map((f) => f.pattern),
+  ];
+}
+
+const questionGates = new WeakMap<Catalog, LiteralGate>();
+/** One literal gate over what a question's words are read by: mentionPatterns, then the intent reader's patterns (from
+ * intentOffset), so that one pass over a question serves both. Built once per catalog. */
+export function questionGate(catalog: Catalog): LiteralGate {
+  let gate = questionGates.get(catalog);
+  if (!gate) {
+    const mentions = mentionPatterns(catalog);
+    gate = new LiteralGate([...mentions, ...INTENT_PATTERNS], [...GROUPS, mentions.length]);
+    questionGates.set(catalog, gate);
+  }
+  return gate;
+}
+
+/** Where the intent reader's patterns begin in questionGate's. */
+export function intentOffset(catalog: Catalog): number {
+  return questionGate(catalog).size - INTENT_PATTERNS.length;
+}
+
+/** What the text mentions beyond the catalog's names, and the text with those mentions blanked. `may` says which
+ * patterns can match (questionGate's scan); tests pass every pattern to run them all. */
+export function scanMentions(catalog: Catalog, text: string, may?: Candidates): { rest: string; mentions: Mentions } {
   const mentions: Mentions = { familyCpus: [], foreignCpus: [], codenames: [], virtualCpus: [], hypervisors: [], offTopics: [], outOfScope: [], errors: [] };
   let rest = text;
   const blank = (m: RegExpExecArray) => {
     rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
   };
   const quick = text.toLowerCase();
+  const gate = questionGate(catalog);
+  const can = may ?? gate.scan(quick);
+  /** whether some pattern of the table that begins at `at` may match: its hand-written gate is read only then */
+  const anyOf = (at: number) => gate.anyIn(can, GROUPS.indexOf(at));
   const pushFamily = (m: CpuFamilyMatch) => {
     mentions.familyCpus.push(m);
     if (m.family.rule.kind === 'virtual-cpu' && !mentions.virtualCpus.includes(m.model)) mentions.virtualCpus.push(m.model);
     rest = rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end);
   };
 
-  if (/cpu|instruc|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|popcnt|support|处理器|指令|命令|명령|инструкц|befehl|instru|istruz|132|signal/.test(quick))
-    for (const [kind, re] of ERROR_ROWS)
+  if (
+    anyOf(AT_ERRORS) &&
+    /cpu|instruc|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|popcnt|support|处理器|指令|命令|명령|инструкц|befehl|instru|istruz|132|signal/.test(quick)
+  )
+    for (let row = 0; row < ERROR_ROWS.length; row++) {
+      if (!mayMatch(can, AT_ERRORS + row)) continue;
+      const [kind, re] = ERROR_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         let named = m.slice(1).find((g) => g && levelNamed(catalog, g));
         // "requires the following features not present on the CPU: sse4_2 popcnt": the highest level among them
@@ -284,9 +349,10 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
         mentions.errors.push({ kind, level, typed: m[0].trim(), ...(feature ? { feature } : {}) });
         blank(m);
       }
+    }
 
   // model numbers by family rule (src/core/cpu-family.ts); Azure's own processors stay for the name finder
-  for (const m of GATE.family.test(quick) ? identifyCpus(catalog, rest) : []) {
+  for (const m of anyOf(AT_BY_GENERATION) && GATE.family.test(quick) ? identifyCpus(catalog, rest) : []) {
     if (azureRecordFor(catalog, m, [])) continue;
     // "AMD EPYC 9V64 F": Azure's own name runs on past the family's match
     const next = /^\s*[\w-]+/.exec(rest.slice(m.end))?.[0] ?? '';
@@ -302,8 +368,10 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
       for (const m of matchesOf(new RegExp(`\\b${brand}[\\s-]?series\\b`, 'gi'), rest)) blank(m);
 
   // a family named without a model number ("an AMD FX CPU", "Xeon v2", "A10-6800K"): its microarchitecture
-  if (GATE.cpu.test(quick))
-    for (const [re, node, label] of GENERIC_FAMILY_ROWS)
+  if (anyOf(AT_GENERIC) && GATE.cpu.test(quick))
+    for (let row = 0; row < GENERIC_FAMILY_ROWS.length; row++) {
+      if (!mayMatch(can, AT_GENERIC + row)) continue;
+      const [re, node, label] = GENERIC_FAMILY_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         const n = typeof node === 'string' ? node : node(m);
         const fam = n ? catalog.cpuFamilies.families.find((f) => f.node?.name === n && f.fixedFeatures) : undefined;
@@ -311,51 +379,67 @@ export function scanMentions(catalog: Catalog, text: string): { rest: string; me
         mentions.codenames.push({ name: typeof label === 'string' ? label : label(m), level: fam.level, node: n!, missing: fam.missingForNext });
         blank(m);
       }
+    }
 
   const codes = codenameIndex(catalog);
-  for (const m of codes.gate.test(quick) ? matchesOf(codes.pattern, rest) : []) {
+  for (const m of mayMatch(can, AT_CODENAMES) && codes.gate.test(quick) ? matchesOf(codes.pattern, rest) : []) {
     const hit = codes.byKey.get(m[0].toLowerCase().replace(/[\s-]+/g, ' '));
     if (!hit || mentions.codenames.some((c) => c.node === hit.node)) continue;
     mentions.codenames.push(hit);
     blank(m);
   }
 
-  if (/\d/.test(quick) && GATE.cpu.test(quick))
-    for (const row of CPU_ROWS)
+  if (anyOf(AT_CPUS) && /\d/.test(quick) && GATE.cpu.test(quick))
+    for (let r = 0; r < CPU_ROWS.length; r++) {
+      if (!mayMatch(can, AT_CPUS + r)) continue;
+      const row = CPU_ROWS[r]!;
       for (const m of matchesOf(row.re, rest)) {
         const typed = tidy(m[0]);
         if (knownCpu(catalog, typed)) continue; // the name finder reads Azure's own processors
         mentions.foreignCpus.push({ typed, vendor: row.vendor });
         blank(m);
       }
+    }
 
-  if (GATE.virtual.test(quick))
-    for (const [name, re] of VIRTUAL_CPU_ROWS)
+  if (anyOf(AT_VIRTUAL) && GATE.virtual.test(quick))
+    for (let row = 0; row < VIRTUAL_CPU_ROWS.length; row++) {
+      if (!mayMatch(can, AT_VIRTUAL + row)) continue;
+      const [name, re] = VIRTUAL_CPU_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         if (!mentions.virtualCpus.includes(name)) mentions.virtualCpus.push(name);
         blank(m);
       }
+    }
 
-  if (GATE.hypervisor.test(quick))
-    for (const [name, re] of HYPERVISOR_ROWS)
+  if (anyOf(AT_HYPERVISORS) && GATE.hypervisor.test(quick))
+    for (let row = 0; row < HYPERVISOR_ROWS.length; row++) {
+      if (!mayMatch(can, AT_HYPERVISORS + row)) continue;
+      const [name, re] = HYPERVISOR_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         if (!mentions.hypervisors.includes(name)) mentions.hypervisors.push(name);
         blank(m);
       }
+    }
 
-  if (GATE.offTopic.test(quick))
-    for (const [name, re] of OFF_TOPIC_ROWS)
+  if (anyOf(AT_OFF_TOPICS) && GATE.offTopic.test(quick))
+    for (let row = 0; row < OFF_TOPIC_ROWS.length; row++) {
+      if (!mayMatch(can, AT_OFF_TOPICS + row)) continue;
+      const [name, re] = OFF_TOPIC_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         if (!mentions.offTopics.includes(name)) mentions.offTopics.push(name);
         blank(m);
       }
+    }
 
-  if (GATE.outOfScope.test(quick))
-    for (const [what, re] of OUT_OF_SCOPE_ROWS)
+  if (anyOf(AT_OUT_OF_SCOPE) && GATE.outOfScope.test(quick))
+    for (let row = 0; row < OUT_OF_SCOPE_ROWS.length; row++) {
+      if (!mayMatch(can, AT_OUT_OF_SCOPE + row)) continue;
+      const [what, re] = OUT_OF_SCOPE_ROWS[row]!;
       for (const m of matchesOf(re, rest)) {
         mentions.outOfScope.push({ what, typed: tidy(m[0]) });
         blank(m);
       }
+    }
   // "n1 and n2 have differences in what types of CPU they support": Google Cloud's machine series by their bare names,
   // two or more of them (one alone is too short a word to be sure), none an Azure size
   if (/\b[acehmntz]\d/.test(quick)) {
