@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Block, ContextBlock, SectionBlock } from '../../src/adapters/slack/blocks.js';
+import { mrkdwn } from '../../src/adapters/slack/escape.js';
 import { renderAnswer, type RenderOptions } from '../../src/adapters/slack/render.js';
 import { replyBytes, SharedByText, shared } from '../../src/adapters/slack/reply-bytes.js';
 import type { Answer } from '../../src/core/answer.js';
@@ -247,6 +248,21 @@ describe('the parts replies share', () => {
     expect(made).toBe(7);
     expect(parts.get('a')).not.toBe(a); // emptied when full, made again
     expect(parts.get('a')).toEqual(a);
+  });
+
+  it('fact fields kept by label and value read exactly as made afresh, the first time, again, and after the kept ones were emptied', () => {
+    // more different facts than are kept, each with something to escape or defuse
+    const facts = Array.from({ length: 1_500 }, (_, i) => ({ label: `Label ${i % 7} @here`, value: ` v${i} *x* & <y> ` }));
+    for (const pass of [0, 1]) {
+      for (const fact of facts) {
+        const fields = renderAnswer({ ...fixtures.cpu, facts: [fact] }).blocks.flatMap((b) => (b.type === 'section' ? (b.fields ?? []) : []));
+        expect(
+          fields.map((f) => f.text),
+          `pass ${pass}`,
+        ).toEqual([`*${mrkdwn(fact.label)}*\n${mrkdwn(fact.value.trim())}`]);
+        expect(Object.isFrozen(fields[0])).toBe(true);
+      }
+    }
   });
 
   it('shared parts are frozen all the way down: a caller cannot change what another reply shows', () => {

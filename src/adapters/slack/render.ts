@@ -43,11 +43,10 @@ function sectionOf(text: string): SectionBlock {
 }
 
 /**
- * Fact fields and detail and caveats sections, kept by their text and shared between replies (with their
- * JSON, reply-bytes.ts): the data repeats them answer after answer ("*Architecture*\nx64", a series'
- * processors, its caveats). Bounded by the data in practice and by these numbers always (emptied when full).
+ * Detail and caveats sections, kept by their text and shared between replies (with their JSON,
+ * reply-bytes.ts): the data repeats them answer after answer (a series' processors, its caveats).
+ * Bounded by the data in practice and by this number always (emptied when full).
  */
-const keptFields = new SharedByText(1024, md);
 const keptSections = new SharedByText(512, sectionOf);
 
 function headerBlock(answer: Answer): Block {
@@ -69,10 +68,39 @@ function creditBlock(answer: Answer, userId: string | undefined): ContextBlock |
   return { type: 'context', elements: [md(`<@${userId}> asked${asked}`)] };
 }
 
-function factField(fact: Fact): MrkdwnObject {
+function factFieldText(fact: Fact): string {
   const label = `*${mrkdwn(truncate(fact.label.trim() || '·', MAX_LABEL))}*`;
   const room = L.fieldText - label.length - 1;
-  return keptFields.get(`${label}\n${truncate(mrkdwn(fact.value.trim() || '—'), room)}`);
+  return `${label}\n${truncate(mrkdwn(fact.value.trim() || '—'), room)}`;
+}
+
+/**
+ * Fact fields, made once per label and value and shared between replies (with their JSON, reply-bytes.ts):
+ * the data repeats them answer after answer ("Architecture: x64", a series' name). Kept by the core's own
+ * strings (a few label constants, values mostly the data's strings, whose hashes they keep), so a repeated
+ * fact costs two lookups and no text. Bounded by the data in practice and by MAX_FACT_FIELDS always.
+ */
+const factFields = new Map<string, Map<string, MrkdwnObject>>();
+let factFieldCount = 0;
+const MAX_FACT_FIELDS = 1024;
+
+function factField(fact: Fact): MrkdwnObject {
+  let byValue = factFields.get(fact.label);
+  let field = byValue?.get(fact.value);
+  if (field !== undefined) return field;
+  if (factFieldCount >= MAX_FACT_FIELDS) {
+    factFields.clear();
+    factFieldCount = 0;
+    byValue = undefined;
+  }
+  if (byValue === undefined) {
+    byValue = new Map();
+    factFields.set(fact.label, byValue);
+  }
+  field = shared(md(factFieldText(fact)));
+  byValue.set(fact.value, field);
+  factFieldCount += 1;
+  return field;
 }
 
 function factBlocks(facts: Fact[]): SectionBlock[] {
