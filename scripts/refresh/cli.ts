@@ -277,6 +277,11 @@ export async function run(argv: string[], out: (line: string) => void, err: (lin
   ];
   for (const [name, value] of files) writeFileSync(join(o.data, name), formatJson(value));
   out(`Wrote ${written.length ? `reference/{${written.join(',')}} and ` : ''}${files.map(([n]) => n).join(', ')}.`);
+  // The parser's stored pattern literals include the CPU codenames read from these tables: rewrite them with the tables.
+  if (resolve(o.data) === resolve(DATA_DIR)) {
+    execFileSync('npm', ['run', '--silent', 'literals'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    out('Rewrote src/core/question/literal-table.ts (npm run literals).');
+  }
   return { code: 0, report };
 }
 
