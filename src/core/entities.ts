@@ -283,12 +283,16 @@ function matchAt(
     } else found.unknown.push(w);
     return 1;
   }
+  return distroTypoAt(catalog, words, i, found);
+}
+
+/** A word one slip from a distribution's name ("ubunto") is taken as that distribution, and the correction said. */
+function distroTypoAt(catalog: Catalog, words: string[], i: number, found: Entities): number {
+  const w = words[i]!;
   const typo = distroTypo(catalog, w);
-  if (typo) {
-    found.corrections.push({ typed: w, meant: typo.name });
-    return takeDistro(catalog, typo, words, i, 1, found, true);
-  }
-  return 1;
+  if (!typo) return 1;
+  found.corrections.push({ typed: w, meant: typo.name });
+  return takeDistro(catalog, typo, words, i, 1, found, true);
 }
 
 /** matchAt's last steps for a word with no digit that no codename starts with (the others cannot take it): a level
@@ -311,12 +315,7 @@ function wordWithoutDigit(catalog: Catalog, words: string[], original: string[],
     found.unknown.push(w);
     return 1;
   }
-  const typo = distroTypo(catalog, w);
-  if (typo) {
-    found.corrections.push({ typed: w, meant: typo.name });
-    return takeDistro(catalog, typo, words, i, 1, found, true);
-  }
-  return 1;
+  return distroTypoAt(catalog, words, i, found);
 }
 
 interface TailGates {
