@@ -1,11 +1,6 @@
 // `npm start` / Procfile `web:`. Everything is in src/service/; this only runs it and exits with its code.
 import { loadDotEnv } from './service/dotenv.js';
 import { run } from './service/run.js';
-import { capYoungGeneration } from './service/young-generation.js';
-
-// At most 2 × 8 MB of new space, set here rather than with node's --max-semi-space-size (which would cost
-// every start Node's code cache for its built-ins: src/service/young-generation.ts).
-capYoungGeneration();
 
 // A .env in the working directory fills in what the real environment does not set (see .env.example).
 try {

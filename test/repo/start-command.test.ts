@@ -16,11 +16,6 @@ describe('the start command', () => {
     expect(start.nodeFlags.every((flag) => flag.startsWith('--'))).toBe(true);
   });
 
-  it("starts without V8 flags: any would make V8 refuse Node's code cache for its built-ins (src/service/young-generation.ts)", () => {
-    expect(start.nodeFlags).toEqual([]);
-    expect(read('src/main.ts')).toMatch(/^capYoungGeneration\(\);$/m);
-  });
-
   it('the Procfile and the Dockerfile run exactly what npm start runs', () => {
     expect(read('Procfile')).toMatch(new RegExp(`^web: ${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
     const cmd = /^CMD (\[.*\])$/m.exec(read('Dockerfile'))?.[1];
