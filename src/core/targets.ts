@@ -17,11 +17,11 @@ export interface Target {
 }
 
 export function vmTargets(e: Entities): Target[] {
-  return [
-    ...e.sizes.map((s) => ({ series: s.series, size: s.size.name, sizeInfo: s, label: s.size.name })),
-    // "B-series … the B2ms size": a series named beside one of its own sizes is that machine, not a second one
-    ...e.series.filter((s) => !e.sizes.some((z) => z.series === s)).map((s) => ({ series: s, label: s.record.series })),
-  ];
+  const out: Target[] = [];
+  for (const s of e.sizes) out.push({ series: s.series, size: s.size.name, sizeInfo: s, label: s.size.name });
+  // "B-series … the B2ms size": a series named beside one of its own sizes is that machine, not a second one
+  for (const s of e.series) if (!e.sizes.some((z) => z.series === s)) out.push({ series: s, label: s.record.series });
+  return out;
 }
 
 /** A command's argument names its machine: the first thing typed (`typed`, the argument) when nothing else was found. */

@@ -24,7 +24,8 @@ export function keyOf(name: string): string {
 
 /** Key for VM sizes and series: keyOf without a leading "standard"/"basic" prefix kept apart. */
 export function sizeKeyOf(name: string): string {
-  return keyOf(name).replace(/^standard/, '');
+  const key = keyOf(name);
+  return key.startsWith('standard') ? key.slice('standard'.length) : key;
 }
 
 /** What `\s` matches: ECMAScript's white space (tab, vertical tab, form feed, the Zs spaces, U+FEFF) and line ends. */

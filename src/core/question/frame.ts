@@ -6,7 +6,7 @@ import { findEntities, nameKeys, type Entities } from '../entities.js';
 import { intentOffset, questionGate } from './mentions.js';
 import { readIntent, type Intent } from '../intent.js';
 import { firstRelease, vmTargets, type Target } from '../targets.js';
-import { echo, keyOf } from '../text.js';
+import { echo, keyOf, matchesOf } from '../text.js';
 import { LEVELS } from '../levels.js';
 
 export type Operation = 'one' | 'compare' | 'matrix' | 'list';
@@ -54,13 +54,18 @@ export function frameOf(catalog: Catalog, text: string): Frame {
   };
 }
 
-const cueNames = new WeakMap<Catalog, RegExp | null>();
+interface CueNames {
+  re: RegExp;
+  /** each name's words: the pattern can match only a question that holds every word of some name */
+  words: string[][];
+}
+const cueNames = new WeakMap<Catalog, CueNames | null>();
 /** "Common Base Linux Mariner", "Azure Linux Container Host": a distribution's own name whose words would ask
  * something ("base", "host") is a name, not a question word. The names are found once per catalog by asking the
  * intent reader about each one. */
 function withoutNames(catalog: Catalog, lower: string): string {
-  let re = cueNames.get(catalog);
-  if (re === undefined) {
+  let cue = cueNames.get(catalog);
+  if (cue === undefined) {
     const names = catalog.distros
       .flatMap((d) => [d.name, ...(d.aliases ?? []), ...d.releases.flatMap((r) => r.aliases)])
       .map((n) => n.toLowerCase().trim())
@@ -69,11 +74,14 @@ function withoutNames(catalog: Catalog, lower: string): string {
         const asked = readIntent(n);
         return asked.asks.size > 0 || asked.facet !== null;
       });
-    const words = (n: string) => n.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    re = names.length ? new RegExp(`\\b(?:${[...new Set(names)].map((n) => words(n).join('[^\\p{L}\\p{N}]+')).join('|')})\\b`, 'gu') : null;
-    cueNames.set(catalog, re);
+    const unique = [...new Set(names)].map((n) => n.split(/\s+/));
+    const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    cue = unique.length ? { re: new RegExp(`\\b(?:${unique.map((ws) => ws.map(escaped).join('[^\\p{L}\\p{N}]+')).join('|')})\\b`, 'gu'), words: unique } : null;
+    cueNames.set(catalog, cue);
   }
-  return re ? lower.replace(re, ' ') : lower;
+  // most questions hold no such name whole: no pass of the (Unicode) pattern over them
+  if (!cue || !cue.words.some((ws) => ws.every((w) => lower.includes(w)))) return lower;
+  return lower.replace(cue.re, ' ');
 }
 
 /** Every distro named: the releases typed, then bare distros at their newest release. */
@@ -125,11 +133,13 @@ export function keysOf(named: NamedRelease['distro'] | NamedRelease['release']):
   return keys;
 }
 
+const CAPITALISED_BEFORE_LINUX = /\b([A-Z][A-Za-z-]+)\s+(Linux|OS)\b/g;
+
 /** "Clear Linux", "Kali Linux": a capitalised name before Linux/OS that no known distro answers to. */
 function unknownDistros(catalog: Catalog, text: string): string[] {
   if (!/ (linux|os)\b/i.test(text)) return [];
   const out: string[] = [];
-  for (const m of text.matchAll(/\b([A-Z][A-Za-z-]+)\s+(Linux|OS)\b/g)) {
+  for (const m of matchesOf(CAPITALISED_BEFORE_LINUX, text)) {
     const name = `${m[1]} ${m[2]}`;
     if (
       catalog.distroByKey.has(keyOf(name)) ||

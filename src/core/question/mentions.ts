@@ -361,7 +361,7 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
   }
 
   // model numbers typed without their brand words ("9980xe", "4790k", "intel g5400")
-  if (/\d{3}/.test(quick)) for (const m of brandless(catalog, rest)) pushFamily(m);
+  if (/\d{3}/.test(quick)) for (const m of brandless(catalog, rest, quick)) pushFamily(m);
   // "AMD FX-8350 FX-Series 8-Core": the processor's own product line, not the Azure series of that name
   if (/series/.test(quick))
     for (const brand of new Set(mentions.familyCpus.flatMap((m) => lineOf(m.model))))
@@ -456,18 +456,21 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
 
 /** Model numbers people type without the brand words the family rules need, with the brands to try: a suffix only
  * Intel's Core line uses (K, KF, KS; XE only on Core i9 Extreme parts), an "Intel G" number (Pentium or Celeron G). */
-const BRANDLESS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
-  [/(?<![\w-])\d{4,5}xe(?![\w-])/gi, ['Core i9-']],
-  [/(?<![\w-])\d{4,5}(?:k|kf|ks)(?![\w-])/gi, ['Core i9-', 'Core i7-', 'Core i5-', 'Core i3-']],
-  [/(?<=\bintel\s+)g\d{3,4}[a-z]?(?![\w-])/gi, ['Pentium ', 'Celeron ']],
+const BRANDLESS: ReadonlyArray<readonly [RegExp, readonly string[], literal: string]> = [
+  [/(?<![\w-])\d{4,5}xe(?![\w-])/gi, ['Core i9-'], 'xe'],
+  [/(?<![\w-])\d{4,5}(?:k|kf|ks)(?![\w-])/gi, ['Core i9-', 'Core i7-', 'Core i5-', 'Core i3-'], 'k'],
+  [/(?<=\bintel\s+)g\d{3,4}[a-z]?(?![\w-])/gi, ['Pentium ', 'Celeron '], 'intel'],
 ];
 
 /** Each brandless model number, read with every brand that fits: a rule that lists the number itself wins (the
  * i7-4930K is Ivy Bridge-E, whatever the generic 4th-generation rule says); otherwise every brand must agree on the
  * level, or the number stays unread. The model is named without the brand word the text did not give. */
-function brandless(catalog: Catalog, text: string): CpuFamilyMatch[] {
+function brandless(catalog: Catalog, text: string, lower: string): CpuFamilyMatch[] {
   const out: CpuFamilyMatch[] = [];
-  for (const [re, brands] of BRANDLESS)
+  for (const [re, brands, literal] of BRANDLESS) {
+    // every match holds its row's literal (in any case): a text without it is not searched (these patterns start
+    // with a lookbehind, which V8 tries at every position)
+    if (!lower.includes(literal)) continue;
     for (const m of matchesOf(re, text)) {
       const typed = m[0];
       const hits = brands.flatMap((b) => identifyCpus(catalog, `${b}${typed}`).filter((h) => h.end === b.length + typed.length));
@@ -478,6 +481,7 @@ function brandless(catalog: Catalog, text: string): CpuFamilyMatch[] {
       const model = listed || hits.length === 1 ? hit.model : `Intel ${brands.length > 2 ? 'Core ' : ''}${typed.toUpperCase()}`;
       out.push({ ...hit, model, typed, start: m.index!, end: m.index! + typed.length });
     }
+  }
   return out;
 }
 
