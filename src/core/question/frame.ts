@@ -80,7 +80,7 @@ function withoutNames(catalog: Catalog, lower: string): string {
     cueNames.set(catalog, cue);
   }
   // most questions hold no such name whole: no pass of the (Unicode) pattern over them
-  if (!cue || !cue.words.some((ws) => ws.every((w) => lower.includes(w)))) return lower;
+  if (!cue?.words.some((ws) => ws.every((w) => lower.includes(w)))) return lower;
   return lower.replace(cue.re, ' ');
 }
 
