@@ -2,18 +2,19 @@
 // validate-build.ts after a full validation. At start the core reads the tables and, when their hash is
 // the one stamped, takes them as validated (no zod, no cross-table checks: the same bytes passed both);
 // any other bytes, or no stamp (tests, a source checkout, an edited file), get the full validation.
-// No zod here: importing it is a third of a cold start.
+// The hash is taken over the bytes as read (a string would be encoded back to UTF-8 first: the same
+// digest, one more copy of every table). No zod here, and no checks: the file names come from
+// table-files.ts alone.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { CpuFamilyData } from './load-cpu-families.js';
 import type { Knowledge } from './load.js';
 import type { ArchspecX86Table, CpuFamily, CpuModel, Distro, LevelsTable, VmSeries } from './schema.js';
-import { FAMILY_FILES, FILES } from './checks.js';
+import { FAMILY_FILES, FILES, TABLE_FILES } from './table-files.js';
+
+export { TABLE_FILES };
 
 export const STAMP_FILE = 'validated.json';
-
-/** Every table the core loads, in a fixed order. */
-export const TABLE_FILES: readonly string[] = [...Object.values(FILES), ...Object.values(FAMILY_FILES)];
 
 /** The directory of the tables: this module's (src/data, or dist/src/data when built). */
 const HERE = new URL('./', import.meta.url);
@@ -23,8 +24,13 @@ export function readTables(dir: URL = HERE): Map<string, string> {
   return new Map(TABLE_FILES.map((name) => [name, readFileSync(new URL(name, dir), 'utf8')]));
 }
 
-/** SHA-256 over every table's name and text. */
-export function tablesHash(texts: ReadonlyMap<string, string>): string {
+/** The tables' bytes as stored, by file name (throws when one cannot be read). */
+export function readTableBytes(dir: URL = HERE): Map<string, Buffer> {
+  return new Map(TABLE_FILES.map((name) => [name, readFileSync(new URL(name, dir))]));
+}
+
+/** SHA-256 over every table's name and text (as UTF-8: a text and the bytes it was read from hash alike). */
+export function tablesHash(texts: ReadonlyMap<string, string | Buffer>): string {
   const h = createHash('sha256');
   for (const name of TABLE_FILES) h.update(`${name}\u0000${texts.get(name) ?? ''}\u0000`);
   return h.digest('hex');
@@ -53,14 +59,14 @@ export interface ValidatedTables {
 export function loadStamped(version?: string, dir: URL = HERE): ValidatedTables | null {
   const stamped = stampedHash(dir);
   if (stamped === null) return null;
-  let texts: Map<string, string>;
+  let bytes: Map<string, Buffer>;
   try {
-    texts = readTables(dir);
+    bytes = readTableBytes(dir);
   } catch {
     return null;
   }
-  if (tablesHash(texts) !== stamped) return null;
-  const json = <T>(name: string): T => JSON.parse(texts.get(name)!) as T;
+  if (tablesHash(bytes) !== stamped) return null;
+  const json = <T>(name: string): T => JSON.parse(bytes.get(name)!.toString('utf8')) as T;
   const cpus = json<{ asOf: string; models: CpuModel[] }>(FILES.cpus);
   const series = json<{ asOf: string; series: VmSeries[] }>(FILES.series);
   const distros = json<{ asOf: string; distros: Distro[] }>(FILES.distros);
