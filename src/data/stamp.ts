@@ -5,6 +5,7 @@
 // The hash is taken over the bytes as read (a string would be encoded back to UTF-8 first: the same
 // digest, one more copy of every table). No zod here, and no checks: the file names come from
 // table-files.ts alone.
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { CpuFamilyData } from './load-cpu-families.js';
@@ -66,7 +67,9 @@ export function loadStamped(version?: string, dir: URL = HERE): ValidatedTables 
     return null;
   }
   if (tablesHash(bytes) !== stamped) return null;
-  const json = <T>(name: string): T => JSON.parse(bytes.get(name)!.toString('utf8')) as T;
+  // the bundle's copies are ASCII (scripts/bundle.ts): read as Latin-1, a copy without UTF-8 decoding
+  const text = (b: Buffer): string => b.toString(isAscii(b) ? 'latin1' : 'utf8');
+  const json = <T>(name: string): T => JSON.parse(text(bytes.get(name)!)) as T;
   const cpus = json<{ asOf: string; models: CpuModel[] }>(FILES.cpus);
   const series = json<{ asOf: string; series: VmSeries[] }>(FILES.series);
   const distros = json<{ asOf: string; distros: Distro[] }>(FILES.distros);
