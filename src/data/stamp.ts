@@ -67,13 +67,10 @@ export function loadStamped(version?: string, dir: URL = HERE): ValidatedTables 
     return null;
   }
   if (tablesHash(bytes) !== stamped) return null;
-  // the bundle's copies are ASCII (scripts/bundle.ts): read as Latin-1, a copy without UTF-8 decoding
-  const text = (b: Buffer): string => b.toString(isAscii(b) ? 'latin1' : 'utf8');
-  const json = <T>(name: string): T => JSON.parse(text(bytes.get(name)!)) as T;
+  const json = <T>(name: string): T => parseTable<T>(bytes.get(name)!);
   const cpus = json<{ asOf: string; models: CpuModel[] }>(FILES.cpus);
   const series = json<{ asOf: string; series: VmSeries[] }>(FILES.series);
   const distros = json<{ asOf: string; distros: Distro[] }>(FILES.distros);
-  const families = json<{ asOf: string; families: CpuFamily[] }>(FAMILY_FILES.families);
   const asOf = [cpus.asOf, series.asOf, distros.asOf].sort()[2]!;
   return {
     knowledge: {
@@ -84,6 +81,40 @@ export function loadStamped(version?: string, dir: URL = HERE): ValidatedTables 
       series: series.series,
       distros: distros.distros,
     },
-    families: { archspec: json<ArchspecX86Table>(FAMILY_FILES.archspec), families: families.families, asOf: families.asOf },
+    families: lazyFamilies(bytes.get(FAMILY_FILES.archspec)!, bytes.get(FAMILY_FILES.families)!),
+  };
+}
+
+/** A table's JSON; the bundle's copies are ASCII (scripts/bundle.ts): read as Latin-1, without UTF-8 decoding. */
+function parseTable<T>(bytes: Buffer): T {
+  return JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')) as T;
+}
+
+/**
+ * The family rules' two tables (a fifth of the bytes), parsed at their first read: the catalog compiles
+ * the rules on first use, and a command naming a size never reads them. Their bytes passed the stamp's
+ * hash with the others, so what is parsed later is what was validated; only these two buffers are kept
+ * until then (a function of their own, so that no closure holds the other tables' bytes).
+ */
+function lazyFamilies(archspecBytes: Buffer, familiesBytes: Buffer): CpuFamilyData {
+  let pending: { archspec: Buffer; families: Buffer } | undefined = { archspec: archspecBytes, families: familiesBytes };
+  let parsed: { archspec: ArchspecX86Table; table: { asOf: string; families: CpuFamily[] } } | undefined;
+  const tables = () => {
+    if (!parsed) {
+      parsed = { archspec: parseTable(pending!.archspec), table: parseTable(pending!.families) };
+      pending = undefined;
+    }
+    return parsed;
+  };
+  return {
+    get archspec() {
+      return tables().archspec;
+    },
+    get families() {
+      return tables().table.families;
+    },
+    get asOf() {
+      return tables().table.asOf;
+    },
   };
 }
