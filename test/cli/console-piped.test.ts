@@ -1,6 +1,6 @@
 // The console with piped input: a line ends at \n, \r\n or \r and at nothing else, however the input is
 // cut into chunks; each non-blank line is asked once, as it was written; stop() ends it while it waits.
-import { PassThrough, Writable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { startConsole } from '../../src/adapters/cli/console.js';
 import { LineSplitter } from '../../src/adapters/cli/input-lines.js';
@@ -99,8 +99,41 @@ describe('the piped console', () => {
     await surface.stop();
     await expect(surface.done).resolves.toBe('end');
     expect(surface.isReady()).toBe(false);
-    // the unfinished line is not asked: stopping is not the end of the input
+    // the unfinished line is not asked: stopping is not the end of the input; what comes after is left unread
+    input.write(' 10\nazl3\n');
+    await new Promise((r) => setImmediate(r));
     expect(asked).toEqual(['azl4']);
     expect(written()).toBe('answer 1\n\n');
+    expect(input.readableLength).toBeGreaterThan(0);
+  });
+
+  it('reads no further while a question is being answered: a fast writer is held back, not buffered', async () => {
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const asked: string[] = [];
+    // a writer with 200 KB ready, handing over a line each time the console reads
+    const lines = Array.from({ length: 200 }, (_, i) => `line ${i} ${'x'.repeat(1_000)}`);
+    let handedOver = 0;
+    const input = new Readable({
+      read() {
+        this.push(handedOver < lines.length ? `${lines[handedOver++]}\n` : null);
+      },
+    });
+    const surface = startConsole(
+      async (q) => {
+        asked.push(q.text);
+        await held;
+        return ask(q.text);
+      },
+      { input, output: new PassThrough().resume(), interactive: false },
+    );
+    while (asked.length === 0) await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 20));
+    // while the first line is answered, the console has taken what one read buffers (16 KB), no more
+    expect(asked).toEqual([lines[0]]);
+    expect(handedOver).toBeLessThan(40);
+    release();
+    await expect(surface.done).resolves.toBe('end');
+    expect(asked).toEqual(lines);
   });
 });

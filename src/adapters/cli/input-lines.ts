@@ -1,7 +1,6 @@
 // Lines of piped input as a shell counts them: a line ends at \n, \r\n or \r, and nothing else. Node's
 // readline cannot be used for this: from Node 24 it also ends a line at U+2028 and U+2029 (Node 20's
 // does not), so one line holding either character was read as two questions on Node 24 only.
-import { on } from 'node:events';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 
@@ -41,23 +40,34 @@ export class LineSplitter {
 }
 
 /**
- * The lines of `input`, one chunk at a time: the input is paused while a chunk's lines are used, so a
- * slow reader holds back a fast writer. Ends at the end of input (or its close without one), or
- * quietly when `signal` aborts; leaving early leaves the input paused, as readline's close() did.
+ * The lines of `input`, read a chunk at a time and only when the last chunk's lines have been used:
+ * a slow reader holds back a fast writer instead of buffering its input. Ends at the end of input (or
+ * its close without one); throws the input's error; ends quietly, leaving the rest unread, when
+ * `signal` aborts.
  */
 export async function* inputLines(input: Readable, signal: AbortSignal): AsyncGenerator<string> {
   const split = new LineSplitter();
-  const chunks = on(input, 'data', { close: ['end', 'close'], signal });
-  input.resume();
-  try {
-    for await (const [chunk] of chunks) {
-      input.pause();
-      yield* split.push(chunk as Buffer | string);
-      input.resume();
-    }
-  } catch (err) {
-    if (signal.aborted) return;
-    throw err;
+  while (!signal.aborted) {
+    const chunk: Buffer | string | null = input.read();
+    if (chunk !== null) yield* split.push(chunk);
+    else if (input.readableEnded || input.destroyed) break;
+    else await nextEvent(input, signal);
   }
-  yield* split.end();
+  if (input.errored) throw input.errored;
+  if (!signal.aborted) yield* split.end();
+}
+
+/** Resolves when `input` has more to read, ends or closes, or `signal` aborts; rejects with its error. */
+function nextEvent(input: Readable, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (err?: unknown): void => {
+      for (const event of ['readable', 'end', 'close', 'error']) input.off(event, settle);
+      signal.removeEventListener('abort', wake);
+      if (err) reject(err);
+      else resolve();
+    };
+    const wake = (): void => settle();
+    for (const event of ['readable', 'end', 'close', 'error']) input.on(event, settle);
+    signal.addEventListener('abort', wake);
+  });
 }
