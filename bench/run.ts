@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { benchAskJson } from './ask-json.js';
 import { benchCore } from './core.js';
 import { benchSlack, benchStartup, bundleTargets } from './slack.js';
+import { startCommand } from './start-command.js';
+import { projectRoot } from '../scripts/bundle.js';
 import { SLACK_TEXTS } from './slack-texts.js';
 import { round } from './stats.js';
 import { ANSWER_CACHE_SIZE } from '../src/service/answer-cache.js';
@@ -23,6 +25,7 @@ process.stdout.write('slack http under load ...\n');
 const slack = await benchSlack();
 process.stdout.write('start-up ...\n');
 const STARTUP_SPAWNS = 5;
+const startCommandFlags = startCommand(projectRoot()).nodeFlags.join(' ');
 const startup = await benchStartup(STARTUP_SPAWNS);
 process.stdout.write('ask --json ...\n');
 const askJson = await benchAskJson();
@@ -119,6 +122,11 @@ const rows: [string, string, string][] = [
     'start-up, for transparency (bare Bolt bundled / bot unbundled)',
     `${startup.bareBoltBundledMs} ms / ${startup.botUnbundledMs} ms`,
     `bot / bundled bare Bolt ${x(ratio(startup.botMs, startup.bareBoltBundledMs))}; the same spawns in turn`,
+  ],
+  [
+    'start-up, the bot started without node flags',
+    `${startup.botNoFlagsMs} ms`,
+    `the same bundle without npm start's ${startCommandFlags || 'flags'} (a V8 flag costs Node's built-in code cache): / bundled bare Bolt ${x(ratio(startup.botNoFlagsMs, startup.bareBoltBundledMs))}`,
   ],
   [
     'RSS after load (bot / bare Bolt)',

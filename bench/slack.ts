@@ -40,9 +40,10 @@ export async function bundleTargets(): Promise<void> {
 
 /**
  * bot-distinct: the whole bot again, every command a question it has not answered recently;
- * bare-bundled: the floor bundled as the bot is; bot-unbundled: the bot from dist/src (start-up only)
+ * bare-bundled: the floor bundled as the bot is; bot-unbundled: the bot from dist/src (start-up only);
+ * bot-no-flags: the bundle started without npm start's node flags (start-up only: what the flags cost)
  */
-type Kind = 'bot' | 'bot-distinct' | 'bot-unbundled' | 'bare' | 'bare-bundled' | Step;
+type Kind = 'bot' | 'bot-distinct' | 'bot-unbundled' | 'bot-no-flags' | 'bare' | 'bare-bundled' | Step;
 /** The bot's stack in steps; see slack-steps.ts. */
 export type Step = 'receiver-ack' | 'no-core' | 'core';
 
@@ -151,7 +152,7 @@ function rssMb(pid: number): { rss: number; peak: number } {
 }
 
 function launch(kind: Kind, port: number, slack: BenchSlack): ChildProcess {
-  const bot = kind === 'bot' || kind === 'bot-distinct' || kind === 'bot-unbundled';
+  const bot = kind === 'bot' || kind === 'bot-distinct' || kind === 'bot-unbundled' || kind === 'bot-no-flags';
   const env = {
     PATH: process.env.PATH ?? '',
     PORT: String(port),
@@ -161,9 +162,17 @@ function launch(kind: Kind, port: number, slack: BenchSlack): ChildProcess {
     ...(bot ? { SLACK_BOT_TOKEN: 'xoxb-bench', LOG_LEVEL: 'info' } : {}),
     ...(!bot && kind !== 'bare' && kind !== 'bare-bundled' ? { STEP: kind } : {}),
   };
-  const scripts: Partial<Record<Kind, string>> = { bot: MAIN, 'bot-distinct': MAIN, 'bot-unbundled': MAIN_UNBUNDLED, bare: BARE, 'bare-bundled': BARE_BUNDLED };
+  const scripts: Partial<Record<Kind, string>> = {
+    bot: MAIN,
+    'bot-distinct': MAIN,
+    'bot-unbundled': MAIN_UNBUNDLED,
+    'bot-no-flags': MAIN,
+    bare: BARE,
+    'bare-bundled': BARE_BUNDLED,
+  };
   const script = scripts[kind] ?? STEPS;
-  return spawn(process.execPath, [...(bot ? BOT_NODE_FLAGS : []), script], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const flags = bot && kind !== 'bot-no-flags' ? BOT_NODE_FLAGS : [];
+  return spawn(process.execPath, [...flags, script], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 /** ms from spawn until a signed slash command is answered 200 */
@@ -274,15 +283,22 @@ export interface StartupResult {
   /** transparency: the same bare Bolt app bundled as the bot is, and the bot unbundled */
   bareBoltBundledMs: number;
   botUnbundledMs: number;
+  /** the bundle started without npm start's node flags (any V8 flag costs Node's built-in code cache) */
+  botNoFlagsMs: number;
 }
 
-/** Medians of `runs` spawns of each, in turn (bare, bundled bare, bot, unbundled bot) so drift hits all. */
-export async function benchStartup(runs = 3): Promise<StartupResult> {
+/** The kinds a start-up run spawns, in this order each round. */
+export const STARTUP_KINDS = ['bare', 'bare-bundled', 'bot', 'bot-no-flags', 'bot-unbundled'] as const;
+export type StartupKind = (typeof STARTUP_KINDS)[number];
+
+/**
+ * ms from spawn to the first answered command, `runs` spawns of each kind, in turn (one of each per round)
+ * so that drift on a shared machine hits all alike.
+ */
+export async function startupSamples(runs: number, kinds: readonly StartupKind[] = STARTUP_KINDS): Promise<Record<StartupKind, number[]>> {
   const slack = await startBenchSlack();
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   try {
-    const kinds = ['bare', 'bare-bundled', 'bot', 'bot-unbundled'] as const;
-    const times = Object.fromEntries(kinds.map((k) => [k, [] as number[]])) as Record<(typeof kinds)[number], number[]>;
+    const times = Object.fromEntries(kinds.map((k) => [k, [] as number[]])) as Record<StartupKind, number[]>;
     for (let r = 0; r < runs; r++) {
       for (const kind of kinds) {
         const port = await freePort();
@@ -295,15 +311,23 @@ export async function benchStartup(runs = 3): Promise<StartupResult> {
         }
       }
     }
-    return {
-      botMs: round(median(times.bot)),
-      bareBoltMs: round(median(times.bare)),
-      bareBoltBundledMs: round(median(times['bare-bundled'])),
-      botUnbundledMs: round(median(times['bot-unbundled'])),
-    };
+    return times;
   } finally {
     await slack.close();
   }
+}
+
+/** Medians of `runs` spawns of each kind, in turn (startupSamples). */
+export async function benchStartup(runs = 3): Promise<StartupResult> {
+  const times = await startupSamples(runs);
+  const median = (xs: number[]) => round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
+  return {
+    botMs: median(times.bot),
+    bareBoltMs: median(times.bare),
+    bareBoltBundledMs: median(times['bare-bundled']),
+    botUnbundledMs: median(times['bot-unbundled']),
+    botNoFlagsMs: median(times['bot-no-flags']),
+  };
 }
 
 const STEP_KINDS = ['receiver-ack', 'no-core', 'core'] as const satisfies readonly Step[];

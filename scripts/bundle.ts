@@ -6,8 +6,8 @@
 // discord.js, ioredis, zod and prom-client stay external: loaded from node_modules, and only when
 // configured, needed or (prom-client) after start-up, as from dist/src. (prom-client bundled lost its
 // named exports through the dynamic import: `Registry is not a constructor`.)
-// The tables are copied beside the bundle (the code reads them from its own directory) in ASCII (asciiJson),
-// validated in full and stamped there, as validate-build.ts does for dist/src/data.
+// The tables are copied beside the bundle (the code reads them from its own directory) without indentation
+// and in ASCII (tableCopy), validated in full and stamped there, as validate-build.ts does for dist/src/data.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -113,6 +113,14 @@ export function asciiJson(text: string): string {
   return text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * A table as the bundle ships it: the same data (JSON.parse gives back an equal value), without the
+ * indentation (a quarter of the bytes a start reads, hashes for the stamp and parses), in ASCII (asciiJson).
+ */
+export function tableCopy(text: string): string {
+  return asciiJson(JSON.stringify(JSON.parse(text)));
+}
+
 /** The entry points, by the name of the file they become. */
 export const ENTRIES: Record<string, string> = { main: 'src/main.ts', ask: 'src/adapters/cli/ask.ts' };
 
@@ -158,7 +166,7 @@ export async function bundle(outDir: string, root = projectRoot(), entries: Reco
     external: EXTERNAL,
     plugins: [lazyPackages(root)],
   });
-  for (const name of TABLE_FILES) writeFileSync(join(outDir, name), asciiJson(readFileSync(join(root, 'src/data', name), 'utf8')));
+  for (const name of TABLE_FILES) writeFileSync(join(outDir, name), tableCopy(readFileSync(join(root, 'src/data', name), 'utf8')));
   validateAndStamp(pathToFileURL(`${outDir}/`));
 }
 

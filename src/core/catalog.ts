@@ -65,10 +65,6 @@ export class Catalog {
   readonly distroByKey = new Map<string, Distro>();
   /** release alias key ("rhel10", "azl3", "noble") -> release */
   readonly releaseByKey = new Map<string, ReleaseRef>();
-  /** CPUs beyond Azure's list, by model-number family rules */
-  readonly cpuFamilies: CpuFamilyIndex;
-  /** every flag some level needs, in /proc/cpuinfo spelling */
-  readonly levelFlags: ReadonlySet<string>;
   /** a dotted version that only one distro uses ("26.04" -> Ubuntu 26.04 LTS) */
   readonly releaseByVersion = new Map<string, ReleaseRef>();
   /** every release by its bare number ("10": RHEL 10, Rocky Linux 10 …; "4": Azure Linux 4.0, Photon OS 4.0) */
@@ -77,11 +73,14 @@ export class Catalog {
   /** The "did you mean" candidates, keys reduced once, built on first use (most starts never need them). */
   private names?: FuzzyNames;
   private sizeKeyList?: string[];
+  /** the family rules' tables, compiled on first use: a command naming a size or a series never needs them */
+  private readonly familyData: CpuFamilyData;
+  private familyIndex?: CpuFamilyIndex;
+  private levelFlagSet?: ReadonlySet<string>;
 
   constructor(knowledge: Knowledge, families: CpuFamilyData) {
     this.levels = knowledge.levels;
-    this.cpuFamilies = new CpuFamilyIndex(families, knowledge.levels);
-    this.levelFlags = new Set(knowledge.levels.levels.flatMap((l) => l.cpuinfoFlags));
+    this.familyData = families;
     this.asOf = knowledge.asOf;
     this.version = knowledge.version ?? 'unknown';
     this.distros = knowledge.distros;
@@ -134,6 +133,16 @@ export class Catalog {
       }
     }
     for (const [version, refs] of byVersion) if (refs.length === 1) this.releaseByVersion.set(version, refs[0]!);
+  }
+
+  /** CPUs beyond Azure's list, by model-number family rules (compiled on first use) */
+  get cpuFamilies(): CpuFamilyIndex {
+    return (this.familyIndex ??= new CpuFamilyIndex(this.familyData, this.levels));
+  }
+
+  /** every flag some level needs, in /proc/cpuinfo spelling */
+  get levelFlags(): ReadonlySet<string> {
+    return (this.levelFlagSet ??= new Set(this.levels.levels.flatMap((l) => l.cpuinfoFlags)));
   }
 
   /** Release of a distro by a typed version: "10", "4" (-> 4.0), "26.04", "26.04 lts"; null if none. */

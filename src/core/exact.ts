@@ -5,7 +5,7 @@
 import type { Distro, DistroRelease, LevelName } from '../data/schema.js';
 import { LEVELS } from './levels.js';
 import type { Catalog, CpuInfo, SeriesInfo, SizeInfo } from './catalog.js';
-import { keyOf } from './text.js';
+import { keyOf, sizeKeyOf } from './text.js';
 
 export interface ExactNames {
   /** "standard_d4s_v5" and "d4s_v5" -> the size (a spelling two sizes share is left out) */
@@ -107,9 +107,21 @@ const releaseNames = part((catalog): Map<string, { distro: Distro; release: Dist
   return releases;
 });
 
-/** The size a command's argument names exactly ("Standard_D4s_v5", "d4s_v5"), if it does. */
+/**
+ * The size a command's argument names exactly ("Standard_D4s_v5", "d4s_v5"), if it does: what
+ * `exactNames(catalog).sizes` holds for it, found through the catalog's size keys instead of a map of
+ * every spelling (the first command of a start does not wait for 1,600 names). A spelling and the size it
+ * spells share their size key, so the one size of that key is the only candidate, and a key two sizes
+ * share is the spelling the map leaves out (test/core/exact-names.test.ts holds the two to each other).
+ */
 export function exactSize(catalog: Catalog, typed: string): SizeInfo | undefined {
-  return typed.length <= 40 ? sizeNames(catalog).get(typed.toLowerCase()) : undefined;
+  if (typed.length > 40) return undefined;
+  const list = catalog.sizeByKey.get(sizeKeyOf(typed));
+  if (list?.length !== 1) return undefined;
+  const size = list[0]!;
+  const typedLower = typed.toLowerCase();
+  const name = size.size.name.toLowerCase();
+  return typedLower === name || (name.startsWith('standard_') && typedLower === name.slice('standard_'.length)) ? size : undefined;
 }
 
 /** The series a command's argument names exactly ("Dsv5", "Av2 series"), if it does. */

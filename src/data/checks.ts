@@ -2,6 +2,7 @@
 // problem strings ("<file>: <what is wrong>") and never throws, so every problem is reported at once.
 import { LEVEL_NAMES } from './level-names.js';
 import type { CpuModel, Distro, LevelName, LevelsTable, VmSeries } from './schema.js';
+import { FILES } from './table-files.js';
 
 /** What the checks may rely on: the records that passed their schema, plus the identities (names, ids,
  * versions) readable from records that did not, so a broken record does not make others look dangling. */
@@ -16,15 +17,7 @@ export interface CheckInput {
   distroVersions: Map<string, string[]>;
 }
 
-export const FILES = {
-  levels: 'x86-64-levels.json',
-  cpus: 'cpu-models.json',
-  series: 'vm-series.json',
-  distros: 'distros.json',
-} as const;
-
-/** The CPU family rules' tables (load-cpu-families.ts). */
-export const FAMILY_FILES = { archspec: 'archspec-x86.json', families: 'cpu-families.json' } as const;
+export { FAMILY_FILES, FILES } from './table-files.js';
 
 const LEVEL_ORDER: readonly LevelName[] = LEVEL_NAMES;
 

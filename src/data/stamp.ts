@@ -2,18 +2,20 @@
 // validate-build.ts after a full validation. At start the core reads the tables and, when their hash is
 // the one stamped, takes them as validated (no zod, no cross-table checks: the same bytes passed both);
 // any other bytes, or no stamp (tests, a source checkout, an edited file), get the full validation.
-// No zod here: importing it is a third of a cold start.
+// The hash is taken over the bytes as read (a string would be encoded back to UTF-8 first: the same
+// digest, one more copy of every table). No zod here, and no checks: the file names come from
+// table-files.ts alone.
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { CpuFamilyData } from './load-cpu-families.js';
 import type { Knowledge } from './load.js';
 import type { ArchspecX86Table, CpuFamily, CpuModel, Distro, LevelsTable, VmSeries } from './schema.js';
-import { FAMILY_FILES, FILES } from './checks.js';
+import { FAMILY_FILES, FILES, TABLE_FILES } from './table-files.js';
+
+export { TABLE_FILES };
 
 export const STAMP_FILE = 'validated.json';
-
-/** Every table the core loads, in a fixed order. */
-export const TABLE_FILES: readonly string[] = [...Object.values(FILES), ...Object.values(FAMILY_FILES)];
 
 /** The directory of the tables: this module's (src/data, or dist/src/data when built). */
 const HERE = new URL('./', import.meta.url);
@@ -23,8 +25,13 @@ export function readTables(dir: URL = HERE): Map<string, string> {
   return new Map(TABLE_FILES.map((name) => [name, readFileSync(new URL(name, dir), 'utf8')]));
 }
 
-/** SHA-256 over every table's name and text. */
-export function tablesHash(texts: ReadonlyMap<string, string>): string {
+/** The tables' bytes as stored, by file name (throws when one cannot be read). */
+export function readTableBytes(dir: URL = HERE): Map<string, Buffer> {
+  return new Map(TABLE_FILES.map((name) => [name, readFileSync(new URL(name, dir))]));
+}
+
+/** SHA-256 over every table's name and text (as UTF-8: a text and the bytes it was read from hash alike). */
+export function tablesHash(texts: ReadonlyMap<string, string | Buffer>): string {
   const h = createHash('sha256');
   for (const name of TABLE_FILES) h.update(`${name}\u0000${texts.get(name) ?? ''}\u0000`);
   return h.digest('hex');
@@ -53,18 +60,17 @@ export interface ValidatedTables {
 export function loadStamped(version?: string, dir: URL = HERE): ValidatedTables | null {
   const stamped = stampedHash(dir);
   if (stamped === null) return null;
-  let texts: Map<string, string>;
+  let bytes: Map<string, Buffer>;
   try {
-    texts = readTables(dir);
+    bytes = readTableBytes(dir);
   } catch {
     return null;
   }
-  if (tablesHash(texts) !== stamped) return null;
-  const json = <T>(name: string): T => JSON.parse(texts.get(name)!) as T;
+  if (tablesHash(bytes) !== stamped) return null;
+  const json = <T>(name: string): T => parseTable<T>(bytes.get(name)!);
   const cpus = json<{ asOf: string; models: CpuModel[] }>(FILES.cpus);
   const series = json<{ asOf: string; series: VmSeries[] }>(FILES.series);
   const distros = json<{ asOf: string; distros: Distro[] }>(FILES.distros);
-  const families = json<{ asOf: string; families: CpuFamily[] }>(FAMILY_FILES.families);
   const asOf = [cpus.asOf, series.asOf, distros.asOf].sort()[2]!;
   return {
     knowledge: {
@@ -75,6 +81,40 @@ export function loadStamped(version?: string, dir: URL = HERE): ValidatedTables 
       series: series.series,
       distros: distros.distros,
     },
-    families: { archspec: json<ArchspecX86Table>(FAMILY_FILES.archspec), families: families.families, asOf: families.asOf },
+    families: lazyFamilies(bytes.get(FAMILY_FILES.archspec)!, bytes.get(FAMILY_FILES.families)!),
+  };
+}
+
+/** A table's JSON; the bundle's copies are ASCII (scripts/bundle.ts): read as Latin-1, without UTF-8 decoding. */
+function parseTable<T>(bytes: Buffer): T {
+  return JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')) as T;
+}
+
+/**
+ * The family rules' two tables (a fifth of the bytes), parsed at their first read: the catalog compiles
+ * the rules on first use, and a command naming a size never reads them. Their bytes passed the stamp's
+ * hash with the others, so what is parsed later is what was validated; only these two buffers are kept
+ * until then (a function of their own, so that no closure holds the other tables' bytes).
+ */
+function lazyFamilies(archspecBytes: Buffer, familiesBytes: Buffer): CpuFamilyData {
+  let pending: { archspec: Buffer; families: Buffer } | undefined = { archspec: archspecBytes, families: familiesBytes };
+  let parsed: { archspec: ArchspecX86Table; table: { asOf: string; families: CpuFamily[] } } | undefined;
+  const tables = () => {
+    if (!parsed) {
+      parsed = { archspec: parseTable(pending!.archspec), table: parseTable(pending!.families) };
+      pending = undefined;
+    }
+    return parsed;
+  };
+  return {
+    get archspec() {
+      return tables().archspec;
+    },
+    get families() {
+      return tables().table.families;
+    },
+    get asOf() {
+      return tables().table.asOf;
+    },
   };
 }

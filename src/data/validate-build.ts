@@ -4,7 +4,7 @@
 // The bundle (scripts/bundle.ts) stamps its own copy of the tables with validateAndStamp.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FAMILY_FILES, FILES } from './checks.js';
+import { FAMILY_FILES, FILES } from './table-files.js';
 import { validateCpuFamilies } from './load-cpu-families.js';
 import { validateKnowledge } from './load.js';
 import { readTables, STAMP_FILE, TABLE_FILES, tablesHash } from './stamp.js';

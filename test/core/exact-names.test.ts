@@ -50,6 +50,17 @@ describe('/cpulevel with an exact size or series name', () => {
     expect(n).toBeGreaterThan(c.sizes.length * 3);
   });
 
+  test('exactSize finds through the size keys exactly what the map of every size spelling holds', () => {
+    const map = exactNames(c).sizes;
+    expect(map.size).toBeGreaterThan(c.sizes.length);
+    for (const [spelling, size] of map) expect(exactSize(c, spelling), spelling).toBe(size);
+    for (const s of c.sizes) {
+      const { exact, loose } = sizeSpellings(s.size.name);
+      for (const typed of [...exact, ...loose, `${s.size.name}x`, `x${s.size.name}`, s.size.name.replace(/_/, '')])
+        expect(exactSize(c, typed), typed).toBe(typed.length <= 40 ? map.get(typed.toLowerCase()) : undefined);
+    }
+  });
+
   test('every series, by its name and as "<name> series", gets the entity finder path’s answer', () => {
     let taken = 0;
     const problems: string[] = [];

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { loadCpuFamilies } from '../../src/data/load-cpu-families.js';
+import { FAMILY_FILES, loadCpuFamilies } from '../../src/data/load-cpu-families.js';
 import { loadKnowledge } from '../../src/data/load.js';
 import { loadStamped, readTables, STAMP_FILE, stampedHash, TABLE_FILES, tablesHash } from '../../src/data/stamp.js';
 
@@ -46,6 +46,18 @@ describe('the build stamp', () => {
     write(real, tablesHash(real));
     rmSync(join(dir, TABLE_FILES[0]!));
     expect(loadStamped(undefined, url)).toBeNull();
+  });
+
+  test('the family rules, parsed at their first read, are the bytes the hash covered, not what the disk holds by then', () => {
+    write(real, tablesHash(real));
+    const fast = loadStamped(undefined, url);
+    expect(fast).not.toBeNull();
+    // the files change after the check: what is read later is still what was validated
+    for (const name of [FAMILY_FILES.families, FAMILY_FILES.archspec]) writeFileSync(join(dir, name), '{"not": "the tables"}');
+    const knowledge = loadKnowledge();
+    expect(fast!.families.families).toEqual(loadCpuFamilies(knowledge.levels).families);
+    expect(fast!.families.archspec.microarchitectures.length).toBeGreaterThan(10);
+    expect(fast!.families.asOf).toBe(loadCpuFamilies(knowledge.levels).asOf);
   });
 
   test('the hash covers every table the core loads, by name and content', () => {

@@ -2,8 +2,8 @@
 // imports statically (scripts/bundle.ts, built here with the build's own options and entries, so the
 // chunks are split as they ship). That start holds the core, the tables' stamped load and the CLI, and
 // nothing else: no package (zod, pino, Bolt, discord.js ...), no platform adapter, no service, no schema
-// or loader that validates. What loads later (a dynamic import) is not part of it. (The cross-table
-// checks' code rides along, unrun: stamp.ts takes the tables' file names from checks.ts.)
+// or loader that validates, and no cross-table check (stamp.ts takes the tables' file names from
+// table-files.ts). What loads later (a dynamic import) is not part of it.
 import { join, relative } from 'node:path';
 import { build, type Metafile, type OutputFile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -64,7 +64,7 @@ describe("the ask command's start", () => {
         i.startsWith('lazy:') ||
         (i.startsWith('src/adapters/') && !i.startsWith('src/adapters/cli/')) ||
         i.startsWith('src/service/') ||
-        ['src/data/load.ts', 'src/data/load-cpu-families.ts', 'src/data/schema.ts', 'src/data/validate-build.ts'].includes(i),
+        ['src/data/load.ts', 'src/data/load-cpu-families.ts', 'src/data/schema.ts', 'src/data/validate-build.ts', 'src/data/checks.ts'].includes(i),
     );
     expect(outside).toEqual([]);
     // no zod: the schemas' code (z.strictObject ...) is nowhere in it
@@ -76,5 +76,13 @@ describe("the ask command's start", () => {
   it("the check sees packages where a start loads them: the server's start loads pino", () => {
     const { inputs } = startGraph(ENTRIES.main!);
     expect([...inputs].some((i) => i.startsWith('node_modules/pino/'))).toBe(true);
+  });
+
+  it("the server's start holds no validation either: the checks, the schemas and the loaders come with a table that changed", () => {
+    const { inputs, code } = startGraph(ENTRIES.main!);
+    expect(inputs.has('src/data/stamp.ts')).toBe(true);
+    const validation = ['src/data/checks.ts', 'src/data/load.ts', 'src/data/load-cpu-families.ts', 'src/data/schema.ts', 'src/data/validate-build.ts'];
+    expect(validation.filter((i) => inputs.has(i))).toEqual([]);
+    expect(code).not.toMatch(/\bcheckCalendarDates\b/);
   });
 });
