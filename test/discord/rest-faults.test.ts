@@ -17,7 +17,9 @@ const handler: Handler = async () => fixtures['vm-size'];
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness(handler, () => [], { logger, rest: { timeoutMs: 500, retries: 1, stuckAfterMs: 300, probeEveryMs: 100 } });
+  // No short request timeout: nothing here hangs, and on a loaded machine an answer over loopback can take
+  // over a second (test/slack/faults.test.ts); a probe or reply abandoned early only adds noise.
+  h = await startHarness(handler, () => [], { logger, rest: { retries: 1, stuckAfterMs: 300, probeEveryMs: 100 } });
 });
 afterAll(async () => {
   h.fake.rest.failAll = undefined;

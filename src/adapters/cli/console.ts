@@ -1,6 +1,7 @@
 // The local console: the embedded default when no platform is configured. Speaks the chat grammar;
 // on a TTY it is interactive (prompt, Tab completion, history kept across runs, `exit`/`quit`, Ctrl-C
-// ends it with 130 like a shell), with piped input it answers each line and ends at end of input.
+// ends it with 130 like a shell), with piped input it answers each line (ended by \n, \r\n or \r:
+// input-lines.ts) and ends at end of input.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,6 +10,7 @@ import type { Readable, Writable } from 'node:stream';
 import { questionCompletions, type CompleteFn } from '../complete-question.js';
 import type { Handler, Surface } from '../../ports/index.js';
 import { formatForTerminal } from './format.js';
+import { inputLines } from './input-lines.js';
 
 export interface ConsoleOptions {
   input?: Readable;
@@ -31,7 +33,8 @@ export interface ConsoleSurface extends Surface {
   readonly done: Promise<ConsoleEnd>;
 }
 
-const QUIT = new Set(['exit', 'quit', ':q', '/exit', '/quit']);
+/** A line that is one of these (trimmed, any case) ends the console. */
+export const QUIT_WORDS: ReadonlySet<string> = new Set(['exit', 'quit', ':q', '/exit', '/quit']);
 /** What Tab offers on an empty line or a lone "/". */
 const STARTERS = [
   '/azlinux upstream',
@@ -94,7 +97,11 @@ class TerminalConsole implements ConsoleSurface {
   readonly done: Promise<ConsoleEnd>;
   private state: 'open' | 'stopped' = 'open';
   private end: ConsoleEnd = 'end';
-  private readonly rl: Interface;
+  /** readline, for the terminal's line editing (interactive only) */
+  private readonly rl: Interface | undefined;
+  /** the lines to answer: readline's on a terminal, else the piped input's (input-lines.ts) */
+  private readonly lines: AsyncIterable<string>;
+  private readonly stopping = new AbortController();
   private readonly interactive: boolean;
   private readonly output: Writable;
 
@@ -107,46 +114,50 @@ class TerminalConsole implements ConsoleSurface {
     const interactive = (this.interactive =
       options.interactive ?? ((input as { isTTY?: boolean }).isTTY === true && (output as { isTTY?: boolean }).isTTY === true));
     const historySize = options.historySize ?? 500;
-    const historyFile = interactive ? (options.historyFile === undefined ? historyPath(process.env) : options.historyFile) : null;
-    this.rl = createInterface({
-      input,
-      output: interactive ? output : undefined,
-      terminal: interactive,
-      crlfDelay: Infinity,
-      ...(interactive
-        ? { completer: consoleCompleter(options.complete), history: loadHistory(historyFile, historySize), historySize, removeHistoryDuplicates: true }
-        : {}),
-    });
     if (interactive) {
-      this.rl.on('history', (history: string[]) => saveHistory(historyFile, history));
+      const historyFile = options.historyFile === undefined ? historyPath(process.env) : options.historyFile;
+      const rl = createInterface({
+        input,
+        output,
+        terminal: true,
+        crlfDelay: Infinity,
+        completer: consoleCompleter(options.complete),
+        history: loadHistory(historyFile, historySize),
+        historySize,
+        removeHistoryDuplicates: true,
+      });
+      rl.on('history', (history: string[]) => saveHistory(historyFile, history));
       // Raw mode turns Ctrl-C into this event instead of a signal: end like an interrupted shell command.
-      this.rl.on('SIGINT', () => {
+      rl.on('SIGINT', () => {
         this.end = 'interrupt';
         output.write('\n');
-        this.rl.close();
+        rl.close();
       });
+      this.rl = this.lines = rl;
+    } else {
+      this.lines = inputLines(input, this.stopping.signal);
     }
-    this.done = this.read().finally(() => this.rl.close());
+    this.done = this.read().finally(() => this.rl?.close());
   }
 
   private async read(): Promise<ConsoleEnd> {
-    const { rl, output, interactive } = this;
-    if (interactive) {
+    const { rl, output } = this;
+    if (rl) {
       output.write('azlinux-bot — ask about distro upstreams and Azure CPU levels. Type "help"; Tab completes; "exit" or Ctrl-D quits.\n');
       rl.setPrompt('azlinux> ');
       rl.prompt();
     }
-    for await (const line of rl) {
+    for await (const line of this.lines) {
       if (this.state === 'stopped') break;
-      if (QUIT.has(line.trim().toLowerCase())) {
+      if (QUIT_WORDS.has(line.trim().toLowerCase())) {
         this.end = 'exit';
         break;
       }
       if (line.trim()) {
         const answer = await this.handler({ platform: 'console', userId: 'console', threadKey: 'console', text: line });
-        output.write(`${formatForTerminal(answer, interactive)}\n\n`);
+        output.write(`${formatForTerminal(answer, this.interactive)}\n\n`);
       }
-      if (interactive) rl.prompt();
+      rl?.prompt();
     }
     return this.end;
   }
@@ -157,7 +168,8 @@ class TerminalConsole implements ConsoleSurface {
 
   async stop(): Promise<void> {
     this.state = 'stopped';
-    this.rl.close();
+    this.stopping.abort();
+    this.rl?.close();
     await this.done.catch(() => undefined);
   }
 }
