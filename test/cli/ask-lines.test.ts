@@ -56,4 +56,18 @@ describe('answerLines', () => {
     await new Promise<void>((resolve) => out.end(resolve));
     expect(writes.join('')).toBe(lines.map((l) => `<${l}>\n`).join(''));
   });
+
+  test('a line ends at \n, \r\n or \r only: U+2028 and U+2029 stay inside their line on every Node', async () => {
+    const input = new PassThrough();
+    const { out, writes } = recorder();
+    const done = answerLines(input, out, echo);
+    // a \r\n and a UTF-8 character each cut between two chunks
+    const bytes = Buffer.from('a\u2028b\r\nc\u2029d\re→f\r\ng', 'utf8');
+    const cuts = [bytes.indexOf(0x0d) + 1, bytes.lastIndexOf(0xe2) + 1];
+    input.write(bytes.subarray(0, cuts[0]));
+    input.write(bytes.subarray(cuts[0], cuts[1]));
+    input.end(bytes.subarray(cuts[1]));
+    await done;
+    expect(writes.join('')).toBe('<a\u2028b>\n<c\u2029d>\n<e→f>\n<g>\n');
+  });
 });

@@ -1,8 +1,7 @@
 // The stdin mode of `npm run ask`, without the core: one answer per input line, in order, encoded and
 // written in batches. bench/ask-floor.ts runs this same loop with the answers given, as the floor.
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { LineSplitter } from './input-lines.js';
 
 /** Room for a new batch buffer, bytes; a larger answer gets a buffer of its own size. */
 export const BATCH_BYTES = 1 << 20;
@@ -46,42 +45,49 @@ export class EncodedBatch {
 }
 
 /**
- * Answers every line of `input` on `output`, in order; true when any answer was not-found. The lines
- * that arrive together (a piped file: a chunk of them) are answered together and written together
- * (one write per megabyte or so), once the chunk is read: a write per line cost more than the
- * answers. A line that arrives alone (someone typing, a script waiting for each answer) is written as
- * soon as it is answered.
+ * Answers every line of `input` on `output`, in order; true when any answer was not-found. A line ends
+ * at \n, \r\n or \r (input-lines.ts, as the console reads them: not readline, which on Node 24 also
+ * ends a line at U+2028 and U+2029). The lines that arrive together (a piped file: a chunk of them)
+ * are answered together and written together (one write per megabyte or so), once the chunk is read:
+ * a write per line cost more than the answers. A line that arrives alone (someone typing, a script
+ * waiting for each answer) is written as soon as it is answered.
  */
 export async function answerLines(input: Readable, output: Writable, answer: (line: string) => { text: string; notFound: boolean }): Promise<boolean> {
   let notFound = false;
   const pending = new EncodedBatch();
+  const split = new LineSplitter();
   let flushing = false;
-  // Node 24's readline throws on pause() or resume() once closed: the last flush comes after the close.
-  let closed = false;
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  const answerAll = (lines: string[]): void => {
+    for (const line of lines) {
+      const a = answer(line);
+      if (a.notFound) notFound = true;
+      pending.add(a.text);
+    }
+  };
   const flush = (): void => {
     flushing = false;
     if (pending.empty) return;
     let ok = true;
     for (const bytes of pending.take()) ok = output.write(bytes);
-    if (!ok && !closed) {
-      lines.pause();
-      output.once('drain', () => {
-        if (!closed) lines.resume();
-      });
+    if (!ok && !input.readableEnded) {
+      input.pause();
+      output.once('drain', () => input.resume());
     }
   };
-  lines.on('line', (line) => {
-    const a = answer(line);
-    if (a.notFound) notFound = true;
-    pending.add(a.text);
+  const ended = new Promise<void>((resolve, reject) => {
+    input.once('end', resolve);
+    input.once('close', resolve);
+    input.once('error', reject);
+  });
+  input.on('data', (chunk: Buffer | string) => {
+    answerAll(split.push(chunk));
     if (!flushing) {
       flushing = true;
       setImmediate(flush);
     }
   });
-  await once(lines, 'close');
-  closed = true;
+  await ended;
+  answerAll(split.end());
   flush();
   return notFound;
 }
