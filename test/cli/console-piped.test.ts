@@ -1,11 +1,12 @@
 // The console with piped input: a line ends at \n, \r\n or \r and at nothing else, however the input is
 // cut into chunks; each non-blank line is asked once, as it was written; stop() ends it while it waits.
-import { PassThrough, Readable, Writable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { startConsole } from '../../src/adapters/cli/console.js';
 import { LineSplitter } from '../../src/adapters/cli/input-lines.js';
 import { ask } from '../../src/core/index.js';
 import type { Handler } from '../../src/ports/index.js';
+import { textSink } from './text-sink.js';
 
 /** A piped console whose handler records each question and answers (the core's answer) with its number. */
 function piped() {
@@ -14,16 +15,10 @@ function piped() {
     asked.push(q.text);
     return { ...ask(q.text), text: `answer ${asked.length}` };
   };
-  let written = '';
-  const output = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      written += chunk.toString('utf8');
-      done();
-    },
-  });
+  const { output, text } = textSink();
   const input = new PassThrough();
   const surface = startConsole(handler, { input, output, interactive: false });
-  return { input, surface, asked, written: () => written };
+  return { input, surface, asked, written: text };
 }
 
 /** Writes each chunk on its own turn of the event loop, as a pipe delivers them, then ends the input. */

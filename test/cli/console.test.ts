@@ -4,12 +4,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consoleCompleter, historyPath, startConsole, type ConsoleEnd } from '../../src/adapters/cli/console.js';
 import type { Handler } from '../../src/ports/index.js';
 import { ask, complete } from '../../src/core/index.js';
 import { run, type ProcessLike } from '../../src/service/run.js';
+import { textSink } from './text-sink.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'azlinux-console-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,15 +20,10 @@ const handler: Handler = async (q) => ask(q.text);
 /** A terminal: keystrokes in, everything readline and the console write out. */
 function terminal() {
   const input = new PassThrough() as PassThrough & { isTTY?: boolean; setRawMode?: (b: boolean) => void };
-  let written = '';
-  const output = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      written += chunk.toString('utf8');
-      done();
-    },
-  }) as Writable & { isTTY?: boolean; columns?: number };
+  const { output: sink, text } = textSink();
+  const output = sink as Writable & { isTTY?: boolean; columns?: number };
   output.columns = 120;
-  return { input, output, text: () => written };
+  return { input, output, text };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 50));

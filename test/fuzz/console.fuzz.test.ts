@@ -1,7 +1,7 @@
 // The console's line handling: any bytes on stdin, cut into chunks anywhere -> one bounded answer per
 // non-blank line (a line ends at \n, \r\n or \r, and at nothing else), written in order, and the console
 // ends at end of input.
-import { PassThrough, Writable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/answer.js';
@@ -12,6 +12,7 @@ import { createHandler } from '../../src/service/handler.js';
 import { createLogger } from '../../src/service/logger.js';
 import { questionText } from './arbitraries.js';
 import { expectAnswer, within } from './checks.js';
+import { textSink } from '../cli/text-sink.js';
 
 // Characters some line splitters end a line at and this console does not (Node 24's readline splits at
 // U+2028 and U+2029): mixed in often, since the fuzzer's own text holds them rarely.
@@ -57,13 +58,7 @@ describe('console line handling under arbitrary input', () => {
               answers.push(a);
               return a;
             };
-            let written = '';
-            const output = new Writable({
-              write(chunk: Buffer, _enc, done) {
-                written += chunk.toString('utf8');
-                done();
-              },
-            });
+            const { output, text: written } = textSink();
             const input = new PassThrough();
             const surface = startConsole(recording, { input, output, interactive: false });
             const text = lines.join(eol) + (trailing ? eol : '');
@@ -83,7 +78,7 @@ describe('console line handling under arbitrary input', () => {
             expect(questions.length).toBeLessThanOrEqual(lines.join(eol).split(/\r\n|\r|\n/).length);
             // each non-blank line asked once, whole, in order (UTF-8 round trip: lone surrogates arrive as U+FFFD)
             expect(questions).toEqual(expectedQuestions(Buffer.from(text, 'utf8').toString('utf8')));
-            expect(written).toBe(answers.map((a) => `${a.text}\n\n`).join(''));
+            expect(written()).toBe(answers.map((a) => `${a.text}\n\n`).join(''));
             expect(surface.isReady()).toBe(true);
           },
         ),
