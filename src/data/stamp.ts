@@ -33,7 +33,12 @@ export function readTableBytes(dir: URL = HERE): Map<string, Buffer> {
 /** SHA-256 over every table's name and text (as UTF-8: a text and the bytes it was read from hash alike). */
 export function tablesHash(texts: ReadonlyMap<string, string | Buffer>): string {
   const h = createHash('sha256');
-  for (const name of TABLE_FILES) h.update(`${name}\u0000${texts.get(name) ?? ''}\u0000`);
+  for (const name of TABLE_FILES) {
+    // in three parts, so that bytes are hashed as they are (a template would decode them to a string first)
+    h.update(`${name}\u0000`);
+    h.update(texts.get(name) ?? '');
+    h.update('\u0000');
+  }
   return h.digest('hex');
 }
 
