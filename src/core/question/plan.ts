@@ -450,7 +450,7 @@ function machineAnswer(catalog: Catalog, query: string, target: Target, level?: 
   const a = target.sizeInfo ? sizeAnswer(catalog, query, target.sizeInfo) : seriesAnswer(catalog, query, target.series);
   if (level) {
     a.summary = `${levelVerdict(target.series, level, typed)} ${a.summary}`;
-    a.context = { ...a.context, level };
+    a.context = Object.assign({}, a.context, { level });
   }
   return a;
 }
