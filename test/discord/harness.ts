@@ -5,19 +5,13 @@ import { createDiscordSurface, type DiscordSurface, type DiscordSurfaceOptions }
 import { MemoryStore } from '../../src/service/memory-store.js';
 import { FakeDiscord } from '../fakes/discord/index.js';
 
+export { waitUntil } from '../support/wait-until.js';
+
 export interface Harness {
   fake: FakeDiscord;
   surface: DiscordSurface;
   questions: Question[];
   close(): Promise<void>;
-}
-
-export async function waitUntil(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 export async function startHarness(handler: Handler, complete: CompleteFn, extra: Partial<DiscordSurfaceOptions> = {}): Promise<Harness> {
