@@ -4,8 +4,9 @@ import type { CompleteFn } from '../../src/adapters/discord/autocomplete.js';
 import { createDiscordSurface, type DiscordSurface, type DiscordSurfaceOptions } from '../../src/adapters/discord/surface.js';
 import { MemoryStore } from '../../src/service/memory-store.js';
 import { FakeDiscord } from '../fakes/discord/index.js';
+import { waitUntil } from '../support/wait-until.js';
 
-export { waitUntil } from '../support/wait-until.js';
+export { waitUntil };
 
 export interface Harness {
   fake: FakeDiscord;
