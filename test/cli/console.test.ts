@@ -11,6 +11,7 @@ import type { Handler } from '../../src/ports/index.js';
 import { ask, complete } from '../../src/core/index.js';
 import { run, type ProcessLike } from '../../src/service/run.js';
 import { textSink } from './text-sink.js';
+import { waitUntil } from '../support/wait-until.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'azlinux-console-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -113,11 +114,9 @@ describe('the interactive console', () => {
     const t = terminal();
     const surface = startConsole(handler, { input: t.input, output: t.output, interactive: true, historyFile: null, complete });
     t.input.write('can I run rhel 10 on d4s\t'); // the first Tab completes what all the candidates share
-    await settle();
-    expect(t.text()).toContain('azlinux> can I run rhel 10 on Standard_D4s_v');
+    await waitUntil(() => t.text().includes('azlinux> can I run rhel 10 on Standard_D4s_v'), 10_000, 'the first Tab');
     t.input.write('\t'); // the second lists them
-    await settle();
-    expect(t.text()).toContain('can I run rhel 10 on Standard_D4s_v5');
+    await waitUntil(() => t.text().includes('can I run rhel 10 on Standard_D4s_v5'), 10_000, 'the second Tab');
     t.input.write('\x15exit\r'); // Ctrl-U clears the line
     await surface.done;
 
