@@ -126,6 +126,22 @@ describe('the interactive console', () => {
     expect(consoleCompleter(undefined)('lineage of alm')[0]).toEqual([]);
   });
 
+  it.each([
+    ['U+2028', 'can I run rhel 10\u2028on a D2s v3?'],
+    ['U+2029', '/azlinux compat d2s v3\u2029rhel 10'],
+  ])('a question typed or pasted with %s in it is one question, ended by Enter alone', async (_name, question) => {
+    // Node 24's readline ends a line at U+2028 and U+2029 on a terminal, as at Enter (Node 20's does not)
+    const t = terminal();
+    const asked: string[] = [];
+    const surface = startConsole(async (q) => (asked.push(q.text), ask(q.text)), { input: t.input, output: t.output, interactive: true, historyFile: null });
+    t.input.write(`${question}\r`);
+    t.input.write('exit\r');
+    await expect(surface.done).resolves.toBe('exit');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.split(/\s+/)).toEqual(question.split(/\s+/)); // JavaScript's \s: both separators are white space
+    expect(t.text()).toContain('Red Hat Enterprise Linux 10 on Standard_D2s_v3'); // the verdict asked for, not two halves
+  });
+
   it('an unwritable history file costs the history, not the session', async () => {
     const blocker = join(dir, 'not-a-dir');
     writeFileSync(blocker, 'x');
