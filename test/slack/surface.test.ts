@@ -163,7 +163,8 @@ describe('Slack surface: slash commands', () => {
     const stopping = h.surface.stop().then(() => {
       stopped = true;
     });
-    await sleep(200);
+    // a request refused after stop() began: stop() is under way, and still owes the reply
+    expect((await h.sender.command(commandPayload('/cpulevel', 'Standard_D2s_v3', h.fake.responseUrl('late')))).status).toBe(503);
     expect(stopped).toBe(false);
     release();
     await stopping;
@@ -530,12 +531,12 @@ describe('Slack surface: mounted on a shared server, and stopping', () => {
     const stopping = h.surface.stop().then(() => {
       stopped = true;
     });
-    await sleep(200);
+    // a request refused after stop() began: stop() is under way, and still waiting for the reply
+    const late = await h.sender.event(mentionEnvelope({ text: '<@UBOT> hi', ts: '1700000801.000100' }));
+    expect(late.status).toBe(503);
     expect(stopped).toBe(false);
     expect(h.surface.isReady()).toBe(false); // /readyz turns the router away while draining
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
-    const late = await h.sender.event(mentionEnvelope({ text: '<@UBOT> hi', ts: '1700000801.000100' }));
-    expect(late.status).toBe(503);
 
     release();
     await stopping;
