@@ -127,7 +127,8 @@ export function swapQualifiers(catalog: Catalog, words: string[]): string[] {
   let out = words;
   for (let i = 0; i < out.length; i++) {
     // both shapes below need a digit: in this word, or at the start of the next
-    if (!hasDigit(out[i]!) && !isDigit((out[i + 1] ?? '').charCodeAt(0))) continue;
+    // (the next word read only when there is one: a read past the end makes V8 drop the optimised function)
+    if (!hasDigit(out[i]!) && !(i + 1 < out.length && isDigit(out[i + 1]!.charCodeAt(0)))) continue;
     const glued = /^([A-Za-z][A-Za-z-]*?)-?(\d+(?:\.\d+)?)$/.exec(out[i]!);
     // "Centos8 Stream" (one word, then the qualifier) or "CentOS 8 Stream" (three words)
     const [name, version, qualifier, used] = glued

@@ -7,7 +7,7 @@ import { clarifyAnswer, helpAnswer, notFoundAnswer } from './answers/meta.js';
 import { unknownCpuAnswer } from './answers/cpu-family.js';
 import type { Entities } from './entities.js';
 import { closest, editDistance } from './fuzzy.js';
-import { echo, keyOf, sizeKeyOf, wordsOf } from './text.js';
+import { echo, keyOf, mapped, sizeKeyOf, wordsOf } from './text.js';
 
 export interface Target {
   series: SeriesInfo;
@@ -127,7 +127,7 @@ export function ambiguousSize(catalog: Catalog, query: string, e: Entities, text
   const s = e.sizes[0];
   if (s) return ambiguousSizeOf(catalog, query, s, text);
   if (/standard[_ ]/i.test(text)) return null;
-  const key = e.unknown.map(sizeKeyOf).find((k) => /^[a-z]{1,3}\d+[a-z]*$/.test(k));
+  const key = mapped(e.unknown, sizeKeyOf).find((k) => /^[a-z]{1,3}\d+[a-z]*$/.test(k));
   return key ? siblingsClarify(catalog, query, undefined, key) : null;
 }
 

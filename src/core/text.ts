@@ -141,6 +141,24 @@ export function truncate(text: string, max: number, mark = '…', options: Trunc
   return (options.trimEnd ? kept.trimEnd() : kept) + mark;
 }
 
+/**
+ * `items.map(f)`, made as one list literal filled by push. V8's optimised `map` makes its list with another
+ * elements kind than the interpreter's, so whatever reads the list next (a join, a loop, `length`) meets a map its
+ * optimised code has not seen and drops it, to be compiled again; a literal's lists all take one kind.
+ */
+export function mapped<T, U>(items: readonly T[], f: (item: T) => U): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < items.length; i++) out.push(f(items[i]!));
+  return out;
+}
+
+/** `items.map(f).join(sep)` without the list between (see mapped()). */
+export function joinMapped<T>(items: readonly T[], f: (item: T) => string, sep: string): string {
+  let out = '';
+  for (let i = 0; i < items.length; i++) out += i === 0 ? f(items[i]!) : sep + f(items[i]!);
+  return out;
+}
+
 /** Join with commas and a final "and": ["a","b","c"] -> "a, b and c". */
 export function listOf(items: string[], last = 'and'): string {
   if (items.length <= 1) return items.join('');

@@ -2,6 +2,7 @@
 import type { Answer, Fact, Source } from '../answer.js';
 import type { Catalog, CpuInfo, SeriesInfo } from '../catalog.js';
 import type { DistroRelease, Distro } from '../../data/schema.js';
+import { joinMapped, mapped } from '../text.js';
 
 /** Everything optional in an answer, defaulted; the builder names kind, title and summary. */
 type Optional = 'facts' | 'sections' | 'caveats' | 'suggestions' | 'sources' | 'visibility' | 'context';
@@ -26,7 +27,11 @@ export function finish(draft: Draft): Answer {
 }
 
 export function fact(label: string, value: string | number | null | undefined): Fact[] {
-  return value === null || value === undefined || value === '' ? [] : [{ label, value: String(value) }];
+  // one list literal, filled by push: V8 then makes every list of this site with the elements kind of a filled
+  // one, so the spreads of facts see one kind of array, not an empty kind and a filled kind (a deopt each)
+  const out: Fact[] = [];
+  if (value !== null && value !== undefined && value !== '') out.push({ label, value: String(value) });
+  return out;
 }
 
 export function uniqueSources(...lists: ReadonlyArray<readonly Source[]>): Source[] {
@@ -39,7 +44,7 @@ export function uniqueSources(...lists: ReadonlyArray<readonly Source[]>): Sourc
         if (seen.has(s.url)) continue;
         seen.add(s.url);
       } else if (keeps(out, s.url)) continue;
-      else if (out.length === SHORT_LIST) seen = new Set([...out.map((x) => x.url), s.url]);
+      else if (out.length === SHORT_LIST) seen = new Set([...mapped(out, (x) => x.url), s.url]);
       out.push(s);
     }
   }
@@ -77,7 +82,7 @@ const cpuSourcesOf = new WeakMap<SeriesInfo, Source[]>();
 
 export function generationsText(gens: number[] | null, complete = true): string {
   if (!gens || gens.length === 0) return 'not stated in the docs';
-  const t = gens.map((g) => `Gen ${g}`).join(' and ');
+  const t = joinMapped(gens, (g) => `Gen ${g}`, ' and ');
   return complete ? t : `${t} (the other generation is not stated)`;
 }
 

@@ -3,7 +3,7 @@ import type { Answer, Verdict } from '../answer.js';
 import type { Catalog, SeriesInfo } from '../catalog.js';
 import type { Distro, DistroRelease, LevelName } from '../../data/schema.js';
 import { levelRank } from '../levels.js';
-import { listOf } from '../text.js';
+import { listOf, mapped } from '../text.js';
 import { fact, finish, levelSources, releaseLabel, seriesCpuSources, seriesName, uniqueSources } from './build.js';
 import { byFamily, isRetired, levelFacts, seriesCaveats } from './vm.js';
 import { sizeKeyOf } from '../text.js';
@@ -79,7 +79,7 @@ export function judge(series: SeriesInfo, distro: Distro, rel: DistroRelease): J
   }
 
   // x86-64 level (x64 only)
-  let shortfall: string[] = [];
+  const shortfall: string[] = [];
   let altBuild: string | undefined;
   if (rec.arch === 'x64') {
     // Stryker disable next-line StringLiteral: equivalent, every x64 processor with a level is at least v1 (rank 1 > the rank of "")
@@ -89,7 +89,8 @@ export function judge(series: SeriesInfo, distro: Distro, rel: DistroRelease): J
       reasons.push(`${needText}; the docs name no processor for ${rec.series}, so the level cannot be checked.`);
       worse('depends');
     } else {
-      shortfall = series.cpus.filter((c) => !c.level || levelRank(c.level) < levelRank(need)).map((c) => c.model.model);
+      // (a list filled by push, not filter and map: see mapped() in text.ts)
+      for (const c of series.cpus) if (!c.level || levelRank(c.level) < levelRank(need)) shortfall.push(c.model.model);
       if (shortfall.length === 0) {
         reasons.push(`${needText}; ${rec.series} guarantees ${series.guaranteed}.`);
       } else if (shortfall.length === series.cpus.length) {
@@ -172,7 +173,7 @@ export function summaryReason(j: Judgement, series: SeriesInfo): string {
   if (blocking && j.altBuild && j.shortfall.some((p) => blocking.includes(p))) return `${blocking} ${j.altBuild}`;
   if (blocking) return blocking;
   if (series.record.arch === 'Arm64') {
-    const cpus = series.cpus.map((c) => c.model.model);
+    const cpus = mapped(series.cpus, (c) => c.model.model);
     return cpus.length ? `${j.reasons[0]!.replace(/\.$/, '')} (${cpus.join(', ')}).` : j.reasons[0]!;
   }
   return j.reasons[j.reasons.length - 1]!;

@@ -5,6 +5,7 @@ import type { Distro, DistroRelease, Relation } from '../../data/schema.js';
 import { today } from '../clock.js';
 import { fact, finish, releaseLabel, uniqueSources } from './build.js';
 import { eolPhrase, statusOf } from './lifecycle.js';
+import { joinMapped } from '../text.js';
 
 export { statusOf };
 
@@ -184,7 +185,7 @@ function releaseFacts(rel: DistroRelease, day?: string) {
     ...fact('Kernel', rel.kernel),
     ...fact('x86-64 baseline', rel.x86_64Baseline),
     ...fact('Azure images need', rel.azureImageBaseline),
-    ...fact('Azure image generations', rel.azureImageGenerations?.map((g) => `Gen ${g}`).join(', ')),
+    ...fact('Azure image generations', rel.azureImageGenerations && joinMapped(rel.azureImageGenerations, (g) => `Gen ${g}`, ', ')),
     ...fact('Architectures', rel.arches.join(', ')),
   ];
 }

@@ -2,7 +2,7 @@
 import type { Answer } from '../answer.js';
 import type { CpuInfo, SeriesInfo } from '../catalog.js';
 import { finish, uniqueSources } from './build.js';
-import { listOf } from '../text.js';
+import { joinMapped, listOf } from '../text.js';
 
 export const HELP_LINES = [
   '/azlinux upstream [release] — what Azure Linux is built from (newest release by default)',
@@ -34,7 +34,7 @@ export function notFoundAnswer(query: string, what: string, suggestions: string[
     kind: 'not-found',
     query,
     title: 'Not found',
-    summary: `I don't know ${what}.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${s}\``).join(', ')}?` : ''}${hint ? ` ${hint}` : ''}`,
+    summary: `I don't know ${what}.${suggestions.length ? ` Did you mean ${joinMapped(suggestions, (s) => `\`${s}\``, ', ')}?` : ''}${hint ? ` ${hint}` : ''}`,
     suggestions,
   });
 }

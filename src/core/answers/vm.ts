@@ -3,7 +3,7 @@ import type { Answer, Section } from '../answer.js';
 import type { Catalog, SeriesInfo, SizeInfo } from '../catalog.js';
 import type { LevelName } from '../../data/schema.js';
 import { levelRank, LEVELS } from '../levels.js';
-import { listOf } from '../text.js';
+import { joinMapped, listOf, mapped } from '../text.js';
 import { cpuLabel, fact, finish, generationsText, levelSources, seriesCpuSources, seriesName, uniqueSources } from './build.js';
 
 const GUEST_CAVEAT =
@@ -177,16 +177,17 @@ export function levelFacts(series: SeriesInfo) {
 function levelSummary(subject: string, series: SeriesInfo): string {
   const rec = series.record;
   if (rec.arch === 'Arm64') {
-    const arm = [...new Set(series.cpus.map((c) => c.model.armArch).filter(Boolean))].join(' / ');
-    return `${subject} is Arm64 (${series.cpus.map((c) => c.model.model).join(', ') || 'Arm processor'}${arm ? `, ${arm}` : ''}): no x86-64 level applies.`;
+    const arm = [...new Set(mapped(series.cpus, (c) => c.model.armArch).filter(Boolean))].join(' / ');
+    return `${subject} is Arm64 (${joinMapped(series.cpus, (c) => c.model.model, ', ') || 'Arm processor'}${arm ? `, ${arm}` : ''}): no x86-64 level applies.`;
   }
   if (series.cpus.length === 0) return `${subject} has no documented processor, so no x86-64 level can be guaranteed.`;
   if (series.guaranteed === series.best)
     return `${subject} guarantees ${series.guaranteed} (${listOf(
-      series.cpus.map((c) => c.model.model),
+      mapped(series.cpus, (c) => c.model.model),
       'or',
     )}).`;
-  const low = series.cpus.filter((c) => c.level === series.guaranteed).map((c) => c.model.model);
+  const low: string[] = [];
+  for (const c of series.cpus) if (c.level === series.guaranteed) low.push(c.model.model);
   return `${subject} guarantees ${series.guaranteed} and may reach ${series.best}: it can land on ${listOf(low, 'or')}, which ${low.length > 1 ? 'stop' : 'stops'} at ${series.guaranteed}.`;
 }
 

@@ -6,7 +6,7 @@ import { findEntities, nameKeys, type Entities } from '../entities.js';
 import { intentOffset, questionGate } from './mentions.js';
 import { readIntent, type Intent } from '../intent.js';
 import { firstRelease, vmTargets, type Target } from '../targets.js';
-import { echo, keyOf, matchesOf } from '../text.js';
+import { echo, keyOf, mapped, matchesOf } from '../text.js';
 import { LEVELS } from '../levels.js';
 
 export type Operation = 'one' | 'compare' | 'matrix' | 'list';
@@ -86,7 +86,7 @@ function withoutNames(catalog: Catalog, lower: string): string {
 
 /** Every distro named: the releases typed, then bare distros at their newest release. */
 function namedReleases(catalog: Catalog, e: Entities, text: string): NamedRelease[] {
-  const out: NamedRelease[] = e.releases.map((r) => ({ distro: r.distro, release: r.release, defaulted: false }));
+  const out: NamedRelease[] = mapped(e.releases, (r) => ({ distro: r.distro, release: r.release, defaulted: false }));
   for (const d of e.distros) out.push({ distro: d, release: namedAfter(catalog, d, e.distroTyped.get(d)), defaulted: true });
   // "azure linux 3 vs 4", "rhel 8 and 9": a bare number after the first release is the same distro's
   const only = out.length === 1 ? out[0]! : undefined;

@@ -21,7 +21,7 @@ import { LEVELS } from '../levels.js';
 import { today } from '../clock.js';
 import type { Asked } from '../intent.js';
 import { ambiguousSize, contextRelease, contextTarget, guess, type Target, unknownName } from '../targets.js';
-import { echo, keyOf, listOf, wordsOf } from '../text.js';
+import { echo, joinMapped, keyOf, listOf, mapped, wordsOf } from '../text.js';
 import { distinct, frameOf, highest, keysOf, notUnderstood, type Frame, type NamedRelease } from './frame.js';
 import { FAILURE, processorLine, processorOf, triage } from './triage-plan.js';
 
@@ -426,7 +426,7 @@ function read(a: Answer, f: Frame): Answer {
   for (const c of f.e.corrections) a.caveats.unshift(`Read “${echo(c.typed)}” as ${c.meant}.`);
   for (const line of formerNames(f)) a.caveats.unshift(line);
   const unknown = notUnderstood(f);
-  if (unknown.length) a.caveats.unshift(`Not understood, so left out: ${unknown.map((w) => `“${w}”`).join(', ')}.`);
+  if (unknown.length) a.caveats.unshift(`Not understood, so left out: ${joinMapped(unknown, (w) => `“${w}”`, ', ')}.`);
   return a;
 }
 
@@ -435,7 +435,7 @@ function read(a: Answer, f: Frame): Answer {
 function formerNames(f: Frame): string[] {
   const out: string[] = [];
   // each distribution once (most questions name one release)
-  for (const distro of f.releases.length < 2 ? f.releases.map((r) => r.distro) : new Set(f.releases.map((r) => r.distro))) {
+  for (const distro of f.releases.length < 2 ? mapped(f.releases, (r) => r.distro) : new Set(mapped(f.releases, (r) => r.distro))) {
     const ga = distro.releases.find((r) => r.status === 'ga');
     const bore = (key: string) => (r: NamedRelease['release']) => keysOf(r).some((x) => x.includes(key));
     const typed = (f.e.namesTyped.get(distro) ?? []).find((t) => {
