@@ -27,11 +27,7 @@ export function finish(draft: Draft): Answer {
 }
 
 export function fact(label: string, value: string | number | null | undefined): Fact[] {
-  // one list literal, filled by push: V8 then makes every list of this site with the elements kind of a filled
-  // one, so the spreads of facts see one kind of array, not an empty kind and a filled kind (a deopt each)
-  const out: Fact[] = [];
-  if (value !== null && value !== undefined && value !== '') out.push({ label, value: String(value) });
-  return out;
+  return value === null || value === undefined || value === '' ? [] : [{ label, value: String(value) }];
 }
 
 export function uniqueSources(...lists: ReadonlyArray<readonly Source[]>): Source[] {
