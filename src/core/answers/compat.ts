@@ -97,7 +97,8 @@ export function judge(series: SeriesInfo, distro: Distro, rel: DistroRelease): J
         reasons.push(`${needText}; every processor ${rec.series} may land on falls short (${listOf(shortfall)}).`);
         worse(altFits(series, rel) ? 'depends' : 'no');
       } else {
-        const lows = series.cpus.filter((c) => shortfall.includes(c.model.model)).map((c) => `${c.model.model} (${c.level})`);
+        const lows: string[] = [];
+        for (const c of series.cpus) if (shortfall.includes(c.model.model)) lows.push(`${c.model.model} (${c.level})`);
         // Stryker disable next-line StringLiteral,ConditionalExpression,EqualityOperator: prose, 'or' and the plural of 'fall'; every short processor and its level are asserted
         reasons.push(`${needText}; ${rec.series} may land on ${listOf(lows, 'or')}, which fall${lows.length === 1 ? 's' : ''} short.`);
         worse('depends');

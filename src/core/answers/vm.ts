@@ -215,7 +215,10 @@ function statusText(series: SeriesInfo): string | null {
 
 export function seriesCaveats(series: SeriesInfo): string[] {
   const rec = series.record;
-  const out = [...rec.caveats];
+  // a list literal filled by push: a copy of an empty list is a list of small integers to V8, and a string pushed
+  // onto it dropped the optimised function ('not a Smi')
+  const out: string[] = [];
+  for (const c of rec.caveats) out.push(c);
   const said = (re: RegExp) => out.some((c) => re.test(c));
   if (rec.arch === 'x64' && series.cpus.length === 0 && !said(/no processor/i)) out.push('The docs name no processor for this series.');
   if (rec.retirement && !said(/retire/i))
