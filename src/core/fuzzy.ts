@@ -346,6 +346,127 @@ interface Best {
 }
 
 /**
+ * One closest() call: the query's letter and digit counts, the cap and the best found so far. A class, so that take()
+ * and run() are made once: as closures made per call, their optimised code went with them, and TurboFan compiled the
+ * search again and again (5–7 times over the 20,000 questions of `ask --json`).
+ */
+class Search<T> {
+  readonly keys: readonly string[];
+  readonly values: readonly T[];
+  readonly runsByLength: NameIndex<T>['runsByLength'];
+  readonly sorted: NameIndex<T>['sorted'];
+  readonly held: NameIndex<T>['held'];
+  readonly digits: NameIndex<T>['digits'];
+  readonly counts: NameIndex<T>['counts'];
+  readonly ql: number;
+  readonly qd: number;
+  readonly qLetters: number;
+  readonly qHeld: number;
+  readonly prefixRule: boolean;
+  readonly bitParallel: boolean;
+  readonly m: number;
+  readonly best = new Map<T, Best>();
+  // How many values are at each distance: the k-th best distance is read off it. Once `count` values
+  // are within that distance, a candidate further away can neither enter the result nor improve a
+  // value in it, so it becomes the cap.
+  readonly atDistance: Int32Array;
+  cap: number;
+  readonly marks: Int32Array;
+
+  constructor(
+    readonly index: NameIndex<T>,
+    readonly query: string,
+    readonly count: number,
+    limit: number,
+  ) {
+    this.keys = index.keys;
+    this.values = index.values;
+    this.runsByLength = index.runsByLength;
+    this.sorted = index.sorted;
+    this.held = index.held;
+    this.digits = index.digits;
+    this.counts = index.counts;
+    this.ql = lettersOf(query);
+    this.qd = digitsOf(query);
+    this.qLetters = bits(this.ql);
+    this.qHeld = this.qLetters + bits(this.qd);
+    queryCounts.fill(0);
+    countSymbols(query, queryCounts, 0);
+    this.prefixRule = query.length >= 2;
+    this.bitParallel = setPattern(query);
+    this.m = query.length;
+    // Stryker disable next-line ArithmeticOperator: equivalent, the trial's cap (2) reads no count past 1, and the full search zeroes 0..limit first
+    this.atDistance = histogram(limit + 1);
+    this.cap = limit;
+    this.marks = marksFor(this.keys.length);
+  }
+
+  /** Count candidate i, `d` edits away (within the cap), towards its value's best. */
+  take(i: number, d: number): void {
+    const key = this.keys[i]!;
+    const value = this.values[i]!;
+    const had = this.best.get(value);
+    if (!had) this.best.set(value, { d, len: key.length, first: i });
+    else {
+      had.first = Math.min(had.first, i);
+      if (d > had.d || (d === had.d && key.length >= had.len)) return;
+      this.atDistance[had.d]!--;
+      had.d = d;
+      had.len = key.length;
+    }
+    // Stryker disable next-line UpdateOperator: performance only, a count never reached never tightens the cap (the same answer, slower)
+    this.atDistance[d]!++;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: performance only, fewer than `count` values never reach the count, and a cap tightened later prunes less
+    if (this.best.size >= this.count) this.cap = kthDistance(this.atDistance, this.count, this.cap);
+  }
+
+  /** One search under the current cap (which tightens as it goes). */
+  run(): void {
+    // Those starting with the query first (marked, so the lengths below pass them by: a second visit
+    // would find the same distance), then by length.
+    // Stryker disable next-line UpdateOperator: equivalent, counting down marks each call apart just the same
+    const mark = ++generation;
+    if (this.prefixRule) {
+      for (let at = this.index.prefixStart(this.query); at < this.sorted.length && this.keys[this.sorted[at]!]!.startsWith(this.query); at++) {
+        const i = this.sorted[at]!;
+        this.marks[i] = mark;
+        this.take(i, this.keys[i]!.length === this.m ? 0 : 1);
+      }
+    }
+    for (let off = 0; off <= this.cap; off++) {
+      // the shorter keys at this offset, then the longer ones (off 0: the query's own length, once)
+      for (let side = off > 0 ? 0 : 1; side < 2; side++) {
+        // Stryker disable next-line EqualityOperator: equivalent, the longer keys first, then the shorter: the same candidates, the same answer
+        const length = side === 0 ? this.m - off : this.m + off;
+        // (read only within the array: a read past either end makes V8 drop the optimised search)
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: performance only, a length outside the array reads undefined, skipped below
+        if (length < 0 || length >= this.runsByLength.length) continue;
+        const runs = this.runsByLength[length];
+        if (!runs) continue;
+        for (const run of runs) {
+          // the letters the run's keys share with the query, counted once for all of them
+          const shared = bits(this.ql & run.letters);
+          // the letters alone too far apart: every key of the run is (lowerBound with the digits left out)
+          // Stryker disable next-line ConditionalExpression: performance only, a run not skipped is checked key by key, the same answer
+          if (apart(this.qLetters, run.held, shared) > this.cap) continue;
+          for (const i of run.members) {
+            // lowerBound(query, key), from the run's shared letters and the key's shared digits
+            if (this.marks[i] === mark || apart(this.qHeld, this.held[i]!, shared + bits(this.qd & this.digits[i]!)) > this.cap) continue;
+            let d: number;
+            if (this.bitParallel) d = osaDistance(this.m, this.keys[i]!, this.cap);
+            // counting costs about what a tight cap's band of the distance does: worth it for a wider one
+            else if (this.cap >= 3 && countsApart(this.counts, i * SYMBOLS, this.cap)) continue;
+            else d = editDistance(this.query, this.keys[i]!, this.cap);
+            if (d <= this.cap) this.take(i, d);
+          }
+        }
+        if (off > this.cap) break;
+      }
+    }
+  }
+}
+
+/**
  * The `count` closest candidates to `query` (both already reduced to keys), best first.
  * A candidate that starts with the query ranks as if it were one edit away. Nothing further than
  * max(3, ceil(¾ of the query's length)) edits is suggested. Ties go to the shorter key, then to the
@@ -361,99 +482,23 @@ export function closest<T>(query: string, candidates: NameIndex<T> | Iterable<re
   if (count <= 0) return [];
   // generous: an unknown name should still get its nearest neighbours, just not absurd ones
   const limit = Math.max(3, Math.ceil(query.length * 0.75));
-  const { keys, values, runsByLength, sorted, held, digits, counts } = index;
-  const ql = lettersOf(query);
-  const qd = digitsOf(query);
-  const qLetters = bits(ql);
-  const qHeld = qLetters + bits(qd);
-  queryCounts.fill(0);
-  countSymbols(query, queryCounts, 0);
-  const prefixRule = query.length >= 2;
-  const bitParallel = setPattern(query);
+  const { keys } = index;
+  const s = new Search(index, query, count, limit);
+  const { best, bitParallel } = s;
   const m = query.length;
-  const best = new Map<T, Best>();
-  // How many values are at each distance: the k-th best distance is read off it. Once `count` values
-  // are within that distance, a candidate further away can neither enter the result nor improve a
-  // value in it, so it becomes the cap.
-  // Stryker disable next-line ArithmeticOperator: equivalent, the trial's cap (2) reads no count past 1, and the full search zeroes 0..limit first
-  const atDistance = histogram(limit + 1);
-  let cap = limit;
-  /** Count candidate i, `d` edits away (within the cap), towards its value's best. */
-  const take = (i: number, d: number): void => {
-    const key = keys[i]!;
-    const value = values[i]!;
-    const had = best.get(value);
-    if (!had) best.set(value, { d, len: key.length, first: i });
-    else {
-      had.first = Math.min(had.first, i);
-      if (d > had.d || (d === had.d && key.length >= had.len)) return;
-      atDistance[had.d]!--;
-      had.d = d;
-      had.len = key.length;
-    }
-    // Stryker disable next-line UpdateOperator: performance only, a count never reached never tightens the cap (the same answer, slower)
-    atDistance[d]!++;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: performance only, fewer than `count` values never reach the count, and a cap tightened later prunes less
-    if (best.size >= count) cap = kthDistance(atDistance, count, cap);
-  };
-  const marks = marksFor(keys.length);
-  /** One search under the current cap (which tightens as it goes). */
-  const search = (): void => {
-    // Those starting with the query first (marked, so the lengths below pass them by: a second visit
-    // would find the same distance), then by length.
-    // Stryker disable next-line UpdateOperator: equivalent, counting down marks each call apart just the same
-    const mark = ++generation;
-    if (prefixRule) {
-      for (let at = index.prefixStart(query); at < sorted.length && keys[sorted[at]!]!.startsWith(query); at++) {
-        const i = sorted[at]!;
-        marks[i] = mark;
-        take(i, keys[i]!.length === m ? 0 : 1);
-      }
-    }
-    for (let off = 0; off <= cap; off++) {
-      // the shorter keys at this offset, then the longer ones (off 0: the query's own length, once)
-      for (let side = off > 0 ? 0 : 1; side < 2; side++) {
-        // Stryker disable next-line EqualityOperator: equivalent, the longer keys first, then the shorter: the same candidates, the same answer
-        const length = side === 0 ? m - off : m + off;
-        // (read only within the array: a read past either end makes V8 drop the optimised search)
-        // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: performance only, a length outside the array reads undefined, skipped below
-        if (length < 0 || length >= runsByLength.length) continue;
-        const runs = runsByLength[length];
-        if (!runs) continue;
-        for (const run of runs) {
-          // the letters the run's keys share with the query, counted once for all of them
-          const shared = bits(ql & run.letters);
-          // the letters alone too far apart: every key of the run is (lowerBound with the digits left out)
-          // Stryker disable next-line ConditionalExpression: performance only, a run not skipped is checked key by key, the same answer
-          if (apart(qLetters, run.held, shared) > cap) continue;
-          for (const i of run.members) {
-            // lowerBound(query, key), from the run's shared letters and the key's shared digits
-            if (marks[i] === mark || apart(qHeld, held[i]!, shared + bits(qd & digits[i]!)) > cap) continue;
-            let d: number;
-            if (bitParallel) d = osaDistance(m, keys[i]!, cap);
-            // counting costs about what a tight cap's band of the distance does: worth it for a wider one
-            else if (cap >= 3 && countsApart(counts, i * SYMBOLS, cap)) continue;
-            else d = editDistance(query, keys[i]!, cap);
-            if (d <= cap) take(i, d);
-          }
-        }
-        if (off > cap) break;
-      }
-    }
-  };
   // First under a cap of two edits: a slip leaves most names' nearest neighbours that close, and under a
   // tight cap the letter bound discards nearly every candidate unread. When that finds `count` values,
   // the k-th best is within two edits and nothing further could have ranked: the search is complete.
   // Otherwise, the whole search again under twice the cap (most of the rest have their third name within
   // four edits, where the bounds still discard most candidates), and so on up to the full limit.
   // Stryker disable next-line MethodExpression: performance only, no trial: the full search at once
-  cap = Math.min(limit, TRIAL_CAP);
-  search();
-  while (best.size < count && cap < limit) {
+  s.cap = Math.min(limit, TRIAL_CAP);
+  s.run();
+  while (best.size < count && s.cap < limit) {
     best.clear();
-    atDistance.fill(0, 0, limit + 1);
-    cap = Math.min(limit, cap * 2);
-    search();
+    s.atDistance.fill(0, 0, limit + 1);
+    s.cap = Math.min(limit, s.cap * 2);
+    s.run();
   }
   // A value's first candidate within the limit may have been skipped (a cap tighter than the limit,
   // a length visited later): it still decides the value's place among equals. Look back for it.
