@@ -225,7 +225,25 @@ function matchAt(
       if (used > 0) return used;
     }
   }
+  return wordAt(catalog, words, original, i, found, flagLevel, keys, tails);
+}
 
+/**
+ * matchAt() for the word at i alone, when no name starts there. A function of its own: its rarer branches (a size
+ * moved to another name, a typed codename) meet V8's optimised code without feedback and drop it, and then only this
+ * part is compiled again, not the n-gram search too.
+ */
+function wordAt(
+  catalog: Catalog,
+  words: string[],
+  original: string[],
+  i: number,
+  found: Entities,
+  flagLevel: Map<string, LevelName>,
+  keys: readonly string[],
+  tails: TailGates | null,
+): number {
+  const w = words[i]!;
   // what follows needs a digit in the word (glued versions, model generations, bare versions, size shapes) or a
   // codename starting with it, but for level words, distribution typos and "standard_…": most words have neither
   const digit = tails === null || hasDigit(w);
