@@ -30,6 +30,12 @@ export function fact(label: string, value: string | number | null | undefined): 
   return value === null || value === undefined || value === '' ? [] : [{ label, value: String(value) }];
 }
 
+/** fact() pushed onto `out`: a long list of facts without a list and a spread per fact (each spread an iteration
+ * that TurboFan compiles into the builder). */
+export function pushFact(out: Fact[], label: string, value: string | number | null | undefined): void {
+  if (value !== null && value !== undefined && value !== '') out.push({ label, value: String(value) });
+}
+
 export function uniqueSources(...lists: ReadonlyArray<readonly Source[]>): Source[] {
   const out: Source[] = [];
   // most answers cite a few sources: the ones kept are compared directly, a set made only for a long list

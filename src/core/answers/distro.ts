@@ -1,9 +1,9 @@
 // Answers about distributions: upstream and lineage, releases, kernel, package manager, support dates.
-import type { Answer, LineageLink } from '../answer.js';
+import type { Answer, Fact, LineageLink } from '../answer.js';
 import type { Catalog } from '../catalog.js';
 import type { Distro, DistroRelease, Relation } from '../../data/schema.js';
 import { today } from '../clock.js';
-import { fact, finish, releaseLabel, uniqueSources } from './build.js';
+import { fact, finish, pushFact, releaseLabel, uniqueSources } from './build.js';
 import { eolPhrase, statusOf } from './lifecycle.js';
 import { joinMapped } from '../text.js';
 
@@ -174,20 +174,20 @@ function baselineSummary(name: string, rel: DistroRelease): string {
   return rel.azureImageBaseline && rel.azureImageBaseline !== rel.x86_64Baseline ? `${base}; its Azure images need ${rel.azureImageBaseline}.` : `${base}.`;
 }
 
-function releaseFacts(rel: DistroRelease, day?: string) {
-  return [
-    ...(day ? fact('Status', statusOf(rel, day)) : []),
-    ...fact('Released', rel.released),
-    ...fact('End of life', rel.eol),
-    ...fact(rel.extendedSupport ? `${rel.extendedSupport.name} until` : 'Extended support', rel.extendedSupport?.until),
-    ...fact('Separate build for older CPUs', rel.altBuildBaseline),
-    ...fact('Package manager', rel.packageManager),
-    ...fact('Kernel', rel.kernel),
-    ...fact('x86-64 baseline', rel.x86_64Baseline),
-    ...fact('Azure images need', rel.azureImageBaseline),
-    ...fact('Azure image generations', rel.azureImageGenerations && joinMapped(rel.azureImageGenerations, (g) => `Gen ${g}`, ', ')),
-    ...fact('Architectures', rel.arches.join(', ')),
-  ];
+function releaseFacts(rel: DistroRelease, day?: string): Fact[] {
+  const out: Fact[] = [];
+  if (day) pushFact(out, 'Status', statusOf(rel, day));
+  pushFact(out, 'Released', rel.released);
+  pushFact(out, 'End of life', rel.eol);
+  pushFact(out, rel.extendedSupport ? `${rel.extendedSupport.name} until` : 'Extended support', rel.extendedSupport?.until);
+  pushFact(out, 'Separate build for older CPUs', rel.altBuildBaseline);
+  pushFact(out, 'Package manager', rel.packageManager);
+  pushFact(out, 'Kernel', rel.kernel);
+  pushFact(out, 'x86-64 baseline', rel.x86_64Baseline);
+  pushFact(out, 'Azure images need', rel.azureImageBaseline);
+  pushFact(out, 'Azure image generations', rel.azureImageGenerations && joinMapped(rel.azureImageGenerations, (g) => `Gen ${g}`, ', '));
+  pushFact(out, 'Architectures', rel.arches.join(', '));
+  return out;
 }
 
 function releaseCaveats(distro: Distro, rel: DistroRelease, defaulted: boolean): string[] {
