@@ -168,8 +168,10 @@ export class MarkTable {
       keepRows += 1;
       keepBytes += this.lengths[row]!;
     }
-    const capacity = Math.max(INITIAL_ROWS, nextPowerOfTwo((keepRows + moreRows) * 2));
-    const byteCapacity = Math.max(INITIAL_BYTES, nextPowerOfTwo((keepBytes + moreBytes) * 2));
+    // Room to double: a table that grows rebuilds at each power of two (growing costs O(1) a row), and the
+    // rows and bytes not written yet are pages never touched.
+    const capacity = Math.max(INITIAL_ROWS, nextPowerOfTwo(keepRows + moreRows));
+    const byteCapacity = Math.max(INITIAL_BYTES, nextPowerOfTwo(keepBytes + moreBytes));
     const slots = new Int32Array(capacity * 2);
     const hashes = new Int32Array(capacity);
     const starts = new Int32Array(capacity);
