@@ -105,6 +105,14 @@ describe('MarkTable', () => {
     table.delete('ab');
     expect(read(table, 'ab')).toBeUndefined();
     expect(read(table, 'abc')).toEqual({ expiry: 5, count: 2 });
+    // the same length and the same FNV-1a hash (found by search): told apart by their bytes
+    table.put('k0062vu', 6, 1);
+    table.put('k00duea', 7, 2);
+    expect(read(table, 'k0062vu')).toEqual({ expiry: 6, count: 1 });
+    expect(read(table, 'k00duea')).toEqual({ expiry: 7, count: 2 });
+    table.delete('k0062vu');
+    expect(read(table, 'k00duea')).toEqual({ expiry: 7, count: 2 });
+    expect(read(table, 'k0062vu')).toBeUndefined();
     table.clear();
     expect(table.size).toBe(0);
     expect(read(table, 'abc')).toBeUndefined();
