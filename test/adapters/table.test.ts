@@ -15,7 +15,9 @@ describe('alignedLines', () => {
     expect(lines).toHaveLength(2 + body.length);
     expect(lines[0]!.split(/\s{2,}/)).toEqual(head);
     expect(lines[1]).toMatch(/^-+( {2}-+)*$/);
-    body.forEach((row, i) => expect(lines[i + 2]!.startsWith(row[0]!)).toBe(true));
+    body.forEach((row, i) => {
+      expect(lines[i + 2]!.startsWith(row[0]!)).toBe(true);
+    });
   });
 
   it('starts every column at the same place, two spaces after the widest cell before it', () => {
@@ -23,7 +25,9 @@ describe('alignedLines', () => {
     const starts = widths.map((_, i) => widths.slice(0, i).reduce((sum, w) => sum + w + 2, 0));
     [head, ...body].forEach((row, r) => {
       const line = lines[r === 0 ? 0 : r + 1]!;
-      row.forEach((cell, i) => expect(line.slice(starts[i]!, starts[i]! + cell.length)).toBe(cell));
+      row.forEach((cell, i) => {
+        expect(line.slice(starts[i]!, starts[i]! + cell.length)).toBe(cell);
+      });
     });
     expect(lines[1]!.split('  ').map((d) => d.length)).toEqual(widths);
   });

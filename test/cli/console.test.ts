@@ -11,6 +11,7 @@ import type { Handler } from '../../src/ports/index.js';
 import { ask, complete } from '../../src/core/index.js';
 import { run, type ProcessLike } from '../../src/service/run.js';
 import { textSink } from './text-sink.js';
+import { waitUntil } from '../support/wait-until.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'azlinux-console-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -113,11 +114,9 @@ describe('the interactive console', () => {
     const t = terminal();
     const surface = startConsole(handler, { input: t.input, output: t.output, interactive: true, historyFile: null, complete });
     t.input.write('can I run rhel 10 on d4s\t'); // the first Tab completes what all the candidates share
-    await settle();
-    expect(t.text()).toContain('azlinux> can I run rhel 10 on Standard_D4s_v');
+    await waitUntil(() => t.text().includes('azlinux> can I run rhel 10 on Standard_D4s_v'), 10_000, 'the first Tab');
     t.input.write('\t'); // the second lists them
-    await settle();
-    expect(t.text()).toContain('can I run rhel 10 on Standard_D4s_v5');
+    await waitUntil(() => t.text().includes('can I run rhel 10 on Standard_D4s_v5'), 10_000, 'the second Tab');
     t.input.write('\x15exit\r'); // Ctrl-U clears the line
     await surface.done;
 
@@ -125,6 +124,22 @@ describe('the interactive console', () => {
     expect([hits, typed]).toEqual([['/cpulevel ', '/cpulevel flags ', '/cpulevel help'], '/cpu']);
     expect(consoleCompleter(complete)('lineage of alm')[0]).toContain('lineage of almalinux');
     expect(consoleCompleter(undefined)('lineage of alm')[0]).toEqual([]);
+  });
+
+  it.each([
+    ['U+2028', 'can I run rhel 10\u2028on a D2s v3?'],
+    ['U+2029', '/azlinux compat d2s v3\u2029rhel 10'],
+  ])('a question typed or pasted with %s in it is one question, ended by Enter alone', async (_name, question) => {
+    // Node 24's readline ends a line at U+2028 and U+2029 on a terminal, as at Enter (Node 20's does not)
+    const t = terminal();
+    const asked: string[] = [];
+    const surface = startConsole(async (q) => (asked.push(q.text), ask(q.text)), { input: t.input, output: t.output, interactive: true, historyFile: null });
+    t.input.write(`${question}\r`);
+    t.input.write('exit\r');
+    await expect(surface.done).resolves.toBe('exit');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.split(/\s+/)).toEqual(question.split(/\s+/)); // JavaScript's \s: both separators are white space
+    expect(t.text()).toContain('Red Hat Enterprise Linux 10 on Standard_D2s_v3'); // the verdict asked for, not two halves
   });
 
   it('an unwritable history file costs the history, not the session', async () => {

@@ -365,7 +365,7 @@ describe('a mistyped command word', () => {
       const at = i % w.length;
       if (how === 'drop') return w.slice(0, at) + w.slice(at + 1);
       if (how === 'swap') return w.slice(0, at) + (w[at + 1] ?? '') + w[at] + w.slice(at + 2);
-      if (how === 'add') return w.slice(0, at) + 'x' + w.slice(at);
+      if (how === 'add') return `${w.slice(0, at)}x${w.slice(at)}`;
       if (how === 'upper') return w.toUpperCase();
       return w.slice(0, Math.max(1, at));
     });

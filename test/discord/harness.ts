@@ -4,20 +4,22 @@ import type { CompleteFn } from '../../src/adapters/discord/autocomplete.js';
 import { createDiscordSurface, type DiscordSurface, type DiscordSurfaceOptions } from '../../src/adapters/discord/surface.js';
 import { MemoryStore } from '../../src/service/memory-store.js';
 import { FakeDiscord } from '../fakes/discord/index.js';
+import { InFlight } from '../../src/adapters/common/in-flight.js';
+import { waitUntil } from '../support/wait-until.js';
+
+export { waitUntil };
 
 export interface Harness {
   fake: FakeDiscord;
   surface: DiscordSurface;
   questions: Question[];
+  /**
+   * Resolves once every interaction and mention the surface has taken is done with, its replies sent:
+   * after it, nothing more will be sent for what was dispatched (and seen to arrive), so "nothing else
+   * happened" can be checked without sleeping. Rejects when something is still in flight after `timeoutMs`.
+   */
+  settled(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
-}
-
-export async function waitUntil(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 export async function startHarness(handler: Handler, complete: CompleteFn, extra: Partial<DiscordSurfaceOptions> = {}): Promise<Harness> {
@@ -29,6 +31,7 @@ export async function startHarness(handler: Handler, complete: CompleteFn, extra
   };
   let surface: DiscordSurface;
   const ownStore = extra.store ? undefined : new MemoryStore();
+  const inFlight = extra.inFlight ?? new InFlight();
   try {
     surface = await createDiscordSurface({
       token: 'fake-bot-token',
@@ -36,6 +39,7 @@ export async function startHarness(handler: Handler, complete: CompleteFn, extra
       handler: recording,
       complete,
       ...extra,
+      inFlight,
       store: extra.store ?? ownStore!,
     });
     await waitUntil(() => surface.isReady(), 10_000, 'the surface to be ready');
@@ -48,6 +52,9 @@ export async function startHarness(handler: Handler, complete: CompleteFn, extra
     fake,
     surface,
     questions,
+    async settled(timeoutMs = 10_000) {
+      if (!(await inFlight.drain(timeoutMs))) throw new Error(`still ${inFlight.size} Discord replies in flight after ${timeoutMs} ms`);
+    },
     async close() {
       await surface.stop();
       await fake.stop();

@@ -1,5 +1,6 @@
 // stop(): no new work, replies in flight are finished, then the client disconnects.
 import { afterAll, expect, test } from 'vitest';
+import { Events } from 'discord.js';
 import type { Handler } from '../../src/ports/index.js';
 import { BOT_ID, botUser, interaction, message } from '../fakes/discord/index.js';
 import { fixtures } from '../fixtures/answers.js';
@@ -33,11 +34,12 @@ test('stop waits for the reply in flight, refuses new commands, ignores new ment
   const refusal = await fake.rest.waitFor((r) => r.path.startsWith(`/interactions/${late.id}/`));
   expect(refusal.body.data.flags).toBe(64);
   expect(refusal.body.data.embeds[0].description).toContain('Restarting');
-  fake.gateway.dispatch('MESSAGE_CREATE', message({ content: `<@${BOT_ID}> hello`, mentions: [botUser] }));
-
   let done = false;
   void stopped.then(() => (done = true));
-  await new Promise((r) => setTimeout(r, 150));
+  // the mention reaches the client (and so the surface's own listener) while stop() is under way
+  const mentionSeen = new Promise((r) => surface.client.once(Events.MessageCreate, r));
+  fake.gateway.dispatch('MESSAGE_CREATE', message({ content: `<@${BOT_ID}> hello`, mentions: [botUser] }));
+  await mentionSeen;
   expect(done).toBe(false); // still waiting for the slow reply
 
   release();

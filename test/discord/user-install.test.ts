@@ -170,7 +170,7 @@ describe('the Share button', () => {
     expect(refused.body.type).toBe(4);
     expect(refused.body.data.flags).toBe(EPHEMERAL);
     expect(JSON.stringify(refused.body.data.embeds)).toContain('already been shared');
-    await new Promise((r) => setTimeout(r, 200));
+    await h.settled();
     expect(h.fake.rest.requests.some(webhookPost(again.token))).toBe(false);
   });
 

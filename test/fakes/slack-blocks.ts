@@ -79,7 +79,10 @@ export function slackMessageProblems(message: Json): string[] {
           if (elements.length > L.actionElements) problems.push(`${at}.elements: ${elements.length} > ${L.actionElements}`);
           elements.forEach((e: unknown, j) => {
             const where = `${at}.elements[${j}]`;
-            if (!isObj(e) || e['type'] !== 'button') return void problems.push(`${where}: not a button`);
+            if (!isObj(e) || e['type'] !== 'button') {
+              problems.push(`${where}: not a button`);
+              return;
+            }
             total += textOf(e['text'], `${where}.text`, L.buttonText, problems, 'plain_text');
             const value = str(e['value']) ?? '';
             if (value.length > L.buttonValue) problems.push(`${where}.value: ${value.length} > ${L.buttonValue}`);

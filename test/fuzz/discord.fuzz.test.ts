@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask, complete } from '../../src/core/index.js';
 import { MemoryStore } from '../../src/service/memory-store.js';
+import { InFlight } from '../../src/adapters/common/in-flight.js';
 import { createDiscordSurface, type DiscordSurface } from '../../src/adapters/discord/surface.js';
 import { createHandler } from '../../src/service/handler.js';
 import { createLogger } from '../../src/service/logger.js';
@@ -15,12 +16,15 @@ import { within } from './checks.js';
 let fake: FakeDiscord;
 let surface: DiscordSurface;
 let store: MemoryStore;
+/** the surface's work in flight: none once every reply to what it took has been sent */
+let inFlight: InFlight;
 
 beforeAll(async () => {
   fake = await new FakeDiscord({ heartbeatIntervalMs: 1_000 }).start();
   store = new MemoryStore();
   const handler = createHandler({ ask, store, logger: createLogger('silent'), cooldown: { max: 100_000, windowSeconds: 60 } });
-  surface = await createDiscordSurface({ token: 'fake-fuzz-token', apiUrl: fake.apiUrl, handler, complete, store, drainTimeoutMs: 5_000 });
+  inFlight = new InFlight();
+  surface = await createDiscordSurface({ token: 'fake-fuzz-token', apiUrl: fake.apiUrl, handler, complete, store, drainTimeoutMs: 5_000, inFlight });
   await within(10_000, 'discord ready', async () => {
     while (!surface.isReady()) await new Promise((r) => setTimeout(r, 20));
   });
@@ -134,7 +138,7 @@ describe('Discord surface under arbitrary input', () => {
       }),
       { numRuns: 60 },
     );
-    await new Promise((r) => setTimeout(r, 200));
+    expect(await inFlight.drain(10_000)).toBe(true); // every reply sent: none can follow
     const replies = fake.rest.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path));
     for (const id of asked) expect(replies.filter((r) => r.body?.message_reference?.message_id === id)).toHaveLength(1);
   });

@@ -7,6 +7,7 @@ import { request } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/ports/index.js';
+import { InFlight } from '../../src/adapters/common/in-flight.js';
 import { createSlackSurface, type SlackSurface } from '../../src/adapters/slack/surface.js';
 import { ask } from '../../src/core/index.js';
 import { MemoryStore } from '../../src/service/memory-store.js';
@@ -25,6 +26,8 @@ const SECRET = 'wire-fuzz-signing-secret-42';
 let fake: FakeSlack;
 let surface: SlackSurface;
 let store: MemoryStore;
+/** the surface's deliveries in flight: none once every reply to what it took has been posted */
+let inFlight: InFlight;
 let url: string;
 const questions: Question[] = [];
 const logged: string[] = [];
@@ -34,7 +37,9 @@ beforeAll(async () => {
   store = new MemoryStore();
   const inner = createHandler({ ask, store, logger: createLogger('silent'), cooldown: { max: 100_000, windowSeconds: 60 } });
   const log = (m: object | string, message?: string) => void logged.push(typeof m === 'string' ? m : (message ?? ''));
+  inFlight = new InFlight();
   surface = await createSlackSurface({
+    inFlight,
     botToken: 'xoxb-wire',
     signingSecret: SECRET,
     apiUrl: fake.apiUrl,
@@ -215,7 +220,7 @@ describe('Slack wire fuzz', () => {
           expect(dropUser ? [400] : [200]).toContain(res.status); // Slack always says who clicked
           if (res.status !== 200) expectJsonRefusal(res);
         }
-        await new Promise((r) => setTimeout(r, 30));
+        expect(await inFlight.drain(10_000)).toBe(true); // every post for these clicks made: none can follow
         const posts = fake.responses.filter((r) => r.id === id);
         const inChannel = posts.filter((p) => p.body['response_type'] === 'in_channel');
         expect(inChannel.length).toBeLessThanOrEqual(1);

@@ -183,19 +183,22 @@ describe('HTTP surface', () => {
   it('stop() finishes the request in flight before closing, and then refuses connections', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
+    let entered!: () => void;
+    const asked = new Promise<void>((r) => (entered = r));
     const slow: Handler = async (q) => {
+      entered();
       await gate;
       return stubAsk(q.text);
     };
     const { base, surface } = await start({ handler: slow });
     const pending = get(`${base}/api/ask?q=Standard_B1s`);
-    await new Promise((r) => setTimeout(r, 50));
+    await asked;
     expect(surface.inFlight()).toBe(1);
     let stopped = false;
     const stopping = surface.stop().then(() => (stopped = true));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(stopped).toBe(false);
+    // a request answered after stop() began: stop() is under way, and still waiting for the slow one
     expect((await get(`${base}/api/ask?q=x`)).status).toBe(503);
+    expect(stopped).toBe(false);
     release();
     expect(await pending).toMatchObject({ status: 200, body: { text: 'size Standard_B1s' } });
     await stopping;

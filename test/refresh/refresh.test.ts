@@ -22,7 +22,9 @@ const fx = (name: string) => join(root, 'test/fixtures/refresh', name);
 const DOCS = fx('azure-compute-docs');
 const COMMIT = 'c0ffee0000000000000000000000000000000001';
 const temps: string[] = [];
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+});
 
 /** Fresh copies of reference/ and src/data for one run. */
 function workspace() {

@@ -8,7 +8,7 @@ import type { KeyValueStore } from '../../src/service/memory-store.js';
 import { allText } from '../fakes/slack-blocks.js';
 import type { Json } from '../fakes/slack-api.js';
 import { dmEnvelope, homeActionPayload, homeOpenedEnvelope } from '../fakes/slack-sign.js';
-import { sleep, startHarness, type Harness } from './harness.js';
+import { startHarness, type Harness } from './harness.js';
 
 const coreHandler =
   (store: KeyValueStore): Handler =>
@@ -78,8 +78,7 @@ describe('Slack: direct messages (message.im)', () => {
     const envelope = dmEnvelope({ text: 'what is azure linux 4 based on?', ts: '1700001303.000100', eventId: 'Ev0DMDUP' });
     await h.sender.event(envelope);
     await h.sender.event(envelope, { retryNum: 1, retryReason: 'http_timeout' });
-    await posts(h, 1);
-    await sleep(300);
+    await h.settled();
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(h.questions.map((q) => q.text)).toEqual(['what is azure linux 4 based on?']);
   });
@@ -116,7 +115,7 @@ describe('Slack: the App Home tab', () => {
     await withHome.sender.event(homeOpenedEnvelope('U0HOME', 'messages'));
     const without = await harness(coreHandler);
     await without.sender.event(homeOpenedEnvelope('U0HOME'));
-    await sleep(300);
+    await Promise.all([withHome.settled(), without.settled()]);
     expect(withHome.fake.callsTo('views.publish')).toEqual([]);
     expect(without.fake.callsTo('views.publish')).toEqual([]);
   });

@@ -64,7 +64,7 @@ describe('Slack Web API faults', () => {
     await h.fake.waitFor(() => h.fake.chatAnswered.length >= 1, 8_000);
     expect(Date.now() - started).toBeGreaterThanOrEqual(atLeastMs);
     expect(h.fake.faulted).toHaveLength(1);
-    await sleep(200);
+    await h.settled();
     // the faulted call and the retry reached Slack; only the retry was answered, so one post
     expect(postsIn(h, ts)).toHaveLength(1);
     expect(h.fake.chatAnswered).toHaveLength(1);

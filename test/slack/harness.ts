@@ -3,6 +3,7 @@
 import type { AdapterLogger, Handler, Question } from '../../src/ports/index.js';
 import { createSlackSurface, type SlackSurface, type SlackSurfaceOptions } from '../../src/adapters/slack/surface.js';
 import { MemoryStore, type KeyValueStore } from '../../src/service/memory-store.js';
+import { InFlight } from '../../src/adapters/common/in-flight.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
 import { SlackSender } from '../fakes/slack-sign.js';
 
@@ -33,6 +34,12 @@ export interface Harness {
   /** every Question the handler received */
   questions: Question[];
   eventsUrl: string;
+  /**
+   * Resolves once every delivery the surface has taken is done with, its replies posted (retries
+   * included): after it, nothing more will be posted for what was sent, so "nothing else happened"
+   * can be checked without sleeping. Rejects when something is still in flight after `timeoutMs`.
+   */
+  settled(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,6 +52,7 @@ export async function startHarness(
   const logger = captureLogger();
   const questions: Question[] = [];
   const inner = handler(store);
+  const inFlight = options.inFlight ?? new InFlight();
   const surface = await createSlackSurface({
     botToken: BOT_TOKEN,
     signingSecret: SIGNING_SECRET,
@@ -53,6 +61,7 @@ export async function startHarness(
     logger,
     drainTimeoutMs: 5000,
     ...options,
+    inFlight,
     handler: async (q) => {
       questions.push(q);
       return inner(q);
@@ -68,6 +77,9 @@ export async function startHarness(
     logger,
     questions,
     eventsUrl,
+    async settled(timeoutMs = 10_000) {
+      if (!(await inFlight.drain(timeoutMs))) throw new Error(`still ${inFlight.size} Slack deliveries in flight after ${timeoutMs} ms`);
+    },
     async close() {
       await surface.stop();
       if (!options.fake) await fake.close();

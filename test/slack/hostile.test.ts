@@ -10,7 +10,7 @@ import { createHandler } from '../../src/service/handler.js';
 import { createLogger } from '../../src/service/logger.js';
 import { commandPayload, mentionEnvelope, shareActionPayload, slackSignature } from '../fakes/slack-sign.js';
 import type { Json } from '../fakes/slack-api.js';
-import { SIGNING_SECRET, sleep, startHarness, type Harness } from './harness.js';
+import { SIGNING_SECRET, startHarness, type Harness } from './harness.js';
 
 const open: Harness[] = [];
 async function harness(cooldownMax = 1000): Promise<Harness> {
@@ -120,8 +120,8 @@ describe('signatures and timestamps', () => {
     expect(tenMinutes.status).toBe(401);
     const skewed = await h.sender.event(mentionEnvelope({ text: '<@UBOT> d4s v5', ts: '1760000003.000100' }), { timestamp: now() + 240 });
     expect(skewed.status).toBe(200);
-    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length === 1);
-    await sleep(100);
+    await h.settled();
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(h.questions).toHaveLength(1);
   });
 
@@ -212,7 +212,7 @@ describe('replays', () => {
     const next = await h.sender.command(commandPayload('/cpulevel', 'Standard_D2s_v3', h.fake.responseUrl('next'), 'UVICTIM'));
     expect(JSON.stringify(next.ackMessage)).toContain('Standard_D2s_v3');
     expect(JSON.stringify(next.ackMessage)).not.toMatch(/too many|slow down|cooldown/i);
-    await sleep(100);
+    await h.settled();
     expect(h.fake.responses.filter((r) => r.id === 'orig')).toHaveLength(0); // nothing posted on the response_url either
   });
 
@@ -229,8 +229,7 @@ describe('replays', () => {
     const second = shareActionPayload(value, h.fake.responseUrl('share'), 'U0ASKER', '1760000300.000100');
     expect((second['trigger_id'] as string) !== (click['trigger_id'] as string)).toBe(true);
     await h.sender.action(second);
-    await h.fake.waitFor(() => h.fake.responses.filter((r) => r.id === 'share').length >= 2);
-    await sleep(300);
+    await h.settled();
     const inChannel = h.fake.responses.filter((r) => r.id === 'share' && (r.body as Json)['response_type'] === 'in_channel');
     expect(inChannel).toHaveLength(1);
     // another private answer (another message) can still be shared

@@ -248,7 +248,7 @@ describe('renderAnswer: user text can neither ping nor format', () => {
           suggestions: many,
           text: summary,
         };
-        const message = renderAnswer(a, { shareValue: 'q:' + value });
+        const message = renderAnswer(a, { shareValue: `q:${value}` });
         expect(slackMessageProblems({ ...message })).toEqual([]);
         for (const t of allText(message.blocks)) {
           if (t.startsWith('q:')) continue; // the button value is data, never shown

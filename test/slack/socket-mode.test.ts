@@ -8,6 +8,7 @@ import { MemoryStore } from '../../src/service/memory-store.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
 import { commandPayload, mentionEnvelope } from '../fakes/slack-sign.js';
 import { BOT_TOKEN, captureLogger } from './harness.js';
+import { InFlight } from '../../src/adapters/common/in-flight.js';
 import { ask } from '../../src/core/index.js';
 
 const APP_TOKEN = 'xapp-1-test';
@@ -15,6 +16,8 @@ const APP_TOKEN = 'xapp-1-test';
 let fake: FakeSlack;
 let store: MemoryStore;
 let surface: SlackSurface | undefined;
+/** the surface's deliveries in flight: none once every envelope taken has had its replies posted */
+let inFlight: InFlight;
 
 beforeEach(async () => {
   fake = await startFakeSlack();
@@ -29,6 +32,7 @@ afterEach(async () => {
 });
 
 async function start(): Promise<SlackSurface> {
+  inFlight = new InFlight();
   surface = await createSlackSurface({
     botToken: BOT_TOKEN,
     appToken: APP_TOKEN,
@@ -36,6 +40,7 @@ async function start(): Promise<SlackSurface> {
     handler: (q) => askInThread(ask, store, q.threadKey, q.text),
     store,
     logger: captureLogger(),
+    inFlight,
   });
   return surface;
 }
@@ -62,7 +67,7 @@ describe('Slack surface: Socket Mode', () => {
     expect(allText(post?.body['blocks']).join('\n')).toContain('Fedora 43');
     await fake.waitFor(() => fake.socketAcks.length >= 2 || undefined);
     expect(fake.socketAcks.map((a) => a['envelope_id']).sort()).toEqual(['env-1', 'env-2']);
-    await new Promise((r) => setTimeout(r, 200));
+    expect(await inFlight.drain(10_000)).toBe(true);
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
@@ -78,7 +83,7 @@ describe('Slack surface: Socket Mode', () => {
     const payload = ack['payload'] as Record<string, unknown>;
     expect(payload['response_type']).toBe('ephemeral');
     expect(String(payload['text'])).toContain('x86-64-v4');
-    await new Promise((r) => setTimeout(r, 200));
+    expect(await inFlight.drain(10_000)).toBe(true);
     expect(fake.responses.map((r) => [r.id, r.via, r.problems])).toEqual([['sock', 'ack', []]]);
   });
 

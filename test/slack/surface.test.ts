@@ -117,7 +117,7 @@ describe('Slack surface: slash commands', () => {
     expect(buttonValue(body)).toBe('q:/cpulevel Standard_D4s_v5');
     expect(h.questions).toEqual([{ platform: 'slack', userId: 'U0ASKER', text: '/cpulevel Standard_D4s_v5' }]);
     // one exchange: nothing on the response_url (only the ack, as Slack shows it), nothing posted as the bot
-    await sleep(200);
+    await h.settled();
     expect(h.fake.responses.map((r) => [r.id, r.via])).toEqual([['abc', 'ack']]);
     expect(h.fake.calls.map((c) => c.method)).toEqual(['auth.test']);
   });
@@ -139,7 +139,7 @@ describe('Slack surface: slash commands', () => {
     expect(post.body['response_type']).toBe('ephemeral');
     expect(String(post.body['text'])).toContain('x86-64-v4');
     expect(buttonValue(post.body)).toBe('q:/cpulevel Standard_D4s_v5');
-    await sleep(200);
+    await h.settled();
     expect(h.fake.responses).toHaveLength(1); // answered once, not in the ack as well
   });
 
@@ -163,7 +163,8 @@ describe('Slack surface: slash commands', () => {
     const stopping = h.surface.stop().then(() => {
       stopped = true;
     });
-    await sleep(200);
+    // a request refused after stop() began: stop() is under way, and still owes the reply
+    expect((await h.sender.command(commandPayload('/cpulevel', 'Standard_D2s_v3', h.fake.responseUrl('late')))).status).toBe(503);
     expect(stopped).toBe(false);
     release();
     await stopping;
@@ -372,8 +373,7 @@ describe('Slack surface: mentions in threads', () => {
     const envelope = mentionEnvelope({ text: '<@UBOT> what is azure linux 4 based on?', ts: '1700000300.000100', eventId: 'Ev0DUP' });
     expect((await h.sender.event(envelope)).status).toBe(200);
     expect((await h.sender.event(envelope, { retryNum: 1, retryReason: 'http_timeout' })).status).toBe(200);
-    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length >= 1);
-    await sleep(300);
+    await h.settled();
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(h.questions).toHaveLength(1);
   });
@@ -386,8 +386,7 @@ describe('Slack surface: mentions in threads', () => {
       const b = await harness(coreHandler, { fake, store });
       const envelope = mentionEnvelope({ text: '<@UBOT> what is azure linux 4 based on?', ts: '1700000400.000100', eventId: 'Ev0REPLICA' });
       await Promise.all([a.sender.event(envelope), b.sender.event(envelope, { retryNum: 1 })]);
-      await fake.waitFor(() => fake.callsTo('chat.postMessage').length >= 1);
-      await sleep(300);
+      await Promise.all([a.settled(), b.settled()]);
       expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
     } finally {
       await Promise.all(open.splice(0).map((h) => h.close()));
@@ -448,7 +447,7 @@ describe('Slack surface: request verification', () => {
     const forgedEvent = await h.sender.event(mentionEnvelope({ text: '<@UBOT> hi', ts: '1700000700.000100' }), { signature: 'v0=deadbeef' });
     expect(forged.status).toBe(401);
     expect(forgedEvent.status).toBe(401);
-    await sleep(300);
+    await h.settled();
     expect(h.fake.calls.map((c) => c.method)).toEqual(['auth.test']);
     expect(h.fake.responses).toHaveLength(0);
     expect(h.questions).toHaveLength(0);
@@ -459,7 +458,7 @@ describe('Slack surface: request verification', () => {
     const timestamp = Math.floor(Date.now() / 1000) - 6 * 60;
     const res = await h.sender.command(commandPayload('/cpulevel', 'Standard_D4s_v5', h.fake.responseUrl('stale')), { timestamp });
     expect(res.status).toBe(401);
-    await sleep(300);
+    await h.settled();
     expect(h.fake.calls.map((c) => c.method)).toEqual(['auth.test']);
     expect(h.fake.responses).toHaveLength(0);
     expect(h.questions).toHaveLength(0);
@@ -532,12 +531,12 @@ describe('Slack surface: mounted on a shared server, and stopping', () => {
     const stopping = h.surface.stop().then(() => {
       stopped = true;
     });
-    await sleep(200);
+    // a request refused after stop() began: stop() is under way, and still waiting for the reply
+    const late = await h.sender.event(mentionEnvelope({ text: '<@UBOT> hi', ts: '1700000801.000100' }));
+    expect(late.status).toBe(503);
     expect(stopped).toBe(false);
     expect(h.surface.isReady()).toBe(false); // /readyz turns the router away while draining
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
-    const late = await h.sender.event(mentionEnvelope({ text: '<@UBOT> hi', ts: '1700000801.000100' }));
-    expect(late.status).toBe(503);
 
     release();
     await stopping;

@@ -88,6 +88,28 @@ export function consoleCompleter(complete: CompleteFn | undefined): Completer {
   };
 }
 
+/** U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR */
+const SEPARATOR = /[\u2028\u2029]/;
+const SEPARATORS = new RegExp(SEPARATOR.source, 'g');
+
+/**
+ * A line ends at Enter, as in the piped console (input-lines.ts). From Node 24 readline also ends one at
+ * U+2028 and U+2029 typed or pasted on a terminal (Node 20's inserts them), so a pasted question holding
+ * one was asked as two: each is handed on as a space (JavaScript's \s counts both as white space, so the
+ * question reads the same). readline passes every keypress to the interface's _ttyWrite (its internal
+ * kTtyWrite reads that property, Node 20 to 24).
+ */
+function oneLinePerEnter(rl: Interface): void {
+  const tty = rl as Interface & { _ttyWrite?: (s: string | undefined, key: { sequence?: string } | undefined) => void };
+  const write = tty._ttyWrite;
+  if (typeof write !== 'function') return;
+  tty._ttyWrite = function (s, key) {
+    if (typeof s !== 'string' || !SEPARATOR.test(s)) return write.call(this, s, key);
+    const spaced = s.replace(SEPARATORS, ' ');
+    return write.call(this, spaced, key && { ...key, sequence: key.sequence?.replace(SEPARATORS, ' ') });
+  };
+}
+
 /**
  * The console as one object with explicit state: open --stop()--> stopped. `done` resolves with how
  * the reading ended (end of input, `exit`, Ctrl-C, stop()) once every answer has been written.
@@ -126,6 +148,7 @@ class TerminalConsole implements ConsoleSurface {
         historySize,
         removeHistoryDuplicates: true,
       });
+      oneLinePerEnter(rl);
       rl.on('history', (history: string[]) => saveHistory(historyFile, history));
       // Raw mode turns Ctrl-C into this event instead of a signal: end like an interrupted shell command.
       rl.on('SIGINT', () => {

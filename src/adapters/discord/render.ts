@@ -224,7 +224,7 @@ function packDescription(summary: string, sections: Section[], max: number): { t
     }
     text += heading;
     if (lines.length > 0) {
-      const prose = '\n' + lines.join('\n');
+      const prose = `\n${lines.join('\n')}`;
       const proseRoom = max - text.length;
       const cut = truncate(prose, proseRoom);
       text += cut;
@@ -236,7 +236,7 @@ function packDescription(summary: string, sections: Section[], max: number): { t
     if (section.table) {
       const tableRoom = max - text.length - 1;
       const table = renderTable(section.table.columns, section.table.rows, tableRoom);
-      if (table.text) text += '\n' + table.text;
+      if (table.text) text += `\n${table.text}`;
       if (table.shortened) {
         shortened = true;
         break;
