@@ -10,7 +10,8 @@ import { identifyCpu } from './cpu-family.js';
 import { lineageAnswer, releasesAnswer } from './answers/distro.js';
 import { clarifyAnswer, compareAnswer, helpAnswer, notFoundAnswer } from './answers/meta.js';
 import { levelAnswer, seriesAnswer, sizeAnswer } from './answers/vm.js';
-import { findEntities } from './entities.js';
+import { findEntities, nameKeys } from './entities.js';
+import { mayNameFamilyCpu, questionGate } from './question/mentions.js';
 import { flagWords, pastedLevelAnswer } from './pasted.js';
 import { ambiguousSize, ambiguousSizeOf, pickRelease, pickTarget, vmTargets } from './targets.js';
 import { exactCpu, exactLevel, exactRelease, exactSeries, exactSize } from './exact.js';
@@ -141,11 +142,13 @@ function cpulevelAnyName(catalog: Catalog, query: string, rest: string): Answer 
   }
   const pasted = pastedLevelAnswer(catalog, query, rest);
   if (pasted) return pasted;
-  const e = findEntities(catalog, rest);
+  // one pass of the question gate serves the name finder and says whether a family rule can match at all
+  const may = questionGate(catalog).scan(rest.toLowerCase());
+  const e = findEntities(catalog, rest, nameKeys(catalog), may);
   // A model number a family rule knows ("E5-2680 v4", "i7-4770K"), with no machine named beside it:
   // Azure's own record when it documents that processor, else the family's answer. Its `vN` is a
   // generation, so the level words found inside the model number are not read.
-  const family = identifyCpu(catalog, rest);
+  const family = mayNameFamilyCpu(catalog, may) ? identifyCpu(catalog, rest) : null;
   if (family) {
     const around = findEntities(catalog, `${rest.slice(0, family.start)} ${rest.slice(family.end)}`);
     if (!around.sizes.length && !around.series.length && !around.cpus.length) {

@@ -72,10 +72,15 @@ export function findEntities(catalog: Catalog, text: string, gate: KeyGate = nam
     corrections: [],
     mentions: scanned.mentions,
   };
-  const split: string[] = [];
-  for (const w of splitWords(scanned.rest))
-    if (w.includes('_')) split.push(...snakeParts(catalog, w));
-    else split.push(w);
+  // (a new list only when some word holds an underscore)
+  let split = splitWords(scanned.rest);
+  if (split.some((w) => w.includes('_'))) {
+    const parts: string[] = [];
+    for (const w of split)
+      if (w.includes('_')) parts.push(...snakeParts(catalog, w));
+      else parts.push(w);
+    split = parts;
+  }
   const original = swapQualifiers(catalog, split);
   // each word in lower case, and its key, once: an n-gram's key is its words' keys joined (keyOf works character by
   // character)
@@ -118,7 +123,8 @@ function hasDigit(word: string): boolean {
  * puts before the version ("CentOS Stream 8"). Put back in the release's order when that names a release, for every
  * distribution whose releases carry such a word. */
 export function swapQualifiers(catalog: Catalog, words: string[]): string[] {
-  const out = [...words];
+  // copied on the first swap: most texts have none, and get their own list back
+  let out = words;
   for (let i = 0; i < out.length; i++) {
     // both shapes below need a digit: in this word, or at the start of the next
     if (!hasDigit(out[i]!) && !isDigit((out[i + 1] ?? '').charCodeAt(0))) continue;
@@ -130,6 +136,7 @@ export function swapQualifiers(catalog: Catalog, words: string[]): string[] {
         ? [out[i]!, out[i + 1]!, out[i + 2], 3]
         : [null, null, undefined, 0];
     if (!name || !version || !qualifier || !/^[A-Za-z]{3,}$/.test(qualifier) || !catalog.releaseByKey.has(keyOf(name + qualifier + version))) continue;
+    if (out === words) out = [...words];
     out.splice(i, used, name, qualifier, version);
     i += 2;
   }
@@ -207,7 +214,7 @@ function matchAt(
         .slice(i, i + n)
         .join(' ')
         .replace(/[\s-]*v?\d+(?:\.\d+)*(?:\s+lts)?$/, '');
-      if (name) found.namesTyped.set(release.distro, [...(found.namesTyped.get(release.distro) ?? []), name]);
+      if (name) typedAs(found, release.distro, name);
       return n;
     }
     const distro = distroByKey(catalog, key);
@@ -375,9 +382,16 @@ function nearestDistro(catalog: Catalog, word: string): Distro | null {
   return best?.distro ?? null;
 }
 
+/** One more name the distribution was typed by (namesTyped's lists are the finder's own: added to in place). */
+function typedAs(found: Entities, distro: Distro, name: string): void {
+  const names = found.namesTyped.get(distro);
+  if (names) names.push(name);
+  else found.namesTyped.set(distro, [name]);
+}
+
 function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number, n: number, found: Entities, acronym = false): number {
-  const phrase = words.slice(i, i + n).join(' ');
-  found.namesTyped.set(distro, [...(found.namesTyped.get(distro) ?? []), phrase]);
+  const phrase = n === 1 ? words[i]! : words.slice(i, i + n).join(' ');
+  typedAs(found, distro, phrase);
   let next = words[i + n];
   let used = n;
   if (next === 'linux' || next === 'os') {
@@ -397,8 +411,12 @@ function takeDistro(catalog: Catalog, distro: Distro, words: string[], i: number
       : undefined;
   // "SUSE Leap", "Rocky RL": a short alias that is also a word, right after a word of the distribution's own name
   const prev = words[i - 1];
-  const branded = prev !== undefined && prev.length >= 3 && keyOf(distro.name).includes(keyOf(prev)) && keyOf(prev) !== keyOf(phrase);
-  const weak = WEAK_ALIASES.has(phrase) && used === n && !acronym && !branded;
+  // (worked out only for such an alias)
+  const weak =
+    WEAK_ALIASES.has(phrase) &&
+    used === n &&
+    !acronym &&
+    !(prev !== undefined && prev.length >= 3 && keyOf(distro.name).includes(keyOf(prev)) && keyOf(prev) !== keyOf(phrase));
   if (weak && !version) return 0;
   if (version) {
     const release = catalog.findRelease(distro, version.replace(/\.$/, '')) ?? pointRelease(catalog, distro, version, found);

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { catalog } from '../../src/core/index.js';
 import { INTENT_PATTERNS, intentGate, readIntent } from '../../src/core/intent.js';
-import { intentOffset, mentionPatterns, questionGate, scanMentions } from '../../src/core/question/mentions.js';
+import { intentOffset, mayNameFamilyCpu, mentionPatterns, questionGate, scanMentions } from '../../src/core/question/mentions.js';
+import { identifyCpus } from '../../src/core/cpu-family.js';
 import { everyPattern, LiteralGate, literalTable, mayMatch, strongest, type Candidates } from '../../src/core/question/literal-gate.js';
 import { LITERAL_TABLE } from '../../src/core/question/literal-table.js';
 import { requiredDigitRun, requiredLiterals } from '../../src/core/question/required-literals.js';
@@ -290,6 +291,20 @@ describe('the gated readers read what the ungated ones read', () => {
       if (gated.rest !== text) found++;
     }
     expect(found).toBeGreaterThan(300);
+  });
+
+  test(`identifyCpus finds a model number only where the question gate lets a family rule through (mayNameFamilyCpu), over ${texts.length} texts`, () => {
+    let named = 0;
+    let skipped = 0;
+    for (const text of texts) {
+      const may = mayNameFamilyCpu(c, questionGate(c).scan(text.toLowerCase()));
+      if (identifyCpus(c, text).length) {
+        named++;
+        expect(may, text).toBe(true);
+      } else if (!may) skipped++;
+    }
+    expect(named).toBeGreaterThan(300);
+    expect(skipped).toBeGreaterThan(texts.length / 2);
   });
 
   test(`readIntent, over ${texts.length} texts`, () => {

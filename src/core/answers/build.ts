@@ -30,16 +30,28 @@ export function fact(label: string, value: string | number | null | undefined): 
 }
 
 export function uniqueSources(...lists: ReadonlyArray<readonly Source[]>): Source[] {
-  const seen = new Set<string>();
   const out: Source[] = [];
+  // most answers cite a few sources: the ones kept are compared directly, a set made only for a long list
+  let seen: Set<string> | undefined;
   for (const list of lists) {
     for (const s of list) {
-      if (seen.has(s.url)) continue;
-      seen.add(s.url);
+      if (seen) {
+        if (seen.has(s.url)) continue;
+        seen.add(s.url);
+      } else if (keeps(out, s.url)) continue;
+      else if (out.length === SHORT_LIST) seen = new Set([...out.map((x) => x.url), s.url]);
       out.push(s);
     }
   }
   return out;
+}
+
+/** How many sources uniqueSources compares one by one before it keeps a set of their addresses. */
+const SHORT_LIST = 8;
+
+function keeps(out: readonly Source[], url: string): boolean {
+  for (let i = 0; i < out.length; i++) if (out[i]!.url === url) return true;
+  return false;
 }
 
 export function levelSources(catalog: Catalog): Source[] {

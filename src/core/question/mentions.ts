@@ -306,6 +306,12 @@ export function intentOffset(catalog: Catalog): number {
   return questionGate(catalog).size - INTENT_PATTERNS.length;
 }
 
+/** Whether identifyCpus can find anything in the text `may` is questionGate's scan of: some family rule or the
+ * generation phrase may match it. When not, identifyCpus finds no model number there, and need not be asked. */
+export function mayNameFamilyCpu(catalog: Catalog, may: Candidates): boolean {
+  return questionGate(catalog).anyIn(may, GROUPS.indexOf(AT_BY_GENERATION));
+}
+
 /** What the text mentions beyond the catalog's names, and the text with those mentions blanked. `may` says which
  * patterns can match (questionGate's scan); tests pass every pattern to run them all. */
 export function scanMentions(catalog: Catalog, text: string, may?: Candidates): { rest: string; mentions: Mentions } {

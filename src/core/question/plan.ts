@@ -53,6 +53,7 @@ export const RULES: readonly Rule[] = [
   {
     name: 'not x86 hardware',
     answer: (c, q, f) => {
+      if (!f.e.mentions.outOfScope.length) return null;
       const away = f.e.mentions.outOfScope.filter((o) => NOT_X86.has(o.what) || NOT_CPU.test(o.what));
       const declined = away.filter((o) => !macAside(f, o));
       return declined.length && (!f.targets.length || declined.some((o) => NOT_CPU.test(o.what))) ? outOfScopeAnswer(c, q, declined, f.releases) : null;
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   {
     name: 'another cloud or hardware',
     answer: (c, q, f) => {
+      if (!f.e.mentions.outOfScope.length) return null;
       const away = f.e.mentions.outOfScope.filter((o) => !macAside(f, o));
       return away.length && !f.targets.length && !distroQuestion(f) ? outOfScopeAnswer(c, q, away, f.releases) : null;
     },
@@ -299,7 +301,8 @@ const BOOT_FAILURE =
 /** "rhel 8 installs, rhel 9 panics": every release named with its x86-64 need; the highest one is what a CPU (or a
  * VM's virtual CPU type) must have, and a release that needs more than another is the one that stops. */
 function bootFailure(catalog: Catalog, query: string, f: Frame): Answer | null {
-  if (!BOOT_FAILURE.test(f.lower) || f.targets.length || !f.releases.some((r) => !r.defaulted)) return null;
+  // the pattern last: most questions name a machine, or no release
+  if (f.targets.length || !f.releases.some((r) => !r.defaulted) || !BOOT_FAILURE.test(f.lower)) return null;
   const needs = distinct(f.releases)
     .filter((r) => !r.defaulted)
     .flatMap((r) => {
@@ -407,13 +410,17 @@ function distroComparison(f: Frame): boolean {
 }
 
 function read(a: Answer, f: Frame): Answer {
-  // what was named but is not covered, said rather than dropped
-  const aside = [
-    ...new Set([
-      ...f.e.mentions.outOfScope.filter((o) => CLOUD_NAME.has(o.what) || macAside(f, o)).map((o) => echo(o.typed)),
-      ...f.e.mentions.offTopics.filter((t) => ASIDE_TOPICS.has(t)),
-    ]),
-  ];
+  // what was named but is not covered, said rather than dropped (most questions name nothing of the kind)
+  const { outOfScope, offTopics } = f.e.mentions;
+  const aside =
+    outOfScope.length || offTopics.length
+      ? [
+          ...new Set([
+            ...outOfScope.filter((o) => CLOUD_NAME.has(o.what) || macAside(f, o)).map((o) => echo(o.typed)),
+            ...offTopics.filter((t) => ASIDE_TOPICS.has(t)),
+          ]),
+        ]
+      : [];
   if (aside.length && a.kind !== 'out-of-scope')
     a.caveats.unshift(`${listOf(aside)}: outside what I cover (Azure VM sizes and Linux distributions); this answer is about the rest.`);
   for (const c of f.e.corrections) a.caveats.unshift(`Read “${echo(c.typed)}” as ${c.meant}.`);
@@ -427,7 +434,8 @@ function read(a: Answer, f: Frame): Answer {
  * available one does not: its name today and that release, so an answer about an old release is not read as current. */
 function formerNames(f: Frame): string[] {
   const out: string[] = [];
-  for (const distro of new Set(f.releases.map((r) => r.distro))) {
+  // each distribution once (most questions name one release)
+  for (const distro of f.releases.length < 2 ? f.releases.map((r) => r.distro) : new Set(f.releases.map((r) => r.distro))) {
     const ga = distro.releases.find((r) => r.status === 'ga');
     const bore = (key: string) => (r: NamedRelease['release']) => keysOf(r).some((x) => x.includes(key));
     const typed = (f.e.namesTyped.get(distro) ?? []).find((t) => {
@@ -450,7 +458,7 @@ function machineAnswer(catalog: Catalog, query: string, target: Target, level?: 
   const a = target.sizeInfo ? sizeAnswer(catalog, query, target.sizeInfo) : seriesAnswer(catalog, query, target.series);
   if (level) {
     a.summary = `${levelVerdict(target.series, level, typed)} ${a.summary}`;
-    a.context = { ...a.context, level };
+    a.context = Object.assign({}, a.context, { level });
   }
   return a;
 }
