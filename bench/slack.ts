@@ -62,9 +62,15 @@ export interface TargetResult {
   cpuUsPerRequest: number;
   /** CPU time of the whole target process (all threads: GC, compiler) per request, µs */
   processCpuUsPerRequest: number;
+  /** VmRSS 300 ms after the load (one reading: where it falls in V8's collection cycle moves it by ±15 MB) */
   rssAfterLoadMb: number;
+  /** the median of VmRSS read every RSS_SAMPLE_MS through the measured load (the stabler figure) */
+  rssUnderLoadMb: number;
   peakRssMb: number;
 }
+
+/** How often resident memory is read during the measured load (the same for every target). */
+export const RSS_SAMPLE_MS = 250;
 
 export interface SlackResult {
   connections: number;
@@ -143,6 +149,25 @@ function cpuMs(pid: number, mainThread = false): number {
       .split(') ')[1]
       ?.split(' ') ?? [];
   return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+}
+
+/** VmRSS read every RSS_SAMPLE_MS until stopped; stop() gives the readings' median, MB. */
+function sampleRss(pid: number): { stop: () => number } {
+  const readings: number[] = [];
+  const timer = setInterval(() => {
+    try {
+      readings.push(rssMb(pid).rss);
+    } catch {
+      // the target went away; the run reports it
+    }
+  }, RSS_SAMPLE_MS);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      const sorted = readings.sort((a, b) => a - b);
+      return sorted.length === 0 ? Number.NaN : sorted[Math.floor(sorted.length / 2)]!;
+    },
+  };
 }
 
 function rssMb(pid: number): { rss: number; peak: number } {
@@ -230,7 +255,9 @@ async function measure(
     answeredInAck = 0;
     const cpuBefore = cpuMs(child.pid!);
     const mainBefore = cpuMs(child.pid!, true);
+    const sampler = sampleRss(child.pid!);
     const result = await autocannon({ url, connections, duration, requests });
+    const rssUnderLoad = sampler.stop();
     const mainUsed = cpuMs(child.pid!, true) - mainBefore;
     const cpuUsed = cpuMs(child.pid!) - cpuBefore;
     await sleep(300);
@@ -247,6 +274,7 @@ async function measure(
       cpuUsPerRequest: round((mainUsed * 1000) / Math.max(1, result.requests.total)),
       processCpuUsPerRequest: round((cpuUsed * 1000) / Math.max(1, result.requests.total)),
       rssAfterLoadMb: mem.rss,
+      rssUnderLoadMb: rssUnderLoad,
       peakRssMb: mem.peak,
     };
   } finally {
@@ -270,6 +298,7 @@ function meanOf(runs: TargetResult[]): TargetResult {
     cpuUsPerRequest: mean((r) => r.cpuUsPerRequest),
     processCpuUsPerRequest: mean((r) => r.processCpuUsPerRequest),
     rssAfterLoadMb: mean((r) => r.rssAfterLoadMb, 1),
+    rssUnderLoadMb: mean((r) => r.rssUnderLoadMb, 1),
     peakRssMb: mean((r) => r.peakRssMb, 1),
   };
 }
