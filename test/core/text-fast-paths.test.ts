@@ -4,7 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { catalog } from '../../src/core/index.js';
-import { anyWords, keyOf, matchesOf, splitWords } from '../../src/core/text.js';
+import { anyWords, joinMapped, keyOf, mapped, matchesOf, splitWords } from '../../src/core/text.js';
+import { fact, pushFact } from '../../src/core/answers/build.js';
+import type { Fact } from '../../src/core/answer.js';
 import { endsWithTag } from '../../src/core/intent.js';
 import { gateTexts } from './name-texts.js';
 
@@ -97,5 +99,27 @@ describe('endsWithTag ("…, right?")', () => {
     for (const t of texts) expect(endsWithTag(t.toLowerCase()), t).toBe(pattern.test(t.toLowerCase()));
     expect(['rhel 10 needs v3, right?', 'untrue', 'correct ? \n', 'true'].map(endsWithTag)).toEqual([true, true, true, true]);
     expect(['true? ?', 'right now please', ''].map(endsWithTag)).toEqual([false, false, false]);
+  });
+});
+
+// Lists made for V8's sake (one elements kind, no list per fact): each gives what the plain form gives.
+describe('mapped, joinMapped, pushFact', () => {
+  test('mapped is map and joinMapped is map then join, for any list and separator', () => {
+    const f = (x: string | number) => `<${x}>`;
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 5 }), fc.integer()), { maxLength: 8 }), fc.string({ maxLength: 3 }), (xs, sep) => {
+        expect(mapped(xs, f)).toEqual(xs.map(f));
+        expect(joinMapped(xs, f, sep)).toBe(xs.map(f).join(sep));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('pushFact adds what fact() returns', () => {
+    for (const value of [null, undefined, '', 'x', 0, 2, 'x86-64-v3']) {
+      const out: Fact[] = [{ label: 'before', value: 'b' }];
+      pushFact(out, 'Label', value);
+      expect(out).toEqual([{ label: 'before', value: 'b' }, ...fact('Label', value)]);
+    }
   });
 });
