@@ -434,8 +434,8 @@ function read(a: Answer, f: Frame): Answer {
  * available one does not: its name today and that release, so an answer about an old release is not read as current. */
 function formerNames(f: Frame): string[] {
   const out: string[] = [];
-  // each distribution once (most questions name one release)
-  for (const distro of f.releases.length < 2 ? mapped(f.releases, (r) => r.distro) : new Set(mapped(f.releases, (r) => r.distro))) {
+  // each distribution once
+  for (const distro of new Set(mapped(f.releases, (r) => r.distro))) {
     const ga = distro.releases.find((r) => r.status === 'ga');
     const bore = (key: string) => (r: NamedRelease['release']) => keysOf(r).some((x) => x.includes(key));
     const typed = (f.e.namesTyped.get(distro) ?? []).find((t) => {
