@@ -106,17 +106,9 @@ export class MarkTable {
     this.rebuild(0, 0, at);
   }
 
+  /** Drops every row, back to the first size. */
   clear(): void {
-    this.slots = new Int32Array(INITIAL_ROWS * 2);
-    this.hashes = new Int32Array(INITIAL_ROWS);
-    this.starts = new Int32Array(INITIAL_ROWS);
-    this.lengths = new Int32Array(INITIAL_ROWS);
-    this.expiries = new Float64Array(INITIAL_ROWS);
-    this.counts = new Int32Array(INITIAL_ROWS);
-    this.bytes = Buffer.allocUnsafe(INITIAL_BYTES);
-    this.bytesUsed = 0;
-    this.rows = 0;
-    this.live = 0;
+    this.sweep(Number.POSITIVE_INFINITY);
   }
 
   /** `key` as UTF-8 in scratch, with its length and hash. */
