@@ -3,7 +3,7 @@
 import type { Answer, Section, Source, Verdict } from '../answer.js';
 import type { Catalog } from '../catalog.js';
 import type { LevelName } from '../../data/schema.js';
-import { levelRank, LEVELS } from '../levels.js';
+import { levelRank, LEVELS, normaliseFlag } from '../levels.js';
 import type { PastedError } from '../question/mentions.js';
 import { listOf } from '../text.js';
 import { fact, finish, uniqueSources } from './build.js';
@@ -43,7 +43,7 @@ export interface TriageInput {
   context?: string[];
   notUnderstood?: string[];
   /** "my CPU doesn't have AVX": the feature the asker's CPU lacks */
-  lacks?: { typed: string; level: LevelName };
+  lacks?: { typed: string; level: LevelName /** a crash or failure is reported with it */; failing?: boolean };
 }
 
 /** Flags a level needs, step by step from v2 up to it. */
@@ -81,10 +81,16 @@ export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): A
   } else if (t.lacks) {
     const r = levelRank(t.lacks.level);
     const most = LEVELS[r - 2];
-    const feature = /^(x86[-_]?64[-_]?)?v\d$/i.test(t.lacks.typed) ? t.lacks.level : `${t.lacks.typed.toUpperCase()} (an ${t.lacks.level} feature)`;
+    const feature = /^(x86[-_]?v?64[-_]?)?v\d$/i.test(t.lacks.typed) ? t.lacks.level : `${t.lacks.typed.toUpperCase()} (an ${t.lacks.level} feature)`;
     summary = most
       ? `A CPU without ${feature} is at most ${most}: software built for ${t.lacks.level} or higher will not run on it, software built for ${most} or lower will.`
       : `A CPU without ${feature} is not an x86-64 CPU at all.`;
+    // "… lack AVX, the app crashes": the missing feature is the likely cause, said first, and how to see it
+    if (t.lacks.failing && most) {
+      const flag = normaliseFlag(t.lacks.typed.replace(/\s/g, ''), catalog.levels);
+      const look = catalog.levelFlags.has(flag) ? `look for ${flag} in the flags line of /proc/cpuinfo` : 'read the flags line of /proc/cpuinfo';
+      summary = `The likely cause is the missing ${feature}: a build that uses it stops with an illegal instruction on a CPU without it. ${summary} To check a machine, ${look}, or run \`ld.so --help\`.`;
+    }
   } else if (t.virtualCpus.length) {
     const qemu = t.virtualCpus.some((v) => /kvm64|qemu64|QEMU/.test(v));
     const qemu_ = qemu ? qemuGeneric(catalog) : null;

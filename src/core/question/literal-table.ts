@@ -464,6 +464,10 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     ],
     digits: 1,
   },
+  'i/\\b(?:0x)?c000001d\\b|\\b(?:status|exception)_illegal_instruction\\b|(?:^|[^\\w-])-1073741795\\b|\\b3221225501\\b': {
+    clauses: [['c000001d', 'status_illegal_instruction', 'exception_illegal_instruction', '-1073741795', '3221225501']],
+    digits: 0,
+  },
   'i/\\b(?:intel\\s+)?(?:xeon\\s*)?(?:\\(r\\)\\s*)?(?:cpu\\s+)?e[357]\\s*-\\s*\\d{4}[a-z]{0,2}(?:\\s*v\\d)?\\b': {
     clauses: [['e3', 'e5', 'e7']],
     digits: 4,
@@ -565,7 +569,7 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     ],
     digits: 0,
   },
-  'i/\\bwindows(?:\\s+server)?(?:\\s+\\d{2,4})?\\b(?!\\s+subsystem)': {
+  'i/\\bwindows(?!\\s+(?:xp|2000|me|9[58])\\b)(?:\\s+server)?(?:\\s+\\d{2,4})?\\b(?!\\s+subsystem)': {
     clauses: [['windows']],
     digits: 0,
   },
@@ -695,6 +699,13 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     clauses: [
       ['compute', 'cuda', 'sm_', 'tensor', 'rocm'],
       ['compute', 'cuda', 'sm_', 'core', 'rocm'],
+    ],
+    digits: 0,
+  },
+  'i/\\bwindows\\s+(?:xp|2000|me|9[58])\\b|\\b(?:cyrix|via c3|pentium (?:ii|iii|pro|mmx))\\b': {
+    clauses: [
+      ['windows', 'cyrix', 'via', 'pentium'],
+      ['windows', 'cyrix', 'c3', 'pentium'],
     ],
     digits: 0,
   },

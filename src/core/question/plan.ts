@@ -37,7 +37,13 @@ const DISTRO_TOPICS = new Set<string>(['upstream', 'lineage', 'kernel', 'package
 const MY_CPU = /\b(my|our|your|this|the|these|those)\b[^.?!]{0,40}\b(cpus?|processors?|servers?|machines?|box(es)?|laptops?|pcs?|hosts?|hardware|nas|vms?)\b/;
 
 /** Hardware that is not an x86 server at all: declined even when a crash is pasted. */
-const NOT_X86 = new Set(['Apple hardware', 'GPU compute capability', 'macOS on a PC (a hackintosh)', 'a single-board computer']);
+const NOT_X86 = new Set([
+  'Apple hardware',
+  'GPU compute capability',
+  'macOS on a PC (a hackintosh)',
+  'a single-board computer',
+  'a 32-bit system, from before x86-64',
+]);
 /** Another cloud or provider named by name only: with a distribution named too, the distribution is the question. */
 const CLOUD_NAME = new Set(['AWS', 'Google Cloud', 'Oracle Cloud', 'another hosting provider']);
 /** Off-topic words that can sit beside a comparison of distributions ("the 'cost' of running both"). */
@@ -254,7 +260,7 @@ export const RULES: readonly Rule[] = [
     name: 'a CPU that lacks a feature',
     answer: (c, q, f) => {
       const w = f.e.levelWords[0];
-      if (!w || f.intent.list || !f.intent.negated || !MY_CPU.test(f.lower)) return null;
+      if (!w || f.intent.list || !f.intent.negated || !(MY_CPU.test(f.lower) || hardwareLacks(f.lower))) return null;
       // "my Phenom II doesn't have AVX": the processor's own level first, when its family is known; then every
       // release named, against what a CPU without that feature can run
       const cpuLine = processorLine(f, w.level);
@@ -277,7 +283,7 @@ export const RULES: readonly Rule[] = [
         virtualCpus: f.e.mentions.virtualCpus,
         level: null,
         required: w.level,
-        lacks: { typed: w.typed, level: w.level },
+        lacks: { typed: w.typed, level: w.level, failing: FAILURE.test(f.lower) },
         verdict: lines ? { verdict: said, line: lines } : null,
         context: releaseNeeds(f.releases),
         notUnderstood: notUnderstood(f),
@@ -347,7 +353,12 @@ const BEYOND = /\b(beyond|comes? after|above|newer than|next after)\b/;
 /** Hardware said to lack something ("a lot of low-power server CPUs don't have AVX"): a statement about processors,
  * not a request for Azure machines. */
 const HARDWARE_LACKS =
-  /\b(cpus?|processors?|chips?|hardware|servers?|machines?|pcs?|computers?|boxes)\b[^.?!]{0,40}\b(don'?t|doesn'?t|do not|does not|lacks?|lacking|without|missing|no longer)\b/;
+  /\b(cpus?|processors?|chips?|hardware|servers?|machines?|pcs?|computers?|boxes|celerons?|pentiums?|atoms?|athlons?|semprons?)\b[^.?!]{0,40}\b(don'?t|doesn'?t|do not|does not|lacks?|lacking|without|missing|no longer|(?:has|have) no)\b/;
+
+/** Processors said to lack a feature ("some Celeron and Pentium chips lack AVX"), not a question for a list of them. */
+function hardwareLacks(lower: string): boolean {
+  return HARDWARE_LACKS.test(lower) && !/^\W*(which|what)\b/.test(lower);
+}
 
 /** "which sizes guarantee v4?", "avx512", "x86-64-v3 and intel": a list of Azure series answers it; a level or
  * feature mentioned about a hypervisor, a binary, a laptop or one's own CPU, in a sentence that asks for no Azure
@@ -362,7 +373,7 @@ function asksForSeries(f: Frame): boolean {
     FAILURE.test(text) ||
     OTHER_SUBJECT.test(text) ||
     BEYOND.test(text) ||
-    (HARDWARE_LACKS.test(text) && !/^\W*(which|what)\b/.test(text)); // "which machines don't have AVX2?" asks for a list
+    hardwareLacks(text); // "which machines don't have AVX2?" asks for a list
   if (other) return false;
   // a short question is about the level itself ("x86-64-v3 only", "which ones have avx2?"); a long sentence that
   // asks for no machine is said about something else (", which is my case" is no question word)
