@@ -66,7 +66,7 @@ export const ASK_CUES: ReadonlyArray<readonly [Asked, RegExp]> = [
   ['status', /\b(preview|ga|generally available|released|release date|stable|beta|available yet|out yet)\b/],
   [
     'eol',
-    /\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|still supported|out of support|end date|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\b|\bwhen (does|will|is) .{0,30}\b(end|over)\b|\bsupport(?:ed)?\b[^.?!\n]{0,30}\buntil\b/,
+    /\b(eol|end of life|end-of-life|end of (?:support|maintenance)|end-of-support|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|still supported|out of support|end date|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\b|\bwhen (does|will|is) .{0,30}\b(end|over)\b|\bsupport(?:ed)?\b[^.?!\n]{0,30}\buntil\b/,
   ],
   ['kernel', /\bkernels?\b/],
   ['package-manager', /\b(package manager|package management|pkg manager|dnf5?|yum|apt|tdnf|zypper|apk|pacman)\b/],
@@ -95,7 +95,7 @@ const FACETS: Array<[DistroFacet, RegExp | Asked]> = [
   ['package-manager', /\b(package manager|package management|pkg manager|dnf5?|yum|apt|tdnf|zypper|apk|pacman|packages?)\b/],
   [
     'eol',
-    /\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\b|\bsupport(?:ed)?\b[^.?!\n]{0,30}\buntil\b/,
+    /\b(eol|end of life|end-of-life|end of (?:support|maintenance)|end-of-support|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\b|\bsupport(?:ed)?\b[^.?!\n]{0,30}\buntil\b/,
   ],
   ['status', 'status'],
   ['arches', 'arches'],

@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog.js';
 import type { Distro, DistroRelease, Relation } from '../../data/schema.js';
 import { today } from '../clock.js';
 import { fact, finish, pushFact, releaseLabel, uniqueSources } from './build.js';
-import { eolPhrase, statusOf } from './lifecycle.js';
+import { eolPhrase, noEolDate, statusOf } from './lifecycle.js';
 import { joinMapped } from '../text.js';
 
 export { statusOf };
@@ -142,7 +142,7 @@ function facetSummary(distro: Distro, rel: DistroRelease, name: string, day: str
     case 'package-manager':
       return rel.packageManager ? `${name} uses ${rel.packageManager}.${earlierManager(distro, rel)}` : `The sources name no package manager for ${name}.`;
     case 'eol':
-      return rel.eol ? `${name}: ${rel.extendedSupport ? statusOf(rel, day) : eolPhrase(rel.eol, day)}.` : `No end-of-life date is published for ${name}.`;
+      return rel.eol ? `${name}: ${rel.extendedSupport ? statusOf(rel, day) : eolPhrase(rel.eol, day)}.` : noEolDate(name, rel);
     case 'status':
       return `${name} is ${statusOf(rel, day)}${rel.released ? ` (released ${rel.released})` : ''}.`;
     case 'arches':

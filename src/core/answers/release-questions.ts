@@ -8,6 +8,7 @@ import { today } from '../clock.js';
 import { fact, finish, releaseLabel, uniqueSources } from './build.js';
 import { requiredLevel } from './compat.js';
 import { distroAnswer, lineageChain, statusOf } from './distro.js';
+import { endedCaveat, noEolDate } from './lifecycle.js';
 
 /** "need": does the release require `level`? "run": does it run on a CPU at `level`? "run-without": on a CPU lacking it? */
 export type LevelQuestion = 'need' | 'run' | 'run-without';
@@ -80,12 +81,9 @@ export function eolAnswer(catalog: Catalog, query: string, distro: Distro, rel: 
     supported = !isPastEol(rel, now);
     said = `${name}: ${statusOf(rel, now)}.`;
   } else {
-    const endedCaveat = rel.caveats.find((c) => /support ended|ended support|reached end of life|is end of life/i.test(c));
-    ended = endedCaveat ? true : null;
+    ended = endedCaveat(rel) ? true : null;
     supported = ended === null ? null : !ended;
-    said = endedCaveat
-      ? `${name} is out of support, but no single end-of-life date is recorded: ${endedCaveat}`
-      : `No end-of-life date is published for ${name}; it is ${statusOf(rel, now)}.`;
+    said = ended ? noEolDate(name, rel) : `No end-of-life date is published for ${name}; it is ${statusOf(rel, now)}.`;
   }
   let summary = said;
   if (yesNo) {

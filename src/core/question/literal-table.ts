@@ -101,9 +101,9 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     clauses: [['preview', 'ga', 'generally', 'release', 'stable', 'beta', 'available', 'out']],
     digits: 0,
   },
-  '/\\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|still supported|out of support|end date|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\\b|\\bwhen (does|will|is) .{0,30}\\b(end|over)\\b|\\bsupport(?:ed)?\\b[^.?!\\n]{0,30}\\buntil\\b':
+  '/\\b(eol|end of life|end-of-life|end of (?:support|maintenance)|end-of-support|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|still supported|out of support|end date|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\\b|\\bwhen (does|will|is) .{0,30}\\b(end|over)\\b|\\bsupport(?:ed)?\\b[^.?!\\n]{0,30}\\buntil\\b':
     {
-      clauses: [['eol', 'end', 'support', 'until', 'how', 'life', 'retire', 'sunset', 'maintained', 'expire', 'still', 'out', 'date', 'when']],
+      clauses: [['eol', 'end', 'support', 'maintenance', 'until', 'long', 'life', 'retire', 'sunset', 'maintained', 'expire', 'still', 'out', 'when']],
       digits: 0,
     },
   '/\\bkernels?\\b': {
@@ -206,29 +206,9 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     ],
     digits: 0,
   },
-  '/\\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\\b|\\bsupport(?:ed)?\\b[^.?!\\n]{0,30}\\buntil\\b':
+  '/\\b(eol|end of life|end-of-life|end of (?:support|maintenance)|end-of-support|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\\b|\\bsupport(?:ed)?\\b[^.?!\\n]{0,30}\\buntil\\b':
     {
-      clauses: [
-        ['eol', 'end', 'support', 'until', 'how', 'life', 'retire', 'sunset', 'maintained', 'expire', 'still'],
-        [
-          'eol',
-          'end',
-          'support',
-          'until',
-          'how',
-          'life',
-          'retire',
-          'sunset',
-          'maintained',
-          'expire',
-          'still',
-          'commitment',
-          'period',
-          'window',
-          'timeline',
-          'policy',
-        ],
-      ],
+      clauses: [['eol', 'end', 'support', 'maintenance', 'until', 'long', 'life', 'retire', 'sunset', 'maintained', 'expire', 'still']],
       digits: 0,
     },
   '/\\b(baseline|minimum (cpu|level)|required level|(needs?|requires?) which (x86-64 )?level|what (x86-64 )?level does|which (x86-64 )?level (does|do|is) .{0,30}\\b(need|require)\\w*)\\b|最低|需要什么\\s*(cpu|处理器)|必要な\\s*cpu|минимальн|requisitos mínimos':

@@ -12,6 +12,7 @@ import { compareAnswer, helpAnswer, notFoundAnswer } from '../answers/meta.js';
 import { eolAnswer, isPastEol, releaseCompareAnswer, releaseLevelAnswer, successorAnswer } from '../answers/release-questions.js';
 import { foreignCpuAnswer, outOfScopeAnswer, releaseNeeds } from '../answers/scope.js';
 import { triageAnswer } from '../answers/triage.js';
+import { endedCaveat } from '../answers/lifecycle.js';
 import { cpuFamilyAnswer } from '../answers/cpu-family.js';
 import type { CpuFamilyMatch } from '../cpu-family.js';
 import { generationsText, uniqueSources } from '../answers/build.js';
@@ -174,6 +175,7 @@ export const RULES: readonly Rule[] = [
       return read(releaseCompareAnswer(c, q, distinct(f.releases)), f);
     },
   },
+  { name: 'a distribution’s lifecycle without a version', answer: (c, q, f) => lifecycleOfDistro(c, q, f) },
   { name: 'a machine and a release', answer: (c, q, f, ctx) => machineAndRelease(c, q, f, ctx) },
   {
     name: 'an Azure processor and a release',
@@ -755,6 +757,42 @@ function supportedReleases(distro: NamedRelease['distro']): string {
 
 /** Facets that can be asked together about one release, in the order they are answered. */
 const FACETS_ASKED = ['upstream', 'kernel', 'package-manager', 'eol', 'status', 'arches'] as const satisfies readonly DistroFacet[];
+
+/** Words that ask whether something has ended, not whether it is supported. */
+const ENDED = /\b(eol|end of life|end-of-life|eoled|retired|dead|discontinued|over|ended)\b/;
+
+/** How many releases a distribution's lifecycle covers when no version is typed: its newest released ones. */
+const RECENT_RELEASES = 3;
+
+/** "When does CentOS reach end of life?": a distribution's lifecycle asked without a version covers the releases it
+ * plausibly means, its newest released ones (not a preview), when their dates differ; not the newest alone. */
+function lifecycleOfDistro(catalog: Catalog, query: string, f: Frame): Answer | null {
+  // "is CentOS still supported?" asks the end of life as a yes/no
+  const facet = f.intent.facet === 'eol' || f.intent.facet === 'status' ? f.intent.facet : f.intent.asks.has('eol') && !f.intent.facet ? 'eol' : null;
+  if (!facet || f.targets.length || f.releases.length !== 1 || !f.releases[0]!.defaulted) return null;
+  // "supported until 2029, which release is that?": a year picks its release (release-questions.ts)
+  if (/\b20\d\d\b/.test(f.lower)) return null;
+  const distro = f.releases[0]!.distro;
+  const now = today();
+  const released = distro.releases.filter((r) => r.status !== 'preview' && !(r.released && r.released > now)).slice(0, RECENT_RELEASES);
+  if (released.length < 2 || new Set(released.map((r) => `${r.eol}|${r.extendedSupport?.until}`)).size < 2) return null;
+  const a = several(catalog, query, { ...f, releases: released.map((release) => ({ distro, release, defaulted: false })) }, facet);
+  if (f.intent.yesNo) {
+    // yes when every one is supported, no when none is, else which ones are
+    const live = released.filter((r) => !isPastEol(r, now) && !endedCaveat(r));
+    const name = (r: (typeof released)[number]) => `${distro.name} ${r.version}`;
+    const ended = released.filter((r) => !live.includes(r));
+    // "is CentOS end of life?" asks the other way round from "is CentOS still supported?"
+    const asksEnded = ENDED.test(f.lower);
+    const lead = !live.length
+      ? `${asksEnded ? 'Yes' : 'No'} — ${listOf(released.map(name))} ${released.length > 2 ? 'have all' : released.length > 1 ? 'have both' : 'has'} reached end of life.`
+      : !ended.length
+        ? `${asksEnded ? 'No' : 'Yes'} — ${listOf(released.map(name))} ${released.length > 2 ? 'are all' : released.length > 1 ? 'are both' : 'is'} supported.`
+        : `It depends on the release — ${listOf(live.map(name))} ${live.length > 1 ? 'are' : 'is'} supported; ${listOf(ended.map(name))} ${ended.length > 1 ? 'have' : 'has'} reached end of life.`;
+    a.summary = `${lead} ${a.summary}`;
+  }
+  return a;
+}
 
 /** The same facet for several releases: one summary line each, the first one's facts. Every other facet asked ("is
  * it based on RHEL, and when does it reach EOL?") follows, facet by facet, so none is dropped. */
