@@ -25,6 +25,7 @@ import { ambiguousSize, contextRelease, contextTarget, guess, type Target, unkno
 import { echo, joinMapped, keyOf, listOf, mapped, wordsOf } from '../text.js';
 import { distinct, frameOf, highest, keysOf, notUnderstood, type Frame, type NamedRelease } from './frame.js';
 import { FAILURE, processorLine, processorOf, triage } from './triage-plan.js';
+import { cpuTypeChoice } from './cpu-type.js';
 
 interface Rule {
   name: string;
@@ -95,6 +96,7 @@ export const RULES: readonly Rule[] = [
           )
         : null,
   },
+  { name: 'a guest’s CPU type chosen', answer: (c, q, f) => cpuTypeChoice(c, q, f) },
   {
     name: 'a hypervisor and a failure',
     answer: (c, q, f) =>
