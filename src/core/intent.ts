@@ -76,7 +76,10 @@ export const ASK_CUES: ReadonlyArray<readonly [Asked, RegExp]> = [
     /\b(baseline|minimum|min|require[sd]?|requirements?|needs?|need to have|mandatory)\b|最低|最少|要求|需要什么|需要哪|必要|要件|минимальн|требу|requisitos|mindestanforderung|exigences/,
   ],
   ['difference', /\b(vs\.?|versus|compare|compared|comparison|difference|differences|differ|different)\b/],
-  ['how-to-check', /\bhow (do|can|could|to|would) (i |we |you )?(check|tell|find( out)?|know|verify|see|determine|test)\b|\bhow to check\b/],
+  [
+    'how-to-check',
+    /\bhow (do|can|could|to|would) (i |we |you )?(check|tell|find( out)?|know|verify|see|determine|test)\b|\bhow to check\b|如何(?:检查|查看|确认|判断)|怎么(?:检查|查看|确认|判断)|怎样(?:检查|查看)|確認(?:方法|する方法|の仕方)|どうやって(?:確認|調べ)|調べ方|확인(?:하는 방법|방법)|어떻게 확인|comment (?:vérifier|savoir|voir)|c[oó]mo (?:comprobar|verificar|saber|ver)|wie (?:kann ich )?(?:prüfe|prüfen|überprüfe|überprüfen|sehe|erkenne)|как (?:проверить|узнать)|como (?:verificar|saber|checar)/,
+  ],
   ['why', /\bwhy\b/],
   ['releases', /\b(releases|versions)\b/],
   ['sizes', /\b(sizes?|series|vms?|skus?|instances?)\b/],

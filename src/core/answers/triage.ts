@@ -42,8 +42,21 @@ export interface TriageInput {
   /** extra lines to show first (the named distro's need, a size's guarantee) */
   context?: string[];
   notUnderstood?: string[];
+  /** "how do I check whether my CPU supports x86-64-v2?": how to read it on the machine, said first */
+  howToCheck?: boolean;
   /** "my CPU doesn't have AVX": the feature the asker's CPU lacks */
   lacks?: { typed: string; level: LevelName /** a crash or failure is reported with it */; failing?: boolean };
+}
+
+/** How to read a machine's level on the machine itself: glibc's loader, or the flags line, with the level's flags. */
+function howToCheckLine(catalog: Catalog, level: LevelName | null): string {
+  const target = level && levelRank(level) >= 2 ? level : null;
+  const flags = target
+    ? catalog.levels.levels.filter((l) => levelRank(l.level) >= 2 && levelRank(l.level) <= levelRank(target)).flatMap((l) => l.cpuinfoFlags)
+    : [];
+  return target
+    ? `To check whether a CPU supports ${target}, run \`/lib64/ld-linux-x86-64.so.2 --help\` on it (glibc 2.33 or newer): it does when the glibc-hwcaps line reads \`${target} (supported, searched)\`. Or read the flags line of /proc/cpuinfo (\`grep -m1 ^flags /proc/cpuinfo\`): ${target} needs ${flags.join(', ')}.`
+    : 'To know a machine’s x86-64 level, run `/lib64/ld-linux-x86-64.so.2 --help` on it (glibc 2.33 or newer): the `x86-64-vN (supported, searched)` lines are the levels it reaches. Or read the flags line of /proc/cpuinfo (`grep -m1 ^flags /proc/cpuinfo`) and paste it here.';
 }
 
 /** Flags a level needs, step by step from v2 up to it. */
@@ -91,6 +104,9 @@ export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): A
       const look = catalog.levelFlags.has(flag) ? `look for ${flag} in the flags line of /proc/cpuinfo` : 'read the flags line of /proc/cpuinfo';
       summary = `The likely cause is the missing ${feature}: a build that uses it stops with an illegal instruction on a CPU without it. ${summary} To check a machine, ${look}, or run \`ld.so --help\`.`;
     }
+  } else if (t.howToCheck) {
+    // then what each release named needs ("Red Hat Enterprise Linux 10 needs x86-64-v3.")
+    summary = [howToCheckLine(catalog, explained), ...(t.context ?? [])].join(' ');
   } else if (t.virtualCpus.length) {
     const qemu = t.virtualCpus.some((v) => /kvm64|qemu64|QEMU/.test(v));
     const qemu_ = qemu ? qemuGeneric(catalog) : null;
@@ -102,7 +118,8 @@ export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): A
   } else {
     summary = `To know a machine's x86-64 level, ask the machine: \`ld.so --help\` lists the glibc-hwcaps levels it supports.`;
   }
-  if (t.verdict) summary = `${t.verdict.line} ${summary}`;
+  // how to check comes first when it is what was asked; a verdict or the level's context follows it
+  if (t.verdict) summary = t.howToCheck && !t.error && !t.lacks ? `${summary} ${t.verdict.line}` : `${t.verdict.line} ${summary}`;
   const sections: Section[] = [];
   if (t.context?.length) sections.push({ title: 'What you named', lines: t.context });
   if (explained && levelRank(explained) >= 2) sections.push(levelNeeds(catalog, explained));

@@ -149,6 +149,12 @@ export const RULES: readonly Rule[] = [
   },
   { name: 'machines side by side', answer: (c, q, f, ctx) => compareMachines(c, q, f, ctx) },
   {
+    // "how do I check whether my server can run RHEL 10?": how to check first, then the release's need
+    name: 'how to check a machine for a release',
+    answer: (c, q, f) =>
+      f.intent.asks.has('how-to-check') && f.releases.length && !f.targets.length && !f.e.cpus.length && CHECKS_CPU.test(f.lower) ? triage(c, q, f) : null,
+  },
+  {
     name: 'releases side by side',
     answer: (c, q, f) => {
       if (f.op !== 'compare' || f.releases.length < 2 || f.targets.length) return null;
@@ -759,6 +765,9 @@ function supportedReleases(distro: NamedRelease['distro']): string {
 
 /** Facets that can be asked together about one release, in the order they are answered. */
 const FACETS_ASKED = ['upstream', 'kernel', 'package-manager', 'eol', 'status', 'arches'] as const satisfies readonly DistroFacet[];
+
+/** A how-to-check question about the machine's CPU, not about a release's own facts ("how do I check RHEL 9's kernel"). */
+const CHECKS_CPU = /\b(cpu|processor|server|machine|hardware|host|box|vm|can run|supports?|x86-64)\b/;
 
 /** Words that ask whether something has ended, not whether it is supported. */
 const ENDED = /\b(eol|end of life|end-of-life|eoled|retired|dead|discontinued|over|ended)\b/;
