@@ -7,6 +7,7 @@ import { listOf, mapped } from '../text.js';
 import { fact, finish, levelSources, releaseLabel, seriesCpuSources, seriesName, uniqueSources } from './build.js';
 import { byFamily, isRetired, levelFacts, seriesCaveats } from './vm.js';
 import { sizeKeyOf } from '../text.js';
+import type { SeriesFilter } from './vendor.js';
 
 export interface Judgement {
   verdict: Verdict;
@@ -181,13 +182,22 @@ export function summaryReason(j: Judgement, series: SeriesInfo): string {
 }
 
 /** "Which sizes can run RHEL 10?": every current series whose verdict is yes. */
-export function distroSizesAnswer(catalog: Catalog, query: string, distro: Distro, rel: DistroRelease, negated = false): Answer {
+export function distroSizesAnswer(
+  catalog: Catalog,
+  query: string,
+  distro: Distro,
+  rel: DistroRelease,
+  negated = false,
+  only: SeriesFilter | null = null,
+): Answer {
   const name = releaseLabel(distro, rel);
   const yes: string[] = [];
   const depends: string[] = [];
   const no: string[] = [];
+  // "arm64 sizes that can run …", "AMD v6 series": only those; the summary says which
+  const current = only ? ` current ${only.label}` : ' current';
   for (const s of catalog.series) {
-    if (isRetired(s)) continue;
+    if (isRetired(s) || (only && !only.keep(s))) continue;
     const v = judge(s, distro, rel).verdict;
     if (v === 'yes') yes.push(s.record.series);
     else if (v === 'depends') depends.push(s.record.series);
@@ -199,8 +209,8 @@ export function distroSizesAnswer(catalog: Catalog, query: string, distro: Distr
     return finish({
       kind: 'level',
       query,
-      title: `Azure series that cannot run ${name}`,
-      summary: `${no.length} current series cannot run ${name} (it needs ${required}${rel.azureImageGenerations ? ` and Generation ${rel.azureImageGenerations.join('/')}` : ''})${no.length ? `: ${no.slice(0, 12).join(', ')}${no.length > 12 ? ' …' : ''}` : ''}; ${depends.length} depend on the processor or undocumented facts${depends.length && depends.length <= 12 ? ` (${depends.join(', ')})` : ''}; ${yes.length} always can.`,
+      title: `Azure${only ? ` ${only.label}` : ''} series that cannot run ${name}`,
+      summary: `${no.length}${current} series cannot run ${name} (it needs ${required}${rel.azureImageGenerations ? ` and Generation ${rel.azureImageGenerations.join('/')}` : ''})${no.length ? `: ${no.slice(0, 12).join(', ')}${no.length > 12 ? ' …' : ''}` : ''}; ${depends.length} depend on the processor or undocumented facts${depends.length && depends.length <= 12 ? ` (${depends.join(', ')})` : ''}; ${yes.length} always can.`,
       level: required,
       series: no,
       facts: [
@@ -221,8 +231,8 @@ export function distroSizesAnswer(catalog: Catalog, query: string, distro: Distr
   return finish({
     kind: 'level',
     query,
-    title: `Azure series that can run ${name}`,
-    summary: `${yes.length} current series always can run ${name} (it needs ${required}${
+    title: `Azure${only ? ` ${only.label}` : ''} series that can run ${name}`,
+    summary: `${yes.length}${current} series always can run ${name} (it needs ${required}${
       // Stryker disable next-line StringLiteral: prose, the separator (one generation per release here) and the empty alternative
       rel.azureImageGenerations ? ` and Generation ${rel.azureImageGenerations.join('/')}` : ''
     }); ${depends.length} depend on the processor or undocumented facts.`,

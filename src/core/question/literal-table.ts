@@ -577,8 +577,8 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     clauses: [['performance', 'credit', 'benchmark']],
     digits: 0,
   },
-  'i/\\b(?:pric(?:e|es|ing)|costs?|quotas?|billing)\\b': {
-    clauses: [['price', 'pricing', 'cost', 'quota', 'billing']],
+  'i/\\b(?:pric(?:e|es|ing|ier|iest)|costs?|quotas?|billing|cheap(?:er|est)?|(?:more |less |most |least )?expensive)\\b': {
+    clauses: [['price', 'pricing', 'pricier', 'priciest', 'cost', 'quota', 'billing', 'cheap', 'expensive']],
     digits: 0,
   },
   'i/\\b(?:accelerated networking|iops|throughput|premium (?:ssd|storage)|temp disk)\\b': {

@@ -12,6 +12,8 @@ import { compareAnswer, helpAnswer, notFoundAnswer } from '../answers/meta.js';
 import { eolAnswer, isPastEol, releaseCompareAnswer, releaseLevelAnswer, successorAnswer } from '../answers/release-questions.js';
 import { foreignCpuAnswer, outOfScopeAnswer, releaseNeeds } from '../answers/scope.js';
 import { triageAnswer } from '../answers/triage.js';
+import { brandVerdict, familyNamed, processorsSaid, seriesFilter } from '../answers/vendor.js';
+import { lifecycleLead } from '../answers/size-lifecycle.js';
 import { cpuFamilyAnswer } from '../answers/cpu-family.js';
 import type { CpuFamilyMatch } from '../cpu-family.js';
 import { generationsText, uniqueSources } from '../answers/build.js';
@@ -409,6 +411,10 @@ function distroComparison(f: Frame): boolean {
   return distinct(f.releases).length >= 2 && !f.targets.length && f.e.mentions.offTopics.every((t) => ASIDE_TOPICS.has(t));
 }
 
+function upperFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 function read(a: Answer, f: Frame): Answer {
   // what was named but is not covered, said rather than dropped (most questions name nothing of the kind)
   const { outOfScope, offTopics } = f.e.mentions;
@@ -567,6 +573,9 @@ function compareMachines(catalog: Catalog, query: string, f: Frame, context: Con
       targets.map((t) => t.label),
     );
     if (asksProcessors(f)) a.summary = `${targets.map((t) => processorsSaid(t)).join(' ')} ${a.summary}`;
+    // "which is cheaper, D4s v5 or D4as v5?": what the bot does not know, said first; then what it can compare
+    const away = f.e.mentions.offTopics.filter((t) => ASIDE_TOPICS.has(t));
+    if (away.length) a.summary = `${upperFirst(listOf(away))}: outside what I know — I have no data on them. What I can compare: ${a.summary}`;
     return read(a, f);
   }
   if (!targets.length && f.e.cpus.length >= 2)
@@ -590,9 +599,17 @@ function machineAndRelease(catalog: Catalog, query: string, f: Frame, context: C
     const ctx = contextRelease(catalog, context);
     if (ctx) return compatAnswer(catalog, query, target, ctx.distro, ctx.release, false);
   }
-  const a = read(machineAnswer(catalog, query, target, f.levels[0], f.e.levelWords[0]?.typed), f);
-  if (asksProcessors(f) && !f.levels.length) a.summary = `${processorsSaid(target)} ${a.summary}`;
+  // "does D2s_v3 have sse … avx avx2?": the highest level named is what is asked
+  const level = f.levels.length ? highest(f.levels) : undefined;
+  const a = read(machineAnswer(catalog, query, target, level, f.e.levelWords.find((w) => w.level === level)?.typed), f);
+  // "is the Standard_D2ads_v6 AMD?": the brand's yes or no first, with the processors
+  const brand = f.intent.yesNo || /or/.test(f.lower) ? brandVerdict(target, f.lower) : null;
+  if (brand) a.summary = `${brand} ${a.summary}`;
+  else if (asksProcessors(f) && !f.levels.length) a.summary = `${processorsSaid(target)} ${a.summary}`;
   if (f.intent.asks.has('generations')) a.summary = `${generationVerdict(target, f.lower)} ${a.summary}`;
+  // "is Standard_A1 still available?": the lifecycle the data holds, first
+  const life = lifecycleLead(target, f.lower, catalog.asOf, today());
+  if (life) a.summary = `${life} ${a.summary}`;
   const away = f.e.mentions.outOfScope[0];
   if (away) a.summary = `${away.what} is outside what I cover; what I know about ${target.label}: ${a.summary}`;
   return a;
@@ -604,7 +621,10 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   const intent = f.intent;
   const level = f.levels[0];
   if (intent.list && (intent.compat || intent.asks.has('sizes')))
-    return read(distroSizesAnswer(catalog, query, distro, release, /\b(can'?t|cannot|can not|won'?t|not|unable)\b/.test(f.lower)), f);
+    return read(
+      distroSizesAnswer(catalog, query, distro, release, /\b(can'?t|cannot|can not|won'?t|not|unable)\b/.test(f.lower), seriesFilter(catalog, f.lower)),
+      f,
+    );
   const build = separateBuild(catalog, query, f);
   if (build) return build;
   if (level && (intent.yesNo || intent.asks.has('baseline') || intent.asks.has('verdict') || !intent.facet)) {
@@ -668,7 +688,8 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
     }
     return read(a, f);
   }
-  if (intent.list && (intent.compat || /\b(sizes?|series|vms?)\b/.test(f.lower))) return read(distroSizesAnswer(catalog, query, distro, release), f);
+  if (intent.list && (intent.compat || /\b(sizes?|series|vms?)\b/.test(f.lower)))
+    return read(distroSizesAnswer(catalog, query, distro, release, false, seriesFilter(catalog, f.lower)), f);
   if (intent.asks.has('releases') && defaulted) return read(releasesAnswer(catalog, query, distro), f);
   // "and alma?" after a lineage question: the thread's question, about the new distro
   const carried = intent.followUp && !intent.facet && context.topic && DISTRO_TOPICS.has(context.topic) ? (context.topic as DistroFacet | 'releases') : null;
@@ -781,14 +802,6 @@ function asksProcessors(f: Frame): boolean {
   return f.intent.asks.has('processors') || f.e.cpus.length > 0 || f.e.codenames.length > 0 || /\b(intel|amd|ampere)\b/.test(f.lower);
 }
 
-/** "Dv3 may land on Intel Xeon E5-2673 v3 (Haswell, x86-64-v3), …": every processor with its codename and level. */
-function processorsSaid(t: Target): string {
-  const cpus = t.series.cpus;
-  if (!cpus.length) return `${t.label}: no processor is documented.`;
-  const one = (c: (typeof cpus)[number]) => `${c.model.model} (${c.model.codename}, ${c.model.arch === 'Arm64' ? 'Arm64' : (c.level ?? 'below x86-64-v1')})`;
-  return `${t.label} ${cpus.length > 1 ? 'may land on' : 'runs on'} ${listOf(cpus.map(one))}.`;
-}
-
 /** "Does Azure Linux 3 support Gen1 VMs?": the Hyper-V generations its Azure images are documented for. */
 function releaseGenerations(name: string, gens: ReadonlyArray<1 | 2> | null | undefined, lower: string): string {
   const want = /\bgen(?:eration)?\s*([12])\b|\bgen([12])\b/.exec(lower);
@@ -820,16 +833,6 @@ function vendorNamed(lower: string): 'AMD' | 'Intel' | undefined {
   const amd = /\b(amd|epyc)\b/.test(lower);
   const intel = /\b(intel|xeon)\b/.test(lower);
   return amd === intel ? undefined : amd ? 'AMD' : 'Intel';
-}
-
-/** "… and are memory optimized": the VM family a list is limited to, as the data names it. */
-function familyNamed(catalog: Catalog, lower: string): string | undefined {
-  const families = [...new Set(catalog.series.map((s) => s.record.family))];
-  const typed = lower
-    .replace(/optimi[sz]ed/g, 'optimized')
-    .replace(/\bgpu\b/g, 'gpu accelerated')
-    .replace(/\bhpc\b/g, 'high performance compute');
-  return families.find((fam) => typed.includes(fam.toLowerCase()));
 }
 
 /** "D2" could be several sizes: ask which. "ND96asr" names exactly one: no question, read it as that size. */
