@@ -196,21 +196,29 @@ export function distroSizesAnswer(
   const no: string[] = [];
   // "arm64 sizes that can run …", "AMD v6 series": only those; the summary says which
   const current = only ? ` current ${only.label}` : ' current';
+  let arm = 0;
+  let kept = 0;
   for (const s of catalog.series) {
     if (isRetired(s) || (only && !only.keep(s))) continue;
+    kept++;
+    if (s.record.arch === 'Arm64') arm++;
     const v = judge(s, distro, rel).verdict;
     if (v === 'yes') yes.push(s.record.series);
     else if (v === 'depends') depends.push(s.record.series);
     else no.push(s.record.series);
   }
   const required = requiredLevel(rel) ?? 'x86-64-v1';
+  // Arm64 series only ("arm64 sizes that can run …"): an aarch64 build is the need, no x86-64 level
+  const needs =
+    (only && kept > 0 && arm === kept ? 'an aarch64 build' : required) +
+    (rel.azureImageGenerations ? ` and Generation ${rel.azureImageGenerations.join('/')}` : '');
   if (negated) {
     // "which sizes can't run RHEL 10?": the ones that cannot, first
     return finish({
       kind: 'level',
       query,
       title: `Azure${only ? ` ${only.label}` : ''} series that cannot run ${name}`,
-      summary: `${no.length}${current} series cannot run ${name} (it needs ${required}${rel.azureImageGenerations ? ` and Generation ${rel.azureImageGenerations.join('/')}` : ''})${no.length ? `: ${no.slice(0, 12).join(', ')}${no.length > 12 ? ' …' : ''}` : ''}; ${depends.length} depend on the processor or undocumented facts${depends.length && depends.length <= 12 ? ` (${depends.join(', ')})` : ''}; ${yes.length} always can.`,
+      summary: `${no.length}${current} series cannot run ${name} (it needs ${needs})${no.length ? `: ${no.slice(0, 12).join(', ')}${no.length > 12 ? ' …' : ''}` : ''}; ${depends.length} depend on the processor or undocumented facts${depends.length && depends.length <= 12 ? ` (${depends.join(', ')})` : ''}; ${yes.length} always can.`,
       level: required,
       series: no,
       facts: [
@@ -232,10 +240,7 @@ export function distroSizesAnswer(
     kind: 'level',
     query,
     title: `Azure${only ? ` ${only.label}` : ''} series that can run ${name}`,
-    summary: `${yes.length}${current} series always can run ${name} (it needs ${required}${
-      // Stryker disable next-line StringLiteral: prose, the separator (one generation per release here) and the empty alternative
-      rel.azureImageGenerations ? ` and Generation ${rel.azureImageGenerations.join('/')}` : ''
-    }); ${depends.length} depend on the processor or undocumented facts.`,
+    summary: `${yes.length}${current} series always can run ${name} (it needs ${needs}); ${depends.length} depend on the processor or undocumented facts.`,
     level: required,
     series: yes,
     facts: [...fact('Needs', required), ...fact('Always', `${yes.length} series`), ...fact('Depends', `${depends.length} series`)],

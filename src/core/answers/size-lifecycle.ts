@@ -5,10 +5,10 @@ import type { Target } from '../targets.js';
 
 /** Words that ask about a size's lifecycle. */
 export const LIFECYCLE_ASKED =
-  /\b(still (?:be )?(?:available|offered|sold|around|supported)|available (?:any ?more|still)|no longer (?:available|offered|sold)|retire[ds]?|retirement|retiring|deprecat\w*|end[- ]of[- ]life|eol|sunset\w*|discontinu\w*|phas(?:e|ed|ing) out|going away|capacity restrict\w*|still (?:deploy|create|provision|use|buy|get|launch|order)\w*|can (?:i|we|you) still)\b/;
+  /\b(still (?:be )?(?:available|offered|sold|around|supported)|available (?:any ?more|still)|no longer (?:available|offered|sold)|retire[ds]?|retirement|retiring|deprecat\w*|end[- ]of[- ]life|eol|sunset\w*|discontinu\w*|phas(?:e|ed|ing) out|going away|capacity restrict\w*|still (?:deploy|create|provision|use|buy|get|launch|order)\w*|can (?:i|we|you) still|still exists?|exists? any ?more|(?:is|are) (?:it|they|\S+) gone)\b/;
 
 /** Which way a yes/no lifecycle question leans: "is it retired?" (yes = gone) or "is it still available?" (yes = there). */
-const ASKS_GONE = /\b(retire[ds]?|retiring|deprecat\w*|end[- ]of[- ]life|eol|sunset\w*|discontinu\w*|phas(?:e|ed|ing) out|going away|no longer)\b/;
+const ASKS_GONE = /\b(retire[ds]?|retiring|deprecat\w*|end[- ]of[- ]life|eol|sunset\w*|discontinu\w*|phas(?:e|ed|ing) out|going away|no longer|gone)\b/;
 const ASKS_WHEN = /\b(when|what date|which date|until when|how long)\b/;
 
 /** The lifecycle lead for a size or series, or null when the words do not ask about it. */

@@ -16,10 +16,10 @@ const BRANDS: ReadonlyArray<readonly [RegExp, Brand]> = [
   [/\b(amd|epyc)\b/, { name: 'AMD', has: (c) => c.model.vendor === 'AMD' }],
   [/\b(intel|xeon)\b/, { name: 'Intel', has: (c) => c.model.vendor === 'Intel' }],
   [/\b(ampere|altra)\b/, { name: 'Ampere', has: (c) => c.model.vendor === 'Ampere' }],
-  [/\bcobalt\b/, { name: 'Azure Cobalt', has: (c) => c.model.vendor === 'Microsoft' }],
+  [/\bcobalt\b/, { name: 'Cobalt', has: (c) => c.model.vendor === 'Microsoft' }],
   [/\b(arm|arm64|aarch64|armv[89](?:\.\d)?(?:-a)?)\b/, { name: 'Arm64', has: (c) => c.model.arch === 'Arm64' }],
   // "x86", "x64", "amd64", "x86_64" — not a level ("x86-64-v3")
-  [/\b(x86|x64|amd64|x86[-_]64)\b(?![-_]v\d)/, { name: 'x86-64', has: (c) => c.model.arch === 'x64' }],
+  [/\b(?:x86(?![-_]?64)|x64|amd64|x86[-_]?64(?![-_]?v\d))\b/, { name: 'x86-64', has: (c) => c.model.arch === 'x64' }],
 ];
 
 /** Every vendor or architecture the words name, in the order of BRANDS. */
@@ -31,8 +31,8 @@ export function brandsNamed(lower: string): Brand[] {
 
 /** "Is the Standard_D2ads_v6 AMD?": Yes when every documented processor is that brand's, No when none is, It depends
  * when the series lands on both; "AMD or Intel?" names the brand. Null when the words name no brand. */
-export function brandVerdict(t: Target, lower: string): string | null {
-  const asked = brandsNamed(lower);
+export function brandVerdict(t: Target, lower: string, named: readonly Brand[] = []): string | null {
+  const asked = [...brandsNamed(lower), ...named];
   if (!asked.length) return null;
   const cpus = t.series.cpus;
   const said = processorsSaid(t);
@@ -70,6 +70,25 @@ export function processorsSaid(t: Target): string {
   return `${t.label} ${cpus.length > 1 ? 'may land on' : 'runs on'} ${listOf(cpus.map(oneCpu))}.`;
 }
 
+/** Processors named by Azure's codename ("Sapphire Rapids"), by model ("8370C") or by a microarchitecture's name
+ * ("Haswell", "Ice Lake": every Azure processor whose codename begins with it), as brands: "is Dv5 Ice Lake?" */
+export function processorBrands(
+  codenames: ReadonlyArray<{ typed: string; cpus: ReadonlyArray<Cpu> }>,
+  cpus: ReadonlyArray<Cpu>,
+  microarchs: ReadonlyArray<{ name: string }>,
+): Brand[] {
+  return [
+    ...codenames.map((n): Brand => ({ name: n.cpus[0]?.model.codename ?? n.typed, has: (c) => n.cpus.includes(c) })),
+    ...cpus.map((x): Brand => ({ name: x.model.model, has: (c) => c === x })),
+    ...microarchs.map((m): Brand => {
+      const key = m.name.toLowerCase();
+      return { name: m.name, has: (c) => c.model.codename.toLowerCase().startsWith(key) };
+    }),
+  ];
+}
+
+type Cpu = SeriesInfo['cpus'][number];
+
 /** What narrows a list of series: "arm64 sizes", "AMD series", "v6 sizes", "gen 1 sizes", "memory optimized". */
 export interface SeriesFilter {
   /** as the summary says it: "Arm64", "AMD v6" */
@@ -81,18 +100,27 @@ export interface SeriesFilter {
  * series whose every documented processor is that brand's. */
 export function seriesFilter(catalog: Catalog, lower: string): SeriesFilter | null {
   const brands = brandsNamed(lower);
-  const version = /\bv(\d)\b(?=[^.?!]{0,20}\b(?:sizes?|series|skus?|vms?|machines?|instances?)\b)/.exec(lower)?.[1];
-  const gen = /\bgen(?:eration)?\s*([12])\b(?=[^.?!]{0,20}\b(?:sizes?|series|skus?|vms?|machines?|instances?)\b)/.exec(lower)?.[1];
+  const made = versionFilter(lower);
   const family = familyNamed(catalog, lower);
-  if (!brands.length && !version && !gen && !family) return null;
-  const parts = [...brands.map((b) => b.name), ...(version ? [`v${version}`] : []), ...(gen ? [`Generation ${gen}`] : []), ...(family ? [family] : [])];
+  if (!brands.length && !made && !family) return null;
+  const parts = [...brands.map((b) => b.name), ...(made ? [made.label] : []), ...(family ? [family] : [])];
   return {
     label: parts.join(' '),
     keep: (s) =>
       (!brands.length || (s.cpus.length > 0 && brands.some((b) => s.cpus.every((c) => b.has(c))))) &&
-      (!version || s.record.series.endsWith(`v${version}`)) &&
-      (!gen || (s.record.generations ?? []).includes(Number(gen) as 1 | 2)) &&
+      (!made || made.keep(s)) &&
       (!family || s.record.family === family),
+  };
+}
+
+/** The series version ("v6 sizes") or Hyper-V generation ("gen 1 series") a list is narrowed to, or null. */
+export function versionFilter(lower: string): SeriesFilter | null {
+  const version = /\bv(\d)\b(?=[^.?!]{0,20}\b(?:sizes?|series|skus?|vms?|machines?|instances?)\b)/.exec(lower)?.[1];
+  const gen = /\bgen(?:eration)?\s*([12])\b(?=[^.?!]{0,20}\b(?:sizes?|series|skus?|vms?|machines?|instances?)\b)/.exec(lower)?.[1];
+  if (!version && !gen) return null;
+  return {
+    label: [...(version ? [`v${version}`] : []), ...(gen ? [`Generation ${gen}`] : [])].join(' '),
+    keep: (s) => (!version || s.record.series.endsWith(`v${version}`)) && (!gen || (s.record.generations ?? []).includes(Number(gen) as 1 | 2)),
   };
 }
 

@@ -12,7 +12,7 @@ import { compareAnswer, helpAnswer, notFoundAnswer } from '../answers/meta.js';
 import { eolAnswer, isPastEol, releaseCompareAnswer, releaseLevelAnswer, successorAnswer } from '../answers/release-questions.js';
 import { foreignCpuAnswer, outOfScopeAnswer, releaseNeeds } from '../answers/scope.js';
 import { triageAnswer } from '../answers/triage.js';
-import { brandVerdict, familyNamed, processorsSaid, seriesFilter } from '../answers/vendor.js';
+import { brandVerdict, familyNamed, processorBrands, processorsSaid, seriesFilter, versionFilter } from '../answers/vendor.js';
 import { lifecycleLead } from '../answers/size-lifecycle.js';
 import { cpuFamilyAnswer } from '../answers/cpu-family.js';
 import type { CpuFamilyMatch } from '../cpu-family.js';
@@ -290,7 +290,9 @@ export const RULES: readonly Rule[] = [
   {
     name: 'series for a level',
     answer: (c, q, f) =>
-      f.levels.length && asksForSeries(f) ? levelAnswer(c, q, highest(f.levels), f.intent.negated, familyNamed(c, f.lower), vendorNamed(f.lower)) : null,
+      f.levels.length && asksForSeries(f)
+        ? levelAnswer(c, q, highest(f.levels), f.intent.negated, familyNamed(c, f.lower), vendorNamed(f.lower), versionFilter(f.lower))
+        : null,
   },
   // "only avx, could that be it?", "VMs only expose SSE and SSE2": a level or feature said about something else
   { name: 'a level about something else', answer: (c, q, f) => (f.levels.length ? triage(c, q, f) : null) },
@@ -374,9 +376,22 @@ function asksForSeries(f: Frame): boolean {
 export function plan(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer {
   for (const rule of RULES) {
     const a = rule.answer(catalog, query, f, context);
-    if (a) return a;
+    if (a) return asideFirst(a, f);
   }
   return helpAnswer(query);
+}
+
+/** Answers about machines, processors and levels that an aside (a price, a benchmark) can sit beside. */
+const MACHINE_KINDS = new Set(['vm-size', 'series', 'level', 'compare', 'cpu']);
+
+/** "Which is cheaper, D4s v5 or D4as v5?", "the cheapest size with AVX-512": what the bot does not know, said first,
+ * then what it can say about the machines or levels named. */
+function asideFirst(a: Answer, f: Frame): Answer {
+  if (!f.e.mentions.offTopics.length || !MACHINE_KINDS.has(a.kind) || !(f.targets.length || f.levels.length || f.e.cpus.length)) return a;
+  const away = f.e.mentions.offTopics.filter((t) => ASIDE_TOPICS.has(t));
+  if (away.length)
+    a.summary = `${upperFirst(listOf(away))}: outside what I know — I have no data on ${away.length > 1 ? 'them' : 'it'}. What I can say: ${a.summary}`;
+  return a;
 }
 
 function nothingNamed(f: Frame): boolean {
@@ -573,9 +588,6 @@ function compareMachines(catalog: Catalog, query: string, f: Frame, context: Con
       targets.map((t) => t.label),
     );
     if (asksProcessors(f)) a.summary = `${targets.map((t) => processorsSaid(t)).join(' ')} ${a.summary}`;
-    // "which is cheaper, D4s v5 or D4as v5?": what the bot does not know, said first; then what it can compare
-    const away = f.e.mentions.offTopics.filter((t) => ASIDE_TOPICS.has(t));
-    if (away.length) a.summary = `${upperFirst(listOf(away))}: outside what I know — I have no data on them. What I can compare: ${a.summary}`;
     return read(a, f);
   }
   if (!targets.length && f.e.cpus.length >= 2)
@@ -603,7 +615,8 @@ function machineAndRelease(catalog: Catalog, query: string, f: Frame, context: C
   const level = f.levels.length ? highest(f.levels) : undefined;
   const a = read(machineAnswer(catalog, query, target, level, f.e.levelWords.find((w) => w.level === level)?.typed), f);
   // "is the Standard_D2ads_v6 AMD?": the brand's yes or no first, with the processors
-  const brand = f.intent.yesNo || /or/.test(f.lower) ? brandVerdict(target, f.lower) : null;
+  const brand =
+    f.intent.yesNo || /\bor\b/.test(f.lower) ? brandVerdict(target, f.lower, processorBrands(f.e.codenames, f.e.cpus, f.e.mentions.codenames)) : null;
   if (brand) a.summary = `${brand} ${a.summary}`;
   else if (asksProcessors(f) && !f.levels.length) a.summary = `${processorsSaid(target)} ${a.summary}`;
   if (f.intent.asks.has('generations')) a.summary = `${generationVerdict(target, f.lower)} ${a.summary}`;
