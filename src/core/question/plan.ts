@@ -44,6 +44,11 @@ const NOT_X86 = new Set(['Apple hardware', 'GPU compute capability', 'macOS on a
 const CLOUD_NAME = new Set(['AWS', 'Google Cloud', 'Oracle Cloud', 'another hosting provider']);
 /** Off-topic words that can sit beside a comparison of distributions ("the 'cost' of running both"). */
 const ASIDE_TOPICS = new Set(['prices and quotas', 'CPU performance and burst credits']);
+/** The words of each aside topic, to find the sentence that asks about it. */
+const ASIDE_WORDS: Readonly<Record<string, RegExp>> = {
+  'prices and quotas': /\b(pric\w*|costs?|quotas?|billing|cheap\w*|expensive)\b/,
+  'CPU performance and burst credits': /\b(performance|credits?|burst\w*|benchmarks?)\b/,
+};
 /** Declined first, whatever else is named: not a question about a CPU level at all. */
 const NOT_CPU = /glibc version mismatch|TensorFlow build notice/;
 
@@ -388,7 +393,9 @@ const MACHINE_KINDS = new Set(['vm-size', 'series', 'level', 'compare', 'cpu']);
  * then what it can say about the machines or levels named. */
 function asideFirst(a: Answer, f: Frame): Answer {
   if (!f.e.mentions.offTopics.length || !MACHINE_KINDS.has(a.kind) || !(f.targets.length || f.levels.length || f.e.cpus.length)) return a;
-  const away = f.e.mentions.offTopics.filter((t) => ASIDE_TOPICS.has(t));
+  // asked, not said in passing ("at comparable pricing", "old and expensive"): in a sentence that asks something
+  const asked = f.lower.split(/[.;!\n]+/).filter((x) => /\?\s*$/.test(x) || /^\W*(which|what|how|is|are|does|do)\b/.test(x));
+  const away = f.e.mentions.offTopics.filter((t) => ASIDE_TOPICS.has(t) && asked.some((x) => ASIDE_WORDS[t]!.test(x)));
   if (away.length)
     a.summary = `${upperFirst(listOf(away))}: outside what I know — I have no data on ${away.length > 1 ? 'them' : 'it'}. What I can say: ${a.summary}`;
   return a;
@@ -473,6 +480,9 @@ function formerNames(f: Frame): string[] {
   }
   return out;
 }
+
+/** The most words a vendor yes/no question has: a longer text names a vendor in passing. */
+const BRAND_QUESTION_WORDS = 16;
 
 /** A size or series answer; when a level was named too, it opens with the straight yes/no. */
 function machineAnswer(catalog: Catalog, query: string, target: Target, level?: LevelName, typed?: string): Answer {
@@ -615,8 +625,12 @@ function machineAndRelease(catalog: Catalog, query: string, f: Frame, context: C
   const level = f.levels.length ? highest(f.levels) : undefined;
   const a = read(machineAnswer(catalog, query, target, level, f.e.levelWords.find((w) => w.level === level)?.typed), f);
   // "is the Standard_D2ads_v6 AMD?": the brand's yes or no first, with the processors
+  // a short question ("is the Standard_D2ads_v6 AMD?", "Milan or Genoa?"), not a report that names a vendor in passing
+  const short = !f.levels.length && wordsOf(f.text).length <= BRAND_QUESTION_WORDS;
   const brand =
-    f.intent.yesNo || /\bor\b/.test(f.lower) ? brandVerdict(target, f.lower, processorBrands(f.e.codenames, f.e.cpus, f.e.mentions.codenames)) : null;
+    short && (f.intent.yesNo || /\bor\b/.test(f.lower))
+      ? brandVerdict(target, f.lower, processorBrands(f.e.codenames, f.e.cpus, f.e.mentions.codenames))
+      : null;
   if (brand) a.summary = `${brand} ${a.summary}`;
   else if (asksProcessors(f) && !f.levels.length) a.summary = `${processorsSaid(target)} ${a.summary}`;
   if (f.intent.asks.has('generations')) a.summary = `${generationVerdict(target, f.lower)} ${a.summary}`;
