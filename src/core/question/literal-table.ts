@@ -573,8 +573,11 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     clauses: [['virtualisation', 'virtualization'], ['nested']],
     digits: 0,
   },
-  'i/\\b(?:base(?:line)? cpu performance|cpu credits?|burst(?:able|ing)? credits?|benchmarks?)\\b': {
-    clauses: [['performance', 'credit', 'benchmark']],
+  'i/\\b(?:base(?:line)? cpu performance|cpu credits?|burst(?:able|ing)? credits?|benchmarks?|faster|slower|quicker|performs? better)\\b': {
+    clauses: [
+      ['credit', 'benchmark', 'faster', 'slower', 'quicker', 'perform'],
+      ['performance', 'credit', 'benchmark', 'faster', 'slower', 'quicker', 'better'],
+    ],
     digits: 0,
   },
   'i/\\b(?:pric(?:e|es|ing|ier|iest)|costs?|quotas?|billing|cheap(?:er|est)?|(?:more |less |most |least )?expensive)\\b': {

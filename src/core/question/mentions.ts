@@ -97,7 +97,10 @@ const HYPERVISOR_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
 const OFF_TOPIC_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['Windows', /\bwindows(?:\s+server)?(?:\s+\d{2,4})?\b(?!\s+subsystem)/gi],
   ['nested virtualization', /\bnested[- ]virtuali[sz]ation\b/gi],
-  ['CPU performance and burst credits', /\b(?:base(?:line)? cpu performance|cpu credits?|burst(?:able|ing)? credits?|benchmarks?)\b/gi],
+  [
+    'CPU performance and burst credits',
+    /\b(?:base(?:line)? cpu performance|cpu credits?|burst(?:able|ing)? credits?|benchmarks?|faster|slower|quicker|performs? better)\b/gi,
+  ],
   ['prices and quotas', /\b(?:pric(?:e|es|ing|ier|iest)|costs?|quotas?|billing|cheap(?:er|est)?|(?:more |less |most |least )?expensive)\b/gi],
   ['networking and disks', /\b(?:accelerated networking|iops|throughput|premium (?:ssd|storage)|temp disk)\b/gi],
   ['constrained-vCPU listings', /\bconstrain(?:ed|t) vcpus?\b/gi],
@@ -267,7 +270,7 @@ const GATE = {
   virtual: /kvm|qemu|virtual|vbox|compat|feature mask|cpu model|cpu type|-cpu|evc|vmotion/,
   hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere|hyper-?v|xen|domu|xcp-ng|citrix/,
   offTopic:
-    /windows|nested|perf|credit|burst|benchmark|pric|cost|quota|billing|cheap|expensive|networking|iops|throughput|premium|temp disk|constrain|driver|vgpu|gpu|vram|memory|ram\b|\dgi?b|\d gi?b/,
+    /windows|nested|perf|credit|burst|benchmark|faster|slower|quicker|pric|cost|quota|billing|cheap|expensive|networking|iops|throughput|premium|temp disk|constrain|driver|vgpu|gpu|vram|memory|ram\b|\dgi?b|\d gi?b/,
   outOfScope:
     /glibc_|tensorflow|raspberry|rpi|jetson|orange|rock|odroid|hetzner|ovh|ocean|linode|vultr|scaleway|alibaba|aliyun|tencent|ibm cloud|contabo|upcloud|ionos|hackintosh|opencore|clover|capitan|sierra|mojave|catalina|big sur|monterey|ventura|sonoma|sequoia|tahoe|os x|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
 };

@@ -2,7 +2,7 @@
 // covers every entity asked about. Each rule names the shape of question it answers; the first rule
 // whose shape fits answers.
 import type { Answer, ConversationContext, Verdict } from '../answer.js';
-import type { Catalog } from '../catalog.js';
+import type { Catalog, SeriesInfo } from '../catalog.js';
 import type { LevelName } from '../../data/schema.js';
 import { compatAnswer, distroSizesAnswer } from '../answers/compat.js';
 import { codenameAnswer, cpuAnswer, microarchAnswer } from '../answers/cpu.js';
@@ -12,7 +12,7 @@ import { compareAnswer, helpAnswer, notFoundAnswer } from '../answers/meta.js';
 import { eolAnswer, isPastEol, releaseCompareAnswer, releaseLevelAnswer, successorAnswer } from '../answers/release-questions.js';
 import { foreignCpuAnswer, outOfScopeAnswer, releaseNeeds } from '../answers/scope.js';
 import { triageAnswer } from '../answers/triage.js';
-import { brandVerdict, familyNamed, processorBrands, processorsSaid, seriesFilter, versionFilter } from '../answers/vendor.js';
+import { brandVerdict, brandsNamed, familyNamed, processorBrands, processorsSaid, type SeriesFilter, seriesFilter, versionFilter } from '../answers/vendor.js';
 import { lifecycleLead } from '../answers/size-lifecycle.js';
 import { cpuFamilyAnswer } from '../answers/cpu-family.js';
 import type { CpuFamilyMatch } from '../cpu-family.js';
@@ -47,7 +47,7 @@ const ASIDE_TOPICS = new Set(['prices and quotas', 'CPU performance and burst cr
 /** The words of each aside topic, to find the sentence that asks about it. */
 const ASIDE_WORDS: Readonly<Record<string, RegExp>> = {
   'prices and quotas': /\b(pric\w*|costs?|quotas?|billing|cheap\w*|expensive)\b/,
-  'CPU performance and burst credits': /\b(performance|credits?|burst\w*|benchmarks?)\b/,
+  'CPU performance and burst credits': /\b(performance|credits?|burst\w*|benchmarks?|faster|slower|quicker|performs? better)\b/,
 };
 /** Declined first, whatever else is named: not a question about a CPU level at all. */
 const NOT_CPU = /glibc version mismatch|TensorFlow build notice/;
@@ -296,7 +296,7 @@ export const RULES: readonly Rule[] = [
     name: 'series for a level',
     answer: (c, q, f) =>
       f.levels.length && asksForSeries(f)
-        ? levelAnswer(c, q, highest(f.levels), f.intent.negated, familyNamed(c, f.lower), vendorNamed(f.lower), versionFilter(f.lower))
+        ? armLevels(levelAnswer(c, q, highest(f.levels), f.intent.negated, familyNamed(c, f.lower), vendorNamed(f.lower), versionFilter(f.lower)), f)
         : null,
   },
   // "only avx, could that be it?", "VMs only expose SSE and SSE2": a level or feature said about something else
@@ -481,6 +481,34 @@ function formerNames(f: Frame): string[] {
   return out;
 }
 
+/** "Are there arm sizes that guarantee x86-64-v3?": an x86-64 level never applies to Arm64, said first. */
+function armLevels(a: Answer, f: Frame): Answer {
+  if (brandsNamed(f.lower).some((b) => b.name === 'Arm64' || b.name === 'Ampere' || b.name === 'Cobalt'))
+    a.summary = `No — x86-64 levels do not apply to Arm64 series; among the x64 series: ${a.summary}`;
+  return a;
+}
+
+/** What narrows a list of series that can run a release: a vendor, an architecture, a version or generation, a family
+ * ("arm64 sizes", "AMD v5 series"), or a level above the release's own need ("sizes that support x86-64-v4 and run
+ * Ubuntu 26.04": those that guarantee it). */
+function listFilter(catalog: Catalog, f: Frame): SeriesFilter | null {
+  const words = seriesFilter(catalog, f.lower);
+  const level = f.levels.length ? highest(f.levels) : undefined;
+  const need = f.releases[0] ? requiredLevel(f.releases[0].release) : null;
+  if (!level || (need && LEVELS.indexOf(level) <= LEVELS.indexOf(need))) return words;
+  const guarantees = (s: SeriesInfo) => s.guaranteed !== null && LEVELS.indexOf(s.guaranteed) >= LEVELS.indexOf(level);
+  return {
+    label: words ? `${words.label} ${level}` : level,
+    keep: (s) => guarantees(s) && (!words || words.keep(s)),
+  };
+}
+
+/** A processor's generation ("what generation of Xeon", "which EPYC generation"), not Hyper-V's. */
+const CPU_GENERATION =
+  /\bgenerations? of (?:the )?(?:xeon|epyc|intel|amd|cpus?|processors?|chips?)\b|\b(?:xeon|epyc|intel|amd|cpu|processor|chip) generations?\b/;
+/** "how many vCPUs", "number of cores", "vcpu count". */
+const VCPUS_ASKED = /\bhow many (?:v?cpus?|cores?|threads?)\b|\b(?:number of|count of) (?:v?cpus?|cores?)\b|\bv?cpu count\b/;
+
 /** The most words a vendor yes/no question has: a longer text names a vendor in passing. */
 const BRAND_QUESTION_WORDS = 16;
 
@@ -598,6 +626,14 @@ function compareMachines(catalog: Catalog, query: string, f: Frame, context: Con
       targets.map((t) => t.label),
     );
     if (asksProcessors(f)) a.summary = `${targets.map((t) => processorsSaid(t)).join(' ')} ${a.summary}`;
+    // "D2as_v5 or D2s_v5 for AVX-512?": each machine's yes or no on what was asked, first
+    // a bare "v4" before "sizes" is a series version ("to compare to v4 sizes"), not a level
+    const asked = f.e.levelWords.filter((w) => !(/^v\d$/i.test(w.typed) && new RegExp(`\\b${w.typed}\\s+(?:sizes?|series|skus?|vms?)\\b`, 'i').test(f.text)));
+    if (asked.length) {
+      const level = highest(asked.map((w) => w.level));
+      const typed = asked.find((w) => w.level === level)?.typed;
+      a.summary = `${targets.map((t) => `${t.label} — ${levelVerdict(t.series, level, typed)}`).join(' ')} ${a.summary}`;
+    }
     return read(a, f);
   }
   if (!targets.length && f.e.cpus.length >= 2)
@@ -633,7 +669,13 @@ function machineAndRelease(catalog: Catalog, query: string, f: Frame, context: C
       : null;
   if (brand) a.summary = `${brand} ${a.summary}`;
   else if (asksProcessors(f) && !f.levels.length) a.summary = `${processorsSaid(target)} ${a.summary}`;
-  if (f.intent.asks.has('generations')) a.summary = `${generationVerdict(target, f.lower)} ${a.summary}`;
+  // "what generation of Xeon is it?" asks about the processor, not the Hyper-V generation
+  if (f.intent.asks.has('generations') && !CPU_GENERATION.test(f.lower)) a.summary = `${generationVerdict(target, f.lower)} ${a.summary}`;
+  // "how many vCPUs does Standard_D4s_v5 have?": the count first
+  if (target.sizeInfo && VCPUS_ASKED.test(f.lower)) {
+    const z = target.sizeInfo.size;
+    a.summary = `${z.name} has ${z.vcpus} vCPU${z.vcpus === 1 ? '' : 's'}${z.constrainedFrom ? ` (constrained from ${z.constrainedFrom})` : ''}. ${a.summary}`;
+  }
   // "is Standard_A1 still available?": the lifecycle the data holds, first
   const life = lifecycleLead(target, f.lower, catalog.asOf, today());
   if (life) a.summary = `${life} ${a.summary}`;
@@ -648,10 +690,7 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   const intent = f.intent;
   const level = f.levels[0];
   if (intent.list && (intent.compat || intent.asks.has('sizes')))
-    return read(
-      distroSizesAnswer(catalog, query, distro, release, /\b(can'?t|cannot|can not|won'?t|not|unable)\b/.test(f.lower), seriesFilter(catalog, f.lower)),
-      f,
-    );
+    return read(distroSizesAnswer(catalog, query, distro, release, /\b(can'?t|cannot|can not|won'?t|not|unable)\b/.test(f.lower), listFilter(catalog, f)), f);
   const build = separateBuild(catalog, query, f);
   if (build) return build;
   if (level && (intent.yesNo || intent.asks.has('baseline') || intent.asks.has('verdict') || !intent.facet)) {
@@ -716,7 +755,7 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
     return read(a, f);
   }
   if (intent.list && (intent.compat || /\b(sizes?|series|vms?)\b/.test(f.lower)))
-    return read(distroSizesAnswer(catalog, query, distro, release, false, seriesFilter(catalog, f.lower)), f);
+    return read(distroSizesAnswer(catalog, query, distro, release, false, listFilter(catalog, f)), f);
   if (intent.asks.has('releases') && defaulted) return read(releasesAnswer(catalog, query, distro), f);
   // "and alma?" after a lineage question: the thread's question, about the new distro
   const carried = intent.followUp && !intent.facet && context.topic && DISTRO_TOPICS.has(context.topic) ? (context.topic as DistroFacet | 'releases') : null;
@@ -826,7 +865,7 @@ function seriesOn(catalog: Catalog, cpus: ReadonlyArray<Frame['e']['cpus'][numbe
 /** "which CPU does Dv3 run on?", "the CPU SKU is wrong — it says 8272CL": the processors are what is asked. */
 function asksProcessors(f: Frame): boolean {
   // "Lsv and Lasv (I think Intel, AMD)": a vendor named beside machines asks whose processors they are
-  return f.intent.asks.has('processors') || f.e.cpus.length > 0 || f.e.codenames.length > 0 || /\b(intel|amd|ampere)\b/.test(f.lower);
+  return f.intent.asks.has('processors') || f.e.cpus.length > 0 || f.e.codenames.length > 0 || /\b(intel|amd|ampere|xeon|epyc)\b/.test(f.lower);
 }
 
 /** "Does Azure Linux 3 support Gen1 VMs?": the Hyper-V generations its Azure images are documented for. */
