@@ -238,3 +238,63 @@ describe('a question about prices says first that prices are not known', () => {
 test('cpuLevel covers every processor a series names', () => {
   for (const s of rawSeries) for (const p of s.processors) expect(cpuLevel.has(p), p).toBe(true);
 });
+
+describe('machines compared for a feature: each one’s yes or no first', () => {
+  test('every pair of neighbouring current series, asked for AVX-512 and for AVX2', () => {
+    const series = rawSeries.filter((s) => !isRetired(s) && s.sizes.length);
+    const problems: string[] = [];
+    let compared = 0;
+    for (let i = 1; i < series.length; i++) {
+      const [a, b] = [series[i - 1]!, series[i]!];
+      if (a.series === b.series) continue;
+      for (const [feature, level] of [
+        ['AVX-512', 'x86-64-v4'],
+        ['AVX2', 'x86-64-v3'],
+      ] as const) {
+        const q = `${a.sizes[0]!.name} or ${b.sizes[0]!.name} for ${feature}?`;
+        const got = ask(q);
+        if (got.kind !== 'compare') continue; // two sizes the question does not name both of
+        compared++;
+        const [first, second] = got.summary.split(/ (?=Standard_\S+ — )/);
+        const lead = (s: RawSeries, part: string | undefined) =>
+          part?.startsWith(`${s.sizes[0]!.name} — `) && levelWord(s, level).test(part.slice(s.sizes[0]!.name.length + 3));
+        if (!lead(a, first) || !lead(b, second)) problems.push(`${q}: ${got.summary.slice(0, 200)}`);
+      }
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
+    expect(compared).toBeGreaterThan(series.length);
+  });
+});
+
+describe('a refusal of a level on a size that does not guarantee it says so first', () => {
+  test('every current x64 series with a level, every level above what it guarantees', () => {
+    const problems: string[] = [];
+    let n = 0;
+    for (const { s, size } of firstSizes.filter(({ s }) => !isRetired(s) && seriesLevels(s).guaranteed)) {
+      const { guaranteed, best } = seriesLevels(s);
+      for (const level of ORDER.filter((l) => rank(l) > rank(guaranteed!))) {
+        const a = ask(`Fatal glibc error: CPU does not support ${level} on ${size}`);
+        const want =
+          rank(best!) >= rank(level)
+            ? `${size} guarantees only ${guaranteed}, and only some of its hosts reach ${level}`
+            : `${size} stops at ${guaranteed}: none of its hosts reach ${level}`;
+        n++;
+        if (a.kind !== 'triage' || !a.summary.startsWith(want)) problems.push(`${size} ${level}: ${a.summary.slice(0, 160)}`);
+      }
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
+    expect(n).toBeGreaterThan(50);
+  });
+});
+
+describe('a size asked how many vCPUs it has', () => {
+  test('every size: the count first', () => {
+    const problems: string[] = [];
+    for (const s of rawSeries)
+      for (const z of s.sizes as Array<{ name: string; vcpus: number }>) {
+        const a = ask(`how many vCPUs does ${z.name} have?`);
+        if (a.kind === 'vm-size' && !a.summary.startsWith(`${z.name} has ${z.vcpus} vCPU`)) problems.push(`${z.name}: ${a.summary.slice(0, 100)}`);
+      }
+    expect(problems.slice(0, 10)).toEqual([]);
+  });
+});
