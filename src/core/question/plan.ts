@@ -865,7 +865,12 @@ function seriesOn(catalog: Catalog, cpus: ReadonlyArray<Frame['e']['cpus'][numbe
 /** "which CPU does Dv3 run on?", "the CPU SKU is wrong — it says 8272CL": the processors are what is asked. */
 function asksProcessors(f: Frame): boolean {
   // "Lsv and Lasv (I think Intel, AMD)": a vendor named beside machines asks whose processors they are
-  return f.intent.asks.has('processors') || f.e.cpus.length > 0 || f.e.codenames.length > 0 || /\b(intel|amd|ampere|xeon|epyc)\b/.test(f.lower);
+  return (
+    f.intent.asks.has('processors') ||
+    f.e.cpus.length > 0 ||
+    f.e.codenames.length > 0 ||
+    /\b(intel|amd|ampere|xeon|epyc|vendor|manufacturer|who makes)\b/.test(f.lower)
+  );
 }
 
 /** "Does Azure Linux 3 support Gen1 VMs?": the Hyper-V generations its Azure images are documented for. */
