@@ -298,3 +298,11 @@ describe('a size asked how many vCPUs it has', () => {
     expect(problems.slice(0, 10)).toEqual([]);
   });
 });
+
+test('a list answer gets its own caveats: asking twice adds nothing to the release’s', () => {
+  const q = 'which arm64 sizes can run azure linux 4 foo_v99';
+  const first = ask(q);
+  const second = ask(q);
+  expect(second.caveats).toEqual(first.caveats);
+  expect(first.caveats.some((cv) => /arm64/.test(cv) && /Not understood/.test(cv))).toBe(false);
+});

@@ -231,7 +231,7 @@ export function distroSizesAnswer(
         { title: `Cannot (${no.length}), by family`, lines: no.length ? byFamily(no.map((n) => catalog.seriesByKey.get(sizeKeyOf(n))!)) : ['none'] },
         { title: `Depends (${depends.length})`, lines: [depends.join(', ') || 'none'] },
       ],
-      caveats: rel.caveats,
+      caveats: [...rel.caveats], // a copy: read() adds to it, and the table's own list is frozen
       sources: uniqueSources(rel.sources.slice(0, 3), levelSources(catalog)),
       context: { topic: 'sizes', distro: distro.id, release: rel.version },
     });
@@ -248,7 +248,7 @@ export function distroSizesAnswer(
       { title: `Always (${yes.length}), by family`, lines: byFamily(yes.map((n) => catalog.seriesByKey.get(sizeKeyOf(n))!)) },
       { title: `Depends (${depends.length})`, lines: [depends.join(', ') || 'none'] },
     ],
-    caveats: rel.caveats,
+    caveats: [...rel.caveats],
     sources: uniqueSources(rel.sources.slice(0, 3), levelSources(catalog)),
     context: { topic: 'sizes', distro: distro.id, release: rel.version },
   });
