@@ -13,7 +13,7 @@ import { eolAnswer, isPastEol, releaseCompareAnswer, releaseLevelAnswer, success
 import { foreignCpuAnswer, outOfScopeAnswer, releaseNeeds } from '../answers/scope.js';
 import { triageAnswer } from '../answers/triage.js';
 import { brandVerdict, brandsNamed, familyNamed, processorBrands, processorsSaid, type SeriesFilter, seriesFilter, versionFilter } from '../answers/vendor.js';
-import { lifecycleLead } from '../answers/size-lifecycle.js';
+import { asksLifecycle, lifecycleLead } from '../answers/size-lifecycle.js';
 import { cpuFamilyAnswer } from '../answers/cpu-family.js';
 import type { CpuFamilyMatch } from '../cpu-family.js';
 import { generationsText, uniqueSources } from '../answers/build.js';
@@ -101,6 +101,16 @@ export const RULES: readonly Rule[] = [
       (f.e.mentions.hypervisors.length || f.e.mentions.virtualCpus.length) && !f.targets.length && (FAILURE.test(f.lower) || HIDDEN.test(f.lower))
         ? triage(c, q, f)
         : null,
+  },
+  {
+    // "is it AMD?", "is it still available?" in the thread of a size: that size, not a processor called "AMD"
+    name: 'a vendor or lifecycle asked of the thread’s machine',
+    answer: (c, q, f, ctx) => {
+      if (f.targets.length || f.releases.length || !(f.intent.pronoun || f.intent.followUp)) return null;
+      if (!brandsNamed(f.lower).length && !asksLifecycle(f.lower)) return null;
+      const t = contextTarget(c, ctx);
+      return t ? machineLeads(c, q, f, t) : null;
+    },
   },
   {
     name: 'a processor by its model number',
@@ -657,6 +667,12 @@ function machineAndRelease(catalog: Catalog, query: string, f: Frame, context: C
     const ctx = contextRelease(catalog, context);
     if (ctx) return compatAnswer(catalog, query, target, ctx.distro, ctx.release, false);
   }
+  return machineLeads(catalog, query, f, target);
+}
+
+/** A size or series asked about on its own: its facts, with what was asked of it (a brand, a level, a generation, its
+ * vCPUs, its lifecycle) said first. */
+function machineLeads(catalog: Catalog, query: string, f: Frame, target: Target): Answer {
   // "does D2s_v3 have sse … avx avx2?": the highest level named is what is asked
   const level = f.levels.length ? highest(f.levels) : undefined;
   const a = read(machineAnswer(catalog, query, target, level, f.e.levelWords.find((w) => w.level === level)?.typed), f);
