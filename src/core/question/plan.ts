@@ -665,6 +665,14 @@ function compareMachines(catalog: Catalog, query: string, f: Frame, context: Con
       const typed = asked.find((w) => w.level === level)?.typed;
       a.summary = `${targets.map((t) => `${t.label} — ${levelVerdict(t.series, level, typed)}`).join(' ')} ${a.summary}`;
     }
+    // "when is Dv2 retired, and do Dv3 and Dv4 support Gen 2?": the retirement and the generations asked, first
+    const leads = [
+      ...askedOf(targets, f.lower, asksLifecycle).flatMap(([t, clause]) => lifecycleLead(t, clause, catalog.asOf, today()) ?? []),
+      ...(f.intent.asks.has('generations')
+        ? askedOf(targets, f.lower, (c) => GENERATION_ASKED.test(c)).map(([t, clause]) => generationVerdict(t, clause))
+        : []),
+    ];
+    if (leads.length) a.summary = `${leads.join(' ')} ${a.summary}`;
     return read(a, f);
   }
   if (!targets.length && f.e.cpus.length >= 2)
@@ -960,6 +968,23 @@ function releaseGenerations(name: string, gens: ReadonlyArray<1 | 2> | null | un
   return gens.includes(g as 1 | 2)
     ? `Yes — ${name}'s Azure images support Generation ${g} (${text}).`
     : `No — ${name}'s Azure images are ${text} only, so a Generation ${g}-only size cannot run it.`;
+}
+
+/** Words that ask about Hyper-V generations. */
+const GENERATION_ASKED = /\b(gen ?[12]|generations?|hyper-?v gen\w*)\b/;
+
+/** Machines side by side, each with the clause that asks something of it ("When is the Dv2 series retired, and do Dv3
+ * and Dv4 support Gen 2?": Dv2 with the retirement, Dv3 and Dv4 with the generations); every machine, with the whole
+ * question, when no clause that asks it names one. */
+function askedOf(targets: Target[], lower: string, asks: (clause: string) => boolean): Array<[Target, string]> {
+  if (!asks(lower)) return [];
+  const clauses = lower.split(/[,;?.!]|\band\b(?=\s+(?:do|does|is|are|can|what|which|how|when)\b)/).filter(asks);
+  const named = (t: Target, clause: string) => keyOf(clause).includes(keyOf(t.label.replace(/^standard_/i, '')));
+  const asked = targets.flatMap((t): Array<[Target, string]> => {
+    const clause = clauses.find((c) => named(t, c));
+    return clause ? [[t, clause]] : [];
+  });
+  return asked.length ? asked : targets.map((t) => [t, lower]);
 }
 
 /** "Is Standard_D4s_v3 gen 2?": the Hyper-V generation answer that opens a machine answer. */
