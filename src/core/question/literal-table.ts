@@ -611,13 +611,11 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     clauses: [['constrained', 'constraint'], ['vcpu']],
     digits: 0,
   },
-  'i/\\b(?:(?:gpu|grid|nvidia|radeon|cuda)\\s+drivers?|vgpu|gpu (?:memory|ram)|vram)\\b': {
-    clauses: [
-      ['driver', 'gpu', 'vram'],
-      ['driver', 'vgpu', 'memory', 'ram'],
-    ],
-    digits: 0,
-  },
+  'i/\\b(?:(?:gpu|grid|nvidia|radeon|cuda)\\s+drivers?|vgpu|gpu (?:memory|ram)|vram|nvidia-smi|nouveau|nvidia[^.?!\\n]{0,20}\\b(?:kernel )?modules?|(?:cuda|gpu)\\b[^.?!\\n]{0,30}\\b(?:not (?:working|detected|found|available)|fail(?:s|ed|ing)?|errors?|broken|crash\\w*|missing))\\b':
+    {
+      clauses: [['driver', 'gpu', 'vram', 'nouveau', 'nvidia', 'working', 'detected', 'found', 'available', 'fail', 'error', 'broken', 'crash', 'missing']],
+      digits: 0,
+    },
   'i/\\bhow much (?:memory|ram)\\b|\\bmemory (?:size|capacity)\\b|\\b(?:standard_|basic_)?[a-z]{1,4}\\d{1,4}[a-z0-9_]*\\s*[=:]\\s*\\d+(?:\\.\\d+)?\\s?gi?b\\b':
     {
       clauses: [['much', 'memory', 'gb', 'gib']],
@@ -717,6 +715,11 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     ],
     digits: 0,
   },
+  'i/\\b(?:vt-?x|amd-?v|vmx|svm)\\b[^.?!\\n]{0,40}\\b(?:not available|unavailable|disabled|not enabled|not supported|not present|is off)\\b|\\bverr_(?:vmx|svm)\\w*|\\bdisabled (?:by|in) (?:the )?bios\\b':
+    {
+      clauses: [['vtx', 'vt-x', 'amdv', 'amd-v', 'vmx', 'svm', 'disabled']],
+      digits: 0,
+    },
   'i/\\bwindows\\s+(?:xp|2000|me|9[58])\\b|\\b(?:cyrix|via c3|pentium (?:ii|iii|pro|mmx))\\b': {
     clauses: [
       ['windows', 'cyrix', 'via', 'pentium'],

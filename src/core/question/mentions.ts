@@ -105,7 +105,11 @@ const OFF_TOPIC_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['prices and quotas', /\b(?:pric(?:e|es|ing|ier|iest)|costs?|quotas?|billing|cheap(?:er|est)?|(?:more |less |most |least )?expensive)\b/gi],
   ['networking and disks', /\b(?:accelerated networking|iops|throughput|premium (?:ssd|storage)|temp disk)\b/gi],
   ['constrained-vCPU listings', /\bconstrain(?:ed|t) vcpus?\b/gi],
-  ['GPUs and their drivers', /\b(?:(?:gpu|grid|nvidia|radeon|cuda)\s+drivers?|vgpu|gpu (?:memory|ram)|vram)\b/gi],
+  // a GPU's driver or runtime failing: "nvidia-smi says no devices", "CUDA not working", "the nvidia kernel module fails"
+  [
+    'GPUs and their drivers',
+    /\b(?:(?:gpu|grid|nvidia|radeon|cuda)\s+drivers?|vgpu|gpu (?:memory|ram)|vram|nvidia-smi|nouveau|nvidia[^.?!\n]{0,20}\b(?:kernel )?modules?|(?:cuda|gpu)\b[^.?!\n]{0,30}\b(?:not (?:working|detected|found|available)|fail(?:s|ed|ing)?|errors?|broken|crash\w*|missing))\b/gi,
+  ],
   // "NC6 = 12GB", "how much memory does a D4s_v5 have": a size's memory, not its processor
   [
     'memory sizes',
@@ -152,6 +156,12 @@ const OUT_OF_SCOPE_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
     /your cpu supports instructions that this tensorflow binary was not compiled to use/gi,
   ],
   ['GPU compute capability', /\b(?:compute capability|cuda(?: version| cores?)?|sm_\d{2,3}|tensor cores?|rocm)\b/gi],
+  // the hypervisor's own error about hardware virtualization: no CPU level is at stake ("VT-x is not available",
+  // VirtualBox's VERR_VMX_*, "AMD-V is disabled in the BIOS")
+  [
+    'a hypervisor error about hardware virtualization (VT-x/AMD-V)',
+    /\b(?:vt-?x|amd-?v|vmx|svm)\b[^.?!\n]{0,40}\b(?:not available|unavailable|disabled|not enabled|not supported|not present|is off)\b|\bverr_(?:vmx|svm)\w*|\bdisabled (?:by|in) (?:the )?bios\b/gi,
+  ],
   // Windows XP and older, processors from before x86-64: an illegal instruction there is no x86-64 level
   ['a 32-bit system, from before x86-64', /\bwindows\s+(?:xp|2000|me|9[58])\b|\b(?:cyrix|via c3|pentium (?:ii|iii|pro|mmx))\b/gi],
 ];
@@ -276,9 +286,9 @@ const GATE = {
   virtual: /kvm|qemu|virtual|vbox|compat|feature mask|cpu model|cpu type|-cpu|evc|vmotion/,
   hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere|hyper-?v|xen|domu|xcp-ng|citrix/,
   offTopic:
-    /windows|nested|perf|credit|burst|benchmark|faster|slower|quicker|pric|cost|quota|billing|cheap|expensive|networking|iops|throughput|premium|temp disk|constrain|driver|vgpu|gpu|vram|memory|ram\b|\dgi?b|\d gi?b/,
+    /windows|nested|perf|credit|burst|benchmark|faster|slower|quicker|pric|cost|quota|billing|cheap|expensive|networking|iops|throughput|premium|temp disk|constrain|driver|vgpu|gpu|vram|nvidia|nouveau|cuda|memory|ram\b|\dgi?b|\d gi?b/,
   outOfScope:
-    /glibc_|tensorflow|raspberry|rpi|jetson|orange|rock|odroid|hetzner|ovh|ocean|linode|vultr|scaleway|alibaba|aliyun|tencent|ibm cloud|contabo|upcloud|ionos|hackintosh|opencore|clover|capitan|sierra|mojave|catalina|big sur|monterey|ventura|sonoma|sequoia|tahoe|os x|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm|windows|cyrix|via c3|pentium/,
+    /glibc_|tensorflow|raspberry|rpi|jetson|orange|rock|odroid|hetzner|ovh|ocean|linode|vultr|scaleway|alibaba|aliyun|tencent|ibm cloud|contabo|upcloud|ionos|hackintosh|opencore|clover|capitan|sierra|mojave|catalina|big sur|monterey|ventura|sonoma|sequoia|tahoe|os x|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm|windows|cyrix|via c3|pentium|vt-?x|amd-?v|vmx|svm|verr_|bios/,
 };
 
 /** "an old i7 3rd gen": the generation phrase cpu-family.ts reads a Core processor by when no model number is typed

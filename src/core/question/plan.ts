@@ -59,6 +59,14 @@ const ASIDE_WORDS: Readonly<Record<string, RegExp>> = {
 };
 /** Declined first, whatever else is named: not a question about a CPU level at all. */
 const NOT_CPU = /glibc version mismatch|TensorFlow build notice/;
+/** A hypervisor's own error about hardware virtualization: declined, unless a CPU feature, level, processor or crash is
+ * named with it (then the CPU is the question: "no AVX in the guest", "a Core 2 Duo"). */
+const HYPERVISOR_ERROR = /hypervisor error about hardware virtualization/;
+function namesCpuLevel(f: Frame): boolean {
+  return (
+    f.levels.length > 0 || f.e.cpus.length > 0 || f.e.mentions.familyCpus.length > 0 || f.e.mentions.errors.length > 0 || f.e.mentions.codenames.length > 0
+  );
+}
 
 /** Words of features a guest does not see: with a hypervisor named, the host's processor is not the answer. */
 const HIDDEN =
@@ -69,9 +77,11 @@ export const RULES: readonly Rule[] = [
     name: 'not x86 hardware',
     answer: (c, q, f) => {
       if (!f.e.mentions.outOfScope.length) return null;
-      const away = f.e.mentions.outOfScope.filter((o) => NOT_X86.has(o.what) || NOT_CPU.test(o.what));
+      const away = f.e.mentions.outOfScope.filter((o) => NOT_X86.has(o.what) || NOT_CPU.test(o.what) || (HYPERVISOR_ERROR.test(o.what) && !namesCpuLevel(f)));
       const declined = away.filter((o) => !macAside(f, o));
-      return declined.length && (!f.targets.length || declined.some((o) => NOT_CPU.test(o.what))) ? outOfScopeAnswer(c, q, declined, f.releases) : null;
+      return declined.length && (!f.targets.length || declined.some((o) => NOT_CPU.test(o.what) || HYPERVISOR_ERROR.test(o.what)))
+        ? outOfScopeAnswer(c, q, declined, f.releases)
+        : null;
     },
   },
   { name: 'error triage', answer: (c, q, f) => (f.e.mentions.errors.length ? triage(c, q, f) : null) },
