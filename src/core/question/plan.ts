@@ -12,6 +12,7 @@ import { compareAnswer, helpAnswer, notFoundAnswer } from '../answers/meta.js';
 import { eolAnswer, isPastEol, releaseCompareAnswer, releaseLevelAnswer, successorAnswer } from '../answers/release-questions.js';
 import { foreignCpuAnswer, outOfScopeAnswer, releaseNeeds } from '../answers/scope.js';
 import { triageAnswer } from '../answers/triage.js';
+import { basedOnAnswer, type NamedDistro } from '../answers/based-on.js';
 import { cpuFamilyAnswer } from '../answers/cpu-family.js';
 import type { CpuFamilyMatch } from '../cpu-family.js';
 import { generationsText, uniqueSources } from '../answers/build.js';
@@ -139,6 +140,7 @@ export const RULES: readonly Rule[] = [
     answer: (c, q, f) => (f.op === 'matrix' ? matrixAnswer(c, q, f.targets, f.releases, notUnderstood(f)) : null),
   },
   { name: 'machines side by side', answer: (c, q, f, ctx) => compareMachines(c, q, f, ctx) },
+  { name: 'based on another distribution', answer: (c, q, f, ctx) => basedOn(c, q, f, ctx) },
   {
     name: 'releases side by side',
     answer: (c, q, f) => {
@@ -689,6 +691,51 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   if (typed && /\b(called|renamed|rename|new name|now named)\b/.test(f.lower) && !keysOf(distro)[0]!.includes(keyOf(typed)))
     a.summary = `“${echo(typed)}” is now called ${distro.name}; its newest release is ${distro.name} ${catalog.newestRelease(distro).version}. ${a.summary}`;
   return read(a, f);
+}
+
+/** "is Y the upstream of X?", "is Y X's parent?": the distribution asked about is named last. */
+const UPSTREAM_OF = /\b(upstream|parent|base|origin|source|ancestor)\s+(of|for|to)\b|(?<!\bbased on )\b\w+'s (upstream|parent|base|origin)\b/;
+/** "is it a clone of RHEL?": a rebuild is asked, not any descent. */
+const REBUILD_ASKED = /\b(rebuild|rebuilds|rebuilt|clones?|respin|bug[- ]for[- ]bug|binary[- ]compatible)\b/;
+/** "which Fedora release is it built from?", "what version of Debian …": the upstream's release is the answer. */
+const WHICH_RELEASE = /^\W*(which|what)\b[^?]{0,40}\b(versions?|releases?)\b/;
+
+/** "Is Azure Linux 3 based on Fedora?", "is Rocky 9 a CentOS Stream clone?", "which Fedora version is AZL 4 built
+ * from?": a yes/no (or which-release) upstream question about one distribution and another, answered first. */
+function basedOn(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer | null {
+  if (f.targets.length || f.levels.length || !(f.intent.asks.has('upstream') || f.intent.asks.has('lineage')) || f.intent.asks.has('difference')) return null;
+  const named = byPosition(f);
+  // "is it based on Fedora?" in a thread about Azure Linux 3.0: the thread's release is the one asked about
+  const ctx = named.length === 1 && f.intent.pronoun ? contextRelease(catalog, context) : null;
+  if (ctx && ctx.distro !== named[0]!.distro) named.unshift({ distro: ctx.distro, release: ctx.release, defaulted: false, at: -1 });
+  if (named.length < 2) return null;
+  // "what Fedora version is AZL 4 built from?": the distribution named after "which" is the one whose release is asked
+  const which = WHICH_RELEASE.exec(f.lower);
+  const upstreamAsked = which ? named.find((n) => n.defaulted && n.at > which.index) : undefined;
+  if (!f.intent.yesNo && !upstreamAsked) return null;
+  const last = UPSTREAM_OF.test(f.lower) && !ctx;
+  const subject = upstreamAsked ? named.find((n) => n !== upstreamAsked)! : last ? named[named.length - 1]! : named[0]!;
+  const asked = upstreamAsked ? [upstreamAsked] : named.filter((n) => n !== subject);
+  const whichRelease = upstreamAsked !== undefined;
+  const a = basedOnAnswer(catalog, query, { subject, asked, relation: REBUILD_ASKED.test(f.lower) ? 'rebuild' : 'any', whichRelease });
+  // "… and when does it reach end of life?": every other facet asked, about the release asked about
+  const more = FACETS_ASKED.filter((x) => x !== 'upstream' && f.intent.asks.has(x));
+  if (more.length)
+    a.summary = [a.summary, ...more.map((x) => distroAnswer(catalog, query, subject.distro, subject.defaulted ? null : subject.release, x).summary)].join(' ');
+  return read(a, f);
+}
+
+/** Each distribution named once, in the order typed (a release typed for it, else its newest). */
+function byPosition(f: Frame): Array<NamedDistro & { at: number }> {
+  const at = (d: NamedDistro['distro']) => {
+    const spots = (f.e.namesTyped.get(d) ?? [f.e.distroTyped.get(d) ?? d.name]).map((t) => f.lower.indexOf(t.toLowerCase())).filter((i) => i >= 0);
+    return spots.length ? Math.min(...spots) : f.lower.length;
+  };
+  const each = f.releases.filter((r, i) => f.releases.findIndex((x) => x.distro === r.distro) === i);
+  return each
+    .map((r, i) => ({ r, i, at: at(r.distro) }))
+    .sort((x, y) => x.at - y.at || x.i - y.i)
+    .map(({ r, at }) => ({ ...r, at }));
 }
 
 /** A level named with a release: is it the release's need ("does RHEL 10 need v3?"), or a machine at that level
