@@ -1,5 +1,5 @@
-// "Is X based on Y?", "is X a rebuild (clone) of Y?", "which Y release is X built from?": the answer first ("Yes —",
-// "Yes, indirectly —", "No —"), from the upstream edges in the data, with the relation named.
+// "Is X based on Y?", "is X a rebuild (clone) of Y?", "which Y release is X built from?", "is X independent?": the
+// answer first ("Yes —", "Yes, indirectly —", "No —"), from the upstream edges in the data, with the relation named.
 import type { Answer, Verdict } from '../answer.js';
 import type { Catalog } from '../catalog.js';
 import type { Distro, DistroRelease, Relation, Source } from '../../data/schema.js';
@@ -8,11 +8,19 @@ import { lineageAnswer, RELATION_PHRASE, upstreamName, upstreamSentence } from '
 import { versionHead } from '../catalog.js';
 import { listOf } from '../text.js';
 
-/** A distribution named in the question: the release typed, or (defaulted) its newest when none was. */
+/** The distribution a question is about: the release typed, or (defaulted) its newest when none was. */
 export interface NamedDistro {
   distro: Distro;
   release: DistroRelease;
   defaulted: boolean;
+}
+
+/** A distribution asked about as the upstream: the release typed (`version`; `release` is null when the data lacks
+ * it, as "Fedora 34"), or none. */
+export interface AskedDistro {
+  distro: Distro;
+  version: string | null;
+  release: DistroRelease | null;
 }
 
 /** What the question asks: any descent ("based on", "derived", "fork", "downstream"), or a rebuild ("clone"). */
@@ -22,6 +30,8 @@ export type AskedRelation = 'any' | 'rebuild';
 interface Step {
   relation: Relation;
   name: string;
+  /** the release the walk went on from when the edge before named none and the releases differ ("Azure Linux 3.0") */
+  via?: string;
 }
 
 /** A distribution reached by walking upstream edges, and the steps that reach it. */
@@ -29,33 +39,52 @@ interface Reached {
   distro: string;
   /** the release the last edge names; null: the distribution as a whole */
   version: string | null;
-  release: DistroRelease | null;
   steps: Step[];
   /** the releases passed through (their sources back each step) */
   through: DistroRelease[];
+  /** the release chosen where an edge named none and the distribution's releases come from different places */
+  branch?: { distro: Distro; release: DistroRelease };
+}
+
+/** A release's upstream edges, in any order (`versions`: with the releases they name). */
+function edgesKey(rel: DistroRelease, versions = true): string {
+  return rel.upstream
+    .map((e) => `${e.relation}:${e.distro}${versions ? `:${e.version ?? ''}` : ''}`)
+    .sort()
+    .join(',');
 }
 
 /** Every distribution upstream of a release, each by its shortest walk (breadth first). An edge without a release
- * goes on from the upstream's newest release, as the lineage chain does. */
+ * goes on from the upstream's newest release when its releases all have the same upstreams, else from each of them. */
 export function upstreamsOf(catalog: Catalog, rel: DistroRelease): Reached[] {
   const out: Reached[] = [];
   const seen = new Set<string>();
-  let frontier: Array<{ release: DistroRelease; steps: Step[]; through: DistroRelease[] }> = [{ release: rel, steps: [], through: [rel] }];
-  while (frontier.length && out.length < 40) {
-    const next: typeof frontier = [];
+  type Node = { release: DistroRelease; steps: Step[]; through: DistroRelease[]; branch?: Reached['branch']; via?: string };
+  let frontier: Node[] = [{ release: rel, steps: [], through: [rel] }];
+  for (let depth = 0; frontier.length && depth < 12; depth++) {
+    const next: Node[] = [];
     for (const node of frontier) {
       for (const e of node.release.upstream) {
         if (e.relation === 'independent') continue;
-        const key = `${e.distro}@${e.version ?? ''}`;
+        const key = `${node.branch?.release.version ?? ''}|${e.distro}@${e.version ?? ''}`;
         if (seen.has(key)) continue;
         seen.add(key);
         const up = catalog.distroById(e.distro);
         const release = up && e.version ? catalog.findRelease(up, e.version) : null;
-        const steps = [...node.steps, { relation: e.relation, name: upstreamName(catalog, e) }];
+        const step: Step = { relation: e.relation, name: upstreamName(catalog, e), ...(node.via ? { via: node.via } : {}) };
+        const steps = [...node.steps, step];
         const through = release ? [...node.through, release] : node.through;
-        out.push({ distro: e.distro, version: e.version, release, steps, through });
-        const onFrom = release ?? (up && !e.version ? catalog.newestRelease(up) : null);
-        if (onFrom && onFrom !== rel) next.push({ release: onFrom, steps, through });
+        out.push({ distro: e.distro, version: e.version, steps, through, ...(node.branch ? { branch: node.branch } : {}) });
+        if (release) next.push({ release, steps, through, ...(node.branch ? { branch: node.branch } : {}) });
+        else if (up && !e.version) {
+          const differ = new Set(up.releases.map((r) => edgesKey(r, false))).size > 1;
+          const from = differ && !node.branch ? up.releases : [catalog.newestRelease(up)];
+          for (const r of from) {
+            if (r === rel) continue;
+            const branch = node.branch ?? (differ ? { distro: up, release: r } : undefined);
+            next.push({ release: r, steps, through: [...through, r], ...(branch ? { branch } : {}), ...(differ ? { via: releaseLabel(up, r) } : {}) });
+          }
+        }
       }
     }
     frontier = next;
@@ -63,10 +92,11 @@ export function upstreamsOf(catalog: Catalog, rel: DistroRelease): Reached[] {
   return out;
 }
 
-/** Does a release an edge names ("34-36", "9", null) hold the release asked about? null: the edge names none. */
-function holds(catalog: Catalog, distro: Distro, version: string | null, asked: DistroRelease): boolean | null {
+/** Does the release an edge names ("34-36", "9", null) hold the release asked about? null: the edge names none. */
+function holds(catalog: Catalog, asked: AskedDistro, version: string | null): boolean | null {
+  if (asked.version === null) return true;
   if (version === null) return null;
-  if (catalog.findRelease(distro, version) === asked || versionHead(version) === versionHead(asked.version)) return true;
+  if ((asked.release && catalog.findRelease(asked.distro, version) === asked.release) || versionHead(version) === versionHead(asked.version)) return true;
   const range = /^(\d+)-(\d+)$/.exec(version);
   const n = Number(versionHead(asked.version));
   return range ? n >= Number(range[1]) && n <= Number(range[2]) : false;
@@ -74,11 +104,13 @@ function holds(catalog: Catalog, distro: Distro, version: string | null, asked: 
 
 /** "Rocky Linux 9 is a rebuild of Red Hat Enterprise Linux 9, which is derived from CentOS Stream 9" (no full stop). */
 function pathSentence(subject: string, steps: readonly Step[], many: boolean): string {
-  return steps.map((s, i) => `${i === 0 ? subject : 'which'} ${RELATION_PHRASE[s.relation][i === 0 && many ? 1 : 0]} ${s.name}`).join(', ');
+  return steps
+    .map((s, i) => `${i === 0 ? subject : `which${s.via ? `, in ${s.via},` : ''}`} ${RELATION_PHRASE[s.relation][i === 0 && many ? 1 : 0]} ${s.name}`)
+    .join(', ');
 }
 
 /** One judgement: the verdict, the sentence after it, and a key that is equal for releases judged the same way. */
-interface Judged {
+export interface Judged {
   verdict: Verdict | null;
   /** "Yes", "Yes, indirectly", "No", "Not recorded" */
   word: string;
@@ -87,24 +119,32 @@ interface Judged {
   sources: Source[];
 }
 
-/** Is `rel` (named `subject`) based on `asked`? From its upstream edges, walked to their roots. */
-export function judge(catalog: Catalog, subject: string, rel: DistroRelease, asked: NamedDistro, relation: AskedRelation, many = false): Judged {
+/** Is `rel` (named `subject`; `many`: several releases named at once) based on `asked`? From its upstream edges,
+ * walked to their roots. */
+export function judge(catalog: Catalog, subject: string, rel: DistroRelease, asked: AskedDistro, relation: AskedRelation, many = false): Judged {
   const said = upstreamSentence(catalog, subject, rel, many).replace(/\.$/, '');
-  const askedName = asked.defaulted ? asked.distro.name : releaseLabel(asked.distro, asked.release);
-  const relations = rel.upstream
-    .map((e) => `${e.relation}:${e.distro}`)
-    .sort()
-    .join(',');
+  const askedName = asked.version ? `${asked.distro.name} ${asked.release?.version ?? asked.version}` : asked.distro.name;
+  const relations = edgesKey(rel, false);
   const sourcesOf = (through: DistroRelease[]) => uniqueSources(...through.slice(1).map((r) => r.sources.slice(0, 1)));
   if (!rel.upstream.length) return { verdict: null, word: 'Not recorded', line: `the sources record no upstream for ${subject}.`, shape: 'none', sources: [] };
-  const reached = upstreamsOf(catalog, rel).filter((r) => r.distro === asked.distro.id);
-  const fits = reached.map((r) => ({ r, holds: asked.defaulted ? true : holds(catalog, asked.distro, r.version, asked.release) }));
+  const all = upstreamsOf(catalog, rel);
+  const fits = all.filter((r) => r.distro === asked.distro.id).map((r) => ({ r, holds: holds(catalog, asked, r.version) }));
   const hit = fits.find((x) => x.holds === true) ?? fits.find((x) => x.holds === null);
   if (hit) {
-    const { steps, through } = hit.r;
+    const { steps, through, branch } = hit.r;
+    const text = steps.length === 1 ? said : pathSentence(subject, steps, many);
     const shape = `${relations}|${steps.map((s) => s.relation).join('>')}|${hit.holds}`;
     const sources = sourcesOf(through);
-    const text = steps.length === 1 ? said : pathSentence(subject, steps, many);
+    // an edge named no release and its releases differ: yes only when every one of them comes from the asked one
+    const reaching = branch ? branch.distro.releases.filter((r) => fits.some((x) => x.holds === hit.holds && x.r.branch?.release === r)) : [];
+    if (branch && reaching.length < branch.distro.releases.length)
+      return {
+        verdict: null,
+        word: 'Not recorded',
+        line: `${text}; the sources name no ${branch.distro.name} release for ${many ? 'them' : 'it'}, and only ${listOf([releaseLabel(branch.distro, reaching[0]!), ...reaching.slice(1).map((r) => r.version)])} ${reaching.length > 1 ? 'come' : 'comes'} from ${askedName}.`,
+        shape: `${shape}|some`,
+        sources,
+      };
     if (hit.holds === null)
       return {
         verdict: null,
@@ -135,115 +175,113 @@ export function judge(catalog: Catalog, subject: string, rel: DistroRelease, ask
     };
   }
   // not upstream at all: perhaps the other way round ("is CentOS Stream based on RHEL?")
-  const back = upstreamsOf(catalog, asked.release).find((r) => r.distro === subjectDistro(catalog, rel)?.id);
-  const own = rel.upstream.every((e) => e.relation === 'independent');
-  const not = own ? `, not based on ${askedName}` : `, not from ${askedName}`;
-  const reverse = back ? `; it is the other way round: ${pathSentence(releaseLabel(asked.distro, asked.release), back.steps, false)}` : '';
+  const own = catalog.distros.find((d) => d.releases.includes(rel));
+  const from = asked.release ?? (asked.version ? null : catalog.newestRelease(asked.distro));
+  const back = from && upstreamsOf(catalog, from).find((r) => r.distro === own?.id);
+  const not = rel.upstream.every((e) => e.relation === 'independent') ? `, not based on ${askedName}` : `, not from ${askedName}`;
+  const reverse = back && from ? `; it is the other way round: ${pathSentence(releaseLabel(asked.distro, from), back.steps, false)}` : '';
   return {
     verdict: 'no',
     word: 'No',
     line: `${said}${not}${reverse}.`,
     shape: `${relations}|none${back ? '|back' : ''}`,
-    sources: back ? uniqueSources(asked.release.sources.slice(0, 1), sourcesOf(back.through)) : [],
+    sources: back && from ? uniqueSources(from.sources.slice(0, 1), sourcesOf(back.through)) : [],
   };
 }
 
-/** A release's upstream edges, in any order. */
-function edgesKey(rel: DistroRelease): string {
-  return rel.upstream
-    .map((e) => `${e.relation}:${e.distro}:${e.version ?? ''}`)
-    .sort()
-    .join(',');
-}
-
-function subjectDistro(catalog: Catalog, rel: DistroRelease): Distro | undefined {
-  return catalog.distros.find((d) => d.releases.includes(rel));
+/** Is the release its own root? Yes when the data records it as independent (whatever it also takes sources from). */
+function judgeIndependent(catalog: Catalog, subject: string, rel: DistroRelease, many: boolean): Judged {
+  const line = upstreamSentence(catalog, subject, rel, many);
+  const shape = edgesKey(rel, false);
+  if (!rel.upstream.length) return { verdict: null, word: 'Not recorded', line: `the sources record no upstream for ${subject}.`, shape, sources: [] };
+  const own = rel.upstream.some((e) => e.relation === 'independent');
+  return { verdict: own ? 'yes' : 'no', word: own ? 'Yes' : 'No', line, shape, sources: [] };
 }
 
 export interface BasedOnQuestion {
   subject: NamedDistro;
-  asked: NamedDistro[];
+  /** the distributions asked about as its upstream; none: "is it independent?" */
+  asked: AskedDistro[];
   relation: AskedRelation;
   /** "which Fedora release is it built from?": the release is the answer */
   whichRelease: boolean;
+  /** "what is it based on, Fedora or Photon?": no yes or no was asked, so none is said */
+  plain: boolean;
 }
+
+type Said = { text: string; verdict: Verdict | null; sources: Source[] };
 
 /** The answer: the lineage answer of the release asked about, its summary the verdict for each distribution asked. */
 export function basedOnAnswer(catalog: Catalog, query: string, q: BasedOnQuestion): Answer {
   const { subject } = q;
-  // no release typed, and the releases differ: each group of releases judged alike, newest first
+  // no release typed: each group of releases judged alike, newest first
   const every = subject.defaulted && subject.release === catalog.newestRelease(subject.distro);
-  const lines: string[] = [];
-  const verdicts: Array<Verdict | null> = [];
-  let sources: Source[] = [];
-  for (const asked of q.asked) {
-    const said = every ? acrossReleases(catalog, subject.distro, asked, q) : one(catalog, subject, asked, q);
-    lines.push(said.text);
-    verdicts.push(said.verdict);
-    sources = uniqueSources(sources, said.sources);
+  const said: Said[] = [];
+  const judges = q.asked.length
+    ? q.asked.map((asked) => (name: string, rel: DistroRelease, many: boolean) => judge(catalog, name, rel, asked, q.relation, many))
+    : [(name: string, rel: DistroRelease, many: boolean) => judgeIndependent(catalog, name, rel, many)];
+  for (const [i, judgeOne] of judges.entries()) {
+    const asked = q.asked[i];
+    said.push(every ? acrossReleases(catalog, subject.distro, judgeOne, q, asked) : one(catalog, subject, judgeOne, q, asked));
   }
   const a = lineageAnswer(catalog, query, subject.distro, every ? null : subject.release, 'upstream');
   if (a.kind !== 'lineage') return a;
-  const verdict = !q.whichRelease && verdicts.every((v) => v !== null && v === verdicts[0]) ? verdicts[0]! : undefined;
+  const verdicts = said.map((s) => s.verdict);
+  const verdict = !q.whichRelease && !q.plain && verdicts.every((v) => v !== null && v === verdicts[0]) ? verdicts[0]! : undefined;
   return {
     ...a,
-    summary: lines.join(' '),
+    summary: [...new Set(said.map((s) => s.text))].join(' '),
     ...(verdict ? { verdict } : {}),
-    sources: uniqueSources(a.sources.slice(0, 3), sources, a.sources.slice(3)),
+    sources: uniqueSources(a.sources.slice(0, 3), ...said.map((s) => s.sources), a.sources.slice(3)),
   };
 }
 
+type JudgeOne = (name: string, rel: DistroRelease, many: boolean) => Judged;
+
 /** One release against one distribution. */
-function one(catalog: Catalog, subject: NamedDistro, asked: NamedDistro, q: BasedOnQuestion): { text: string; verdict: Verdict | null; sources: Source[] } {
-  const name = releaseLabel(subject.distro, subject.release);
-  const j = judge(catalog, name, subject.release, asked, q.relation);
-  return { text: lead(catalog, subject.release, asked, j, q.whichRelease), verdict: j.verdict, sources: j.sources };
+function one(catalog: Catalog, subject: NamedDistro, judgeOne: JudgeOne, q: BasedOnQuestion, asked: AskedDistro | undefined): Said {
+  const j = judgeOne(releaseLabel(subject.distro, subject.release), subject.release, false);
+  return { text: lead(catalog, subject.release, asked, j, q), verdict: j.verdict, sources: j.sources };
 }
 
 /** "Fedora Linux 43 — …" for a which-release question, else the verdict word: the first thing said answers it. */
-function lead(catalog: Catalog, rel: DistroRelease, asked: NamedDistro, j: Judged, whichRelease: boolean): string {
-  if (!whichRelease) return `${j.word} — ${j.line}`;
+function lead(catalog: Catalog, rel: DistroRelease, asked: AskedDistro | undefined, j: Judged, q: BasedOnQuestion): string {
+  if (q.plain) return j.line.charAt(0).toUpperCase() + j.line.slice(1);
+  if (!q.whichRelease || !asked) return `${j.word} — ${j.line}`;
   const found = upstreamsOf(catalog, rel).find((r) => r.distro === asked.distro.id);
   if (!found) return `None — ${j.line}`;
   return found.version ? `${asked.distro.name} ${found.version} — ${j.line}` : `No single ${asked.distro.name} release is recorded — ${j.line}`;
 }
 
 /** Every release of the distribution, grouped where they are judged alike: "It depends on the release: no for Azure
- * Linux 4.0, yes for Azure Linux 3.0, 2.0 and 1.0 — …", or one verdict when all agree. */
-function acrossReleases(
-  catalog: Catalog,
-  distro: Distro,
-  asked: NamedDistro,
-  q: BasedOnQuestion,
-): { text: string; verdict: Verdict | null; sources: Source[] } {
+ * Linux 4.0 and yes, in part for Azure Linux 3.0, 2.0 and 1.0 — …", or one verdict when all agree. */
+function acrossReleases(catalog: Catalog, distro: Distro, judgeOne: JudgeOne, q: BasedOnQuestion, asked: AskedDistro | undefined): Said {
   const groups: Array<{ releases: DistroRelease[]; judged: Judged }> = [];
   for (const r of distro.releases) {
-    const j = judge(catalog, releaseLabel(distro, r), r, asked, q.relation);
+    const j = judgeOne(releaseLabel(distro, r), r, false);
     const same = groups.find((g) => g.judged.shape === j.shape && g.judged.verdict === j.verdict);
     if (same) same.releases.push(r);
     else groups.push({ releases: [r], judged: j });
   }
   // a release typed for the distribution asked about ("is Rocky based on RHEL 9?"): the releases that are
-  const matching = asked.defaulted ? [] : groups.filter((g) => g.judged.verdict === 'yes');
+  const matching = asked?.version ? groups.filter((g) => g.judged.verdict === 'yes') : [];
   const shown = matching.length ? matching : groups;
+  const names = (rs: DistroRelease[]) => listOf([releaseLabel(distro, rs[0]!), ...rs.slice(1).map((r) => r.version)]);
   // the first group said of its newest release (what a question without a release is about); another group said of
   // all its releases at once where they have the same upstream edges, else of its newest
   const sentences = shown.map((g, i) => {
     const alike = g.releases.filter((r) => edgesKey(r) === edgesKey(g.releases[0]!));
-    const names = listOf([releaseLabel(distro, alike[0]!), ...alike.slice(1).map((r) => r.version)]);
-    return { g, line: i > 0 && alike.length > 1 ? judge(catalog, names, alike[0]!, asked, q.relation, true).line : g.judged.line };
+    return { g, line: i > 0 && alike.length > 1 ? judgeOne(names(alike), alike[0]!, true).line : g.judged.line };
   });
   const sources = uniqueSources(...shown.map((g) => g.judged.sources));
   const first = sentences[0]!;
-  if (q.whichRelease) return { text: lead(catalog, first.g.releases[0]!, asked, first.g.judged, true), verdict: null, sources };
+  if (q.whichRelease || q.plain) return { text: lead(catalog, first.g.releases[0]!, asked, first.g.judged, q), verdict: null, sources };
   const verdicts = new Set(shown.map((g) => g.judged.verdict));
   if (verdicts.size === 1) {
-    const rest = sentences.slice(1).map((s) => s.line);
+    const rest = sentences.slice(1).map((s) => s.line.charAt(0).toUpperCase() + s.line.slice(1));
     return { text: [`${first.g.judged.word} — ${first.line}`, ...rest].join(' '), verdict: first.g.judged.verdict, sources };
   }
-  const which = shown.map(
-    (g) => `${g.judged.word.toLowerCase()} for ${listOf([releaseLabel(distro, g.releases[0]!), ...g.releases.slice(1).map((r) => r.version)])}`,
-  );
+  const which = shown.map((g) => `${g.judged.word.toLowerCase()} for ${names(g.releases)}`);
   return {
     text: `It depends on the release: ${listOf(which)} — ${sentences.map((s) => s.line.replace(/\.$/, '')).join('; ')}.`,
     verdict: 'depends',

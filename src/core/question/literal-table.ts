@@ -60,7 +60,7 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     clauses: [['gen'], ['gen', 'hyperv', 'hyper-v']],
     digits: 0,
   },
-  '/\\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|rebuilt|clone|comes? from|built (from|on)|made from|origin|parent)\\b|基于|基於|派生|源自|ベース|基づ|основан|basad[oa]s?\\b|se basa|basiert|basé':
+  '/\\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|derivatives?|descend\\w*|downstream|rebuild|rebuilt|clone|comes? from|built (from|on)|made from|origin|parent)\\b|基于|基於|派生|源自|ベース|基づ|основан|basad[oa]s?\\b|se basa|basiert|basé':
     {
       clauses: [
         [
@@ -68,6 +68,8 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
           'upstream',
           'fork',
           'derive',
+          'derivative',
+          'descend',
           'downstream',
           'rebuild',
           'clone',
@@ -342,8 +344,8 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     ],
     digits: 0,
   },
-  '/^\\W*(does|do|is|are|can|could|will|would|has|have|did|should|must)\\b': {
-    clauses: [['do', 'is', 'are', 'can', 'could', 'will', 'would', 'has', 'have', 'did', 'should', 'must']],
+  '/^\\W*(does|do|is|are|was|were|can|could|will|would|has|have|did|should|must)\\b': {
+    clauses: [['do', 'is', 'are', 'was', 'were', 'can', 'could', 'will', 'would', 'has', 'have', 'did', 'should', 'must']],
     digits: 0,
   },
   '/(吗|嗎|ますか|ですか|나요|까)\\s*[?？]?\\s*$|^\\s*¿': {

@@ -12,7 +12,7 @@ import { compareAnswer, helpAnswer, notFoundAnswer } from '../answers/meta.js';
 import { eolAnswer, isPastEol, releaseCompareAnswer, releaseLevelAnswer, successorAnswer } from '../answers/release-questions.js';
 import { foreignCpuAnswer, outOfScopeAnswer, releaseNeeds } from '../answers/scope.js';
 import { triageAnswer } from '../answers/triage.js';
-import { basedOnAnswer, type NamedDistro } from '../answers/based-on.js';
+import { basedOnAnswer, upstreamsOf, type AskedDistro, type AskedRelation, type NamedDistro } from '../answers/based-on.js';
 import { cpuFamilyAnswer } from '../answers/cpu-family.js';
 import type { CpuFamilyMatch } from '../cpu-family.js';
 import { generationsText, uniqueSources } from '../answers/build.js';
@@ -167,7 +167,10 @@ export const RULES: readonly Rule[] = [
         return read({ ...first, summary: answers.map((a) => a.summary).join(' '), sources: uniqueSources(...answers.map((a) => a.sources.slice(0, 2))) }, f);
       }
       if (facet && !f.intent.asks.has('difference')) return several(c, q, f, facet);
-      return read(releaseCompareAnswer(c, q, distinct(f.releases)), f);
+      const a = releaseCompareAnswer(c, q, distinct(f.releases));
+      // "is Azure Linux the same as Fedora?": two different distributions are not the same, whatever they share
+      if (f.intent.yesNo && SAME.test(f.lower) && new Set(f.releases.map((r) => r.distro)).size > 1) a.summary = `No — ${a.summary}`;
+      return read(a, f);
     },
   },
   { name: 'a machine and a release', answer: (c, q, f, ctx) => machineAndRelease(c, q, f, ctx) },
@@ -690,6 +693,11 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   const typed = f.e.distroTyped.get(distro);
   if (typed && /\b(called|renamed|rename|new name|now named)\b/.test(f.lower) && !keysOf(distro)[0]!.includes(keyOf(typed)))
     a.summary = `“${echo(typed)}” is now called ${distro.name}; its newest release is ${distro.name} ${catalog.newestRelease(distro).version}. ${a.summary}`;
+  // "is CBL-Mariner the same thing as Azure Linux?": two names of one distribution
+  const names = f.e.namesTyped.get(distro) ?? [];
+  const other = names.find((n) => !keysOf(distro)[0]!.includes(keyOf(n)));
+  if (intent.yesNo && SAME.test(f.lower) && other && names.length > 1 && f.releases.every((r) => r.distro === distro))
+    a.summary = `Yes — “${echo(asTyped(f, other))}” and ${distro.name} are names of the same distribution. ${a.summary}`;
   return read(a, f);
 }
 
@@ -697,27 +705,53 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
 const UPSTREAM_OF = /\b(upstream|parent|base|origin|source|ancestor)\s+(of|for|to)\b|(?<!\bbased on )\b\w+'s (upstream|parent|base|origin)\b/;
 /** "is it a clone of RHEL?": a rebuild is asked, not any descent. */
 const REBUILD_ASKED = /\b(rebuild|rebuilds|rebuilt|clones?|respin|bug[- ]for[- ]bug|binary[- ]compatible)\b/;
+/** "the same as", "identical to": asks whether two things are one. */
+const SAME = /\b(the )?(same|identical)\b/;
+/** A question word: a question ending in "?" without one asks yes or no ("Azure Linux 4 basiert auf Fedora?"). */
+const QUESTION_WORD =
+  /\b(what|which|where|who|how|why|when|welche[rsmn]?|wo|wie|woher|was|qu[eé]|cu[aá]l|quel(?:le)?s?|o[uù])\b|什么|什麼|哪|何|どの|どれ|что|какой|какая|какую|чём|чем|무엇|어떤/;
+/** "is Fedora independent?", "is Debian its own root?" */
+const INDEPENDENT_ASKED = /\b(independent|own root|a root distro\w*|from scratch)\b/;
 /** "which Fedora release is it built from?", "what version of Debian …": the upstream's release is the answer. */
 const WHICH_RELEASE = /^\W*(which|what)\b[^?]{0,40}\b(versions?|releases?)\b/;
 
 /** "Is Azure Linux 3 based on Fedora?", "is Rocky 9 a CentOS Stream clone?", "which Fedora version is AZL 4 built
  * from?": a yes/no (or which-release) upstream question about one distribution and another, answered first. */
 function basedOn(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer | null {
-  if (f.targets.length || f.levels.length || !(f.intent.asks.has('upstream') || f.intent.asks.has('lineage')) || f.intent.asks.has('difference')) return null;
+  if (f.targets.length || f.levels.length || f.intent.asks.has('difference')) return null;
+  // "Azure Linux 4 basiert auf Fedora?": a question without a question word asks yes or no
+  const yesNo = f.intent.yesNo || (/[?？]\s*$/.test(f.text) && !QUESTION_WORD.test(f.lower));
   const named = byPosition(f);
+  const bad = (d: NamedDistro['distro']) => f.e.badReleases.find((b) => b.distro === d);
+  const relation: AskedRelation = REBUILD_ASKED.test(f.lower) ? 'rebuild' : 'any';
+  // "is Fedora independent?": one distribution, asked whether it is its own root
+  if (named.length === 1 && yesNo && INDEPENDENT_ASKED.test(f.lower) && !bad(named[0]!.distro))
+    return read(basedOnAnswer(catalog, query, { subject: named[0]!, asked: [], relation, whichRelease: false, plain: false }), f);
+  if (!(f.intent.asks.has('upstream') || f.intent.asks.has('lineage'))) return null;
   // "is it based on Fedora?" in a thread about Azure Linux 3.0: the thread's release is the one asked about
   const ctx = named.length === 1 && f.intent.pronoun ? contextRelease(catalog, context) : null;
   if (ctx && ctx.distro !== named[0]!.distro) named.unshift({ distro: ctx.distro, release: ctx.release, defaulted: false, at: -1 });
   if (named.length < 2) return null;
-  // "what Fedora version is AZL 4 built from?": the distribution named after "which" is the one whose release is asked
+  // "what Fedora version is AZL 4 built from?", "which fedora is CentOS Stream 9 based on?": the distribution named
+  // after "which" is the one whose release is asked
   const which = WHICH_RELEASE.exec(f.lower);
-  const upstreamAsked = which ? named.find((n) => n.defaulted && n.at > which.index) : undefined;
-  if (!f.intent.yesNo && !upstreamAsked) return null;
+  const afterWhich = [...f.lower.matchAll(/\b(?:which|what)\s+/g)].map((m) => m.index + m[0].length);
+  const upstreamAsked = named.find((n) => n.defaulted && ((which && n.at > which.index) || afterWhich.includes(n.at)));
   const last = UPSTREAM_OF.test(f.lower) && !ctx;
   const subject = upstreamAsked ? named.find((n) => n !== upstreamAsked)! : last ? named[named.length - 1]! : named[0]!;
-  const asked = upstreamAsked ? [upstreamAsked] : named.filter((n) => n !== subject);
-  const whichRelease = upstreamAsked !== undefined;
-  const a = basedOnAnswer(catalog, query, { subject, asked, relation: REBUILD_ASKED.test(f.lower) ? 'rebuild' : 'any', whichRelease });
+  if (bad(subject.distro)) return null;
+  const others = upstreamAsked ? [upstreamAsked] : named.filter((n) => n !== subject);
+  const asked = others.map((n): AskedDistro => {
+    const typed = bad(n.distro)?.typed;
+    return typed
+      ? { distro: n.distro, version: typed, release: null }
+      : { distro: n.distro, version: n.defaulted ? null : n.release.version, release: n.defaulted ? null : n.release };
+  });
+  // "what is Azure Linux 3 based on, Fedora or Photon?": no yes or no asked, but a choice among distributions upstream
+  const plain = !yesNo && !upstreamAsked;
+  const reaches = () => upstreamsOf(catalog, subject.release).some((r) => asked.some((x) => x.distro.id === r.distro));
+  if (plain && !(/\b(what|which)\b[^.?!]*\bor\b/.test(f.lower) && wordsOf(f.text).length <= 16 && reaches())) return null;
+  const a = basedOnAnswer(catalog, query, { subject, asked, relation, whichRelease: upstreamAsked !== undefined, plain });
   // "… and when does it reach end of life?": every other facet asked, about the release asked about
   const more = FACETS_ASKED.filter((x) => x !== 'upstream' && f.intent.asks.has(x));
   if (more.length)
@@ -725,13 +759,27 @@ function basedOn(catalog: Catalog, query: string, f: Frame, context: Conversatio
   return read(a, f);
 }
 
-/** Each distribution named once, in the order typed (a release typed for it, else its newest). */
+/** A name as the question spells it ("CBL-Mariner"), found by its lower-case form. */
+function asTyped(f: Frame, lower: string): string {
+  const at = f.lower.indexOf(lower.toLowerCase());
+  return at >= 0 ? f.text.slice(at, at + lower.length) : lower;
+}
+
+/** Each distribution named once, in the order typed (a release typed for it, else its newest; `badReleases` says
+ * which were typed with a release the data lacks). */
 function byPosition(f: Frame): Array<NamedDistro & { at: number }> {
   const at = (d: NamedDistro['distro']) => {
     const spots = (f.e.namesTyped.get(d) ?? [f.e.distroTyped.get(d) ?? d.name]).map((t) => f.lower.indexOf(t.toLowerCase())).filter((i) => i >= 0);
     return spots.length ? Math.min(...spots) : f.lower.length;
   };
-  const each = f.releases.filter((r, i) => f.releases.findIndex((x) => x.distro === r.distro) === i);
+  // a release the data lacks ("Fedora 34") names its distribution too
+  const lacking = f.e.badReleases.filter(
+    (b, i) => !f.releases.some((r) => r.distro === b.distro) && f.e.badReleases.findIndex((x) => x.distro === b.distro) === i,
+  );
+  const each = [
+    ...f.releases.filter((r, i) => f.releases.findIndex((x) => x.distro === r.distro) === i),
+    ...lacking.map((b) => ({ distro: b.distro, release: b.distro.releases[0]!, defaulted: true })),
+  ];
   return each
     .map((r, i) => ({ r, i, at: at(r.distro) }))
     .sort((x, y) => x.at - y.at || x.i - y.i)
