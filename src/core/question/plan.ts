@@ -759,6 +759,20 @@ function basedOn(catalog: Catalog, query: string, f: Frame, context: Conversatio
   return read(a, f);
 }
 
+/** Letters and digits, every other run one space, with where each character was in the text. */
+function spaced(lower: string): { text: string; at: number[] } {
+  let text = '';
+  const at: number[] = [];
+  for (let i = 0; i < lower.length; i++) {
+    const ch = lower[i]!;
+    const word = /[\p{L}\p{N}]/u.test(ch);
+    if (!word && text.endsWith(' ')) continue;
+    text += word ? ch : ' ';
+    at.push(i);
+  }
+  return { text, at };
+}
+
 /** A name as the question spells it ("CBL-Mariner"), found by its lower-case form. */
 function asTyped(f: Frame, lower: string): string {
   const at = f.lower.indexOf(lower.toLowerCase());
@@ -768,10 +782,6 @@ function asTyped(f: Frame, lower: string): string {
 /** Each distribution named once, in the order typed (a release typed for it, else its newest; `badReleases` says
  * which were typed with a release the data lacks). */
 function byPosition(f: Frame): Array<NamedDistro & { at: number }> {
-  const at = (d: NamedDistro['distro']) => {
-    const spots = (f.e.namesTyped.get(d) ?? [f.e.distroTyped.get(d) ?? d.name]).map((t) => f.lower.indexOf(t.toLowerCase())).filter((i) => i >= 0);
-    return spots.length ? Math.min(...spots) : f.lower.length;
-  };
   // a release the data lacks ("Fedora 34") names its distribution too
   const lacking = f.e.badReleases.filter(
     (b, i) => !f.releases.some((r) => r.distro === b.distro) && f.e.badReleases.findIndex((x) => x.distro === b.distro) === i,
@@ -780,8 +790,24 @@ function byPosition(f: Frame): Array<NamedDistro & { at: number }> {
     ...f.releases.filter((r, i) => f.releases.findIndex((x) => x.distro === r.distro) === i),
     ...lacking.map((b) => ({ distro: b.distro, release: b.distro.releases[0]!, defaulted: true })),
   ];
+  // where each was typed, longest names first: a name inside a longer one ("Azure Linux" in "Azure Linux with OS
+  // Guard") is that one's, and a distribution typed only inside another's name is not named
+  const text = spaced(f.lower);
+  const names = (r: (typeof each)[number]) => [r.distro.name, ...(f.e.namesTyped.get(r.distro) ?? []), f.e.distroTyped.get(r.distro) ?? ''];
+  const typed = each.flatMap((r) => names(r).map((t) => ({ r, t: spaced(t.toLowerCase()).text.trim() }))).sort((a, b) => b.t.length - a.t.length);
+  const taken: Array<[number, number]> = [];
+  const at = new Map<NamedDistro, number>();
+  for (const { r, t } of typed) {
+    for (let i = text.text.indexOf(t); t && i >= 0; i = text.text.indexOf(t, i + 1)) {
+      if (taken.some(([s, e]) => i < e && i + t.length > s)) continue;
+      taken.push([i, i + t.length]);
+      at.set(r, Math.min(at.get(r) ?? text.at[i]!, text.at[i]!));
+      break;
+    }
+  }
   return each
-    .map((r, i) => ({ r, i, at: at(r.distro) }))
+    .map((r, i) => ({ r, i, at: at.get(r) ?? (typed.some((x) => x.r === r) ? -2 : f.lower.length) }))
+    .filter((x) => x.at !== -2)
     .sort((x, y) => x.at - y.at || x.i - y.i)
     .map(({ r, at }) => ({ ...r, at }));
 }
