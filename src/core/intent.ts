@@ -122,7 +122,7 @@ const NEGATED = /\b(don'?t|doesn'?t|does'?nt|not|without|no|lack|lacks|missing)\
 const FOLLOW_UP = /^\W*(and|what about|how about|also|same for|and what about)\b/;
 const PRONOUN = /\b(it|its|this|that|this one|that one)\b/;
 const YES_NO = /^\W*(does|do|is|are|was|were|can|could|will|would|has|have|did|should|must)\b/;
-const YES_NO_ELSEWHERE = /(吗|嗎|ますか|ですか|나요|까)\s*[?？]?\s*$|^\s*¿/;
+const YES_NO_ELSEWHERE = /(吗|嗎|ますか|ですか|나요|까)\s*[?？]?\s*$|^\s*¿|^\W*est-ce qu/;
 
 /** Every pattern readIntent may run, in one list: a question runs only those whose words it has (literal-gate.ts). */
 const PATTERNS: readonly RegExp[] = [

@@ -189,17 +189,21 @@ export function judge(catalog: Catalog, subject: string, rel: DistroRelease, ask
   };
 }
 
-/** Is the release its own root? Yes when the data records it as independent (whatever it also takes sources from). */
-function judgeIndependent(catalog: Catalog, subject: string, rel: DistroRelease, many: boolean): Judged {
+/** Is the release its own root (`anything`: is it based on anything at all)? From its independent edge, and the
+ * other edges beside it (a root that takes sources from others is based on them in part). */
+function judgeOwn(catalog: Catalog, subject: string, rel: DistroRelease, many: boolean, anything: boolean): Judged {
   const line = upstreamSentence(catalog, subject, rel, many);
   const shape = edgesKey(rel, false);
   if (!rel.upstream.length) return { verdict: null, word: 'Not recorded', line: `the sources record no upstream for ${subject}.`, shape, sources: [] };
-  const own = rel.upstream.some((e) => e.relation === 'independent');
-  return { verdict: own ? 'yes' : 'no', word: own ? 'Yes' : 'No', line, shape, sources: [] };
+  const root = rel.upstream.some((e) => e.relation === 'independent');
+  const from = rel.upstream.some((e) => e.relation !== 'independent');
+  if (!anything) return { verdict: root ? 'yes' : 'no', word: root ? 'Yes' : 'No', line, shape, sources: [] };
+  return { verdict: from ? 'yes' : 'no', word: from ? (root ? 'Yes, in part' : 'Yes') : 'No', line, shape, sources: [] };
 }
 
 export interface BasedOnQuestion {
-  subject: NamedDistro;
+  /** the distributions asked about ("are Rocky and Alma based on RHEL?": two) */
+  subjects: NamedDistro[];
   /** the distributions asked about as its upstream; none: "is it independent?" */
   asked: AskedDistro[];
   relation: AskedRelation;
@@ -207,32 +211,39 @@ export interface BasedOnQuestion {
   whichRelease: boolean;
   /** "what is it based on, Fedora or Photon?": no yes or no was asked, so none is said */
   plain: boolean;
+  /** no upstream asked about: "is it independent?" or "is it based on anything?" */
+  own: 'independent' | 'anything' | null;
 }
 
 type Said = { text: string; verdict: Verdict | null; sources: Source[] };
 
 /** The answer: the lineage answer of the release asked about, its summary the verdict for each distribution asked. */
 export function basedOnAnswer(catalog: Catalog, query: string, q: BasedOnQuestion): Answer {
-  const { subject } = q;
-  // no release typed: each group of releases judged alike, newest first
-  const every = subject.defaulted && subject.release === catalog.newestRelease(subject.distro);
   const said: Said[] = [];
-  const judges = q.asked.length
+  const judges: JudgeOne[] = q.asked.length
     ? q.asked.map((asked) => (name: string, rel: DistroRelease, many: boolean) => judge(catalog, name, rel, asked, q.relation, many))
-    : [(name: string, rel: DistroRelease, many: boolean) => judgeIndependent(catalog, name, rel, many)];
-  for (const [i, judgeOne] of judges.entries()) {
-    const asked = q.asked[i];
-    said.push(every ? acrossReleases(catalog, subject.distro, judgeOne, q, asked) : one(catalog, subject, judgeOne, q, asked));
+    : [(name: string, rel: DistroRelease, many: boolean) => judgeOwn(catalog, name, rel, many, q.own === 'anything')];
+  for (const subject of q.subjects) {
+    // no release typed: each group of releases judged alike, newest first
+    const every = subject.defaulted && subject.release === catalog.newestRelease(subject.distro);
+    for (const [i, judgeOne] of judges.entries()) {
+      const asked = q.asked[i];
+      said.push(every ? acrossReleases(catalog, subject.distro, judgeOne, q, asked) : one(catalog, subject, judgeOne, q, asked));
+    }
   }
-  const a = lineageAnswer(catalog, query, subject.distro, every ? null : subject.release, 'upstream');
+  const first = q.subjects[0]!;
+  const every = first.defaulted && first.release === catalog.newestRelease(first.distro);
+  const a = lineageAnswer(catalog, query, first.distro, every ? null : first.release, 'upstream');
   if (a.kind !== 'lineage') return a;
   const verdicts = said.map((s) => s.verdict);
   const verdict = !q.whichRelease && !q.plain && verdicts.every((v) => v !== null && v === verdicts[0]) ? verdicts[0]! : undefined;
+  // the other distributions asked about back what is said of them too
+  const others = q.subjects.slice(1).map((s) => s.release.sources.slice(0, 1));
   return {
     ...a,
     summary: [...new Set(said.map((s) => s.text))].join(' '),
     ...(verdict ? { verdict } : {}),
-    sources: uniqueSources(a.sources.slice(0, 3), ...said.map((s) => s.sources), a.sources.slice(3)),
+    sources: uniqueSources(a.sources.slice(0, 3), ...others, ...said.map((s) => s.sources), a.sources.slice(3)),
   };
 }
 
@@ -281,7 +292,9 @@ function acrossReleases(catalog: Catalog, distro: Distro, judgeOne: JudgeOne, q:
     const rest = sentences.slice(1).map((s) => s.line.charAt(0).toUpperCase() + s.line.slice(1));
     return { text: [`${first.g.judged.word} — ${first.line}`, ...rest].join(' '), verdict: first.g.judged.verdict, sources };
   }
-  const which = shown.map((g) => `${g.judged.word.toLowerCase()} for ${names(g.releases)}`);
+  // one entry per verdict word: "yes for Red Hat Enterprise Linux 10 and 9 and no for Red Hat Enterprise Linux 8"
+  const words = [...new Set(shown.map((g) => g.judged.word))];
+  const which = words.map((w) => `${w.toLowerCase()} for ${names(shown.filter((g) => g.judged.word === w).flatMap((g) => g.releases))}`);
   return {
     text: `It depends on the release: ${listOf(which)} — ${sentences.map((s) => s.line.replace(/\.$/, '')).join('; ')}.`,
     verdict: 'depends',

@@ -348,8 +348,11 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     clauses: [['do', 'is', 'are', 'was', 'were', 'can', 'could', 'will', 'would', 'has', 'have', 'did', 'should', 'must']],
     digits: 0,
   },
-  '/(吗|嗎|ますか|ですか|나요|까)\\s*[?？]?\\s*$|^\\s*¿': {
-    clauses: [['吗', '嗎', 'ますか', 'ですか', '나요', '까', '¿']],
+  '/(吗|嗎|ますか|ですか|나요|까)\\s*[?？]?\\s*$|^\\s*¿|^\\W*est-ce qu': {
+    clauses: [
+      ['吗', '嗎', 'ますか', 'ですか', '나요', '까', '¿', 'est-ce'],
+      ['吗', '嗎', 'ますか', 'ですか', '나요', '까', '¿', 'qu'],
+    ],
     digits: 0,
   },
   'i/(?:fatal glibc error:?\\s*)?cpu does not support (x86-64-v[1-4])': {

@@ -712,6 +712,11 @@ const QUESTION_WORD =
   /\b(what|which|where|who|how|why|when|welche[rsmn]?|wo|wie|woher|was|qu[eé]|cu[aá]l|quel(?:le)?s?|o[uù])\b|什么|什麼|哪|何|どの|どれ|что|какой|какая|какую|чём|чем|무엇|어떤/;
 /** "is Fedora independent?", "is Debian its own root?" */
 const INDEPENDENT_ASKED = /\b(independent|own root|a root distro\w*|from scratch)\b/;
+/** "is Debian based on anything?": whether it has an upstream at all. */
+const ANYTHING = /\b(anything|any other|something|another (?:distro|distribution)\w*)\b/;
+/** The words that relate a distribution to its upstream: the ones asked about are named before them. */
+const RELATION_WORD =
+  /\b(based|derived|derives?|derivatives?|fork(?:ed|s)?|clones?|rebuil[dt]s?|downstream|descend\w*|built|comes?|made|upstream|parent|base|origin|source)\b|基于|基於|ベース|основан|basad|basiert|basé|est basé/;
 /** "which Fedora release is it built from?", "what version of Debian …": the upstream's release is the answer. */
 const WHICH_RELEASE = /^\W*(which|what)\b[^?]{0,40}\b(versions?|releases?)\b/;
 
@@ -721,13 +726,15 @@ function basedOn(catalog: Catalog, query: string, f: Frame, context: Conversatio
   if (f.targets.length || f.levels.length || f.intent.asks.has('difference')) return null;
   // "Azure Linux 4 basiert auf Fedora?": a question without a question word asks yes or no
   const yesNo = f.intent.yesNo || (/[?？]\s*$/.test(f.text) && !QUESTION_WORD.test(f.lower));
-  const named = byPosition(f);
+  const named = byPosition(catalog, f);
   const bad = (d: NamedDistro['distro']) => f.e.badReleases.find((b) => b.distro === d);
   const relation: AskedRelation = REBUILD_ASKED.test(f.lower) ? 'rebuild' : 'any';
-  // "is Fedora independent?": one distribution, asked whether it is its own root
-  if (named.length === 1 && yesNo && INDEPENDENT_ASKED.test(f.lower) && !bad(named[0]!.distro))
-    return read(basedOnAnswer(catalog, query, { subject: named[0]!, asked: [], relation, whichRelease: false, plain: false }), f);
-  if (!(f.intent.asks.has('upstream') || f.intent.asks.has('lineage'))) return null;
+  const upstream = f.intent.asks.has('upstream') || f.intent.asks.has('lineage');
+  // "is Fedora independent?", "is Debian based on anything?": one distribution, asked whether it is its own root
+  const own = INDEPENDENT_ASKED.test(f.lower) ? 'independent' : upstream && ANYTHING.test(f.lower) ? 'anything' : null;
+  if (named.length === 1 && yesNo && own && !bad(named[0]!.distro))
+    return read(basedOnAnswer(catalog, query, { subjects: [named[0]!], asked: [], relation, whichRelease: false, plain: false, own }), f);
+  if (!upstream) return null;
   // "is it based on Fedora?" in a thread about Azure Linux 3.0: the thread's release is the one asked about
   const ctx = named.length === 1 && f.intent.pronoun ? contextRelease(catalog, context) : null;
   if (ctx && ctx.distro !== named[0]!.distro) named.unshift({ distro: ctx.distro, release: ctx.release, defaulted: false, at: -1 });
@@ -737,10 +744,14 @@ function basedOn(catalog: Catalog, query: string, f: Frame, context: Conversatio
   const which = WHICH_RELEASE.exec(f.lower);
   const afterWhich = [...f.lower.matchAll(/\b(?:which|what)\s+/g)].map((m) => m.index + m[0].length);
   const upstreamAsked = named.find((n) => n.defaulted && ((which && n.at > which.index) || afterWhich.includes(n.at)));
-  const last = UPSTREAM_OF.test(f.lower) && !ctx;
-  const subject = upstreamAsked ? named.find((n) => n !== upstreamAsked)! : last ? named[named.length - 1]! : named[0]!;
-  if (bad(subject.distro)) return null;
-  const others = upstreamAsked ? [upstreamAsked] : named.filter((n) => n !== subject);
+  // the distributions asked about come before the relation word, their upstreams after it ("are Rocky and Alma based
+  // on RHEL?"); "is Fedora the upstream of RHEL?" the other way round; with every name on one side, the first is asked
+  const cue = RELATION_WORD.exec(f.lower);
+  const before = cue ? named.filter((n) => n.at < cue.index) : [];
+  const after = cue ? named.filter((n) => n.at >= cue.index) : [];
+  const split = before.length && after.length ? (UPSTREAM_OF.test(f.lower) && !ctx ? [after, before] : [before, after]) : [named.slice(0, 1), named.slice(1)];
+  const [subjects, others] = upstreamAsked ? [named.filter((n) => n !== upstreamAsked), [upstreamAsked]] : (split as [typeof named, typeof named]);
+  if (subjects.some((n) => bad(n.distro))) return null;
   const asked = others.map((n): AskedDistro => {
     const typed = bad(n.distro)?.typed;
     return typed
@@ -749,11 +760,12 @@ function basedOn(catalog: Catalog, query: string, f: Frame, context: Conversatio
   });
   // "what is Azure Linux 3 based on, Fedora or Photon?": no yes or no asked, but a choice among distributions upstream
   const plain = !yesNo && !upstreamAsked;
-  const reaches = () => upstreamsOf(catalog, subject.release).some((r) => asked.some((x) => x.distro.id === r.distro));
+  const reaches = () => upstreamsOf(catalog, subjects[0]!.release).some((r) => asked.some((x) => x.distro.id === r.distro));
   if (plain && !(/\b(what|which)\b[^.?!]*\bor\b/.test(f.lower) && wordsOf(f.text).length <= 16 && reaches())) return null;
-  const a = basedOnAnswer(catalog, query, { subject, asked, relation, whichRelease: upstreamAsked !== undefined, plain });
+  const a = basedOnAnswer(catalog, query, { subjects, asked, relation, whichRelease: upstreamAsked !== undefined, plain, own: null });
   // "… and when does it reach end of life?": every other facet asked, about the release asked about
   const more = FACETS_ASKED.filter((x) => x !== 'upstream' && f.intent.asks.has(x));
+  const subject = subjects[0]!;
   if (more.length)
     a.summary = [a.summary, ...more.map((x) => distroAnswer(catalog, query, subject.distro, subject.defaulted ? null : subject.release, x).summary)].join(' ');
   return read(a, f);
@@ -781,7 +793,7 @@ function asTyped(f: Frame, lower: string): string {
 
 /** Each distribution named once, in the order typed (a release typed for it, else its newest; `badReleases` says
  * which were typed with a release the data lacks). */
-function byPosition(f: Frame): Array<NamedDistro & { at: number }> {
+function byPosition(catalog: Catalog, f: Frame): Array<NamedDistro & { at: number }> {
   // a release the data lacks ("Fedora 34") names its distribution too
   const lacking = f.e.badReleases.filter(
     (b, i) => !f.releases.some((r) => r.distro === b.distro) && f.e.badReleases.findIndex((x) => x.distro === b.distro) === i,
@@ -790,23 +802,41 @@ function byPosition(f: Frame): Array<NamedDistro & { at: number }> {
     ...f.releases.filter((r, i) => f.releases.findIndex((x) => x.distro === r.distro) === i),
     ...lacking.map((b) => ({ distro: b.distro, release: b.distro.releases[0]!, defaulted: true })),
   ];
+  // "is AZL 4 fedora-based?": a distribution's name glued to "based"
+  for (const m of f.lower.matchAll(/([\p{L}\p{N}]+)-based\b/gu)) {
+    const d = catalog.distroByKey.get(keyOf(m[1]!));
+    if (d && !each.some((r) => r.distro === d)) each.push({ distro: d, release: catalog.newestRelease(d), defaulted: true });
+  }
   // where each was typed, longest names first: a name inside a longer one ("Azure Linux" in "Azure Linux with OS
   // Guard") is that one's, and a distribution typed only inside another's name is not named
   const text = spaced(f.lower);
-  const names = (r: (typeof each)[number]) => [r.distro.name, ...(f.e.namesTyped.get(r.distro) ?? []), f.e.distroTyped.get(r.distro) ?? ''];
+  const names = (r: (typeof each)[number]) => [
+    r.distro.name,
+    ...r.distro.aliases,
+    ...(f.e.namesTyped.get(r.distro) ?? []),
+    f.e.distroTyped.get(r.distro) ?? '',
+  ];
   const typed = each.flatMap((r) => names(r).map((t) => ({ r, t: spaced(t.toLowerCase()).text.trim() }))).sort((a, b) => b.t.length - a.t.length);
   const taken: Array<[number, number]> = [];
   const at = new Map<NamedDistro, number>();
-  for (const { r, t } of typed) {
-    for (let i = text.text.indexOf(t); t && i >= 0; i = text.text.indexOf(t, i + 1)) {
-      if (taken.some(([s, e]) => i < e && i + t.length > s)) continue;
-      taken.push([i, i + t.length]);
-      at.set(r, Math.min(at.get(r) ?? text.at[i]!, text.at[i]!));
-      break;
+  const inside = new Set<NamedDistro>();
+  // whole words first ("el" is not the one in "delridge"), then anywhere ("azurelinux4")
+  for (const whole of [true, false])
+    for (const { r, t } of typed) {
+      if (at.has(r) || !t) continue;
+      for (let i = text.text.indexOf(t); i >= 0; i = text.text.indexOf(t, i + 1)) {
+        if (whole && (/[a-z0-9]/.test(text.text[i - 1] ?? '') || /[a-z0-9]/.test(text.text[i + t.length] ?? ''))) continue;
+        if (taken.some(([s, e]) => i < e && i + t.length > s)) {
+          inside.add(r);
+          continue;
+        }
+        taken.push([i, i + t.length]);
+        at.set(r, text.at[i]!);
+        break;
+      }
     }
-  }
   return each
-    .map((r, i) => ({ r, i, at: at.get(r) ?? (typed.some((x) => x.r === r) ? -2 : f.lower.length) }))
+    .map((r, i) => ({ r, i, at: at.get(r) ?? (inside.has(r) ? -2 : f.lower.length) }))
     .filter((x) => x.at !== -2)
     .sort((x, y) => x.at - y.at || x.i - y.i)
     .map(({ r, at }) => ({ ...r, at }));
