@@ -125,6 +125,48 @@ describe('is <release> based on <distribution>?, every pair in the data', () => 
   });
 });
 
+describe('several distributions asked about, and "based on anything?"', () => {
+  test('are <A> and <B> based on <Y>?: each named before the relation word is judged, for every two releases sharing a direct upstream', () => {
+    let n = 0;
+    const releases = c.distros.flatMap((d) => (d.releases.length === 1 ? [] : d.releases.map((r) => ({ d, r }))));
+    for (const [i, x] of releases.entries())
+      for (const z of releases.slice(i + 1)) {
+        if (x.d === z.d) continue;
+        const shared = x.r.upstream.filter(
+          (e) =>
+            e.relation !== 'independent' &&
+            e.distro !== x.d.id &&
+            e.distro !== z.d.id &&
+            z.r.upstream.some((o) => o.relation !== 'independent' && o.distro === e.distro),
+        );
+        for (const e of shared) {
+          const y = c.distroById(e.distro)!;
+          const a = ask(`are ${x.d.name} ${x.r.version} and ${z.d.name} ${z.r.version} based on ${y.name}?`) as Lineage;
+          const q = `${x.d.name} ${x.r.version} + ${z.d.name} ${z.r.version} / ${y.name}`;
+          expect(a.verdict, q).toBe('yes');
+          expect(a.summary, q).toContain(`${x.d.name} ${x.r.version} `);
+          expect(a.summary, q).toContain(`${z.d.name} ${z.r.version} `);
+          // neither is said to come from the other
+          expect(a.summary, q).not.toMatch(/^No — /);
+          n++;
+        }
+      }
+    expect(n).toBeGreaterThan(20);
+  });
+
+  test('is <release> based on anything?: yes where it has an upstream besides itself, no for a root, not recorded for none', () => {
+    for (const d of c.distros)
+      for (const r of d.releases) {
+        const a = ask(`is ${subjectText(d, r)} based on anything?`) as Lineage;
+        const q = `${d.name} ${r.version}`;
+        expect(a.release, q).toBe(r.version);
+        if (!r.upstream.length) expect(a.summary, q).toMatch(/^Not recorded — /);
+        else if (r.upstream.some((e) => e.relation !== 'independent')) expect(a.verdict, q).toBe('yes');
+        else expect(a.summary, q).toMatch(/^No — .* its own root/);
+      }
+  });
+});
+
 describe('a distribution without a release named: every release judged', () => {
   test('one verdict when all its releases agree, "It depends on the release" when they do not', () => {
     let depends = 0;
