@@ -175,9 +175,13 @@ export function judge(catalog: Catalog, subject: string, rel: DistroRelease, ask
     };
   }
   // not upstream at all: perhaps the other way round ("is CentOS Stream based on RHEL?")
+  // (the release of it that comes from this very release when there is one: RHEL 9 for CentOS Stream 9)
   const own = catalog.distros.find((d) => d.releases.includes(rel));
-  const from = asked.release ?? (asked.version ? null : catalog.newestRelease(asked.distro));
-  const back = from && upstreamsOf(catalog, from).find((r) => r.distro === own?.id);
+  const candidates = asked.release ? [asked.release] : asked.version ? [] : asked.distro.releases;
+  const backs = candidates.flatMap((from) => upstreamsOf(catalog, from).flatMap((r) => (own && r.distro === own.id ? [{ from, r }] : [])));
+  const found = backs.find((b) => b.r.version !== null && own && catalog.findRelease(own, b.r.version) === rel) ?? backs[0];
+  const from = found?.from;
+  const back = found?.r;
   const not = rel.upstream.every((e) => e.relation === 'independent') ? `, not based on ${askedName}` : `, not from ${askedName}`;
   const reverse = back && from ? `; it is the other way round: ${pathSentence(releaseLabel(asked.distro, from), back.steps, false)}` : '';
   return {

@@ -735,6 +735,12 @@ function basedOn(catalog: Catalog, query: string, f: Frame, context: Conversatio
   if (named.length === 1 && yesNo && own && !bad(named[0]!.distro))
     return read(basedOnAnswer(catalog, query, { subjects: [named[0]!], asked: [], relation, whichRelease: false, plain: false, own }), f);
   if (!upstream) return null;
+  // "is Kali Linux based on Debian?": a distribution the data does not hold is said, not answered for
+  if (named.length === 1 && yesNo && f.unknownDistros.length) {
+    const a = distroAnswer(catalog, query, named[0]!.distro, named[0]!.defaulted ? null : named[0]!.release, 'upstream');
+    a.summary = `I have no data on ${listOf(f.unknownDistros.map(echo))}, so I cannot say what it is based on. What I know of ${named[0]!.distro.name}: ${a.summary}`;
+    return read(a, f);
+  }
   // "is it based on Fedora?" in a thread about Azure Linux 3.0: the thread's release is the one asked about
   const ctx = named.length === 1 && f.intent.pronoun ? contextRelease(catalog, context) : null;
   if (ctx && ctx.distro !== named[0]!.distro) named.unshift({ distro: ctx.distro, release: ctx.release, defaulted: false, at: -1 });
@@ -810,11 +816,14 @@ function byPosition(catalog: Catalog, f: Frame): Array<NamedDistro & { at: numbe
   // where each was typed, longest names first: a name inside a longer one ("Azure Linux" in "Azure Linux with OS
   // Guard") is that one's, and a distribution typed only inside another's name is not named
   const text = spaced(f.lower);
+  // a release read by a correction ("centos 9" as CentOS Stream 9) was typed as the correction says
+  const corrected = (r: (typeof each)[number]) => f.e.corrections.filter((x) => x.meant === `${r.distro.name} ${r.release.version}`).map((x) => x.typed);
   const names = (r: (typeof each)[number]) => [
     r.distro.name,
     ...r.distro.aliases,
     ...(f.e.namesTyped.get(r.distro) ?? []),
     f.e.distroTyped.get(r.distro) ?? '',
+    ...corrected(r),
   ];
   const typed = each.flatMap((r) => names(r).map((t) => ({ r, t: spaced(t.toLowerCase()).text.trim() }))).sort((a, b) => b.t.length - a.t.length);
   const taken: Array<[number, number]> = [];
