@@ -1,11 +1,12 @@
 // npm run corpus:report — asks every real question (test/corpus/real-questions.json, or with --holdout the
 // held-out set test/corpus/holdout-questions.json that the parser is never tuned on, or with --holdout2 the second
 // held-out set test/corpus/holdout2-questions.json, or with --holdout3 the third, test/corpus/holdout3-questions.json,
-// or with --holdout4 the fourth, test/corpus/holdout4-questions.json)
+// or with --holdout4 the fourth, test/corpus/holdout4-questions.json, or with --holdout5 the fifth,
+// test/corpus/holdout5-questions.json)
 // through `ask()` and
 // prints the pass rate by category, by language and by shape, each failure with its reasons, and the
 // number of contradictions (answers stating a level or verdict the data contradicts).
-// Options: --holdout / --holdout2 / --holdout3 / --holdout4 (a held-out set instead of the tuning set), --quiet (rates only, no failure list),
+// Options: --holdout / --holdout2 / --holdout3 / --holdout4 / --holdout5 (a held-out set instead of the tuning set), --quiet (rates only, no failure list),
 // --category <name> (failures of one category only).
 import { ask } from '../src/core/index.js';
 import { check } from '../test/corpus/check.js';
@@ -13,6 +14,7 @@ import {
   loadHoldout2Questions,
   loadHoldout3Questions,
   loadHoldout4Questions,
+  loadHoldout5Questions,
   loadHoldoutQuestions,
   loadRealQuestions,
   type RealQuestion,
@@ -27,28 +29,33 @@ const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
 const onlyCategory = args.includes('--category') ? args[args.indexOf('--category') + 1] : undefined;
 
+const holdout5 = args.includes('--holdout5');
 const holdout4 = args.includes('--holdout4');
 const holdout3 = args.includes('--holdout3');
 const holdout2 = args.includes('--holdout2');
 const holdout = args.includes('--holdout');
-const entries = holdout4
-  ? loadHoldout4Questions()
-  : holdout3
-    ? loadHoldout3Questions()
-    : holdout2
-      ? loadHoldout2Questions()
-      : holdout
-        ? loadHoldoutQuestions()
-        : loadRealQuestions();
-const setName = holdout4
-  ? 'Fourth held-out real questions'
-  : holdout3
-    ? 'Third held-out real questions'
-    : holdout2
-      ? 'Second held-out real questions'
-      : holdout
-        ? 'Held-out real questions'
-        : 'Real questions';
+const entries = holdout5
+  ? loadHoldout5Questions()
+  : holdout4
+    ? loadHoldout4Questions()
+    : holdout3
+      ? loadHoldout3Questions()
+      : holdout2
+        ? loadHoldout2Questions()
+        : holdout
+          ? loadHoldoutQuestions()
+          : loadRealQuestions();
+const setName = holdout5
+  ? 'Fifth held-out real questions'
+  : holdout4
+    ? 'Fourth held-out real questions'
+    : holdout3
+      ? 'Third held-out real questions'
+      : holdout2
+        ? 'Second held-out real questions'
+        : holdout
+          ? 'Held-out real questions'
+          : 'Real questions';
 const groups = { category: new Map<string, Tally>(), language: new Map<string, Tally>(), shape: new Map<string, Tally>() };
 const failures: string[] = [];
 let passed = 0;

@@ -1,8 +1,8 @@
 // The checks every held-out set of real questions gets (GitHub issue 10): the set is well formed, apart from every
 // other set (no shared thread, no shared question), varied enough, and answered right at least as often as measured
 // when its floor was set, with no more answers contradicting the data than then. test/corpus-holdout.test.ts,
-// test/corpus-holdout2.test.ts, test/corpus-holdout3.test.ts and test/corpus-holdout4.test.ts call it with their own set and floors. A held-out set is never tuned against: read its
-// failures by pattern (`npm run corpus:report -- --holdout` / `--holdout2` / `--holdout3` / `--holdout4`), fix the pattern, and measure here.
+// test/corpus-holdout2.test.ts, test/corpus-holdout3.test.ts, test/corpus-holdout4.test.ts and test/corpus-holdout5.test.ts call it with their own set and floors. A held-out set is never tuned against: read its
+// failures by pattern (`npm run corpus:report -- --holdout` / `--holdout2` / `--holdout3` / `--holdout4` / `--holdout5`), fix the pattern, and measure here.
 import { describe, expect, test } from 'vitest';
 import { ask } from '../../src/core/index.js';
 import { check } from './check.js';

@@ -104,6 +104,8 @@ export const HOLDOUT2_QUESTIONS_FILE = new URL('./holdout2-questions.json', impo
 export const HOLDOUT3_QUESTIONS_FILE = new URL('./holdout3-questions.json', import.meta.url);
 /** A fourth held-out set (same schema), written while the third one was being tuned on: the honest measure now. */
 export const HOLDOUT4_QUESTIONS_FILE = new URL('./holdout4-questions.json', import.meta.url);
+/** A fifth held-out set (same schema), written while the fourth one was being tuned on: the honest measure now. */
+export const HOLDOUT5_QUESTIONS_FILE = new URL('./holdout5-questions.json', import.meta.url);
 
 /** The real-question corpus, validated; throws with every problem listed when the file is malformed. */
 export function loadRealQuestions(file: URL = REAL_QUESTIONS_FILE): RealQuestion[] {
@@ -134,4 +136,9 @@ export function loadHoldout3Questions(): RealQuestion[] {
 /** The fourth held-out set (holdout4-questions.json), validated like the tuning set. */
 export function loadHoldout4Questions(): RealQuestion[] {
   return loadRealQuestions(HOLDOUT4_QUESTIONS_FILE);
+}
+
+/** The fifth held-out set (holdout5-questions.json), validated like the tuning set. */
+export function loadHoldout5Questions(): RealQuestion[] {
+  return loadRealQuestions(HOLDOUT5_QUESTIONS_FILE);
 }
