@@ -245,10 +245,16 @@ export function basedOnAnswer(catalog: Catalog, query: string, q: BasedOnQuestio
   const others = q.subjects.slice(1).map((s) => s.release.sources.slice(0, 1));
   return {
     ...a,
-    summary: [...new Set(said.map((s) => s.text))].join(' '),
+    summary: lines(said.map((s) => s.text)).join(' '),
     ...(verdict ? { verdict } : {}),
     sources: uniqueSources(a.sources.slice(0, 3), ...others, ...said.map((s) => s.sources), a.sources.slice(3)),
   };
+}
+
+/** Each line once, and none that another line goes on from ("… Linux 9." beside "… Linux 9, which is …"). */
+function lines(texts: string[]): string[] {
+  const once = [...new Set(texts)];
+  return once.filter((t) => !once.some((o) => o !== t && o.startsWith(t.replace(/\.$/, ''))));
 }
 
 type JudgeOne = (name: string, rel: DistroRelease, many: boolean) => Judged;

@@ -767,7 +767,14 @@ function basedOn(catalog: Catalog, query: string, f: Frame, context: Conversatio
   // "what is Azure Linux 3 based on, Fedora or Photon?": no yes or no asked, but a choice among distributions upstream
   const plain = !yesNo && !upstreamAsked;
   const reaches = () => upstreamsOf(catalog, subjects[0]!.release).some((r) => asked.some((x) => x.distro.id === r.distro));
-  if (plain && !(/\b(what|which)\b[^.?!]*\bor\b/.test(f.lower) && wordsOf(f.text).length <= 16 && reaches())) return null;
+  // (a short question naming, after the one asked about, a distribution that is upstream of it or asked alone: "what
+  // is AZL 4 based on? is it Fedora?", "what is AZL 4 based on, RHEL?"; not "what are Rocky 9 and RHEL 9 based on?",
+  // which asks both, nor "what is Rocky 9 based on and what is Alma 9 based on?", each answered below)
+  const side = !after.length ? before : !before.length ? after : [];
+  const between = side.length > 1 ? f.lower.slice(side[0]!.at, side[side.length - 1]!.at) : '';
+  const allAsked = /\band\b|&/.test(between) && !/\bor\b/.test(between);
+  const alone = !/\b(what|which|how|when)\b/.test(f.lower.slice((cue?.index ?? 0) + 1));
+  if (plain && !(/\b(what|which)\b/.test(f.lower) && wordsOf(f.text).length <= 16 && !allAsked && (alone || reaches()))) return null;
   const a = basedOnAnswer(catalog, query, { subjects, asked, relation, whichRelease: upstreamAsked !== undefined, plain, own: null });
   // "… and when does it reach end of life?": every other facet asked, about the release asked about
   const more = FACETS_ASKED.filter((x) => x !== 'upstream' && f.intent.asks.has(x));
