@@ -254,7 +254,9 @@ export function basedOnAnswer(catalog: Catalog, query: string, q: BasedOnQuestio
 /** Each line once, and none that another line goes on from ("… Linux 9." beside "… Linux 9, which is …"). */
 function lines(texts: string[]): string[] {
   const once = [...new Set(texts)];
-  return once.filter((t) => !once.some((o) => o !== t && o.startsWith(t.replace(/\.$/, ''))));
+  // the same sentence after a different verdict word ("Yes — …" and "Yes, in part — …" of one release): said once
+  const body = (t: string) => t.replace(/^[^—]{1,20} — /, '');
+  return once.filter((t, i) => !once.some((o, j) => (o !== t && o.startsWith(t.replace(/\.$/, ''))) || (j < i && body(o) === body(t) && body(t) !== t)));
 }
 
 type JudgeOne = (name: string, rel: DistroRelease, many: boolean) => Judged;

@@ -169,7 +169,7 @@ export const RULES: readonly Rule[] = [
       if (facet && !f.intent.asks.has('difference')) return several(c, q, f, facet);
       const a = releaseCompareAnswer(c, q, distinct(f.releases));
       // "is Azure Linux the same as Fedora?": two different distributions are not the same, whatever they share
-      if (f.intent.yesNo && SAME.test(f.lower) && new Set(f.releases.map((r) => r.distro)).size > 1) a.summary = `No — ${a.summary}`;
+      if (asksSame(f) && new Set(f.releases.map((r) => r.distro)).size > 1) a.summary = `No — ${a.summary}`;
       return read(a, f);
     },
   },
@@ -696,7 +696,7 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   // "is CBL-Mariner the same thing as Azure Linux?": two names of one distribution
   const names = f.e.namesTyped.get(distro) ?? [];
   const other = names.find((n) => !keysOf(distro)[0]!.includes(keyOf(n)));
-  if (intent.yesNo && SAME.test(f.lower) && other && names.length > 1 && f.releases.every((r) => r.distro === distro))
+  if (asksSame(f) && other && names.length > 1 && f.releases.every((r) => r.distro === distro))
     a.summary = `Yes — “${echo(asTyped(f, other))}” and ${distro.name} are names of the same distribution. ${a.summary}`;
   return read(a, f);
 }
@@ -704,9 +704,14 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
 /** "is Y the upstream of X?", "is Y X's parent?": the distribution asked about is named last. */
 const UPSTREAM_OF = /\b(upstream|parent|base|origin|source|ancestor)\s+(of|for|to)\b|(?<!\bbased on )\b\w+'s (upstream|parent|base|origin)\b/;
 /** "is it a clone of RHEL?": a rebuild is asked, not any descent. */
-const REBUILD_ASKED = /\b(rebuild|rebuilds|rebuilt|clones?|respin|bug[- ]for[- ]bug|binary[- ]compatible)\b/;
+const REBUILD_ASKED = /\b(rebuild|rebuilds|rebuilt|clones?|clon|klon|klone|bug[- ]for[- ]bug|binary[- ]compatible)\b|クローン|克隆/;
 /** "the same as", "identical to": asks whether two things are one. */
-const SAME = /\b(the )?(same|identical)\b/;
+const SAME = /\b(same|identical|just|basically|essentially|rebranded|re-branded)\b/;
+/** "is Azure Linux the same as Fedora?": a short yes/no question whether two names are one thing (a long text that
+ * says "just" somewhere asks something else). */
+function asksSame(f: Frame): boolean {
+  return f.intent.yesNo && wordsOf(f.text).length <= 12 && SAME.test(f.lower);
+}
 /** A question word: a question ending in "?" without one asks yes or no ("Azure Linux 4 basiert auf Fedora?"). */
 const QUESTION_WORD =
   /\b(what|which|where|who|how|why|when|welche[rsmn]?|wo|wie|woher|was|qu[eé]|cu[aá]l|quel(?:le)?s?|o[uù])\b|什么|什麼|哪|何|どの|どれ|что|какой|какая|какую|чём|чем|무엇|어떤/;
@@ -716,7 +721,7 @@ const INDEPENDENT_ASKED = /\b(independent|own root|a root distro\w*|from scratch
 const ANYTHING = /\b(anything|any other|something|another (?:distro|distribution)\w*)\b/;
 /** The words that relate a distribution to its upstream: the ones asked about are named before them. */
 const RELATION_WORD =
-  /\b(based|derived|derives?|derivatives?|fork(?:ed|s)?|clones?|rebuil[dt]s?|downstream|descend\w*|built|comes?|made|upstream|parent|base|origin|source)\b|基于|基於|ベース|основан|basad|basiert|basé|est basé/;
+  /\b(based|derived|derives?|derivatives?|fork(?:ed|s)?|clones?|clon|klon|klone|remix|respin|rebuil[dt]s?|downstream|descend\w*|built|branch(?:ed|es)?|comes?|made|upstream|parent|base|origin|source)\b|基于|基於|衍生|派生|ベース|クローン|основан|basad|basiert|basé|est basé/;
 /** "which Fedora release is it built from?", "what version of Debian …": the upstream's release is the answer. */
 const WHICH_RELEASE = /^\W*(which|what)\b[^?]{0,40}\b(versions?|releases?)\b/;
 
@@ -743,7 +748,7 @@ function basedOn(catalog: Catalog, query: string, f: Frame, context: Conversatio
   }
   // "is it based on Fedora?" in a thread about Azure Linux 3.0: the thread's release is the one asked about
   const ctx = named.length === 1 && f.intent.pronoun ? contextRelease(catalog, context) : null;
-  if (ctx && ctx.distro !== named[0]!.distro) named.unshift({ distro: ctx.distro, release: ctx.release, defaulted: false, at: -1 });
+  if (ctx && ctx.distro !== named[0]!.distro) named.unshift({ distro: ctx.distro, release: ctx.release, defaulted: false, at: -1, end: -1 });
   if (named.length < 2) return null;
   // "what Fedora version is AZL 4 built from?", "which fedora is CentOS Stream 9 based on?": the distribution named
   // after "which" is the one whose release is asked
@@ -753,10 +758,19 @@ function basedOn(catalog: Catalog, query: string, f: Frame, context: Conversatio
   // the distributions asked about come before the relation word, their upstreams after it ("are Rocky and Alma based
   // on RHEL?"); "is Fedora the upstream of RHEL?" the other way round; with every name on one side, the first is asked
   const cue = RELATION_WORD.exec(f.lower);
-  const before = cue ? named.filter((n) => n.at < cue.index) : [];
-  const after = cue ? named.filter((n) => n.at >= cue.index) : [];
-  const split = before.length && after.length ? (UPSTREAM_OF.test(f.lower) && !ctx ? [after, before] : [before, after]) : [named.slice(0, 1), named.slice(1)];
-  const [subjects, others] = upstreamAsked ? [named.filter((n) => n !== upstreamAsked), [upstreamAsked]] : (split as [typeof named, typeof named]);
+  // "a RHEL clone", "fedora-based", "a Fedora remix": a name right before the relation word, used as a noun (no "of",
+  // "from", "on" after it), is the upstream
+  const noun = cue && !/^\S*\s+(?:of|from|on|off|to)\b/.test(f.lower.slice(cue.index));
+  const adjunct = (n: (typeof named)[number]) => Boolean(cue && noun && n.end <= cue.index && /^[\s-]*$/.test(f.lower.slice(n.end, cue.index)));
+  const before = cue ? named.filter((n) => n.at < cue.index && !adjunct(n)) : [];
+  const after = cue ? named.filter((n) => n.at >= cue.index || adjunct(n)) : [];
+  const first = named.find((n) => !adjunct(n)) ?? named[0]!;
+  const split =
+    before.length && after.length ? (UPSTREAM_OF.test(f.lower) && !ctx ? [after, before] : [before, after]) : [[first], named.filter((n) => n !== first)];
+  const [subjects, all] = upstreamAsked ? [named.filter((n) => n !== upstreamAsked), [upstreamAsked]] : (split as [typeof named, typeof named]);
+  // "a RHEL derivative like Rocky?": a distribution named as an example is not an upstream asked about
+  const others = all.filter((n) => !/\b(like|unlike|such as|as with|similar to|as)\s+$/.test(f.lower.slice(0, n.at)));
+  if (!others.length) return null;
   if (subjects.some((n) => bad(n.distro))) return null;
   const asked = others.map((n): AskedDistro => {
     const typed = bad(n.distro)?.typed;
@@ -806,7 +820,7 @@ function asTyped(f: Frame, lower: string): string {
 
 /** Each distribution named once, in the order typed (a release typed for it, else its newest; `badReleases` says
  * which were typed with a release the data lacks). */
-function byPosition(catalog: Catalog, f: Frame): Array<NamedDistro & { at: number }> {
+function byPosition(catalog: Catalog, f: Frame): Array<NamedDistro & { at: number; end: number }> {
   // a release the data lacks ("Fedora 34") names its distribution too
   const lacking = f.e.badReleases.filter(
     (b, i) => !f.releases.some((r) => r.distro === b.distro) && f.e.badReleases.findIndex((x) => x.distro === b.distro) === i,
@@ -835,6 +849,7 @@ function byPosition(catalog: Catalog, f: Frame): Array<NamedDistro & { at: numbe
   const typed = each.flatMap((r) => names(r).map((t) => ({ r, t: spaced(t.toLowerCase()).text.trim() }))).sort((a, b) => b.t.length - a.t.length);
   const taken: Array<[number, number]> = [];
   const at = new Map<NamedDistro, number>();
+  const end = new Map<NamedDistro, number>();
   const inside = new Set<NamedDistro>();
   // whole words first ("el" is not the one in "delridge"), then anywhere ("azurelinux4")
   for (const whole of [true, false])
@@ -848,6 +863,7 @@ function byPosition(catalog: Catalog, f: Frame): Array<NamedDistro & { at: numbe
         }
         taken.push([i, i + t.length]);
         at.set(r, text.at[i]!);
+        end.set(r, text.at[i + t.length - 1]! + 1);
         break;
       }
     }
@@ -855,7 +871,7 @@ function byPosition(catalog: Catalog, f: Frame): Array<NamedDistro & { at: numbe
     .map((r, i) => ({ r, i, at: at.get(r) ?? (inside.has(r) ? -2 : f.lower.length) }))
     .filter((x) => x.at !== -2)
     .sort((x, y) => x.at - y.at || x.i - y.i)
-    .map(({ r, at }) => ({ ...r, at }));
+    .map(({ r, at }) => ({ ...r, at, end: end.get(r) ?? at }));
 }
 
 /** A level named with a release: is it the release's need ("does RHEL 10 need v3?"), or a machine at that level
