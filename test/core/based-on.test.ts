@@ -81,6 +81,20 @@ describe('is <release> based on <distribution>?, every pair in the data', () => 
     expect(counts.unknown).toBeGreaterThan(0);
   });
 
+  test('the same question in other word orders gets the same verdict about the same release', () => {
+    for (const { d, r, y } of pairs) {
+      const first = ask(`is ${subjectText(d, r)} based on ${y.name}?`) as Lineage;
+      for (const q of [
+        `is ${y.name} the upstream of ${subjectText(d, r)}?`,
+        `is ${subjectText(d, r)} a ${y.name} derivative?`,
+        `is ${subjectText(d, r)} downstream of ${y.name}?`,
+      ]) {
+        const a = ask(q) as Lineage;
+        expect([a.kind, a.distro, a.release, a.verdict], q).toEqual([first.kind, first.distro, first.release, first.verdict]);
+      }
+    }
+  });
+
   test('a rebuild asked ("a clone of") is yes only for a rebuild-of edge', () => {
     for (const { d, r, y } of pairs) {
       const q = `is ${subjectText(d, r)} a clone of ${y.name}?`;
