@@ -936,8 +936,26 @@ function several(catalog: Catalog, query: string, f: Frame, asked: DistroFacet):
   const more = FACETS_ASKED.filter(
     (x) => x !== facet && x !== (facet === 'lineage' ? 'upstream' : facet) && !(facet === 'status' && x === 'eol') && f.intent.asks.has(x),
   );
-  const answers = distinct(f.releases).map((r) => distroAnswer(catalog, query, r.distro, r.defaulted ? null : r.release, facet));
-  const extra = more.flatMap((x) => distinct(f.releases).map((r) => distroAnswer(catalog, query, r.distro, r.defaulted ? null : r.release, x).summary));
+  // "azure linux 4 upstream fedora": a distribution named without a release that is upstream of another one named is
+  // part of that one's answer, not a question about its own newest release
+  // (named after the relation word, the other before it: "what are Rocky 9 and RHEL based on?" asks both)
+  const named = distinct(f.releases);
+  const cue = facet === 'upstream' || facet === 'lineage' ? RELATION_WORD.exec(f.lower) : null;
+  const spots = cue ? byPosition(catalog, f) : [];
+  const side = (r: NamedRelease) => {
+    const at = spots.find((x) => x.distro === r.distro)?.at;
+    return at === undefined || !cue ? 0 : at < cue.index ? -1 : 1;
+  };
+  const upstreamOfAnother = (r: NamedRelease) =>
+    cue !== null &&
+    r.defaulted &&
+    side(r) === 1 &&
+    named.some((o) => o !== r && side(o) === -1 && upstreamsOf(catalog, o.release).some((u) => u.distro === r.distro.id));
+  const kept = named.filter((r) => !upstreamOfAnother(r));
+  // a release typed by a former name ("CBL-Mariner": 2.0) is that release, not the newest
+  const which = (r: NamedRelease) => (r.defaulted && r.release === catalog.newestRelease(r.distro) ? null : r.release);
+  const answers = (kept.length ? kept : named).map((r) => distroAnswer(catalog, query, r.distro, which(r), facet));
+  const extra = more.flatMap((x) => distinct(f.releases).map((r) => distroAnswer(catalog, query, r.distro, which(r), x).summary));
   const first = answers[0]!;
   return read(
     {
