@@ -728,15 +728,16 @@ const WHICH_RELEASE = /^\W*(which|what)\b[^?]{0,40}\b(versions?|releases?)\b/;
 /** "Is Azure Linux 3 based on Fedora?", "is Rocky 9 a CentOS Stream clone?", "which Fedora version is AZL 4 built
  * from?": a yes/no (or which-release) upstream question about one distribution and another, answered first. */
 function basedOn(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer | null {
-  if (f.targets.length || f.levels.length || f.intent.asks.has('difference')) return null;
+  if (f.targets.length || f.levels.length || f.intent.asks.has('difference') || !f.releases.length) return null;
+  const upstream = f.intent.asks.has('upstream') || f.intent.asks.has('lineage');
+  // "is Fedora independent?", "is Debian based on anything?": one distribution, asked whether it is its own root
+  const own = INDEPENDENT_ASKED.test(f.lower) ? 'independent' : upstream && ANYTHING.test(f.lower) ? 'anything' : null;
+  if (!upstream && !own) return null;
   // "Azure Linux 4 basiert auf Fedora?": a question without a question word asks yes or no
   const yesNo = f.intent.yesNo || (/[?？]\s*$/.test(f.text) && !QUESTION_WORD.test(f.lower));
   const named = byPosition(catalog, f);
   const bad = (d: NamedDistro['distro']) => f.e.badReleases.find((b) => b.distro === d);
   const relation: AskedRelation = REBUILD_ASKED.test(f.lower) ? 'rebuild' : 'any';
-  const upstream = f.intent.asks.has('upstream') || f.intent.asks.has('lineage');
-  // "is Fedora independent?", "is Debian based on anything?": one distribution, asked whether it is its own root
-  const own = INDEPENDENT_ASKED.test(f.lower) ? 'independent' : upstream && ANYTHING.test(f.lower) ? 'anything' : null;
   if (named.length === 1 && yesNo && own && !bad(named[0]!.distro))
     return read(basedOnAnswer(catalog, query, { subjects: [named[0]!], asked: [], relation, whichRelease: false, plain: false, own }), f);
   if (!upstream) return null;
