@@ -12,7 +12,7 @@ import { isSpace } from './text.js';
 const LDSO_LINE = /(x86-64-v[234])(\s*\(([^)]*)\))?/g;
 
 export function pastedLevelAnswer(catalog: Catalog, query: string, text: string): Answer | null {
-  if (/glibc-hwcaps|\(supported, searched\)|\(supported, masked\)/i.test(text)) {
+  if (/glibc-hwcaps|\(supported, searched\)|\(supported, masked\)/i.test(text) && isLdsoOutput(text)) {
     const supported: LevelName[] = [];
     for (const m of text.matchAll(LDSO_LINE)) if (m[3]?.includes('supported')) supported.push(m[1] as LevelName);
     supported.sort((a, b) => levelRank(a) - levelRank(b));
@@ -28,7 +28,7 @@ export function pastedLevelAnswer(catalog: Catalog, query: string, text: string)
   if (/(?:^|\n)\s*Features\s*:\s*(fp|asimd)\b/i.test(text)) return armFlagsAnswer(catalog, query);
   // "flags : …" as /proc/cpuinfo prints it, or a report's own "CPU Flags: …" line
   const flagsLine = /(?:^|\n)\s*(?:cpu\s+)?flags\s*:\s*([^\n]*)/i.exec(text);
-  if (flagsLine) {
+  if (flagsLine && isFlagsOutput(catalog, flagsLine[1]!)) {
     const flags = flagWords(flagsLine[1]!);
     return isShortened(catalog, flags) ? shortenedFlagsAnswer(catalog, query, flags) : flagsAnswer(catalog, query, flags);
   }
@@ -38,8 +38,32 @@ export function pastedLevelAnswer(catalog: Catalog, query: string, text: string)
   const needed = Math.max(6, words.length * 0.4);
   let hits = 0;
   for (let i = 0; i < words.length && hits + (words.length - i) >= needed; i++) if (catalog.levelFlags.has(normaliseFlag(words[i]!, catalog.levels))) hits++;
-  if (hits >= 6 && hits >= words.length * 0.4) return flagsAnswer(catalog, query, words);
+  // "does D2s_v3 have sse sse2 sse3 ssse3 sse4_1 sse4_2 avx avx2?": features named in a question, not a machine's list
+  if (hits >= 6 && hits >= words.length * 0.4 && !(ASKS.test(text) && isShortened(catalog, words))) return flagsAnswer(catalog, query, words);
   return null;
+}
+
+/** Words that ask something: no machine prints them among its flags. */
+const ASKS = /\?|\b(?:does|do|has|have|what|which|can|support|supports|with)\b/i;
+
+/** `ld.so --help` as glibc prints it, not a question that names glibc-hwcaps or a level ("glibc-hwcaps x86-64-v3 on
+ * NC6s_v3"): its header, an entry with its parenthesis ("x86-64-v3 (supported, searched)"), or the three levels in
+ * glibc's priority order (v4, v3, v2 with nothing but space between: a machine below x86-64-v2 marks none). */
+export function isLdsoOutput(text: string): boolean {
+  return (
+    /subdirectories of glibc-hwcaps directories/i.test(text) ||
+    /x86-64-v[234]\s*\((?:supported|searched|masked)\b/i.test(text) ||
+    /x86-64-v4\s+x86-64-v3\s+x86-64-v2\b/i.test(text)
+  );
+}
+
+/** What follows "flags:" when a machine printed it: three flags a level needs at least, and no question in it
+ * ("flags: does E2s_v5 have avx512f", "cpu flags: avx2 on B2s?" ask about a machine; they show none). */
+export function isFlagsOutput(catalog: Catalog, line: string): boolean {
+  if (ASKS.test(line) || /\b(?:is|are|on)\b/i.test(line)) return false;
+  let hits = 0;
+  for (const w of flagWords(line)) if (catalog.levelFlags.has(normaliseFlag(w, catalog.levels)) && ++hits >= 3) return true;
+  return false;
 }
 
 /** The words of a text that could be flags (2 to 40 of [A-Za-z0-9_.-], between commas and spaces), the first 2,000:

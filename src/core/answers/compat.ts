@@ -7,6 +7,7 @@ import { listOf, mapped } from '../text.js';
 import { fact, finish, levelSources, releaseLabel, seriesCpuSources, seriesName, uniqueSources } from './build.js';
 import { byFamily, isRetired, levelFacts, seriesCaveats } from './vm.js';
 import { sizeKeyOf } from '../text.js';
+import type { SeriesFilter } from './vendor.js';
 
 export interface Judgement {
   verdict: Verdict;
@@ -181,26 +182,43 @@ export function summaryReason(j: Judgement, series: SeriesInfo): string {
 }
 
 /** "Which sizes can run RHEL 10?": every current series whose verdict is yes. */
-export function distroSizesAnswer(catalog: Catalog, query: string, distro: Distro, rel: DistroRelease, negated = false): Answer {
+export function distroSizesAnswer(
+  catalog: Catalog,
+  query: string,
+  distro: Distro,
+  rel: DistroRelease,
+  negated = false,
+  only: SeriesFilter | null = null,
+): Answer {
   const name = releaseLabel(distro, rel);
   const yes: string[] = [];
   const depends: string[] = [];
   const no: string[] = [];
+  // "arm64 sizes that can run …", "AMD v6 series": only those; the summary says which
+  const current = only ? ` current ${only.label}` : ' current';
+  let arm = 0;
+  let kept = 0;
   for (const s of catalog.series) {
-    if (isRetired(s)) continue;
+    if (isRetired(s) || (only && !only.keep(s))) continue;
+    kept++;
+    if (s.record.arch === 'Arm64') arm++;
     const v = judge(s, distro, rel).verdict;
     if (v === 'yes') yes.push(s.record.series);
     else if (v === 'depends') depends.push(s.record.series);
     else no.push(s.record.series);
   }
   const required = requiredLevel(rel) ?? 'x86-64-v1';
+  // Arm64 series only ("arm64 sizes that can run …"): an aarch64 build is the need, no x86-64 level
+  const needs =
+    (only && kept > 0 && arm === kept ? 'an aarch64 build' : required) +
+    (rel.azureImageGenerations ? ` and Generation ${rel.azureImageGenerations.join('/')}` : '');
   if (negated) {
     // "which sizes can't run RHEL 10?": the ones that cannot, first
     return finish({
       kind: 'level',
       query,
-      title: `Azure series that cannot run ${name}`,
-      summary: `${no.length} current series cannot run ${name} (it needs ${required}${rel.azureImageGenerations ? ` and Generation ${rel.azureImageGenerations.join('/')}` : ''})${no.length ? `: ${no.slice(0, 12).join(', ')}${no.length > 12 ? ' …' : ''}` : ''}; ${depends.length} depend on the processor or undocumented facts${depends.length && depends.length <= 12 ? ` (${depends.join(', ')})` : ''}; ${yes.length} always can.`,
+      title: `Azure${only ? ` ${only.label}` : ''} series that cannot run ${name}`,
+      summary: `${no.length}${current} series cannot run ${name} (it needs ${needs})${no.length ? `: ${no.slice(0, 12).join(', ')}${no.length > 12 ? ' …' : ''}` : ''}; ${depends.length} depend on the processor or undocumented facts${depends.length && depends.length <= 12 ? ` (${depends.join(', ')})` : ''}; ${yes.length} always can.`,
       level: required,
       series: no,
       facts: [
@@ -213,7 +231,7 @@ export function distroSizesAnswer(catalog: Catalog, query: string, distro: Distr
         { title: `Cannot (${no.length}), by family`, lines: no.length ? byFamily(no.map((n) => catalog.seriesByKey.get(sizeKeyOf(n))!)) : ['none'] },
         { title: `Depends (${depends.length})`, lines: [depends.join(', ') || 'none'] },
       ],
-      caveats: rel.caveats,
+      caveats: [...rel.caveats], // a copy: read() adds to it, and the table's own list is frozen
       sources: uniqueSources(rel.sources.slice(0, 3), levelSources(catalog)),
       context: { topic: 'sizes', distro: distro.id, release: rel.version },
     });
@@ -221,11 +239,8 @@ export function distroSizesAnswer(catalog: Catalog, query: string, distro: Distr
   return finish({
     kind: 'level',
     query,
-    title: `Azure series that can run ${name}`,
-    summary: `${yes.length} current series always can run ${name} (it needs ${required}${
-      // Stryker disable next-line StringLiteral: prose, the separator (one generation per release here) and the empty alternative
-      rel.azureImageGenerations ? ` and Generation ${rel.azureImageGenerations.join('/')}` : ''
-    }); ${depends.length} depend on the processor or undocumented facts.`,
+    title: `Azure${only ? ` ${only.label}` : ''} series that can run ${name}`,
+    summary: `${yes.length}${current} series always can run ${name} (it needs ${needs}); ${depends.length} depend on the processor or undocumented facts.`,
     level: required,
     series: yes,
     facts: [...fact('Needs', required), ...fact('Always', `${yes.length} series`), ...fact('Depends', `${depends.length} series`)],
@@ -233,7 +248,7 @@ export function distroSizesAnswer(catalog: Catalog, query: string, distro: Distr
       { title: `Always (${yes.length}), by family`, lines: byFamily(yes.map((n) => catalog.seriesByKey.get(sizeKeyOf(n))!)) },
       { title: `Depends (${depends.length})`, lines: [depends.join(', ') || 'none'] },
     ],
-    caveats: rel.caveats,
+    caveats: [...rel.caveats],
     sources: uniqueSources(rel.sources.slice(0, 3), levelSources(catalog)),
     context: { topic: 'sizes', distro: distro.id, release: rel.version },
   });

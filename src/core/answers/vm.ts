@@ -4,6 +4,7 @@ import type { Catalog, SeriesInfo, SizeInfo } from '../catalog.js';
 import type { LevelName } from '../../data/schema.js';
 import { levelRank, LEVELS } from '../levels.js';
 import { joinMapped, listOf, mapped } from '../text.js';
+import type { SeriesFilter } from './vendor.js';
 import { cpuLabel, fact, finish, generationsText, levelSources, seriesCpuSources, seriesName, uniqueSources } from './build.js';
 
 const GUEST_CAVEAT =
@@ -74,12 +75,24 @@ export function seriesAnswer(catalog: Catalog, query: string, series: SeriesInfo
 }
 
 /** "Which series guarantee x86-64-v3?" — or, negated, which do not. */
-export function levelAnswer(catalog: Catalog, query: string, level: LevelName, negated = false, family?: string, vendor?: 'AMD' | 'Intel'): Answer {
+export function levelAnswer(
+  catalog: Catalog,
+  query: string,
+  level: LevelName,
+  negated = false,
+  family?: string,
+  vendor?: 'AMD' | 'Intel',
+  made?: SeriesFilter | null,
+): Answer {
   const rank = levelRank(level);
   // "AMD sizes with AVX-512": every documented processor of the series is that vendor's
   const ofVendor = (s: SeriesInfo) => !vendor || (s.cpus.length > 0 && s.cpus.every((c) => c.model.vendor === vendor));
-  const current = catalog.series.filter((s) => s.guaranteed && !isRetired(s) && (!family || s.record.family === family) && ofVendor(s));
+  // "v5 sizes", "gen 1 series": that version or generation only
+  const current = catalog.series.filter(
+    (s) => s.guaranteed && !isRetired(s) && (!family || s.record.family === family) && ofVendor(s) && (!made || made.keep(s)),
+  );
   if (vendor) family = family ? `${vendor} ${family}` : vendor;
+  if (made) family = family ? `${family} ${made.label}` : made.label;
   const meets = current.filter((s) => levelRank(s.guaranteed!) >= rank);
   const below = current.filter((s) => levelRank(s.guaranteed!) < rank);
   const maybe = below.filter((s) => s.best && levelRank(s.best) >= rank);

@@ -154,8 +154,11 @@ function unknownDistros(catalog: Catalog, text: string): string[] {
 
 /** Words that look like names but were not understood, said in the answer rather than dropped. */
 export function notUnderstood(f: Frame): string[] {
-  return [...f.e.unknown, ...f.unknownDistros].map(echo);
+  return [...f.e.unknown.filter((w) => !ARCH_WORD.test(w)), ...f.unknownDistros].map(echo);
 }
+
+/** An architecture typed like a name ("arm64 sizes"): understood, as a qualifier, not an unknown size. */
+const ARCH_WORD = /^(?:arm64|aarch64|amd64|x86[-_]64|x64|arm)$/i;
 
 /** Each release once, in the order named. */
 export function distinct(releases: NamedRelease[]): NamedRelease[] {

@@ -617,12 +617,15 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     clauses: [['virtualisation', 'virtualization'], ['nested']],
     digits: 0,
   },
-  'i/\\b(?:base(?:line)? cpu performance|cpu credits?|burst(?:able|ing)? credits?|benchmarks?)\\b': {
-    clauses: [['performance', 'credit', 'benchmark']],
+  'i/\\b(?:base(?:line)? cpu performance|cpu credits?|burst(?:able|ing)? credits?|benchmarks?|faster|slower|quicker|performs? better)\\b': {
+    clauses: [
+      ['credit', 'benchmark', 'faster', 'slower', 'quicker', 'perform'],
+      ['performance', 'credit', 'benchmark', 'faster', 'slower', 'quicker', 'better'],
+    ],
     digits: 0,
   },
-  'i/\\b(?:pric(?:e|es|ing)|costs?|quotas?|billing)\\b': {
-    clauses: [['price', 'pricing', 'cost', 'quota', 'billing']],
+  'i/\\b(?:pric(?:e|es|ing|ier|iest)|costs?|quotas?|billing|cheap(?:er|est)?|(?:more |less |most |least )?expensive)\\b': {
+    clauses: [['price', 'pricing', 'pricier', 'priciest', 'cost', 'quota', 'billing', 'cheap', 'expensive']],
     digits: 0,
   },
   'i/\\b(?:accelerated networking|iops|throughput|premium (?:ssd|storage)|temp disk)\\b': {

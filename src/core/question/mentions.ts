@@ -97,8 +97,11 @@ const HYPERVISOR_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
 const OFF_TOPIC_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['Windows', /\bwindows(?:\s+server)?(?:\s+\d{2,4})?\b(?!\s+subsystem)/gi],
   ['nested virtualization', /\bnested[- ]virtuali[sz]ation\b/gi],
-  ['CPU performance and burst credits', /\b(?:base(?:line)? cpu performance|cpu credits?|burst(?:able|ing)? credits?|benchmarks?)\b/gi],
-  ['prices and quotas', /\b(?:pric(?:e|es|ing)|costs?|quotas?|billing)\b/gi],
+  [
+    'CPU performance and burst credits',
+    /\b(?:base(?:line)? cpu performance|cpu credits?|burst(?:able|ing)? credits?|benchmarks?|faster|slower|quicker|performs? better)\b/gi,
+  ],
+  ['prices and quotas', /\b(?:pric(?:e|es|ing|ier|iest)|costs?|quotas?|billing|cheap(?:er|est)?|(?:more |less |most |least )?expensive)\b/gi],
   ['networking and disks', /\b(?:accelerated networking|iops|throughput|premium (?:ssd|storage)|temp disk)\b/gi],
   ['constrained-vCPU listings', /\bconstrain(?:ed|t) vcpus?\b/gi],
   ['GPUs and their drivers', /\b(?:(?:gpu|grid|nvidia|radeon|cuda)\s+drivers?|vgpu|gpu (?:memory|ram)|vram)\b/gi],
@@ -242,6 +245,24 @@ const GENERIC_FAMILY_ROWS: ReadonlyArray<
   [/\b(?:amd\s+)?a(?:4|6|8|10|12)\s*-\s*([5-9])\d{3}[a-z]?\b/gi, (m) => APU_GENERATION[m[1]!]?.[0], (m) => `${m[0].trim()} (${APU_GENERATION[m[1]!]?.[1]})`],
 ];
 
+/** The quote that closes each opening one. */
+const CLOSES: Readonly<Record<string, string>> = { "'": "'", '"': '"', '`': '`', '“': '”', '‘': '’', '«': '»', '„': '“' };
+
+/** "I got 'This kernel requires … i686 CPU' on Azure": a message quoted on its line ends at its closing quote (one
+ * followed by a space, punctuation or the end), not at the end of the sentence. */
+export function quotedPart(text: string, start: number, matched: string): string {
+  const line = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+  for (let i = line.length - 1; i >= 0; i--) {
+    const close = CLOSES[line[i]!];
+    // the nearest quote before the message that opens (at the start, or after a space or punctuation)
+    if (!close || (i > 0 && /[\p{L}\p{N}]/u.test(line[i - 1]!))) continue;
+    if (line.indexOf(close, i + 1) >= 0) return matched; // closed before the message began
+    const end = new RegExp(`${close.replace(/[`]/, '\\$&')}(?=[\\s.,;:!?)]|$)`).exec(matched);
+    return end ? matched.slice(0, end.index) : matched;
+  }
+  return matched;
+}
+
 /** Cheap tests that decide whether a table can match at all: most questions skip most tables. */
 const GATE = {
   family: /\d{3}|kvm|qemu|common kvm|host|xeon|core|epyc|ryzen|opteron|atom|celeron|pentium|-aes|\d(?:st|nd|rd|th)[\s-]*gen/,
@@ -249,7 +270,7 @@ const GATE = {
   virtual: /kvm|qemu|virtual|vbox|compat|feature mask|cpu model|cpu type|-cpu|evc|vmotion/,
   hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere|hyper-?v|xen|domu|xcp-ng|citrix/,
   offTopic:
-    /windows|nested|perf|credit|burst|benchmark|pric|cost|quota|billing|networking|iops|throughput|premium|temp disk|constrain|driver|vgpu|gpu|vram|memory|ram\b|\dgi?b|\d gi?b/,
+    /windows|nested|perf|credit|burst|benchmark|faster|slower|quicker|pric|cost|quota|billing|cheap|expensive|networking|iops|throughput|premium|temp disk|constrain|driver|vgpu|gpu|vram|memory|ram\b|\dgi?b|\d gi?b/,
   outOfScope:
     /glibc_|tensorflow|raspberry|rpi|jetson|orange|rock|odroid|hetzner|ovh|ocean|linode|vultr|scaleway|alibaba|aliyun|tencent|ibm cloud|contabo|upcloud|ionos|hackintosh|opencore|clover|capitan|sierra|mojave|catalina|big sur|monterey|ventura|sonoma|sequoia|tahoe|os x|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
 };
@@ -352,7 +373,7 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
             : named?.toLowerCase() === 'x86-64'
               ? '64-bit mode'
               : undefined;
-        mentions.errors.push({ kind, level, typed: m[0].trim(), ...(feature ? { feature } : {}) });
+        mentions.errors.push({ kind, level, typed: quotedPart(rest, m.index, m[0]).trim(), ...(feature ? { feature } : {}) });
         blank(m);
       }
     }

@@ -2,7 +2,7 @@
 // covers every entity asked about. Each rule names the shape of question it answers; the first rule
 // whose shape fits answers.
 import type { Answer, ConversationContext, Verdict } from '../answer.js';
-import type { Catalog } from '../catalog.js';
+import type { Catalog, SeriesInfo } from '../catalog.js';
 import type { LevelName } from '../../data/schema.js';
 import { compatAnswer, distroSizesAnswer } from '../answers/compat.js';
 import { codenameAnswer, cpuAnswer, microarchAnswer } from '../answers/cpu.js';
@@ -13,6 +13,8 @@ import { eolAnswer, isPastEol, releaseCompareAnswer, releaseLevelAnswer, success
 import { foreignCpuAnswer, outOfScopeAnswer, releaseNeeds } from '../answers/scope.js';
 import { triageAnswer } from '../answers/triage.js';
 import { basedOnAnswer, upstreamsOf, type AskedDistro, type AskedRelation, type NamedDistro } from '../answers/based-on.js';
+import { brandVerdict, brandsNamed, familyNamed, processorBrands, processorsSaid, type SeriesFilter, seriesFilter, versionFilter } from '../answers/vendor.js';
+import { asksLifecycle, lifecycleLead } from '../answers/size-lifecycle.js';
 import { cpuFamilyAnswer } from '../answers/cpu-family.js';
 import type { CpuFamilyMatch } from '../cpu-family.js';
 import { generationsText, uniqueSources } from '../answers/build.js';
@@ -43,6 +45,11 @@ const NOT_X86 = new Set(['Apple hardware', 'GPU compute capability', 'macOS on a
 const CLOUD_NAME = new Set(['AWS', 'Google Cloud', 'Oracle Cloud', 'another hosting provider']);
 /** Off-topic words that can sit beside a comparison of distributions ("the 'cost' of running both"). */
 const ASIDE_TOPICS = new Set(['prices and quotas', 'CPU performance and burst credits']);
+/** The words of each aside topic, to find the sentence that asks about it. */
+const ASIDE_WORDS: Readonly<Record<string, RegExp>> = {
+  'prices and quotas': /\b(pric\w*|costs?|quotas?|billing|cheap\w*|expensive)\b/,
+  'CPU performance and burst credits': /\b(performance|credits?|burst\w*|benchmarks?|faster|slower|quicker|performs? better)\b/,
+};
 /** Declined first, whatever else is named: not a question about a CPU level at all. */
 const NOT_CPU = /glibc version mismatch|TensorFlow build notice/;
 
@@ -95,6 +102,16 @@ export const RULES: readonly Rule[] = [
       (f.e.mentions.hypervisors.length || f.e.mentions.virtualCpus.length) && !f.targets.length && (FAILURE.test(f.lower) || HIDDEN.test(f.lower))
         ? triage(c, q, f)
         : null,
+  },
+  {
+    // "is it AMD?", "is it still available?" in the thread of a size: that size, not a processor called "AMD"
+    name: 'a vendor or lifecycle asked of the thread’s machine',
+    answer: (c, q, f, ctx) => {
+      if (f.targets.length || f.releases.length || !(f.intent.pronoun || f.intent.followUp)) return null;
+      if (!brandsNamed(f.lower).length && !asksLifecycle(f.lower)) return null;
+      const t = contextTarget(c, ctx);
+      return t ? machineLeads(c, q, f, t) : null;
+    },
   },
   {
     name: 'a processor by its model number',
@@ -293,7 +310,9 @@ export const RULES: readonly Rule[] = [
   {
     name: 'series for a level',
     answer: (c, q, f) =>
-      f.levels.length && asksForSeries(f) ? levelAnswer(c, q, highest(f.levels), f.intent.negated, familyNamed(c, f.lower), vendorNamed(f.lower)) : null,
+      f.levels.length && asksForSeries(f)
+        ? armLevels(levelAnswer(c, q, highest(f.levels), f.intent.negated, familyNamed(c, f.lower), vendorNamed(f.lower), versionFilter(f.lower)), f)
+        : null,
   },
   // "only avx, could that be it?", "VMs only expose SSE and SSE2": a level or feature said about something else
   { name: 'a level about something else', answer: (c, q, f) => (f.levels.length ? triage(c, q, f) : null) },
@@ -377,9 +396,24 @@ function asksForSeries(f: Frame): boolean {
 export function plan(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer {
   for (const rule of RULES) {
     const a = rule.answer(catalog, query, f, context);
-    if (a) return a;
+    if (a) return asideFirst(a, f);
   }
   return helpAnswer(query);
+}
+
+/** Answers about machines, processors and levels that an aside (a price, a benchmark) can sit beside. */
+const MACHINE_KINDS = new Set(['vm-size', 'series', 'level', 'compare', 'cpu']);
+
+/** "Which is cheaper, D4s v5 or D4as v5?", "the cheapest size with AVX-512": what the bot does not know, said first,
+ * then what it can say about the machines or levels named. */
+function asideFirst(a: Answer, f: Frame): Answer {
+  if (!f.e.mentions.offTopics.length || !MACHINE_KINDS.has(a.kind) || !(f.targets.length || f.levels.length || f.e.cpus.length)) return a;
+  // asked, not said in passing ("at comparable pricing", "old and expensive"): in a sentence that asks something
+  const asked = f.lower.split(/[.;!\n]+/).filter((x) => /\?\s*$/.test(x) || /^\W*(which|what|how|is|are|does|do)\b/.test(x));
+  const away = f.e.mentions.offTopics.filter((t) => ASIDE_TOPICS.has(t) && asked.some((x) => ASIDE_WORDS[t]!.test(x)));
+  if (away.length)
+    a.summary = `${upperFirst(listOf(away))}: outside what I know — I have no data on ${away.length > 1 ? 'them' : 'it'}. What I can say: ${a.summary}`;
+  return a;
 }
 
 function nothingNamed(f: Frame): boolean {
@@ -412,6 +446,10 @@ function macAside(f: Frame, o: { what: string; typed: string }): boolean {
 /** Two or more distributions side by side, with only a price or performance word beside them: compare them. */
 function distroComparison(f: Frame): boolean {
   return distinct(f.releases).length >= 2 && !f.targets.length && f.e.mentions.offTopics.every((t) => ASIDE_TOPICS.has(t));
+}
+
+function upperFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function read(a: Answer, f: Frame): Answer {
@@ -457,6 +495,37 @@ function formerNames(f: Frame): string[] {
   }
   return out;
 }
+
+/** "Are there arm sizes that guarantee x86-64-v3?": an x86-64 level never applies to Arm64, said first. */
+function armLevels(a: Answer, f: Frame): Answer {
+  if (brandsNamed(f.lower).some((b) => b.name === 'Arm64' || b.name === 'Ampere' || b.name === 'Cobalt'))
+    a.summary = `No — x86-64 levels do not apply to Arm64 series; among the x64 series: ${a.summary}`;
+  return a;
+}
+
+/** What narrows a list of series that can run a release: a vendor, an architecture, a version or generation, a family
+ * ("arm64 sizes", "AMD v5 series"), or a level above the release's own need ("sizes that support x86-64-v4 and run
+ * Ubuntu 26.04": those that guarantee it). */
+function listFilter(catalog: Catalog, f: Frame): SeriesFilter | null {
+  const words = seriesFilter(catalog, f.lower);
+  const level = f.levels.length ? highest(f.levels) : undefined;
+  const need = f.releases[0] ? requiredLevel(f.releases[0].release) : null;
+  if (!level || (need && LEVELS.indexOf(level) <= LEVELS.indexOf(need))) return words;
+  const guarantees = (s: SeriesInfo) => s.guaranteed !== null && LEVELS.indexOf(s.guaranteed) >= LEVELS.indexOf(level);
+  return {
+    label: words ? `${words.label} ${level}` : level,
+    keep: (s) => guarantees(s) && (!words || words.keep(s)),
+  };
+}
+
+/** A processor's generation ("what generation of Xeon", "which EPYC generation"), not Hyper-V's. */
+const CPU_GENERATION =
+  /\bgenerations? of (?:the )?(?:xeon|epyc|intel|amd|cpus?|processors?|chips?)\b|\b(?:xeon|epyc|intel|amd|cpu|processor|chip) generations?\b/;
+/** "how many vCPUs", "number of cores", "vcpu count". */
+const VCPUS_ASKED = /\bhow many (?:v?cpus?|cores?|threads?)\b|\b(?:number of|count of) (?:v?cpus?|cores?)\b|\bv?cpu count\b/;
+
+/** The most words a vendor yes/no question has: a longer text names a vendor in passing. */
+const BRAND_QUESTION_WORDS = 16;
 
 /** A size or series answer; when a level was named too, it opens with the straight yes/no. */
 function machineAnswer(catalog: Catalog, query: string, target: Target, level?: LevelName, typed?: string): Answer {
@@ -572,6 +641,14 @@ function compareMachines(catalog: Catalog, query: string, f: Frame, context: Con
       targets.map((t) => t.label),
     );
     if (asksProcessors(f)) a.summary = `${targets.map((t) => processorsSaid(t)).join(' ')} ${a.summary}`;
+    // "D2as_v5 or D2s_v5 for AVX-512?": each machine's yes or no on what was asked, first
+    // a bare "v4" before "sizes" is a series version ("to compare to v4 sizes"), not a level
+    const asked = f.e.levelWords.filter((w) => !(/^v\d$/i.test(w.typed) && new RegExp(`\\b${w.typed}\\s+(?:sizes?|series|skus?|vms?)\\b`, 'i').test(f.text)));
+    if (asked.length) {
+      const level = highest(asked.map((w) => w.level));
+      const typed = asked.find((w) => w.level === level)?.typed;
+      a.summary = `${targets.map((t) => `${t.label} — ${levelVerdict(t.series, level, typed)}`).join(' ')} ${a.summary}`;
+    }
     return read(a, f);
   }
   if (!targets.length && f.e.cpus.length >= 2)
@@ -595,9 +672,34 @@ function machineAndRelease(catalog: Catalog, query: string, f: Frame, context: C
     const ctx = contextRelease(catalog, context);
     if (ctx) return compatAnswer(catalog, query, target, ctx.distro, ctx.release, false);
   }
-  const a = read(machineAnswer(catalog, query, target, f.levels[0], f.e.levelWords[0]?.typed), f);
-  if (asksProcessors(f) && !f.levels.length) a.summary = `${processorsSaid(target)} ${a.summary}`;
-  if (f.intent.asks.has('generations')) a.summary = `${generationVerdict(target, f.lower)} ${a.summary}`;
+  return machineLeads(catalog, query, f, target);
+}
+
+/** A size or series asked about on its own: its facts, with what was asked of it (a brand, a level, a generation, its
+ * vCPUs, its lifecycle) said first. */
+function machineLeads(catalog: Catalog, query: string, f: Frame, target: Target): Answer {
+  // "does D2s_v3 have sse … avx avx2?": the highest level named is what is asked
+  const level = f.levels.length ? highest(f.levels) : undefined;
+  const a = read(machineAnswer(catalog, query, target, level, f.e.levelWords.find((w) => w.level === level)?.typed), f);
+  // "is the Standard_D2ads_v6 AMD?": the brand's yes or no first, with the processors
+  // a short question ("is the Standard_D2ads_v6 AMD?", "Milan or Genoa?"), not a report that names a vendor in passing
+  const short = !f.levels.length && wordsOf(f.text).length <= BRAND_QUESTION_WORDS;
+  const brand =
+    short && (f.intent.yesNo || /\bor\b/.test(f.lower))
+      ? brandVerdict(target, f.lower, processorBrands(f.e.codenames, f.e.cpus, f.e.mentions.codenames))
+      : null;
+  if (brand) a.summary = `${brand} ${a.summary}`;
+  else if (asksProcessors(f) && !f.levels.length) a.summary = `${processorsSaid(target)} ${a.summary}`;
+  // "what generation of Xeon is it?" asks about the processor, not the Hyper-V generation
+  if (f.intent.asks.has('generations') && !CPU_GENERATION.test(f.lower)) a.summary = `${generationVerdict(target, f.lower)} ${a.summary}`;
+  // "how many vCPUs does Standard_D4s_v5 have?": the count first
+  if (target.sizeInfo && VCPUS_ASKED.test(f.lower)) {
+    const z = target.sizeInfo.size;
+    a.summary = `${z.name} has ${z.vcpus} vCPU${z.vcpus === 1 ? '' : 's'}${z.constrainedFrom ? ` (constrained from ${z.constrainedFrom})` : ''}. ${a.summary}`;
+  }
+  // "is Standard_A1 still available?": the lifecycle the data holds, first
+  const life = lifecycleLead(target, f.lower, catalog.asOf, today());
+  if (life) a.summary = `${life} ${a.summary}`;
   const away = f.e.mentions.outOfScope[0];
   if (away) a.summary = `${away.what} is outside what I cover; what I know about ${target.label}: ${a.summary}`;
   return a;
@@ -609,7 +711,7 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   const intent = f.intent;
   const level = f.levels[0];
   if (intent.list && (intent.compat || intent.asks.has('sizes')))
-    return read(distroSizesAnswer(catalog, query, distro, release, /\b(can'?t|cannot|can not|won'?t|not|unable)\b/.test(f.lower)), f);
+    return read(distroSizesAnswer(catalog, query, distro, release, /\b(can'?t|cannot|can not|won'?t|not|unable)\b/.test(f.lower), listFilter(catalog, f)), f);
   const build = separateBuild(catalog, query, f);
   if (build) return build;
   if (level && (intent.yesNo || intent.asks.has('baseline') || intent.asks.has('verdict') || !intent.facet)) {
@@ -673,7 +775,8 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
     }
     return read(a, f);
   }
-  if (intent.list && (intent.compat || /\b(sizes?|series|vms?)\b/.test(f.lower))) return read(distroSizesAnswer(catalog, query, distro, release), f);
+  if (intent.list && (intent.compat || /\b(sizes?|series|vms?)\b/.test(f.lower)))
+    return read(distroSizesAnswer(catalog, query, distro, release, false, listFilter(catalog, f)), f);
   if (intent.asks.has('releases') && defaulted) return read(releasesAnswer(catalog, query, distro), f);
   // "and alma?" after a lineage question: the thread's question, about the new distro
   const carried = intent.followUp && !intent.facet && context.topic && DISTRO_TOPICS.has(context.topic) ? (context.topic as DistroFacet | 'releases') : null;
@@ -980,15 +1083,12 @@ function seriesOn(catalog: Catalog, cpus: ReadonlyArray<Frame['e']['cpus'][numbe
 /** "which CPU does Dv3 run on?", "the CPU SKU is wrong — it says 8272CL": the processors are what is asked. */
 function asksProcessors(f: Frame): boolean {
   // "Lsv and Lasv (I think Intel, AMD)": a vendor named beside machines asks whose processors they are
-  return f.intent.asks.has('processors') || f.e.cpus.length > 0 || f.e.codenames.length > 0 || /\b(intel|amd|ampere)\b/.test(f.lower);
-}
-
-/** "Dv3 may land on Intel Xeon E5-2673 v3 (Haswell, x86-64-v3), …": every processor with its codename and level. */
-function processorsSaid(t: Target): string {
-  const cpus = t.series.cpus;
-  if (!cpus.length) return `${t.label}: no processor is documented.`;
-  const one = (c: (typeof cpus)[number]) => `${c.model.model} (${c.model.codename}, ${c.model.arch === 'Arm64' ? 'Arm64' : (c.level ?? 'below x86-64-v1')})`;
-  return `${t.label} ${cpus.length > 1 ? 'may land on' : 'runs on'} ${listOf(cpus.map(one))}.`;
+  return (
+    f.intent.asks.has('processors') ||
+    f.e.cpus.length > 0 ||
+    f.e.codenames.length > 0 ||
+    /\b(intel|amd|ampere|xeon|epyc|vendor|manufacturer|who makes)\b/.test(f.lower)
+  );
 }
 
 /** "Does Azure Linux 3 support Gen1 VMs?": the Hyper-V generations its Azure images are documented for. */
@@ -1022,16 +1122,6 @@ function vendorNamed(lower: string): 'AMD' | 'Intel' | undefined {
   const amd = /\b(amd|epyc)\b/.test(lower);
   const intel = /\b(intel|xeon)\b/.test(lower);
   return amd === intel ? undefined : amd ? 'AMD' : 'Intel';
-}
-
-/** "… and are memory optimized": the VM family a list is limited to, as the data names it. */
-function familyNamed(catalog: Catalog, lower: string): string | undefined {
-  const families = [...new Set(catalog.series.map((s) => s.record.family))];
-  const typed = lower
-    .replace(/optimi[sz]ed/g, 'optimized')
-    .replace(/\bgpu\b/g, 'gpu accelerated')
-    .replace(/\bhpc\b/g, 'high performance compute');
-  return families.find((fam) => typed.includes(fam.toLowerCase()));
 }
 
 /** "D2" could be several sizes: ask which. "ND96asr" names exactly one: no question, read it as that size. */

@@ -100,7 +100,17 @@ export function triage(catalog: Catalog, query: string, f: Frame): Answer {
         verdict: null,
         line: `${target.label} guarantees ${g}, but only some of its hosts reach ${target.series.best}: a build that uses ${target.series.best} features (${target.series.best === 'x86-64-v4' ? 'AVX-512' : 'AVX2'}) stops this way when the VM lands on, or moves to, a host without them.`,
       };
-    else context.push(`${target.label}: ${levelVerdict(target.series, asked ?? 'x86-64-v2')}`);
+    else if (asked && g && LEVELS.indexOf(asked) > LEVELS.indexOf(g)) {
+      // "CPU does not support x86-64-v4 on Standard_D2as_v5": the size does not guarantee what the software needs
+      const best = target.series.best;
+      verdict = {
+        verdict: null,
+        line:
+          best && LEVELS.indexOf(best) >= LEVELS.indexOf(asked)
+            ? `${target.label} guarantees only ${g}, and only some of its hosts reach ${asked}: software built for ${asked} stops this way when the VM lands on, or moves to, a host below it.`
+            : `${target.label} stops at ${g}: none of its hosts reach ${asked}, so software built for ${asked} cannot run on it.`,
+      };
+    } else context.push(`${target.label}: ${levelVerdict(target.series, asked ?? 'x86-64-v2')}`);
   }
   const need = rel ? (rel.release.azureImageBaseline ?? rel.release.x86_64Baseline) : null;
   const said = error?.level ?? null;
