@@ -104,7 +104,7 @@ const FACETS: Array<[DistroFacet, RegExp | Asked]> = [
   ['arches', 'arches'],
   [
     'baseline',
-    /\b(baseline|minimum (cpu|level)|required level|(needs?|requires?) which (x86-64 )?level|what (x86-64 )?level does|which (x86-64 )?level (does|do|is) .{0,30}\b(need|require)\w*)\b|最低|需要什么\s*(cpu|处理器)|必要な\s*cpu|минимальн|requisitos mínimos/,
+    /\b(baseline|minimum (cpu|level)|required level|(?:cpu|processor|hardware) requirements?|(?:what|which) (?:cpu|processor)s? (?:does|do|is|are) [^?]{0,30}\b(?:need|needs|needed|require|requires|required)|(needs?|requires?) which (x86-64 )?level|what (x86-64 )?level does|which (x86-64 )?level (does|do|is) .{0,30}\b(need|require)\w*)\b|最低|需要什么\s*(cpu|处理器)|必要な\s*cpu|минимальн|requisitos mínimos/,
   ],
   ['overview', /\b(called now|new name|renamed|rename|what is|what's|whats|tell me about)\b/],
 ];

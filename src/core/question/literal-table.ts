@@ -284,11 +284,11 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
       clauses: [['eol', 'end', 'support', 'maintenance', 'until', 'long', 'life', 'retire', 'sunset', 'maintained', 'expire', 'still']],
       digits: 0,
     },
-  '/\\b(baseline|minimum (cpu|level)|required level|(needs?|requires?) which (x86-64 )?level|what (x86-64 )?level does|which (x86-64 )?level (does|do|is) .{0,30}\\b(need|require)\\w*)\\b|最低|需要什么\\s*(cpu|处理器)|必要な\\s*cpu|минимальн|requisitos mínimos':
+  '/\\b(baseline|minimum (cpu|level)|required level|(?:cpu|processor|hardware) requirements?|(?:what|which) (?:cpu|processor)s? (?:does|do|is|are) [^?]{0,30}\\b(?:need|needs|needed|require|requires|required)|(needs?|requires?) which (x86-64 )?level|what (x86-64 )?level does|which (x86-64 )?level (does|do|is) .{0,30}\\b(need|require)\\w*)\\b|最低|需要什么\\s*(cpu|处理器)|必要な\\s*cpu|минимальн|requisitos mínimos':
     {
       clauses: [
-        ['baseline', 'minimum', 'required', 'which', 'level', '最低', '需要什么', '必要な', 'минимальн', 'requisitos'],
-        ['baseline', 'minimum', 'required', 'which', 'level', '最低', '需要什么', '必要な', 'минимальн', 'mínimos'],
+        ['baseline', 'minimum', 'required', 'requirement', 'what', 'which', 'level', '最低', '需要什么', '必要な', 'минимальн', 'requisitos'],
+        ['baseline', 'minimum', 'required', 'requirement', 'what', 'which', 'level', '最低', '需要什么', '必要な', 'минимальн', 'mínimos'],
       ],
       digits: 0,
     },
