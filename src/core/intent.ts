@@ -60,7 +60,7 @@ export const ASK_CUES: ReadonlyArray<readonly [Asked, RegExp]> = [
   ['generations', /\b(gen ?[12]|generations?|hyper-?v gen\w*)\b/],
   [
     'upstream',
-    /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|derivatives?|descend\w*|downstream|rebuild|rebuilt|clones?|clon|klon|klone|remix|respin|comes? from|built (from|on|off)|branch(?:ed|es)? (?:from|off)|made from|origin|parent)\b|基于|基於|派生|衍生|源自|ベース|基づ|クローン|основан|basad[oa]s?\b|se basa|basiert|basé/,
+    /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|derivatives?|descend\w*|downstream|rebuild|rebuilt|clones?|clon|klon|klone|remix|respin|comes? from|built (from|on|off)|branch(?:ed|es)? (?:from|off)|made from|origin|parent|(?:works?|behaves?|acts?) (?:just |exactly )?like|similar to)\b|基于|基於|派生|衍生|源自|ベース|基づ|クローン|основан|basad[oa]s?\b|se basa|basiert|basé/,
   ],
   ['lineage', /\b(lineage|family tree|ancestry|ancestors?|genealogy|chain)\b/],
   ['status', /\b(preview|ga|generally available|released|release date|stable|beta|available yet|out yet)\b/],

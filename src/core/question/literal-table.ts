@@ -60,7 +60,7 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     clauses: [['gen'], ['gen', 'hyperv', 'hyper-v']],
     digits: 0,
   },
-  '/\\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|derivatives?|descend\\w*|downstream|rebuild|rebuilt|clones?|clon|klon|klone|remix|respin|comes? from|built (from|on|off)|branch(?:ed|es)? (?:from|off)|made from|origin|parent)\\b|基于|基於|派生|衍生|源自|ベース|基づ|クローン|основан|basad[oa]s?\\b|se basa|basiert|basé':
+  '/\\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|derivatives?|descend\\w*|downstream|rebuild|rebuilt|clones?|clon|klon|klone|remix|respin|comes? from|built (from|on|off)|branch(?:ed|es)? (?:from|off)|made from|origin|parent|(?:works?|behaves?|acts?) (?:just |exactly )?like|similar to)\\b|基于|基於|派生|衍生|源自|ベース|基づ|クローン|основан|basad[oa]s?\\b|se basa|basiert|basé':
     {
       clauses: [
         [
@@ -82,6 +82,8 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
           'made',
           'origin',
           'parent',
+          'like',
+          'similar',
           '基于',
           '基於',
           '派生',
@@ -96,6 +98,7 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
           'basé',
         ],
         [
+          'base',
           'upstream',
           'fork',
           'derive',
@@ -113,6 +116,10 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
           'made',
           'origin',
           'parent',
+          'work',
+          'behave',
+          'act',
+          'similar',
           '基于',
           '基於',
           '派生',
@@ -122,9 +129,7 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
           '基づ',
           'クローン',
           'основан',
-          'basado',
-          'basada',
-          'se',
+          'basa',
           'basiert',
           'basé',
         ],

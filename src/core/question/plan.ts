@@ -845,6 +845,8 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
 
 /** "is Y the upstream of X?", "is Y X's parent?": the distribution asked about is named last. */
 const UPSTREAM_OF = /\b(upstream|parent|base|origin|source|ancestor)\s+(of|for|to)\b|(?<!\bbased on )\b\w+'s (upstream|parent|base|origin)\b/;
+/** "does it work like RHEL 7?", "is it similar to Fedora?": whether it comes from that distribution is asked. */
+const LIKE_ASKED = /\b(?:(?:works?|behaves?|acts?) (?:just |exactly )?like|similar to)\s+$/;
 /** "is it a clone of RHEL?": a rebuild is asked, not any descent. */
 const REBUILD_ASKED = /\b(rebuild|rebuilds|rebuilt|clones?|clon|klon|klone|bug[- ]for[- ]bug|binary[- ]compatible)\b|クローン|克隆/;
 /** "the same as", "identical to": asks whether two things are one. */
@@ -863,7 +865,7 @@ const INDEPENDENT_ASKED = /\b(independent|own root|a root distro\w*|from scratch
 const ANYTHING = /\b(anything|any other|something|another (?:distro|distribution)\w*)\b/;
 /** The words that relate a distribution to its upstream: the ones asked about are named before them. */
 const RELATION_WORD =
-  /\b(based|derived|derives?|derivatives?|fork(?:ed|s)?|clones?|clon|klon|klone|remix|respin|rebuil[dt]s?|downstream|descend\w*|built|branch(?:ed|es)?|comes?|made|upstream|parent|base|origin|source)\b|基于|基於|衍生|派生|ベース|クローン|основан|basad|basiert|basé|est basé/;
+  /\b(similar|like|based|derived|derives?|derivatives?|fork(?:ed|s)?|clones?|clon|klon|klone|remix|respin|rebuil[dt]s?|downstream|descend\w*|built|branch(?:ed|es)?|comes?|made|upstream|parent|base|origin|source)\b|基于|基於|衍生|派生|ベース|クローン|основан|basad|basiert|basé|est basé/;
 /** "which Fedora release is it built from?", "what version of Debian …": the upstream's release is the answer. */
 const WHICH_RELEASE = /^\W*(which|what)\b[^?]{0,40}\b(versions?|releases?)\b/;
 
@@ -912,7 +914,10 @@ function basedOn(catalog: Catalog, query: string, f: Frame, context: Conversatio
     before.length && after.length ? (UPSTREAM_OF.test(f.lower) && !ctx ? [after, before] : [before, after]) : [[first], named.filter((n) => n !== first)];
   const [subjects, all] = upstreamAsked ? [named.filter((n) => n !== upstreamAsked), [upstreamAsked]] : (split as [typeof named, typeof named]);
   // "a RHEL derivative like Rocky?": a distribution named as an example is not an upstream asked about
-  const others = all.filter((n) => !/\b(like|unlike|such as|as with|similar to|as)\s+$/.test(f.lower.slice(0, n.at)));
+  // ("does Azure Linux work like RHEL 7?" asks whether it is RHEL-like: the name after "works like" is asked)
+  const others = all.filter(
+    (n) => !/\b(like|unlike|such as|as with|similar to|as)\s+$/.test(f.lower.slice(0, n.at)) || LIKE_ASKED.test(f.lower.slice(0, n.at)),
+  );
   if (!others.length) return null;
   if (subjects.some((n) => bad(n.distro))) return null;
   const asked = others.map((n): AskedDistro => {
