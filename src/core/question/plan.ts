@@ -683,8 +683,11 @@ function compareMachines(catalog: Catalog, query: string, f: Frame, context: Con
     // "when is Dv2 retired, and do Dv3 and Dv4 support Gen 2?": the retirement and the generations asked, first
     const leads = [
       ...askedOf(targets, f.lower, asksLifecycle).flatMap(([t, clause]) => lifecycleLead(t, clause, catalog.asOf, today()) ?? []),
-      ...(f.intent.asks.has('generations')
-        ? askedOf(targets, f.lower, (c) => GENERATION_ASKED.test(c)).map(([t, clause]) => generationVerdict(t, clause))
+      // (each of the machine its clause names only when the question also asks something else of another one)
+      ...(GENERATION_ASKED.test(f.lower)
+        ? (asksLifecycle(f.lower) ? askedOf(targets, f.lower, (c) => GENERATION_ASKED.test(c)) : targets.map((t): [Target, string] => [t, f.lower])).map(
+            ([t, clause]) => generationVerdict(t, clause),
+          )
         : []),
     ];
     if (leads.length) a.summary = `${leads.join(' ')} ${a.summary}`;
@@ -865,7 +868,7 @@ const INDEPENDENT_ASKED = /\b(independent|own root|a root distro\w*|from scratch
 const ANYTHING = /\b(anything|any other|something|another (?:distro|distribution)\w*)\b/;
 /** The words that relate a distribution to its upstream: the ones asked about are named before them. */
 const RELATION_WORD =
-  /\b(similar|like|based|derived|derives?|derivatives?|fork(?:ed|s)?|clones?|clon|klon|klone|remix|respin|rebuil[dt]s?|downstream|descend\w*|built|branch(?:ed|es)?|comes?|made|upstream|parent|base|origin|source)\b|基于|基於|衍生|派生|ベース|クローン|основан|basad|basiert|basé|est basé/;
+  /\b(similar to|(?:works?|behaves?|acts?) (?:just |exactly )?like|based|derived|derives?|derivatives?|fork(?:ed|s)?|clones?|clon|klon|klone|remix|respin|rebuil[dt]s?|downstream|descend\w*|built|branch(?:ed|es)?|comes?|made|upstream|parent|base|origin|source)\b|基于|基於|衍生|派生|ベース|クローン|основан|basad|basiert|basé|est basé/;
 /** "which Fedora release is it built from?", "what version of Debian …": the upstream's release is the answer. */
 const WHICH_RELEASE = /^\W*(which|what)\b[^?]{0,40}\b(versions?|releases?)\b/;
 
@@ -905,7 +908,7 @@ function basedOn(catalog: Catalog, query: string, f: Frame, context: Conversatio
   const cue = RELATION_WORD.exec(f.lower);
   // "a RHEL clone", "fedora-based", "a Fedora remix": a name right before the relation word, used as a noun (no "of",
   // "from", "on" after it), is the upstream
-  const noun = cue && !/^\S*\s+(?:of|from|on|off|to)\b/.test(f.lower.slice(cue.index));
+  const noun = cue && !/^(?:similar|works?|behaves?|acts?)\b/.test(cue[0]) && !/^\S*\s+(?:of|from|on|off|to)\b/.test(f.lower.slice(cue.index));
   const adjunct = (n: (typeof named)[number]) => Boolean(cue && noun && n.end <= cue.index && /^[\s-]*$/.test(f.lower.slice(n.end, cue.index)));
   const before = cue ? named.filter((n) => n.at < cue.index && !adjunct(n)) : [];
   const after = cue ? named.filter((n) => n.at >= cue.index || adjunct(n)) : [];
@@ -1187,8 +1190,8 @@ function releaseGenerations(name: string, gens: ReadonlyArray<1 | 2> | null | un
     : `No — ${name}'s Azure images are ${text} only, so a Generation ${g}-only size cannot run it.`;
 }
 
-/** Words that ask about Hyper-V generations. */
-const GENERATION_ASKED = /\b(gen ?[12]|generations?|hyper-?v gen\w*)\b/;
+/** Words that ask about Hyper-V generations: "Gen 2", "generation-1", "generations" (not a CPU's "latest generation"). */
+const GENERATION_ASKED = /\b(gen[- ]?[12]|generation[- ]?[12]|generations|hyper-?v gen\w*)\b/;
 
 /** Machines side by side, each with the clause that asks something of it ("When is the Dv2 series retired, and do Dv3
  * and Dv4 support Gen 2?": Dv2 with the retirement, Dv3 and Dv4 with the generations); every machine, with the whole
