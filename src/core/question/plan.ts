@@ -1190,8 +1190,9 @@ function releaseGenerations(name: string, gens: ReadonlyArray<1 | 2> | null | un
     : `No — ${name}'s Azure images are ${text} only, so a Generation ${g}-only size cannot run it.`;
 }
 
-/** Words that ask about Hyper-V generations: "Gen 2", "generation-1", "generations" (not a CPU's "latest generation"). */
-const GENERATION_ASKED = /\b(gen[- ]?[12]|generation[- ]?[12]|generations|hyper-?v gen\w*)\b/;
+/** Words that ask about Hyper-V generations: "Gen 2", "generation-1", "generations" (not a CPU's "latest generation
+ * 2.4 GHz"). */
+const GENERATION_ASKED = /\b(gen[- ]?[12](?![\d.])|generation[- ]?[12](?![\d.])|generations|hyper-?v gen\w*)\b/;
 
 /** Machines side by side, each with the clause that asks something of it ("When is the Dv2 series retired, and do Dv3
  * and Dv4 support Gen 2?": Dv2 with the retirement, Dv3 and Dv4 with the generations); every machine, with the whole
