@@ -1,5 +1,6 @@
 // "First and briefly": a summary states each thing once. Every size, series, Azure processor and family-rule
-// processor is asked the question shapes people ask of it, and the summary may not claim the same level twice,
+// processor is asked the question shapes people ask of it (its level, a feature, a vendor, its processors, a release on
+// it, its generation, lifecycle, vCPUs), and the summary may not claim the same level twice,
 // give two verdicts, name the same processor twice, repeat a name inside its own parenthesis ("(Genoa) … (Genoa
 // (Zen 4)"), or add the level to a generation, vCPU or lifecycle answer that did not ask for it.
 import { describe, expect, test } from 'vitest';
@@ -54,6 +55,9 @@ describe('a size or series answer says each thing once', () => {
       `does ${name} support x86-64-v2?`,
       `is ${name} AMD?`,
       `is ${name} Intel or AMD?`,
+      `which processors does ${name} run on?`,
+      `can I run RHEL 10 on ${name}?`,
+      `does Ubuntu 24.04 run on ${name}?`,
     ])
       expectOnce(q, cpus);
     for (const q of [`does ${name} support gen2?`, `is ${name} retired?`]) expectOnce(q, cpus, true);
