@@ -25,9 +25,10 @@ const MIN_CATEGORIES = 12;
 const MIN_NON_ENGLISH = 5;
 const MIN_PASTED = 40;
 const MIN_MULTI_PART = 15;
-/** Share answered right, never tuned on: 80.0 % (88/110) on main (c2bcb7a) when the set landed, rounded down to the
- * percent; raise it as answers improve (issue 10's goal is 0.9). */
-const BASELINE = 0.8;
+/** Share answered right, never tuned on: 80.0 % (88/110) on main (c2bcb7a) when the set landed; 88.2 % (97/110) on the
+ * patterns branch (its misses' patterns fixed as general rules, with main's vmq and lineage work merged), rounded down
+ * to the percent; raise it as answers improve (issue 10's goal is 0.9). */
+const BASELINE = 0.88;
 /** Answers stating a level or verdict the data contradicts, measured at the same time: none. */
 const MAX_CONTRADICTIONS = 0;
 

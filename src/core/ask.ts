@@ -4,7 +4,7 @@ import type { Answer, ConversationContext } from './answer.js';
 import type { Catalog } from './catalog.js';
 import { helpAnswer } from './answers/meta.js';
 import { azlinuxCommand, cpulevelCommand } from './commands.js';
-import { pastedLevelAnswer } from './pasted.js';
+import { flagsLineOf, pastedLevelAnswer } from './pasted.js';
 import { plainWords } from './plain-words.js';
 import { findEntities } from './entities.js';
 import { vmTargets } from './targets.js';
@@ -94,7 +94,8 @@ function hiddenFeatures(answer: Answer & { kind: 'flags' }, text: string, e: Ret
  * guarantees beside what this one machine showed (a VM can land on a better or a worse host). */
 function withNamedMachine(catalog: Catalog, answer: Answer, text: string): Answer {
   if (answer.kind !== 'flags' || text.length > 20_000) return answer;
-  const e = findEntities(catalog, text.replace(/(?:^|\n)\s*flags\s*:[^\n]*/gi, ' '));
+  const line = flagsLineOf(text);
+  const e = findEntities(catalog, line ? `${text.slice(0, line.start)} ${text.slice(line.end)}` : text);
   // a shortened list beside a model name (inxi): the model's family decides, and what the level above needs
   const cpu = e.mentions.familyCpus.find((m) => m.family.rule.kind === 'processor' && m.family.level);
   if (cpu && answer.level === null) {

@@ -74,6 +74,10 @@ export function findEntities(catalog: Catalog, text: string, gate: KeyGate = nam
   };
   // (a new list only when some word holds an underscore)
   let split = splitWords(scanned.rest);
+  // "CentOS-7.x", "RHEL9.x", "8.*": any minor release of a major one is that major release
+  if (split.some((w) => ANY_MINOR.test(w))) split = split.map((w) => w.replace(ANY_MINOR, '$1'));
+  // "RockLinux-8", "ubunut24.04": a mistyped distribution's name glued to its version is two words
+  if (split.some((w) => GLUED_VERSION.test(w))) split = split.flatMap((w) => gluedTypo(catalog, w) ?? [w]);
   if (split.some((w) => w.includes('_'))) {
     const parts: string[] = [];
     for (const w of split)
@@ -100,6 +104,20 @@ export function findEntities(catalog: Catalog, text: string, gate: KeyGate = nam
     i += Math.max(1, taken);
   }
   return dedupe(found);
+}
+
+/** A version's ".x" (or ".*") after its major number: "7.x", "9.X". */
+const ANY_MINOR = /(\d)\.[x*]$/i;
+
+/** A name glued to a version, with or without a hyphen: "RockLinux-8", "centos7.9". */
+const GLUED_VERSION = /^([a-z]{5,})[-_]?(\d{1,4}(?:\.\d{1,2})?)$/i;
+
+/** A glued word whose name is a distribution's mistyped one: its name and version apart ("RockLinux-8" ->
+ * "RockLinux", "8"); a name typed right is left to the finder's keys ("centos7.9" finds CentOS 7 as it is). */
+function gluedTypo(catalog: Catalog, word: string): string[] | null {
+  const m = GLUED_VERSION.exec(word);
+  if (!m || catalog.distroByKey.has(m[1]!.toLowerCase())) return null;
+  return distroTypo(catalog, m[1]!.toLowerCase()) ? [m[1]!, m[2]!] : null;
 }
 
 /** "considerations_in_adopting_rhel_9", "ubuntu_24.04": a release inside a snake_case word, as its own words. Sizes

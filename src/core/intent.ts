@@ -60,13 +60,13 @@ export const ASK_CUES: ReadonlyArray<readonly [Asked, RegExp]> = [
   ['generations', /\b(gen ?[12]|generations?|hyper-?v gen\w*)\b/],
   [
     'upstream',
-    /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|derivatives?|descend\w*|downstream|rebuild|rebuilt|clones?|clon|klon|klone|remix|respin|comes? from|built (from|on|off)|branch(?:ed|es)? (?:from|off)|made from|origin|parent)\b|基于|基於|派生|衍生|源自|ベース|基づ|クローン|основан|basad[oa]s?\b|se basa|basiert|basé/,
+    /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|derivatives?|descend\w*|downstream|rebuild|rebuilt|clones?|clon|klon|klone|remix|respin|comes? from|built (from|on|off)|branch(?:ed|es)? (?:from|off)|made from|origin|parent|(?:works?|behaves?|acts?) (?:just |exactly )?like|similar to)\b|基于|基於|派生|衍生|源自|ベース|基づ|クローン|основан|basad[oa]s?\b|se basa|basiert|basé/,
   ],
   ['lineage', /\b(lineage|family tree|ancestry|ancestors?|genealogy|chain)\b/],
   ['status', /\b(preview|ga|generally available|released|release date|stable|beta|available yet|out yet)\b/],
   [
     'eol',
-    /\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|still supported|out of support|end date|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\b|\bwhen (does|will|is) .{0,30}\b(end|over)\b|\bsupport(?:ed)?\b[^.?!\n]{0,30}\buntil\b/,
+    /\b(eol|end of life|end-of-life|end of (?:support|maintenance)|end-of-support|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|still supported|out of support|end date|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\b|\bwhen (does|will|is) .{0,30}\b(end|over)\b|\bsupport(?:ed)?\b[^.?!\n]{0,30}\buntil\b/,
   ],
   ['kernel', /\bkernels?\b/],
   ['package-manager', /\b(package manager|package management|pkg manager|dnf5?|yum|apt|tdnf|zypper|apk|pacman)\b/],
@@ -76,7 +76,10 @@ export const ASK_CUES: ReadonlyArray<readonly [Asked, RegExp]> = [
     /\b(baseline|minimum|min|require[sd]?|requirements?|needs?|need to have|mandatory)\b|最低|最少|要求|需要什么|需要哪|必要|要件|минимальн|требу|requisitos|mindestanforderung|exigences/,
   ],
   ['difference', /\b(vs\.?|versus|compare|compared|comparison|difference|differences|differ|different)\b/],
-  ['how-to-check', /\bhow (do|can|could|to|would) (i |we |you )?(check|tell|find( out)?|know|verify|see|determine|test)\b|\bhow to check\b/],
+  [
+    'how-to-check',
+    /\bhow (do|can|could|to|would) (i |we |you )?(check|tell|find( out)?|know|verify|see|determine|test)\b|\bhow to check\b|如何(?:检查|查看|确认|判断)|怎么(?:检查|查看|确认|判断)|怎样(?:检查|查看)|確認(?:方法|する方法|の仕方)|どうやって(?:確認|調べ)|調べ方|확인(?:하는 방법|방법)|어떻게 확인|comment (?:vérifier|savoir|voir)|c[oó]mo (?:comprobar|verificar|saber|ver)|wie (?:kann ich )?(?:prüfe|prüfen|überprüfe|überprüfen|sehe|erkenne)|как (?:проверить|узнать)|como (?:verificar|saber|checar)/,
+  ],
   ['why', /\bwhy\b/],
   ['releases', /\b(releases|versions)\b/],
   ['sizes', /\b(sizes?|series|vms?|skus?|instances?)\b/],
@@ -95,13 +98,13 @@ const FACETS: Array<[DistroFacet, RegExp | Asked]> = [
   ['package-manager', /\b(package manager|package management|pkg manager|dnf5?|yum|apt|tdnf|zypper|apk|pacman|packages?)\b/],
   [
     'eol',
-    /\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\b|\bsupport(?:ed)?\b[^.?!\n]{0,30}\buntil\b/,
+    /\b(eol|end of life|end-of-life|end of (?:support|maintenance)|end-of-support|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\b|\bsupport(?:ed)?\b[^.?!\n]{0,30}\buntil\b/,
   ],
   ['status', 'status'],
   ['arches', 'arches'],
   [
     'baseline',
-    /\b(baseline|minimum (cpu|level)|required level|(needs?|requires?) which (x86-64 )?level|what (x86-64 )?level does|which (x86-64 )?level (does|do|is) .{0,30}\b(need|require)\w*)\b|最低|需要什么\s*(cpu|处理器)|必要な\s*cpu|минимальн|requisitos mínimos/,
+    /\b(baseline|minimum (cpu|level)|required level|(?:cpu|processor|hardware) requirements?|(?:what|which) (?:cpu|processor)s? (?:does|do|is|are) [^?]{0,30}\b(?:need|needs|needed|require|requires|required)|(needs?|requires?) which (x86-64 )?level|what (x86-64 )?level does|which (x86-64 )?level (does|do|is) .{0,30}\b(need|require)\w*)\b|最低|需要什么\s*(cpu|处理器)|必要な\s*cpu|минимальн|requisitos mínimos/,
   ],
   ['overview', /\b(called now|new name|renamed|rename|what is|what's|whats|tell me about)\b/],
 ];

@@ -27,9 +27,9 @@ export function pastedLevelAnswer(catalog: Catalog, query: string, text: string)
   }
   if (/(?:^|\n)\s*Features\s*:\s*(fp|asimd)\b/i.test(text)) return armFlagsAnswer(catalog, query);
   // "flags : …" as /proc/cpuinfo prints it, or a report's own "CPU Flags: …" line
-  const flagsLine = /(?:^|\n)\s*(?:cpu\s+)?flags\s*:\s*([^\n]*)/i.exec(text);
-  if (flagsLine && isFlagsOutput(catalog, flagsLine[1]!)) {
-    const flags = flagWords(flagsLine[1]!);
+  const flagsLine = flagsLineOf(text);
+  if (flagsLine && isFlagsOutput(catalog, flagsLine.flags)) {
+    const flags = flagWords(flagsLine.flags);
     return isShortened(catalog, flags) ? shortenedFlagsAnswer(catalog, query, flags) : flagsAnswer(catalog, query, flags);
   }
   const words = flagWords(text);
@@ -42,6 +42,47 @@ export function pastedLevelAnswer(catalog: Catalog, query: string, text: string)
   if (hits >= 6 && hits >= words.length * 0.4 && !(ASKS.test(text) && isShortened(catalog, words))) return flagsAnswer(catalog, query, words);
   return null;
 }
+
+/** "flags : …" as /proc/cpuinfo prints it, or a report's own "CPU Flags: …", at the start of a line: its name may be in
+ * markdown ("**flags**: …", "`flags : …`", "> - flags: …"). */
+const FLAGS_NAME = /(?:^|\n)[ \t>*_`~-]*(?:cpu[ \t]+)?flags[*_`]*[ \t]*:/i;
+
+/** A pasted flags line and where it is in the text (`start` to `end`): read past markdown around it, and over the
+ * lines a chat box, a mail or a terminal wrapped it onto. A following line continues it while it holds flag-like words
+ * only (no "name :" of its own, as cpuinfo's next line "bugs : …" has, and no word of a sentence). */
+export function flagsLineOf(text: string): { flags: string; start: number; end: number } | null {
+  const name = FLAGS_NAME.exec(text);
+  if (!name) return null;
+  const start = name.index + (text[name.index] === '\n' ? 1 : 0);
+  let end = text.indexOf('\n', name.index + name[0].length);
+  if (end < 0) end = text.length;
+  let flags = text.slice(name.index + name[0].length, end);
+  while (end < text.length) {
+    const next = text.indexOf('\n', end + 1);
+    const stop = next < 0 ? text.length : next;
+    const line = text.slice(end + 1, stop);
+    if (!isContinuation(line)) break;
+    flags += ` ${line}`;
+    end = stop;
+  }
+  // markdown around the flags ("`… lahf_lm`", "*fpu vme*"): no flag has these characters
+  return { flags: flags.replace(/[`*~]/g, ' '), start, end };
+}
+
+/** A line that goes on with the flags above it: flag-like words only (lower case, digits, "_", "."), none a word of a
+ * sentence. A wrapped word's halves ("sse4_\n2") are not joined: each stays as it came. */
+function isContinuation(line: string): boolean {
+  const words = line.replace(/[`*~]/g, ' ').trim().split(/\s+/);
+  if (words[0] === '') return false;
+  return words.every((w) => /^[a-z0-9_.]{2,40}$/.test(w) && !NOT_FLAGS.has(w));
+}
+
+/** Words of a sentence after a paste ("what level is this"): no CPU flag is spelt so. */
+const NOT_FLAGS = new Set(
+  'the is are am was be it its this that what which how why who does do did can could should would will so and or but to of in on for with my our we you your me level levels cpu cpus here there thanks please help'.split(
+    ' ',
+  ),
+);
 
 /** Words that ask something: no machine prints them among its flags. */
 const ASKS = /\?|\b(?:does|do|has|have|what|which|can|support|supports|with)\b/i;

@@ -4,7 +4,8 @@ import type { Catalog } from '../catalog.js';
 import type { Distro, DistroRelease, Relation } from '../../data/schema.js';
 import { today } from '../clock.js';
 import { fact, finish, pushFact, releaseLabel, uniqueSources } from './build.js';
-import { eolPhrase, statusOf } from './lifecycle.js';
+import { eolPhrase, noEolDate, statusOf } from './lifecycle.js';
+import { altBuilds, ownAltBuild } from './alt-builds.js';
 import { joinMapped, listOf } from '../text.js';
 
 export { statusOf };
@@ -157,7 +158,7 @@ export function distroAnswer(catalog: Catalog, query: string, distro: Distro, re
     kind: 'distro',
     query,
     title: name,
-    summary: facetSummary(distro, rel, name, day, facet),
+    summary: facet === 'baseline' ? baselineWithBuilds(catalog, rel, facetSummary(distro, rel, name, day, facet)) : facetSummary(distro, rel, name, day, facet),
     distro: distro.id,
     release: rel.version,
     facts: [...releaseFacts(rel, day), ...fact('Also known as', distro.aliases.slice(0, 6).join(', '))],
@@ -177,7 +178,7 @@ function facetSummary(distro: Distro, rel: DistroRelease, name: string, day: str
     case 'package-manager':
       return rel.packageManager ? `${name} uses ${rel.packageManager}.${earlierManager(distro, rel)}` : `The sources name no package manager for ${name}.`;
     case 'eol':
-      return rel.eol ? `${name}: ${rel.extendedSupport ? statusOf(rel, day) : eolPhrase(rel.eol, day)}.` : `No end-of-life date is published for ${name}.`;
+      return rel.eol ? `${name}: ${rel.extendedSupport ? statusOf(rel, day) : eolPhrase(rel.eol, day)}.` : noEolDate(name, rel);
     case 'status':
       return `${name} is ${statusOf(rel, day)}${rel.released ? ` (released ${rel.released})` : ''}.`;
     case 'arches':
@@ -202,6 +203,12 @@ export function releasesAnswer(catalog: Catalog, query: string, distro: Distro):
     sources: uniqueSources(...distro.releases.map((r) => r.sources.slice(0, 2))),
     context: { topic: 'releases', distro: distro.id },
   });
+}
+
+/** A release's need, then any separate build below it, its own or a same-version rebuild's (AlmaLinux 10's x86-64-v2). */
+function baselineWithBuilds(catalog: Catalog, rel: DistroRelease, summary: string): string {
+  const need = rel.azureImageBaseline ?? rel.x86_64Baseline;
+  return need ? `${summary}${ownAltBuild(rel, need)}${altBuilds(catalog, rel, need, 'run-without')}` : summary;
 }
 
 function baselineSummary(name: string, rel: DistroRelease): string {

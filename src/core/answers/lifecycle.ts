@@ -31,3 +31,15 @@ export function statusOf(rel: DistroRelease, today: string): string {
   if (ext) return `${eolPhrase(ext.until, today)}; regular support ended ${rel.eol}`;
   return eolPhrase(rel.eol, today);
 }
+
+/** A release out of support with no single end-of-life date (the sources disagree on the day): the caveat that says
+ * so, e.g. Azure Linux 2.0's "… AKS support ended 2025-11-30 …". */
+export function endedCaveat(rel: DistroRelease): string | undefined {
+  return rel.eol ? undefined : rel.caveats.find((c) => /support ended|ended support|reached end of life|is end of life/i.test(c));
+}
+
+/** What a release's end of life is when no date is recorded: the caveat saying it ended, else that none is published. */
+export function noEolDate(name: string, rel: DistroRelease): string {
+  const ended = endedCaveat(rel);
+  return ended ? `${name} is out of support, but no single end-of-life date is recorded: ${ended}` : `No end-of-life date is published for ${name}.`;
+}

@@ -8,6 +8,8 @@ import { today } from '../clock.js';
 import { fact, finish, releaseLabel, uniqueSources } from './build.js';
 import { requiredLevel } from './compat.js';
 import { distroAnswer, lineageChain, statusOf } from './distro.js';
+import { endedCaveat, noEolDate } from './lifecycle.js';
+import { altBuilds, ownAltBuild } from './alt-builds.js';
 
 /** "need": does the release require `level`? "run": does it run on a CPU at `level`? "run-without": on a CPU lacking it? */
 export type LevelQuestion = 'need' | 'run' | 'run-without';
@@ -42,9 +44,11 @@ export function releaseLevelAnswer(
       : altFits
         ? `Yes, with its separate ${alt} build — the main ${name} build needs ${need}${images}, which ${cpu} lacks.`
         : `No — ${name} needs ${need}${images}, which ${cpu} lacks.${altBuilds(catalog, rel, level, mode)}`;
-  } else if (levelRank(need) === levelRank(level)) first = `Yes — ${name} needs ${need}${images}.${featureOf(typed, level)}`;
+  } else if (levelRank(need) === levelRank(level))
+    // "does EL10 need x86-64-v3?": yes, and a rebuild of the same version with a separate build below it is said too
+    first = `Yes — ${name} needs ${need}${images}.${featureOf(typed, level)}${ownAltBuild(rel, need)}${altBuilds(catalog, rel, need, 'run-without')}`;
   else if (levelRank(need) > levelRank(level))
-    first = `Yes, and more — ${name} needs ${need}${images}, which includes everything in ${level}.${featureOf(typed, level)}`;
+    first = `Yes, and more — ${name} needs ${need}${images}, which includes everything in ${level}.${featureOf(typed, level)}${ownAltBuild(rel, need)}${altBuilds(catalog, rel, need, 'run-without')}`;
   else {
     // the caveat that speaks of the level asked about, minus any sentence restating the minimum
     const mention = rel.caveats.find((c) => c.includes(level));
@@ -80,12 +84,9 @@ export function eolAnswer(catalog: Catalog, query: string, distro: Distro, rel: 
     supported = !isPastEol(rel, now);
     said = `${name}: ${statusOf(rel, now)}.`;
   } else {
-    const endedCaveat = rel.caveats.find((c) => /support ended|ended support|reached end of life|is end of life/i.test(c));
-    ended = endedCaveat ? true : null;
+    ended = endedCaveat(rel) ? true : null;
     supported = ended === null ? null : !ended;
-    said = endedCaveat
-      ? `${name} is out of support, but no single end-of-life date is recorded: ${endedCaveat}`
-      : `No end-of-life date is published for ${name}; it is ${statusOf(rel, now)}.`;
+    said = ended ? noEolDate(name, rel) : `No end-of-life date is published for ${name}; it is ${statusOf(rel, now)}.`;
   }
   let summary = said;
   if (yesNo) {
@@ -216,18 +217,6 @@ export function successorAnswer(
     sources: uniqueSources(a.sources.slice(0, 2), ...family.map((d) => d.releases[0]!.sources.slice(0, 1))),
     context: { ...a.context, topic: 'successor' },
   };
-}
-
-/** Releases of the same version elsewhere with a separate build for older CPUs (AlmaLinux 10's x86-64-v2). */
-function altBuilds(catalog: Catalog, rel: DistroRelease, level: LevelName, mode: LevelQuestion): string {
-  const head = rel.version.split(/[\s.]/)[0];
-  const fits = (alt: LevelName) => (mode === 'run-without' ? levelRank(alt) < levelRank(level) : levelRank(alt) <= levelRank(level));
-  const others = catalog.distros.flatMap((d) =>
-    d.releases
-      .filter((r) => r !== rel && r.altBuildBaseline && fits(r.altBuildBaseline) && r.version.split(/[\s.]/)[0] === head)
-      .map((r) => `${releaseLabel(d, r)} ships a separate ${r.altBuildBaseline} build`),
-  );
-  return others.length ? ` ${others.join('; ')}.` : '';
 }
 
 /** True when nothing supports the release any more: past its end of life and any extended phase. */

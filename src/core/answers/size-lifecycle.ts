@@ -16,7 +16,7 @@ const WHEN_ELSEWHERE = /什么时候|何时|何時|いつ|cuándo|\bquand\b|\bwa
 const ASKS_GONE = /\b(retire[ds]?|retiring|deprecat\w*|end[- ]of[- ]life|eol|sunset\w*|discontinu\w*|phas(?:e|ed|ing) out|going away|no longer|gone)\b/;
 /** Asks whether it is going ("deprecated?", "being retired?", "will it be retired?"): an announced retirement is a yes. */
 const ASKS_GOING = /\b(deprecat\w*|being retired|be retired|going away|phas(?:e|ing) out|sunset\w*)\b|廃止され|abgekündigt/;
-const ASKS_WHEN = /\b(when|what date|which date|until when|how long)\b/;
+const ASKS_WHEN = /\b(when|what date|which date|until when|how long|(?:retirement|end[- ]of[- ]life|eol) date)\b/;
 
 /** Whether the words ask about a size's lifecycle, in English or another language. */
 export function asksLifecycle(lower: string): boolean {

@@ -3,7 +3,7 @@
 import type { Answer, Section, Source, Verdict } from '../answer.js';
 import type { Catalog } from '../catalog.js';
 import type { LevelName } from '../../data/schema.js';
-import { levelRank, LEVELS } from '../levels.js';
+import { levelRank, LEVELS, normaliseFlag } from '../levels.js';
 import type { PastedError } from '../question/mentions.js';
 import { listOf } from '../text.js';
 import { fact, finish, uniqueSources } from './build.js';
@@ -42,8 +42,21 @@ export interface TriageInput {
   /** extra lines to show first (the named distro's need, a size's guarantee) */
   context?: string[];
   notUnderstood?: string[];
+  /** "how do I check whether my CPU supports x86-64-v2?": how to read it on the machine, said first */
+  howToCheck?: boolean;
   /** "my CPU doesn't have AVX": the feature the asker's CPU lacks */
-  lacks?: { typed: string; level: LevelName };
+  lacks?: { typed: string; level: LevelName /** a crash or failure is reported with it */; failing?: boolean };
+}
+
+/** How to read a machine's level on the machine itself: glibc's loader, or the flags line, with the level's flags. */
+function howToCheckLine(catalog: Catalog, level: LevelName | null): string {
+  const target = level && levelRank(level) >= 2 ? level : null;
+  const flags = target
+    ? catalog.levels.levels.filter((l) => levelRank(l.level) >= 2 && levelRank(l.level) <= levelRank(target)).flatMap((l) => l.cpuinfoFlags)
+    : [];
+  return target
+    ? `To check whether a CPU supports ${target}, run \`/lib64/ld-linux-x86-64.so.2 --help\` on it (glibc 2.33 or newer): it does when the glibc-hwcaps line reads \`${target} (supported, searched)\`. Or read the flags line of /proc/cpuinfo (\`grep -m1 ^flags /proc/cpuinfo\`): ${target} needs ${flags.join(', ')}.`
+    : 'To know a machine’s x86-64 level, run `/lib64/ld-linux-x86-64.so.2 --help` on it (glibc 2.33 or newer): the `x86-64-vN (supported, searched)` lines are the levels it reaches. Or read the flags line of /proc/cpuinfo (`grep -m1 ^flags /proc/cpuinfo`) and paste it here.';
 }
 
 /** Flags a level needs, step by step from v2 up to it. */
@@ -81,10 +94,19 @@ export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): A
   } else if (t.lacks) {
     const r = levelRank(t.lacks.level);
     const most = LEVELS[r - 2];
-    const feature = /^(x86[-_]?64[-_]?)?v\d$/i.test(t.lacks.typed) ? t.lacks.level : `${t.lacks.typed.toUpperCase()} (an ${t.lacks.level} feature)`;
+    const feature = /^(x86[-_]?v?64[-_]?)?v\d$/i.test(t.lacks.typed) ? t.lacks.level : `${t.lacks.typed.toUpperCase()} (an ${t.lacks.level} feature)`;
     summary = most
       ? `A CPU without ${feature} is at most ${most}: software built for ${t.lacks.level} or higher will not run on it, software built for ${most} or lower will.`
       : `A CPU without ${feature} is not an x86-64 CPU at all.`;
+    // "… lack AVX, the app crashes": the missing feature is the likely cause, said first, and how to see it
+    if (t.lacks.failing && most) {
+      const flag = normaliseFlag(t.lacks.typed.replace(/\s/g, ''), catalog.levels);
+      const look = catalog.levelFlags.has(flag) ? `look for ${flag} in the flags line of /proc/cpuinfo` : 'read the flags line of /proc/cpuinfo';
+      summary = `The likely cause is the missing ${feature}: a build that uses it stops with an illegal instruction on a CPU without it. ${summary} To check a machine, ${look}, or run \`ld.so --help\`.`;
+    }
+  } else if (t.howToCheck) {
+    // then what each release named needs ("Red Hat Enterprise Linux 10 needs x86-64-v3.")
+    summary = [howToCheckLine(catalog, explained), ...(t.context ?? [])].join(' ');
   } else if (t.virtualCpus.length) {
     const qemu = t.virtualCpus.some((v) => /kvm64|qemu64|QEMU/.test(v));
     const qemu_ = qemu ? qemuGeneric(catalog) : null;
@@ -96,7 +118,8 @@ export function triageAnswer(catalog: Catalog, query: string, t: TriageInput): A
   } else {
     summary = `To know a machine's x86-64 level, ask the machine: \`ld.so --help\` lists the glibc-hwcaps levels it supports.`;
   }
-  if (t.verdict) summary = `${t.verdict.line} ${summary}`;
+  // how to check comes first when it is what was asked; a verdict or the level's context follows it
+  if (t.verdict) summary = t.howToCheck && !t.error && !t.lacks ? `${summary} ${t.verdict.line}` : `${t.verdict.line} ${summary}`;
   const sections: Section[] = [];
   if (t.context?.length) sections.push({ title: 'What you named', lines: t.context });
   if (explained && levelRank(explained) >= 2) sections.push(levelNeeds(catalog, explained));

@@ -90,11 +90,18 @@ function namedReleases(catalog: Catalog, e: Entities, text: string): NamedReleas
   for (const d of e.distros) out.push({ distro: d, release: namedAfter(catalog, d, e.distroTyped.get(d)), defaulted: true });
   // "azure linux 3 vs 4", "rhel 8 and 9": a bare number after the first release is the same distro's
   const only = out.length === 1 ? out[0]! : undefined;
-  if (only && /\b(?:vs\.?|versus|and|or|to|from|with)\s+\d/i.test(text)) {
-    for (const m of text.matchAll(/\b(?:vs\.?|versus|and|or|to|from|with)\s+(\d{1,2}(?:\.\d+)?)(?![\w.])/gi)) {
+  if (only && /\b(?:vs\.?|versus|and|or|to|from|with)\s+\d|\d\s*[/&]\s*\d/i.test(text)) {
+    // "rhel 8 and 9", "CentOS 7/8"
+    for (const m of text.matchAll(/(?:\b(?:vs\.?|versus|and|or|to|from|with)\s+|(?<=\d)\s*[/&]\s*)(\d{1,2}(?:\.\d+)?)(?![\w.])/gi)) {
       const rel = catalog.findRelease(only.distro, m[1]!);
       if (rel && !out.some((r) => r.release === rel)) out.push({ distro: only.distro, release: rel, defaulted: false });
     }
+  }
+  // "CentOS EOL date for 7 and 8", "CentOS 7/8": a distribution typed without a version, then its versions in a list
+  if (only && /\d\s*(?:,|\/|&|and|or)\s*\d/i.test(text)) {
+    const listed = versionsListed(catalog, only.distro, text);
+    const typed = only.defaulted ? [] : [only.release];
+    if (listed.length) return [...new Set([...typed, ...listed])].map((release) => ({ distro: only.distro, release, defaulted: false }));
   }
   if (!out.length) {
     const one = firstRelease(catalog, e);
@@ -102,6 +109,17 @@ function namedReleases(catalog: Catalog, e: Entities, text: string): NamedReleas
   }
   return out;
 }
+
+/** The versions of a distribution listed as bare numbers ("for 7 and 8", "versions 7, 8 or 9", "7/8"): two at least,
+ * each one of its releases. */
+function versionsListed(catalog: Catalog, distro: NamedRelease['distro'], text: string): NamedRelease['release'][] {
+  for (const m of text.matchAll(VERSION_LIST)) {
+    const found = m[0].match(/\d{1,2}(?:\.\d+)?/g)!.map((v) => catalog.findRelease(distro, v));
+    if (found.every((r) => r) && new Set(found).size >= 2) return [...new Set(found as NamedRelease['release'][])];
+  }
+  return [];
+}
+const VERSION_LIST = /(?<![\w.])\d{1,2}(?:\.\d+)?(?:\s*(?:,|\/|&|and|or)\s*\d{1,2}(?:\.\d+)?)+(?![\w.])/gi;
 
 /** Several machines × several releases is a matrix; two of a kind side by side a comparison. */
 export function operationOf(intent: Intent, machines: number, releases: number, cpus: number): Operation {

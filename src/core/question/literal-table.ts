@@ -60,7 +60,7 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     clauses: [['gen'], ['gen', 'hyperv', 'hyper-v']],
     digits: 0,
   },
-  '/\\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|derivatives?|descend\\w*|downstream|rebuild|rebuilt|clones?|clon|klon|klone|remix|respin|comes? from|built (from|on|off)|branch(?:ed|es)? (?:from|off)|made from|origin|parent)\\b|基于|基於|派生|衍生|源自|ベース|基づ|クローン|основан|basad[oa]s?\\b|se basa|basiert|basé':
+  '/\\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|derivatives?|descend\\w*|downstream|rebuild|rebuilt|clones?|clon|klon|klone|remix|respin|comes? from|built (from|on|off)|branch(?:ed|es)? (?:from|off)|made from|origin|parent|(?:works?|behaves?|acts?) (?:just |exactly )?like|similar to)\\b|基于|基於|派生|衍生|源自|ベース|基づ|クローン|основан|basad[oa]s?\\b|se basa|basiert|basé':
     {
       clauses: [
         [
@@ -82,6 +82,8 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
           'made',
           'origin',
           'parent',
+          'like',
+          'similar',
           '基于',
           '基於',
           '派生',
@@ -96,6 +98,7 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
           'basé',
         ],
         [
+          'base',
           'upstream',
           'fork',
           'derive',
@@ -113,6 +116,10 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
           'made',
           'origin',
           'parent',
+          'work',
+          'behave',
+          'act',
+          'similar',
           '基于',
           '基於',
           '派生',
@@ -122,9 +129,7 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
           '基づ',
           'クローン',
           'основан',
-          'basado',
-          'basada',
-          'se',
+          'basa',
           'basiert',
           'basé',
         ],
@@ -142,9 +147,9 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     clauses: [['preview', 'ga', 'generally', 'release', 'stable', 'beta', 'available', 'out']],
     digits: 0,
   },
-  '/\\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|still supported|out of support|end date|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\\b|\\bwhen (does|will|is) .{0,30}\\b(end|over)\\b|\\bsupport(?:ed)?\\b[^.?!\\n]{0,30}\\buntil\\b':
+  '/\\b(eol|end of life|end-of-life|end of (?:support|maintenance)|end-of-support|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|still supported|out of support|end date|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\\b|\\bwhen (does|will|is) .{0,30}\\b(end|over)\\b|\\bsupport(?:ed)?\\b[^.?!\\n]{0,30}\\buntil\\b':
     {
-      clauses: [['eol', 'end', 'support', 'until', 'how', 'life', 'retire', 'sunset', 'maintained', 'expire', 'still', 'out', 'date', 'when']],
+      clauses: [['eol', 'end', 'support', 'maintenance', 'until', 'long', 'life', 'retire', 'sunset', 'maintained', 'expire', 'still', 'out', 'when']],
       digits: 0,
     },
   '/\\bkernels?\\b': {
@@ -209,10 +214,42 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     clauses: [['vs', 'versus', 'compare', 'comparison', 'differ']],
     digits: 0,
   },
-  '/\\bhow (do|can|could|to|would) (i |we |you )?(check|tell|find( out)?|know|verify|see|determine|test)\\b|\\bhow to check\\b': {
-    clauses: [['how', 'check']],
-    digits: 0,
-  },
+  '/\\bhow (do|can|could|to|would) (i |we |you )?(check|tell|find( out)?|know|verify|see|determine|test)\\b|\\bhow to check\\b|如何(?:检查|查看|确认|判断)|怎么(?:检查|查看|确认|判断)|怎样(?:检查|查看)|確認(?:方法|する方法|の仕方)|どうやって(?:確認|調べ)|調べ方|확인(?:하는 방법|방법)|어떻게 확인|comment (?:vérifier|savoir|voir)|c[oó]mo (?:comprobar|verificar|saber|ver)|wie (?:kann ich )?(?:prüfe|prüfen|überprüfe|überprüfen|sehe|erkenne)|как (?:проверить|узнать)|como (?:verificar|saber|checar)':
+    {
+      clauses: [
+        [
+          'how',
+          'check',
+          '如何检查',
+          '如何查看',
+          '如何确认',
+          '如何判断',
+          '怎么检查',
+          '怎么查看',
+          '怎么确认',
+          '怎么判断',
+          '怎样检查',
+          '怎样查看',
+          '確認方法',
+          '確認する方法',
+          '確認の仕方',
+          'どうやって確認',
+          'どうやって調べ',
+          '調べ方',
+          '확인',
+          '어떻게',
+          'comment',
+          'como',
+          'cómo',
+          'wie',
+          'как',
+          'verificar',
+          'saber',
+          'checar',
+        ],
+      ],
+      digits: 0,
+    },
   '/\\bwhy\\b': {
     clauses: [['why']],
     digits: 0,
@@ -247,36 +284,16 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     ],
     digits: 0,
   },
-  '/\\b(eol|end of life|end-of-life|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\\b|\\bsupport(?:ed)?\\b[^.?!\\n]{0,30}\\buntil\\b':
+  '/\\b(eol|end of life|end-of-life|end of (?:support|maintenance)|end-of-support|supported until|support ends?|until when|how long|lifecycle|life cycle|retire[ds]?|sunset|maintained|expire[sd]?|still (?:getting|receiving|get|gets) (?:updates|patches|security|fixes)|support (?:commitment|period|window|timeline|policy|lifetime))\\b|\\bsupport(?:ed)?\\b[^.?!\\n]{0,30}\\buntil\\b':
     {
-      clauses: [
-        ['eol', 'end', 'support', 'until', 'how', 'life', 'retire', 'sunset', 'maintained', 'expire', 'still'],
-        [
-          'eol',
-          'end',
-          'support',
-          'until',
-          'how',
-          'life',
-          'retire',
-          'sunset',
-          'maintained',
-          'expire',
-          'still',
-          'commitment',
-          'period',
-          'window',
-          'timeline',
-          'policy',
-        ],
-      ],
+      clauses: [['eol', 'end', 'support', 'maintenance', 'until', 'long', 'life', 'retire', 'sunset', 'maintained', 'expire', 'still']],
       digits: 0,
     },
-  '/\\b(baseline|minimum (cpu|level)|required level|(needs?|requires?) which (x86-64 )?level|what (x86-64 )?level does|which (x86-64 )?level (does|do|is) .{0,30}\\b(need|require)\\w*)\\b|最低|需要什么\\s*(cpu|处理器)|必要な\\s*cpu|минимальн|requisitos mínimos':
+  '/\\b(baseline|minimum (cpu|level)|required level|(?:cpu|processor|hardware) requirements?|(?:what|which) (?:cpu|processor)s? (?:does|do|is|are) [^?]{0,30}\\b(?:need|needs|needed|require|requires|required)|(needs?|requires?) which (x86-64 )?level|what (x86-64 )?level does|which (x86-64 )?level (does|do|is) .{0,30}\\b(need|require)\\w*)\\b|最低|需要什么\\s*(cpu|处理器)|必要な\\s*cpu|минимальн|requisitos mínimos':
     {
       clauses: [
-        ['baseline', 'minimum', 'required', 'which', 'level', '最低', '需要什么', '必要な', 'минимальн', 'requisitos'],
-        ['baseline', 'minimum', 'required', 'which', 'level', '最低', '需要什么', '必要な', 'минимальн', 'mínimos'],
+        ['baseline', 'minimum', 'required', 'requirement', 'what', 'which', 'level', '最低', '需要什么', '必要な', 'минимальн', 'requisitos'],
+        ['baseline', 'minimum', 'required', 'requirement', 'what', 'which', 'level', '最低', '需要什么', '必要な', 'минимальн', 'mínimos'],
       ],
       digits: 0,
     },
@@ -508,6 +525,10 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     ],
     digits: 1,
   },
+  'i/\\b(?:0x)?c000001d\\b|\\b(?:status|exception)_illegal_instruction\\b|(?:^|[^\\w-])-1073741795\\b|\\b3221225501\\b': {
+    clauses: [['c000001d', 'status_illegal_instruction', 'exception_illegal_instruction', '-1073741795', '3221225501']],
+    digits: 0,
+  },
   'i/\\b(?:intel\\s+)?(?:xeon\\s*)?(?:\\(r\\)\\s*)?(?:cpu\\s+)?e[357]\\s*-\\s*\\d{4}[a-z]{0,2}(?:\\s*v\\d)?\\b': {
     clauses: [['e3', 'e5', 'e7']],
     digits: 4,
@@ -609,7 +630,7 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     ],
     digits: 0,
   },
-  'i/\\bwindows(?:\\s+server)?(?:\\s+\\d{2,4})?\\b(?!\\s+subsystem)': {
+  'i/\\bwindows(?!\\s+(?:xp|2000|me|9[58])\\b)(?:\\s+server)?(?:\\s+\\d{2,4})?\\b(?!\\s+subsystem)': {
     clauses: [['windows']],
     digits: 0,
   },
@@ -639,13 +660,11 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     clauses: [['constrained', 'constraint'], ['vcpu']],
     digits: 0,
   },
-  'i/\\b(?:(?:gpu|grid|nvidia|radeon|cuda)\\s+drivers?|vgpu|gpu (?:memory|ram)|vram)\\b': {
-    clauses: [
-      ['driver', 'gpu', 'vram'],
-      ['driver', 'vgpu', 'memory', 'ram'],
-    ],
-    digits: 0,
-  },
+  'i/\\b(?:(?:gpu|grid|nvidia|radeon|cuda)\\s+drivers?|vgpu|gpu (?:memory|ram)|vram|nvidia-smi|nouveau|nvidia[^.?!\\n]{0,20}\\b(?:kernel )?modules?|(?:cuda|gpu)\\b[^.?!\\n]{0,30}\\b(?:not (?:working|detected|found|available)|fail(?:s|ed|ing)?|errors?|broken|crash\\w*|missing))\\b':
+    {
+      clauses: [['driver', 'gpu', 'vram', 'nouveau', 'nvidia', 'working', 'detected', 'found', 'available', 'fail', 'error', 'broken', 'crash', 'missing']],
+      digits: 0,
+    },
   'i/\\bhow much (?:memory|ram)\\b|\\bmemory (?:size|capacity)\\b|\\b(?:standard_|basic_)?[a-z]{1,4}\\d{1,4}[a-z0-9_]*\\s*[=:]\\s*\\d+(?:\\.\\d+)?\\s?gi?b\\b':
     {
       clauses: [['much', 'memory', 'gb', 'gib']],
@@ -742,6 +761,18 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     clauses: [
       ['compute', 'cuda', 'sm_', 'tensor', 'rocm'],
       ['compute', 'cuda', 'sm_', 'core', 'rocm'],
+    ],
+    digits: 0,
+  },
+  'i/\\b(?:vt-?x|amd-?v|vmx|svm)\\b[^.?!\\n]{0,40}\\b(?:not available|unavailable|disabled|not enabled|not supported|not present|is off)\\b|\\bverr_(?:vmx|svm)\\w*|\\bdisabled (?:by|in) (?:the )?bios\\b':
+    {
+      clauses: [['vtx', 'vt-x', 'amdv', 'amd-v', 'vmx', 'svm', 'disabled']],
+      digits: 0,
+    },
+  'i/\\bwindows\\s+(?:xp|2000|me|9[58])\\b|\\b(?:cyrix|via c3|pentium (?:ii|iii|pro|mmx))\\b': {
+    clauses: [
+      ['windows', 'cyrix', 'via', 'pentium'],
+      ['windows', 'cyrix', 'c3', 'pentium'],
     ],
     digits: 0,
   },

@@ -95,7 +95,8 @@ const HYPERVISOR_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
 
 /** Topics about things the bot covers that it does not answer: "Are HB/HC supported on Windows?" */
 const OFF_TOPIC_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
-  ['Windows', /\bwindows(?:\s+server)?(?:\s+\d{2,4})?\b(?!\s+subsystem)/gi],
+  // Windows XP and older are 32-bit systems: declined as that below (OUT_OF_SCOPE_ROWS)
+  ['Windows', /\bwindows(?!\s+(?:xp|2000|me|9[58])\b)(?:\s+server)?(?:\s+\d{2,4})?\b(?!\s+subsystem)/gi],
   ['nested virtualization', /\bnested[- ]virtuali[sz]ation\b/gi],
   [
     'CPU performance and burst credits',
@@ -104,7 +105,11 @@ const OFF_TOPIC_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
   ['prices and quotas', /\b(?:pric(?:e|es|ing|ier|iest)|costs?|quotas?|billing|cheap(?:er|est)?|(?:more |less |most |least )?expensive)\b/gi],
   ['networking and disks', /\b(?:accelerated networking|iops|throughput|premium (?:ssd|storage)|temp disk)\b/gi],
   ['constrained-vCPU listings', /\bconstrain(?:ed|t) vcpus?\b/gi],
-  ['GPUs and their drivers', /\b(?:(?:gpu|grid|nvidia|radeon|cuda)\s+drivers?|vgpu|gpu (?:memory|ram)|vram)\b/gi],
+  // a GPU's driver or runtime failing: "nvidia-smi says no devices", "CUDA not working", "the nvidia kernel module fails"
+  [
+    'GPUs and their drivers',
+    /\b(?:(?:gpu|grid|nvidia|radeon|cuda)\s+drivers?|vgpu|gpu (?:memory|ram)|vram|nvidia-smi|nouveau|nvidia[^.?!\n]{0,20}\b(?:kernel )?modules?|(?:cuda|gpu)\b[^.?!\n]{0,30}\b(?:not (?:working|detected|found|available)|fail(?:s|ed|ing)?|errors?|broken|crash\w*|missing))\b/gi,
+  ],
   // "NC6 = 12GB", "how much memory does a D4s_v5 have": a size's memory, not its processor
   [
     'memory sizes',
@@ -151,6 +156,14 @@ const OUT_OF_SCOPE_ROWS: ReadonlyArray<readonly [string, RegExp]> = [
     /your cpu supports instructions that this tensorflow binary was not compiled to use/gi,
   ],
   ['GPU compute capability', /\b(?:compute capability|cuda(?: version| cores?)?|sm_\d{2,3}|tensor cores?|rocm)\b/gi],
+  // the hypervisor's own error about hardware virtualization: no CPU level is at stake ("VT-x is not available",
+  // VirtualBox's VERR_VMX_*, "AMD-V is disabled in the BIOS")
+  [
+    'a hypervisor error about hardware virtualization (VT-x/AMD-V)',
+    /\b(?:vt-?x|amd-?v|vmx|svm)\b[^.?!\n]{0,40}\b(?:not available|unavailable|disabled|not enabled|not supported|not present|is off)\b|\bverr_(?:vmx|svm)\w*|\bdisabled (?:by|in) (?:the )?bios\b/gi,
+  ],
+  // Windows XP and older, processors from before x86-64: an illegal instruction there is no x86-64 level
+  ['a 32-bit system, from before x86-64', /\bwindows\s+(?:xp|2000|me|9[58])\b|\b(?:cyrix|via c3|pentium (?:ii|iii|pro|mmx))\b/gi],
 ];
 
 /** An instruction-set feature or level a refusal names. */
@@ -215,6 +228,9 @@ const ERROR_ROWS: ReadonlyArray<readonly [ErrorKind, RegExp]> = [
   // 132 = 128 + signal 4 (SIGILL)
   ['illegal-instruction', new RegExp(ILLEGAL_ELSEWHERE, 'giu')],
   ['illegal-instruction', /\b(?:exit(?:ed)?(?: with)?(?: code| status)?|exit code|status|code|error)[\s:=(]*132\b|\bsignal[\s:]*4\b(?![\d.])/gi],
+  // Windows' name for it: the exception code 0xC000001D (STATUS_ILLEGAL_INSTRUCTION), also printed as a signed or
+  // unsigned exit code (-1073741795, 3221225501)
+  ['illegal-instruction', /\b(?:0x)?c000001d\b|\b(?:status|exception)_illegal_instruction\b|(?:^|[^\w-])-1073741795\b|\b3221225501\b/gi],
 ];
 
 /** Families typed without a model number the family rules need: the microarchitecture they all share. */
@@ -270,9 +286,9 @@ const GATE = {
   virtual: /kvm|qemu|virtual|vbox|compat|feature mask|cpu model|cpu type|-cpu|evc|vmotion/,
   hypervisor: /qemu|kvm|libvirt|virt-manager|proxmox|pve|vmware|esxi|vsphere|hyper-?v|xen|domu|xcp-ng|citrix/,
   offTopic:
-    /windows|nested|perf|credit|burst|benchmark|faster|slower|quicker|pric|cost|quota|billing|cheap|expensive|networking|iops|throughput|premium|temp disk|constrain|driver|vgpu|gpu|vram|memory|ram\b|\dgi?b|\d gi?b/,
+    /windows|nested|perf|credit|burst|benchmark|faster|slower|quicker|pric|cost|quota|billing|cheap|expensive|networking|iops|throughput|premium|temp disk|constrain|driver|vgpu|gpu|vram|nvidia|nouveau|cuda|memory|ram\b|\dgi?b|\d gi?b/,
   outOfScope:
-    /glibc_|tensorflow|raspberry|rpi|jetson|orange|rock|odroid|hetzner|ovh|ocean|linode|vultr|scaleway|alibaba|aliyun|tencent|ibm cloud|contabo|upcloud|ionos|hackintosh|opencore|clover|capitan|sierra|mojave|catalina|big sur|monterey|ventura|sonoma|sequoia|tahoe|os x|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm/,
+    /glibc_|tensorflow|raspberry|rpi|jetson|orange|rock|odroid|hetzner|ovh|ocean|linode|vultr|scaleway|alibaba|aliyun|tencent|ibm cloud|contabo|upcloud|ionos|hackintosh|opencore|clover|capitan|sierra|mojave|catalina|big sur|monterey|ventura|sonoma|sequoia|tahoe|os x|large|metal|nano|micro|small|medium|aws|ec2|amazon web|graviton|standard-|high|ultramem|megamem|custom|gcp|gce|google|compute engine|oracle cloud|apple|mac|rosetta|m[1-5]|cuda|capability|sm_|tensor|rocm|windows|cyrix|via c3|pentium|vt-?x|amd-?v|vmx|svm|verr_|bios/,
 };
 
 /** "an old i7 3rd gen": the generation phrase cpu-family.ts reads a Core processor by when no model number is typed
@@ -354,7 +370,9 @@ export function scanMentions(catalog: Catalog, text: string, may?: Candidates): 
 
   if (
     anyOf(AT_ERRORS) &&
-    /cpu|instruc|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|popcnt|support|处理器|指令|命令|명령|инструкц|befehl|instru|istruz|132|signal/.test(quick)
+    /cpu|instruc|sigill|opcode|kernel|x86-64|glibc|amd64|avx|sse|popcnt|support|处理器|指令|命令|명령|инструкц|befehl|instru|istruz|132|signal|c000001d|1073741795|3221225501/.test(
+      quick,
+    )
   )
     for (let row = 0; row < ERROR_ROWS.length; row++) {
       if (!mayMatch(can, AT_ERRORS + row)) continue;

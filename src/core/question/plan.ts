@@ -12,6 +12,7 @@ import { compareAnswer, helpAnswer, notFoundAnswer } from '../answers/meta.js';
 import { eolAnswer, isPastEol, releaseCompareAnswer, releaseLevelAnswer, successorAnswer } from '../answers/release-questions.js';
 import { foreignCpuAnswer, outOfScopeAnswer, releaseNeeds } from '../answers/scope.js';
 import { triageAnswer } from '../answers/triage.js';
+import { endedCaveat } from '../answers/lifecycle.js';
 import { basedOnAnswer, upstreamsOf, type AskedDistro, type AskedRelation, type NamedDistro } from '../answers/based-on.js';
 import { brandVerdict, brandsNamed, familyNamed, processorBrands, processorsSaid, type SeriesFilter, seriesFilter, versionFilter } from '../answers/vendor.js';
 import { asksLifecycle, lifecycleLead } from '../answers/size-lifecycle.js';
@@ -27,6 +28,7 @@ import { ambiguousSize, contextRelease, contextTarget, guess, type Target, unkno
 import { echo, joinMapped, keyOf, listOf, mapped, wordsOf } from '../text.js';
 import { distinct, frameOf, highest, keysOf, notUnderstood, type Frame, type NamedRelease } from './frame.js';
 import { FAILURE, processorLine, processorOf, triage } from './triage-plan.js';
+import { cpuTypeChoice } from './cpu-type.js';
 
 interface Rule {
   name: string;
@@ -40,7 +42,13 @@ const DISTRO_TOPICS = new Set<string>(['upstream', 'lineage', 'kernel', 'package
 const MY_CPU = /\b(my|our|your|this|the|these|those)\b[^.?!]{0,40}\b(cpus?|processors?|servers?|machines?|box(es)?|laptops?|pcs?|hosts?|hardware|nas|vms?)\b/;
 
 /** Hardware that is not an x86 server at all: declined even when a crash is pasted. */
-const NOT_X86 = new Set(['Apple hardware', 'GPU compute capability', 'macOS on a PC (a hackintosh)', 'a single-board computer']);
+const NOT_X86 = new Set([
+  'Apple hardware',
+  'GPU compute capability',
+  'macOS on a PC (a hackintosh)',
+  'a single-board computer',
+  'a 32-bit system, from before x86-64',
+]);
 /** Another cloud or provider named by name only: with a distribution named too, the distribution is the question. */
 const CLOUD_NAME = new Set(['AWS', 'Google Cloud', 'Oracle Cloud', 'another hosting provider']);
 /** Off-topic words that can sit beside a comparison of distributions ("the 'cost' of running both"). */
@@ -52,6 +60,14 @@ const ASIDE_WORDS: Readonly<Record<string, RegExp>> = {
 };
 /** Declined first, whatever else is named: not a question about a CPU level at all. */
 const NOT_CPU = /glibc version mismatch|TensorFlow build notice/;
+/** A hypervisor's own error about hardware virtualization: declined, unless a CPU feature, level, processor or crash is
+ * named with it (then the CPU is the question: "no AVX in the guest", "a Core 2 Duo"). */
+const HYPERVISOR_ERROR = /hypervisor error about hardware virtualization/;
+function namesCpuLevel(f: Frame): boolean {
+  return (
+    f.levels.length > 0 || f.e.cpus.length > 0 || f.e.mentions.familyCpus.length > 0 || f.e.mentions.errors.length > 0 || f.e.mentions.codenames.length > 0
+  );
+}
 
 /** Words of features a guest does not see: with a hypervisor named, the host's processor is not the answer. */
 const HIDDEN =
@@ -62,9 +78,11 @@ export const RULES: readonly Rule[] = [
     name: 'not x86 hardware',
     answer: (c, q, f) => {
       if (!f.e.mentions.outOfScope.length) return null;
-      const away = f.e.mentions.outOfScope.filter((o) => NOT_X86.has(o.what) || NOT_CPU.test(o.what));
+      const away = f.e.mentions.outOfScope.filter((o) => NOT_X86.has(o.what) || NOT_CPU.test(o.what) || (HYPERVISOR_ERROR.test(o.what) && !namesCpuLevel(f)));
       const declined = away.filter((o) => !macAside(f, o));
-      return declined.length && (!f.targets.length || declined.some((o) => NOT_CPU.test(o.what))) ? outOfScopeAnswer(c, q, declined, f.releases) : null;
+      return declined.length && (!f.targets.length || declined.some((o) => NOT_CPU.test(o.what) || HYPERVISOR_ERROR.test(o.what)))
+        ? outOfScopeAnswer(c, q, declined, f.releases)
+        : null;
     },
   },
   { name: 'error triage', answer: (c, q, f) => (f.e.mentions.errors.length ? triage(c, q, f) : null) },
@@ -96,6 +114,7 @@ export const RULES: readonly Rule[] = [
           )
         : null,
   },
+  { name: 'a guest’s CPU type chosen', answer: (c, q, f) => cpuTypeChoice(c, q, f) },
   {
     name: 'a hypervisor and a failure',
     answer: (c, q, f) =>
@@ -159,6 +178,12 @@ export const RULES: readonly Rule[] = [
   { name: 'machines side by side', answer: (c, q, f, ctx) => compareMachines(c, q, f, ctx) },
   { name: 'based on another distribution', answer: (c, q, f, ctx) => basedOn(c, q, f, ctx) },
   {
+    // "how do I check whether my server can run RHEL 10?": how to check first, then the release's need
+    name: 'how to check a machine for a release',
+    answer: (c, q, f) =>
+      f.intent.asks.has('how-to-check') && f.releases.length && !f.targets.length && !f.e.cpus.length && CHECKS_CPU.test(f.lower) ? triage(c, q, f) : null,
+  },
+  {
     name: 'releases side by side',
     answer: (c, q, f) => {
       if (f.op !== 'compare' || f.releases.length < 2 || f.targets.length) return null;
@@ -190,6 +215,7 @@ export const RULES: readonly Rule[] = [
       return read(a, f);
     },
   },
+  { name: 'a distribution’s lifecycle without a version', answer: (c, q, f) => lifecycleOfDistro(c, q, f) },
   { name: 'a machine and a release', answer: (c, q, f, ctx) => machineAndRelease(c, q, f, ctx) },
   {
     name: 'an Azure processor and a release',
@@ -276,7 +302,7 @@ export const RULES: readonly Rule[] = [
     name: 'a CPU that lacks a feature',
     answer: (c, q, f) => {
       const w = f.e.levelWords[0];
-      if (!w || f.intent.list || !f.intent.negated || !MY_CPU.test(f.lower)) return null;
+      if (!w || f.intent.list || !f.intent.negated || !(MY_CPU.test(f.lower) || hardwareLacks(f.lower))) return null;
       // "my Phenom II doesn't have AVX": the processor's own level first, when its family is known; then every
       // release named, against what a CPU without that feature can run
       const cpuLine = processorLine(f, w.level);
@@ -299,7 +325,7 @@ export const RULES: readonly Rule[] = [
         virtualCpus: f.e.mentions.virtualCpus,
         level: null,
         required: w.level,
-        lacks: { typed: w.typed, level: w.level },
+        lacks: { typed: w.typed, level: w.level, failing: FAILURE.test(f.lower) },
         verdict: lines ? { verdict: said, line: lines } : null,
         context: releaseNeeds(f.releases),
         notUnderstood: notUnderstood(f),
@@ -371,7 +397,12 @@ const BEYOND = /\b(beyond|comes? after|above|newer than|next after)\b/;
 /** Hardware said to lack something ("a lot of low-power server CPUs don't have AVX"): a statement about processors,
  * not a request for Azure machines. */
 const HARDWARE_LACKS =
-  /\b(cpus?|processors?|chips?|hardware|servers?|machines?|pcs?|computers?|boxes)\b[^.?!]{0,40}\b(don'?t|doesn'?t|do not|does not|lacks?|lacking|without|missing|no longer)\b/;
+  /\b(cpus?|processors?|chips?|hardware|servers?|machines?|pcs?|computers?|boxes|celerons?|pentiums?|atoms?|athlons?|semprons?)\b[^.?!]{0,40}\b(don'?t|doesn'?t|do not|does not|lacks?|lacking|without|missing|no longer|(?:has|have) no)\b/;
+
+/** Processors said to lack a feature ("some Celeron and Pentium chips lack AVX"), not a question for a list of them. */
+function hardwareLacks(lower: string): boolean {
+  return HARDWARE_LACKS.test(lower) && !/^\W*(which|what)\b/.test(lower);
+}
 
 /** "which sizes guarantee v4?", "avx512", "x86-64-v3 and intel": a list of Azure series answers it; a level or
  * feature mentioned about a hypervisor, a binary, a laptop or one's own CPU, in a sentence that asks for no Azure
@@ -386,7 +417,7 @@ function asksForSeries(f: Frame): boolean {
     FAILURE.test(text) ||
     OTHER_SUBJECT.test(text) ||
     BEYOND.test(text) ||
-    (HARDWARE_LACKS.test(text) && !/^\W*(which|what)\b/.test(text)); // "which machines don't have AVX2?" asks for a list
+    hardwareLacks(text); // "which machines don't have AVX2?" asks for a list
   if (other) return false;
   // a short question is about the level itself ("x86-64-v3 only", "which ones have avx2?"); a long sentence that
   // asks for no machine is said about something else (", which is my case" is no question word)
@@ -651,6 +682,17 @@ function compareMachines(catalog: Catalog, query: string, f: Frame, context: Con
       const typed = asked.find((w) => w.level === level)?.typed;
       a.summary = `${targets.map((t) => `${t.label} — ${levelVerdict(t.series, level, typed)}`).join(' ')} ${a.summary}`;
     }
+    // "when is Dv2 retired, and do Dv3 and Dv4 support Gen 2?": the retirement and the generations asked, first
+    const leads = [
+      ...askedOf(targets, f.lower, asksLifecycle).flatMap(([t, clause]) => lifecycleLead(t, clause, catalog.asOf, today()) ?? []),
+      // (each of the machine its clause names only when the question also asks something else of another one)
+      ...(GENERATION_ASKED.test(f.lower)
+        ? (asksLifecycle(f.lower) ? askedOf(targets, f.lower, (c) => GENERATION_ASKED.test(c)) : targets.map((t): [Target, string] => [t, f.lower])).map(
+            ([t, clause]) => generationVerdict(t, clause),
+          )
+        : []),
+    ];
+    if (leads.length) a.summary = `${leads.join(' ')} ${a.summary}`;
     return read(a, f);
   }
   if (!targets.length && f.e.cpus.length >= 2)
@@ -812,6 +854,8 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
 
 /** "is Y the upstream of X?", "is Y X's parent?": the distribution asked about is named last. */
 const UPSTREAM_OF = /\b(upstream|parent|base|origin|source|ancestor)\s+(of|for|to)\b|(?<!\bbased on )\b\w+'s (upstream|parent|base|origin)\b/;
+/** "does it work like RHEL 7?", "is it similar to Fedora?": whether it comes from that distribution is asked. */
+const LIKE_ASKED = /\b(?:(?:works?|behaves?|acts?) (?:just |exactly )?like|similar to)\s+$/;
 /** "is it a clone of RHEL?": a rebuild is asked, not any descent. */
 const REBUILD_ASKED = /\b(rebuild|rebuilds|rebuilt|clones?|clon|klon|klone|bug[- ]for[- ]bug|binary[- ]compatible)\b|クローン|克隆/;
 /** "the same as", "identical to": asks whether two things are one. */
@@ -830,7 +874,7 @@ const INDEPENDENT_ASKED = /\b(independent|own root|a root distro\w*|from scratch
 const ANYTHING = /\b(anything|any other|something|another (?:distro|distribution)\w*)\b/;
 /** The words that relate a distribution to its upstream: the ones asked about are named before them. */
 const RELATION_WORD =
-  /\b(based|derived|derives?|derivatives?|fork(?:ed|s)?|clones?|clon|klon|klone|remix|respin|rebuil[dt]s?|downstream|descend\w*|built|branch(?:ed|es)?|comes?|made|upstream|parent|base|origin|source)\b|基于|基於|衍生|派生|ベース|クローン|основан|basad|basiert|basé|est basé/;
+  /\b(similar to|(?:works?|behaves?|acts?) (?:just |exactly )?like|based|derived|derives?|derivatives?|fork(?:ed|s)?|clones?|clon|klon|klone|remix|respin|rebuil[dt]s?|downstream|descend\w*|built|branch(?:ed|es)?|comes?|made|upstream|parent|base|origin|source)\b|基于|基於|衍生|派生|ベース|クローン|основан|basad|basiert|basé|est basé/;
 /** "which Fedora release is it built from?", "what version of Debian …": the upstream's release is the answer. */
 const WHICH_RELEASE = /^\W*(which|what)\b[^?]{0,40}\b(versions?|releases?)\b/;
 
@@ -870,7 +914,7 @@ function basedOn(catalog: Catalog, query: string, f: Frame, context: Conversatio
   const cue = RELATION_WORD.exec(f.lower);
   // "a RHEL clone", "fedora-based", "a Fedora remix": a name right before the relation word, used as a noun (no "of",
   // "from", "on" after it), is the upstream
-  const noun = cue && !/^\S*\s+(?:of|from|on|off|to)\b/.test(f.lower.slice(cue.index));
+  const noun = cue && !/^(?:similar|works?|behaves?|acts?)\b/.test(cue[0]) && !/^\S*\s+(?:of|from|on|off|to)\b/.test(f.lower.slice(cue.index));
   const adjunct = (n: (typeof named)[number]) => Boolean(cue && noun && n.end <= cue.index && /^[\s-]*$/.test(f.lower.slice(n.end, cue.index)));
   const before = cue ? named.filter((n) => n.at < cue.index && !adjunct(n)) : [];
   const after = cue ? named.filter((n) => n.at >= cue.index || adjunct(n)) : [];
@@ -879,7 +923,10 @@ function basedOn(catalog: Catalog, query: string, f: Frame, context: Conversatio
     before.length && after.length ? (UPSTREAM_OF.test(f.lower) && !ctx ? [after, before] : [before, after]) : [[first], named.filter((n) => n !== first)];
   const [subjects, all] = upstreamAsked ? [named.filter((n) => n !== upstreamAsked), [upstreamAsked]] : (split as [typeof named, typeof named]);
   // "a RHEL derivative like Rocky?": a distribution named as an example is not an upstream asked about
-  const others = all.filter((n) => !/\b(like|unlike|such as|as with|similar to|as)\s+$/.test(f.lower.slice(0, n.at)));
+  // ("does Azure Linux work like RHEL 7?" asks whether it is RHEL-like: the name after "works like" is asked)
+  const others = all.filter(
+    (n) => !/\b(like|unlike|such as|as with|similar to|as)\s+$/.test(f.lower.slice(0, n.at)) || LIKE_ASKED.test(f.lower.slice(0, n.at)),
+  );
   if (!others.length) return null;
   if (subjects.some((n) => bad(n.distro))) return null;
   const asked = others.map((n): AskedDistro => {
@@ -1038,6 +1085,45 @@ function supportedReleases(distro: NamedRelease['distro']): string {
 /** Facets that can be asked together about one release, in the order they are answered. */
 const FACETS_ASKED = ['upstream', 'kernel', 'package-manager', 'eol', 'status', 'arches'] as const satisfies readonly DistroFacet[];
 
+/** A how-to-check question about the machine's CPU, not about a release's own facts ("how do I check RHEL 9's kernel"). */
+const CHECKS_CPU = /\b(cpu|processor|server|machine|hardware|host|box|vm|can run|supports?|x86-64)\b/;
+
+/** Words that ask whether something has ended, not whether it is supported. */
+const ENDED = /\b(eol|end of life|end-of-life|eoled|retired|dead|discontinued|over|ended)\b/;
+
+/** How many releases a distribution's lifecycle covers when no version is typed: its newest released ones. */
+const RECENT_RELEASES = 3;
+
+/** "When does CentOS reach end of life?": a distribution's lifecycle asked without a version covers the releases it
+ * plausibly means, its newest released ones (not a preview), when their dates differ; not the newest alone. */
+function lifecycleOfDistro(catalog: Catalog, query: string, f: Frame): Answer | null {
+  // "is CentOS still supported?" asks the end of life as a yes/no
+  const facet = f.intent.facet === 'eol' || f.intent.facet === 'status' ? f.intent.facet : f.intent.asks.has('eol') && !f.intent.facet ? 'eol' : null;
+  if (!facet || f.targets.length || f.releases.length !== 1 || !f.releases[0]!.defaulted) return null;
+  // "supported until 2029, which release is that?": a year picks its release (release-questions.ts)
+  if (/\b20\d\d\b/.test(f.lower)) return null;
+  const distro = f.releases[0]!.distro;
+  const now = today();
+  const released = distro.releases.filter((r) => r.status !== 'preview' && !(r.released && r.released > now)).slice(0, RECENT_RELEASES);
+  if (released.length < 2 || new Set(released.map((r) => `${r.eol}|${r.extendedSupport?.until}`)).size < 2) return null;
+  const a = several(catalog, query, { ...f, releases: released.map((release) => ({ distro, release, defaulted: false })) }, facet);
+  if (f.intent.yesNo) {
+    // yes when every one is supported, no when none is, else which ones are
+    const live = released.filter((r) => !isPastEol(r, now) && !endedCaveat(r));
+    const name = (r: (typeof released)[number]) => `${distro.name} ${r.version}`;
+    const ended = released.filter((r) => !live.includes(r));
+    // "is CentOS end of life?" asks the other way round from "is CentOS still supported?"
+    const asksEnded = ENDED.test(f.lower);
+    const lead = !live.length
+      ? `${asksEnded ? 'Yes' : 'No'} — ${listOf(released.map(name))} ${released.length > 2 ? 'have all' : released.length > 1 ? 'have both' : 'has'} reached end of life.`
+      : !ended.length
+        ? `${asksEnded ? 'No' : 'Yes'} — ${listOf(released.map(name))} ${released.length > 2 ? 'are all' : released.length > 1 ? 'are both' : 'is'} supported.`
+        : `It depends on the release — ${listOf(live.map(name))} ${live.length > 1 ? 'are' : 'is'} supported; ${listOf(ended.map(name))} ${ended.length > 1 ? 'have' : 'has'} reached end of life.`;
+    a.summary = `${lead} ${a.summary}`;
+  }
+  return a;
+}
+
 /** The same facet for several releases: one summary line each, the first one's facts. Every other facet asked ("is
  * it based on RHEL, and when does it reach EOL?") follows, facet by facet, so none is dropped. */
 function several(catalog: Catalog, query: string, f: Frame, asked: DistroFacet): Answer {
@@ -1108,6 +1194,24 @@ function releaseGenerations(name: string, gens: ReadonlyArray<1 | 2> | null | un
   return gens.includes(g as 1 | 2)
     ? `Yes — ${name}'s Azure images support Generation ${g} (${text}).`
     : `No — ${name}'s Azure images are ${text} only, so a Generation ${g}-only size cannot run it.`;
+}
+
+/** Words that ask about Hyper-V generations: "Gen 2", "generation-1", "generations" (not a CPU's "latest generation
+ * 2.4 GHz"). */
+const GENERATION_ASKED = /\b(gen[- ]?[12](?![\d.])|generation[- ]?[12](?![\d.])|generations|hyper-?v gen\w*)\b/;
+
+/** Machines side by side, each with the clause that asks something of it ("When is the Dv2 series retired, and do Dv3
+ * and Dv4 support Gen 2?": Dv2 with the retirement, Dv3 and Dv4 with the generations); every machine, with the whole
+ * question, when no clause that asks it names one. */
+function askedOf(targets: Target[], lower: string, asks: (clause: string) => boolean): Array<[Target, string]> {
+  if (!asks(lower)) return [];
+  const clauses = lower.split(/[,;?.!]|\band\b(?=\s+(?:do|does|is|are|can|what|which|how|when)\b)/).filter(asks);
+  const named = (t: Target, clause: string) => keyOf(clause).includes(keyOf(t.label.replace(/^standard_/i, '')));
+  const asked = targets.flatMap((t): Array<[Target, string]> => {
+    const clause = clauses.find((c) => named(t, c));
+    return clause ? [[t, clause]] : [];
+  });
+  return asked.length ? asked : targets.map((t) => [t, lower]);
 }
 
 /** "Is Standard_D4s_v3 gen 2?": the Hyper-V generation answer that opens a machine answer. */

@@ -235,6 +235,7 @@ export function triage(catalog: Catalog, query: string, f: Frame): Answer {
     verdict,
     context,
     notUnderstood: notUnderstood(f),
+    howToCheck: f.intent.asks.has('how-to-check') && !error,
   });
 }
 
