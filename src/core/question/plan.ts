@@ -4,7 +4,7 @@
 import type { Answer, ConversationContext, Verdict } from '../answer.js';
 import type { Catalog, SeriesInfo } from '../catalog.js';
 import type { LevelName } from '../../data/schema.js';
-import { compatAnswer, distroSizesAnswer } from '../answers/compat.js';
+import { askedGeneration, compatAnswer, distroSizesAnswer } from '../answers/compat.js';
 import { codenameAnswer, cpuAnswer, microarchAnswer } from '../answers/cpu.js';
 import { distroAnswer, releasesAnswer, type DistroFacet } from '../answers/distro.js';
 import { matrixAnswer } from '../answers/matrix.js';
@@ -606,7 +606,7 @@ function threadAnswer(catalog: Catalog, query: string, f: Frame, context: Conver
   const ctxTarget = contextTarget(catalog, context);
   const why = intent.asks.has('why');
   if (ctxRelease && ctxTarget && (intent.compat || (why && context.topic === 'compat'))) {
-    const a = compatAnswer(catalog, query, ctxTarget, ctxRelease.distro, ctxRelease.release, false);
+    const a = compatAnswer(catalog, query, ctxTarget, ctxRelease.distro, ctxRelease.release, false, askedGeneration(f.lower));
     if (why && a.kind === 'compat') a.summary = `${{ yes: 'Yes', no: 'No', depends: 'It depends' }[a.verdict]}, because: ${a.reasons.join(' ')}`;
     return a;
   }
@@ -617,8 +617,9 @@ function threadAnswer(catalog: Catalog, query: string, f: Frame, context: Conver
   }
   if (ctxRelease && intent.list) return distroSizesAnswer(catalog, query, ctxRelease.distro, ctxRelease.release);
   if (ctxRelease && intent.facet) return distroAnswer(catalog, query, ctxRelease.distro, ctxRelease.release, intent.facet);
-  if (ctxTarget && (intent.followUp || why || /\b(level|cpu|processor|generation|gen|avx)/.test(f.lower)))
-    return ctxTarget.sizeInfo ? sizeAnswer(catalog, query, ctxTarget.sizeInfo) : seriesAnswer(catalog, query, ctxTarget.series);
+  // "which CPU?", "gen 1?", "how many vCPUs?": the thread's machine, with what was asked of it said first
+  if (ctxTarget && (intent.followUp || why || /\b(level|v?cpus?|processors?|generation|gen|avx)/.test(f.lower)))
+    return machineLeads(catalog, query, f, ctxTarget);
   if (ctxRelease && (why || intent.followUp) && context.topic && DISTRO_TOPICS.has(context.topic))
     return distroAnswer(catalog, query, ctxRelease.distro, ctxRelease.release, context.topic as DistroFacet);
   return null;
@@ -662,10 +663,10 @@ function machineAndRelease(catalog: Catalog, query: string, f: Frame, context: C
   const compatTopic = context.topic === undefined || context.topic === 'compat' || context.topic === 'machine' || context.topic === 'sizes';
   const target = f.targets[0] ?? (rel && (f.intent.compat || (f.intent.followUp && compatTopic)) ? ctxTarget : undefined);
   if (!target) return null;
-  if (rel) return read(compatAnswer(catalog, query, target, rel.distro, rel.release, rel.defaulted), f);
+  if (rel) return read(compatAnswer(catalog, query, target, rel.distro, rel.release, rel.defaulted, askedGeneration(f.lower)), f);
   if (context.distro && (f.intent.compat || f.intent.followUp)) {
     const ctx = contextRelease(catalog, context);
-    if (ctx) return compatAnswer(catalog, query, target, ctx.distro, ctx.release, false);
+    if (ctx) return compatAnswer(catalog, query, target, ctx.distro, ctx.release, false, askedGeneration(f.lower));
   }
   return machineLeads(catalog, query, f, target);
 }
