@@ -101,7 +101,14 @@ export type Answer = AnswerBase &
     | { kind: 'flags'; level: LevelName | null; missingForNext: string[] }
     | { kind: 'cpu'; processor: string; arch: 'x64' | 'Arm64'; level: LevelName | null }
     | { kind: 'level'; level: LevelName; series: string[] }
-    | { kind: 'lineage'; distro: string; release: string | null; chain: LineageLink[] }
+    | {
+        kind: 'lineage';
+        distro: string;
+        release: string | null;
+        chain: LineageLink[];
+        /** a yes/no question ("is it based on Fedora?"): the answer, when the data decides it */
+        verdict?: Verdict;
+      }
     | { kind: 'distro'; distro: string; release: string | null }
     | { kind: 'releases'; distro: string; releases: string[] }
     | {

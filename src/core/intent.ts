@@ -60,7 +60,7 @@ export const ASK_CUES: ReadonlyArray<readonly [Asked, RegExp]> = [
   ['generations', /\b(gen ?[12]|generations?|hyper-?v gen\w*)\b/],
   [
     'upstream',
-    /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|downstream|rebuild|rebuilt|clone|comes? from|built (from|on)|made from|origin|parent)\b|基于|基於|派生|源自|ベース|基づ|основан|basad[oa]s?\b|se basa|basiert|basé/,
+    /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|derivatives?|descend\w*|downstream|rebuild|rebuilt|clones?|clon|klon|klone|remix|respin|comes? from|built (from|on|off)|branch(?:ed|es)? (?:from|off)|made from|origin|parent)\b|基于|基於|派生|衍生|源自|ベース|基づ|クローン|основан|basad[oa]s?\b|se basa|basiert|basé/,
   ],
   ['lineage', /\b(lineage|family tree|ancestry|ancestors?|genealogy|chain)\b/],
   ['status', /\b(preview|ga|generally available|released|release date|stable|beta|available yet|out yet)\b/],
@@ -121,8 +121,8 @@ const GUARANTEE = /\bguarantee/;
 const NEGATED = /\b(don'?t|doesn'?t|does'?nt|not|without|no|lack|lacks|missing)\b/;
 const FOLLOW_UP = /^\W*(and|what about|how about|also|same for|and what about)\b/;
 const PRONOUN = /\b(it|its|this|that|this one|that one)\b/;
-const YES_NO = /^\W*(does|do|is|are|can|could|will|would|has|have|did|should|must)\b/;
-const YES_NO_ELSEWHERE = /(吗|嗎|ますか|ですか|나요|까)\s*[?？]?\s*$|^\s*¿/;
+const YES_NO = /^\W*(does|do|is|are|was|were|can|could|will|would|has|have|did|should|must)\b/;
+const YES_NO_ELSEWHERE = /(吗|嗎|ますか|ですか|나요|까)\s*[?？]?\s*$|^\s*¿|^\W*est-ce qu/;
 
 /** Every pattern readIntent may run, in one list: a question runs only those whose words it has (literal-gate.ts). */
 const PATTERNS: readonly RegExp[] = [

@@ -5,18 +5,43 @@ import type { Distro, DistroRelease, Relation } from '../../data/schema.js';
 import { today } from '../clock.js';
 import { fact, finish, pushFact, releaseLabel, uniqueSources } from './build.js';
 import { eolPhrase, statusOf } from './lifecycle.js';
-import { joinMapped } from '../text.js';
+import { joinMapped, listOf } from '../text.js';
 
 export { statusOf };
 
 export type DistroFacet = 'overview' | 'upstream' | 'lineage' | 'kernel' | 'package-manager' | 'eol' | 'status' | 'arches' | 'baseline';
 
-const RELATION_WORDS: Record<Relation, string> = {
-  'derived-from': 'is derived from',
-  'rebuild-of': 'is a rebuild of',
-  'built-from-sources-of': 'is built from sources of',
-  independent: 'is an independent root',
+/** How each relation reads after a release's name, said of one release or of several. */
+export const RELATION_PHRASE: Record<Relation, readonly [one: string, many: string]> = {
+  independent: ['is its own root (independent)', 'are each their own root (independent)'],
+  'derived-from': ['is derived from', 'are derived from'],
+  'rebuild-of': ['is a rebuild of', 'are rebuilds of'],
+  'built-from-sources-of': ['is built from sources of', 'are built from sources of'],
 };
+/** The order relations are said in: what a release is first, then what it takes sources from. */
+const RELATION_ORDER: readonly Relation[] = ['independent', 'derived-from', 'rebuild-of', 'built-from-sources-of'];
+
+/** "Fedora Linux 43", "VMware Photon OS": an upstream edge's distribution, with its release when one is recorded. */
+export function upstreamName(catalog: Catalog, edge: { distro: string; version: string | null }): string {
+  return `${catalog.distroById(edge.distro)?.name ?? edge.distro}${edge.version ? ` ${edge.version}` : ''}`;
+}
+
+/** Every upstream edge of a release in one sentence, each relation once with all its distributions: "Azure Linux 3.0
+ * is its own root (independent), built from sources of Fedora Linux and VMware Photon OS." `subject` names the
+ * release (or several releases, `many`, that share these edges). */
+export function upstreamSentence(catalog: Catalog, subject: string, rel: DistroRelease, many = false): string {
+  if (!rel.upstream.length) return `${subject}: no upstream recorded.`;
+  const clauses = RELATION_ORDER.flatMap((relation) => {
+    const edges = rel.upstream.filter((e) => e.relation === relation);
+    if (!edges.length) return [];
+    const phrase = RELATION_PHRASE[relation][many ? 1 : 0];
+    return [relation === 'independent' ? phrase : `${phrase} ${listOf(edges.map((e) => upstreamName(catalog, e)))}`];
+  });
+  const [first, ...rest] = clauses as [string, ...string[]];
+  const more = rest.map((c) => c.replace(/^(is|are) /, ''));
+  if (!more.length) return `${subject} ${first}.`;
+  return first.startsWith(RELATION_PHRASE.independent[many ? 1 : 0]) ? `${subject} ${first}, ${listOf(more)}.` : `${subject} ${listOf([first, ...more])}.`;
+}
 
 /** Walk upstream edges to the root: the first non-independent edge at each step. */
 export function lineageChain(catalog: Catalog, distro: Distro, release: DistroRelease | null): LineageLink[] {
@@ -75,22 +100,32 @@ export function lineageParts(catalog: Catalog, distro: Distro, rel: DistroReleas
 function lineageOf(catalog: Catalog, distro: Distro, rel: DistroRelease): LineageParts {
   const chain = lineageChain(catalog, distro, rel);
   const name = releaseLabel(distro, rel);
-  const direct = rel.upstream.map((e) => {
-    const up = catalog.distroById(e.distro);
-    const upName = up ? up.name : e.distro;
-    return e.relation === 'independent'
-      ? `${name} is its own root (independent).`
-      : `${name} ${RELATION_WORDS[e.relation]} ${upName}${e.version ? ` ${e.version}` : ''}.`;
-  });
-  const chainText = chain
-    .map((l) => {
+  const direct = rel.upstream.map((e) => `${name} ${RELATION_PHRASE[e.relation][0]}${e.relation === 'independent' ? '' : ` ${upstreamName(catalog, e)}`}.`);
+  return { distro, chain, chainText: chainTextOf(catalog, chain), direct, summary: upstreamSentence(catalog, name, rel) };
+}
+
+/** The chain in words, one step per link; a step whose release has other upstreams besides the one followed names
+ * them too ("Azure Linux 3.0 → Fedora Linux and VMware Photon OS"; "Flatcar Container Linux → CoreOS Container Linux
+ * (also built from sources of Gentoo Linux)"), unless the chain reaches them anyway. */
+function chainTextOf(catalog: Catalog, chain: readonly LineageLink[]): string {
+  const inChain = new Set(chain.map((l) => l.distro));
+  return chain
+    .map((l, i) => {
       const d = catalog.distroById(l.distro);
-      return `${d?.name ?? l.distro}${l.release ? ` ${l.release}` : ''}`;
+      const name = `${d?.name ?? l.distro}${l.release ? ` ${l.release}` : ''}`;
+      const prev = chain[i - 1];
+      const prevDistro = prev && catalog.distroById(prev.distro);
+      const prevRel = prevDistro && (prev.release ? catalog.findRelease(prevDistro, prev.release) : catalog.newestRelease(prevDistro));
+      if (!prev || !prevRel) return name;
+      const others = prevRel.upstream.filter((e) => e.relation !== 'independent' && e.distro !== l.distro && !inChain.has(e.distro));
+      const same = others.filter((e) => e.relation === prev.relation).map((e) => upstreamName(catalog, e));
+      const other = RELATION_ORDER.flatMap((r) => {
+        const edges = others.filter((e) => e.relation === r && r !== prev.relation);
+        return edges.length ? [`also ${RELATION_PHRASE[r][0].replace(/^is /, '')} ${listOf(edges.map((e) => upstreamName(catalog, e)))}`] : [];
+      });
+      return `${listOf([name, ...same])}${other.length ? ` (${other.join('; ')})` : ''}`;
     })
     .join(' → ');
-  const first = direct.find((d) => !d.endsWith('(independent).')) ?? direct[0] ?? `${name}: no upstream recorded.`;
-  const summary = rel.upstream.length > 1 ? `${first} ${direct.filter((d) => d !== first).join(' ')}`.trim() : first;
-  return { distro, chain, chainText, direct, summary };
 }
 
 export function lineageAnswer(catalog: Catalog, query: string, distro: Distro, release: DistroRelease | null, facet: DistroFacet): Answer {

@@ -12,6 +12,7 @@ import { compareAnswer, helpAnswer, notFoundAnswer } from '../answers/meta.js';
 import { eolAnswer, isPastEol, releaseCompareAnswer, releaseLevelAnswer, successorAnswer } from '../answers/release-questions.js';
 import { foreignCpuAnswer, outOfScopeAnswer, releaseNeeds } from '../answers/scope.js';
 import { triageAnswer } from '../answers/triage.js';
+import { basedOnAnswer, upstreamsOf, type AskedDistro, type AskedRelation, type NamedDistro } from '../answers/based-on.js';
 import { brandVerdict, brandsNamed, familyNamed, processorBrands, processorsSaid, type SeriesFilter, seriesFilter, versionFilter } from '../answers/vendor.js';
 import { asksLifecycle, lifecycleLead } from '../answers/size-lifecycle.js';
 import { cpuFamilyAnswer } from '../answers/cpu-family.js';
@@ -156,6 +157,7 @@ export const RULES: readonly Rule[] = [
     answer: (c, q, f) => (f.op === 'matrix' ? matrixAnswer(c, q, f.targets, f.releases, notUnderstood(f)) : null),
   },
   { name: 'machines side by side', answer: (c, q, f, ctx) => compareMachines(c, q, f, ctx) },
+  { name: 'based on another distribution', answer: (c, q, f, ctx) => basedOn(c, q, f, ctx) },
   {
     name: 'releases side by side',
     answer: (c, q, f) => {
@@ -182,7 +184,10 @@ export const RULES: readonly Rule[] = [
         return read({ ...first, summary: answers.map((a) => a.summary).join(' '), sources: uniqueSources(...answers.map((a) => a.sources.slice(0, 2))) }, f);
       }
       if (facet && !f.intent.asks.has('difference')) return several(c, q, f, facet);
-      return read(releaseCompareAnswer(c, q, distinct(f.releases)), f);
+      const a = releaseCompareAnswer(c, q, distinct(f.releases));
+      // "is Azure Linux the same as Fedora?": two different distributions are not the same, whatever they share
+      if (asksSame(f) && new Set(f.releases.map((r) => r.distro)).size > 1) a.summary = `No — ${a.summary}`;
+      return read(a, f);
     },
   },
   { name: 'a machine and a release', answer: (c, q, f, ctx) => machineAndRelease(c, q, f, ctx) },
@@ -792,7 +797,186 @@ function releaseQuestion(catalog: Catalog, query: string, f: Frame, context: Con
   const typed = f.e.distroTyped.get(distro);
   if (typed && /\b(called|renamed|rename|new name|now named)\b/.test(f.lower) && !keysOf(distro)[0]!.includes(keyOf(typed)))
     a.summary = `“${echo(typed)}” is now called ${distro.name}; its newest release is ${distro.name} ${catalog.newestRelease(distro).version}. ${a.summary}`;
+  // "is CBL-Mariner the same thing as Azure Linux?": two names of one distribution
+  const names = f.e.namesTyped.get(distro) ?? [];
+  const other = names.find((n) => !keysOf(distro)[0]!.includes(keyOf(n)));
+  if (asksSame(f) && other && names.length > 1 && f.releases.every((r) => r.distro === distro))
+    a.summary = `Yes — “${echo(asTyped(f, other))}” and ${distro.name} are names of the same distribution. ${a.summary}`;
   return read(a, f);
+}
+
+/** "is Y the upstream of X?", "is Y X's parent?": the distribution asked about is named last. */
+const UPSTREAM_OF = /\b(upstream|parent|base|origin|source|ancestor)\s+(of|for|to)\b|(?<!\bbased on )\b\w+'s (upstream|parent|base|origin)\b/;
+/** "is it a clone of RHEL?": a rebuild is asked, not any descent. */
+const REBUILD_ASKED = /\b(rebuild|rebuilds|rebuilt|clones?|clon|klon|klone|bug[- ]for[- ]bug|binary[- ]compatible)\b|クローン|克隆/;
+/** "the same as", "identical to": asks whether two things are one. */
+const SAME = /\b(same|identical|just|basically|essentially|rebranded|re-branded)\b/;
+/** "is Azure Linux the same as Fedora?": a short yes/no question whether two names are one thing (a long text that
+ * says "just" somewhere asks something else). */
+function asksSame(f: Frame): boolean {
+  return f.intent.yesNo && wordsOf(f.text).length <= 12 && SAME.test(f.lower);
+}
+/** A question word: a question ending in "?" without one asks yes or no ("Azure Linux 4 basiert auf Fedora?"). */
+const QUESTION_WORD =
+  /\b(what|which|where|who|how|why|when|welche[rsmn]?|wo|wie|woher|was|qu[eé]|cu[aá]l|quel(?:le)?s?|o[uù])\b|什么|什麼|哪|何|どの|どれ|что|какой|какая|какую|чём|чем|무엇|어떤/;
+/** "is Fedora independent?", "is Debian its own root?" */
+const INDEPENDENT_ASKED = /\b(independent|own root|a root distro\w*|from scratch)\b/;
+/** "is Debian based on anything?": whether it has an upstream at all. */
+const ANYTHING = /\b(anything|any other|something|another (?:distro|distribution)\w*)\b/;
+/** The words that relate a distribution to its upstream: the ones asked about are named before them. */
+const RELATION_WORD =
+  /\b(based|derived|derives?|derivatives?|fork(?:ed|s)?|clones?|clon|klon|klone|remix|respin|rebuil[dt]s?|downstream|descend\w*|built|branch(?:ed|es)?|comes?|made|upstream|parent|base|origin|source)\b|基于|基於|衍生|派生|ベース|クローン|основан|basad|basiert|basé|est basé/;
+/** "which Fedora release is it built from?", "what version of Debian …": the upstream's release is the answer. */
+const WHICH_RELEASE = /^\W*(which|what)\b[^?]{0,40}\b(versions?|releases?)\b/;
+
+/** "Is Azure Linux 3 based on Fedora?", "is Rocky 9 a CentOS Stream clone?", "which Fedora version is AZL 4 built
+ * from?": a yes/no (or which-release) upstream question about one distribution and another, answered first. */
+function basedOn(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer | null {
+  if (f.targets.length || f.levels.length || f.intent.asks.has('difference') || !f.releases.length) return null;
+  const upstream = f.intent.asks.has('upstream') || f.intent.asks.has('lineage');
+  // "is Fedora independent?", "is Debian based on anything?": one distribution, asked whether it is its own root
+  const own = INDEPENDENT_ASKED.test(f.lower) ? 'independent' : upstream && ANYTHING.test(f.lower) ? 'anything' : null;
+  if (!upstream && !own) return null;
+  // "Azure Linux 4 basiert auf Fedora?": a question without a question word asks yes or no
+  const yesNo = f.intent.yesNo || (/[?？]\s*$/.test(f.text) && !QUESTION_WORD.test(f.lower));
+  const named = byPosition(catalog, f);
+  const bad = (d: NamedDistro['distro']) => f.e.badReleases.find((b) => b.distro === d);
+  const relation: AskedRelation = REBUILD_ASKED.test(f.lower) ? 'rebuild' : 'any';
+  if (named.length === 1 && yesNo && own && !bad(named[0]!.distro))
+    return read(basedOnAnswer(catalog, query, { subjects: [named[0]!], asked: [], relation, whichRelease: false, plain: false, own }), f);
+  if (!upstream) return null;
+  // "is Kali Linux based on Debian?": a distribution the data does not hold is said, not answered for
+  if (named.length === 1 && yesNo && f.unknownDistros.length) {
+    const a = distroAnswer(catalog, query, named[0]!.distro, named[0]!.defaulted ? null : named[0]!.release, 'upstream');
+    a.summary = `I have no data on ${listOf(f.unknownDistros.map(echo))}, so I cannot say what it is based on. What I know of ${named[0]!.distro.name}: ${a.summary}`;
+    return read(a, f);
+  }
+  // "is it based on Fedora?" in a thread about Azure Linux 3.0: the thread's release is the one asked about
+  const ctx = named.length === 1 && f.intent.pronoun ? contextRelease(catalog, context) : null;
+  if (ctx && ctx.distro !== named[0]!.distro) named.unshift({ distro: ctx.distro, release: ctx.release, defaulted: false, at: -1, end: -1 });
+  if (named.length < 2) return null;
+  // "what Fedora version is AZL 4 built from?", "which fedora is CentOS Stream 9 based on?": the distribution named
+  // after "which" is the one whose release is asked
+  const which = WHICH_RELEASE.exec(f.lower);
+  const afterWhich = [...f.lower.matchAll(/\b(?:which|what)\s+/g)].map((m) => m.index + m[0].length);
+  const upstreamAsked = named.find((n) => n.defaulted && ((which && n.at > which.index) || afterWhich.includes(n.at)));
+  // the distributions asked about come before the relation word, their upstreams after it ("are Rocky and Alma based
+  // on RHEL?"); "is Fedora the upstream of RHEL?" the other way round; with every name on one side, the first is asked
+  const cue = RELATION_WORD.exec(f.lower);
+  // "a RHEL clone", "fedora-based", "a Fedora remix": a name right before the relation word, used as a noun (no "of",
+  // "from", "on" after it), is the upstream
+  const noun = cue && !/^\S*\s+(?:of|from|on|off|to)\b/.test(f.lower.slice(cue.index));
+  const adjunct = (n: (typeof named)[number]) => Boolean(cue && noun && n.end <= cue.index && /^[\s-]*$/.test(f.lower.slice(n.end, cue.index)));
+  const before = cue ? named.filter((n) => n.at < cue.index && !adjunct(n)) : [];
+  const after = cue ? named.filter((n) => n.at >= cue.index || adjunct(n)) : [];
+  const first = named.find((n) => !adjunct(n)) ?? named[0]!;
+  const split =
+    before.length && after.length ? (UPSTREAM_OF.test(f.lower) && !ctx ? [after, before] : [before, after]) : [[first], named.filter((n) => n !== first)];
+  const [subjects, all] = upstreamAsked ? [named.filter((n) => n !== upstreamAsked), [upstreamAsked]] : (split as [typeof named, typeof named]);
+  // "a RHEL derivative like Rocky?": a distribution named as an example is not an upstream asked about
+  const others = all.filter((n) => !/\b(like|unlike|such as|as with|similar to|as)\s+$/.test(f.lower.slice(0, n.at)));
+  if (!others.length) return null;
+  if (subjects.some((n) => bad(n.distro))) return null;
+  const asked = others.map((n): AskedDistro => {
+    const typed = bad(n.distro)?.typed;
+    return typed
+      ? { distro: n.distro, version: typed, release: null }
+      : { distro: n.distro, version: n.defaulted ? null : n.release.version, release: n.defaulted ? null : n.release };
+  });
+  // "what is Azure Linux 3 based on, Fedora or Photon?": no yes or no asked, but a choice among distributions upstream
+  const plain = !yesNo && !upstreamAsked;
+  const reaches = () => upstreamsOf(catalog, subjects[0]!.release).some((r) => asked.some((x) => x.distro.id === r.distro));
+  // (a short question naming, after the one asked about, a distribution that is upstream of it or asked alone: "what
+  // is AZL 4 based on? is it Fedora?", "what is AZL 4 based on, RHEL?"; not "what are Rocky 9 and RHEL 9 based on?",
+  // which asks both, nor "what is Rocky 9 based on and what is Alma 9 based on?", each answered below)
+  const side = !after.length ? before : !before.length ? after : [];
+  const between = side.length > 1 ? f.lower.slice(side[0]!.at, side[side.length - 1]!.at) : '';
+  const allAsked = /\band\b|&/.test(between) && !/\bor\b/.test(between);
+  const alone = !/\b(what|which|how|when)\b/.test(f.lower.slice((cue?.index ?? 0) + 1));
+  if (plain && !(/\b(what|which)\b/.test(f.lower) && wordsOf(f.text).length <= 16 && !allAsked && (alone || reaches()))) return null;
+  const a = basedOnAnswer(catalog, query, { subjects, asked, relation, whichRelease: upstreamAsked !== undefined, plain, own: null });
+  // "… and when does it reach end of life?": every other facet asked, about the release asked about
+  const more = FACETS_ASKED.filter((x) => x !== 'upstream' && f.intent.asks.has(x));
+  const subject = subjects[0]!;
+  if (more.length)
+    a.summary = [a.summary, ...more.map((x) => distroAnswer(catalog, query, subject.distro, subject.defaulted ? null : subject.release, x).summary)].join(' ');
+  return read(a, f);
+}
+
+/** Letters and digits, every other run one space, with where each character was in the text. */
+function spaced(lower: string): { text: string; at: number[] } {
+  let text = '';
+  const at: number[] = [];
+  for (let i = 0; i < lower.length; i++) {
+    const ch = lower[i]!;
+    const word = /[\p{L}\p{N}]/u.test(ch);
+    if (!word && text.endsWith(' ')) continue;
+    text += word ? ch : ' ';
+    at.push(i);
+  }
+  return { text, at };
+}
+
+/** A name as the question spells it ("CBL-Mariner"), found by its lower-case form. */
+function asTyped(f: Frame, lower: string): string {
+  const at = f.lower.indexOf(lower.toLowerCase());
+  return at >= 0 ? f.text.slice(at, at + lower.length) : lower;
+}
+
+/** Each distribution named once, in the order typed (a release typed for it, else its newest; `badReleases` says
+ * which were typed with a release the data lacks). */
+function byPosition(catalog: Catalog, f: Frame): Array<NamedDistro & { at: number; end: number }> {
+  // a release the data lacks ("Fedora 34") names its distribution too
+  const lacking = f.e.badReleases.filter(
+    (b, i) => !f.releases.some((r) => r.distro === b.distro) && f.e.badReleases.findIndex((x) => x.distro === b.distro) === i,
+  );
+  const each = [
+    ...f.releases.filter((r, i) => f.releases.findIndex((x) => x.distro === r.distro) === i),
+    ...lacking.map((b) => ({ distro: b.distro, release: b.distro.releases[0]!, defaulted: true })),
+  ];
+  // "is AZL 4 fedora-based?": a distribution's name glued to "based"
+  for (const m of f.lower.matchAll(/([\p{L}\p{N}]+)-based\b/gu)) {
+    const d = catalog.distroByKey.get(keyOf(m[1]!));
+    if (d && !each.some((r) => r.distro === d)) each.push({ distro: d, release: catalog.newestRelease(d), defaulted: true });
+  }
+  // where each was typed, longest names first: a name inside a longer one ("Azure Linux" in "Azure Linux with OS
+  // Guard") is that one's, and a distribution typed only inside another's name is not named
+  const text = spaced(f.lower);
+  // a release read by a correction ("centos 9" as CentOS Stream 9) was typed as the correction says
+  const corrected = (r: (typeof each)[number]) => f.e.corrections.filter((x) => x.meant === `${r.distro.name} ${r.release.version}`).map((x) => x.typed);
+  const names = (r: (typeof each)[number]) => [
+    r.distro.name,
+    ...r.distro.aliases,
+    ...(f.e.namesTyped.get(r.distro) ?? []),
+    f.e.distroTyped.get(r.distro) ?? '',
+    ...corrected(r),
+  ];
+  const typed = each.flatMap((r) => names(r).map((t) => ({ r, t: spaced(t.toLowerCase()).text.trim() }))).sort((a, b) => b.t.length - a.t.length);
+  const taken: Array<[number, number]> = [];
+  const at = new Map<NamedDistro, number>();
+  const end = new Map<NamedDistro, number>();
+  const inside = new Set<NamedDistro>();
+  // whole words first ("el" is not the one in "delridge"), then anywhere ("azurelinux4")
+  for (const whole of [true, false])
+    for (const { r, t } of typed) {
+      if (at.has(r) || !t) continue;
+      for (let i = text.text.indexOf(t); i >= 0; i = text.text.indexOf(t, i + 1)) {
+        if (whole && (/[a-z0-9]/.test(text.text[i - 1] ?? '') || /[a-z0-9]/.test(text.text[i + t.length] ?? ''))) continue;
+        if (taken.some(([s, e]) => i < e && i + t.length > s)) {
+          inside.add(r);
+          continue;
+        }
+        taken.push([i, i + t.length]);
+        at.set(r, text.at[i]!);
+        end.set(r, text.at[i + t.length - 1]! + 1);
+        break;
+      }
+    }
+  return each
+    .map((r, i) => ({ r, i, at: at.get(r) ?? (inside.has(r) ? -2 : f.lower.length) }))
+    .filter((x) => x.at !== -2)
+    .sort((x, y) => x.at - y.at || x.i - y.i)
+    .map(({ r, at }) => ({ ...r, at, end: end.get(r) ?? at }));
 }
 
 /** A level named with a release: is it the release's need ("does RHEL 10 need v3?"), or a machine at that level
@@ -857,8 +1041,26 @@ function several(catalog: Catalog, query: string, f: Frame, asked: DistroFacet):
   const more = FACETS_ASKED.filter(
     (x) => x !== facet && x !== (facet === 'lineage' ? 'upstream' : facet) && !(facet === 'status' && x === 'eol') && f.intent.asks.has(x),
   );
-  const answers = distinct(f.releases).map((r) => distroAnswer(catalog, query, r.distro, r.defaulted ? null : r.release, facet));
-  const extra = more.flatMap((x) => distinct(f.releases).map((r) => distroAnswer(catalog, query, r.distro, r.defaulted ? null : r.release, x).summary));
+  // "azure linux 4 upstream fedora": a distribution named without a release that is upstream of another one named is
+  // part of that one's answer, not a question about its own newest release
+  // (named after the relation word, the other before it: "what are Rocky 9 and RHEL based on?" asks both)
+  const named = distinct(f.releases);
+  const cue = facet === 'upstream' || facet === 'lineage' ? RELATION_WORD.exec(f.lower) : null;
+  const spots = cue ? byPosition(catalog, f) : [];
+  const side = (r: NamedRelease) => {
+    const at = spots.find((x) => x.distro === r.distro)?.at;
+    return at === undefined || !cue ? 0 : at < cue.index ? -1 : 1;
+  };
+  const upstreamOfAnother = (r: NamedRelease) =>
+    cue !== null &&
+    r.defaulted &&
+    side(r) === 1 &&
+    named.some((o) => o !== r && side(o) === -1 && upstreamsOf(catalog, o.release).some((u) => u.distro === r.distro.id));
+  const kept = named.filter((r) => !upstreamOfAnother(r));
+  // a release typed by a former name ("CBL-Mariner": 2.0) is that release, not the newest
+  const which = (r: NamedRelease) => (r.defaulted && r.release === catalog.newestRelease(r.distro) ? null : r.release);
+  const answers = (kept.length ? kept : named).map((r) => distroAnswer(catalog, query, r.distro, which(r), facet));
+  const extra = more.flatMap((x) => distinct(f.releases).map((r) => distroAnswer(catalog, query, r.distro, which(r), x).summary));
   const first = answers[0]!;
   return read(
     {
