@@ -585,10 +585,18 @@ function versionAfterSeries(catalog: Catalog, seriesKey: string, sizeKey: string
   return seriesOfVersion(catalog, seriesKey, version, found, at - i + (glued ? 1 : 2));
 }
 
-/** The series of these letters and this version, or the name glued among the unknown ones; returns `used`. */
+/** The series of these letters and this version; else every current series of that version whose name starts with
+ * the letters ("B-series v2" is Microsoft's name for Bsv2, Basv2 and Bpsv2); else the name glued among the unknown
+ * ones, for a "did you mean". Returns `used`. */
 function seriesOfVersion(catalog: Catalog, letters: string, version: string, found: Entities, used: number): number {
   const series = catalog.seriesByKey.get(`${letters}v${version}`);
-  if (series) found.series.push(series);
+  if (series) {
+    found.series.push(series);
+    return used;
+  }
+  const family = new RegExp(`^${letters}[a-z]*v${version}$`);
+  const kin = catalog.series.filter((s) => s.record.retirement?.status !== 'retired' && family.test(sizeKeyOf(s.record.series)));
+  if (kin.length) found.series.push(...kin);
   else found.unknown.push(`${letters}v${version}`);
   return used;
 }

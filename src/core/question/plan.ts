@@ -26,6 +26,7 @@ import type { Asked } from '../intent.js';
 import { ambiguousSize, contextRelease, contextTarget, guess, type Target, unknownName } from '../targets.js';
 import { echo, joinMapped, keyOf, listOf, mapped, wordsOf } from '../text.js';
 import { distinct, frameOf, highest, keysOf, notUnderstood, type Frame, type NamedRelease } from './frame.js';
+import { retirementList } from './retirement-plan.js';
 import { FAILURE, processorLine, processorOf, triage } from './triage-plan.js';
 
 interface Rule {
@@ -132,6 +133,7 @@ export const RULES: readonly Rule[] = [
   },
   { name: 'virtual CPU model', answer: (c, q, f) => (f.e.mentions.virtualCpus.length && !f.targets.length ? triage(c, q, f) : null) },
   { name: 'a release that fails to boot', answer: (c, q, f) => bootFailure(c, q, f) },
+  { name: 'a list of retirements', answer: (c, q, f) => retirementList(c, q, f) },
   { name: 'nothing named', answer: (c, q, f, ctx) => (nothingNamed(f) ? fromThread(c, q, f, ctx) : null) },
   {
     name: 'a release that does not exist',
