@@ -3,7 +3,7 @@
 // expectation is computed from the raw tables (./independent-rules.ts), never from src/core.
 import { describe, expect, test } from 'vitest';
 import { ask, type Answer, type ConversationContext } from '../../src/core/index.js';
-import { rawDistros, rawSeries } from './independent-rules.js';
+import { rawCpus, rawDistros, rawSeries } from './independent-rules.js';
 
 /** a thread: each turn asked with what the turns before established */
 function thread(...turns: string[]): Answer[] {
@@ -126,5 +126,75 @@ describe('"which CPU?", "how many vCPUs?" in the thread of a size: that said fir
       if (!new RegExp(`^${size} has \\d+ vCPU`).test(vcpus!.summary)) problems.push(`${size} vCPUs: ${vcpus!.summary.slice(0, 100)}`);
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('what the thread established, kept for the short question after it', () => {
+  test('a size asked "which one?" keeps the release: "and on <size> v2?" is judged for it', () => {
+    const bare = rawSeries.flatMap((s) => s.sizes.map((z) => z.name)).filter((n) => /^Standard_[A-Z]+\d+[a-z]*$/.test(n) && allSizes.has(`${n}_v2`));
+    expect(bare.length).toBeGreaterThan(5);
+    const problems: string[] = [];
+    let asked = 0;
+    for (const size of bare) {
+      const body = size.replace('Standard_', '');
+      const [first, a] = thread(`can I run RHEL 9 on a ${body}?`, `and on ${body} v2?`);
+      if (first!.kind !== 'clarify') continue;
+      asked++;
+      if (a!.kind !== 'compat' || sizeOf(a!) !== `${size}_v2` || !a!.title.includes('Red Hat Enterprise Linux 9'))
+        problems.push(`${body}: ${a!.kind} ${a!.title}`);
+    }
+    expect(asked).toBeGreaterThan(5);
+    expect(problems).toEqual([]);
+  });
+
+  test('"which sizes use it?" after a processor: the series that may land on it, for every processor a series names', () => {
+    // (placeholders such as "Intel Xeon E5 v3 (Haswell) - model not stated" name no model to ask about)
+    const used = [...new Set(rawSeries.filter((s) => s.retirement?.status !== 'retired').flatMap((s) => s.processors))].filter((m) => !/not stated/.test(m));
+    const problems: string[] = [];
+    for (const model of used) {
+      const [first, a] = thread(`what level is the ${model}?`, 'which sizes use it?');
+      if (first!.kind !== 'cpu') continue;
+      const users = rawSeries.filter((s) => s.retirement?.status !== 'retired' && s.processors.includes(model)).map((s) => s.series);
+      if (a!.kind !== 'cpu' || !a!.summary.includes(users[0]!)) problems.push(`${model}: ${a!.kind} ${a!.summary.slice(0, 100)}`);
+    }
+    expect(used.length).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+  });
+
+  test('"why not?" after a level a series does not guarantee: "Not guaranteed" or "No" again, for every such series', () => {
+    const problems: string[] = [];
+    let n = 0;
+    for (const s of rawSeries.filter((x) => x.arch === 'x64' && x.sizes.length && x.processors.length)) {
+      const size = s.sizes[0]!.name;
+      const [first, a] = thread(`is ${size} x86-64-v4?`, 'why not?');
+      if (!/^(Not guaranteed|No)\b/.test(first!.summary)) continue;
+      n++;
+      if (!a!.summary.startsWith(first!.summary.split(':')[0]!)) problems.push(`${size}: ${a!.summary.slice(0, 100)}`);
+    }
+    expect(n).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+  });
+
+  test('"which are AMD?" after a list of series by level: that list, of series whose every processor is AMD', () => {
+    const vendorOf = new Map(rawCpus.map((c) => [c.model, (c as { vendor?: string }).vendor]));
+    for (const level of ['x86-64-v3', 'x86-64-v4'] as const) {
+      const [, a] = thread(`which sizes guarantee ${level}?`, 'which are AMD?');
+      expect(a!.kind).toBe('level');
+      const listedSeries = (a as unknown as { series: string[] }).series;
+      expect(listedSeries.length).toBeGreaterThan(5);
+      for (const name of listedSeries) {
+        const s = rawSeries.find((x) => x.series === name)!;
+        expect(
+          s.processors.every((p) => vendorOf.get(p) === 'AMD'),
+          name,
+        ).toBe(true);
+      }
+    }
+  });
+
+  test('"is it Zen 3?" in the thread of a size is about that size, not a list of Zen 3 parts', () => {
+    const [, a] = thread('what CPU is in a D2as v5?', 'is it zen 3?');
+    expect(a!.kind).toBe('vm-size');
+    expect(a!.summary).toMatch(/^It depends\b/); // Dasv5: AMD EPYC 7763v (Zen 3) and EPYC 9004 (Zen 4)
   });
 });

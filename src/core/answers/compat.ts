@@ -226,7 +226,7 @@ export function distroSizesAnswer(
     if (isRetired(s) || (only && !only.keep(s))) continue;
     kept++;
     if (s.record.arch === 'Arm64') arm++;
-    const v = judge(s, distro, rel).verdict;
+    const v = judge(s, distro, rel, only?.generation).verdict;
     if (v === 'yes') yes.push(s.record.series);
     else if (v === 'depends') depends.push(s.record.series);
     else no.push(s.record.series);

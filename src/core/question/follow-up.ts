@@ -10,14 +10,25 @@ const BARE_VERSION =
 /** "and 4?", "what about 9?", "10?": nothing but a release number. */
 const BARE_NUMBER = /^\s*(?:(?:and|so|ok|okay|then|but)\s+)?(?:(?:what|how)\s+about\s+)?(?:(?:on|for|with|in)\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*\??\s*$/i;
 
+/** "which are AMD?", "and only the gen 1 ones?": a question that narrows a list. */
+const NARROWING = /^\W*(?:(?:and|but|so)\s+)?(?:only\s+|just\s+)?(?:which|what|any|only|just)\b/i;
+
+/** "it", "that one", "this CPU": the thing the thread is about. */
+const PRONOUN = /\b(?:it|(?:this|that)(?: one| cpu| processor| chip| model)?)\b(?!['’])/i;
+
 /** The highest level's number: a bare "v2" … "v4" may be a level, "v5" and up never is. */
 const HIGHEST_LEVEL = 4;
 
 /** The follow-up with the thread's thing named in it, or the text unchanged. */
 export function namedFollowUp(catalog: Catalog, text: string, context: ConversationContext): string {
-  if (text.length > 40 || !(context.size || context.series || context.cpu || context.distro)) return text;
+  if (text.length > 40 || !(context.size || context.series || context.cpu || context.distro || context.level)) return text;
   const v = BARE_VERSION.exec(text);
   if (v) return versionOf(catalog, Number(v[1] ?? v[2]), context) ?? text;
+  // "which are AMD?", "only gen 1?" after a list of series by level: that list, narrowed
+  if (context.topic === 'level' && context.level && NARROWING.test(text) && !/x86|\bv[1-4]\b|avx|sse/i.test(text))
+    return `which sizes guarantee ${context.level}? ${text}`;
+  // "which sizes use it?", "is that one AVX-512?": the thread's processor named
+  if (context.topic === 'cpu' && context.cpu && PRONOUN.test(text)) return text.replace(PRONOUN, context.cpu);
   const n = BARE_NUMBER.exec(text);
   if (n && context.distro) {
     const distro = catalog.distroById(context.distro);

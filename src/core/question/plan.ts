@@ -109,7 +109,9 @@ export const RULES: readonly Rule[] = [
     name: 'a vendor or lifecycle asked of the thread’s machine',
     answer: (c, q, f, ctx) => {
       if (f.targets.length || f.releases.length || !(f.intent.pronoun || f.intent.followUp)) return null;
-      if (!brandsNamed(f.lower).length && !asksLifecycle(f.lower)) return null;
+      // "is it Zen 3?", "is it Ice Lake?": a processor's codename asked of the machine, as a yes or no
+      const codename = f.intent.yesNo && (f.e.codenames.length > 0 || f.e.mentions.codenames.length > 0);
+      if (!brandsNamed(f.lower).length && !asksLifecycle(f.lower) && !codename) return null;
       const t = contextTarget(c, ctx);
       return t ? machineLeads(c, q, f, t) : null;
     },
@@ -516,6 +518,7 @@ function listFilter(catalog: Catalog, f: Frame): SeriesFilter | null {
   const guarantees = (s: SeriesInfo) => s.guaranteed !== null && LEVELS.indexOf(s.guaranteed) >= LEVELS.indexOf(level);
   return {
     label: words ? `${words.label} ${level}` : level,
+    ...(words?.generation ? { generation: words.generation } : {}),
     keep: (s) => guarantees(s) && (!words || words.keep(s)),
   };
 }
@@ -624,6 +627,9 @@ function threadAnswer(catalog: Catalog, query: string, f: Frame, context: Conver
   }
   if (ctxRelease && intent.list) return distroSizesAnswer(catalog, query, ctxRelease.distro, ctxRelease.release);
   if (ctxRelease && intent.facet) return distroAnswer(catalog, query, ctxRelease.distro, ctxRelease.release, intent.facet);
+  // "why not?" after "is D2s v3 x86-64-v4?": that level's answer again, with its reason
+  if (ctxTarget && why && context.level && context.topic === 'machine' && !f.levels.length)
+    return machineAnswer(catalog, query, ctxTarget, context.level as LevelName);
   // "which CPU?", "gen 1?", "how many vCPUs?": the thread's machine, with what was asked of it said first
   if (ctxTarget && (intent.followUp || why || /\b(level|v?cpus?|processors?|generation|gen|avx)/.test(f.lower)))
     return machineLeads(catalog, query, f, ctxTarget);
@@ -1130,6 +1136,9 @@ function vendorNamed(lower: string): 'AMD' | 'Intel' | undefined {
 /** "D2" could be several sizes: ask which. "ND96asr" names exactly one: no question, read it as that size. */
 function whichSize(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer | null {
   const a = ambiguousSize(catalog, query, f.e, f.text);
+  // "can I run Ubuntu 26.04 on a B2s?" asks which B2s; the thread keeps the release for the answer ("and on B2s v2?")
+  const rel = f.releases.find((r) => !r.defaulted);
+  if (a?.kind === 'clarify' && rel) a.context = { ...a.context, topic: 'compat', distro: rel.distro.id, release: rel.release.version };
   const unknown = f.e.unknown[0];
   if (a?.kind === 'clarify' && a.choices.length === 1 && unknown && !f.e.sizes.length) {
     const typed = new RegExp(unknown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
