@@ -643,6 +643,10 @@ function compareMachines(catalog: Catalog, query: string, f: Frame, context: Con
   const targets = [...f.targets];
   const ctxTarget = contextTarget(catalog, context);
   if (targets.length === 1 && f.intent.compare && !f.releases.length && ctxTarget && ctxTarget.label !== targets[0]!.label) targets.unshift(ctxTarget);
+  // "what about the B-series v2?" in the thread of a verdict: each of those machines judged for the thread's release
+  const ctxRelease = f.intent.followUp && !f.intent.compare && context.topic === 'compat' ? contextRelease(catalog, context) : undefined;
+  if (targets.length >= 2 && !f.releases.length && ctxRelease)
+    return matrixAnswer(catalog, query, targets, [{ distro: ctxRelease.distro, release: ctxRelease.release, defaulted: false }]);
   if (targets.length >= 2 && !f.releases.length) {
     const a = compareAnswer(
       query,
