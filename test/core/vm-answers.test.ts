@@ -4,11 +4,11 @@
 // level lists for one family, the yes/no opening when a feature was asked, and the caveats a series
 // answer adds when its record does not say so itself.
 import { describe, expect, test } from 'vitest';
-import { byFamily, levelAnswer, levelVerdict, seriesAnswer, sizeAnswer } from '../../src/core/answers/vm.js';
+import { afterLevelVerdict, byFamily, guaranteeOfList, levelAnswer, levelVerdict, seriesAnswer, sizeAnswer } from '../../src/core/answers/vm.js';
 import { catalog } from '../../src/core/index.js';
 import type { SeriesInfo } from '../../src/core/catalog.js';
 import { expectedFamilyLines, parseFamilyLine, PER_FAMILY } from './family-lines.js';
-import { flagsOf, isRetired, ORDER, rank, rawSeries, seriesLevels, type Level, type RawSeries } from './independent-rules.js';
+import { cpuLevel, flagsOf, isRetired, ORDER, rank, rawSeries, seriesLevels, type Level, type RawSeries } from './independent-rules.js';
 
 const c = catalog();
 const infoOf = (name: string) => c.series.find((s) => s.record.series === name)!;
@@ -333,6 +333,82 @@ describe('series answers', () => {
         status.split(/[^\w-]+/).some((w) => /^retire/.test(w)),
         s.series,
       ).toBe(true);
+    }
+  });
+});
+
+describe('what follows a level’s yes/no, and a list of processors, says only what they did not', () => {
+  const count = (text: string, s: string) => text.split(s).length - 1;
+  /** The processors `text` names, among the series' own (a name inside a longer one does not count). */
+  const named = (text: string, s: RawSeries) => s.processors.filter((p) => new RegExp(`${escapeRegExp(p)}(?![A-Za-z0-9])`).test(text));
+  const low = (s: RawSeries) => s.processors.filter((p) => cpuLevel.get(p) === seriesLevels(s).guaranteed);
+
+  test('every series at every level: the processors behind the verdict, no level said again', () => {
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    for (const s of rawSeries) {
+      const info = infoOf(s.series);
+      const { guaranteed, best } = seriesLevels(s);
+      for (const level of ORDER) {
+        const text = afterLevelVerdict('Label', info, level);
+        const bad = (what: string) => problems.push(`${s.series} ${level}: ${what}: ${text}`);
+        if (!s.processors.length) {
+          seen.add('none');
+          if (text !== '') bad('no processor, nothing to add');
+          continue;
+        }
+        if (!text.startsWith('Label ') || !text.endsWith('.')) bad('one sentence about the machine');
+        if (s.arch === 'Arm64' || guaranteed === best) {
+          seen.add(s.arch === 'Arm64' ? 'arm' : 'one level');
+          // every processor, and no level: the verdict said it
+          if (named(text, s).length !== s.processors.length) bad('every processor');
+          if (/x86-64-v\d/.test(text)) bad('a level said again');
+          if (text.includes('may land on') !== s.processors.length > 1) bad('runs on / may land on');
+          continue;
+        }
+        // the processors that hold it at its guaranteed level, and only those
+        if (JSON.stringify(named(text, s)) !== JSON.stringify(low(s))) bad(`the lowest processors ${named(text, s)}`);
+        if (text.includes(guaranteed!)) bad('the guaranteed level said again');
+        const some = rank(guaranteed!) < rank(level) && rank(best!) >= rank(level);
+        seen.add(some ? 'not guaranteed' : 'may reach');
+        if (some) {
+          // the verdict said it reaches the level on some processors: these fall short of it
+          if (!/falls? short/.test(text) || text.includes(best!)) bad('not guaranteed: the ones that fall short');
+        } else if (!text.includes(`may reach ${best}`) || !text.includes('but not on')) bad('its best, and not on which');
+      }
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+    expect([...seen].sort()).toEqual(['arm', 'may reach', 'none', 'not guaranteed', 'one level']);
+  });
+
+  test('a size or series summary says its guaranteed and best level once each, with the processors holding it down', () => {
+    const problems: string[] = [];
+    for (const s of rawSeries.filter((x) => x.arch === 'x64' && x.processors.length)) {
+      const { guaranteed, best } = seriesLevels(s);
+      const text = seriesAnswer(c, 'q', infoOf(s.series)).summary;
+      const bad = (what: string) => problems.push(`${s.series}: ${what}: ${text}`);
+      if (count(text, guaranteed!) !== 1) bad('the guarantee once');
+      if (guaranteed === best) {
+        if (named(text, s).length !== s.processors.length) bad('every processor');
+      } else {
+        if (count(text, best!) !== 1) bad('the best once');
+        if (JSON.stringify(named(text, s)) !== JSON.stringify(low(s))) bad('the lowest processors');
+        if (text.indexOf(guaranteed!) > text.indexOf(best!)) bad('the guarantee first');
+      }
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+  });
+
+  test('after a list of processors with their levels: what they add up to, only when there are several', () => {
+    for (const s of rawSeries) {
+      const { guaranteed, best } = seriesLevels(s);
+      const text = guaranteeOfList('Label', infoOf(s.series));
+      if (s.arch === 'Arm64' || s.processors.length < 2) expect(text, s.series).toBe('');
+      else {
+        expect(text.startsWith(`Label guarantees ${guaranteed}`), s.series).toBe(true);
+        expect(text.includes(`may reach ${best}`), s.series).toBe(best !== guaranteed);
+        expect(named(text, s), s.series).toEqual([]);
+      }
     }
   });
 });

@@ -70,6 +70,23 @@ export function cpuLabel(cpu: CpuInfo): string {
   return `${cpu.model.model} (${cpu.model.codename}): ${lvl}`;
 }
 
+/** What a processor's codename adds after its name: all of it, or only what the name does not already say
+ * ("AMD EPYC 9004 (Genoa) - model not stated" with "Genoa (Zen 4)": "Zen 4"), or null when the name says it all. */
+export function codenameBeside(model: string, codename: string): string | null {
+  const head = codename.replace(/\s*\([^()]*\)$/, '');
+  // "Haswell-EP" after "… (Haswell) - model not stated": the name says it
+  if (!model.includes(head.split(/[\s-]/)[0]!)) return codename;
+  const inner = /\(([^()]*)\)$/.exec(codename)?.[1];
+  // "(Xeon E5 v3 family)" after "Intel Xeon E5 v3 …": so does the name
+  return inner && !model.includes(inner.replace(/\s+family$/, '')) ? inner : null;
+}
+
+/** "Intel Xeon E5-2673 v3 (Haswell-EP)": a processor's name with its codename, said once. */
+export function withCodename(model: string, codename: string): string {
+  const beside = codenameBeside(model, codename);
+  return beside ? `${model} (${beside})` : model;
+}
+
 /** The series' own pages, then where its processors' features come from (archspec, not other size pages).
  * Worked out once per series (callers copy it: uniqueSources). */
 export function seriesCpuSources(series: SeriesInfo): readonly Source[] {

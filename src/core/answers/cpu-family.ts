@@ -38,20 +38,28 @@ function azureSeriesOn(catalog: Catalog, node: string): { series: string[]; proc
   return { series: series.map((s) => s.record.series), processors };
 }
 
+/** Why a processor a family rule knows has its level, for an answer that has said the level (and the codename)
+ * already (`codenameSaid`: and its codename): "Its model number makes it Intel Core i3/i5/i7 (4th generation); archspec’s haswell features reach that
+ * level." A virtual CPU model: its fixed feature set. */
+export function familyReason(m: CpuFamilyMatch, codenameSaid = false): string {
+  const { rule, node } = m.family;
+  if (rule.kind === 'virtual-cpu') return 'This virtual CPU model shows the guest a fixed feature set, whatever the host.';
+  const generation = /\sv\d$/.test(m.model) ? ` The “${m.model.slice(-2)}” is Intel’s generation, not the level.` : '';
+  const nodeText = node ? `archspec’s ${node.name}${rule.microarchitectureExact ? '' : ' (nearest)'} features` : 'its feature list';
+  return `${/\d{3}/.test(m.typed) ? 'Its model number' : 'Its generation'} makes it ${rule.family}${codenameSaid ? '' : `, ${rule.codename}`}; ${nodeText} reach that level.${generation}`;
+}
+
 export function cpuFamilyAnswer(catalog: Catalog, query: string, m: CpuFamilyMatch): Answer {
   const { rule, node, level, missingForNext } = m.family;
   const next = level ? LEVELS[LEVELS.indexOf(level) + 1] : undefined;
-  const generation = /\sv\d$/.test(m.model) ? ` The “${m.model.slice(-2)}” is Intel’s generation, not the level.` : '';
-  const nodeText = node ? `archspec’s ${node.name}${rule.microarchitectureExact ? '' : ' (nearest)'} features` : 'its feature list';
   let summary: string;
+  const reason = familyReason(m);
   if (!m.family.fixedFeatures) {
     summary = `With ${m.model} the guest sees the host’s own processor, so its level is the host’s: check inside the guest.`;
   } else if (!level) {
     summary = `${m.model} (${rule.codename}) has no 64-bit mode: no x86-64 level applies.`;
-  } else if (rule.kind === 'virtual-cpu') {
-    summary = `${m.model} is ${level}: this virtual CPU model shows the guest a fixed feature set, whatever the host.`;
   } else {
-    summary = `${m.model} is ${level}: ${/\d{3}/.test(m.typed) ? 'its model number' : 'its generation'} makes it ${rule.family}, ${rule.codename}; ${nodeText} reach ${level}.${generation}`;
+    summary = `${m.model} is ${level}: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
   }
   const azure = node ? azureSeriesOn(catalog, node.name) : { series: [], processors: [] };
   const shown = azure.series.slice(0, 12);

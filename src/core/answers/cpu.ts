@@ -4,7 +4,7 @@ import type { Catalog, CpuInfo } from '../catalog.js';
 import type { LevelName } from '../../data/schema.js';
 import { levelOfFlags, LEVELS } from '../levels.js';
 import { echo } from '../text.js';
-import { fact, finish, levelSources, uniqueSources } from './build.js';
+import { fact, finish, levelSources, uniqueSources, withCodename } from './build.js';
 
 export function cpuAnswer(catalog: Catalog, query: string, cpu: CpuInfo): Answer {
   const m = cpu.model;
@@ -17,7 +17,7 @@ export function cpuAnswer(catalog: Catalog, query: string, cpu: CpuInfo): Answer
     title: m.model,
     summary: arm
       ? `${m.model} is an Arm64 processor (${m.armArch ?? 'Arm'}, ${m.codename}): x86-64 levels do not apply.`
-      : `${m.model} (${m.codename}) is ${cpu.level ?? 'below x86-64-v1'}.`,
+      : `${withCodename(m.model, m.codename)} is ${cpu.level ?? 'below x86-64-v1'}.`,
     processor: m.model,
     arch: m.arch,
     level: cpu.level,
@@ -150,10 +150,11 @@ export function microarchAnswer(
 ): Answer {
   const first = named[0]!;
   const next = (l: LevelName | null) => (l ? LEVELS[LEVELS.indexOf(l) + 1] : undefined);
+  // with a lead, which said the first one's level (a lead states it), its sentence gives only the reason
   const said = named
     .map(
-      (n) =>
-        `${n.name} is ${n.level ?? 'not 64-bit'} by archspec’s ${n.node} features${next(n.level) && n.missing.length ? `; it lacks ${n.missing.join(', ')} for ${next(n.level)}` : ''}`,
+      (n, i) =>
+        `${lead && i === 0 && n.level ? `archspec’s ${n.node} features give it that level` : `${n.name} is ${n.level ?? 'not 64-bit'} by archspec’s ${n.node} features`}${next(n.level) && n.missing.length ? `; it lacks ${n.missing.join(', ')} for ${next(n.level)}` : ''}`,
     )
     .join('. ');
   const archspec = catalog.levels.sources.filter((s) => /archspec/.test(s.url));
@@ -161,7 +162,7 @@ export function microarchAnswer(
     kind: 'cpu',
     query,
     title: named.map((n) => n.name).join(', '),
-    summary: `${lead ? `${lead} ` : ''}${said}.`,
+    summary: `${lead ? `${lead} ${said.charAt(0).toUpperCase()}${said.slice(1)}` : said}.`,
     processor: first.name,
     arch: 'x64',
     level: first.level,

@@ -3,6 +3,7 @@
 import type { Catalog, SeriesInfo } from '../catalog.js';
 import type { Target } from '../targets.js';
 import { listOf } from '../text.js';
+import { codenameBeside } from './build.js';
 
 /** A vendor or architecture, as a question names it. */
 export interface Brand {
@@ -60,7 +61,8 @@ export function brandVerdict(t: Target, lower: string, named: readonly Brand[] =
 }
 
 function oneCpu(c: SeriesInfo['cpus'][number]): string {
-  return `${c.model.model} (${c.model.codename}, ${c.model.arch === 'Arm64' ? 'Arm64' : (c.level ?? 'below x86-64-v1')})`;
+  const beside = codenameBeside(c.model.model, c.model.codename);
+  return `${c.model.model} (${beside ? `${beside}, ` : ''}${c.model.arch === 'Arm64' ? 'Arm64' : (c.level ?? 'below x86-64-v1')})`;
 }
 
 /** "Dv3 may land on Intel Xeon E5-2673 v3 (Haswell, x86-64-v3), …": every processor with its codename and level. */

@@ -199,9 +199,44 @@ function levelSummary(subject: string, series: SeriesInfo): string {
       mapped(series.cpus, (c) => c.model.model),
       'or',
     )}).`;
+  return `${subject} guarantees ${series.guaranteed}, since it can land on ${listOf(lowest(series), 'or')}, and may reach ${series.best} on its other processors.`;
+}
+
+/** After a list of several processors, each with its level: what they add up to ("Dv3 guarantees x86-64-v3 and may
+ * reach x86-64-v4."). One processor's level is the guarantee, said already: nothing. */
+export function guaranteeOfList(subject: string, series: SeriesInfo): string {
+  if (series.cpus.length < 2 || series.record.arch === 'Arm64' || !series.guaranteed) return '';
+  return `${subject} guarantees ${series.guaranteed}${series.best !== series.guaranteed ? ` and may reach ${series.best}` : ''}.`;
+}
+
+/** The processors at the series' guaranteed level, the ones that hold it down. */
+function lowest(series: SeriesInfo): string[] {
   const low: string[] = [];
   for (const c of series.cpus) if (c.level === series.guaranteed) low.push(c.model.model);
-  return `${subject} guarantees ${series.guaranteed} and may reach ${series.best}: it can land on ${listOf(low, 'or')}, which ${low.length > 1 ? 'stop' : 'stops'} at ${series.guaranteed}.`;
+  return low;
+}
+
+/** What a size or series answer adds after levelVerdict's yes/no, which said its guaranteed level already: the
+ * processors, and which of them hold it below its best or below the level asked. */
+export function afterLevelVerdict(subject: string, series: SeriesInfo, level: LevelName): string {
+  const rec = series.record;
+  const on = series.cpus.length > 1 ? 'may land on' : 'runs on';
+  if (rec.arch === 'Arm64') {
+    const arm = [...new Set(mapped(series.cpus, (c) => c.model.armArch).filter(Boolean))].join(' / ');
+    const cpus = joinMapped(series.cpus, (c) => c.model.model, ', ');
+    return cpus ? `${subject} ${on} ${cpus}${arm ? ` (${arm})` : ''}.` : '';
+  }
+  if (!series.guaranteed || !series.best) return '';
+  if (series.guaranteed === series.best)
+    return `${subject} ${on} ${listOf(
+      mapped(series.cpus, (c) => c.model.model),
+      'or',
+    )}.`;
+  const low = lowest(series);
+  // "Not guaranteed": the lead said it reaches the level only on some processors; these are the others
+  if (levelRank(series.guaranteed) < levelRank(level) && levelRank(series.best) >= levelRank(level))
+    return `${subject} can land on ${listOf(low, 'or')}, which ${low.length > 1 ? 'fall' : 'falls'} short.`;
+  return `${subject} may reach ${series.best} on some processors, but not on ${listOf(low, 'or')}.`;
 }
 
 function processorSection(series: SeriesInfo): Section[] {

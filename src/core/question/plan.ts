@@ -15,10 +15,10 @@ import { triageAnswer } from '../answers/triage.js';
 import { basedOnAnswer, upstreamsOf, type AskedDistro, type AskedRelation, type NamedDistro } from '../answers/based-on.js';
 import { brandVerdict, brandsNamed, familyNamed, processorBrands, processorsSaid, type SeriesFilter, seriesFilter, versionFilter } from '../answers/vendor.js';
 import { asksLifecycle, lifecycleLead } from '../answers/size-lifecycle.js';
-import { cpuFamilyAnswer } from '../answers/cpu-family.js';
+import { cpuFamilyAnswer, familyReason } from '../answers/cpu-family.js';
 import type { CpuFamilyMatch } from '../cpu-family.js';
-import { generationsText, uniqueSources } from '../answers/build.js';
-import { levelAnswer, levelVerdict, seriesAnswer, sizeAnswer } from '../answers/vm.js';
+import { generationsText, uniqueSources, withCodename } from '../answers/build.js';
+import { afterLevelVerdict, guaranteeOfList, levelAnswer, levelVerdict, seriesAnswer, sizeAnswer } from '../answers/vm.js';
 import { requiredLevel } from '../answers/compat.js';
 import { LEVELS } from '../levels.js';
 import { today } from '../clock.js';
@@ -201,7 +201,7 @@ export const RULES: readonly Rule[] = [
       const cpu = f.e.cpus[0];
       if (!cpu || !f.releases.length || f.targets.length || cpu.model.arch !== 'x64') return null;
       const a = cpuAnswer(c, q, cpu);
-      a.summary = processorLead(f, `${cpu.model.model} (${cpu.model.codename})`, cpu.level) || a.summary;
+      a.summary = processorLead(f, withCodename(cpu.model.model, cpu.model.codename), cpu.level) || a.summary;
       a.sources = uniqueSources(f.releases[0]!.release.sources.slice(0, 1), a.sources);
       return read(a, f);
     },
@@ -236,7 +236,7 @@ export const RULES: readonly Rule[] = [
       const cpu = f.e.cpus[0];
       if (!cpu) return null;
       const a = cpuAnswer(c, q, cpu);
-      const lead = cpu.model.arch === 'x64' ? processorLead(f, `${cpu.model.model} (${cpu.model.codename})`, cpu.level) : '';
+      const lead = cpu.model.arch === 'x64' ? processorLead(f, withCodename(cpu.model.model, cpu.model.codename), cpu.level) : '';
       if (lead) a.summary = lead; // the lead states the level itself
       if (f.intent.asks.has('sizes') && !lead) a.summary = `${seriesOn(c, f.e.cpus)} ${a.summary}`;
       if (f.releases[0]) a.sources = uniqueSources(f.releases[0].release.sources.slice(0, 1), a.sources);
@@ -536,7 +536,8 @@ const BRAND_QUESTION_WORDS = 16;
 function machineAnswer(catalog: Catalog, query: string, target: Target, level?: LevelName, typed?: string): Answer {
   const a = target.sizeInfo ? sizeAnswer(catalog, query, target.sizeInfo) : seriesAnswer(catalog, query, target.series);
   if (level) {
-    a.summary = `${levelVerdict(target.series, level, typed)} ${a.summary}`;
+    // the yes/no says the guaranteed level; what follows adds only the processors behind it
+    a.summary = [levelVerdict(target.series, level, typed), afterLevelVerdict(target.label, target.series, level)].filter(Boolean).join(' ');
     a.context = Object.assign({}, a.context, { level });
   }
   return a;
@@ -548,7 +549,8 @@ function familyCpu(catalog: Catalog, query: string, f: Frame, m: CpuFamilyMatch)
   const lead = processorLead(f, `${m.model} (${m.family.rule.codename})`, m.family.level);
   const others = f.e.mentions.familyCpus.filter((x) => x !== m && x.family.rule.kind === 'processor').slice(0, 5);
   const more = others.map((x) => `${x.model} (${x.family.rule.codename}) is ${x.family.level ?? 'not 64-bit'}.`).join(' ');
-  a.summary = [lead, a.summary, more].filter(Boolean).join(' ');
+  // the lead said the level and the codename: the reason follows, not the level again
+  a.summary = [lead, lead && m.family.level ? familyReason(m, true) : a.summary, more].filter(Boolean).join(' ');
   if (f.releases[0]) a.sources = uniqueSources(f.releases[0].release.sources.slice(0, 1), a.sources);
   return read(a, f);
 }
@@ -701,18 +703,22 @@ function machineLeads(catalog: Catalog, query: string, f: Frame, target: Target)
     short && (f.intent.yesNo || /\bor\b/.test(f.lower))
       ? brandVerdict(target, f.lower, processorBrands(f.e.codenames, f.e.cpus, f.e.mentions.codenames))
       : null;
-  if (brand) a.summary = `${brand} ${a.summary}`;
-  else if (asksProcessors(f) && !f.levels.length) a.summary = `${processorsSaid(target)} ${a.summary}`;
-  // "what generation of Xeon is it?" asks about the processor, not the Hyper-V generation
-  if (f.intent.asks.has('generations') && !CPU_GENERATION.test(f.lower)) a.summary = `${generationVerdict(target, f.lower)} ${a.summary}`;
-  // "how many vCPUs does Standard_D4s_v5 have?": the count first
-  if (target.sizeInfo && VCPUS_ASKED.test(f.lower)) {
-    const z = target.sizeInfo.size;
-    a.summary = `${z.name} has ${z.vcpus} vCPU${z.vcpus === 1 ? '' : 's'}${z.constrainedFrom ? ` (constrained from ${z.constrainedFrom})` : ''}. ${a.summary}`;
-  }
+  // each lead answers what was asked of the machine, in this order; with one, the level summary is not what was asked
+  // (unless a level was named): the facts keep it
+  const leads: string[] = [];
   // "is Standard_A1 still available?": the lifecycle the data holds, first
   const life = lifecycleLead(target, f.lower, catalog.asOf, today());
-  if (life) a.summary = `${life} ${a.summary}`;
+  if (life) leads.push(life);
+  // "how many vCPUs does Standard_D4s_v5 have?": the count
+  if (target.sizeInfo && VCPUS_ASKED.test(f.lower)) {
+    const z = target.sizeInfo.size;
+    leads.push(`${z.name} has ${z.vcpus} vCPU${z.vcpus === 1 ? '' : 's'}${z.constrainedFrom ? ` (constrained from ${z.constrainedFrom})` : ''}.`);
+  }
+  // "what generation of Xeon is it?" asks about the processor, not the Hyper-V generation
+  if (f.intent.asks.has('generations') && !CPU_GENERATION.test(f.lower)) leads.push(generationVerdict(target, f.lower));
+  // the processors, each with its level, and what they add up to
+  if (brand || (asksProcessors(f) && !f.levels.length)) leads.push(brand ?? processorsSaid(target), guaranteeOfList(target.label, target.series));
+  if (leads.length) a.summary = (level ? [...leads, a.summary] : leads).filter(Boolean).join(' ');
   const away = f.e.mentions.outOfScope[0];
   if (away) a.summary = `${away.what} is outside what I cover; what I know about ${target.label}: ${a.summary}`;
   return a;
