@@ -101,6 +101,8 @@ export type Answer = AnswerBase &
     | { kind: 'flags'; level: LevelName | null; missingForNext: string[] }
     | { kind: 'cpu'; processor: string; arch: 'x64' | 'Arm64'; level: LevelName | null }
     | { kind: 'level'; level: LevelName; series: string[] }
+    /** the series the data records a retirement for, announced or done: soonest first, then the latest retired */
+    | { kind: 'retirements'; series: string[] }
     | {
         kind: 'lineage';
         distro: string;

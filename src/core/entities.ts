@@ -179,6 +179,18 @@ function matchAt(
   // "请问", "процессор": a word with no Latin letter or digit starts no name (its key would be empty)
   if (!keys[i]) return 1;
 
+  // "D2s version 3", "A1 version 2": a size's own version spelled out (D2s_v3, not DS2 and a release 3)
+  const at = w === 'standard' ? i + 1 : i;
+  if (words[at + 1] === 'version' && /^\d{1,2}$/.test(words[at + 2] ?? '')) {
+    const sizes = catalog.sizeByKey.get(`${sizeKeyOf(keys[at] ?? '')}v${words[at + 2]}`);
+    if (sizes) {
+      found.sizes.push(...sizes);
+      return at - i + 3;
+    }
+  }
+  // "D-series-v5": one word
+  const oneWord = /^([a-z]{1,8})-series-?v(\d{1,2})$/.exec(w);
+  if (oneWord) return seriesOfVersion(catalog, oneWord[1]!, oneWord[2]!, found, 1);
   // which n-grams from here some lookup below can find, shortest first: no name's key starts with most words, and
   // then no longer n-gram from here is one either (bit n-1 set: the n-gram's key is one of them)
   const most = Math.min(MAX_NGRAM, words.length - i);
@@ -204,6 +216,9 @@ function matchAt(
       return n;
     }
     const seriesKey = sizeKey.endsWith('series') ? sizeKey.slice(0, -'series'.length) : sizeKey;
+    // "B-series v2", "HB series version 3": the version after "series" is the series' own (Bsv2's "v2"), not a level
+    const versioned = versionAfterSeries(catalog, seriesKey, sizeKey, words, i, n, found);
+    if (versioned) return versioned;
     const series = catalog.seriesByKey.get(seriesKey);
     if (series && isSeriesMention(series, words, original, i, n)) {
       found.series.push(series);
@@ -571,6 +586,37 @@ export function nameKeys(catalog: Catalog): KeyPrefixes {
     gates.set(catalog, gate);
   }
   return gate;
+}
+
+/** "B-series v2", "Das series version 3", "NC-series-v3": letters, "series", then a version. The series of those
+ * letters and that version (Bv2 is not Bv1, nor B and a level v2), or, when the catalog has none, the name as typed
+ * glued ("dv7") among the unknown names, for a "did you mean". Returns the words used, 0 when this is not the shape. */
+function versionAfterSeries(catalog: Catalog, seriesKey: string, sizeKey: string, words: string[], i: number, n: number, found: Entities): number {
+  if (!/^[a-z]{1,8}$/.test(seriesKey)) return 0;
+  const seriesWord = sizeKey.endsWith('series') ? 0 : words[i + n] === 'series' ? 1 : -1;
+  if (seriesWord < 0) return 0;
+  const at = i + n + seriesWord;
+  const glued = /^v(\d{1,2})$/.exec(words[at] ?? '');
+  const spelled = words[at] === 'version' && /^\d{1,2}$/.test(words[at + 1] ?? '') ? words[at + 1]! : undefined;
+  const version = glued?.[1] ?? spelled;
+  if (!version) return 0;
+  return seriesOfVersion(catalog, seriesKey, version, found, at - i + (glued ? 1 : 2));
+}
+
+/** The series of these letters and this version; else every current series of that version whose name starts with
+ * the letters ("B-series v2" is Microsoft's name for Bsv2, Basv2 and Bpsv2); else the name glued among the unknown
+ * ones, for a "did you mean". Returns `used`. */
+function seriesOfVersion(catalog: Catalog, letters: string, version: string, found: Entities, used: number): number {
+  const series = catalog.seriesByKey.get(`${letters}v${version}`);
+  if (series) {
+    found.series.push(series);
+    return used;
+  }
+  const family = new RegExp(`^${letters}[a-z]*v${version}$`);
+  const kin = catalog.series.filter((s) => s.record.retirement?.status !== 'retired' && family.test(sizeKeyOf(s.record.series)));
+  if (kin.length) found.series.push(...kin);
+  else found.unknown.push(`${letters}v${version}`);
+  return used;
 }
 
 /** Series keys keep the letters: "Dsv5" -> "dsv5", "D-series" -> "d". */

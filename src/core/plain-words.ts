@@ -3,6 +3,7 @@
 import type { Answer, ConversationContext } from './answer.js';
 import type { Catalog } from './catalog.js';
 import { helpAnswer } from './answers/meta.js';
+import { namedFollowUp } from './question/follow-up.js';
 import { frameOf } from './question/frame.js';
 import { plan } from './question/plan.js';
 
@@ -17,5 +18,7 @@ export function plainWords(catalog: Catalog, query: string, text: string, contex
       undefined,
       `That is ${text.length.toLocaleString('en')} characters and not a flags line or \`ld.so --help\` output; ask one question at a time.`,
     );
-  return plan(catalog, query, frameOf(catalog, text), context);
+  // "v6?", "and 4?": the thread's size or distribution with that version, named
+  const asked = context.topic ? namedFollowUp(catalog, text, context) : text;
+  return plan(catalog, query, frameOf(catalog, asked), context);
 }

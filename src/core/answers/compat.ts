@@ -27,7 +27,15 @@ export function requiredLevel(rel: DistroRelease): LevelName | null {
   return rel.azureImageBaseline ?? rel.x86_64Baseline;
 }
 
-export function judge(series: SeriesInfo, distro: Distro, rel: DistroRelease): Judgement {
+/** "on gen 1", "a Generation 2 VM", "gen2": the one Hyper-V generation a question names, if it names one. */
+export function askedGeneration(lower: string): 1 | 2 | undefined {
+  const found = [...lower.matchAll(/\bgen(?:eration)?[\s-]*([12])\b/g)].map((m) => Number(m[1]) as 1 | 2);
+  return found.length && found.every((g) => g === found[0]) ? found[0] : undefined;
+}
+
+/** `generation`: the one Hyper-V generation the question asks about ("on a Gen 1 VM"), judged instead of the series'
+ * best one. */
+export function judge(series: SeriesInfo, distro: Distro, rel: DistroRelease, generation?: 1 | 2): Judgement {
   // what the reasons read of the series (not a copy of its whole record): its name as a sentence says it
   const { arch, generations, generationsComplete } = series.record;
   const rec = { arch, generations, generationsComplete, series: seriesName(series) };
@@ -61,7 +69,22 @@ export function judge(series: SeriesInfo, distro: Distro, rel: DistroRelease): J
 
   // Hyper-V generation
   const needGens = rel.azureImageGenerations;
-  if (needGens && needGens.length > 0) {
+  if (generation) {
+    // "and on gen 1?": that generation, of the series and of the release's images
+    const gens = rec.generations;
+    if (gens && rec.generationsComplete && !gens.includes(generation)) {
+      reasons.push(`${rec.series} does not offer Generation ${generation} (it supports only Generation ${gens.join(' and ')}).`);
+      worse('no');
+    } else if (needGens?.length && !needGens.includes(generation)) {
+      reasons.push(`${name} images need Generation ${needGens.join(' or ')}, so a Generation ${generation} VM cannot boot them.`);
+      worse('no');
+    } else if (!gens?.includes(generation)) {
+      reasons.push(`The docs do not state Generation ${generation} for ${rec.series}.`);
+      worse('depends');
+    } else {
+      reasons.push(`${rec.series} offers Generation ${generation}${needGens?.length ? `, which ${name} images support` : ''}.`);
+    }
+  } else if (needGens && needGens.length > 0) {
     const gens = rec.generations;
     if (!gens) {
       reasons.push(`${name} images need Generation ${needGens.join(' or ')}; the docs state no generation for ${rec.series}.`);
@@ -120,11 +143,12 @@ export function compatAnswer(
   distro: Distro,
   rel: DistroRelease,
   defaultedRelease: boolean,
+  generation?: 1 | 2,
 ): Answer {
   const { series } = target;
-  const subject = target.size ?? `${series.record.series} series`;
+  const subject = `${target.size ?? `${series.record.series} series`}${generation ? ` (Generation ${generation})` : ''}`;
   const name = releaseLabel(distro, rel);
-  const j = judge(series, distro, rel);
+  const j = judge(series, distro, rel, generation);
   const word = { yes: 'Yes', no: 'No', depends: 'It depends' }[j.verdict];
   const caveats = [...rel.caveats, ...seriesCaveats(series)];
   if (defaultedRelease && distro.releases.length > 1) caveats.unshift(`No release named, so this is about the newest: ${name}.`);
@@ -133,7 +157,7 @@ export function compatAnswer(
     kind: 'compat',
     query,
     title: `${name} on ${subject}`,
-    summary: `${word}: ${summaryReason(j, series)}`,
+    summary: `${word}: ${generation && !j.deciding ? `${j.reasons.find((r) => r.includes(`Generation ${generation}`)) ?? ''} ` : ''}${summaryReason(j, series)}`,
     verdict: j.verdict,
     reasons: j.reasons,
     size: target.size ?? series.record.series,
@@ -202,7 +226,7 @@ export function distroSizesAnswer(
     if (isRetired(s) || (only && !only.keep(s))) continue;
     kept++;
     if (s.record.arch === 'Arm64') arm++;
-    const v = judge(s, distro, rel).verdict;
+    const v = judge(s, distro, rel, only?.generation).verdict;
     if (v === 'yes') yes.push(s.record.series);
     else if (v === 'depends') depends.push(s.record.series);
     else no.push(s.record.series);

@@ -96,6 +96,8 @@ export interface SeriesFilter {
   /** as the summary says it: "Arm64", "AMD v6" */
   label: string;
   keep(s: SeriesInfo): boolean;
+  /** the one Hyper-V generation asked for ("gen 1 sizes"): a release is judged on that generation */
+  generation?: 1 | 2;
 }
 
 /** The qualifiers a "which sizes/series" question puts on the list, or null when it puts none. A brand keeps a
@@ -108,6 +110,7 @@ export function seriesFilter(catalog: Catalog, lower: string): SeriesFilter | nu
   const parts = [...brands.map((b) => b.name), ...(made ? [made.label] : []), ...(family ? [family] : [])];
   return {
     label: parts.join(' '),
+    ...(made?.generation ? { generation: made.generation } : {}),
     keep: (s) =>
       (!brands.length || (s.cpus.length > 0 && brands.some((b) => s.cpus.every((c) => b.has(c))))) &&
       (!made || made.keep(s)) &&
@@ -115,13 +118,16 @@ export function seriesFilter(catalog: Catalog, lower: string): SeriesFilter | nu
   };
 }
 
-/** The series version ("v6 sizes") or Hyper-V generation ("gen 1 series") a list is narrowed to, or null. */
+/** The series version ("v6 sizes", "sizes that are v6") or Hyper-V generation ("gen 1 series", "sizes … and Gen 1") a
+ * list is narrowed to, wherever the question puts it, or null. A "v2" … "v4" away from "sizes" is a level, not this. */
 export function versionFilter(lower: string): SeriesFilter | null {
-  const version = /\bv(\d)\b(?=[^.?!]{0,20}\b(?:sizes?|series|skus?|vms?|machines?|instances?)\b)/.exec(lower)?.[1];
-  const gen = /\bgen(?:eration)?\s*([12])\b(?=[^.?!]{0,20}\b(?:sizes?|series|skus?|vms?|machines?|instances?)\b)/.exec(lower)?.[1];
+  const version =
+    /\bv(\d)\b(?=[^.?!]{0,20}\b(?:sizes?|series|skus?|vms?|machines?|instances?)\b)/.exec(lower)?.[1] ?? /(?<![\w-])v([5-9])\b(?![-.]\d)/.exec(lower)?.[1];
+  const gen = /\bgen(?:eration)?[\s-]*([12])\b/.exec(lower)?.[1];
   if (!version && !gen) return null;
   return {
     label: [...(version ? [`v${version}`] : []), ...(gen ? [`Generation ${gen}`] : [])].join(' '),
+    ...(gen ? { generation: Number(gen) as 1 | 2 } : {}),
     keep: (s) => (!version || s.record.series.endsWith(`v${version}`)) && (!gen || (s.record.generations ?? []).includes(Number(gen) as 1 | 2)),
   };
 }

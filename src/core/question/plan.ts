@@ -4,7 +4,7 @@
 import type { Answer, ConversationContext, Verdict } from '../answer.js';
 import type { Catalog, SeriesInfo } from '../catalog.js';
 import type { LevelName } from '../../data/schema.js';
-import { compatAnswer, distroSizesAnswer } from '../answers/compat.js';
+import { askedGeneration, compatAnswer, distroSizesAnswer } from '../answers/compat.js';
 import { codenameAnswer, cpuAnswer, microarchAnswer } from '../answers/cpu.js';
 import { distroAnswer, releasesAnswer, type DistroFacet } from '../answers/distro.js';
 import { matrixAnswer } from '../answers/matrix.js';
@@ -27,6 +27,7 @@ import type { Asked } from '../intent.js';
 import { ambiguousSize, contextRelease, contextTarget, guess, type Target, unknownName } from '../targets.js';
 import { echo, joinMapped, keyOf, listOf, mapped, wordsOf } from '../text.js';
 import { distinct, frameOf, highest, keysOf, notUnderstood, type Frame, type NamedRelease } from './frame.js';
+import { retirementList } from './retirement-plan.js';
 import { FAILURE, processorLine, processorOf, triage } from './triage-plan.js';
 import { cpuTypeChoice } from './cpu-type.js';
 
@@ -127,7 +128,9 @@ export const RULES: readonly Rule[] = [
     name: 'a vendor or lifecycle asked of the thread’s machine',
     answer: (c, q, f, ctx) => {
       if (f.targets.length || f.releases.length || !(f.intent.pronoun || f.intent.followUp)) return null;
-      if (!brandsNamed(f.lower).length && !asksLifecycle(f.lower)) return null;
+      // "is it Zen 3?", "is it Ice Lake?": a processor's codename asked of the machine, as a yes or no
+      const codename = f.intent.yesNo && (f.e.codenames.length > 0 || f.e.mentions.codenames.length > 0);
+      if (!brandsNamed(f.lower).length && !asksLifecycle(f.lower) && !codename) return null;
       const t = contextTarget(c, ctx);
       return t ? machineLeads(c, q, f, t) : null;
     },
@@ -151,6 +154,7 @@ export const RULES: readonly Rule[] = [
   },
   { name: 'virtual CPU model', answer: (c, q, f) => (f.e.mentions.virtualCpus.length && !f.targets.length ? triage(c, q, f) : null) },
   { name: 'a release that fails to boot', answer: (c, q, f) => bootFailure(c, q, f) },
+  { name: 'a list of retirements', answer: (c, q, f) => retirementList(c, q, f) },
   { name: 'nothing named', answer: (c, q, f, ctx) => (nothingNamed(f) ? fromThread(c, q, f, ctx) : null) },
   {
     name: 'a release that does not exist',
@@ -545,6 +549,7 @@ function listFilter(catalog: Catalog, f: Frame): SeriesFilter | null {
   const guarantees = (s: SeriesInfo) => s.guaranteed !== null && LEVELS.indexOf(s.guaranteed) >= LEVELS.indexOf(level);
   return {
     label: words ? `${words.label} ${level}` : level,
+    ...(words?.generation ? { generation: words.generation } : {}),
     keep: (s) => guarantees(s) && (!words || words.keep(s)),
   };
 }
@@ -644,7 +649,7 @@ function threadAnswer(catalog: Catalog, query: string, f: Frame, context: Conver
   const ctxTarget = contextTarget(catalog, context);
   const why = intent.asks.has('why');
   if (ctxRelease && ctxTarget && (intent.compat || (why && context.topic === 'compat'))) {
-    const a = compatAnswer(catalog, query, ctxTarget, ctxRelease.distro, ctxRelease.release, false);
+    const a = compatAnswer(catalog, query, ctxTarget, ctxRelease.distro, ctxRelease.release, false, askedGeneration(f.lower));
     if (why && a.kind === 'compat') a.summary = `${{ yes: 'Yes', no: 'No', depends: 'It depends' }[a.verdict]}, because: ${a.reasons.join(' ')}`;
     return a;
   }
@@ -655,8 +660,12 @@ function threadAnswer(catalog: Catalog, query: string, f: Frame, context: Conver
   }
   if (ctxRelease && intent.list) return distroSizesAnswer(catalog, query, ctxRelease.distro, ctxRelease.release);
   if (ctxRelease && intent.facet) return distroAnswer(catalog, query, ctxRelease.distro, ctxRelease.release, intent.facet);
-  if (ctxTarget && (intent.followUp || why || /\b(level|cpu|processor|generation|gen|avx)/.test(f.lower)))
-    return ctxTarget.sizeInfo ? sizeAnswer(catalog, query, ctxTarget.sizeInfo) : seriesAnswer(catalog, query, ctxTarget.series);
+  // "why not?" after "is D2s v3 x86-64-v4?": that level's answer again, with its reason
+  if (ctxTarget && why && context.level && context.topic === 'machine' && !f.levels.length)
+    return machineAnswer(catalog, query, ctxTarget, context.level as LevelName);
+  // "which CPU?", "gen 1?", "how many vCPUs?": the thread's machine, with what was asked of it said first
+  if (ctxTarget && (intent.followUp || why || /\b(level|v?cpus?|processors?|generation|gen|avx)/.test(f.lower)))
+    return machineLeads(catalog, query, f, ctxTarget);
   if (ctxRelease && (why || intent.followUp) && context.topic && DISTRO_TOPICS.has(context.topic))
     return distroAnswer(catalog, query, ctxRelease.distro, ctxRelease.release, context.topic as DistroFacet);
   return null;
@@ -667,6 +676,10 @@ function compareMachines(catalog: Catalog, query: string, f: Frame, context: Con
   const targets = [...f.targets];
   const ctxTarget = contextTarget(catalog, context);
   if (targets.length === 1 && f.intent.compare && !f.releases.length && ctxTarget && ctxTarget.label !== targets[0]!.label) targets.unshift(ctxTarget);
+  // "what about the B-series v2?" in the thread of a verdict: each of those machines judged for the thread's release
+  const ctxRelease = f.intent.followUp && !f.intent.compare && context.topic === 'compat' ? contextRelease(catalog, context) : undefined;
+  if (targets.length >= 2 && !f.releases.length && ctxRelease)
+    return matrixAnswer(catalog, query, targets, [{ distro: ctxRelease.distro, release: ctxRelease.release, defaulted: false }]);
   if (targets.length >= 2 && !f.releases.length) {
     const a = compareAnswer(
       query,
@@ -711,10 +724,10 @@ function machineAndRelease(catalog: Catalog, query: string, f: Frame, context: C
   const compatTopic = context.topic === undefined || context.topic === 'compat' || context.topic === 'machine' || context.topic === 'sizes';
   const target = f.targets[0] ?? (rel && (f.intent.compat || (f.intent.followUp && compatTopic)) ? ctxTarget : undefined);
   if (!target) return null;
-  if (rel) return read(compatAnswer(catalog, query, target, rel.distro, rel.release, rel.defaulted), f);
+  if (rel) return read(compatAnswer(catalog, query, target, rel.distro, rel.release, rel.defaulted, askedGeneration(f.lower)), f);
   if (context.distro && (f.intent.compat || f.intent.followUp)) {
     const ctx = contextRelease(catalog, context);
-    if (ctx) return compatAnswer(catalog, query, target, ctx.distro, ctx.release, false);
+    if (ctx) return compatAnswer(catalog, query, target, ctx.distro, ctx.release, false, askedGeneration(f.lower));
   }
   return machineLeads(catalog, query, f, target);
 }
@@ -1237,6 +1250,9 @@ function vendorNamed(lower: string): 'AMD' | 'Intel' | undefined {
 /** "D2" could be several sizes: ask which. "ND96asr" names exactly one: no question, read it as that size. */
 function whichSize(catalog: Catalog, query: string, f: Frame, context: ConversationContext): Answer | null {
   const a = ambiguousSize(catalog, query, f.e, f.text);
+  // "can I run Ubuntu 26.04 on a B2s?" asks which B2s; the thread keeps the release for the answer ("and on B2s v2?")
+  const rel = f.releases.find((r) => !r.defaulted);
+  if (a?.kind === 'clarify' && rel) a.context = { ...a.context, topic: 'compat', distro: rel.distro.id, release: rel.release.version };
   const unknown = f.e.unknown[0];
   if (a?.kind === 'clarify' && a.choices.length === 1 && unknown && !f.e.sizes.length) {
     const typed = new RegExp(unknown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
