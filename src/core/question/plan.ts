@@ -1032,7 +1032,9 @@ function byPosition(catalog: Catalog, f: Frame): Array<NamedDistro & { at: numbe
     ...spacedNames(r.distro),
     ...[...(f.e.namesTyped.get(r.distro) ?? []), f.e.distroTyped.get(r.distro) ?? '', ...corrected(r)].map(spacedName),
   ];
-  const typed = each.flatMap((r) => names(r).map((t) => ({ r, t }))).sort((a, b) => b.t.length - a.t.length);
+  const typed: Array<{ r: (typeof each)[number]; t: string }> = [];
+  for (const r of each) for (const t of names(r)) typed.push({ r, t });
+  typed.sort((a, b) => b.t.length - a.t.length);
   const taken: Array<[number, number]> = [];
   const at = new Map<NamedDistro, number>();
   const end = new Map<NamedDistro, number>();
@@ -1057,7 +1059,7 @@ function byPosition(catalog: Catalog, f: Frame): Array<NamedDistro & { at: numbe
     .map((r, i) => ({ r, i, at: at.get(r) ?? (inside.has(r) ? -2 : f.lower.length) }))
     .filter((x) => x.at !== -2)
     .sort((x, y) => x.at - y.at || x.i - y.i)
-    .map(({ r, at }) => ({ ...r, at, end: end.get(r) ?? at }));
+    .map(({ r, at }) => Object.assign({}, r, { at, end: end.get(r) ?? at }));
 }
 
 /** A level named with a release: is it the release's need ("does RHEL 10 need v3?"), or a machine at that level
