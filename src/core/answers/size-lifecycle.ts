@@ -18,38 +18,8 @@ const ASKS_GONE = /\b(retire[ds]?|retiring|deprecat\w*|end[- ]of[- ]life|eol|sun
 const ASKS_GOING = /\b(deprecat\w*|being retired|be retired|going away|phas(?:e|ing) out|sunset\w*)\b|廃止され|abgekündigt/;
 const ASKS_WHEN = /\b(when|what date|which date|until when|how long|(?:retirement|end[- ]of[- ]life|eol) date)\b/;
 
-/** A literal every ASCII match of the three patterns above holds (they run on every question: the long one only when
- * the text has one of these, or anything beyond ASCII). */
-const LIFECYCLE_LITERALS = [
-  'still',
-  'availab',
-  'longer',
-  'retir',
-  'deprecat',
-  'end',
-  'eol',
-  'sunset',
-  'discontinu',
-  'phas',
-  'going',
-  'capacity',
-  'exist',
-  'gone',
-  'dad',
-  'eingestellt',
-  'ausgemustert',
-  'disponible',
-];
-
-function mayAskLifecycle(lower: string): boolean {
-  for (let i = 0; i < lower.length; i++) if (lower.charCodeAt(i) > 127) return true;
-  for (const l of LIFECYCLE_LITERALS) if (lower.includes(l)) return true;
-  return false;
-}
-
 /** Whether the words ask about a size's lifecycle, in English or another language. */
 export function asksLifecycle(lower: string): boolean {
-  if (!mayAskLifecycle(lower)) return false;
   return LIFECYCLE_ASKED.test(lower) || GONE_ELSEWHERE.test(lower) || AVAILABLE_ELSEWHERE.test(lower);
 }
 

@@ -750,7 +750,7 @@ function machineLeads(catalog: Catalog, query: string, f: Frame, target: Target)
   const life = lifecycleLead(target, f.lower, catalog.asOf, today());
   if (life) leads.push(life);
   // "how many vCPUs does Standard_D4s_v5 have?": the count
-  if (target.sizeInfo && (f.lower.includes('cpu') || f.lower.includes('core') || f.lower.includes('thread')) && VCPUS_ASKED.test(f.lower)) {
+  if (target.sizeInfo && VCPUS_ASKED.test(f.lower)) {
     const z = target.sizeInfo.size;
     leads.push(`${z.name} has ${z.vcpus} vCPU${z.vcpus === 1 ? '' : 's'}${z.constrainedFrom ? ` (constrained from ${z.constrainedFrom})` : ''}.`);
   }
