@@ -29,6 +29,10 @@ describe('a release asked with a qualifier on the sizes', () => {
     for (const { label: release, release: r } of releases) {
       const plain = json(`which sizes can't run ${release}?`).title;
       const name = plain.replace(/^Azure series that cannot run /, '');
+      // unqualified, the plain way round: no label, only "current"
+      const all = json(`which sizes can run ${release}?`);
+      if (all.title !== `Azure series that can run ${name}` || !new RegExp(`^${all.series?.length} current series always can run `).test(all.summary))
+        problems.push(`${release}: unqualified ${all.title} | ${all.summary}`);
       if (name === plain) {
         problems.push(`${release}: unqualified title ${plain}`);
         continue;
@@ -97,6 +101,13 @@ describe('a level asked with a qualifier on the sizes', () => {
         if (!new RegExp(`^${expected.length} current [\\w ]*\\b${label} series guarantee ${level}\\b`).test(a.summary))
           problems.push(`${q}: summary ${a.summary}`);
       }
+    // a family and a version together: both kept, both named
+    for (const level of ORDER) {
+      const q = `which memory optimized v5 sizes guarantee ${level}?`;
+      const a = json(q);
+      const expected = listed.filter((s) => s.family === 'Memory optimized' && s.series.endsWith('v5') && rank(seriesLevels(s).guaranteed!) >= rank(level));
+      if (!a.summary.startsWith(`${expected.length} current x64 Memory optimized v5 series guarantee ${level} `)) problems.push(`${q}: summary ${a.summary}`);
+    }
     expect(problems.slice(0, 10)).toEqual([]);
     expect(nonEmpty).toBeGreaterThan(ORDER.length);
   });
