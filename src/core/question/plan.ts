@@ -913,9 +913,16 @@ function basedOn(catalog: Catalog, query: string, f: Frame, context: Conversatio
     a.summary = `I have no data on ${listOf(f.unknownDistros.map(echo))}, so I cannot say what it is based on. What I know of ${named[0]!.distro.name}: ${a.summary}`;
     return read(a, f);
   }
-  // "is it based on Fedora?" in a thread about Azure Linux 3.0: the thread's release is the one asked about
+  // "is it based on Fedora?" in a thread about Azure Linux 3.0: the thread's release takes the pronoun's place in the
+  // sentence ("is Azure Linux 4 based on it?" after Fedora 43 asks about Fedora as the upstream); "its" ("is Fedora its
+  // upstream?") names the thread's release as the one asked about
   const ctx = named.length === 1 && f.intent.pronoun ? contextRelease(catalog, context) : null;
-  if (ctx && ctx.distro !== named[0]!.distro) named.unshift({ distro: ctx.distro, release: ctx.release, defaulted: false, at: -1, end: -1 });
+  if (ctx && ctx.distro !== named[0]!.distro) {
+    const p = pronounAt(f.lower, named[0]!);
+    // (a distribution with one release is that release: asked as when named without a version)
+    const defaulted = ctx.distro.releases.length === 1;
+    named.splice(p && p.at > named[0]!.at ? 1 : 0, 0, { distro: ctx.distro, release: ctx.release, defaulted, at: p?.at ?? -1, end: p?.end ?? -1 });
+  }
   if (named.length < 2) return null;
   // "what Fedora version is AZL 4 built from?", "which fedora is CentOS Stream 9 based on?": the distribution named
   // after "which" is the one whose release is asked
@@ -932,8 +939,7 @@ function basedOn(catalog: Catalog, query: string, f: Frame, context: Conversatio
   const before = cue ? named.filter((n) => n.at < cue.index && !adjunct(n)) : [];
   const after = cue ? named.filter((n) => n.at >= cue.index || adjunct(n)) : [];
   const first = named.find((n) => !adjunct(n)) ?? named[0]!;
-  const split =
-    before.length && after.length ? (UPSTREAM_OF.test(f.lower) && !ctx ? [after, before] : [before, after]) : [[first], named.filter((n) => n !== first)];
+  const split = before.length && after.length ? (UPSTREAM_OF.test(f.lower) ? [after, before] : [before, after]) : [[first], named.filter((n) => n !== first)];
   const [subjects, all] = upstreamAsked ? [named.filter((n) => n !== upstreamAsked), [upstreamAsked]] : (split as [typeof named, typeof named]);
   // "a RHEL derivative like Rocky?": a distribution named as an example is not an upstream asked about
   // ("does Azure Linux work like RHEL 7?" asks whether it is RHEL-like: the name after "works like" is asked)
@@ -966,6 +972,14 @@ function basedOn(catalog: Catalog, query: string, f: Frame, context: Conversatio
   if (more.length)
     a.summary = [a.summary, ...more.map((x) => distroAnswer(catalog, query, subject.distro, subject.defaulted ? null : subject.release, x).summary)].join(' ');
   return read(a, f);
+}
+
+/** Where "it", "this" or "that" stands in the text, outside the distribution named there; not "its" (the thread's
+ * release is then the one asked about, as when no pronoun is placed). */
+function pronounAt(lower: string, named: { at: number; end: number }): { at: number; end: number } | undefined {
+  for (const m of lower.matchAll(/\b(?:it|this|that)\b(?!['’]s\b)/g))
+    if (m.index + m[0].length <= named.at || m.index >= named.end) return { at: m.index, end: m.index + m[0].length };
+  return undefined;
 }
 
 /** Letters and digits, every other run one space, with where each character was in the text. */
