@@ -23,7 +23,7 @@ import { afterLevelVerdict, guaranteeOfList, levelAnswer, levelVerdict, seriesAn
 import { requiredLevel } from '../answers/compat.js';
 import { LEVELS } from '../levels.js';
 import { today } from '../clock.js';
-import type { Asked } from '../intent.js';
+import { GENERATION_WORD, type Asked } from '../intent.js';
 import { ambiguousSize, contextRelease, contextTarget, guess, type Target, unknownName } from '../targets.js';
 import { echo, joinMapped, keyOf, listOf, mapped, wordsOf } from '../text.js';
 import { distinct, frameOf, highest, keysOf, notUnderstood, type Frame, type NamedRelease } from './frame.js';
@@ -503,7 +503,8 @@ function read(a: Answer, f: Frame): Answer {
     a.caveats.unshift(`${listOf(aside)}: outside what I cover (Azure VM sizes and Linux distributions); this answer is about the rest.`);
   for (const c of f.e.corrections) a.caveats.unshift(`Read “${echo(c.typed)}” as ${c.meant}.`);
   for (const line of formerNames(f)) a.caveats.unshift(line);
-  const unknown = notUnderstood(f);
+  // "gen2" in an answer that says the generations was read, not left out
+  const unknown = notUnderstood(f).filter((w) => !(GENERATION_WORD.test(w) && saysGenerations(a)));
   if (unknown.length) a.caveats.unshift(`Not understood, so left out: ${joinMapped(unknown, (w) => `“${w}”`, ', ')}.`);
   return a;
 }
@@ -1212,8 +1213,8 @@ function asksProcessors(f: Frame): boolean {
 
 /** "Does Azure Linux 3 support Gen1 VMs?": the Hyper-V generations its Azure images are documented for. */
 function releaseGenerations(name: string, gens: ReadonlyArray<1 | 2> | null | undefined, lower: string): string {
-  const want = /\bgen(?:eration)?\s*([12])\b|\bgen([12])\b/.exec(lower);
-  const g = want ? Number(want[1] ?? want[2]) : null;
+  const want = /\bgen(?:eration)?[\s_-]*([12])\b/.exec(lower);
+  const g = want ? Number(want[1]) : null;
   if (!gens?.length)
     return `Not stated — the sources do not say which Hyper-V generations ${name}'s Azure images support; the VM size's own generations still apply.`;
   const text = gens.map((x) => `Generation ${x}`).join(' and ');
@@ -1221,6 +1222,12 @@ function releaseGenerations(name: string, gens: ReadonlyArray<1 | 2> | null | un
   return gens.includes(g as 1 | 2)
     ? `Yes — ${name}'s Azure images support Generation ${g} (${text}).`
     : `No — ${name}'s Azure images are ${text} only, so a Generation ${g}-only size cannot run it.`;
+}
+
+/** The answer states Hyper-V generations ("Gen 1", "Generation 2", or that no Hyper-V generation is documented) in
+ * its summary or facts. */
+function saysGenerations(a: Answer): boolean {
+  return [a.summary, ...a.facts.flatMap((x) => [x.label, x.value])].some((t) => /\bGen(?:eration)? [12]\b|\bHyper-V generation/i.test(t));
 }
 
 /** Words that ask about Hyper-V generations: "Gen 2", "generation-1", "generations" (not a CPU's "latest generation
@@ -1246,8 +1253,8 @@ function generationVerdict(target: Target, lower: string): string {
   const rec = target.series.record;
   const gens = rec.generations;
   const text = generationsText(gens, rec.generationsComplete);
-  const want = /\bgen(?:eration)?\s*([12])\b|\bgen([12])\b/.exec(lower);
-  const g = want ? (Number(want[1] ?? want[2]) as 1 | 2) : null;
+  const want = /\bgen(?:eration)?[\s_-]*([12])\b/.exec(lower);
+  const g = want ? (Number(want[1]) as 1 | 2) : null;
   if (!gens || gens.length === 0) return `Not stated: the docs give no Hyper-V generation for ${target.label}.`;
   if (g === null) return `${target.label} supports ${text}.`;
   if (gens.includes(g)) return `Yes — ${target.label} supports Generation ${g} (${text}).`;
