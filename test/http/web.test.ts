@@ -16,7 +16,14 @@ let base: string;
 const store = new MemoryStore();
 beforeAll(async () => {
   const logger = createLogger('silent');
-  const handler = createHandler({ ask, store, logger, cooldown: { max: 40, windowSeconds: 60 } });
+  // a stopped clock: the cooldown's fixed windows follow the wall clock, so a run crossing a minute would split the
+  // questions between two windows and never reach the limit
+  const handler = createHandler({
+    ask,
+    store,
+    logger,
+    cooldown: { max: 40, windowSeconds: 60, now: () => 0 },
+  });
   surface = createHttpSurface({
     handler,
     logger,

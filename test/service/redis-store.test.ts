@@ -82,7 +82,10 @@ describe.skipIf(!enabled)('RedisStore', () => {
   });
 
   it('shares cooldowns between instances: the window holds max across both', async () => {
-    const [a, b] = [new Cooldown(await store('cd:'), { max: 4, windowSeconds: 60 }), new Cooldown(await store('cd:'), { max: 4, windowSeconds: 60 })];
+    const [a, b] = [
+      new Cooldown(await store('cd:'), { max: 4, windowSeconds: 60, now: () => 0 }),
+      new Cooldown(await store('cd:'), { max: 4, windowSeconds: 60, now: () => 0 }),
+    ];
     const verdicts = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).take('slack:U7')));
     expect(verdicts.filter((v) => v.allowed)).toHaveLength(4);
   });
