@@ -983,18 +983,36 @@ function pronounAt(lower: string, named: { at: number; end: number }): { at: num
   return undefined;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 /** Letters and digits, every other run one space, with where each character was in the text. */
 function spaced(lower: string): { text: string; at: number[] } {
   let text = '';
+  let space = false;
   const at: number[] = [];
   for (let i = 0; i < lower.length; i++) {
     const ch = lower[i]!;
-    const word = /[\p{L}\p{N}]/u.test(ch);
-    if (!word && text.endsWith(' ')) continue;
+    const c = ch.charCodeAt(0);
+    const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : WORD_CHAR.test(ch);
+    if (!word && space) continue;
     text += word ? ch : ' ';
+    space = !word;
     at.push(i);
   }
   return { text, at };
+}
+
+/** A name as byPosition looks for it: lower case, spaced. */
+function spacedName(name: string): string {
+  return spaced(name.toLowerCase()).text.trim();
+}
+
+/** Each distribution's name and aliases, spaced, worked out once. */
+const SPACED_NAMES = new WeakMap<NamedDistro['distro'], string[]>();
+function spacedNames(d: NamedDistro['distro']): string[] {
+  let names = SPACED_NAMES.get(d);
+  if (!names) SPACED_NAMES.set(d, (names = [d.name, ...d.aliases].map(spacedName)));
+  return names;
 }
 
 /** A name as the question spells it ("CBL-Mariner"), found by its lower-case form. */
@@ -1015,23 +1033,23 @@ function byPosition(catalog: Catalog, f: Frame): Array<NamedDistro & { at: numbe
     ...lacking.map((b) => ({ distro: b.distro, release: b.distro.releases[0]!, defaulted: true })),
   ];
   // "is AZL 4 fedora-based?": a distribution's name glued to "based"
-  for (const m of f.lower.matchAll(/([\p{L}\p{N}]+)-based\b/gu)) {
-    const d = catalog.distroByKey.get(keyOf(m[1]!));
-    if (d && !each.some((r) => r.distro === d)) each.push({ distro: d, release: catalog.newestRelease(d), defaulted: true });
-  }
+  if (f.lower.includes('-based'))
+    for (const m of f.lower.matchAll(/([\p{L}\p{N}]+)-based\b/gu)) {
+      const d = catalog.distroByKey.get(keyOf(m[1]!));
+      if (d && !each.some((r) => r.distro === d)) each.push({ distro: d, release: catalog.newestRelease(d), defaulted: true });
+    }
   // where each was typed, longest names first: a name inside a longer one ("Azure Linux" in "Azure Linux with OS
   // Guard") is that one's, and a distribution typed only inside another's name is not named
   const text = spaced(f.lower);
   // a release read by a correction ("centos 9" as CentOS Stream 9) was typed as the correction says
   const corrected = (r: (typeof each)[number]) => f.e.corrections.filter((x) => x.meant === `${r.distro.name} ${r.release.version}`).map((x) => x.typed);
   const names = (r: (typeof each)[number]) => [
-    r.distro.name,
-    ...r.distro.aliases,
-    ...(f.e.namesTyped.get(r.distro) ?? []),
-    f.e.distroTyped.get(r.distro) ?? '',
-    ...corrected(r),
+    ...spacedNames(r.distro),
+    ...[...(f.e.namesTyped.get(r.distro) ?? []), f.e.distroTyped.get(r.distro) ?? '', ...corrected(r)].map(spacedName),
   ];
-  const typed = each.flatMap((r) => names(r).map((t) => ({ r, t: spaced(t.toLowerCase()).text.trim() }))).sort((a, b) => b.t.length - a.t.length);
+  const typed: Array<{ r: (typeof each)[number]; t: string }> = [];
+  for (const r of each) for (const t of names(r)) typed.push({ r, t });
+  typed.sort((a, b) => b.t.length - a.t.length);
   const taken: Array<[number, number]> = [];
   const at = new Map<NamedDistro, number>();
   const end = new Map<NamedDistro, number>();
@@ -1056,7 +1074,7 @@ function byPosition(catalog: Catalog, f: Frame): Array<NamedDistro & { at: numbe
     .map((r, i) => ({ r, i, at: at.get(r) ?? (inside.has(r) ? -2 : f.lower.length) }))
     .filter((x) => x.at !== -2)
     .sort((x, y) => x.at - y.at || x.i - y.i)
-    .map(({ r, at }) => ({ ...r, at, end: end.get(r) ?? at }));
+    .map(({ r, at }) => Object.assign({}, r, { at, end: end.get(r) ?? at }));
 }
 
 /** A level named with a release: is it the release's need ("does RHEL 10 need v3?"), or a machine at that level
