@@ -29,7 +29,7 @@ export function requiredLevel(rel: DistroRelease): LevelName | null {
 
 /** "on gen 1", "a Generation 2 VM", "gen2": the one Hyper-V generation a question names, if it names one. */
 export function askedGeneration(lower: string): 1 | 2 | undefined {
-  const found = [...lower.matchAll(/\bgen(?:eration)?[\s_-]*([12])\b/g)].map((m) => Number(m[1]) as 1 | 2);
+  const found = [...lower.matchAll(/\bgen(?:eration)?[\s-]*([12])\b/g)].map((m) => Number(m[1]) as 1 | 2);
   return found.length && found.every((g) => g === found[0]) ? found[0] : undefined;
 }
 

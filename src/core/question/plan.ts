@@ -1231,8 +1231,8 @@ function asksProcessors(f: Frame): boolean {
 
 /** "Does Azure Linux 3 support Gen1 VMs?": the Hyper-V generations its Azure images are documented for. */
 function releaseGenerations(name: string, gens: ReadonlyArray<1 | 2> | null | undefined, lower: string): string {
-  // one generation asked ("gen-2"); both named ("gen 1 and gen 2") asks neither alone
-  const g = askedGeneration(lower) ?? null;
+  const want = /\bgen(?:eration)?[\s_-]*([12])\b/.exec(lower);
+  const g = want ? Number(want[1]) : null;
   if (!gens?.length)
     return `Not stated — the sources do not say which Hyper-V generations ${name}'s Azure images support; the VM size's own generations still apply.`;
   const text = gens.map((x) => `Generation ${x}`).join(' and ');
@@ -1271,8 +1271,8 @@ function generationVerdict(target: Target, lower: string): string {
   const rec = target.series.record;
   const gens = rec.generations;
   const text = generationsText(gens, rec.generationsComplete);
-  // one generation asked ("gen-2"); both named ("gen 1 and gen 2") asks neither alone
-  const g = askedGeneration(lower) ?? null;
+  const want = /\bgen(?:eration)?[\s_-]*([12])\b/.exec(lower);
+  const g = want ? (Number(want[1]) as 1 | 2) : null;
   if (!gens || gens.length === 0) return `Not stated: the docs give no Hyper-V generation for ${target.label}.`;
   if (g === null) return `${target.label} supports ${text}.`;
   if (gens.includes(g)) return `Yes — ${target.label} supports Generation ${g} (${text}).`;
