@@ -41,6 +41,8 @@ const TESTS = [
   'test/core/cpu-family-mixed.test.ts',
   'test/core/cannot-run.test.ts',
   'test/core/level-vendor.test.ts',
+  'test/core/qualified-size-lists.test.ts',
+  'test/core/level-sentences.test.ts',
 ];
 
 export default defineConfig({

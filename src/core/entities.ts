@@ -182,7 +182,7 @@ function matchAt(
   tails: TailGates | null,
 ): number {
   const w = words[i]!;
-  if (STOP.has(w) && words[i + 1] !== 'series') return 1;
+  if (STOP.has(w) && words[i + 1] !== 'series' && !joinedToSeries(catalog, keys[i]!, words, i + 1)) return 1;
   // "请问", "процессор": a word with no Latin letter or digit starts no name (its key would be empty)
   if (!keys[i]) return 1;
 
@@ -227,7 +227,7 @@ function matchAt(
     const versioned = versionAfterSeries(catalog, seriesKey, sizeKey, words, i, n, found);
     if (versioned) return versioned;
     const series = catalog.seriesByKey.get(seriesKey);
-    if (series && isSeriesMention(series, words, original, i, n)) {
+    if (series && isSeriesMention(catalog, series, words, original, i, n)) {
       found.series.push(series);
       return n + (words[i + n] === 'series' ? 1 : 0);
     }
@@ -632,12 +632,21 @@ function seriesKeyOf(joined: string): string {
 }
 
 /** Short series names ("A", "NC", "Fs") are ordinary words: only taken as "A-series" or "NC series". */
-function isSeriesMention(series: SeriesInfo, words: string[], original: string[], i: number, n: number): boolean {
+/** "the M and Mv2 series", "D, Dv2 and Dv3", "A or Av2": bare series letters (`key`) joined, by "and", "or" or a
+ * comma, to another series of those letters that starts at word `at`. */
+function joinedToSeries(catalog: Catalog, key: string, words: string[], at: number): boolean {
+  const next = words[at] === 'and' || words[at] === 'or' || words[at] === '&' ? at + 1 : at;
+  const joined = words[next] && catalog.seriesByKey.get(sizeKeyOf(words[next]!.replace(/-?series$/, '')));
+  return Boolean(joined && sizeKeyOf(joined.record.series) !== key && sizeKeyOf(joined.record.series).startsWith(key));
+}
+
+function isSeriesMention(catalog: Catalog, series: SeriesInfo, words: string[], original: string[], i: number, n: number): boolean {
   const key = seriesKeyOf(words.slice(i, i + n).join(''));
   if (key.length >= 3) return true;
   const typed = words.slice(i, i + n).join('');
   if (typed.endsWith('series')) return true;
   if (words[i + n] === 'series') return true;
+  if (joinedToSeries(catalog, key, words, i + n)) return true;
   // typed exactly as Microsoft writes it, upper case, e.g. "HB" or "NC"
   return key.length === 2 && original[i] === series.record.series && /^[A-Z]{2}$/.test(series.record.series);
 }

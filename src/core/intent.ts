@@ -44,6 +44,12 @@ export type Asked =
   | 'sizes'
   | 'successor';
 
+/** "gen2", "gen 1", "gen-2", "generation2", "Generation 1", "generations", "Hyper-V gen": words that ask about Hyper-V
+ * generations (not a CPU's "generation 2.4 GHz"). */
+export const GENERATION_WORDS = /\b(gen(?:eration)?[- ]?[12](?![\d.])|generations?|hyper-?v gen\w*)\b/;
+/** One word read as a Hyper-V generation ("gen2", "generation-1"): understood, never an unknown name. */
+export const GENERATION_WORD = /^gen(?:eration)?[-_]?[12]$/i;
+
 /** "does it run", in the other languages real questions come in: 動きますか, 能跑, funciona, 실행, работает, läuft … */
 const RUNS_ELSEWHERE =
   '動(?:き|く|か|作)|使え|起動|能(?:跑|用|运行|運行|装)|可以(?:运行|跑|用|装)|运行|運行|支持吗|\\bfunciona|\\bcorre\\b|\\bfonctionne|\\btourne\\b|\\bläuft|\\blaufen|실행|돌아가|설치|работает|запуст|\\broda\\b|\\bfunziona';
@@ -57,7 +63,7 @@ export const ASK_CUES: ReadonlyArray<readonly [Asked, RegExp]> = [
     new RegExp(`\\b(run|runs|running|boot|boots|install|installs|work|works|support|supports|supported|compatible|compat|deploy|launch)\\b|${RUNS_ELSEWHERE}`),
   ],
   ['processors', /\b(cpus?|processors?|chips?|hardware|hosts?)\b/],
-  ['generations', /\b(gen ?[12]|generations?|hyper-?v gen\w*)\b/],
+  ['generations', GENERATION_WORDS],
   [
     'upstream',
     /\b((?<!(?:amd|intel|arm|arm64|x86|x64|epyc|xeon|ryzen|cpu|web|cloud|kvm|qemu)[- ])based|base|upstream|fork|forked|derived|derive|derives|derivatives?|descend\w*|downstream|rebuild|rebuilt|clones?|clon|klon|klone|remix|respin|comes? from|built (from|on|off)|branch(?:ed|es)? (?:from|off)|made from|origin|parent|(?:works?|behaves?|acts?) (?:just |exactly )?like|similar to)\b|基于|基於|派生|衍生|源自|ベース|基づ|クローン|основан|basad[oa]s?\b|se basa|basiert|basé/,

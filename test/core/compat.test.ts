@@ -1,7 +1,7 @@
 // Compat verdicts weigh architecture, Hyper-V generation and level, and name who falls short.
 import { describe, expect, test } from 'vitest';
 import { ask, catalog } from '../../src/core/index.js';
-import { judge } from '../../src/core/answers/compat.js';
+import { judge, summaryReason } from '../../src/core/answers/compat.js';
 import { levelRank } from '../../src/core/levels.js';
 
 function compat(q: string) {
@@ -91,5 +91,26 @@ describe('compat verdicts', () => {
       const expected = short.length === 0 ? 'yes' : short.length === s.cpus.length ? 'no' : 'depends';
       expect(j.verdict, s.record.series).toBe(expected);
     }
+  });
+});
+
+// No Arm64 series documents two processors today; the summary of one that did would name both
+describe('an Arm64 series with two processors', () => {
+  test('every release that ships for aarch64: the architecture reason, then both processors', () => {
+    const c = catalog();
+    const arm = c.series.find((s) => s.record.arch === 'Arm64' && s.cpus.length === 1)!;
+    const other = c.series.flatMap((s) => s.cpus).find((x) => x.model.arch === 'Arm64' && x.model.model !== arm.cpus[0]!.model.model)!;
+    const two = { ...arm, cpus: [arm.cpus[0]!, other] };
+    let n = 0;
+    for (const d of c.distros)
+      for (const rel of d.releases) {
+        const j = judge(two, d, rel);
+        if (j.deciding) continue;
+        n++;
+        expect(summaryReason(j, two), `${d.name} ${rel.version}`).toBe(
+          `${j.reasons[0]!.replace(/\.$/, '')} (${arm.cpus[0]!.model.model}, ${other.model.model}).`,
+        );
+      }
+    expect(n).toBeGreaterThan(5);
   });
 });

@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { ask, catalog } from '../../src/core/index.js';
 import { keyOf } from '../../src/core/text.js';
+import { rawSeries } from './independent-rules.js';
 
 const c = catalog();
 const series = c.series.filter((s) => s.record.retirement?.status !== 'retired' && /\d/.test(s.record.series));
@@ -43,5 +44,39 @@ describe('retirement and generations of machines side by side', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(20);
+  });
+});
+
+describe('"gen2", "gen 1", "generation2": every spelling read as a generation, for every size', () => {
+  const spellings: Array<[string, 1 | 2]> = [
+    ['gen2', 2],
+    ['gen1', 1],
+    ['gen 2', 2],
+    ['Gen 1', 1],
+    ['gen-2', 2],
+    ['generation2', 2],
+    ['Generation 1', 1],
+  ];
+  test('the answer says whether that generation is supported, and never lists the word as not understood', () => {
+    let n = 0;
+    for (const s of rawSeries)
+      for (const { name } of s.sizes) {
+        for (const [typed, g] of spellings) {
+          const q = `does ${name} support ${typed}?`;
+          const a = ask(q);
+          expect(a.caveats.join(' '), q).not.toMatch(/Not understood/);
+          const gens = s.generations ?? [];
+          const lead = !gens.length
+            ? 'Not stated'
+            : gens.includes(g)
+              ? `Yes — ${name} supports Generation ${g}`
+              : s.generationsComplete
+                ? `No — ${name} supports only`
+                : 'Not stated — the docs give only';
+          expect(a.summary.startsWith(lead), `${q} -> ${a.summary.slice(0, 120)}`).toBe(true);
+          n++;
+        }
+      }
+    expect(n).toBeGreaterThan(1000);
   });
 });

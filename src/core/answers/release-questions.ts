@@ -71,6 +71,11 @@ function featureOf(typed: string | undefined, level: LevelName): string {
 /** Phrasings whose "yes" means "still supported" rather than "ended". */
 const SUPPORTED_POLARITY = /\b(still (supported|maintained|getting|receiving|alive)|is (it |\S+ )?(still )?supported|supported still|still get)\b/;
 
+/** "do you have a plan for the end of support of CentOS 7?", "what should I do about …": a plan or advice asked, not
+ * a yes or no about the lifecycle: the date and the state lead. */
+const PLAN_ASKED =
+  /\b(?:any |a |your )?plans? (?:for|about|after|around)\b|\bwhat (?:should|do|can|must) (?:i|we) do\b|\bhow (?:should|do|can) (?:i|we) (?:prepare|handle|deal)\b/;
+
 export function eolAnswer(catalog: Catalog, query: string, distro: Distro, rel: DistroRelease, lower: string, yesNo: boolean): Answer {
   const a = distroAnswer(catalog, query, distro, rel, 'eol');
   const name = releaseLabel(distro, rel);
@@ -89,7 +94,7 @@ export function eolAnswer(catalog: Catalog, query: string, distro: Distro, rel: 
     said = ended ? noEolDate(name, rel) : `No end-of-life date is published for ${name}; it is ${statusOf(rel, now)}.`;
   }
   let summary = said;
-  if (yesNo) {
+  if (yesNo && !PLAN_ASKED.test(lower)) {
     const yes = supportedPolarity ? supported : ended;
     if (yes === true) summary = `Yes — ${said}`;
     else if (yes === false) summary = `No — ${said}`;

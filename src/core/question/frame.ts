@@ -156,8 +156,14 @@ const CAPITALISED_BEFORE_LINUX = /\b([A-Z][A-Za-z-]+)\s+(Linux|OS)\b/g;
 /** "Clear Linux", "Kali Linux": a capitalised name before Linux/OS that no known distro answers to. */
 function unknownDistros(catalog: Catalog, text: string): string[] {
   if (!/ (linux|os)\b/i.test(text)) return [];
+  // (a known distribution's full name is no unknown one: "Red Hat Enterprise Linux" holds no "Enterprise Linux")
+  let rest = text;
+  for (const d of catalog.distros) {
+    const at = rest.toLowerCase().indexOf(d.name.toLowerCase());
+    if (at >= 0) rest = rest.slice(0, at) + ' '.repeat(d.name.length) + rest.slice(at + d.name.length);
+  }
   const out: string[] = [];
-  for (const m of matchesOf(CAPITALISED_BEFORE_LINUX, text)) {
+  for (const m of matchesOf(CAPITALISED_BEFORE_LINUX, rest)) {
     const name = `${m[1]} ${m[2]}`;
     if (
       catalog.distroByKey.has(keyOf(name)) ||

@@ -56,7 +56,7 @@ export const LITERAL_TABLE: Readonly<Record<string, Needs>> = {
     clauses: [['cpu', 'processor', 'chip', 'hardware', 'host']],
     digits: 0,
   },
-  '/\\b(gen ?[12]|generations?|hyper-?v gen\\w*)\\b': {
+  '/\\b(gen(?:eration)?[- ]?[12](?![\\d.])|generations?|hyper-?v gen\\w*)\\b': {
     clauses: [['gen'], ['gen', 'hyperv', 'hyper-v']],
     digits: 0,
   },

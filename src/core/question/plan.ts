@@ -23,7 +23,7 @@ import { afterLevelVerdict, guaranteeOfList, levelAnswer, levelVerdict, seriesAn
 import { requiredLevel } from '../answers/compat.js';
 import { LEVELS } from '../levels.js';
 import { today } from '../clock.js';
-import type { Asked } from '../intent.js';
+import { GENERATION_WORD, type Asked } from '../intent.js';
 import { ambiguousSize, contextRelease, contextTarget, guess, type Target, unknownName } from '../targets.js';
 import { echo, joinMapped, keyOf, listOf, mapped, wordsOf } from '../text.js';
 import { distinct, frameOf, highest, keysOf, notUnderstood, type Frame, type NamedRelease } from './frame.js';
@@ -503,7 +503,8 @@ function read(a: Answer, f: Frame): Answer {
     a.caveats.unshift(`${listOf(aside)}: outside what I cover (Azure VM sizes and Linux distributions); this answer is about the rest.`);
   for (const c of f.e.corrections) a.caveats.unshift(`Read “${echo(c.typed)}” as ${c.meant}.`);
   for (const line of formerNames(f)) a.caveats.unshift(line);
-  const unknown = notUnderstood(f);
+  // "gen2" in an answer that says the generations was read, not left out
+  const unknown = notUnderstood(f).filter((w) => !(GENERATION_WORD.test(w) && saysGenerations(a)));
   if (unknown.length) a.caveats.unshift(`Not understood, so left out: ${joinMapped(unknown, (w) => `“${w}”`, ', ')}.`);
   return a;
 }
@@ -911,9 +912,16 @@ function basedOn(catalog: Catalog, query: string, f: Frame, context: Conversatio
     a.summary = `I have no data on ${listOf(f.unknownDistros.map(echo))}, so I cannot say what it is based on. What I know of ${named[0]!.distro.name}: ${a.summary}`;
     return read(a, f);
   }
-  // "is it based on Fedora?" in a thread about Azure Linux 3.0: the thread's release is the one asked about
+  // "is it based on Fedora?" in a thread about Azure Linux 3.0: the thread's release takes the pronoun's place in the
+  // sentence ("is Azure Linux 4 based on it?" after Fedora 43 asks about Fedora as the upstream); "its" ("is Fedora its
+  // upstream?") names the thread's release as the one asked about
   const ctx = named.length === 1 && f.intent.pronoun ? contextRelease(catalog, context) : null;
-  if (ctx && ctx.distro !== named[0]!.distro) named.unshift({ distro: ctx.distro, release: ctx.release, defaulted: false, at: -1, end: -1 });
+  if (ctx && ctx.distro !== named[0]!.distro) {
+    const p = pronounAt(f.lower, named[0]!);
+    // (a distribution with one release is that release: asked as when named without a version)
+    const defaulted = ctx.distro.releases.length === 1;
+    named.splice(p && p.at > named[0]!.at ? 1 : 0, 0, { distro: ctx.distro, release: ctx.release, defaulted, at: p?.at ?? -1, end: p?.end ?? -1 });
+  }
   if (named.length < 2) return null;
   // "what Fedora version is AZL 4 built from?", "which fedora is CentOS Stream 9 based on?": the distribution named
   // after "which" is the one whose release is asked
@@ -930,8 +938,7 @@ function basedOn(catalog: Catalog, query: string, f: Frame, context: Conversatio
   const before = cue ? named.filter((n) => n.at < cue.index && !adjunct(n)) : [];
   const after = cue ? named.filter((n) => n.at >= cue.index || adjunct(n)) : [];
   const first = named.find((n) => !adjunct(n)) ?? named[0]!;
-  const split =
-    before.length && after.length ? (UPSTREAM_OF.test(f.lower) && !ctx ? [after, before] : [before, after]) : [[first], named.filter((n) => n !== first)];
+  const split = before.length && after.length ? (UPSTREAM_OF.test(f.lower) ? [after, before] : [before, after]) : [[first], named.filter((n) => n !== first)];
   const [subjects, all] = upstreamAsked ? [named.filter((n) => n !== upstreamAsked), [upstreamAsked]] : (split as [typeof named, typeof named]);
   // "a RHEL derivative like Rocky?": a distribution named as an example is not an upstream asked about
   // ("does Azure Linux work like RHEL 7?" asks whether it is RHEL-like: the name after "works like" is asked)
@@ -964,6 +971,14 @@ function basedOn(catalog: Catalog, query: string, f: Frame, context: Conversatio
   if (more.length)
     a.summary = [a.summary, ...more.map((x) => distroAnswer(catalog, query, subject.distro, subject.defaulted ? null : subject.release, x).summary)].join(' ');
   return read(a, f);
+}
+
+/** Where "it", "this" or "that" stands in the text, outside the distribution named there; not "its" (the thread's
+ * release is then the one asked about, as when no pronoun is placed). */
+function pronounAt(lower: string, named: { at: number; end: number }): { at: number; end: number } | undefined {
+  for (const m of lower.matchAll(/\b(?:it|this|that)\b(?!['’]s\b)/g))
+    if (m.index + m[0].length <= named.at || m.index >= named.end) return { at: m.index, end: m.index + m[0].length };
+  return undefined;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -1214,8 +1229,8 @@ function asksProcessors(f: Frame): boolean {
 
 /** "Does Azure Linux 3 support Gen1 VMs?": the Hyper-V generations its Azure images are documented for. */
 function releaseGenerations(name: string, gens: ReadonlyArray<1 | 2> | null | undefined, lower: string): string {
-  const want = /\bgen(?:eration)?\s*([12])\b|\bgen([12])\b/.exec(lower);
-  const g = want ? Number(want[1] ?? want[2]) : null;
+  const want = /\bgen(?:eration)?[\s_-]*([12])\b/.exec(lower);
+  const g = want ? Number(want[1]) : null;
   if (!gens?.length)
     return `Not stated — the sources do not say which Hyper-V generations ${name}'s Azure images support; the VM size's own generations still apply.`;
   const text = gens.map((x) => `Generation ${x}`).join(' and ');
@@ -1223,6 +1238,12 @@ function releaseGenerations(name: string, gens: ReadonlyArray<1 | 2> | null | un
   return gens.includes(g as 1 | 2)
     ? `Yes — ${name}'s Azure images support Generation ${g} (${text}).`
     : `No — ${name}'s Azure images are ${text} only, so a Generation ${g}-only size cannot run it.`;
+}
+
+/** The answer states Hyper-V generations ("Gen 1", "Generation 2", or that no Hyper-V generation is documented) in
+ * its summary or facts. */
+function saysGenerations(a: Answer): boolean {
+  return [a.summary, ...a.facts.flatMap((x) => [x.label, x.value])].some((t) => /\bGen(?:eration)? [12]\b|\bHyper-V generation/i.test(t));
 }
 
 /** Words that ask about Hyper-V generations: "Gen 2", "generation-1", "generations" (not a CPU's "latest generation
@@ -1248,8 +1269,8 @@ function generationVerdict(target: Target, lower: string): string {
   const rec = target.series.record;
   const gens = rec.generations;
   const text = generationsText(gens, rec.generationsComplete);
-  const want = /\bgen(?:eration)?\s*([12])\b|\bgen([12])\b/.exec(lower);
-  const g = want ? (Number(want[1] ?? want[2]) as 1 | 2) : null;
+  const want = /\bgen(?:eration)?[\s_-]*([12])\b/.exec(lower);
+  const g = want ? (Number(want[1]) as 1 | 2) : null;
   if (!gens || gens.length === 0) return `Not stated: the docs give no Hyper-V generation for ${target.label}.`;
   if (g === null) return `${target.label} supports ${text}.`;
   if (gens.includes(g)) return `Yes — ${target.label} supports Generation ${g} (${text}).`;
