@@ -75,9 +75,10 @@ export function findEntities(catalog: Catalog, text: string, gate: KeyGate = nam
   // (a new list only when some word holds an underscore)
   let split = splitWords(scanned.rest);
   // "CentOS-7.x", "RHEL9.x", "8.*": any minor release of a major one is that major release
-  if (split.some((w) => ANY_MINOR.test(w))) split = split.map((w) => w.replace(ANY_MINOR, '$1'));
+  if (split.some((w) => mayEndAnyMinor(w) && ANY_MINOR.test(w))) split = split.map((w) => w.replace(ANY_MINOR, '$1'));
   // "RockLinux-8", "ubunut24.04": a mistyped distribution's name glued to its version is two words
-  if (split.some((w) => GLUED_VERSION.test(w))) split = split.flatMap((w) => gluedTypo(catalog, w) ?? [w]);
+  if (split.some((w) => w.length >= 6 && isDigit(w.charCodeAt(w.length - 1)) && GLUED_VERSION.test(w)))
+    split = split.flatMap((w) => gluedTypo(catalog, w) ?? [w]);
   if (split.some((w) => w.includes('_'))) {
     const parts: string[] = [];
     for (const w of split)
@@ -108,6 +109,12 @@ export function findEntities(catalog: Catalog, text: string, gate: KeyGate = nam
 
 /** A version's ".x" (or ".*") after its major number: "7.x", "9.X". */
 const ANY_MINOR = /(\d)\.[x*]$/i;
+
+/** Whether a word may end in ANY_MINOR, by its last two characters (the regex runs on every word otherwise). */
+function mayEndAnyMinor(w: string): boolean {
+  const last = w.charCodeAt(w.length - 1);
+  return (last === 120 || last === 88 || last === 42) && w.charCodeAt(w.length - 2) === 46;
+}
 
 /** A name glued to a version, with or without a hyphen: "RockLinux-8", "centos7.9". */
 const GLUED_VERSION = /^([a-z]{5,})[-_]?(\d{1,4}(?:\.\d{1,2})?)$/i;
@@ -189,7 +196,7 @@ function matchAt(
     }
   }
   // "D-series-v5": one word
-  const oneWord = /^([a-z]{1,8})-series-?v(\d{1,2})$/.exec(w);
+  const oneWord = w.includes('-series') ? /^([a-z]{1,8})-series-?v(\d{1,2})$/.exec(w) : null;
   if (oneWord) return seriesOfVersion(catalog, oneWord[1]!, oneWord[2]!, found, 1);
   // which n-grams from here some lookup below can find, shortest first: no name's key starts with most words, and
   // then no longer n-gram from here is one either (bit n-1 set: the n-gram's key is one of them)

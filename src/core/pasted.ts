@@ -12,20 +12,21 @@ import { isSpace } from './text.js';
 const LDSO_LINE = /(x86-64-v[234])(\s*\(([^)]*)\))?/g;
 
 export function pastedLevelAnswer(catalog: Catalog, query: string, text: string): Answer | null {
-  if (/glibc-hwcaps|\(supported, searched\)|\(supported, masked\)/i.test(text) && isLdsoOutput(text)) {
+  // (each pattern below runs only when the text holds a character every match of it has: most questions hold none)
+  if ((text.includes('(') || text.includes('-')) && /glibc-hwcaps|\(supported, searched\)|\(supported, masked\)/i.test(text) && isLdsoOutput(text)) {
     const supported: LevelName[] = [];
     for (const m of text.matchAll(LDSO_LINE)) if (m[3]?.includes('supported')) supported.push(m[1] as LevelName);
     supported.sort((a, b) => levelRank(a) - levelRank(b));
     return ldsoAnswer(catalog, query, supported);
   }
-  const isa = /isa_1\s*=\s*0x([0-9a-f]+)/i.exec(text);
+  const isa = text.includes('_1') ? /isa_1\s*=\s*0x([0-9a-f]+)/i.exec(text) : null;
   if (isa) {
     const bits = parseInt(isa[1]!, 16);
     // bit 0 is the baseline (v1); bits 1, 2 and 3 are v2, v3 and v4, each only with every bit below it
     const supported = LEVELS.slice(1).filter((_, i) => (bits >> (i + 1)) & 1 && (bits & ((2 << (i + 1)) - 1)) === (2 << (i + 1)) - 1);
     return ldsoAnswer(catalog, query, bits & 1 ? supported : []);
   }
-  if (/(?:^|\n)\s*Features\s*:\s*(fp|asimd)\b/i.test(text)) return armFlagsAnswer(catalog, query);
+  if (text.includes(':') && /(?:^|\n)\s*Features\s*:\s*(fp|asimd)\b/i.test(text)) return armFlagsAnswer(catalog, query);
   // "flags : …" as /proc/cpuinfo prints it, or a report's own "CPU Flags: …" line
   const flagsLine = flagsLineOf(text);
   if (flagsLine && isFlagsOutput(catalog, flagsLine.flags)) {
@@ -51,7 +52,7 @@ const FLAGS_NAME = /(?:^|\n)[ \t>*_`~-]*(?:cpu[ \t]+)?flags[*_`]*[ \t]*:/i;
  * lines a chat box, a mail or a terminal wrapped it onto. A following line continues it while it holds flag-like words
  * only (no "name :" of its own, as cpuinfo's next line "bugs : …" has, and no word of a sentence). */
 export function flagsLineOf(text: string): { flags: string; start: number; end: number } | null {
-  const name = FLAGS_NAME.exec(text);
+  const name = text.includes(':') ? FLAGS_NAME.exec(text) : null;
   if (!name) return null;
   const start = name.index + (text[name.index] === '\n' ? 1 : 0);
   let end = text.indexOf('\n', name.index + name[0].length);

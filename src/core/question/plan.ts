@@ -741,11 +741,9 @@ function machineLeads(catalog: Catalog, query: string, f: Frame, target: Target)
   const a = read(machineAnswer(catalog, query, target, level, f.e.levelWords.find((w) => w.level === level)?.typed), f);
   // "is the Standard_D2ads_v6 AMD?": the brand's yes or no first, with the processors
   // a short question ("is the Standard_D2ads_v6 AMD?", "Milan or Genoa?"), not a report that names a vendor in passing
-  const short = !f.levels.length && wordsOf(f.text).length <= BRAND_QUESTION_WORDS;
-  const brand =
-    short && (f.intent.yesNo || /\bor\b/.test(f.lower))
-      ? brandVerdict(target, f.lower, processorBrands(f.e.codenames, f.e.cpus, f.e.mentions.codenames))
-      : null;
+  // (its words counted only when the rest holds)
+  const short = !f.levels.length && (f.intent.yesNo || /\bor\b/.test(f.lower)) && wordsOf(f.text).length <= BRAND_QUESTION_WORDS;
+  const brand = short ? brandVerdict(target, f.lower, processorBrands(f.e.codenames, f.e.cpus, f.e.mentions.codenames)) : null;
   // each lead answers what was asked of the machine, in this order; with one, the level summary is not what was asked
   // (unless a level was named): the facts keep it
   const leads: string[] = [];
