@@ -134,10 +134,18 @@ export function versionFilter(lower: string): SeriesFilter | null {
 
 /** "… and are memory optimized": the VM family a list is limited to, as the data names it. */
 export function familyNamed(catalog: Catalog, lower: string): string | undefined {
-  const families = [...new Set(catalog.series.map((s) => s.record.family))];
+  const families = familiesOf(catalog);
   const typed = lower
     .replace(/optimi[sz]ed/g, 'optimized')
     .replace(/\bgpu\b/g, 'gpu accelerated')
     .replace(/\bhpc\b/g, 'high performance compute');
   return families.find((fam) => typed.includes(fam.toLowerCase()));
+}
+
+/** The catalog's VM families, in the order the series first name them: worked out once per catalog. */
+const FAMILIES = new WeakMap<Catalog, string[]>();
+function familiesOf(catalog: Catalog): string[] {
+  let families = FAMILIES.get(catalog);
+  if (!families) FAMILIES.set(catalog, (families = [...new Set(catalog.series.map((s) => s.record.family))]));
+  return families;
 }
